@@ -1,0 +1,124 @@
+package pressroom;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pressroom.articles.ArticleDao;
+import pressroom.articles.ContentChanges;
+import pressroom.articles.PageCache;
+import pressroom.articles.ReaderPages;
+import pressroom.db.Database;
+import pressroom.demo.DemoContent;
+import pressroom.web.Chrome;
+import pressroom.web.ErrorPages;
+import pressroom.web.Operations;
+import pressroom.web.Routes;
+import pressroom.web.Stamp;
+import pressroom.web.Templates;
+
+/** The wiring: builds every object with {@code new}. Main, the CLI and the tests all call it. */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+  private static final long PAGE_CACHE_BYTES = 128L * 1024 * 1024;
+
+  private final Config config;
+  private final Database database;
+  private final ArticleDao articles;
+  private final PageCache pageCache;
+  private final ContentChanges changes;
+  private final JvmGcMetrics gcMetrics;
+  private final Javalin javalin;
+
+  private App(Config config) {
+    this.config = config;
+    this.database = Database.open(config);
+    this.articles = new ArticleDao(database.jdbi());
+    this.pageCache = new PageCache(PAGE_CACHE_BYTES);
+    this.changes = new ContentChanges(database.jdbi(), pageCache::invalidate);
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ClassLoaderMetrics().bindTo(metrics);
+    new JvmMemoryMetrics().bindTo(metrics);
+    gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    new UptimeMetrics().bindTo(metrics);
+    CaffeineCacheMetrics.monitor(metrics, pageCache.caffeine(), "pages");
+
+    Templates templates = new Templates();
+    Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections(), "");
+    ReaderPages reader =
+        new ReaderPages(
+            articles,
+            pageCache,
+            templates,
+            chrome,
+            new Stamp.Clock(config.timeZone()),
+            config.baseUrl().toString());
+    Operations ops = new Operations(database, metrics);
+    ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
+    this.javalin =
+        Javalin.create(
+            c -> {
+              c.concurrency.useVirtualThreads = true;
+              c.startup.showJavalinBanner = false;
+              Routes.configure(c, reader, ops, errors);
+            });
+  }
+
+  /** Opens the database (migrating it) and builds the site; does not listen yet. */
+  public static App create(Config config) {
+    return new App(config);
+  }
+
+  /** Loads the bundled demo into an empty site, if the configuration asks for it. */
+  public App loadDemoIfEmpty() {
+    if (config.demo()) {
+      new DemoContent(articles).loadIfEmpty();
+    }
+    return this;
+  }
+
+  public App start() {
+    javalin.start(config.host(), config.port());
+    changes.start(Duration.ofMillis(250));
+    log.info(
+        "Pressroom is serving {} on port {} ({} database)",
+        config.baseUrl(),
+        port(),
+        database.dialect().name().toLowerCase(java.util.Locale.ROOT));
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public ArticleDao articles() {
+    return articles;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    changes.close();
+    javalin.stop();
+    gcMetrics.close();
+    database.close();
+  }
+}

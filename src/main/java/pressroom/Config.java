@@ -1,0 +1,215 @@
+package pressroom;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Everything an operator can set, validated once at start-up.
+ *
+ * <p>Sources, weakest first: built-in defaults, {@code pressroom.properties} (in the working
+ * folder, or the file named by {@code PRESSROOM_CONFIG}), environment variables, command-line
+ * flags. Every key has the same name in the file and the environment.
+ *
+ * @param port HTTP port ({@code PRESSROOM_PORT}, default 8080; 0 picks a free port)
+ * @param host address to listen on ({@code PRESSROOM_HOST}, default 0.0.0.0)
+ * @param dataDir folder for the embedded database and other files ({@code PRESSROOM_DATA})
+ * @param dbUrl JDBC URL; empty means SQLite inside {@code dataDir} ({@code PRESSROOM_DB_URL})
+ * @param dbUser database user for PostgreSQL ({@code PRESSROOM_DB_USER})
+ * @param dbPassword database password ({@code PRESSROOM_DB_PASSWORD}); never logged
+ * @param baseUrl public address of the site, used in canonical links and mail ({@code
+ *     PRESSROOM_BASE_URL}); defaults to http://localhost:port
+ * @param siteName name shown in the masthead ({@code PRESSROOM_SITE_NAME})
+ * @param timeZone zone dates are shown in ({@code PRESSROOM_TIME_ZONE}, default UTC)
+ * @param demo load bundled demo content into an empty database ({@code PRESSROOM_DEMO})
+ */
+public record Config(
+    int port,
+    String host,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    URI baseUrl,
+    String siteName,
+    ZoneId timeZone,
+    boolean demo) {
+
+  public Config {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(timeZone, "timeZone");
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("PRESSROOM_PORT", "'" + port + "' is not a port number (0-65535)");
+    }
+  }
+
+  /** True when the database is the embedded SQLite file. */
+  public boolean embeddedDatabase() {
+    return dbUrl.isEmpty() || dbUrl.startsWith("jdbc:sqlite:");
+  }
+
+  /** The JDBC URL actually used: the configured one, or the SQLite file in the data folder. */
+  public String jdbcUrl() {
+    return dbUrl.isEmpty()
+        ? "jdbc:sqlite:" + dataDir.resolve("pressroom.db").toAbsolutePath()
+        : dbUrl;
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(
+        newPort, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, siteName, timeZone, demo);
+  }
+
+  public Config withBaseUrl(URI newBaseUrl) {
+    return new Config(
+        port, host, dataDir, dbUrl, dbUser, dbPassword, newBaseUrl, siteName, timeZone, demo);
+  }
+
+  /** A start-up configuration problem, named by its key. */
+  public static final class ConfigException extends RuntimeException {
+    private final String key;
+
+    public ConfigException(String key, String problem) {
+      super(key + ": " + problem);
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  /** Raw key/value settings before validation; flags are applied on top with {@link #set}. */
+  public static final class Builder {
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    /** Defaults, then the properties file, then the environment. */
+    public static Builder fromEnvironment(Map<String, String> env) {
+      Builder b = new Builder();
+      String file = env.getOrDefault("PRESSROOM_CONFIG", "pressroom.properties");
+      Path path = Path.of(file);
+      if (Files.isRegularFile(path)) {
+        b.loadProperties(path);
+      } else if (env.containsKey("PRESSROOM_CONFIG")) {
+        throw new ConfigException("PRESSROOM_CONFIG", "file '" + file + "' does not exist");
+      }
+      env.forEach(
+          (k, v) -> {
+            if (k.startsWith("PRESSROOM_") && !k.equals("PRESSROOM_CONFIG")) {
+              b.values.put(k, v);
+            }
+          });
+      return b;
+    }
+
+    public static Builder empty() {
+      return new Builder();
+    }
+
+    private void loadProperties(Path path) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ConfigException(
+            "PRESSROOM_CONFIG", "cannot read '" + path + "': " + e.getMessage());
+      }
+      p.stringPropertyNames().forEach(k -> values.put(k.trim(), p.getProperty(k).trim()));
+    }
+
+    /** Sets a key if the value is not null (flags that were not given stay null). */
+    public Builder set(String key, Object value) {
+      if (value != null) {
+        values.put(key, value.toString());
+      }
+      return this;
+    }
+
+    public Config build() {
+      int port = parsePort(get("PRESSROOM_PORT", "8080"));
+      String host = get("PRESSROOM_HOST", "0.0.0.0");
+      Path data = Path.of(get("PRESSROOM_DATA", "data"));
+      String dbUrl = get("PRESSROOM_DB_URL", "");
+      if (!dbUrl.isEmpty()
+          && !dbUrl.startsWith("jdbc:sqlite:")
+          && !dbUrl.startsWith("jdbc:postgresql:")) {
+        throw new ConfigException(
+            "PRESSROOM_DB_URL",
+            "'" + dbUrl + "' is neither a jdbc:sqlite: nor a jdbc:postgresql: URL");
+      }
+      String base = get("PRESSROOM_BASE_URL", "");
+      URI baseUrl = base.isEmpty() ? URI.create("http://localhost:" + port) : parseBaseUrl(base);
+      ZoneId zone;
+      String zoneName = get("PRESSROOM_TIME_ZONE", "UTC");
+      try {
+        zone = ZoneId.of(zoneName);
+      } catch (DateTimeException e) {
+        throw new ConfigException(
+            "PRESSROOM_TIME_ZONE", "'" + zoneName + "' is not a time zone (e.g. Europe/Istanbul)");
+      }
+      return new Config(
+          port,
+          host,
+          data,
+          dbUrl,
+          get("PRESSROOM_DB_USER", ""),
+          get("PRESSROOM_DB_PASSWORD", ""),
+          baseUrl,
+          get("PRESSROOM_SITE_NAME", "Pressroom"),
+          zone,
+          parseBoolean("PRESSROOM_DEMO", get("PRESSROOM_DEMO", "true")));
+    }
+
+    private String get(String key, String fallback) {
+      String v = values.get(key);
+      return v == null ? fallback : v.trim();
+    }
+
+    private static int parsePort(String raw) {
+      try {
+        int p = Integer.parseInt(raw);
+        if (p >= 0 && p <= 65535) {
+          return p;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigException("PRESSROOM_PORT", "'" + raw + "' is not a port number (0-65535)");
+    }
+
+    private static URI parseBaseUrl(String raw) {
+      try {
+        URI u = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+        if (("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+            && u.getHost() != null
+            && u.getQuery() == null
+            && u.getFragment() == null) {
+          return u;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // reported below
+      }
+      throw new ConfigException(
+          "PRESSROOM_BASE_URL",
+          "'" + raw + "' is not an absolute http(s) URL such as https://news.example.org");
+    }
+
+    private static boolean parseBoolean(String key, String raw) {
+      return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "yes", "1", "on" -> true;
+        case "false", "no", "0", "off" -> false;
+        default -> throw new ConfigException(key, "'" + raw + "' is not true or false");
+      };
+    }
+  }
+}

@@ -1,0 +1,451 @@
+package pressroom.articles;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import pressroom.db.Ids;
+
+/** The SQL for reading and writing articles and what hangs off them. */
+public final class ArticleDao {
+  private static final String SUMMARY_COLUMNS =
+      """
+      a.id, a.slug, a.headline, a.summary, a.language, a.direction, a.published_at,
+      s.id AS section_id, s.slug AS section_slug, s.name AS section_name,
+      s.description AS section_description, src.name AS source_name
+      """;
+
+  private static final String SUMMARY_FROM =
+      """
+      FROM articles a
+      JOIN sections s ON s.id = a.section_id
+      LEFT JOIN sources src ON src.id = a.source_id
+      WHERE a.status = 'published' AND a.published_at <= :now
+      """;
+
+  private final Jdbi jdbi;
+
+  public ArticleDao(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  // ---- sections, authors, tags
+
+  public List<Section> sections() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, slug, name, description FROM sections ORDER BY position, name")
+                .map((rs, ctx) -> section(rs, ""))
+                .list());
+  }
+
+  public Optional<Section> sectionBySlug(String slug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id, slug, name, description FROM sections WHERE slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> section(rs, ""))
+                .findOne());
+  }
+
+  public Optional<Author> authorBySlug(String slug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id, slug, name FROM authors WHERE slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
+                .findOne());
+  }
+
+  public Optional<Tag> tagBySlug(String slug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id, slug, name FROM tags WHERE slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
+                .findOne());
+  }
+
+  public String createSection(String slug, String name, String description, int position) {
+    String id = Ids.newId();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO sections (id, slug, name, description, position)"
+                        + " VALUES (:id, :slug, :name, :description, :position)")
+                .bind("id", id)
+                .bind("slug", slug)
+                .bind("name", name)
+                .bind("description", description)
+                .bind("position", position)
+                .execute());
+    return id;
+  }
+
+  public String createSource(
+      String name, String homeUrl, String attribution, SeoPolicy seoPolicy) {
+    String id = Ids.newId();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO sources (id, name, home_url, attribution, seo_policy)"
+                        + " VALUES (:id, :name, :homeUrl, :attribution, :policy)")
+                .bind("id", id)
+                .bind("name", name)
+                .bind("homeUrl", homeUrl)
+                .bind("attribution", attribution)
+                .bind("policy", seoPolicy.dbValue())
+                .execute());
+    return id;
+  }
+
+  public long countArticles() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM articles").mapTo(Long.class).one());
+  }
+
+  // ---- one article
+
+  /** The article readers may see at {@code slug}: published and not embargoed. */
+  public Optional<Article> findPublished(String slug, Instant now) {
+    return jdbi.withHandle(
+        h -> {
+          Optional<Article> found =
+              h.createQuery(
+                      """
+                      SELECT a.*, s.slug AS section_slug, s.name AS section_name,
+                             s.description AS section_description,
+                             src.name AS source_name, src.home_url AS source_home_url,
+                             src.attribution AS source_attribution, src.seo_policy AS source_policy
+                      FROM articles a
+                      JOIN sections s ON s.id = a.section_id
+                      LEFT JOIN sources src ON src.id = a.source_id
+                      WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now
+                      """)
+                  .bind("slug", slug)
+                  .bind("now", now.toEpochMilli())
+                  .map((rs, ctx) -> article(rs))
+                  .findOne();
+          return found.map(a -> withAuthorsAndTags(h, a));
+        });
+  }
+
+  private Article withAuthorsAndTags(Handle h, Article a) {
+    List<Author> authors = authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of());
+    List<Tag> tags =
+        h.createQuery(
+                """
+                SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                WHERE at.article_id = :id ORDER BY t.name
+                """)
+            .bind("id", a.id())
+            .map((rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
+            .list();
+    return new Article(
+        a.id(), a.slug(), a.section(), a.source(), a.headline(), a.summary(), authors,
+        a.bodyHtml(), a.language(), a.direction(), a.originalUrl(), a.publishedAt(),
+        a.updatedAt(), tags, a.status());
+  }
+
+  // ---- listings
+
+  /** Newest published articles, one page of them (fetch one more to know if a next exists). */
+  public List<ArticleSummary> latest(int limit, int offset, Instant now) {
+    return listing("", Map.of(), limit, offset, now);
+  }
+
+  public List<ArticleSummary> inSection(String sectionId, int limit, int offset, Instant now) {
+    return listing("AND a.section_id = :filter", Map.of("filter", sectionId), limit, offset, now);
+  }
+
+  public List<ArticleSummary> byAuthor(String authorId, int limit, int offset, Instant now) {
+    return listing(
+        "AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = :filter)",
+        Map.of("filter", authorId),
+        limit,
+        offset,
+        now);
+  }
+
+  public List<ArticleSummary> withTag(String tagId, int limit, int offset, Instant now) {
+    return listing(
+        "AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :filter)",
+        Map.of("filter", tagId),
+        limit,
+        offset,
+        now);
+  }
+
+  /** The newest {@code perSection} articles of every section, in one query. */
+  public Map<String, List<ArticleSummary>> newestPerSection(int perSection, Instant now) {
+    return jdbi.withHandle(
+        h -> {
+          List<ArticleSummary> rows =
+              h.createQuery(
+                      "SELECT * FROM (SELECT "
+                          + SUMMARY_COLUMNS
+                          + ", ROW_NUMBER() OVER (PARTITION BY a.section_id"
+                          + " ORDER BY a.published_at DESC, a.id DESC) AS rn "
+                          + SUMMARY_FROM
+                          + ") ranked WHERE rn <= :per ORDER BY section_id, published_at DESC, id DESC")
+                  .bind("now", now.toEpochMilli())
+                  .bind("per", perSection)
+                  .map((rs, ctx) -> summary(rs))
+                  .list();
+          Map<String, List<ArticleSummary>> bySection = new LinkedHashMap<>();
+          for (ArticleSummary a : withAuthors(h, rows)) {
+            bySection.computeIfAbsent(a.section().id(), k -> new ArrayList<>()).add(a);
+          }
+          return bySection;
+        });
+  }
+
+  private List<ArticleSummary> listing(
+      String filter, Map<String, Object> params, int limit, int offset, Instant now) {
+    return jdbi.withHandle(
+        h -> {
+          Query q =
+              h.createQuery(
+                      "SELECT "
+                          + SUMMARY_COLUMNS
+                          + SUMMARY_FROM
+                          + filter
+                          + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                  .bind("now", now.toEpochMilli())
+                  .bind("limit", limit)
+                  .bind("offset", offset);
+          params.forEach(q::bind);
+          return withAuthors(h, q.map((rs, ctx) -> summary(rs)).list());
+        });
+  }
+
+  private List<ArticleSummary> withAuthors(Handle h, List<ArticleSummary> rows) {
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Map<String, List<Author>> authors = authorsOf(h, rows.stream().map(ArticleSummary::id).toList());
+    return rows.stream().map(r -> r.withAuthors(authors.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  private static Map<String, List<Author>> authorsOf(Handle h, List<String> articleIds) {
+    Map<String, List<Author>> byArticle = new LinkedHashMap<>();
+    h.createQuery(
+            """
+            SELECT aa.article_id, au.id, au.slug, au.name
+            FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+            WHERE aa.article_id IN (<ids>) ORDER BY aa.article_id, aa.position
+            """)
+        .bindList("ids", articleIds)
+        .map(
+            (rs, ctx) -> {
+              byArticle
+                  .computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>())
+                  .add(new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
+              return null;
+            })
+        .forEach(x -> {});
+    return byArticle;
+  }
+
+  // ---- writes
+
+  /**
+   * Stores a new article with its authors and tags in one transaction and records the change so
+   * every node drops cached pages.
+   *
+   * @return the new article's id
+   * @throws IllegalArgumentException if the section does not exist
+   */
+  public StoredArticle insert(NewArticle in) {
+    return jdbi.inTransaction(
+        h -> {
+          String sectionId =
+              h.createQuery("SELECT id FROM sections WHERE slug = :slug")
+                  .bind("slug", in.sectionSlug())
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("no section '" + in.sectionSlug() + "'"));
+          String id = Ids.newId();
+          String slug = uniqueArticleSlug(h, Slugs.of(in.headline(), "article-" + id.substring(24)));
+          h.createUpdate(
+                  """
+                  INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
+                    body_html, language, direction, original_url, published_at, updated_at, status)
+                  VALUES (:id, :slug, :section, :source, :headline, :summary, :body, :language,
+                    :direction, :originalUrl, :publishedAt, :updatedAt, :status)
+                  """)
+              .bind("id", id)
+              .bind("slug", slug)
+              .bind("section", sectionId)
+              .bind("source", in.sourceId())
+              .bind("headline", in.headline())
+              .bind("summary", in.summary())
+              .bind("body", in.bodyHtml())
+              .bind("language", in.language())
+              .bind("direction", in.direction())
+              .bind("originalUrl", in.originalUrl())
+              .bind("publishedAt", in.publishedAt().toEpochMilli())
+              .bind("updatedAt", in.updatedAt().toEpochMilli())
+              .bind("status", in.status().dbValue())
+              .execute();
+          int position = 0;
+          for (String name : in.authorNames()) {
+            String authorId =
+                upsertNamed(h, "authors", Slugs.of(name, "author-" + Integer.toHexString(name.hashCode())), name);
+            h.createUpdate(
+                    "INSERT INTO article_authors (article_id, position, author_id)"
+                        + " VALUES (:a, :p, :au)")
+                .bind("a", id)
+                .bind("p", position++)
+                .bind("au", authorId)
+                .execute();
+          }
+          for (String name : in.tagNames().stream().distinct().toList()) {
+            String tagId =
+                upsertNamed(h, "tags", Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode())), name);
+            h.createUpdate(
+                    "INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("a", id)
+                .bind("t", tagId)
+                .execute();
+          }
+          ContentChanges.record(h, id);
+          return new StoredArticle(id, slug);
+        });
+  }
+
+  /** Sets an article's status (withdraw, expire, publish) and records the change. */
+  public boolean setStatus(String articleId, ArticleStatus status) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE articles SET status = :status, updated_at = :now WHERE id = :id")
+                  .bind("status", status.dbValue())
+                  .bind("now", System.currentTimeMillis())
+                  .bind("id", articleId)
+                  .execute();
+          if (n > 0) {
+            ContentChanges.record(h, articleId);
+          }
+          return n > 0;
+        });
+  }
+
+  /** Replaces headline and body (a partner's correction) and records the change. */
+  public boolean updateText(String articleId, String headline, String bodyHtml, Instant updatedAt) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE articles SET headline = :headline, body_html = :body,"
+                          + " updated_at = :updatedAt WHERE id = :id")
+                  .bind("headline", headline)
+                  .bind("body", bodyHtml)
+                  .bind("updatedAt", updatedAt.toEpochMilli())
+                  .bind("id", articleId)
+                  .execute();
+          if (n > 0) {
+            ContentChanges.record(h, articleId);
+          }
+          return n > 0;
+        });
+  }
+
+  /** The id and address of a stored article. */
+  public record StoredArticle(String id, String slug) {}
+
+  private static String uniqueArticleSlug(Handle h, String base) {
+    String candidate = base;
+    for (int i = 2; exists(h, "articles", candidate); i++) {
+      candidate = base + "-" + i;
+    }
+    return candidate;
+  }
+
+  private static boolean exists(Handle h, String table, String slug) {
+    return h.createQuery("SELECT count(*) FROM " + table + " WHERE slug = :slug")
+            .bind("slug", slug)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  /** Id of the author or tag with this slug, creating it if new (safe under concurrency). */
+  private static String upsertNamed(Handle h, String table, String slug, String name) {
+    h.createUpdate(
+            "INSERT INTO " + table + " (id, slug, name) VALUES (:id, :slug, :name)"
+                + " ON CONFLICT (slug) DO NOTHING")
+        .bind("id", Ids.newId())
+        .bind("slug", slug)
+        .bind("name", name)
+        .execute();
+    return h.createQuery("SELECT id FROM " + table + " WHERE slug = :slug")
+        .bind("slug", slug)
+        .mapTo(String.class)
+        .one();
+  }
+
+  // ---- row mapping
+
+  private static Section section(ResultSet rs, String prefix) throws SQLException {
+    return new Section(
+        rs.getString(prefix.isEmpty() ? "id" : prefix + "id"),
+        rs.getString(prefix + "slug"),
+        rs.getString(prefix + "name"),
+        rs.getString(prefix + "description"));
+  }
+
+  private static ArticleSummary summary(ResultSet rs) throws SQLException {
+    return new ArticleSummary(
+        rs.getString("id"),
+        rs.getString("slug"),
+        rs.getString("headline"),
+        rs.getString("summary"),
+        section(rs, "section_"),
+        List.of(),
+        rs.getString("source_name"),
+        rs.getString("language"),
+        rs.getString("direction"),
+        Instant.ofEpochMilli(rs.getLong("published_at")));
+  }
+
+  private static Article article(ResultSet rs) throws SQLException {
+    String sourceId = rs.getString("source_id");
+    Source source =
+        sourceId == null
+            ? null
+            : new Source(
+                sourceId,
+                rs.getString("source_name"),
+                rs.getString("source_home_url"),
+                rs.getString("source_attribution"),
+                SeoPolicy.fromDb(rs.getString("source_policy")));
+    return new Article(
+        rs.getString("id"),
+        rs.getString("slug"),
+        section(rs, "section_"),
+        source,
+        rs.getString("headline"),
+        rs.getString("summary"),
+        List.of(),
+        rs.getString("body_html"),
+        rs.getString("language"),
+        rs.getString("direction"),
+        rs.getString("original_url"),
+        Instant.ofEpochMilli(rs.getLong("published_at")),
+        Instant.ofEpochMilli(rs.getLong("updated_at")),
+        List.of(),
+        ArticleStatus.fromDb(rs.getString("status")));
+  }
+}

@@ -1,0 +1,114 @@
+package pressroom.articles;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The change log that keeps every node's page cache true: writers append a row in their own
+ * transaction; each node polls the log and drops what changed. Polling the database (rather than
+ * a local callback) is what makes a change on one node visible on all of them.
+ */
+public final class ContentChanges implements AutoCloseable {
+  /** Logged instead of an article id when everything should be dropped (e.g. a section rename). */
+  public static final String EVERYTHING = "*";
+
+  private static final Logger log = LoggerFactory.getLogger(ContentChanges.class);
+  // Rows from concurrent transactions can commit out of sequence order, so look back a while.
+  private static final Duration LOOK_BACK = Duration.ofSeconds(30);
+  private static final long SEQ_WINDOW = 5_000;
+
+  private final Jdbi jdbi;
+  private final Consumer<String> onChange;
+  private final Map<Long, Long> seen = new HashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "content-changes");
+            t.setDaemon(true);
+            return t;
+          });
+  private long lastSeq;
+  private long lastCleanup;
+
+  public ContentChanges(Jdbi jdbi, Consumer<String> onChange) {
+    this.jdbi = jdbi;
+    this.onChange = onChange;
+  }
+
+  /** Appends a change inside the caller's transaction. */
+  public static void record(Handle h, String articleId) {
+    h.createUpdate("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)")
+        .bind("id", articleId)
+        .bind("now", System.currentTimeMillis())
+        .execute();
+  }
+
+  /** Records a change that concerns every page (section names, sources). */
+  public static void recordEverything(Jdbi jdbi) {
+    jdbi.useHandle(h -> record(h, EVERYTHING));
+  }
+
+  public void start(Duration interval) {
+    lastSeq =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT coalesce(max(seq), 0) FROM content_changes")
+                    .mapTo(Long.class)
+                    .one());
+    timer.scheduleWithFixedDelay(
+        this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void pollSafely() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      log.warn("Could not read the content change log: {}", e.toString());
+    }
+  }
+
+  synchronized void poll() {
+    long now = System.currentTimeMillis();
+    List<Map<String, Object>> rows =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT seq, article_id FROM content_changes"
+                            + " WHERE seq > :floor AND changed_at >= :since ORDER BY seq")
+                    .bind("floor", lastSeq - SEQ_WINDOW)
+                    .bind("since", now - LOOK_BACK.toMillis())
+                    .mapToMap()
+                    .list());
+    for (Map<String, Object> row : rows) {
+      long seq = ((Number) row.get("seq")).longValue();
+      if (seen.putIfAbsent(seq, now) == null) {
+        onChange.accept((String) row.get("article_id"));
+        lastSeq = Math.max(lastSeq, seq);
+      }
+    }
+    seen.values().removeIf(t -> t < now - 2 * LOOK_BACK.toMillis());
+    if (now - lastCleanup > Duration.ofHours(1).toMillis()) {
+      lastCleanup = now;
+      jdbi.useHandle(
+          h ->
+              h.createUpdate("DELETE FROM content_changes WHERE changed_at < :old")
+                  .bind("old", now - Duration.ofDays(1).toMillis())
+                  .execute());
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

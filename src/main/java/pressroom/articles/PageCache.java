@@ -1,0 +1,103 @@
+package pressroom.articles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Rendered anonymous reader pages, kept as bytes (plain and gzipped) so a hit costs a map lookup.
+ * Article pages are dropped when their article changes; listing pages when any article does.
+ */
+public final class PageCache {
+  private final Cache<String, CachedPage> pages;
+
+  public PageCache(long maxBytes) {
+    this.pages =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((String k, CachedPage p) -> p.body().length + p.gzipped().length + 64)
+            .recordStats()
+            .build();
+  }
+
+  /**
+   * The page cached under {@code key}, or renders it with {@code render}; a null rendering (not
+   * found) is not cached.
+   */
+  public CachedPage get(String key, Supplier<CachedPage> render) {
+    CachedPage p = pages.getIfPresent(key);
+    if (p != null) {
+      return p;
+    }
+    p = render.get();
+    if (p != null) {
+      pages.put(key, p);
+    }
+    return p;
+  }
+
+  /** Drops every page that shows {@code articleId}, or everything for {@link ContentChanges#EVERYTHING}. */
+  public void invalidate(String articleId) {
+    if (ContentChanges.EVERYTHING.equals(articleId)) {
+      pages.invalidateAll();
+      return;
+    }
+    pages.asMap().values().removeIf(p -> p.articleId() == null || p.articleId().equals(articleId));
+  }
+
+  public long size() {
+    return pages.estimatedSize();
+  }
+
+  public Cache<String, CachedPage> caffeine() {
+    return pages;
+  }
+
+  /**
+   * A rendered page.
+   *
+   * @param articleId the article it shows, or null for a listing that shows many
+   */
+  public record CachedPage(
+      String articleId, byte[] body, byte[] gzipped, String etag, String lastModified) {
+
+    private static final DateTimeFormatter HTTP_DATE =
+        DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    public static CachedPage of(String articleId, String html, Instant lastModified) {
+      byte[] body = html.getBytes(StandardCharsets.UTF_8);
+      return new CachedPage(
+          articleId, body, gzip(body), etag(body), HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
+    private static String etag(byte[] body) {
+      try {
+        byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22) + "\"";
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static byte[] gzip(byte[] body) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        gz.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package pressroom.articles;
+
+import java.util.List;
+import pressroom.web.Chrome;
+import pressroom.web.Head;
+import pressroom.web.Stamp;
+
+/** The typed models of the reader pages, one per template. */
+public final class Pages {
+  private Pages() {}
+
+  /** An article in a listing, with its date ready to show. */
+  public record Item(ArticleSummary article, Stamp published) {}
+
+  public record SectionBlock(Section section, List<Item> items) {}
+
+  /**
+   * Links to the neighbouring pages of a listing.
+   *
+   * @param previous href or null
+   * @param next href or null
+   */
+  public record Pagination(int page, String previous, String next) {
+    public boolean any() {
+      return previous != null || next != null;
+    }
+  }
+
+  public record HomePage(Chrome chrome, Head head, List<Item> latest, List<SectionBlock> sections) {}
+
+  /**
+   * A section, author or tag page.
+   *
+   * @param kind what the page lists, e.g. "Section", "Author", "Tag"
+   */
+  public record ListingPage(
+      Chrome chrome,
+      Head head,
+      String kind,
+      String heading,
+      String description,
+      List<Item> items,
+      Pagination pagination) {}
+
+  public record ArticlePage(
+      Chrome chrome, Head head, Article article, Stamp published, Stamp updated) {}
+}

@@ -1,0 +1,321 @@
+package pressroom.articles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import pressroom.articles.Pages.ArticlePage;
+import pressroom.articles.Pages.HomePage;
+import pressroom.articles.Pages.Item;
+import pressroom.articles.Pages.ListingPage;
+import pressroom.articles.Pages.Pagination;
+import pressroom.articles.Pages.SectionBlock;
+import pressroom.articles.PageCache.CachedPage;
+import pressroom.web.CachedPages;
+import pressroom.web.Chrome;
+import pressroom.web.Head;
+import pressroom.web.Head.MetaTag;
+import pressroom.web.PageException;
+import pressroom.web.Stamp;
+import pressroom.web.Templates;
+
+/**
+ * The reader pages: home, section, article, author and tag. Each is rendered once, kept in the
+ * {@link PageCache} and served from there until its content changes.
+ */
+public final class ReaderPages {
+  static final int PAGE_SIZE = 20;
+  private static final int MAX_PAGE = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ArticleDao dao;
+  private final PageCache cache;
+  private final Templates templates;
+  private final Supplier<Chrome> chrome;
+  private final Stamp.Clock clock;
+  private final String baseUrl;
+
+  public ReaderPages(
+      ArticleDao dao,
+      PageCache cache,
+      Templates templates,
+      Supplier<Chrome> chrome,
+      Stamp.Clock clock,
+      String baseUrl) {
+    this.dao = dao;
+    this.cache = cache;
+    this.templates = templates;
+    this.chrome = chrome;
+    this.clock = clock;
+    this.baseUrl = baseUrl;
+  }
+
+  public void home(Context ctx) {
+    CachedPages.send(ctx, cache.get("/", this::renderHome));
+  }
+
+  public void article(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    CachedPage page = cache.get("/articles/" + slug, () -> renderArticle(slug));
+    if (page == null) {
+      throw PageException.notFound();
+    }
+    CachedPages.send(ctx, page);
+  }
+
+  public void section(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    int page = pageNumber(ctx);
+    listing(
+        ctx,
+        "/sections/" + slug,
+        page,
+        () ->
+            dao.sectionBySlug(slug)
+                .map(
+                    s ->
+                        new Listing(
+                            "Section",
+                            s.name(),
+                            s.description(),
+                            s.slug(),
+                            (limitOffset) ->
+                                dao.inSection(s.id(), limitOffset[0], limitOffset[1], Instant.now())))
+                .orElse(null));
+  }
+
+  public void author(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    listing(
+        ctx,
+        "/authors/" + slug,
+        pageNumber(ctx),
+        () ->
+            dao.authorBySlug(slug)
+                .map(
+                    a ->
+                        new Listing(
+                            "Author",
+                            a.name(),
+                            "Articles by " + a.name() + ", newest first.",
+                            "",
+                            lo -> dao.byAuthor(a.id(), lo[0], lo[1], Instant.now())))
+                .orElse(null));
+  }
+
+  public void tag(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    listing(
+        ctx,
+        "/tags/" + slug,
+        pageNumber(ctx),
+        () ->
+            dao.tagBySlug(slug)
+                .map(
+                    t ->
+                        new Listing(
+                            "Tag",
+                            t.name(),
+                            "Articles tagged “" + t.name() + "”, newest first.",
+                            "",
+                            lo -> dao.withTag(t.id(), lo[0], lo[1], Instant.now())))
+                .orElse(null));
+  }
+
+  /** What a listing page shows; {@code fetch} takes {limit, offset}. */
+  private record Listing(
+      String kind,
+      String heading,
+      String description,
+      String sectionSlug,
+      Function<int[], List<ArticleSummary>> fetch) {}
+
+  private void listing(Context ctx, String path, int page, Supplier<Listing> find) {
+    String key = page == 1 ? path : path + "?page=" + page;
+    CachedPage rendered =
+        cache.get(
+            key,
+            () -> {
+              Listing l = find.get();
+              if (l == null) {
+                return null;
+              }
+              List<ArticleSummary> rows = l.fetch().apply(new int[] {PAGE_SIZE + 1, (page - 1) * PAGE_SIZE});
+              if (rows.isEmpty() && page > 1) {
+                return null;
+              }
+              boolean hasNext = rows.size() > PAGE_SIZE;
+              List<Item> items = items(rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
+              Pagination pagination =
+                  new Pagination(
+                      page,
+                      page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
+                      hasNext ? path + "?page=" + (page + 1) : null);
+              String title =
+                  l.heading() + (page > 1 ? " (page " + page + ")" : "") + " — " + chrome.get().siteName();
+              Head head = Head.simple(title, l.description()).withCanonical(baseUrl + key);
+              String html =
+                  templates.render(
+                      "articles/listing.jte",
+                      new ListingPage(
+                          chrome.get().in(l.sectionSlug()),
+                          head,
+                          l.kind(),
+                          l.heading(),
+                          l.description(),
+                          items,
+                          pagination));
+              return CachedPage.of(null, html, Instant.now());
+            });
+    if (rendered == null) {
+      throw PageException.notFound();
+    }
+    CachedPages.send(ctx, rendered);
+  }
+
+  private CachedPage renderHome() {
+    Instant now = Instant.now();
+    Chrome c = chrome.get();
+    List<Item> latest = items(dao.latest(10, 0, now));
+    Map<String, List<ArticleSummary>> perSection = dao.newestPerSection(4, now);
+    List<SectionBlock> blocks = new ArrayList<>();
+    for (Section s : c.sections()) {
+      List<ArticleSummary> rows = perSection.get(s.id());
+      if (rows != null) {
+        blocks.add(new SectionBlock(s, items(rows)));
+      }
+    }
+    Head head =
+        Head.simple(c.siteName(), "The latest news from " + c.siteName() + " and its partners.")
+            .withCanonical(baseUrl + "/");
+    String html = templates.render("articles/home.jte", new HomePage(c, head, latest, blocks));
+    return CachedPage.of(null, html, now);
+  }
+
+  private CachedPage renderArticle(String slug) {
+    return dao.findPublished(slug, Instant.now())
+        .map(
+            a -> {
+              Chrome c = chrome.get().in(a.section().slug());
+              String html =
+                  templates.render(
+                      "articles/article.jte",
+                      new ArticlePage(
+                          c,
+                          head(a, c.siteName()),
+                          a,
+                          clock.stamp(a.publishedAt()),
+                          a.wasUpdated() ? clock.stamp(a.updatedAt()) : null));
+              return CachedPage.of(a.id(), html, Instant.now());
+            })
+        .orElse(null);
+  }
+
+  /** Title, canonical and robots per the partner's licence, Open Graph and JSON-LD. */
+  Head head(Article a, String siteName) {
+    String self = baseUrl + "/articles/" + a.slug();
+    String canonical = self;
+    String robots = null;
+    switch (a.seoPolicy()) {
+      case CANONICAL -> canonical = a.originalUrl() != null ? a.originalUrl() : self;
+      case NOINDEX -> robots = "noindex,follow";
+      case OWN -> {}
+    }
+    String description = a.summary().isBlank() ? a.headline() : a.summary();
+    List<MetaTag> meta = new ArrayList<>();
+    meta.add(MetaTag.property("og:type", "article"));
+    meta.add(MetaTag.property("og:title", a.headline()));
+    meta.add(MetaTag.property("og:description", description));
+    meta.add(MetaTag.property("og:url", self));
+    meta.add(MetaTag.property("og:site_name", siteName));
+    meta.add(MetaTag.property("article:published_time", a.publishedAt().toString()));
+    meta.add(MetaTag.property("article:modified_time", a.updatedAt().toString()));
+    meta.add(MetaTag.property("article:section", a.section().name()));
+    for (Tag t : a.tags()) {
+      meta.add(MetaTag.property("article:tag", t.name()));
+    }
+    meta.add(MetaTag.name("twitter:card", "summary"));
+    meta.add(MetaTag.name("twitter:title", a.headline()));
+    meta.add(MetaTag.name("twitter:description", description));
+    return new Head(
+        a.headline() + " — " + siteName, description, canonical, robots, meta, jsonLd(a, self, siteName));
+  }
+
+  private String jsonLd(Article a, String self, String siteName) {
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "NewsArticle");
+    ld.put("headline", a.headline());
+    ld.put("description", a.summary());
+    ld.put("url", self);
+    ld.put("mainEntityOfPage", self);
+    ld.put("inLanguage", a.language());
+    ld.put("articleSection", a.section().name());
+    ld.put("datePublished", a.publishedAt().toString());
+    ld.put("dateModified", a.updatedAt().toString());
+    ld.put(
+        "author",
+        a.authors().stream()
+            .map(
+                au -> {
+                  Map<String, Object> p = new LinkedHashMap<>();
+                  p.put("@type", "Person");
+                  p.put("name", au.name());
+                  p.put("url", baseUrl + "/authors/" + au.slug());
+                  return p;
+                })
+            .toList());
+    ld.put("publisher", Map.of("@type", "Organization", "name", siteName, "url", baseUrl + "/"));
+    if (a.source() != null) {
+      Map<String, Object> org = new LinkedHashMap<>();
+      org.put("@type", "Organization");
+      org.put("name", a.source().name());
+      if (a.source().homeUrl() != null) {
+        org.put("url", a.source().homeUrl());
+      }
+      ld.put("sourceOrganization", org);
+    }
+    if (a.originalUrl() != null) {
+      ld.put("isBasedOn", a.originalUrl());
+    }
+    if (!a.tags().isEmpty()) {
+      ld.put("keywords", a.tags().stream().map(Tag::name).toList());
+    }
+    try {
+      // Inside <script>, "</" would end the block: escape every angle bracket and ampersand.
+      return JSON.writeValueAsString(ld)
+          .replace("<", "\\u003c")
+          .replace(">", "\\u003e")
+          .replace("&", "\\u0026");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Item> items(List<ArticleSummary> rows) {
+    return rows.stream().map(r -> new Item(r, clock.stamp(r.publishedAt()))).toList();
+  }
+
+  private static int pageNumber(Context ctx) {
+    String raw = ctx.queryParam("page");
+    if (raw == null) {
+      return 1;
+    }
+    try {
+      int page = Integer.parseInt(raw);
+      if (page >= 1 && page <= MAX_PAGE) {
+        return page;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw PageException.badRequest(
+        "The page number “" + raw + "” is not valid: use a whole number from 1 to " + MAX_PAGE + ".");
+  }
+}

@@ -1,0 +1,130 @@
+package pressroom.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import pressroom.Config;
+import pressroom.Config.ConfigException;
+
+/** Opens the pool, brings the schema up to date with Flyway, and hands out {@link Jdbi}. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Connects and migrates, or stops with a {@link ConfigException} naming the key at fault. */
+  public static Database open(Config config) {
+    String url = config.jdbcUrl();
+    Dialect dialect = Dialect.of(url);
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("pressroom");
+    hikari.setConnectionTimeout(10_000);
+    if (dialect == Dialect.SQLITE) {
+      try {
+        Files.createDirectories(config.dataDir());
+      } catch (IOException e) {
+        throw new ConfigException(
+            "PRESSROOM_DATA", "cannot create folder '" + config.dataDir() + "': " + e.getMessage());
+      }
+      hikari.setDataSource(sqlite(url));
+      // One writer at a time is SQLite's rule; readers run alongside it thanks to WAL.
+      hikari.setMaximumPoolSize(8);
+    } else {
+      hikari.setJdbcUrl(url);
+      if (!config.dbUser().isEmpty()) {
+        hikari.setUsername(config.dbUser());
+      }
+      if (!config.dbPassword().isEmpty()) {
+        hikari.setPassword(config.dbPassword());
+      }
+      hikari.setMaximumPoolSize(16);
+    }
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          "PRESSROOM_DB_URL", "cannot connect to " + redact(url) + ": " + rootMessage(e));
+    }
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations(dialect.migrationLocation())
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw new ConfigException(
+          "PRESSROOM_DB_URL",
+          "cannot bring the schema of " + redact(url) + " up to date: " + rootMessage(e));
+    }
+    return new Database(ds, dialect);
+  }
+
+  private static SQLiteDataSource sqlite(String url) {
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL: an acknowledged write survives a power cut, not just a crash.
+    cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    cfg.setBusyTimeout(15_000);
+    cfg.enforceForeignKeys(true);
+    // Take the write lock when a transaction starts, so two writers queue instead of deadlocking.
+    cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource ds = new SQLiteDataSource(cfg);
+    ds.setUrl(url);
+    return ds;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** True when a trivial query answers; used by /healthz. */
+  public boolean healthy() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public HikariDataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  /** Drops a password written into the URL, so it never reaches a log line. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}

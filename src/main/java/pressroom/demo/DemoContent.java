@@ -1,0 +1,111 @@
+package pressroom.demo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleStatus;
+import pressroom.articles.BodySanitizer;
+import pressroom.articles.NewArticle;
+import pressroom.articles.SeoPolicy;
+
+/**
+ * Fills an empty site with the bundled demo: sections, partners and articles written for this
+ * project (src/main/resources/demo/demo.json), so a first start shows a working news site.
+ */
+public final class DemoContent {
+  private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+  private static final String RESOURCE = "/demo/demo.json";
+
+  private final ArticleDao articles;
+
+  public DemoContent(ArticleDao articles) {
+    this.articles = articles;
+  }
+
+  record Demo(List<DemoSection> sections, List<DemoSource> sources, List<DemoArticle> articles) {}
+
+  record DemoSection(String slug, String name, String description) {}
+
+  record DemoSource(String key, String name, String homeUrl, String attribution, String seoPolicy) {}
+
+  record DemoArticle(
+      String section,
+      String source,
+      String headline,
+      String summary,
+      List<String> authors,
+      String language,
+      String direction,
+      String originalUrl,
+      String publishedAt,
+      String updatedAt,
+      String status,
+      List<String> tags,
+      List<String> body) {}
+
+  /** Loads the demo if the site has no sections yet; returns the number of articles stored. */
+  public int loadIfEmpty() {
+    if (!articles.sections().isEmpty()) {
+      return 0;
+    }
+    Demo demo = read();
+    int position = 0;
+    for (DemoSection s : demo.sections()) {
+      articles.createSection(s.slug(), s.name(), s.description(), position++);
+    }
+    Map<String, String> sourceIds = new HashMap<>();
+    for (DemoSource s : demo.sources()) {
+      sourceIds.put(
+          s.key(),
+          articles.createSource(
+              s.name(), s.homeUrl(), s.attribution(), SeoPolicy.fromDb(s.seoPolicy())));
+    }
+    for (DemoArticle a : demo.articles()) {
+      String body = BodySanitizer.clean(String.join("\n", a.body()), a.originalUrl());
+      articles.insert(
+          new NewArticle(
+              a.section(),
+              sourceIds.get(a.source()),
+              a.headline(),
+              a.summary(),
+              a.authors(),
+              body,
+              a.language(),
+              a.direction(),
+              a.originalUrl(),
+              Instant.parse(a.publishedAt()),
+              a.updatedAt() == null ? null : Instant.parse(a.updatedAt()),
+              a.tags(),
+              ArticleStatus.fromDb(a.status())));
+    }
+    log.info(
+        "Loaded demo content: {} sections, {} partners, {} articles (start with --no-demo to skip)",
+        demo.sections().size(),
+        demo.sources().size(),
+        demo.articles().size());
+    return demo.articles().size();
+  }
+
+  private static Demo read() {
+    ObjectMapper json =
+        new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    try (InputStream in = DemoContent.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("demo content " + RESOURCE + " is missing from the jar");
+      }
+      return json.readValue(in, Demo.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read demo content", e);
+    }
+  }
+}

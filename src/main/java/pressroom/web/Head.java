@@ -1,0 +1,42 @@
+package pressroom.web;
+
+import java.util.List;
+
+/**
+ * The document head of a page: title, description, canonical link, robots and social tags.
+ *
+ * @param canonicalUrl absolute URL, or null for none
+ * @param robots content of the robots meta tag, or null for none
+ * @param jsonLd a schema.org JSON-LD object already made safe to embed, or null
+ */
+public record Head(
+    String title,
+    String description,
+    String canonicalUrl,
+    String robots,
+    List<MetaTag> meta,
+    String jsonLd) {
+
+  public Head {
+    meta = List.copyOf(meta);
+  }
+
+  public static Head simple(String title, String description) {
+    return new Head(title, description, null, null, List.of(), null);
+  }
+
+  public Head withCanonical(String url) {
+    return new Head(title, description, url, robots, meta, jsonLd);
+  }
+
+  /** A {@code <meta>} tag; {@code attribute} is "property" (Open Graph) or "name". */
+  public record MetaTag(String attribute, String key, String content) {
+    public static MetaTag property(String key, String content) {
+      return new MetaTag("property", key, content);
+    }
+
+    public static MetaTag name(String key, String content) {
+      return new MetaTag("name", key, content);
+    }
+  }
+}

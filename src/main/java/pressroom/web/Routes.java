@@ -1,0 +1,35 @@
+package pressroom.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import pressroom.articles.ReaderPages;
+
+/** Every route of the site on one screen. Tests boot the same configuration. */
+public final class Routes {
+  private Routes() {}
+
+  public static void configure(
+      JavalinConfig config, ReaderPages reader, Operations ops, ErrorPages errors) {
+    config.staticFiles.add(
+        sf -> {
+          sf.hostedPath = "/static";
+          sf.directory = "/public";
+          sf.location = Location.CLASSPATH;
+          sf.headers = Map.of("Cache-Control", "public, max-age=86400");
+        });
+
+    config.routes.before(SecurityHeaders::apply);
+
+    config.routes.get("/", reader::home);
+    config.routes.get("/sections/{slug}", reader::section);
+    config.routes.get("/articles/{slug}", reader::article);
+    config.routes.get("/authors/{slug}", reader::author);
+    config.routes.get("/tags/{slug}", reader::tag);
+
+    config.routes.get("/healthz", ops::health);
+    config.routes.get("/metrics", ops::metrics);
+
+    errors.register(config);
+  }
+}

@@ -1,0 +1,54 @@
+package pressroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pressroom.Config.ConfigException;
+
+class ConfigTest {
+  @Test
+  void defaults() {
+    Config c = Config.Builder.fromEnvironment(Map.of()).build();
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(c.embeddedDatabase()).isTrue();
+    assertThat(c.jdbcUrl()).startsWith("jdbc:sqlite:").endsWith("data/pressroom.db");
+    assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8080");
+    assertThat(c.demo()).isTrue();
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.properties");
+    Files.writeString(file, "PRESSROOM_PORT=7000\nPRESSROOM_SITE_NAME=From File\nPRESSROOM_TIME_ZONE=Europe/Istanbul\n");
+    Map<String, String> env = Map.of("PRESSROOM_CONFIG", file.toString(), "PRESSROOM_PORT", "7100", "PRESSROOM_SITE_NAME", "From Env");
+    Config c = Config.Builder.fromEnvironment(env).set("PRESSROOM_PORT", "7200").build();
+    assertThat(c.port()).isEqualTo(7200);
+    assertThat(c.siteName()).isEqualTo("From Env");
+    assertThat(c.timeZone().getId()).isEqualTo("Europe/Istanbul");
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_PORT", "abc").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("PRESSROOM_PORT: 'abc' is not a port number (0-65535)");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_PORT", "70000").build())
+        .hasMessageStartingWith("PRESSROOM_PORT:");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DB_URL", "jdbc:mysql://x/y").build())
+        .hasMessageStartingWith("PRESSROOM_DB_URL:");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_BASE_URL", "news.example.org").build())
+        .hasMessageStartingWith("PRESSROOM_BASE_URL:");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_TIME_ZONE", "Mars/Olympus").build())
+        .hasMessageStartingWith("PRESSROOM_TIME_ZONE:");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DEMO", "maybe").build())
+        .hasMessageStartingWith("PRESSROOM_DEMO:");
+    assertThatThrownBy(() -> Config.Builder.fromEnvironment(Map.of("PRESSROOM_CONFIG", "/nonexistent/p.properties")))
+        .hasMessageStartingWith("PRESSROOM_CONFIG:");
+  }
+}

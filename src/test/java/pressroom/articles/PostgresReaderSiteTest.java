@@ -1,0 +1,30 @@
+package pressroom.articles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import pressroom.testing.TestApp;
+
+class PostgresReaderSiteTest extends ReaderSiteContract {
+  @Override
+  TestApp.Db db() {
+    return TestApp.Db.POSTGRESQL;
+  }
+
+  @Test
+  void aChangeMadeOnOneNodeDropsTheCachedPageOnAnother() throws InterruptedException {
+    try (TestApp other = TestApp.startOn(site.dbUrl(), site.dataDir(), false, Map.of())) {
+      String path = "/articles/" + f.noindex.slug();
+      assertThat(other.get(path).statusCode()).isEqualTo(200);
+      assertThat(other.get(path).statusCode()).isEqualTo(200); // now served from its cache
+      site.app().articles().setStatus(f.noindex.id(), ArticleStatus.WITHDRAWN);
+      long deadline = System.nanoTime() + 3_000_000_000L;
+      while (other.get(path).statusCode() != 404) {
+        assertThat(System.nanoTime()).as("other node dropped its copy").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      site.app().articles().setStatus(f.noindex.id(), ArticleStatus.PUBLISHED);
+    }
+  }
+}

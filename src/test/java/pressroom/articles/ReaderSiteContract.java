@@ -1,0 +1,267 @@
+package pressroom.articles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import pressroom.testing.Fixtures;
+import pressroom.testing.TestApp;
+
+/** The reader site over HTTP, against a real database; one subclass per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReaderSiteContract {
+  TestApp site;
+  Fixtures f;
+
+  abstract TestApp.Db db();
+
+  @BeforeAll
+  void start() {
+    site = TestApp.start(db(), false);
+    f = Fixtures.load(site.app().articles());
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+  }
+
+  Document page(String path) {
+    HttpResponse<String> r = site.get(path);
+    assertThat(r.statusCode()).as("status of " + path).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html").contains("utf-8"));
+    return Jsoup.parse(r.body(), TestApp.BASE_URL);
+  }
+
+  @Test
+  void articlePageShowsTheBriefsOrderSectionHeadlineBylineAttributionDatesBody() {
+    Document d = page("/articles/" + f.wire.slug());
+    Element story = d.selectFirst("article.story");
+    assertThat(story).isNotNull();
+    List<String> order =
+        story.select(".kicker, h1, .byline, .attribution, .dateline, .story-body p").stream()
+            .map(e -> e.className().isEmpty() ? e.tagName() : e.className())
+            .distinct()
+            .toList();
+    assertThat(order).containsExactly("kicker", "h1", "byline", "attribution", "dateline", "p");
+    assertThat(story.selectFirst(".kicker").text()).isEqualTo("Syndicated News");
+    assertThat(story.selectFirst("h1").text()).isEqualTo("Harbour cranes return to work after the long dispute");
+    Element byline = story.selectFirst(".byline");
+    assertThat(byline.text()).isEqualTo("By Jane Roe, Ali Hassan and Mary O. Doe");
+    assertThat(byline.select("a").eachAttr("href"))
+        .containsExactly("/authors/jane-roe", "/authors/ali-hassan", "/authors/mary-o-doe");
+    Element attribution = story.selectFirst(".attribution");
+    assertThat(attribution.text()).startsWith("From Test Wire");
+    assertThat(attribution.select("a.original").attr("href")).isEqualTo(Fixtures.WIRE_ORIGINAL);
+    assertThat(story.select(".dateline time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+    assertThat(story.select(".story-body p")).hasSize(3);
+    assertThat(story.select(".story-body").text())
+        .contains("Diyarbakır", "“we are back”", " — ", "port’s", "‘a fresh start’");
+    assertThat(story.select(".licence").text()).isEqualTo("Republished under licence from Test Wire.");
+    assertThat(story.select(".tags a").eachText()).containsExactly("Labour", "Ports");
+    // Honest places for what later capabilities bring; nothing faked.
+    assertThat(d.select("#comments, #bookmark-share, #sign-in")).hasSize(3);
+  }
+
+  @Test
+  void partnersSearchEnginePolicyDecidesCanonicalAndRobots() {
+    Document canonical = page("/articles/" + f.wire.slug());
+    assertThat(canonical.select("link[rel=canonical]").attr("href")).isEqualTo(Fixtures.WIRE_ORIGINAL);
+    assertThat(canonical.select("meta[name=robots]")).isEmpty();
+
+    Document noindex = page("/articles/" + f.noindex.slug());
+    assertThat(noindex.select("meta[name=robots]").attr("content")).isEqualTo("noindex,follow");
+    assertThat(noindex.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(TestApp.BASE_URL + "/articles/" + f.noindex.slug());
+    assertThat(noindex.select(".attribution a.original").attr("href")).isEqualTo("https://quiet.example/water-rules");
+
+    Document own = page("/articles/" + f.own.slug());
+    assertThat(own.select("meta[name=robots]")).isEmpty();
+    assertThat(own.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(TestApp.BASE_URL + "/articles/" + f.own.slug());
+    assertThat(own.select(".attribution").text()).startsWith("From Open Cooperative");
+  }
+
+  @Test
+  void articleCarriesNewsArticleJsonLdAndSocialTags() throws IOException {
+    Document d = page("/articles/" + f.wire.slug());
+    JsonNode ld = new ObjectMapper().readTree(d.selectFirst("script[type=application/ld+json]").data());
+    assertThat(ld.get("@type").asText()).isEqualTo("NewsArticle");
+    assertThat(ld.get("headline").asText()).isEqualTo("Harbour cranes return to work after the long dispute");
+    assertThat(ld.get("author").findValuesAsText("name")).containsExactly("Jane Roe", "Ali Hassan", "Mary O. Doe");
+    assertThat(ld.get("isBasedOn").asText()).isEqualTo(Fixtures.WIRE_ORIGINAL);
+    assertThat(ld.get("sourceOrganization").get("name").asText()).isEqualTo("Test Wire");
+    assertThat(ld.get("publisher").get("name").asText()).isEqualTo("Pressroom");
+    assertThat(Instant.parse(ld.get("datePublished").asText())).isBefore(Instant.now());
+    assertThat(ld.has("dateModified")).isTrue();
+    assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo("Harbour cranes return to work after the long dispute");
+    assertThat(d.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+    assertThat(d.select("meta[property=og:url]").attr("content")).isEqualTo(TestApp.BASE_URL + "/articles/" + f.wire.slug());
+    assertThat(d.select("meta[name=twitter:card]").attr("content")).isNotBlank();
+  }
+
+  @Test
+  void rightToLeftArticleSetsLangAndDirOnItsText() {
+    Document d = page("/articles/" + f.arabic.slug());
+    Element h1 = d.selectFirst("article h1");
+    assertThat(h1.attr("lang")).isEqualTo("ar");
+    assertThat(h1.attr("dir")).isEqualTo("rtl");
+    assertThat(d.selectFirst(".story-body").attr("dir")).isEqualTo("rtl");
+    assertThat(d.selectFirst(".byline").text()).isEqualTo("By سلمى الحكيم");
+    assertThat(d.selectFirst("html").attr("lang")).isEqualTo("en");
+  }
+
+  @Test
+  void homeListsLatestAndABlockPerSectionButNeverHiddenArticles() {
+    Document d = page("/");
+    assertThat(d.select(".latest .item-title").eachText())
+        .containsExactly(
+            "Harbour cranes return to work after the long dispute",
+            "Quiet valley votes on new water rules",
+            "Mountain village switches on its solar microgrid",
+            "افتتاح مكتبة جديدة في المدينة القديمة");
+    assertThat(d.select(".section-block h2").eachText()).containsExactly("Syndicated News", "World");
+    assertThat(d.select("nav[aria-label=Sections] a").eachText()).containsExactly("Syndicated News", "World");
+    assertThat(d.text()).doesNotContain("Withdrawn story", "Draft story", "Embargoed report");
+  }
+
+  @Test
+  void sectionAuthorAndTagPagesListTheirArticles() {
+    Document section = page("/sections/syndicated-news");
+    assertThat(section.selectFirst("h1").text()).isEqualTo("Syndicated News");
+    assertThat(section.select(".item-title").eachText())
+        .containsExactly("Harbour cranes return to work after the long dispute", "Quiet valley votes on new water rules");
+    assertThat(section.select("nav a[aria-current=page]").text()).isEqualTo("Syndicated News");
+
+    Document author = page("/authors/jane-roe");
+    assertThat(author.selectFirst("h1").text()).isEqualTo("Jane Roe");
+    assertThat(author.select(".item-title").eachText()).containsExactly("Harbour cranes return to work after the long dispute");
+
+    Document nonAscii = page("/authors/rebaz-sexani");
+    assertThat(nonAscii.selectFirst("h1").text()).isEqualTo("Rêbaz Şêxanî");
+
+    Document tag = page("/tags/ports");
+    assertThat(tag.select(".item-title").eachText())
+        .containsExactly("Harbour cranes return to work after the long dispute", "Mountain village switches on its solar microgrid");
+  }
+
+  @Test
+  void withdrawnDraftEmbargoedAndUnknownArticlesAnswer404WithTheSiteFrame() {
+    for (String slug : List.of(f.withdrawn.slug(), f.draft.slug(), f.embargoed.slug(), "no-such-story")) {
+      HttpResponse<String> r = site.get("/articles/" + slug);
+      assertThat(r.statusCode()).as(slug).isEqualTo(404);
+      Document d = Jsoup.parse(r.body());
+      assertThat(d.selectFirst("h1").text()).isEqualTo("Page not found");
+      assertThat(d.select("nav[aria-label=Sections] a").eachText()).contains("Syndicated News");
+    }
+    assertThat(site.get("/sections/nowhere").statusCode()).isEqualTo(404);
+    assertThat(site.get("/no/such/page").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void badPageNumberIsA400NamingTheProblem() {
+    HttpResponse<String> r = site.get("/sections/world?page=abc");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(r.body()).text()).contains("page number “abc” is not valid");
+    assertThat(site.get("/sections/world?page=0").statusCode()).isEqualTo(400);
+    assertThat(site.get("/sections/world?page=9").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void articlePagesRevalidateWithEtagAndLastModifiedAndCompress() throws IOException {
+    String path = "/articles/" + f.own.slug();
+    HttpResponse<String> first = site.get(path);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+    assertThat(site.get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(site.get(path, "If-None-Match", etag).body()).isEmpty();
+    assertThat(site.get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+    assertThat(site.get(path, "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> gz = site.getBytes(path, "Accept-Encoding", "gzip");
+    assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    String unzipped;
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
+      unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(unzipped).isEqualTo(first.body());
+    assertThat(gz.body().length).isLessThan(first.body().getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void aChangedArticleIsServedFreshWithinASecond() throws InterruptedException {
+    var dao = site.app().articles();
+    var s =
+        dao.insert(
+            Fixtures.article(
+                "world", null, "Ferry timetable changes for winter", List.of("Jane Roe"),
+                "<p>First version.</p>", "en", "ltr", null, Instant.now().minus(1, ChronoUnit.MINUTES),
+                List.of(), ArticleStatus.PUBLISHED));
+    String path = "/articles/" + s.slug();
+    assertThat(site.get(path).body()).contains("First version.");
+    assertThat(site.get("/sections/world").body()).contains("Ferry timetable changes for winter");
+
+    dao.updateText(s.id(), "Ferry timetable changes for winter", "<p>Corrected version.</p>", Instant.now());
+    awaitBody(path, b -> b.contains("Corrected version."));
+
+    dao.setStatus(s.id(), ArticleStatus.WITHDRAWN);
+    awaitStatus(path, 404);
+    assertThat(site.get("/sections/world").body()).doesNotContain("Ferry timetable changes for winter");
+  }
+
+  void awaitBody(String path, java.util.function.Predicate<String> ok) throws InterruptedException {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (!ok.test(site.get(path).body())) {
+      assertThat(System.nanoTime()).as("page changed in time").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  void awaitStatus(String path, int status) throws InterruptedException {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (site.get(path).statusCode() != status) {
+      assertThat(System.nanoTime()).as("status changed in time").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void everyPageCarriesAStrictContentSecurityPolicy() {
+    for (String path : List.of("/", "/articles/" + f.wire.slug(), "/no-such-page")) {
+      String csp = site.get(path).headers().firstValue("Content-Security-Policy").orElseThrow();
+      assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+  }
+
+  @Test
+  void healthAndMetrics() {
+    HttpResponse<String> health = site.get("/healthz");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"database\":\"ok\"");
+    site.get("/articles/" + f.wire.slug());
+    String metrics = site.get("/metrics").body();
+    assertThat(metrics).contains("jvm_memory_used_bytes").contains("cache_gets_total{cache=\"pages\"");
+  }
+
+  @Test
+  void staticAssetsAreServed() {
+    HttpResponse<String> css = site.get("/static/site.css");
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.body()).contains("prefers-color-scheme: dark").contains("@media print");
+  }
+}
