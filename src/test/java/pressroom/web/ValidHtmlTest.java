@@ -1,0 +1,57 @@
+package pressroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import pressroom.testing.Fixtures;
+import pressroom.testing.HtmlChecker;
+import pressroom.testing.TestApp;
+
+/** Every kind of page the site serves passes the Nu Html Checker. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValidHtmlTest {
+  TestApp site;
+  Fixtures f;
+  HtmlChecker checker;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = TestApp.start(TestApp.Db.SQLITE, false);
+    f = Fixtures.load(site.app().articles());
+    checker = new HtmlChecker();
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+  }
+
+  @Test
+  void everyPageIsValidHtml() throws Exception {
+    List<String> paths =
+        List.of(
+            "/",
+            "/sections/syndicated-news",
+            "/articles/" + f.wire.slug(),
+            "/articles/" + f.noindex.slug(),
+            "/articles/" + f.arabic.slug(),
+            "/authors/jane-roe",
+            "/tags/ports",
+            "/no-such-page",
+            "/sections/world?page=x");
+    for (String path : paths) {
+      HttpResponse<String> r = site.get(path);
+      assertThat(checker.errors(r.body())).as("HTML errors in " + path).isEmpty();
+    }
+  }
+
+  @Test
+  void theCheckerCatchesInvalidPages() throws Exception {
+    assertThat(checker.errors("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>")).isNotEmpty();
+  }
+}
