@@ -22,6 +22,7 @@ import pressroom.db.Database;
 import pressroom.demo.DemoContent;
 import pressroom.web.Chrome;
 import pressroom.web.ErrorPages;
+import pressroom.web.FastPath;
 import pressroom.web.Operations;
 import pressroom.web.Routes;
 import pressroom.web.Stamp;
@@ -74,7 +75,7 @@ public final class App implements AutoCloseable {
             c -> {
               c.concurrency.useVirtualThreads = true;
               c.startup.showJavalinBanner = false;
-              Routes.configure(c, reader, ops, errors);
+              Routes.configure(c, reader, ops, errors, new FastPath(pageCache));
             });
   }
 

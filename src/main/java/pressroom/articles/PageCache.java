@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -47,6 +49,11 @@ public final class PageCache {
     return p;
   }
 
+  /** The page cached under {@code key}, or null; never renders. */
+  public CachedPage peek(String key) {
+    return pages.getIfPresent(key);
+  }
+
   /** Drops every page that shows {@code articleId}, or everything for {@link ContentChanges#EVERYTHING}. */
   public void invalidate(String articleId) {
     if (ContentChanges.EVERYTHING.equals(articleId)) {
@@ -72,8 +79,45 @@ public final class PageCache {
   public record CachedPage(
       String articleId, byte[] body, byte[] gzipped, String etag, String lastModified) {
 
+    /** Readers get fresh copies quickly (withdrawals matter); shared caches must revalidate. */
+    public static final String CACHE_CONTROL = "public, max-age=30, must-revalidate";
+
     private static final DateTimeFormatter HTTP_DATE =
         DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /**
+     * True when the client's copy is current: its If-None-Match names our ETag, or (without
+     * one) its If-Modified-Since is not older than our Last-Modified.
+     */
+    public boolean notModified(String ifNoneMatch, String ifModifiedSince) {
+      if (ifNoneMatch != null) {
+        for (String candidate : ifNoneMatch.split(",")) {
+          String c = candidate.trim();
+          if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (ifModifiedSince == null) {
+        return false;
+      }
+      try {
+        var since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        var modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
+        return !modified.isAfter(since);
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+
+    /** True when the Accept-Encoding header allows gzip. */
+    public static boolean acceptsGzip(String acceptEncoding) {
+      return acceptEncoding != null
+          && acceptEncoding.contains("gzip")
+          && !acceptEncoding.contains("gzip;q=0,")
+          && !acceptEncoding.endsWith("gzip;q=0");
+    }
 
     public static CachedPage of(String articleId, String html, Instant lastModified) {
       byte[] body = html.getBytes(StandardCharsets.UTF_8);

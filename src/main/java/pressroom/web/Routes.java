@@ -10,7 +10,9 @@ public final class Routes {
   private Routes() {}
 
   public static void configure(
-      JavalinConfig config, ReaderPages reader, Operations ops, ErrorPages errors) {
+      JavalinConfig config, ReaderPages reader, Operations ops, ErrorPages errors, FastPath fastPath) {
+    // Cache hits are answered by Jetty before the servlet; everything else comes here.
+    config.jetty.modifyServletContextHandler(context -> context.insertHandler(fastPath));
     config.staticFiles.add(
         sf -> {
           sf.hostedPath = "/static";

@@ -1,6 +1,7 @@
 package pressroom.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
 
 /** Headers every response carries: a strict CSP without inline script, and friends. */
 final class SecurityHeaders {
@@ -8,13 +9,17 @@ final class SecurityHeaders {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:;"
           + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+  static final Map<String, String> HEADERS =
+      Map.of(
+          "Content-Security-Policy", CSP,
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "strict-origin-when-cross-origin",
+          "X-Frame-Options", "DENY",
+          "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+
   private SecurityHeaders() {}
 
   static void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    HEADERS.forEach(ctx::header);
   }
 }

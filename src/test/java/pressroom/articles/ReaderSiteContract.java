@@ -241,6 +241,22 @@ abstract class ReaderSiteContract {
   }
 
   @Test
+  void aCachedPageIsServedExactlyAsItWasFirstRendered() {
+    String path = "/tags/energy";
+    HttpResponse<String> rendered = site.get(path);
+    HttpResponse<String> cached = site.get(path);
+    assertThat(cached.statusCode()).isEqualTo(200);
+    assertThat(cached.body()).isEqualTo(rendered.body());
+    for (String header :
+        List.of("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary",
+            "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")) {
+      assertThat(cached.headers().firstValue(header)).as(header).isPresent().isEqualTo(rendered.headers().firstValue(header));
+    }
+    String metrics = site.get("/metrics").body();
+    assertThat(metrics).containsPattern("cache_gets_total\\{cache=\"pages\",result=\"hit\"\\} [1-9]");
+  }
+
+  @Test
   void everyPageCarriesAStrictContentSecurityPolicy() {
     for (String path : List.of("/", "/articles/" + f.wire.slug(), "/no-such-page")) {
       String csp = site.get(path).headers().firstValue("Content-Security-Policy").orElseThrow();

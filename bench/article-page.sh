@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Article page throughput: Pressroom's cached article page against nginx serving the very same
+# bytes as a static file, in one run, on this machine. Prints both and the ratio.
+#
+#   bench/article-page.sh [duration-seconds] [connections]
+#
+# Needs wrk and nginx (Debian: apt-get install wrk nginx), a JDK 21+ and a built jar
+# (mvn -q -DskipTests package). Only loopback is used; every run stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${1:-20}"
+CONNECTIONS="${2:-64}"
+THREADS=2
+PR_PORT=18080
+NGINX_PORT=18081
+
+for tool in wrk nginx curl java; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install wrk nginx curl)" >&2; exit 1; }
+done
+[ -f target/pressroom.jar ] || { echo "bench: build first: mvn -q -DskipTests package" >&2; exit 1; }
+
+WORK="$(mktemp -d /tmp/pressroom-bench.XXXXXX)"
+PR_PID=""; NGINX_STARTED=""
+cleanup() {
+  [ -n "$PR_PID" ] && kill "$PR_PID" 2>/dev/null || true
+  [ -n "$NGINX_STARTED" ] && nginx -p "$WORK/nginx" -c nginx.conf -s stop 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+echo "== machine"
+echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+java -version 2>&1 | head -1
+wrk --version 2>&1 | head -1 || true
+nginx -v 2>&1
+
+echo "== starting Pressroom (demo content, SQLite) on port $PR_PORT"
+java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar serve --port "$PR_PORT" --host 127.0.0.1 --data "$WORK/data" \
+  > "$WORK/pressroom.log" 2>&1 &
+PR_PID=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$PR_PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$PR_PORT/healthz" >/dev/null || { cat "$WORK/pressroom.log"; exit 1; }
+
+# The largest article page of the demo: the long wire story the site is built around.
+best=""; best_size=0
+sections=$(curl -fs "http://127.0.0.1:$PR_PORT/" | grep -o 'href="/sections/[^"]*"' | cut -d'"' -f2 | sort -u)
+for path in $(for s in $sections; do curl -fs "http://127.0.0.1:$PR_PORT$s"; done | grep -o 'href="/articles/[^"]*"' | cut -d'"' -f2 | sort -u); do
+  size=$(curl -fs "http://127.0.0.1:$PR_PORT$path" | wc -c)
+  if [ "$size" -gt "$best_size" ]; then best="$path"; best_size="$size"; fi
+done
+echo "article: $best ($best_size bytes)"
+
+mkdir -p "$WORK/nginx/html/articles" "$WORK/nginx/logs"
+curl -fs "http://127.0.0.1:$PR_PORT$best" > "$WORK/nginx/html$best"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 1000000;
+  default_type text/html;
+  client_body_temp_path $WORK/nginx/tmp;
+  proxy_temp_path $WORK/nginx/tmp;
+  fastcgi_temp_path $WORK/nginx/tmp;
+  uwsgi_temp_path $WORK/nginx/tmp;
+  scgi_temp_path $WORK/nginx/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/nginx/html;
+    etag on;
+  }
+}
+CONF
+mkdir -p "$WORK/nginx/tmp"
+chmod -R a+rX "$WORK"   # nginx's workers run as an unprivileged user
+nginx -p "$WORK/nginx" -c nginx.conf
+NGINX_STARTED=1
+cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$best") <(curl -fs "http://127.0.0.1:$PR_PORT$best") \
+  && echo "same bytes from both servers"
+
+echo "== warming up the JVM (10 s)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "http://127.0.0.1:$PR_PORT$best" > /dev/null
+
+run() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | tee "$WORK/$2.txt"
+}
+echo "== nginx, static file: $THREADS threads, $CONNECTIONS connections, ${DURATION}s"
+run "http://127.0.0.1:$NGINX_PORT$best" nginx
+echo "== Pressroom, article page: $THREADS threads, $CONNECTIONS connections, ${DURATION}s"
+run "http://127.0.0.1:$PR_PORT$best" pressroom
+
+rps() { awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
+p99() { awk '$1 == "99%" {print $2}' "$WORK/$1.txt"; }
+echo "== result"
+echo "nginx:     $(rps nginx) req/s, p99 $(p99 nginx)"
+echo "pressroom: $(rps pressroom) req/s, p99 $(p99 pressroom)"
+awk -v p="$(rps pressroom)" -v n="$(rps nginx)" 'BEGIN { printf "ratio pressroom/nginx: %.2f (goal >= 0.80)\n", p / n }'
