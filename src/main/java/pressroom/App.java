@@ -20,6 +20,15 @@ import pressroom.articles.PageCache;
 import pressroom.articles.ReaderPages;
 import pressroom.db.Database;
 import pressroom.demo.DemoContent;
+import pressroom.ingest.FeedFetcher;
+import pressroom.ingest.Importer;
+import pressroom.ingest.IngestJob;
+import pressroom.ingest.IngestScheduler;
+import pressroom.ingest.IngestStore;
+import pressroom.ingest.LicenceMaintenance;
+import pressroom.ingest.Poller;
+import pressroom.ingest.SourceDao;
+import pressroom.ingest.SourcesPage;
 import pressroom.web.Chrome;
 import pressroom.web.ErrorPages;
 import pressroom.web.FastPath;
@@ -38,8 +47,16 @@ public final class App implements AutoCloseable {
   private final ArticleDao articles;
   private final PageCache pageCache;
   private final ContentChanges changes;
+  private final SourceDao sources;
+  private final FeedFetcher fetcher;
+  private final Poller poller;
+  private final Importer importer;
+  private final LicenceMaintenance licences;
+  private final IngestScheduler scheduler;
+  private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
+  private boolean started;
 
   private App(Config config) {
     this.config = config;
@@ -48,7 +65,7 @@ public final class App implements AutoCloseable {
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
     this.changes = new ContentChanges(database.jdbi(), pageCache::invalidate);
 
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(metrics);
     new JvmMemoryMetrics().bindTo(metrics);
     gcMetrics = new JvmGcMetrics();
@@ -57,6 +74,17 @@ public final class App implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     new UptimeMetrics().bindTo(metrics);
     CaffeineCacheMetrics.monitor(metrics, pageCache.caffeine(), "pages");
+
+    this.sources = new SourceDao(database.jdbi());
+    this.fetcher =
+        new FeedFetcher(
+            config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
+    IngestStore ingestStore = new IngestStore(database.jdbi());
+    this.importer = new Importer(ingestStore);
+    this.poller = new Poller(sources, new IngestJob(sources, ingestStore, fetcher, metrics));
+    this.licences = new LicenceMaintenance(database.jdbi(), sources);
+    this.scheduler =
+        new IngestScheduler(database.dataSource(), poller, licences, config.ingestCheckEvery());
 
     Templates templates = new Templates();
     Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections(), "");
@@ -69,13 +97,14 @@ public final class App implements AutoCloseable {
             new Stamp.Clock(config.timeZone()),
             config.baseUrl().toString());
     Operations ops = new Operations(database, metrics);
+    SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
     this.javalin =
         Javalin.create(
             c -> {
               c.concurrency.useVirtualThreads = true;
               c.startup.showJavalinBanner = false;
-              Routes.configure(c, reader, ops, errors, new FastPath(pageCache));
+              Routes.configure(c, reader, sourcesPage, ops, errors, new FastPath(pageCache));
             });
   }
 
@@ -95,6 +124,8 @@ public final class App implements AutoCloseable {
   public App start() {
     javalin.start(config.host(), config.port());
     changes.start(Duration.ofMillis(250));
+    scheduler.start();
+    started = true;
     log.info(
         "Pressroom is serving {} on port {} ({} database)",
         config.baseUrl(),
@@ -115,10 +146,31 @@ public final class App implements AutoCloseable {
     return database;
   }
 
+  public SourceDao sources() {
+    return sources;
+  }
+
+  /** Fetches due sources, or one source now. */
+  public Poller poller() {
+    return poller;
+  }
+
+  public Importer importer() {
+    return importer;
+  }
+
+  public LicenceMaintenance licences() {
+    return licences;
+  }
+
   @Override
   public void close() {
+    if (started) {
+      scheduler.close();
+    }
     changes.close();
     javalin.stop();
+    fetcher.close();
     gcMetrics.close();
     database.close();
   }

@@ -31,6 +31,10 @@ import java.util.Properties;
  * @param siteName name shown in the masthead ({@code PRESSROOM_SITE_NAME})
  * @param timeZone zone dates are shown in ({@code PRESSROOM_TIME_ZONE}, default UTC)
  * @param demo load bundled demo content into an empty database ({@code PRESSROOM_DEMO})
+ * @param ingestAllowPrivate let feeds be fetched from loopback/private addresses ({@code
+ *     PRESSROOM_INGEST_ALLOW_PRIVATE}, default false; for development and tests)
+ * @param ingestCheckEvery how often due sources are looked for ({@code
+ *     PRESSROOM_INGEST_CHECK_SECONDS}, default 15)
  */
 public record Config(
     int port,
@@ -42,7 +46,9 @@ public record Config(
     URI baseUrl,
     String siteName,
     ZoneId timeZone,
-    boolean demo) {
+    boolean demo,
+    boolean ingestAllowPrivate,
+    java.time.Duration ingestCheckEvery) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -65,15 +71,6 @@ public record Config(
         : dbUrl;
   }
 
-  public Config withPort(int newPort) {
-    return new Config(
-        newPort, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, siteName, timeZone, demo);
-  }
-
-  public Config withBaseUrl(URI newBaseUrl) {
-    return new Config(
-        port, host, dataDir, dbUrl, dbUser, dbPassword, newBaseUrl, siteName, timeZone, demo);
-  }
 
   /** A start-up configuration problem, named by its key. */
   public static final class ConfigException extends RuntimeException {
@@ -167,7 +164,10 @@ public record Config(
           baseUrl,
           get("PRESSROOM_SITE_NAME", "Pressroom"),
           zone,
-          parseBoolean("PRESSROOM_DEMO", get("PRESSROOM_DEMO", "true")));
+          parseBoolean("PRESSROOM_DEMO", get("PRESSROOM_DEMO", "true")),
+          parseBoolean("PRESSROOM_INGEST_ALLOW_PRIVATE", get("PRESSROOM_INGEST_ALLOW_PRIVATE", "false")),
+          java.time.Duration.ofSeconds(
+              parseInt("PRESSROOM_INGEST_CHECK_SECONDS", get("PRESSROOM_INGEST_CHECK_SECONDS", "15"), 1, 3600)));
     }
 
     private String get(String key, String fallback) {
@@ -185,6 +185,18 @@ public record Config(
         // reported below
       }
       throw new ConfigException("PRESSROOM_PORT", "'" + raw + "' is not a port number (0-65535)");
+    }
+
+    private static int parseInt(String key, String raw, int min, int max) {
+      try {
+        int v = Integer.parseInt(raw);
+        if (v >= min && v <= max) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigException(key, "'" + raw + "' is not a whole number from " + min + " to " + max);
     }
 
     private static URI parseBaseUrl(String raw) {

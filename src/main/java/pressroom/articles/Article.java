@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param source the partner it came from, or null for the site's own
  * @param direction "ltr" or "rtl"
+ * @param image the lead picture, or null
+ * @param storyId the story this version belongs to (several partners, one story), or null
  */
 public record Article(
     String id,
@@ -25,7 +27,9 @@ public record Article(
     Instant publishedAt,
     Instant updatedAt,
     List<Tag> tags,
-    ArticleStatus status) {
+    ArticleStatus status,
+    Image image,
+    String storyId) {
 
   public Article {
     Objects.requireNonNull(id, "id");

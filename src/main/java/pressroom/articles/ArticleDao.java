@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import pressroom.db.Ids;
 
@@ -28,6 +29,14 @@ public final class ArticleDao {
       JOIN sections s ON s.id = a.section_id
       LEFT JOIN sources src ON src.id = a.source_id
       WHERE a.status = 'published' AND a.published_at <= :now
+        AND NOT EXISTS (
+          SELECT 1 FROM articles o LEFT JOIN sources os ON os.id = o.source_id
+          WHERE o.story_id = a.story_id AND o.id <> a.id
+            AND o.status = 'published' AND o.published_at <= :now
+            AND (coalesce(os.priority, 0) > coalesce(src.priority, 0)
+              OR (coalesce(os.priority, 0) = coalesce(src.priority, 0)
+                  AND (o.published_at < a.published_at
+                    OR (o.published_at = a.published_at AND o.id < a.id)))))
       """;
 
   private final Jdbi jdbi;
@@ -152,7 +161,7 @@ public final class ArticleDao {
     return new Article(
         a.id(), a.slug(), a.section(), a.source(), a.headline(), a.summary(), authors,
         a.bodyHtml(), a.language(), a.direction(), a.originalUrl(), a.publishedAt(),
-        a.updatedAt(), tags, a.status());
+        a.updatedAt(), tags, a.status(), a.image(), a.storyId());
   }
 
   // ---- listings
@@ -261,67 +270,157 @@ public final class ArticleDao {
    * Stores a new article with its authors and tags in one transaction and records the change so
    * every node drops cached pages.
    *
-   * @return the new article's id
    * @throws IllegalArgumentException if the section does not exist
    */
   public StoredArticle insert(NewArticle in) {
-    return jdbi.inTransaction(
-        h -> {
-          String sectionId =
+    return jdbi.inTransaction(h -> insert(h, in, new NameIds()));
+  }
+
+  /**
+   * Stores a new article inside the caller's transaction. {@code names} remembers author, tag and
+   * section ids across calls (a bulk import passes one for a whole batch and drops it if the
+   * batch rolls back).
+   */
+  public static StoredArticle insert(Handle h, NewArticle in, NameIds names) {
+    String sectionId = names.section(h, in.sectionSlug());
+    String id = Ids.newId();
+    String slug = uniqueArticleSlug(h, Slugs.of(in.headline(), "article-" + id.substring(24)));
+    NewArticle.Provenance p = in.provenance();
+    Image img = in.image();
+    h.createUpdate(
+            """
+            INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
+              body_html, language, direction, original_url, published_at, updated_at, status,
+              source_guid, content_hash, version, simhash, story_id,
+              image_url, image_caption, image_credit)
+            VALUES (:id, :slug, :section, :source, :headline, :summary, :body, :language,
+              :direction, :originalUrl, :publishedAt, :updatedAt, :status,
+              :guid, :hash, :version, :simhash, :story, :imageUrl, :imageCaption, :imageCredit)
+            """)
+        .bind("id", id)
+        .bind("slug", slug)
+        .bind("section", sectionId)
+        .bind("source", in.sourceId())
+        .bind("headline", in.headline())
+        .bind("summary", in.summary())
+        .bind("body", in.bodyHtml())
+        .bind("language", in.language())
+        .bind("direction", in.direction())
+        .bind("originalUrl", in.originalUrl())
+        .bind("publishedAt", in.publishedAt().toEpochMilli())
+        .bind("updatedAt", in.updatedAt().toEpochMilli())
+        .bind("status", in.status().dbValue())
+        .bind("guid", p == null ? null : p.guid())
+        .bind("hash", p == null ? null : p.contentHash())
+        .bind("version", p == null ? null : p.version())
+        .bind("simhash", p == null ? null : p.simhash())
+        .bind("story", p == null ? null : p.storyId() == null ? id : p.storyId())
+        .bind("imageUrl", img == null ? null : img.url())
+        .bind("imageCaption", img == null ? null : img.caption())
+        .bind("imageCredit", img == null ? null : img.credit())
+        .execute();
+    linkAuthorsAndTags(h, id, in, names);
+    ContentChanges.record(h, id);
+    return new StoredArticle(id, slug);
+  }
+
+  /**
+   * Replaces what readers see of an article (a partner's correction), keeping the previous text
+   * as a revision; status and address stay. Inside the caller's transaction.
+   */
+  public static void replaceContent(Handle h, String articleId, NewArticle in, NameIds names) {
+    h.createUpdate(
+            """
+            INSERT INTO article_revisions (id, article_id, headline, summary, body_html, version,
+              updated_at, replaced_at)
+            SELECT :rev, id, headline, summary, body_html, version, updated_at, :now
+            FROM articles WHERE id = :id
+            """)
+        .bind("rev", Ids.newId())
+        .bind("now", System.currentTimeMillis())
+        .bind("id", articleId)
+        .execute();
+    NewArticle.Provenance p = in.provenance();
+    Image img = in.image();
+    h.createUpdate(
+            """
+            UPDATE articles SET headline = :headline, summary = :summary, body_html = :body,
+              language = :language, direction = :direction, original_url = :originalUrl,
+              updated_at = :updatedAt, content_hash = :hash, version = :version,
+              simhash = :simhash, image_url = :imageUrl, image_caption = :imageCaption,
+              image_credit = :imageCredit
+            WHERE id = :id
+            """)
+        .bind("headline", in.headline())
+        .bind("summary", in.summary())
+        .bind("body", in.bodyHtml())
+        .bind("language", in.language())
+        .bind("direction", in.direction())
+        .bind("originalUrl", in.originalUrl())
+        .bind("updatedAt", in.updatedAt().toEpochMilli())
+        .bind("hash", p == null ? null : p.contentHash())
+        .bind("version", p == null ? null : p.version())
+        .bind("simhash", p == null ? null : p.simhash())
+        .bind("imageUrl", img == null ? null : img.url())
+        .bind("imageCaption", img == null ? null : img.caption())
+        .bind("imageCredit", img == null ? null : img.credit())
+        .bind("id", articleId)
+        .execute();
+    h.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
+    h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
+    linkAuthorsAndTags(h, articleId, in, names);
+    ContentChanges.record(h, articleId);
+  }
+
+  private static void linkAuthorsAndTags(Handle h, String id, NewArticle in, NameIds names) {
+    PreparedBatch authors =
+        h.prepareBatch(
+            "INSERT INTO article_authors (article_id, position, author_id) VALUES (:a, :p, :au)");
+    int position = 0;
+    for (String name : in.authorNames()) {
+      authors.bind("a", id).bind("p", position++).bind("au", names.author(h, name)).add();
+    }
+    if (position > 0) {
+      authors.execute();
+    }
+    PreparedBatch tags =
+        h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : in.tagNames()) {
+      String tagId = names.tag(h, name);
+      if (seen.add(tagId)) {
+        tags.bind("a", id).bind("t", tagId).add();
+      }
+    }
+    if (!seen.isEmpty()) {
+      tags.execute();
+    }
+  }
+
+  /** Ids of sections, authors and tags by slug, remembered for the life of one batch. */
+  public static final class NameIds {
+    private final Map<String, String> ids = new java.util.HashMap<>();
+
+    String section(Handle h, String slug) {
+      return ids.computeIfAbsent(
+          "s:" + slug,
+          k ->
               h.createQuery("SELECT id FROM sections WHERE slug = :slug")
-                  .bind("slug", in.sectionSlug())
+                  .bind("slug", slug)
                   .mapTo(String.class)
                   .findOne()
-                  .orElseThrow(
-                      () -> new IllegalArgumentException("no section '" + in.sectionSlug() + "'"));
-          String id = Ids.newId();
-          String slug = uniqueArticleSlug(h, Slugs.of(in.headline(), "article-" + id.substring(24)));
-          h.createUpdate(
-                  """
-                  INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
-                    body_html, language, direction, original_url, published_at, updated_at, status)
-                  VALUES (:id, :slug, :section, :source, :headline, :summary, :body, :language,
-                    :direction, :originalUrl, :publishedAt, :updatedAt, :status)
-                  """)
-              .bind("id", id)
-              .bind("slug", slug)
-              .bind("section", sectionId)
-              .bind("source", in.sourceId())
-              .bind("headline", in.headline())
-              .bind("summary", in.summary())
-              .bind("body", in.bodyHtml())
-              .bind("language", in.language())
-              .bind("direction", in.direction())
-              .bind("originalUrl", in.originalUrl())
-              .bind("publishedAt", in.publishedAt().toEpochMilli())
-              .bind("updatedAt", in.updatedAt().toEpochMilli())
-              .bind("status", in.status().dbValue())
-              .execute();
-          int position = 0;
-          for (String name : in.authorNames()) {
-            String authorId =
-                upsertNamed(h, "authors", Slugs.of(name, "author-" + Integer.toHexString(name.hashCode())), name);
-            h.createUpdate(
-                    "INSERT INTO article_authors (article_id, position, author_id)"
-                        + " VALUES (:a, :p, :au)")
-                .bind("a", id)
-                .bind("p", position++)
-                .bind("au", authorId)
-                .execute();
-          }
-          for (String name : in.tagNames().stream().distinct().toList()) {
-            String tagId =
-                upsertNamed(h, "tags", Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode())), name);
-            h.createUpdate(
-                    "INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)"
-                        + " ON CONFLICT DO NOTHING")
-                .bind("a", id)
-                .bind("t", tagId)
-                .execute();
-          }
-          ContentChanges.record(h, id);
-          return new StoredArticle(id, slug);
-        });
+                  .orElseThrow(() -> new IllegalArgumentException("no section '" + slug + "'")));
+    }
+
+    String author(Handle h, String name) {
+      String slug = Slugs.of(name, "author-" + Integer.toHexString(name.hashCode()));
+      return ids.computeIfAbsent("a:" + slug, k -> upsertNamed(h, "authors", slug, name));
+    }
+
+    String tag(Handle h, String name) {
+      String slug = Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode()));
+      return ids.computeIfAbsent("t:" + slug, k -> upsertNamed(h, "tags", slug, name));
+    }
   }
 
   /** Sets an article's status (withdraw, expire, publish) and records the change. */
@@ -361,6 +460,45 @@ public final class ArticleDao {
           return n > 0;
         });
   }
+
+  /** The status of the article at {@code slug}, if there is one (for 410 answers). */
+  public Optional<ArticleStatus> statusOf(String slug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT status FROM articles WHERE slug = :slug")
+                .bind("slug", slug)
+                .mapTo(String.class)
+                .findOne()
+                .map(ArticleStatus::fromDb));
+  }
+
+  /** The same story as told by other partners: published versions other than {@code a}. */
+  public List<AlsoFrom> alsoFrom(Article a, Instant now) {
+    if (a.storyId() == null) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.slug, a.headline, src.name AS source_name
+                    FROM articles a LEFT JOIN sources src ON src.id = a.source_id
+                    WHERE a.story_id = :story AND a.id <> :id AND a.status = 'published'
+                      AND a.published_at <= :now
+                    ORDER BY coalesce(src.priority, 0) DESC, a.published_at
+                    """)
+                .bind("story", a.storyId())
+                .bind("id", a.id())
+                .bind("now", now.toEpochMilli())
+                .map(
+                    (rs, ctx) ->
+                        new AlsoFrom(
+                            rs.getString("slug"), rs.getString("headline"), rs.getString("source_name")))
+                .list());
+  }
+
+  /** A link to another partner's version of the same story. */
+  public record AlsoFrom(String slug, String headline, String sourceName) {}
 
   /** The id and address of a stored article. */
   public record StoredArticle(String id, String slug) {}
@@ -446,6 +584,10 @@ public final class ArticleDao {
         Instant.ofEpochMilli(rs.getLong("published_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")),
         List.of(),
-        ArticleStatus.fromDb(rs.getString("status")));
+        ArticleStatus.fromDb(rs.getString("status")),
+        rs.getString("image_url") == null
+            ? null
+            : new Image(rs.getString("image_url"), rs.getString("image_caption"), rs.getString("image_credit")),
+        rs.getString("story_id"));
   }
 }

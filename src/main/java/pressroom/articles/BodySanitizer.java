@@ -31,23 +31,45 @@ public final class BodySanitizer {
    * link), or dropped when there is none.
    */
   public static String clean(String html, String baseUrl) {
-    String base = baseUrl == null ? "" : baseUrl;
-    Document dirty = Jsoup.parseBodyFragment(html, base);
+    return sanitize(html, baseUrl).html();
+  }
+
+  /** The cleaned HTML with its plain text, from one parse (ingest needs all three). */
+  public record Cleaned(String html, String text, String firstParagraph) {}
+
+  public static Cleaned sanitize(String html, String baseUrl) {
+    Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
     // Tracking pixels: images that declare themselves one or two pixels wide or high.
-    for (Element img : dirty.select("img[width~=^[0-2]$], img[height~=^[0-2]$]")) {
-      img.remove();
+    for (Element img : dirty.getElementsByTag("img")) {
+      if (tiny(img.attr("width")) || tiny(img.attr("height"))) {
+        img.remove();
+      }
     }
     Document clean = new Cleaner(SAFE).clean(dirty);
-    for (Element img : clean.select("img")) {
+    for (Element img : clean.getElementsByTag("img")) {
       img.attr("loading", "lazy");
       if (!img.hasAttr("alt")) {
         img.attr("alt", "");
       }
     }
-    // A link whose address was unsafe and removed is just text.
-    clean.select("a:not([href])").unwrap();
-    clean.select("p:matchesOwn(^\\s*$):not(:has(*))").remove();
+    for (Element a : clean.getElementsByTag("a")) {
+      if (!a.hasAttr("href")) {
+        a.unwrap(); // a link whose address was unsafe and removed is just text
+      }
+    }
+    String first = "";
+    for (Element p : clean.getElementsByTag("p")) {
+      if (p.childrenSize() == 0 && !p.hasText()) {
+        p.remove();
+      } else if (first.isEmpty()) {
+        first = p.text();
+      }
+    }
     clean.outputSettings().prettyPrint(false);
-    return clean.body().html();
+    return new Cleaned(clean.body().html(), clean.body().text(), first);
+  }
+
+  private static boolean tiny(String size) {
+    return size.length() == 1 && size.charAt(0) >= '0' && size.charAt(0) <= '2';
   }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * sanitized (see {@link pressroom.articles.BodySanitizer}).
  *
  * @param sourceId the partner's id, or null for the site's own
+ * @param image the lead picture, or null
+ * @param provenance where it came from in a partner's feed, or null (demo, own articles)
  */
 public record NewArticle(
     String sectionSlug,
@@ -23,7 +25,9 @@ public record NewArticle(
     Instant publishedAt,
     Instant updatedAt,
     List<String> tagNames,
-    ArticleStatus status) {
+    ArticleStatus status,
+    Image image,
+    Provenance provenance) {
 
   public NewArticle {
     Objects.requireNonNull(sectionSlug, "sectionSlug");
@@ -43,4 +47,46 @@ public record NewArticle(
     authorNames = List.copyOf(authorNames);
     tagNames = List.copyOf(tagNames);
   }
+
+  /** An article without feed provenance or picture (demo content, the site's own). */
+  public NewArticle(
+      String sectionSlug,
+      String sourceId,
+      String headline,
+      String summary,
+      List<String> authorNames,
+      String bodyHtml,
+      String language,
+      String direction,
+      String originalUrl,
+      Instant publishedAt,
+      Instant updatedAt,
+      List<String> tagNames,
+      ArticleStatus status) {
+    this(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language, direction,
+        originalUrl, publishedAt, updatedAt, tagNames, status, null, null);
+  }
+
+  public NewArticle withStory(String storyId) {
+    Provenance p = provenance;
+    return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
+        direction, originalUrl, publishedAt, updatedAt, tagNames, status, image,
+        new Provenance(p.guid(), p.contentHash(), p.version(), p.simhash(), storyId));
+  }
+
+  public NewArticle withUpdatedAt(Instant time) {
+    return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
+        direction, originalUrl, publishedAt, time, tagNames, status, image, provenance);
+  }
+
+  /**
+   * Identity and fingerprints of an article that came from a feed.
+   *
+   * @param guid identity within its feed
+   * @param contentHash hash of what a reader sees, to tell a real correction from a resend
+   * @param version ninjs version, or null
+   * @param simhash near-duplicate fingerprint of the text
+   * @param storyId the story it belongs to (its own id when it is the first)
+   */
+  public record Provenance(String guid, String contentHash, Long version, long simhash, String storyId) {}
 }

@@ -42,6 +42,15 @@ public final class Pages {
       List<Item> items,
       Pagination pagination) {}
 
+  /**
+   * @param updated when the partner last corrected it, or null
+   * @param alsoFrom the same story from other partners
+   */
   public record ArticlePage(
-      Chrome chrome, Head head, Article article, Stamp published, Stamp updated) {}
+      Chrome chrome,
+      Head head,
+      Article article,
+      Stamp published,
+      Stamp updated,
+      List<ArticleDao.AlsoFrom> alsoFrom) {}
 }

@@ -64,7 +64,7 @@ public final class ReaderPages {
     String slug = ctx.pathParam("slug");
     CachedPage page = cache.get("/articles/" + slug, () -> renderArticle(slug));
     if (page == null) {
-      throw PageException.notFound();
+      throw gone(slug);
     }
     CachedPages.send(ctx, page);
   }
@@ -211,10 +211,34 @@ public final class ReaderPages {
                           head(a, c.siteName()),
                           a,
                           clock.stamp(a.publishedAt()),
-                          a.wasUpdated() ? clock.stamp(a.updatedAt()) : null));
+                          a.wasUpdated() ? clock.stamp(a.updatedAt()) : null,
+                          dao.alsoFrom(a, Instant.now())));
               return CachedPage.of(a.id(), html, Instant.now());
             })
         .orElse(null);
+  }
+
+  /** 410 for what was withdrawn or expired (a notice, not a bare error), else 404. */
+  private PageException gone(String slug) {
+    return dao.statusOf(slug)
+        .map(
+            status ->
+                switch (status) {
+                  case WITHDRAWN ->
+                      new PageException(
+                          410,
+                          "Article withdrawn",
+                          "This article has been withdrawn by its publisher and is no longer"
+                              + " available.");
+                  case EXPIRED ->
+                      new PageException(
+                          410,
+                          "No longer available",
+                          "This article is no longer available under our licence with its"
+                              + " publisher.");
+                  default -> PageException.notFound();
+                })
+        .orElseGet(PageException::notFound);
   }
 
   /** Title, canonical and robots per the partner's licence, Open Graph and JSON-LD. */

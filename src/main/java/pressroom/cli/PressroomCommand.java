@@ -13,7 +13,7 @@ import pressroom.Config.ConfigException;
     mixinStandardHelpOptions = true,
     version = "Pressroom 0.1.0",
     description = "A self-hosted publishing platform for syndicated news sites.",
-    subcommands = {ServeCommand.class},
+    subcommands = {ServeCommand.class, SourcesCommand.class, IngestCommand.class, ImportCommand.class},
     footer = {
       "",
       "Without a command, 'serve' runs: java -jar pressroom.jar [serve options].",
@@ -57,10 +57,12 @@ public final class PressroomCommand {
   private record Factory(Map<String, String> env) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      if (cls == ServeCommand.class) {
-        return cls.cast(new ServeCommand(env));
+      try {
+        var withEnv = cls.getDeclaredConstructor(Map.class);
+        return withEnv.newInstance(env);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
       }
-      return CommandLine.defaultFactory().create(cls);
     }
   }
 }

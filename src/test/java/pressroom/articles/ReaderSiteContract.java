@@ -161,8 +161,18 @@ abstract class ReaderSiteContract {
   }
 
   @Test
-  void withdrawnDraftEmbargoedAndUnknownArticlesAnswer404WithTheSiteFrame() {
-    for (String slug : List.of(f.withdrawn.slug(), f.draft.slug(), f.embargoed.slug(), "no-such-story")) {
+  void withdrawnArticlesAnswer410WithANotice() {
+    HttpResponse<String> r = site.get("/articles/" + f.withdrawn.slug());
+    assertThat(r.statusCode()).isEqualTo(410);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.selectFirst("h1").text()).isEqualTo("Article withdrawn");
+    assertThat(d.text()).contains("withdrawn by its publisher");
+    assertThat(d.text()).doesNotContain("Withdrawn story about a ferry timetable");
+  }
+
+  @Test
+  void draftEmbargoedAndUnknownArticlesAnswer404WithTheSiteFrame() {
+    for (String slug : List.of(f.draft.slug(), f.embargoed.slug(), "no-such-story")) {
       HttpResponse<String> r = site.get("/articles/" + slug);
       assertThat(r.statusCode()).as(slug).isEqualTo(404);
       Document d = Jsoup.parse(r.body());
@@ -220,7 +230,7 @@ abstract class ReaderSiteContract {
     awaitBody(path, b -> b.contains("Corrected version."));
 
     dao.setStatus(s.id(), ArticleStatus.WITHDRAWN);
-    awaitStatus(path, 404);
+    awaitStatus(path, 410);
     assertThat(site.get("/sections/world").body()).doesNotContain("Ferry timetable changes for winter");
   }
 

@@ -1,0 +1,255 @@
+package pressroom.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import pressroom.App;
+import pressroom.articles.SeoPolicy;
+import pressroom.ingest.FeedFormat;
+import pressroom.ingest.FeedSource;
+import pressroom.ingest.NewSource;
+
+/** Partner feeds: add, list, disable, enable, remove. */
+@Command(
+    name = "sources",
+    mixinStandardHelpOptions = true,
+    description = "Manage partner feeds.",
+    subcommands = {
+      SourcesCommand.Add.class,
+      SourcesCommand.ListSources.class,
+      SourcesCommand.Disable.class,
+      SourcesCommand.Enable.class,
+      SourcesCommand.Remove.class
+    })
+final class SourcesCommand {
+
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a partner feed; prints its id.")
+  static final class Add extends DataCommand implements Callable<Integer> {
+    @Option(names = "--name", required = true, description = "The partner's name, as readers see it.")
+    String name;
+
+    @Option(names = "--url", required = true, description = "Feed URL (http/https), or a local file or folder.")
+    String url;
+
+    @Option(names = "--section", required = true, description = "Section the articles go to (name or slug; created if new).")
+    String section;
+
+    @Option(names = "--format", defaultValue = "auto", description = "auto, rss, atom, jsonfeed or ninjs (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--interval", defaultValue = "15m", description = "How often to poll, e.g. 5m, 1h (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--expire-after-days", defaultValue = "0", description = "Remove articles this many days after publication; 0 = never.")
+    int expireAfterDays;
+
+    @Option(names = "--attribution", description = "Attribution line shown under each article.")
+    String attribution;
+
+    @Option(names = "--home-url", description = "The partner's home page (default: the feed's host).")
+    String homeUrl;
+
+    @Option(names = "--priority", defaultValue = "0", description = "Higher wins when partners send the same story.")
+    int priority;
+
+    @Option(names = "--policy", defaultValue = "canonical", description = "Search engines: canonical (to the original), noindex, or own.")
+    String policy;
+
+    @Option(names = "--summary-only", description = "The licence allows the summary only, not the full text.")
+    boolean summaryOnly;
+
+    @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra request header for keyed wire APIs (repeatable; kept secret).")
+    List<String> headers = List.of();
+
+    Add(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() {
+      NewSource in;
+      try {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String h : headers) {
+          int colon = h.indexOf(':');
+          if (colon <= 0) {
+            throw new IllegalArgumentException("--header '" + h.split(":")[0] + "…' is not NAME:VALUE");
+          }
+          extra.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+        }
+        in =
+            new NewSource(
+                name, url, FeedFormat.fromName(format), section, attribution, homeUrl, priority,
+                Durations.parse(interval), extra, SeoPolicy.fromDb(policyName(policy)), !summaryOnly,
+                expireAfterDays);
+      } catch (IllegalArgumentException e) {
+        err().println("pressroom sources add: " + e.getMessage());
+        return 2;
+      }
+      try (App app = open()) {
+        out().println(app.sources().add(in));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        err().println("pressroom sources add: " + e.getMessage());
+        return 2;
+      }
+    }
+
+    private static String policyName(String p) {
+      if (!List.of("canonical", "noindex", "own").contains(p.toLowerCase(java.util.Locale.ROOT))) {
+        throw new IllegalArgumentException("--policy '" + p + "' is not canonical, noindex or own");
+      }
+      return p;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "A table of sources and their health.")
+  static final class ListSources extends DataCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    ListSources(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() {
+      try (App app = open()) {
+        List<FeedSource> all = app.sources().list();
+        String fmt = "%-36s  %-24s  %-9s  %-16s  %-16s  %7s  %s%n";
+        out().printf(fmt, "ID", "NAME", "STATUS", "LAST FETCH (UTC)", "NEXT FETCH (UTC)", "ITEMS", "LAST ERROR");
+        for (FeedSource s : all) {
+          out().printf(
+              fmt, s.id(), cut(s.name(), 24), s.health(), time(s.lastFetchAt()), time(s.nextFetchAt()),
+              s.itemsTotal(), s.lastError() == null ? "" : s.lastError());
+        }
+        if (all.isEmpty()) {
+          out().println("(no sources yet: add one with 'pressroom sources add')");
+        }
+        return 0;
+      }
+    }
+
+    private static String time(Instant t) {
+      return t == null ? "-" : TIME.format(t);
+    }
+
+    private static String cut(String s, int n) {
+      return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+  }
+
+  abstract static class ById extends DataCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ID", description = "The source's id (see 'sources list').")
+    String id;
+
+    ById(Map<String, String> env) {
+      super(env);
+    }
+
+    abstract boolean apply(App app);
+
+    abstract String done();
+
+    @Override
+    public Integer call() {
+      try (App app = open()) {
+        if (!apply(app)) {
+          err().println("pressroom sources: there is no source '" + id + "'");
+          return 1;
+        }
+        out().println(done());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop polling a source; its articles stay.")
+  static final class Disable extends ById {
+    Disable(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    boolean apply(App app) {
+      return app.sources().setState(id, FeedSource.State.DISABLED, null);
+    }
+
+    @Override
+    String done() {
+      return "disabled " + id;
+    }
+  }
+
+  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Poll a source again, starting now.")
+  static final class Enable extends ById {
+    Enable(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    boolean apply(App app) {
+      return app.sources().setState(id, FeedSource.State.ACTIVE, null);
+    }
+
+    @Override
+    String done() {
+      return "enabled " + id;
+    }
+  }
+
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Remove a partner: never polled again, and its articles are withdrawn (410).")
+  static final class Remove extends ById {
+    private int withdrawn;
+
+    Remove(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    boolean apply(App app) {
+      withdrawn = app.sources().remove(id);
+      return withdrawn >= 0;
+    }
+
+    @Override
+    String done() {
+      return "removed " + id + "; " + withdrawn + " articles withdrawn";
+    }
+  }
+
+  /** "15m", "1h30m", "90s", "2h" → Duration. */
+  static final class Durations {
+    private Durations() {}
+
+    static Duration parse(String raw) {
+      String s = raw.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!s.matches("(\\d+[dhms])+")) {
+        throw new IllegalArgumentException("--interval '" + raw + "' is not a duration such as 15m, 1h or 1h30m");
+      }
+      Duration d = Duration.ZERO;
+      var m = java.util.regex.Pattern.compile("(\\d+)([dhms])").matcher(s);
+      while (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        d = d.plus(switch (m.group(2)) {
+          case "d" -> Duration.ofDays(n);
+          case "h" -> Duration.ofHours(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofSeconds(n);
+        });
+      }
+      return d;
+    }
+  }
+}

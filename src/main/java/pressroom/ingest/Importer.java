@@ -1,0 +1,112 @@
+package pressroom.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Backfills articles from feed files or folders: files are read, parsed and mapped on every core
+ * while one writer stores them in large transactions (SQLite has one writer anyway).
+ */
+public final class Importer {
+  private static final int BATCH = 2_000;
+
+  private final IngestStore store;
+
+  public Importer(IngestStore store) {
+    this.store = store;
+  }
+
+  /** Progress so far; called from the writer thread. */
+  public interface Progress {
+    void update(long bytesDone, long itemsStored);
+  }
+
+  public record Result(IngestStore.Counts counts, List<String> skipped, long files, Duration took) {}
+
+  /** One parsed file: its candidates, problems and size. */
+  private record Parsed(List<Candidate> candidates, List<String> skipped, long bytes) {}
+
+  private static final Parsed END = new Parsed(List.of(), List.of(), -1);
+
+  public Result run(FeedSource source, List<Path> files, Progress progress) throws InterruptedException {
+    Instant started = Instant.now();
+    Instant now = started;
+    BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(64);
+    int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicLong next = new AtomicLong();
+    List<String> skipped = new ArrayList<>();
+    IngestStore.Counts counts = IngestStore.Counts.NONE;
+    try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+      for (int w = 0; w < workers; w++) {
+        pool.submit(
+            () -> {
+              try {
+                for (long i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                  queue.put(parse(source, files.get((int) i), now));
+                }
+                queue.put(END);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return null;
+            });
+      }
+      long bytes = 0;
+      long stored = 0;
+      List<Candidate> batch = new ArrayList<>(BATCH);
+      for (int ended = 0; ended < workers; ) {
+        Parsed p = queue.take();
+        if (p == END) {
+          ended++;
+          continue;
+        }
+        bytes += p.bytes();
+        skipped.addAll(p.skipped());
+        batch.addAll(p.candidates());
+        if (batch.size() >= BATCH) {
+          counts = counts.plus(store.store(source.id(), batch));
+          stored += batch.size();
+          batch = new ArrayList<>(BATCH);
+        }
+        progress.update(bytes, stored + batch.size());
+      }
+      counts = counts.plus(store.store(source.id(), batch));
+      progress.update(bytes, stored + batch.size());
+    }
+    return new Result(counts, skipped, files.size(), Duration.between(started, Instant.now()));
+  }
+
+  private static Parsed parse(FeedSource source, Path file, Instant now) {
+    String name = file.getFileName().toString();
+    List<String> skipped = new ArrayList<>();
+    List<Candidate> out = new ArrayList<>();
+    long size = 0;
+    try {
+      byte[] body = Files.readAllBytes(file);
+      size = body.length;
+      ParsedFeed feed = FeedParser.parse(body, null, source.format(), null);
+      feed.skipped().forEach(s -> skipped.add(name + ", " + s));
+      int n = 0;
+      for (FeedItem item : feed.items()) {
+        n++;
+        switch (ItemMapper.map(item, source, feed.language(), now)) {
+          case ItemMapper.Mapped.Ok ok -> out.add(ok.candidate());
+          case ItemMapper.Mapped.Skipped s -> skipped.add(name + ", item " + n + ": " + s.reason());
+        }
+      }
+    } catch (IOException | FeedException | RuntimeException e) {
+      skipped.add(name + ": " + e.getMessage());
+    }
+    return new Parsed(out, skipped, size);
+  }
+}

@@ -1,0 +1,222 @@
+package pressroom.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pressroom.ingest.FetchOutcome.Failed;
+import pressroom.ingest.FetchOutcome.Fetched;
+import pressroom.ingest.FetchOutcome.Gone;
+import pressroom.ingest.FetchOutcome.NotModified;
+import pressroom.ingest.FetchOutcome.RetryLater;
+
+/**
+ * Fetches one source (over HTTP or from local files), parses it, maps and stores its items, and
+ * records the source's health: the whole ingest path for one feed.
+ */
+public final class IngestJob {
+  private static final Logger log = LoggerFactory.getLogger(IngestJob.class);
+  private static final Duration MAX_BACKOFF = Duration.ofHours(24);
+  private static final long MAX_LOCAL_FILE = 20L * 1024 * 1024;
+
+  private final SourceDao sources;
+  private final IngestStore store;
+  private final FeedFetcher fetcher;
+  private final MeterRegistry metrics;
+
+  public IngestJob(SourceDao sources, IngestStore store, FeedFetcher fetcher, MeterRegistry metrics) {
+    this.sources = sources;
+    this.store = store;
+    this.fetcher = fetcher;
+    this.metrics = metrics;
+  }
+
+  public IngestReport run(FeedSource source) {
+    Instant started = Instant.now();
+    Timer.Sample sample = Timer.start(metrics);
+    IngestReport report;
+    try {
+      report = source.isRemote() ? runRemote(source, started) : runLocal(source, started);
+    } catch (RuntimeException e) {
+      // A bug or a database failure: the source is marked failing, other sources go on.
+      log.error("Ingest of source {} failed unexpectedly", source.name(), e);
+      String reason = "internal error: " + e.getClass().getSimpleName();
+      sources.recordFailure(source.id(), reason, started, backoff(source, started, null));
+      report = failed(source, reason, started);
+    }
+    sample.stop(metrics.timer("pressroom_ingest_duration", "source", source.name()));
+    metrics.counter("pressroom_ingest_runs", "source", source.name(), "outcome", outcome(report)).increment();
+    count(source, "inserted", report.counts().inserted());
+    count(source, "updated", report.counts().updated());
+    count(source, "withdrawn", report.counts().withdrawn());
+    count(source, "unchanged", report.counts().unchanged());
+    count(source, "skipped", report.skipped().size());
+    if (report.ok()) {
+      log.info("Ingest {}", report.summary());
+    } else {
+      log.warn("Ingest {}", report.summary());
+    }
+    return report;
+  }
+
+  private IngestReport runRemote(FeedSource source, Instant now) {
+    FetchOutcome outcome =
+        fetcher.fetch(
+            new FetchRequest(URI.create(source.feedUrl()), source.etag(), source.lastModified(), source.requestHeaders()));
+    return switch (outcome) {
+      case Fetched f -> {
+        try {
+          ParsedFeed feed = FeedParser.parse(f.body(), f.contentType(), source.format(), f.finalUrl().toString());
+          Stored stored = mapAndStore(source, feed, now);
+          sources.recordSuccess(
+              source.id(), f.etag(), f.lastModified(), f.movedPermanently() ? f.finalUrl() : null,
+              stored.counts().inserted(), now, now.plus(source.interval()));
+          yield report(source, stored, false, now);
+        } catch (FeedException e) {
+          sources.recordFailure(source.id(), e.getMessage(), now, backoff(source, now, null));
+          yield failed(source, e.getMessage(), now);
+        }
+      }
+      case NotModified n -> {
+        sources.recordSuccess(
+            source.id(), source.etag(), source.lastModified(), n.movedPermanently() ? n.finalUrl() : null,
+            0, now, now.plus(source.interval()));
+        yield new IngestReport(source.id(), source.name(), IngestStore.Counts.NONE, List.of(), true, null, since(now));
+      }
+      case RetryLater r -> {
+        String reason =
+            "HTTP " + r.status() + ": the partner asked us to come back later"
+                + (r.retryAfter() == null ? "" : " (after " + r.retryAfter().toSeconds() + " s)");
+        sources.recordFailure(source.id(), reason, now, backoff(source, now, r.retryAfter()));
+        yield failed(source, reason, now);
+      }
+      case Gone g -> {
+        String reason = "HTTP 410: the partner says this feed is gone for good; the source was disabled";
+        sources.setState(source.id(), FeedSource.State.GONE, reason);
+        yield failed(source, reason, now);
+      }
+      case Failed f -> {
+        sources.recordFailure(source.id(), f.reason(), now, backoff(source, now, null));
+        yield failed(source, f.reason(), now);
+      }
+    };
+  }
+
+  private IngestReport runLocal(FeedSource source, Instant now) {
+    List<Path> files;
+    try {
+      files = feedFiles(Path.of(source.feedUrl()));
+    } catch (IOException e) {
+      String reason = "cannot read " + source.feedUrl() + ": " + e.getMessage();
+      sources.recordFailure(source.id(), reason, now, backoff(source, now, null));
+      return failed(source, reason, now);
+    }
+    IngestStore.Counts counts = IngestStore.Counts.NONE;
+    List<String> skipped = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      try {
+        if (Files.size(file) > MAX_LOCAL_FILE) {
+          skipped.add(name + ": larger than 20 MB");
+          continue;
+        }
+        ParsedFeed feed = FeedParser.parse(Files.readAllBytes(file), null, source.format(), null);
+        Stored s = mapAndStore(source, feed, now);
+        counts = counts.plus(s.counts());
+        s.skipped().forEach(r -> skipped.add(name + ", " + r));
+      } catch (FeedException | IOException e) {
+        skipped.add(name + ": " + e.getMessage());
+      }
+    }
+    Stored total = new Stored(counts, skipped);
+    sources.recordSuccess(source.id(), null, null, null, counts.inserted(), now, now.plus(source.interval()));
+    return report(source, total, false, now);
+  }
+
+  /** The feed files of a path: the file itself, or a folder's .xml/.rss/.atom/.json files. */
+  public static List<Path> feedFiles(Path path) throws IOException {
+    if (Files.isRegularFile(path)) {
+      return List.of(path);
+    }
+    if (!Files.isDirectory(path)) {
+      throw new IOException("no such file or folder");
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches("(?i).*\\.(xml|rss|atom|rdf|json)$"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  record Stored(IngestStore.Counts counts, List<String> skipped) {}
+
+  private Stored mapAndStore(FeedSource source, ParsedFeed feed, Instant now) {
+    List<String> skipped = new ArrayList<>(feed.skipped());
+    List<Candidate> batch = new ArrayList<>();
+    int n = 0;
+    for (FeedItem item : feed.items()) {
+      n++;
+      switch (ItemMapper.map(item, source, feed.language(), now)) {
+        case ItemMapper.Mapped.Ok ok -> batch.add(ok.candidate());
+        case ItemMapper.Mapped.Skipped s -> skipped.add("item " + n + ": " + s.reason());
+      }
+    }
+    return new Stored(store.store(source.id(), dedupeWithinFeed(batch)), skipped);
+  }
+
+  /** A feed that repeats a guid: the last occurrence is the one the partner means. */
+  private static List<Candidate> dedupeWithinFeed(List<Candidate> batch) {
+    java.util.Map<String, Candidate> byGuid = new java.util.LinkedHashMap<>();
+    for (Candidate c : batch) {
+      byGuid.remove(c.guid());
+      byGuid.put(c.guid(), c);
+    }
+    return List.copyOf(byGuid.values());
+  }
+
+  /** Exponential back-off with jitter, never sooner than the partner's Retry-After. */
+  static Instant backoff(FeedSource source, Instant now, Duration retryAfter) {
+    int failures = Math.min(source.consecutiveFailures() + 1, 10);
+    long seconds = Math.min(source.interval().toSeconds() << failures, MAX_BACKOFF.toSeconds());
+    seconds = (long) (seconds * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+    if (retryAfter != null) {
+      seconds = Math.max(seconds, Math.min(retryAfter.toSeconds(), MAX_BACKOFF.toSeconds()));
+    }
+    return now.plusSeconds(Math.max(seconds, 60));
+  }
+
+  private IngestReport report(FeedSource source, Stored stored, boolean notModified, Instant started) {
+    return new IngestReport(
+        source.id(), source.name(), stored.counts(), stored.skipped(), notModified, null, since(started));
+  }
+
+  private static IngestReport failed(FeedSource source, String reason, Instant started) {
+    return new IngestReport(
+        source.id(), source.name(), IngestStore.Counts.NONE, List.of(), false, reason, since(started));
+  }
+
+  private static Duration since(Instant started) {
+    return Duration.between(started, Instant.now());
+  }
+
+  private static String outcome(IngestReport r) {
+    return !r.ok() ? "failed" : r.notModified() ? "not_modified" : "fetched";
+  }
+
+  private void count(FeedSource source, String result, int n) {
+    if (n > 0) {
+      metrics.counter("pressroom_ingest_items", "source", source.name(), "result", result).increment(n);
+    }
+  }
+}

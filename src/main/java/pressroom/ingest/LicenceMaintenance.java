@@ -1,0 +1,74 @@
+package pressroom.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pressroom.articles.ContentChanges;
+
+/**
+ * Keeps the site within each partner's licence over time: expires articles N days after
+ * publication when the licence says so, and makes embargoed articles appear in listings when
+ * their time comes (their pages need no help: they are looked up with the current time).
+ */
+public final class LicenceMaintenance {
+  private static final Logger log = LoggerFactory.getLogger(LicenceMaintenance.class);
+
+  private final Jdbi jdbi;
+  private final SourceDao sources;
+
+  public LicenceMaintenance(Jdbi jdbi, SourceDao sources) {
+    this.jdbi = jdbi;
+    this.sources = sources;
+  }
+
+  /**
+   * @param since embargoes that ended after this time are announced to the caches
+   * @return the number of articles expired
+   */
+  public int run(Instant now, Instant since) {
+    int expired = 0;
+    for (FeedSource s : sources.withExpiry()) {
+      Instant cutoff = now.minus(Duration.ofDays(s.expireAfterDays()));
+      expired +=
+          jdbi.inTransaction(
+              h -> {
+                List<String> ids =
+                    h.createQuery(
+                            "SELECT id FROM articles WHERE source_id = :s AND status = 'published'"
+                                + " AND published_at <= :cutoff")
+                        .bind("s", s.id())
+                        .bind("cutoff", cutoff.toEpochMilli())
+                        .mapTo(String.class)
+                        .list();
+                for (String id : ids) {
+                  h.createUpdate("UPDATE articles SET status = 'expired' WHERE id = :id")
+                      .bind("id", id)
+                      .execute();
+                  ContentChanges.record(h, id);
+                }
+                return ids.size();
+              });
+    }
+    if (expired > 0) {
+      log.info("Expired {} articles whose licence ran out", expired);
+    }
+    jdbi.useTransaction(
+        h -> {
+          List<String> lifted =
+              h.createQuery(
+                      "SELECT id FROM articles WHERE status = 'published'"
+                          + " AND published_at > :since AND published_at <= :now")
+                  .bind("since", since.toEpochMilli())
+                  .bind("now", now.toEpochMilli())
+                  .mapTo(String.class)
+                  .list();
+          for (String id : lifted) {
+            ContentChanges.record(h, id);
+          }
+        });
+    return expired;
+  }
+}

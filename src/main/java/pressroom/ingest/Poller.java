@@ -1,0 +1,64 @@
+package pressroom.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/** Runs every source that is due, a few at a time; each is claimed first so no two nodes fetch it. */
+public final class Poller {
+  /** A claimed source is not offered to other nodes for this long, even if this node dies. */
+  private static final Duration LEASE = Duration.ofMinutes(10);
+  private static final int PARALLEL_FETCHES = 4;
+
+  private final SourceDao sources;
+  private final IngestJob job;
+
+  public Poller(SourceDao sources, IngestJob job) {
+    this.sources = sources;
+    this.job = job;
+  }
+
+  public List<IngestReport> runDue() {
+    Instant now = Instant.now();
+    Semaphore slots = new Semaphore(PARALLEL_FETCHES);
+    List<Future<IngestReport>> running = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (FeedSource s : sources.due(now)) {
+        if (!sources.claim(s.id(), now, now.plus(LEASE))) {
+          continue;
+        }
+        running.add(
+            pool.submit(
+                () -> {
+                  slots.acquire();
+                  try {
+                    return job.run(s);
+                  } finally {
+                    slots.release();
+                  }
+                }));
+      }
+      List<IngestReport> reports = new ArrayList<>();
+      for (Future<IngestReport> f : running) {
+        reports.add(f.get());
+      }
+      return reports;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Runs one source now, due or not (the CLI's `ingest --source` and the staff page's button). */
+  public IngestReport runNow(FeedSource source) {
+    return job.run(source);
+  }
+}

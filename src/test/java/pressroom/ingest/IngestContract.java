@@ -1,0 +1,387 @@
+package pressroom.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import pressroom.articles.SeoPolicy;
+import pressroom.testing.FakePublisher;
+import pressroom.testing.FakePublisher.Response;
+import pressroom.testing.TestApp;
+import pressroom.testing.TestFeeds;
+import pressroom.testing.TestFeeds.RssItem;
+
+/** Partners' feeds, served by a real local HTTP server, become article pages; one subclass per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class IngestContract {
+  static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  static final String BODY =
+      "<p>Dockers in Diyarbakır said “we are back” on Tuesday — after nine weeks.</p>"
+          + "<p>See <a href=\"/background\">the background</a>.</p>"
+          + "<p>The port’s director called it ‘a fresh start’.</p>";
+
+  TestApp site;
+  FakePublisher partner;
+  int counter;
+
+  abstract TestApp.Db db();
+
+  @BeforeAll
+  void start() {
+    site = TestApp.start(db(), false, Map.of("PRESSROOM_INGEST_ALLOW_PRIVATE", "true"));
+    site.app().articles().createSection("syndicated-news", "Syndicated News", "", 0);
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+  }
+
+  @BeforeEach
+  void partner() {
+    partner = FakePublisher.start();
+  }
+
+  @AfterEach
+  void closePartner() {
+    partner.close();
+  }
+
+  FeedSource add(String name, String path, SeoPolicy policy, int expireDays, int priority) {
+    String id =
+        site.app().sources()
+            .add(
+                new NewSource(
+                    name + " " + (++counter), partner.url(path).toString(), FeedFormat.AUTO, "Syndicated News",
+                    "Republished under licence from " + name + ".", null, priority, Duration.ofMinutes(15),
+                    Map.of("X-Api-Key", "secret-key-123"), policy, true, expireDays));
+    return site.app().sources().find(id).orElseThrow();
+  }
+
+  FeedSource reload(FeedSource s) {
+    return site.app().sources().find(s.id()).orElseThrow();
+  }
+
+  IngestReport ingest(FeedSource s) {
+    return site.app().poller().runNow(reload(s));
+  }
+
+  /** The address of the listed article with this headline; listings follow changes within a second. */
+  String slugOf(String headline) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (true) {
+      Document section = Jsoup.parse(site.get("/sections/syndicated-news").body());
+      var found =
+          section.select(".item-title a").stream()
+              .filter(a -> a.text().equals(headline))
+              .map(a -> a.attr("href").substring("/articles/".length()))
+              .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      assertThat(System.nanoTime()).as("listed: " + headline).isLessThan(deadline);
+      sleep(50);
+    }
+  }
+
+  /** The section listing once it has caught up with the latest change. */
+  String listingAfterChanges() {
+    sleep(600);
+    return site.get("/sections/syndicated-news").body();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  Document article(String slug) {
+    HttpResponse<String> r = site.get("/articles/" + slug);
+    assertThat(r.statusCode()).as(slug).isEqualTo(200);
+    return Jsoup.parse(r.body());
+  }
+
+  String unique(String text) {
+    return text + " " + (++counter);
+  }
+
+  @Test
+  void anRssItemBecomesAnAttributedArticleWithEveryAuthorInOrder() {
+    String title = unique("Harbour cranes return to work");
+    partner.serve("/wire.xml", TestFeeds.rss(new RssItem("h-" + counter, title,
+        "By Jane Roe, Ali Hassan and Mary O. Doe | Reuters", BODY, NOW.minusSeconds(3600), "Ports", "Labour")),
+        "application/rss+xml");
+    FeedSource s = add("Test Wire", "/wire.xml", SeoPolicy.CANONICAL, 0, 0);
+    IngestReport r = ingest(s);
+    assertThat(r.ok()).as(r.summary()).isTrue();
+    assertThat(r.counts().inserted()).isEqualTo(1);
+    assertThat(partner.lastHeaders("/wire.xml")).containsEntry("x-api-key", "secret-key-123");
+    assertThat(partner.lastHeaders("/wire.xml").get("user-agent")).startsWith("Pressroom/");
+
+    Document d = article(slugOf(title));
+    assertThat(d.selectFirst(".byline").text()).isEqualTo("By Jane Roe, Ali Hassan and Mary O. Doe");
+    assertThat(d.select(".story-body p")).hasSize(3);
+    assertThat(d.select(".story-body").text()).contains("Diyarbakır said “we are back” on Tuesday — after nine weeks.");
+    assertThat(d.select(".story-body a").attr("href")).isEqualTo("https://wire.example/background");
+    assertThat(d.selectFirst(".attribution").text()).startsWith("From Test Wire");
+    assertThat(d.select(".attribution a.original").attr("href")).isEqualTo("https://wire.example/stories/h-" + (counter - 1));
+    assertThat(d.select("link[rel=canonical]").attr("href")).isEqualTo("https://wire.example/stories/h-" + (counter - 1));
+    assertThat(d.select(".licence").text()).isEqualTo("Republished under licence from Test Wire.");
+    assertThat(d.select(".tags a").eachText()).containsExactly("Labour", "Ports");
+  }
+
+  @Test
+  void atomJsonFeedAndNinjsItemsBecomeArticlesToo() {
+    String atomTitle = unique("Night trains return to the coast line");
+    partner.serve("/atom.xml", TestFeeds.atom("urn:a:" + counter, atomTitle, "Łukasz Wróbel", "Zofia Wiśniewska",
+        "<p>The first sleeper left at ten.</p>", NOW.minusSeconds(7200)), "application/atom+xml");
+    String jsonTitle = unique("Valley farmers agree a water rota");
+    partner.serve("/feed.json", TestFeeds.jsonFeed("j-" + counter, jsonTitle, "Ayşe Çağlar Öztürk",
+        "<p>The rota starts on Monday.</p>", NOW.minusSeconds(5400)), "application/feed+json");
+    String ninjsTitle = unique("Regional count finishes after two days");
+    partner.serve("/item.json", TestFeeds.ninjs3("urn:n:" + counter, ninjsTitle, "Rêbaz Şêxanî and Þórdís Jónsdóttir",
+        "<p>Counting ended at dawn.</p>", NOW.minusSeconds(4000), 1, "usable", null), "application/json");
+
+    for (String path : List.of("/atom.xml", "/feed.json", "/item.json")) {
+      IngestReport r = ingest(add("Partner", path, SeoPolicy.OWN, 0, 0));
+      assertThat(r.ok()).as(r.summary()).isTrue();
+      assertThat(r.counts().inserted()).as(path).isEqualTo(1);
+    }
+    assertThat(article(slugOf(atomTitle)).selectFirst(".byline").text()).isEqualTo("By Łukasz Wróbel and Zofia Wiśniewska");
+    assertThat(article(slugOf(jsonTitle)).selectFirst(".byline").text()).isEqualTo("By Ayşe Çağlar Öztürk");
+    Document ninjs = article(slugOf(ninjsTitle));
+    assertThat(ninjs.selectFirst(".byline").text()).isEqualTo("By Rêbaz Şêxanî and Þórdís Jónsdóttir");
+    assertThat(ninjs.select(".story-body").text()).isEqualTo("Counting ended at dawn.");
+  }
+
+  @Test
+  void conditionalGetAsksOnlyForWhatChanged() {
+    String title = unique("Ferry timetable for winter");
+    partner.respond("/cond.xml", Response.ok(TestFeeds.rss(new RssItem("c-" + counter, title, "Jane Roe", BODY,
+        NOW.minusSeconds(600))), "application/rss+xml").withEtag("\"v1\"").gzipped());
+    FeedSource s = add("Cond Wire", "/cond.xml", SeoPolicy.CANONICAL, 0, 0);
+    assertThat(ingest(s).counts().inserted()).isEqualTo(1);
+    assertThat(reload(s).etag()).isEqualTo("\"v1\"");
+    IngestReport second = ingest(s);
+    assertThat(partner.lastHeaders("/cond.xml")).containsEntry("if-none-match", "\"v1\"");
+    assertThat(second.notModified()).isTrue();
+    assertThat(reload(s).health()).isEqualTo("ok");
+  }
+
+  @Test
+  void aRateLimitedOrBrokenFeedBacksOffAndSaysWhyInPlainWords() {
+    partner.respond("/busy.xml", Response.status(503).withHeader("Retry-After", "7200"));
+    FeedSource s = add("Busy Wire", "/busy.xml", SeoPolicy.CANONICAL, 0, 0);
+    IngestReport r = ingest(s);
+    assertThat(r.ok()).isFalse();
+    FeedSource after = reload(s);
+    assertThat(after.health()).isEqualTo("failing");
+    assertThat(after.lastError()).contains("503");
+    assertThat(after.nextFetchAt()).isAfter(Instant.now().plusSeconds(7100));
+    assertThat(after.consecutiveFailures()).isEqualTo(1);
+
+    partner.respond("/broken.xml", Response.status(500));
+    FeedSource b = add("Broken Wire", "/broken.xml", SeoPolicy.CANONICAL, 0, 0);
+    ingest(b);
+    Instant firstRetry = reload(b).nextFetchAt();
+    ingest(b);
+    Instant secondRetry = reload(b).nextFetchAt();
+    // Exponential: the second wait is clearly longer than the first (15 min * 2, then * 4, ±20 %).
+    assertThat(Duration.between(Instant.now(), secondRetry))
+        .isGreaterThan(Duration.between(Instant.now(), firstRetry).plusMinutes(10));
+    assertThat(reload(b).lastError()).isEqualTo("HTTP 500 from the server");
+    assertThat(reload(b).lastError()).doesNotContain("secret-key-123");
+  }
+
+  @Test
+  void aPermanentRedirectUpdatesTheStoredUrlAndGoneDisablesTheSource() {
+    String title = unique("Museum returns manuscripts");
+    partner.serve("/new.xml", TestFeeds.rss(new RssItem("m-" + counter, title, "Jane Roe", BODY, NOW.minusSeconds(900))),
+        "application/rss+xml");
+    partner.respond("/old.xml", Response.redirect(301, "/new.xml"));
+    FeedSource s = add("Moved Wire", "/old.xml", SeoPolicy.CANONICAL, 0, 0);
+    assertThat(ingest(s).counts().inserted()).isEqualTo(1);
+    assertThat(reload(s).feedUrl()).isEqualTo(partner.url("/new.xml").toString());
+
+    partner.respond("/gone.xml", Response.status(410));
+    FeedSource g = add("Gone Wire", "/gone.xml", SeoPolicy.CANONICAL, 0, 0);
+    ingest(g);
+    assertThat(reload(g).state()).isEqualTo(FeedSource.State.GONE);
+    assertThat(site.app().sources().due(Instant.now().plusSeconds(86_400))).noneMatch(x -> x.id().equals(g.id()));
+  }
+
+  @Test
+  void aCorrectionUpdatesThePageAndKeepsTheRevisionAnOlderCopyChangesNothing() {
+    String guid = "u-" + (++counter);
+    String title = unique("Budget vote delayed");
+    partner.serve("/upd.xml", TestFeeds.rss(new RssItem(guid, title, "Jane Roe", "<p>First text.</p>", NOW.minusSeconds(7200))),
+        "application/rss+xml");
+    FeedSource s = add("Upd Wire", "/upd.xml", SeoPolicy.CANONICAL, 0, 0);
+    ingest(s);
+    String slug = slugOf(title);
+    assertThat(article(slug).select(".dateline").text()).doesNotContain("Updated");
+
+    partner.serve("/upd.xml", TestFeeds.rss(new RssItem(guid, title, "Jane Roe", "<p>Corrected text.</p>", NOW.minusSeconds(7200))),
+        "application/rss+xml");
+    IngestReport r = ingest(s);
+    assertThat(r.counts().updated()).isEqualTo(1);
+    awaitBody(slug, "Corrected text.");
+    assertThat(article(slug).select(".dateline").text()).contains("Updated");
+    assertThat(revisions(slug)).containsExactly("<p>First text.</p>");
+
+    IngestReport again = ingest(s);
+    assertThat(again.counts().unchanged()).isEqualTo(1);
+    assertThat(again.counts().updated()).isZero();
+
+    // The item scrolling out of the feed is not a withdrawal.
+    partner.serve("/upd.xml", TestFeeds.rss(), "application/rss+xml");
+    ingest(s);
+    assertThat(site.get("/articles/" + slug).statusCode()).isEqualTo(200);
+  }
+
+  List<String> revisions(String slug) {
+    return site.app().database().jdbi().withHandle(h -> h.createQuery(
+            "SELECT r.body_html FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE a.slug = :s ORDER BY r.replaced_at")
+        .bind("s", slug).mapTo(String.class).list());
+  }
+
+  void awaitBody(String slug, String text) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (!site.get("/articles/" + slug).body().contains(text)) {
+      assertThat(System.nanoTime()).as("page changed in time").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  void awaitStatus(String path, int status) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (site.get(path).statusCode() != status) {
+      assertThat(System.nanoTime()).as(path + " answered " + status + " in time").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void theSameStoryFromTwoPartnersIsListedOnceWithAlsoFromLinks() {
+    String story =
+        "<p>Farmers in the valley agreed a rotation for irrigation water during the drought season,"
+            + " with the cooperative publishing a timetable for every village along the canal.</p>"
+            + "<p>Compensation was promised for those whose fields receive less this summer, and the"
+            + " regional water board said the plan would be reviewed in the spring.</p>"
+            + "<p>Village representatives met for three days before the timetable was agreed, and"
+            + " several said the talks had been difficult but fair to upstream and downstream farms.</p>"
+            + "<p>The cooperative will publish weekly figures on how much water each district has"
+            + " received, so that any shortfall can be made up before the harvest begins.</p>";
+    String first = unique("Valley farmers agree drought water rotation");
+    String second = unique("Farmers in the valley agree a drought water rotation");
+    partner.serve("/a.xml", TestFeeds.rss(new RssItem("s1-" + counter, first, "Jane Roe", story, NOW.minusSeconds(3000))), "application/rss+xml");
+    partner.serve("/b.xml", TestFeeds.rss(new RssItem("s2-" + counter, second, "Ali Hassan",
+        story.replace("the valley", "the Harran valley"), NOW.minusSeconds(2000))), "application/rss+xml");
+    FeedSource high = add("Priority Wire", "/a.xml", SeoPolicy.CANONICAL, 0, 10);
+    FeedSource low = add("Other Wire", "/b.xml", SeoPolicy.CANONICAL, 0, 0);
+    ingest(high);
+    ingest(low);
+
+    slugOf(first);
+    List<String> titles = Jsoup.parse(listingAfterChanges()).select(".item-title").eachText();
+    assertThat(titles).contains(first).doesNotContain(second);
+    Document lead = article(slugOf(first));
+    assertThat(lead.select(".also-from a").eachText()).containsExactly(low.name());
+    String otherSlug = lead.select(".also-from a").attr("href").substring("/articles/".length());
+    assertThat(article(otherSlug).select(".also-from a").eachText()).containsExactly(high.name());
+  }
+
+  @Test
+  void aKillNoticeWithdrawsTheArticleWhichThenAnswers410() {
+    String uri = "urn:kill:" + (++counter);
+    String title = unique("Minister resigns over port contract");
+    partner.serve("/kill.json", TestFeeds.ninjs3(uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(3600), 1, "usable", null),
+        "application/json");
+    FeedSource s = add("Ninjs Wire", "/kill.json", SeoPolicy.CANONICAL, 0, 0);
+    ingest(s);
+    String slug = slugOf(title);
+    partner.serve("/kill.json", TestFeeds.ninjs3(uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(60), 2, "canceled", null),
+        "application/json");
+    assertThat(ingest(s).counts().withdrawn()).isEqualTo(1);
+    awaitStatus("/articles/" + slug, 410);
+    assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("withdrawn by its publisher");
+    assertThat(listingAfterChanges()).doesNotContain(title);
+  }
+
+  @Test
+  void anEmbargoedItemIsInvisibleUntilItsTime() throws InterruptedException {
+    String title = unique("Quarterly trade figures");
+    Instant until = Instant.now().plusSeconds(3);
+    partner.serve("/embargo.json", TestFeeds.ninjs3("urn:e:" + counter, title, "Jane Roe", "<p>Figures.</p>",
+        NOW.minusSeconds(60), 1, "usable", until), "application/json");
+    FeedSource s = add("Embargo Wire", "/embargo.json", SeoPolicy.CANONICAL, 0, 0);
+    Instant before = Instant.now();
+    ingest(s);
+    assertThat(listingAfterChanges()).doesNotContain(title);
+    assertThat(site.get("/").body()).doesNotContain(title);
+    Thread.sleep(Duration.between(Instant.now(), until).plusMillis(200).toMillis());
+    site.app().licences().run(Instant.now(), before);
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (!site.get("/sections/syndicated-news").body().contains(title)) {
+      assertThat(System.nanoTime()).as("listed after the embargo").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(site.get("/articles/" + slugOf(title)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anArticlePastItsLicencePeriodExpiresAndSaysSo() {
+    String title = unique("Old harbour story");
+    partner.serve("/old-items.xml", TestFeeds.rss(new RssItem("o-" + counter, title, "Jane Roe", "<p>Old news from the harbour archive.</p>",
+        Instant.now().minus(Duration.ofDays(3)))), "application/rss+xml");
+    FeedSource s = add("Short Licence Wire", "/old-items.xml", SeoPolicy.NOINDEX, 2, 0);
+    ingest(s);
+    String slug = slugOf(title);
+    assertThat(site.app().licences().run(Instant.now(), Instant.now())).isEqualTo(1);
+    awaitStatus("/articles/" + slug, 410);
+    assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("no longer available under our licence");
+  }
+
+  @Test
+  void oneBrokenItemNeverLosesTheRest() {
+    String good = unique("Good item survives");
+    String feed = TestFeeds.rss(
+        new RssItem("g-" + counter, good, "Jane Roe", "<p>A story of its own about a good item.</p>", NOW.minusSeconds(100)),
+        new RssItem("e-" + counter, "", "Jane Roe", "", NOW.minusSeconds(50)));
+    partner.serve("/mixed.xml", feed, "application/rss+xml");
+    IngestReport r = ingest(add("Mixed Wire", "/mixed.xml", SeoPolicy.CANONICAL, 0, 0));
+    assertThat(r.ok()).isTrue();
+    assertThat(r.counts().inserted()).isEqualTo(1);
+    assertThat(r.skipped()).hasSize(1);
+    slugOf(good);
+  }
+
+  @Test
+  void staffSourcesPageIsClosedToAnonymousVisitors() {
+    assertThat(site.get("/staff/sources").statusCode()).isEqualTo(403);
+    assertThat(site.get("/staff/sources").body()).contains("Staff only");
+  }
+}

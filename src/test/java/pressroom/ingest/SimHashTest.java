@@ -1,0 +1,76 @@
+package pressroom.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SimHashTest {
+  static final String STORY =
+      "Dockers at the northern harbour returned to work on Tuesday after nine weeks of strikes,"
+          + " ending a dispute over night shifts that had left container ships waiting offshore."
+          + " The port authority said normal traffic should resume by Friday, while the union"
+          + " described the agreement on rest periods as a fresh start for the harbour."
+          + " Shipping lines had diverted several vessels to ports further south during the dispute,"
+          + " and exporters of fruit and textiles said the delays had cost them weeks of orders."
+          + " Under the agreement, crane operators will work no more than four night shifts in a row,"
+          + " and the port will hire forty additional staff before the spring season begins."
+          + " Talks were brokered by the regional labour office, which said both sides had shown"
+          + " patience through a long winter of meetings.";
+
+  @Test
+  void theSameStoryLightlyEditedByAnotherPartnerIsWithinTheDistance() {
+    String edited =
+        "HARBOUR CITY (Meridian) — " + STORY.replace("Tuesday", "Tuesday morning").replace(" fresh start", " new start");
+    assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(edited)))
+        .isLessThanOrEqualTo(SimHash.SAME_STORY_DISTANCE);
+    assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(STORY))).isZero();
+  }
+
+  @Test
+  void differentStoriesAreFarApart() {
+    String other =
+        "Farmers in the valley agreed a rotation for irrigation water during the drought season,"
+            + " with the cooperative publishing a timetable for every village along the canal and"
+            + " promising compensation for those whose fields receive less this summer.";
+    assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(other))).isGreaterThan(2 * SimHash.SAME_STORY_DISTANCE);
+  }
+
+  @Test
+  void unrelatedRandomTextsAlmostNeverCollide() {
+    Random r = new Random(7);
+    String[] words = STORY.split(" ");
+    int collisions = 0;
+    for (int i = 0; i < 500; i++) {
+      StringBuilder a = new StringBuilder();
+      StringBuilder b = new StringBuilder();
+      for (int w = 0; w < 60; w++) {
+        a.append(words[r.nextInt(words.length)]).append(' ');
+        b.append(words[r.nextInt(words.length)]).append(' ');
+      }
+      if (SimHash.distance(SimHash.of(a.toString()), SimHash.of(b.toString())) <= SimHash.SAME_STORY_DISTANCE) {
+        collisions++;
+      }
+    }
+    assertThat(collisions).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void fingerprintsWithinTheDistanceShareABand() {
+    Random r = new Random(11);
+    for (int i = 0; i < 2_000; i++) {
+      long a = r.nextLong();
+      long b = a;
+      for (int flip = 0; flip < SimHash.SAME_STORY_DISTANCE; flip++) {
+        b ^= 1L << r.nextInt(64);
+      }
+      long[] ba = SimHash.bands(a);
+      long[] bb = SimHash.bands(b);
+      boolean shared = false;
+      for (int k = 0; k < ba.length; k++) {
+        shared |= ba[k] == bb[k];
+      }
+      assertThat(shared).isTrue();
+    }
+  }
+}
