@@ -1,0 +1,240 @@
+package pressroom.ingest;
+
+import com.rometools.rome.io.impl.DateParser;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+
+/** Normalises item fields the same way for every format: titles, URLs, dates, tags. Pure. */
+final class ItemFields {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\r?\\n\\s*\\n");
+  private static final Pattern IMAGE_PATH =
+      Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp|avif)([?#].*)?");
+  private static final DateTimeFormatter ISO =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral('T')
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+
+  private ItemFields() {}
+
+  static String trimToNull(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip();
+    return t.isEmpty() ? null : t;
+  }
+
+  /** Plain text from a title that may hold tags or entities; null when nothing is left. */
+  static String plainText(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String text =
+        raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0
+            ? Jsoup.parseBodyFragment(raw).text()
+            : SPACES.matcher(raw).replaceAll(" ");
+    return trimToNull(text);
+  }
+
+  /** Plain text as HTML: escaped, one paragraph per blank-line-separated block. */
+  static String textToHtml(String text) {
+    String t = trimToNull(text);
+    if (t == null) {
+      return null;
+    }
+    StringBuilder html = new StringBuilder(t.length() + 32);
+    for (String paragraph : PARAGRAPH_BREAK.split(t)) {
+      String p = trimToNull(paragraph);
+      if (p != null) {
+        html.append("<p>").append(escapeHtml(p)).append("</p>");
+      }
+    }
+    return html.toString();
+  }
+
+  static String escapeHtml(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code href} made absolute against {@code base}; null unless the result is an http(s) URL (no
+   * javascript:, data: or file: links reach the site).
+   */
+  static String absoluteUrl(String base, String href) {
+    String h = trimToNull(href);
+    if (h == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(escapeUnsafe(h));
+      if (!uri.isAbsolute()) {
+        String b = trimToNull(base);
+        if (b == null) {
+          return null;
+        }
+        URI baseUri = new URI(escapeUnsafe(b));
+        if (!baseUri.isAbsolute()) {
+          return null;
+        }
+        if (baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty()) {
+          baseUri = baseUri.resolve("/"); // "http://host" + "a" must give "http://host/a"
+        }
+        uri = baseUri.resolve(uri);
+      }
+      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return null;
+      }
+      return uri.getHost() == null ? null : uri.toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Percent-escapes the characters browsers tolerate in URLs but java.net.URI does not. */
+  private static String escapeUnsafe(String url) {
+    StringBuilder out = null;
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      boolean unsafe = c <= 0x20 || c == 0x7F || " \"<>\\^`{|}".indexOf(c) >= 0;
+      if (unsafe && out == null) {
+        out = new StringBuilder(url.length() + 16).append(url, 0, i);
+      }
+      if (out != null) {
+        if (unsafe) {
+          out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? url : out.toString();
+  }
+
+  static boolean isImageType(String mimeType) {
+    return mimeType != null && mimeType.strip().toLowerCase(Locale.ROOT).startsWith("image/");
+  }
+
+  static boolean looksLikeImageUrl(String url) {
+    return url != null && IMAGE_PATH.matcher(url).matches();
+  }
+
+  /** Tags trimmed, freed of markup, without empties or repeats (case-insensitively). */
+  static List<String> tags(Collection<String> raw) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String tag : raw) {
+      String t = plainText(tag);
+      if (t != null && seen.add(t.toLowerCase(Locale.ROOT))) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Author strings as sent, trimmed, without empties or exact repeats; never split. */
+  static List<String> authors(Collection<String> raw) {
+    List<String> out = new ArrayList<>();
+    for (String author : raw) {
+      String a = plainText(author);
+      if (a != null && !out.contains(a)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** A BCP 47 tag such as "en-US" from "en-us" or "en_US"; null for nothing usable. */
+  static String language(String raw) {
+    String t = trimToNull(raw);
+    if (t == null || t.length() > 35) {
+      return null;
+    }
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(t.replace('_', '-')).build();
+      int languageLength = locale.getLanguage().length();
+      return languageLength < 2 || languageLength > 3 ? null : locale.toLanguageTag();
+    } catch (IllformedLocaleException e) {
+      return null;
+    }
+  }
+
+  static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  /**
+   * A date from JSON: ISO 8601 with or without offset (UTC assumed) or seconds, a bare date, or RFC
+   * 822/1123 as in RSS; null when unreadable.
+   */
+  static Instant date(String raw) {
+    String t = trimToNull(raw);
+    if (t == null || t.length() > 64) {
+      return null;
+    }
+    String iso =
+        t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+    try {
+      TemporalAccessor parsed = ISO.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+      return parsed instanceof OffsetDateTime odt
+          ? odt.toInstant()
+          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      // not ISO 8601 with a time; try the other shapes
+    }
+    try {
+      return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      // not a bare date either
+    }
+    try {
+      return OffsetDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // Rome knows named zones (EST, PDT) and two-digit years
+    }
+    return instant(DateParser.parseRFC822(t, Locale.US));
+  }
+}
