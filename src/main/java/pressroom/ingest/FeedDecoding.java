@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a feed's bytes into text, guessing the encoding the way browsers and feed readers do:
- * byte order mark, then the XML declaration, then the Content-Type charset, then UTF-8; bytes
- * that are not valid UTF-8 are read as windows-1252, the usual culprit. Pure.
+ * Turns a feed's bytes into text, guessing the encoding the way browsers and feed readers do: byte
+ * order mark, then the XML declaration, then the Content-Type charset, then UTF-8; bytes that are
+ * not valid UTF-8 are read as windows-1252, the usual culprit. Pure.
  */
 final class FeedDecoding {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -35,7 +35,10 @@ final class FeedDecoding {
   /** The text of {@code body}; {@code contentType} (may be null) is the HTTP header. */
   static String decode(byte[] body, String contentType) {
     int n = body.length;
-    if (n >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+    if (n >= 3
+        && (body[0] & 0xFF) == 0xEF
+        && (body[1] & 0xFF) == 0xBB
+        && (body[2] & 0xFF) == 0xBF) {
       return utf8OrWindows1252(body, 3);
     }
     if (n >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
@@ -67,8 +70,8 @@ final class FeedDecoding {
   }
 
   /**
-   * UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not: feeds mix the two
-   * when one database field or template was saved in the wrong encoding.
+   * UTF-8 where the bytes are UTF-8, windows-1252 for each byte that is not: feeds mix the two when
+   * one database field or template was saved in the wrong encoding.
    */
   private static String utf8OrWindows1252(byte[] body, int offset) {
     try {

@@ -13,13 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Reads a feed's bytes into items: RSS 0.91–2.0 and RSS 1.0 (RDF) and Atom through Rome, JSON
- * Feed and IPTC ninjs through Jackson. Pure: no I/O besides the given bytes, no state. Hostile
- * input (DOCTYPEs, entity bombs, XXE, huge or deeply nested documents) fails fast with a {@link
+ * Reads a feed's bytes into items: RSS 0.91–2.0 and RSS 1.0 (RDF) and Atom through Rome, JSON Feed
+ * and IPTC ninjs through Jackson. Pure: no I/O besides the given bytes, no state. Hostile input
+ * (DOCTYPEs, entity bombs, XXE, huge or deeply nested documents) fails fast with a {@link
  * FeedException}; one broken item never loses the rest — it is skipped with the reason.
  */
 public final class FeedParser {
@@ -64,14 +63,14 @@ public final class FeedParser {
    *
    * @param body the feed's bytes as fetched (decompressed)
    * @param contentType the HTTP Content-Type, for its charset; may be null
-   * @param format the format to read, or AUTO to detect it from the bytes
+   * @param format the format to read, or AUTO (or null) to detect it from the bytes
    * @param baseUrl the feed's URL, used to make item links and image URLs absolute; may be null
    * @return the items in feed order and the reasons for any skipped
    * @throws FeedException when nothing can be read; the message says why in plain words
    */
   public static ParsedFeed parse(byte[] body, String contentType, FeedFormat format, String baseUrl)
       throws FeedException {
-    Objects.requireNonNull(format, "format");
+    FeedFormat wanted = format == null ? FeedFormat.AUTO : format;
     if (body == null) {
       throw new FeedException("the feed is empty");
     }
@@ -87,7 +86,10 @@ public final class FeedParser {
       throw new FeedException("the feed is empty");
     }
     try {
-      Read read = looksLikeJson(body) ? readJson(body, contentType, format, baseUrl) : readXml(body, contentType, format, baseUrl);
+      Read read =
+          looksLikeJson(body)
+              ? readJson(body, contentType, wanted, baseUrl)
+              : readXml(body, contentType, wanted, baseUrl);
       return assemble(read);
     } catch (FeedException e) {
       throw e;
@@ -150,14 +152,18 @@ public final class FeedParser {
       }
       if (message.contains("String value length")) {
         throw new FeedException(
-            "the JSON holds a text longer than " + MAX_JSON_STRING + " characters, which is refused",
+            "the JSON holds a text longer than "
+                + MAX_JSON_STRING
+                + " characters, which is refused",
             e);
       }
       throw new FeedException("the JSON is too large to read: " + message, e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw new FeedException("the feed is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw new FeedException(
+          "the feed is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
   }
 
@@ -229,8 +235,19 @@ public final class FeedParser {
 
   private static FeedItem withoutGuid(FeedItem i) {
     return new FeedItem(
-        null, i.link(), i.title(), i.authors(), i.published(), i.updated(), i.contentHtml(),
-        i.summaryHtml(), i.tags(), i.image(), i.language(), i.version(), i.pubStatus(),
+        null,
+        i.link(),
+        i.title(),
+        i.authors(),
+        i.published(),
+        i.updated(),
+        i.contentHtml(),
+        i.summaryHtml(),
+        i.tags(),
+        i.image(),
+        i.language(),
+        i.version(),
+        i.pubStatus(),
         i.embargoedUntil());
   }
 

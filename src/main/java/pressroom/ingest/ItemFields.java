@@ -100,8 +100,8 @@ final class ItemFields {
   }
 
   /**
-   * {@code href} made absolute against {@code base}; null unless the result is an http(s) URL
-   * (no javascript:, data: or file: links reach the site).
+   * {@code href} made absolute against {@code base}; null unless the result is an http(s) URL (no
+   * javascript:, data: or file: links reach the site).
    */
   static String absoluteUrl(String base, String href) {
     String h = trimToNull(href);
@@ -207,15 +207,16 @@ final class ItemFields {
   }
 
   /**
-   * A date from JSON: ISO 8601 with or without offset (UTC assumed) or seconds, a bare date, or
-   * RFC 822/1123 as in RSS; null when unreadable.
+   * A date from JSON: ISO 8601 with or without offset (UTC assumed) or seconds, a bare date, or RFC
+   * 822/1123 as in RSS; null when unreadable.
    */
   static Instant date(String raw) {
     String t = trimToNull(raw);
     if (t == null || t.length() > 64) {
       return null;
     }
-    String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+    String iso =
+        t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
     try {
       TemporalAccessor parsed = ISO.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
       return parsed instanceof OffsetDateTime odt

@@ -23,7 +23,8 @@ final class JsonFeedItems {
     }
     String version = text(root.get("version"));
     if (version != null) {
-      return version.startsWith(VERSION_PREFIX) || version.startsWith("http://jsonfeed.org/version/");
+      return version.startsWith(VERSION_PREFIX)
+          || version.startsWith("http://jsonfeed.org/version/");
     }
     JsonNode first = root.path("items").path(0);
     return first.has("content_html") || first.has("content_text") || first.has("date_published");
@@ -41,11 +42,12 @@ final class JsonFeedItems {
     List<Supplier<FeedItem>> items = new ArrayList<>();
     JsonNode array = root.path("items");
     String itemBase = base;
-    for (JsonNode node : array) {
-      items.add(() -> item(node, itemBase, language));
-    }
     List<String> notes = new ArrayList<>();
-    if (!array.isArray()) {
+    if (array.isArray()) {
+      for (JsonNode node : array) {
+        items.add(() -> item(node, itemBase, language));
+      }
+    } else {
       notes.add("the JSON Feed has no \"items\" list");
     }
     return new FeedParser.Read(
@@ -62,7 +64,7 @@ final class JsonFeedItems {
     }
     List<String> authors = new ArrayList<>();
     for (JsonNode author : node.path("authors")) {
-      authors.add(text(author.get("name")));
+      authors.add(author.isObject() ? text(author.get("name")) : text(author));
     }
     authors.add(text(node.path("author").get("name"))); // JSON Feed 1.0
     List<String> tags = new ArrayList<>();

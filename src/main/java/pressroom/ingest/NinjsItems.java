@@ -17,8 +17,8 @@ import pressroom.ingest.FeedItem.LeadImage;
 import pressroom.ingest.FeedItem.PubStatus;
 
 /**
- * Maps IPTC ninjs (one item, a JSON array of items, or an object holding an "items", "results"
- * or "data" array) to {@link FeedItem}s, in all three naming generations: 1.x (body_html,
+ * Maps IPTC ninjs (one item, a JSON array of items, or an object holding an "items", "results" or
+ * "data" array) to {@link FeedItem}s, in all three naming generations: 1.x (body_html,
  * versioncreated, associations as a map), 2.x (headlines, bodies, lowercase names) and 3.x
  * (camelCase: pubStatus, versionCreated, contentType). Pure.
  */
@@ -26,9 +26,24 @@ final class NinjsItems {
   private static final List<String> LIST_FIELDS = List.of("items", "results", "data");
   private static final Set<String> ITEM_FIELDS =
       Set.of(
-          "uri", "guid", "headline", "headlines", "body_html", "body_text", "bodies", "byline",
-          "versioncreated", "versionCreated", "pubstatus", "pubStatus", "firstcreated",
-          "firstCreated", "associations", "renditions", "description_text", "descriptions");
+          "uri",
+          "guid",
+          "headline",
+          "headlines",
+          "body_html",
+          "body_text",
+          "bodies",
+          "byline",
+          "versioncreated",
+          "versionCreated",
+          "pubstatus",
+          "pubStatus",
+          "firstcreated",
+          "firstCreated",
+          "associations",
+          "renditions",
+          "description_text",
+          "descriptions");
   private static final Set<String> PICTURE_TYPES = Set.of("picture", "image", "graphic");
 
   private NinjsItems() {}
@@ -130,8 +145,8 @@ final class NinjsItems {
   }
 
   /**
-   * The value of the entry with {@code role} in an array of {value, role, contenttype}, else
-   * the first; with {@code wantHtml}, only entries typed as HTML count.
+   * The value of the entry with {@code role} in an array of {value, role, contenttype}, else the
+   * first; with {@code wantHtml}, only entries typed as HTML count.
    */
   private static String byRole(JsonNode array, String role, boolean wantHtml) {
     String first = null;

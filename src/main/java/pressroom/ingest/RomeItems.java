@@ -102,7 +102,10 @@ final class RomeItems {
       return parse(repaired.xml());
     } catch (JDOMParseException e) {
       String problem = problem(e, repaired.linesCut());
-      String closed = atEnd(e, repaired.xml()) ? XmlRepair.closeAfterLastItem(repaired.xml(), repaired.rootName()) : null;
+      String closed =
+          atEnd(e, repaired.xml())
+              ? XmlRepair.closeAfterLastItem(repaired.xml(), repaired.rootName())
+              : null;
       if (closed != null) {
         try {
           Document document = parse(closed);
@@ -133,7 +136,8 @@ final class RomeItems {
 
   /** The parse error in plain words, with the line as the partner's file numbers it. */
   private static String problem(JDOMParseException e, int linesCut) {
-    String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    String message =
+        String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
     if (message.contains("DOCTYPE")) {
       return XmlRepair.DOCTYPE_REFUSED;
     }
@@ -141,7 +145,10 @@ final class RomeItems {
       return "the feed nests elements more than " + MAX_ELEMENT_DEPTH + " deep, which is refused";
     }
     int line = e.getLineNumber() > 0 ? e.getLineNumber() + linesCut : -1;
-    return "the feed is not well-formed XML" + (line > 0 ? " (line " + line + ")" : "") + ": " + message;
+    return "the feed is not well-formed XML"
+        + (line > 0 ? " (line " + line + ")" : "")
+        + ": "
+        + message;
   }
 
   /** True when the parser ran out of text, i.e. the feed was probably cut off. */
@@ -153,7 +160,8 @@ final class RomeItems {
       }
     }
     String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : "");
-    return e.getLineNumber() >= lines || message.contains("must start and end within the same entity");
+    return e.getLineNumber() >= lines
+        || message.contains("must start and end within the same entity");
   }
 
   private static SyndFeed toSyndFeed(Document document) throws FeedException {
@@ -292,7 +300,9 @@ final class RomeItems {
     return new FeedItem(
         trimToNull(atom.getId()),
         absoluteUrl(base, alternateHref(atom)),
-        atom.getTitleEx() != null ? plainText(atom.getTitleEx().getValue()) : plainText(entry.getTitle()),
+        atom.getTitleEx() != null
+            ? plainText(atom.getTitleEx().getValue())
+            : plainText(entry.getTitle()),
         ItemFields.authors(authors),
         ItemFields.instant(entry.getPublishedDate()),
         ItemFields.instant(entry.getUpdatedDate()),
@@ -386,7 +396,8 @@ final class RomeItems {
           continue;
         }
         switch (element.getName()) {
-          case "content", "group" -> content = content != null ? content : contentImage(element, base);
+          case "content", "group" ->
+              content = content != null ? content : contentImage(element, base);
           case "thumbnail" ->
               thumbnail = thumbnail != null ? thumbnail : image(element, base, null, null);
           case "description" -> caption = caption != null ? caption : plainText(element.getText());
@@ -492,6 +503,12 @@ final class RomeItems {
         reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         reader.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
+        // JDK 24+ count every &lt; and &amp; against entity limits of 100,000 characters, which
+        // a big feed of escaped HTML passes. With DOCTYPEs refused only the five predefined
+        // entities and character references remain, each at most the size of the document.
+        String documentSize = String.valueOf(FeedParser.MAX_BYTES);
+        reader.setProperty("jdk.xml.maxGeneralEntitySizeLimit", documentSize);
+        reader.setProperty("jdk.xml.totalEntitySizeLimit", documentSize);
         return reader;
       } catch (ParserConfigurationException | SAXException e) {
         throw new JDOMException("the XML parser cannot be made safe: " + e.getMessage(), e);

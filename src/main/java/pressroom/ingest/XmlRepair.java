@@ -1,16 +1,15 @@
 package pressroom.ingest;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 
 /**
- * Makes real-world feed text acceptable to a strict XML parser without changing what it says:
- * drops junk before the root element, characters XML 1.0 forbids and references to them, turns
- * HTML named entities into numeric references and escapes bare ampersands. Refuses DOCTYPEs and
- * HTML pages up front so the message is clear. Pure.
+ * Makes real-world feed text acceptable to a strict XML parser without changing what it says: drops
+ * junk before the root element, characters XML 1.0 forbids and references to them, turns HTML named
+ * entities into numeric references and escapes bare ampersands. Refuses DOCTYPEs and HTML pages up
+ * front so the message is clear. Pure.
  */
 final class XmlRepair {
   static final String DOCTYPE_REFUSED =
@@ -48,16 +47,16 @@ final class XmlRepair {
       if (i >= n) {
         throw new FeedException("the document has no XML elements at all");
       }
-      if (text.startsWith("<?", i) && text.indexOf("?>", i) > 0) {
-        i = text.indexOf("?>", i) + 2;
-      } else if (text.startsWith("<!--", i) && text.indexOf("-->", i) > 0) {
-        i = text.indexOf("-->", i) + 3;
+      int sectionEnd = landmarks.sectionEnd(i);
+      if (sectionEnd > 0) {
+        i = sectionEnd;
       } else if (text.regionMatches(true, i, "<!doctype", 0, 9)) {
         throw new FeedException(
             text.regionMatches(true, i, "<!doctype html", 0, 14) ? HTML_PAGE : DOCTYPE_REFUSED);
       } else if (text.startsWith("<", i) && i + 1 < n && isNameStart(text.charAt(i + 1))) {
         Matcher name = ROOT_NAME.matcher(text).region(i + 1, Math.min(n, i + 200));
-        String local = name.lookingAt() ? name.group().substring(name.group().indexOf(':') + 1) : "";
+        String local =
+            name.lookingAt() ? name.group().substring(name.group().indexOf(':') + 1) : "";
         if (local.equalsIgnoreCase("html")) {
           throw new FeedException(HTML_PAGE);
         }
@@ -92,17 +91,37 @@ final class XmlRepair {
   }
 
   /**
-   * Finds where the next XML declaration, comment, DOCTYPE or feed root starts. Remembers what
-   * it found, so skipping a lot of junk stays linear in the length of the text.
+   * Finds where the next XML declaration, comment, DOCTYPE or feed root starts. Remembers what it
+   * found, so skipping a lot of junk stays linear in the length of the text.
    */
   private static final class Landmarks {
     private final String text;
     private int declaration = -2;
     private int comment = -2;
     private int doctypeOrRoot = -2;
+    private boolean unterminatedInstruction;
+    private boolean unterminatedComment;
 
     Landmarks(String text) {
       this.text = text;
+    }
+
+    /**
+     * The index after the processing instruction or comment starting at {@code at}, or -1 when none
+     * starts there or it never ends (then it is junk).
+     */
+    int sectionEnd(int at) {
+      if (text.startsWith("<?", at) && !unterminatedInstruction) {
+        int end = text.indexOf("?>", at + 2);
+        unterminatedInstruction = end < 0;
+        return end < 0 ? -1 : end + 2;
+      }
+      if (text.startsWith("<!--", at) && !unterminatedComment) {
+        int end = text.indexOf("-->", at + 4);
+        unterminatedComment = end < 0;
+        return end < 0 ? -1 : end + 3;
+      }
+      return -1;
     }
 
     /** The first DOCTYPE or feed root at or after {@code from}, or the text's length. */
@@ -135,8 +154,8 @@ final class XmlRepair {
   }
 
   /**
-   * The text cut after the last complete item or entry and closed again, for a feed that broke
-   * off in the middle; null when there is no complete item to keep.
+   * The text cut after the last complete item or entry and closed again, for a feed that broke off
+   * in the middle; null when there is no complete item to keep.
    */
   static String closeAfterLastItem(String xml, String rootName) {
     if (rootName == null) {
@@ -257,7 +276,11 @@ final class XmlRepair {
   }
 
   private static boolean isXmlChar(char c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    return c == 0x9
+        || c == 0xA
+        || c == 0xD
+        || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD);
   }
 
   private static boolean isXmlCodePoint(int cp) {
