@@ -35,6 +35,24 @@ final class XmlRepair {
 
   private XmlRepair() {}
 
+  /** The index after a DOCTYPE's closing '>' when it has no internal subset, else -1. */
+  private static int externalOnlyDoctypeEnd(String text, int start) {
+    char quote = 0;
+    for (int k = start + 9; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[' || c == '<') {
+        return -1;
+      } else if (c == '>') {
+        return k + 1;
+      }
+    }
+    return -1;
+  }
+
   static Repaired repair(String text) throws FeedException {
     int n = text.length();
     int keepFrom = 0;
@@ -51,8 +69,18 @@ final class XmlRepair {
       if (sectionEnd > 0) {
         i = sectionEnd;
       } else if (text.regionMatches(true, i, "<!doctype", 0, 9)) {
-        throw new FeedException(
-            text.regionMatches(true, i, "<!doctype html", 0, 14) ? HTML_PAGE : DOCTYPE_REFUSED);
+        if (text.regionMatches(true, i, "<!doctype html", 0, 14)) {
+          throw new FeedException(HTML_PAGE);
+        }
+        // Old RSS 0.91 feeds name Netscape's DTD. A DOCTYPE with only an external identifier
+        // declares nothing by itself, and the DTD is never fetched, so it is blanked out; one
+        // with an internal subset ("[...]") can declare entities and is refused.
+        int end = externalOnlyDoctypeEnd(text, i);
+        if (end < 0) {
+          throw new FeedException(DOCTYPE_REFUSED);
+        }
+        text = text.substring(0, i) + text.substring(i, end).replaceAll("[^\\n]", " ") + text.substring(end);
+        landmarks = new Landmarks(text);
       } else if (text.startsWith("<", i) && i + 1 < n && isNameStart(text.charAt(i + 1))) {
         Matcher name = ROOT_NAME.matcher(text).region(i + 1, Math.min(n, i + 200));
         String local =

@@ -575,8 +575,6 @@ class FeedParserTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "<!DOCTYPE rss SYSTEM \"file:///etc/passwd\"><rss"
-              + " version=\"2.0\"><channel><title>x</title></channel></rss>",
           "garbage first\n"
               + "<!doctype rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss"
               + " version=\"2.0\"><channel><title>&x;</title></channel></rss>",
@@ -589,6 +587,21 @@ class FeedParserTest {
     void doctypeVariantsAreRefusedToo(String xml) {
       FeedException e = failure(xml.getBytes(UTF_8), FeedFormat.AUTO);
       assertThat(e).hasMessage(XmlRepair.DOCTYPE_REFUSED);
+    }
+
+    @Test
+    void aDoctypeNamingOnlyAnExternalDtdIsIgnoredAndNeverFetched(@TempDir Path dir) throws Exception {
+      Path secret = dir.resolve("secret.dtd");
+      Files.writeString(secret, "<!ENTITY x \"TOP-SECRET-MARKER\">");
+      String xml =
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
+              + " \"" + secret.toUri() + "\">\n<rss version=\"0.91\"><channel><title>Old feed</title>"
+              + "<link>https://old.example/</link><description>d</description><language>en</language>"
+              + "<item><title>Caf&eacute; opens</title><link>https://old.example/1</link></item>"
+              + "</channel></rss>";
+      ParsedFeed feed = FeedParser.parse(xml.getBytes(UTF_8), null, FeedFormat.AUTO, null);
+      assertThat(feed.items()).extracting(FeedItem::title).containsExactly("Café opens");
+      assertThat(feed.toString()).doesNotContain("TOP-SECRET-MARKER");
     }
 
     @Test
