@@ -14,6 +14,15 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.accounts.AccountApi;
+import pressroom.accounts.AccountDao;
+import pressroom.accounts.AccountPages;
+import pressroom.accounts.AccountService;
+import pressroom.accounts.Auth;
+import pressroom.accounts.Mailer;
+import pressroom.accounts.Passwords;
+import pressroom.accounts.Sessions;
+import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ContentChanges;
 import pressroom.articles.PageCache;
@@ -30,6 +39,7 @@ import pressroom.ingest.Poller;
 import pressroom.ingest.SourceDao;
 import pressroom.ingest.SourcesPage;
 import pressroom.web.Chrome;
+import pressroom.web.Csrf;
 import pressroom.web.ErrorPages;
 import pressroom.web.FastPath;
 import pressroom.web.Operations;
@@ -53,6 +63,9 @@ public final class App implements AutoCloseable {
   private final Importer importer;
   private final LicenceMaintenance licences;
   private final IngestScheduler scheduler;
+  private final AccountDao accountDao;
+  private final AccountService accountService;
+  private final Mailer mailer;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
@@ -88,6 +101,15 @@ public final class App implements AutoCloseable {
 
     Templates templates = new Templates();
     Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections(), "");
+    Csrf csrf = new Csrf(config.secureCookies());
+    this.accountDao = new AccountDao(database.jdbi());
+    Sessions sessions = new Sessions(database.jdbi(), accountDao, config.secureCookies());
+    Auth auth = new Auth(sessions, config.secureCookies());
+    this.mailer = Mailer.from(config.smtpUrl(), config.mailFrom(), config.dataDir());
+    this.accountService =
+        new AccountService(
+            accountDao, sessions, new Passwords(), new Throttle(database.jdbi()), mailer,
+            config.baseUrl().toString(), config.siteName());
     ReaderPages reader =
         new ReaderPages(
             articles,
@@ -95,7 +117,8 @@ public final class App implements AutoCloseable {
             templates,
             chrome,
             new Stamp.Clock(config.timeZone()),
-            config.baseUrl().toString());
+            config.baseUrl().toString(),
+            csrf);
     Operations ops = new Operations(database, metrics);
     SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
@@ -104,7 +127,18 @@ public final class App implements AutoCloseable {
             c -> {
               c.concurrency.useVirtualThreads = true;
               c.startup.showJavalinBanner = false;
-              Routes.configure(c, reader, sourcesPage, ops, errors, new FastPath(pageCache));
+              Routes.configure(
+                  c,
+                  new Routes.Handlers(
+                      reader,
+                      sourcesPage,
+                      new AccountPages(accountService, accountDao, auth, csrf, templates, chrome),
+                      new AccountApi(accountService, auth, csrf),
+                      auth,
+                      csrf,
+                      ops,
+                      errors,
+                      new FastPath(pageCache, csrf, sessions.cookieName(), config.secureCookies())));
             });
   }
 
@@ -155,6 +189,14 @@ public final class App implements AutoCloseable {
     return poller;
   }
 
+  public AccountService accounts() {
+    return accountService;
+  }
+
+  public AccountDao accountDao() {
+    return accountDao;
+  }
+
   public Importer importer() {
     return importer;
   }
@@ -169,6 +211,7 @@ public final class App implements AutoCloseable {
       scheduler.close();
     }
     changes.close();
+    accountService.close();
     javalin.stop();
     fetcher.close();
     gcMetrics.close();

@@ -35,6 +35,9 @@ import java.util.Properties;
  *     PRESSROOM_INGEST_ALLOW_PRIVATE}, default false; for development and tests)
  * @param ingestCheckEvery how often due sources are looked for ({@code
  *     PRESSROOM_INGEST_CHECK_SECONDS}, default 15)
+ * @param smtpUrl where mail goes: smtp://user:password@host:port or smtps://…; empty writes
+ *     .eml files to the data folder's outbox ({@code PRESSROOM_SMTP_URL}; never logged)
+ * @param mailFrom the From of every mail ({@code PRESSROOM_MAIL_FROM})
  */
 public record Config(
     int port,
@@ -48,7 +51,9 @@ public record Config(
     ZoneId timeZone,
     boolean demo,
     boolean ingestAllowPrivate,
-    java.time.Duration ingestCheckEvery) {
+    java.time.Duration ingestCheckEvery,
+    String smtpUrl,
+    String mailFrom) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -57,6 +62,18 @@ public record Config(
     if (port < 0 || port > 65535) {
       throw new ConfigException("PRESSROOM_PORT", "'" + port + "' is not a port number (0-65535)");
     }
+  }
+
+  /** Cookies get Secure (and the __Host- prefix) when the site is served over HTTPS. */
+  public boolean secureCookies() {
+    return "https".equals(baseUrl.getScheme());
+  }
+
+  @Override
+  public String toString() {
+    // Secrets (database password, SMTP credentials) stay out of logs.
+    return "Config[port=" + port + ", data=" + dataDir + ", db=" + (dbUrl.isEmpty() ? "embedded" : dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"))
+        + ", baseUrl=" + baseUrl + ", smtp=" + (smtpUrl.isEmpty() ? "outbox" : "configured") + "]";
   }
 
   /** True when the database is the embedded SQLite file. */
@@ -167,7 +184,9 @@ public record Config(
           parseBoolean("PRESSROOM_DEMO", get("PRESSROOM_DEMO", "true")),
           parseBoolean("PRESSROOM_INGEST_ALLOW_PRIVATE", get("PRESSROOM_INGEST_ALLOW_PRIVATE", "false")),
           java.time.Duration.ofSeconds(
-              parseInt("PRESSROOM_INGEST_CHECK_SECONDS", get("PRESSROOM_INGEST_CHECK_SECONDS", "15"), 1, 3600)));
+              parseInt("PRESSROOM_INGEST_CHECK_SECONDS", get("PRESSROOM_INGEST_CHECK_SECONDS", "15"), 1, 3600)),
+          get("PRESSROOM_SMTP_URL", ""),
+          get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"));
     }
 
     private String get(String key, String fallback) {

@@ -3,6 +3,7 @@ package pressroom.articles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public final class PageCache {
     this.pages =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((String k, CachedPage p) -> p.body().length + p.gzipped().length + 64)
+            .weigher((String k, CachedPage p) -> p.weight())
             .recordStats()
             .build();
   }
@@ -72,34 +73,139 @@ public final class PageCache {
   }
 
   /**
-   * A rendered page.
+   * A rendered page. Pages with forms hold {@link pressroom.web.Csrf#MARKER} where each visitor's
+   * CSRF token goes; they are kept in parts, and the token is put between the parts as the page
+   * is served (gzip included: each part is compressed on its own, the token is added as a stored
+   * block, so nothing is compressed per request).
    *
    * @param articleId the article it shows, or null for a listing that shows many
+   * @param parts the page's bytes, split where the token goes (one part: no token)
+   * @param gzParts the parts deflated separately (one part: a complete gzip file)
    */
   public record CachedPage(
-      String articleId, byte[] body, byte[] gzipped, String etag, String lastModified) {
+      String articleId, byte[][] parts, byte[][] gzParts, String etag, String lastModified) {
 
     /** Readers get fresh copies quickly (withdrawals matter); shared caches must revalidate. */
     public static final String CACHE_CONTROL = "public, max-age=30, must-revalidate";
+    /** Pages that carry a visitor's token are for that visitor only. */
+    public static final String CACHE_CONTROL_PERSONAL = "private, no-cache";
 
     private static final DateTimeFormatter HTTP_DATE =
         DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    public static CachedPage of(String articleId, String html, Instant lastModified) {
+      String[] segments = html.split(java.util.regex.Pattern.quote(pressroom.web.Csrf.MARKER), -1);
+      byte[][] parts = new byte[segments.length][];
+      for (int i = 0; i < segments.length; i++) {
+        parts[i] = segments[i].getBytes(StandardCharsets.UTF_8);
+      }
+      byte[][] gz = new byte[parts.length][];
+      if (parts.length == 1) {
+        gz[0] = gzip(parts[0]);
+      } else {
+        for (int i = 0; i < parts.length; i++) {
+          gz[i] = deflate(parts[i], i == parts.length - 1);
+        }
+      }
+      return new CachedPage(
+          articleId, parts, gz, etag(parts),
+          HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
+    int weight() {
+      int w = 64;
+      for (byte[] p : parts) {
+        w += p.length;
+      }
+      for (byte[] g : gzParts) {
+        w += g.length;
+      }
+      return w;
+    }
+
+    /** True when the page carries a visitor's CSRF token. */
+    public boolean personal() {
+      return parts.length > 1;
+    }
+
+    /** The page for a visitor ({@code token} is ignored for pages without forms). */
+    public byte[] body(String token) {
+      if (!personal()) {
+        return parts[0];
+      }
+      byte[] t = token.getBytes(StandardCharsets.US_ASCII);
+      int size = t.length * (parts.length - 1);
+      for (byte[] p : parts) {
+        size += p.length;
+      }
+      ByteBuffer out = ByteBuffer.allocate(size);
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          out.put(t);
+        }
+        out.put(parts[i]);
+      }
+      return out.array();
+    }
+
+    public byte[] gzipped(String token) {
+      if (!personal()) {
+        return gzParts[0];
+      }
+      byte[] t = token.getBytes(StandardCharsets.US_ASCII);
+      byte[] plain = body(token);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(plain);
+      int size = GZIP_HEADER.length + 8 + (5 + t.length) * (parts.length - 1);
+      for (byte[] g : gzParts) {
+        size += g.length;
+      }
+      ByteBuffer out = ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      out.put(GZIP_HEADER);
+      for (int i = 0; i < gzParts.length; i++) {
+        if (i > 0) {
+          // A stored (uncompressed) deflate block holding the token: BFINAL=0, BTYPE=00.
+          out.put((byte) 0).putShort((short) t.length).putShort((short) ~t.length).put(t);
+        }
+        out.put(gzParts[i]);
+      }
+      out.putInt((int) crc.getValue()).putInt(plain.length);
+      return out.array();
+    }
+
+    /** A validator that differs per visitor for personal pages (so a 304 never crosses visitors). */
+    public String etag(String token) {
+      return personal() ? etag.substring(0, etag.length() - 1) + "-" + token.substring(0, 8) + "\"" : etag;
+    }
+
+    public String cacheControl() {
+      return personal() ? CACHE_CONTROL_PERSONAL : CACHE_CONTROL;
+    }
 
     /**
      * True when the client's copy is current: its If-None-Match names our ETag, or (without
      * one) its If-Modified-Since is not older than our Last-Modified.
      */
-    public boolean notModified(String ifNoneMatch, String ifModifiedSince) {
+    public boolean notModified(String etagNow, String ifNoneMatch, String ifModifiedSince) {
+      return notModified(etagNow, ifNoneMatch, ifModifiedSince, !personal());
+    }
+
+    /**
+     * As above; {@code datesCount} is false when the visitor's copy could differ though the page
+     * did not (a personal page whose token was just issued).
+     */
+    public boolean notModified(String etagNow, String ifNoneMatch, String ifModifiedSince, boolean datesCount) {
       if (ifNoneMatch != null) {
         for (String candidate : ifNoneMatch.split(",")) {
           String c = candidate.trim();
-          if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+          if (c.equals("*") || c.equals(etagNow) || c.equals("W/" + etagNow)) {
             return true;
           }
         }
         return false;
       }
-      if (ifModifiedSince == null) {
+      if (ifModifiedSince == null || !datesCount) {
         return false;
       }
       try {
@@ -119,15 +225,14 @@ public final class PageCache {
           && !acceptEncoding.endsWith("gzip;q=0");
     }
 
-    public static CachedPage of(String articleId, String html, Instant lastModified) {
-      byte[] body = html.getBytes(StandardCharsets.UTF_8);
-      return new CachedPage(
-          articleId, body, gzip(body), etag(body), HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-    }
-
-    private static String etag(byte[] body) {
+    private static String etag(byte[][] parts) {
       try {
-        byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (byte[] p : parts) {
+          md.update(p);
+          md.update((byte) 0);
+        }
+        byte[] d = md.digest();
         return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22) + "\"";
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
@@ -142,6 +247,29 @@ public final class PageCache {
         throw new UncheckedIOException(e);
       }
       return out.toByteArray();
+    }
+
+    /** Raw deflate of one part, ending byte-aligned (SYNC_FLUSH) or as the final block. */
+    private static byte[] deflate(byte[] part, boolean last) {
+      java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+      try {
+        d.setInput(part);
+        if (last) {
+          d.finish();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(part.length / 3 + 64);
+        byte[] buf = new byte[8192];
+        while (true) {
+          int n = d.deflate(buf, 0, buf.length, last ? java.util.zip.Deflater.NO_FLUSH : java.util.zip.Deflater.SYNC_FLUSH);
+          out.write(buf, 0, n);
+          if (last ? d.finished() : n < buf.length) {
+            break;
+          }
+        }
+        return out.toByteArray();
+      } finally {
+        d.end();
+      }
     }
   }
 }

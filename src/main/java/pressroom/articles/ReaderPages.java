@@ -17,7 +17,9 @@ import pressroom.articles.Pages.ListingPage;
 import pressroom.articles.Pages.Pagination;
 import pressroom.articles.Pages.SectionBlock;
 import pressroom.articles.PageCache.CachedPage;
+import pressroom.accounts.Auth;
 import pressroom.web.CachedPages;
+import pressroom.web.Csrf;
 import pressroom.web.Chrome;
 import pressroom.web.Head;
 import pressroom.web.Head.MetaTag;
@@ -38,6 +40,7 @@ public final class ReaderPages {
   private final PageCache cache;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
+  private final Csrf csrf;
   private final Stamp.Clock clock;
   private final String baseUrl;
 
@@ -47,7 +50,9 @@ public final class ReaderPages {
       Templates templates,
       Supplier<Chrome> chrome,
       Stamp.Clock clock,
-      String baseUrl) {
+      String baseUrl,
+      Csrf csrf) {
+    this.csrf = csrf;
     this.dao = dao;
     this.cache = cache;
     this.templates = templates;
@@ -57,16 +62,30 @@ public final class ReaderPages {
   }
 
   public void home(Context ctx) {
-    CachedPages.send(ctx, cache.get("/", this::renderHome));
+    if (signedIn(ctx)) {
+      sendFresh(ctx, renderHome(personal(ctx)));
+      return;
+    }
+    CachedPages.send(ctx, cache.get("/", () -> renderHome(chrome.get())), csrf);
   }
 
   public void article(Context ctx) {
     String slug = ctx.pathParam("slug");
-    CachedPage page = cache.get("/articles/" + slug, () -> renderArticle(slug));
+    if (signedIn(ctx)) {
+      CachedPage fresh = renderArticle(slug, personal(ctx));
+      if (fresh == null) {
+        throw gone(slug);
+      }
+      sendFresh(ctx, fresh);
+      return;
+    }
+    // Anonymous copies are shared; the sign-in box's CSRF token is put in as each is served.
+    CachedPage page =
+        cache.get("/articles/" + slug, () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER)));
     if (page == null) {
       throw gone(slug);
     }
-    CachedPages.send(ctx, page);
+    CachedPages.send(ctx, page, csrf);
   }
 
   public void section(Context ctx) {
@@ -138,9 +157,9 @@ public final class ReaderPages {
 
   private void listing(Context ctx, String path, int page, Supplier<Listing> find) {
     String key = page == 1 ? path : path + "?page=" + page;
-    CachedPage rendered =
-        cache.get(
-            key,
+    boolean fresh = signedIn(ctx);
+    Chrome frame = fresh ? personal(ctx) : chrome.get();
+    Supplier<CachedPage> render =
             () -> {
               Listing l = find.get();
               if (l == null) {
@@ -158,13 +177,13 @@ public final class ReaderPages {
                       page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
                       hasNext ? path + "?page=" + (page + 1) : null);
               String title =
-                  l.heading() + (page > 1 ? " (page " + page + ")" : "") + " — " + chrome.get().siteName();
+                  l.heading() + (page > 1 ? " (page " + page + ")" : "") + " — " + frame.siteName();
               Head head = Head.simple(title, l.description()).withCanonical(baseUrl + key);
               String html =
                   templates.render(
                       "articles/listing.jte",
                       new ListingPage(
-                          chrome.get().in(l.sectionSlug()),
+                          frame.in(l.sectionSlug()),
                           head,
                           l.kind(),
                           l.heading(),
@@ -172,16 +191,20 @@ public final class ReaderPages {
                           items,
                           pagination));
               return CachedPage.of(null, html, Instant.now());
-            });
+            };
+    CachedPage rendered = fresh ? render.get() : cache.get(key, render);
     if (rendered == null) {
       throw PageException.notFound();
     }
-    CachedPages.send(ctx, rendered);
+    if (fresh) {
+      sendFresh(ctx, rendered);
+    } else {
+      CachedPages.send(ctx, rendered, csrf);
+    }
   }
 
-  private CachedPage renderHome() {
+  private CachedPage renderHome(Chrome c) {
     Instant now = Instant.now();
-    Chrome c = chrome.get();
     List<Item> latest = items(dao.latest(10, 0, now));
     Map<String, List<ArticleSummary>> perSection = dao.newestPerSection(4, now);
     List<SectionBlock> blocks = new ArrayList<>();
@@ -198,11 +221,11 @@ public final class ReaderPages {
     return CachedPage.of(null, html, now);
   }
 
-  private CachedPage renderArticle(String slug) {
+  private CachedPage renderArticle(String slug, Chrome frame) {
     return dao.findPublished(slug, Instant.now())
         .map(
             a -> {
-              Chrome c = chrome.get().in(a.section().slug());
+              Chrome c = frame.in(a.section().slug());
               String html =
                   templates.render(
                       "articles/article.jte",
@@ -216,6 +239,21 @@ public final class ReaderPages {
               return CachedPage.of(a.id(), html, Instant.now());
             })
         .orElse(null);
+  }
+
+  private static boolean signedIn(Context ctx) {
+    return Auth.account(ctx).isPresent();
+  }
+
+  /** The frame for a signed-in reader: their name, their token. */
+  private Chrome personal(Context ctx) {
+    return chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+  }
+
+  /** A page made for one signed-in reader: never cached anywhere. */
+  private static void sendFresh(Context ctx, CachedPage page) {
+    ctx.header("Cache-Control", "private, no-store");
+    ctx.contentType("text/html; charset=utf-8").result(page.body(null));
   }
 
   /** 410 for what was withdrawn or expired (a notice, not a bare error), else 404. */

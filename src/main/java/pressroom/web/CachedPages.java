@@ -10,12 +10,15 @@ import pressroom.articles.PageCache.CachedPage;
 public final class CachedPages {
   private CachedPages() {}
 
-  public static void send(Context ctx, CachedPage page) {
-    ctx.header("ETag", page.etag());
+  public static void send(Context ctx, CachedPage page, Csrf csrf) {
+    boolean hadToken = Csrf.wellFormed(ctx.cookie(csrf.cookieName()));
+    String token = page.personal() ? csrf.token(ctx) : null;
+    String etag = page.etag(token);
+    ctx.header("ETag", etag);
     ctx.header("Last-Modified", page.lastModified());
-    ctx.header("Cache-Control", CachedPage.CACHE_CONTROL);
+    ctx.header("Cache-Control", page.cacheControl());
     ctx.header("Vary", "Accept-Encoding");
-    if (page.notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
+    if (page.notModified(etag, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), !page.personal() || hadToken)) {
       ctx.status(304);
       return;
     }
@@ -24,9 +27,9 @@ public final class CachedPages {
     ctx.disableCompression();
     if (CachedPage.acceptsGzip(ctx.header("Accept-Encoding"))) {
       ctx.header("Content-Encoding", "gzip");
-      ctx.result(page.gzipped());
+      ctx.result(page.gzipped(token));
     } else {
-      ctx.result(page.body());
+      ctx.result(page.body(token));
     }
   }
 }

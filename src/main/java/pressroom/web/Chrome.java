@@ -4,16 +4,30 @@ import java.util.List;
 import pressroom.articles.Section;
 
 /**
- * What every page's frame shows: the masthead and section navigation.
+ * What every page's frame shows: the masthead, section navigation and who is signed in.
  *
  * @param currentSection slug of the section the page belongs to, or "" for none
+ * @param viewer the signed-in reader, or null for an anonymous visitor
+ * @param csrf the visitor's CSRF token for pages with forms ({@link Csrf#MARKER} in cached pages,
+ *     replaced as they are served), or null for pages without forms
  */
-public record Chrome(String siteName, List<Section> sections, String currentSection) {
+public record Chrome(String siteName, List<Section> sections, String currentSection, Viewer viewer, String csrf) {
   public Chrome {
     sections = List.copyOf(sections);
   }
 
-  public Chrome in(String sectionSlug) {
-    return new Chrome(siteName, sections, sectionSlug);
+  public Chrome(String siteName, List<Section> sections, String currentSection) {
+    this(siteName, sections, currentSection, null, null);
   }
+
+  public Chrome in(String sectionSlug) {
+    return new Chrome(siteName, sections, sectionSlug, viewer, csrf);
+  }
+
+  public Chrome as(Viewer who, String token) {
+    return new Chrome(siteName, sections, currentSection, who, token);
+  }
+
+  /** The signed-in reader as pages show them. */
+  public record Viewer(String userId, String name, Access.Role role, boolean verified) {}
 }

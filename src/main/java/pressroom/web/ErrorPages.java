@@ -22,6 +22,22 @@ public final class ErrorPages {
     this.siteName = siteName;
   }
 
+  private static String code(int status, String title) {
+    if (title.matches("[a-z_]+")) {
+      return title;
+    }
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 409 -> "conflict";
+      case 410 -> "gone";
+      case 429 -> "too_many_requests";
+      default -> "internal_error";
+    };
+  }
+
   void register(JavalinConfig config) {
     config.routes.exception(PageException.class, (e, ctx) -> render(ctx, e.status(), e.title(), e.getMessage()));
     config.routes.exception(
@@ -49,6 +65,12 @@ public final class ErrorPages {
 
   private void render(Context ctx, int status, String title, String message) {
     ctx.attribute(RENDERED, Boolean.TRUE);
+    if (ctx.path().startsWith("/api/")) {
+      // JSON callers get {error, message}, never a page or a stack trace.
+      ctx.status(status).header("Cache-Control", "no-store")
+          .json(java.util.Map.of("error", code(status, title), "message", message));
+      return;
+    }
     Chrome c;
     try {
       c = chrome.get();

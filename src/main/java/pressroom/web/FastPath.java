@@ -31,10 +31,22 @@ public final class FastPath extends Handler.Wrapper {
           .map(e -> (HttpField) new PreEncodedHttpField(e.getKey(), e.getValue()))
           .toArray(HttpField[]::new);
 
-  private final PageCache cache;
+  private static final HttpField CACHE_CONTROL_PERSONAL =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachedPage.CACHE_CONTROL_PERSONAL);
 
-  public FastPath(PageCache cache) {
+  private final PageCache cache;
+  private final Csrf csrf;
+  private final String sessionCookie;
+  private final String cookieAttributes;
+
+  /**
+   * @param sessionCookie requests carrying it belong to a signed-in reader: never served cached
+   */
+  public FastPath(PageCache cache, Csrf csrf, String sessionCookie, boolean secure) {
     this.cache = cache;
+    this.csrf = csrf;
+    this.sessionCookie = sessionCookie;
+    this.cookieAttributes = "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
   }
 
   @Override
@@ -47,19 +59,31 @@ public final class FastPath extends Handler.Wrapper {
     String path = request.getHttpURI().getPath();
     String query = request.getHttpURI().getQuery();
     CachedPage page = cache.peek(query == null ? path : path + "?" + query);
-    if (page == null) {
+    HttpFields in = request.getHeaders();
+    String cookies = in.get(HttpHeader.COOKIE);
+    if (page == null || (cookies != null && cookies.contains(sessionCookie + "="))) {
       return super.handle(request, response, callback);
     }
     HttpFields.Mutable out = response.getHeaders();
+    String token = null;
+    boolean issued = false;
+    if (page.personal()) {
+      token = cookieValue(cookies, csrf.cookieName());
+      if (!Csrf.wellFormed(token)) {
+        token = Csrf.newToken();
+        issued = true;
+        out.add(HttpHeader.SET_COOKIE, csrf.cookieName() + "=" + token + cookieAttributes);
+      }
+    }
     for (HttpField f : SECURITY) {
       out.add(f);
     }
-    out.add(HttpHeader.ETAG, page.etag());
+    String etag = page.etag(token);
+    out.add(HttpHeader.ETAG, etag);
     out.add(HttpHeader.LAST_MODIFIED, page.lastModified());
-    out.add(CACHE_CONTROL);
+    out.add(page.personal() ? CACHE_CONTROL_PERSONAL : CACHE_CONTROL);
     out.add(VARY);
-    HttpFields in = request.getHeaders();
-    if (page.notModified(in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE))) {
+    if (page.notModified(etag, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE), !issued)) {
       response.setStatus(304);
       callback.succeeded();
       return true;
@@ -67,14 +91,28 @@ public final class FastPath extends Handler.Wrapper {
     byte[] body;
     if (CachedPage.acceptsGzip(in.get(HttpHeader.ACCEPT_ENCODING))) {
       out.add(GZIP);
-      body = page.gzipped();
+      body = page.gzipped(token);
     } else {
-      body = page.body();
+      body = page.body(token);
     }
     response.setStatus(200);
     out.add(CONTENT_TYPE);
     out.put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
     return true;
+  }
+
+  /** One cookie's value from a Cookie header, without parsing the others. */
+  static String cookieValue(String header, String name) {
+    if (header == null) {
+      return null;
+    }
+    for (String part : header.split(";")) {
+      String p = part.strip();
+      if (p.startsWith(name) && p.length() > name.length() && p.charAt(name.length()) == '=') {
+        return p.substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 }

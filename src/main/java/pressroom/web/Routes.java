@@ -3,6 +3,9 @@ package pressroom.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import pressroom.accounts.AccountApi;
+import pressroom.accounts.AccountPages;
+import pressroom.accounts.Auth;
 import pressroom.articles.ReaderPages;
 import pressroom.ingest.FeedSource;
 import pressroom.ingest.SourcesPage;
@@ -11,15 +14,21 @@ import pressroom.ingest.SourcesPage;
 public final class Routes {
   private Routes() {}
 
-  public static void configure(
-      JavalinConfig config,
+  /** Everything the routes hand requests to. */
+  public record Handlers(
       ReaderPages reader,
       SourcesPage sources,
+      AccountPages accounts,
+      AccountApi accountApi,
+      Auth auth,
+      Csrf csrf,
       Operations ops,
       ErrorPages errors,
-      FastPath fastPath) {
+      FastPath fastPath) {}
+
+  public static void configure(JavalinConfig config, Handlers h) {
     // Cache hits are answered by Jetty before the servlet; everything else comes here.
-    config.jetty.modifyServletContextHandler(context -> context.insertHandler(fastPath));
+    config.jetty.modifyServletContextHandler(context -> context.insertHandler(h.fastPath()));
     config.staticFiles.add(
         sf -> {
           sf.hostedPath = "/static";
@@ -29,21 +38,58 @@ public final class Routes {
         });
 
     config.routes.before(SecurityHeaders::apply);
+    config.routes.before(h.auth()::resolve);
+    config.routes.before(h.csrf()::check);
 
+    var reader = h.reader();
     config.routes.get("/", reader::home);
     config.routes.get("/sections/{slug}", reader::section);
     config.routes.get("/articles/{slug}", reader::article);
     config.routes.get("/authors/{slug}", reader::author);
     config.routes.get("/tags/{slug}", reader::tag);
 
+    var accounts = h.accounts();
+    config.routes.get("/register", accounts::registerForm);
+    config.routes.post("/register", accounts::register);
+    config.routes.get("/verify", accounts::verify);
+    config.routes.post("/verify/resend", accounts::resendVerification);
+    config.routes.get("/signin", accounts::signInForm);
+    config.routes.post("/signin", accounts::signIn);
+    config.routes.post("/signout", accounts::signOut);
+    config.routes.post("/signout/everywhere", accounts::signOutEverywhere);
+    config.routes.get("/recover", accounts::recoverForm);
+    config.routes.post("/recover", accounts::recover);
+    config.routes.get("/reset", accounts::resetForm);
+    config.routes.post("/reset", accounts::reset);
+    config.routes.get("/profile", accounts::profile);
+    config.routes.post("/profile", accounts::saveProfile);
+    config.routes.post("/profile/email", accounts::changeEmail);
+    config.routes.post("/profile/password", accounts::changePassword);
+    config.routes.get("/profile/export", accounts::export);
+    config.routes.post("/profile/delete", accounts::delete);
+
+    var api = h.accountApi();
+    config.routes.get("/api/v1/csrf-token", api::csrfToken);
+    config.routes.post("/api/v1/accounts", api::register);
+    config.routes.post("/api/v1/accounts/verify", api::verify);
+    config.routes.post("/api/v1/session", api::signIn);
+    config.routes.delete("/api/v1/session", api::signOut);
+    config.routes.post("/api/v1/recovery", api::recover);
+    config.routes.post("/api/v1/recovery/reset", api::reset);
+    config.routes.get("/api/v1/me", api::me);
+
+    var sources = h.sources();
     config.routes.get("/staff/sources", sources::list);
     config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow);
     config.routes.post("/staff/sources/{id}/disable", ctx -> sources.setState(ctx, FeedSource.State.DISABLED));
     config.routes.post("/staff/sources/{id}/enable", ctx -> sources.setState(ctx, FeedSource.State.ACTIVE));
+    config.routes.get("/staff/users", accounts::users);
+    config.routes.post("/staff/users/{id}/role", accounts::setRole);
+    config.routes.post("/staff/users/{id}/suspend", accounts::suspend);
 
-    config.routes.get("/healthz", ops::health);
-    config.routes.get("/metrics", ops::metrics);
+    config.routes.get("/healthz", h.ops()::health);
+    config.routes.get("/metrics", h.ops()::metrics);
 
-    errors.register(config);
+    h.errors().register(config);
   }
 }

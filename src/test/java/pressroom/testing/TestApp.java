@@ -16,16 +16,12 @@ import pressroom.Config;
 
 /** The real application on a random port, with a real database, and an HTTP client for it. */
 public final class TestApp implements AutoCloseable {
-  public static final String BASE_URL = "https://news.example.org";
+  public static final String BASE_URL = "http://news.example.org";
 
   private final App app;
   private final Path dataDir;
   private final String dbUrl;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final Visitor visitor = new Visitor();
 
   private TestApp(App app, Path dataDir, String dbUrl) {
     this.app = app;
@@ -86,27 +82,99 @@ public final class TestApp implements AutoCloseable {
     return "http://127.0.0.1:" + app.port() + path;
   }
 
+  /** The default visitor: a browser-like client with its own cookie jar. */
+  public Visitor visitor() {
+    return visitor;
+  }
+
+  /** Another visitor, with an empty cookie jar. */
+  public Visitor newVisitor() {
+    return new Visitor();
+  }
+
   public HttpResponse<String> get(String path, String... headers) {
-    return send(path, HttpResponse.BodyHandlers.ofString(), headers);
+    return visitor.get(path, headers);
   }
 
   public HttpResponse<byte[]> getBytes(String path, String... headers) {
-    return send(path, HttpResponse.BodyHandlers.ofByteArray(), headers);
+    return visitor.getBytes(path, headers);
   }
 
-  private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body, String... headers) {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
-    for (int i = 0; i < headers.length; i += 2) {
-      r.header(headers[i], headers[i + 1]);
+  /** A browser-like HTTP client: keeps cookies, does not follow redirects. */
+  public final class Visitor {
+    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    public HttpResponse<String> get(String path, String... headers) {
+      return send(HttpRequest.newBuilder(URI.create(url(path))), HttpResponse.BodyHandlers.ofString(), headers);
     }
-    try {
-      return http.send(r.build(), body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+      return send(HttpRequest.newBuilder(URI.create(url(path))), HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
+    /** The visitor's CSRF token, as a page's script would read it. */
+    public String csrfToken() {
+      String body = get("/api/v1/csrf-token").body();
+      return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** A form POST carrying the visitor's CSRF token (as a real form does). */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+      Map<String, String> withToken = new LinkedHashMap<>(form);
+      withToken.putIfAbsent("_csrf", csrfToken());
+      return postRaw(path, withToken);
+    }
+
+    /** A form POST exactly as given (no token added). */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+      StringBuilder body = new StringBuilder();
+      form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+          .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+          .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      return send(HttpRequest.newBuilder(URI.create(url(path)))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON call with the X-CSRF-Token header (as the site's scripts send it). */
+    public HttpResponse<String> json(String method, String path, String json) {
+      return jsonRaw(method, path, json, csrfToken());
+    }
+
+    public HttpResponse<String> jsonRaw(String method, String path, String json, String token) {
+      HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url(path)))
+          .header("Content-Type", "application/json")
+          .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      if (token != null) {
+        r.header("X-CSRF-Token", token);
+      }
+      return send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public java.util.List<java.net.HttpCookie> cookies() {
+      return cookies.getCookieStore().getCookies();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder r, HttpResponse.BodyHandler<T> body, String... headers) {
+      r.timeout(Duration.ofSeconds(20));
+      for (int i = 0; i < headers.length; i += 2) {
+        r.header(headers[i], headers[i + 1]);
+      }
+      try {
+        return http.send(r.build(), body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -1,0 +1,132 @@
+package pressroom.accounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pressroom.web.Csrf;
+import pressroom.web.PageException;
+
+/** The accounts JSON API, for the site's own scripts and integrations; same rules as the pages. */
+public final class AccountApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AccountService service;
+  private final Auth auth;
+  private final Csrf csrf;
+
+  public AccountApi(AccountService service, Auth auth, Csrf csrf) {
+    this.service = service;
+    this.auth = auth;
+    this.csrf = csrf;
+  }
+
+  /** GET /api/v1/csrf-token: the token to send as X-CSRF-Token (also sets its cookie). */
+  public void csrfToken(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(Map.of("token", csrf.token(ctx)));
+  }
+
+  public void register(Context ctx) {
+    JsonNode in = body(ctx);
+    switch (service.register(text(in, "userId"), text(in, "email"), text(in, "password"), text(in, "displayName"), ctx.ip())) {
+      case AccountService.Registration.Created c -> ctx.status(201).json(Map.of("id", c.accountId(), "verificationSent", true));
+      case AccountService.Registration.Invalid inv ->
+          ctx.status(inv.conflict() ? 409 : 400)
+              .json(Map.of("error", inv.conflict() ? "conflict" : "invalid", "message", "Some fields need attention.", "errors", inv.errors()));
+      case AccountService.Registration.TooMany t -> tooMany(ctx, t.throttled());
+    }
+  }
+
+  public void verify(Context ctx) {
+    if (service.verify(text(body(ctx), "token"))) {
+      ctx.json(Map.of("verified", true));
+    } else {
+      throw new PageException(400, "invalid_token", "The confirmation token is unknown, used or expired.");
+    }
+  }
+
+  public void signIn(Context ctx) {
+    JsonNode in = body(ctx);
+    boolean remember = in.path("remember").asBoolean(false);
+    switch (service.signIn(text(in, "login"), text(in, "password"), remember, ctx.ip(), ctx.userAgent())) {
+      case AccountService.SignIn.Ok ok -> {
+        auth.signedOut(ctx);
+        auth.signedIn(ctx, ok.sessionCookie(), remember);
+        String token = csrf.issue(ctx);
+        Map<String, Object> me = me(ok.account());
+        me.put("csrfToken", token);
+        ctx.json(me);
+      }
+      case AccountService.SignIn.Failed f ->
+          ctx.status(401).json(Map.of("error", "unauthorized", "message", "The user ID or e-mail and password do not match an account."));
+      case AccountService.SignIn.TooMany t -> tooMany(ctx, t.throttled());
+    }
+  }
+
+  public void signOut(Context ctx) {
+    auth.signedOut(ctx);
+    csrf.issue(ctx);
+    ctx.status(204);
+  }
+
+  public void recover(Context ctx) {
+    var throttled = service.recover(text(body(ctx), "login"), ctx.ip());
+    if (throttled.isPresent()) {
+      tooMany(ctx, throttled.get());
+      return;
+    }
+    ctx.status(202).json(Map.of("message", "If an account matches, its user ID and a reset link were sent to its e-mail address."));
+  }
+
+  public void reset(Context ctx) {
+    JsonNode in = body(ctx);
+    switch (service.reset(text(in, "token"), text(in, "password"))) {
+      case AccountService.Reset.Done d -> ctx.json(Map.of("message", "Password changed; every session was signed out."));
+      case AccountService.Reset.BadToken b -> throw new PageException(400, "invalid_token", "The reset token is unknown, used or expired.");
+      case AccountService.Reset.Invalid inv ->
+          ctx.status(400).json(Map.of("error", "invalid", "message", inv.problem(), "errors", Map.of("password", inv.problem())));
+    }
+  }
+
+  public void me(Context ctx) {
+    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Not signed in."));
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(me(a));
+  }
+
+  private static Map<String, Object> me(Account a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("userId", a.userId());
+    m.put("email", a.email());
+    m.put("displayName", a.displayName());
+    m.put("roles", List.of(a.role().name().toLowerCase(java.util.Locale.ROOT)));
+    m.put("verified", a.verified());
+    return m;
+  }
+
+  private static void tooMany(Context ctx, AccountService.Throttled t) {
+    ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+    ctx.status(429).json(Map.of("error", "too_many_requests", "message",
+        "Too many attempts; try again in " + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60) + " minutes."));
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      JsonNode n = JSON.readTree(ctx.body());
+      if (n == null || !n.isObject()) {
+        throw PageException.badRequest("The body must be a JSON object.");
+      }
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw PageException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String text(JsonNode in, String field) {
+    JsonNode v = in.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

@@ -1,0 +1,262 @@
+package pressroom.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import pressroom.db.Ids;
+import pressroom.web.Access.Role;
+
+/** The SQL for accounts and their one-time tokens. */
+public final class AccountDao {
+  private static final String COLUMNS =
+      "id, user_id, email, display_name, role, email_verified_at, notify_replies,"
+          + " suspended_until, suspended_reason, created_at";
+
+  private final Jdbi jdbi;
+
+  public AccountDao(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A stored account with its password hash, for sign-in only. */
+  record WithHash(Account account, String passwordHash) {}
+
+  /**
+   * Creates an account.
+   *
+   * @return empty when the user ID or e-mail is already taken (ignoring case)
+   */
+  public Optional<String> create(String userId, String email, String displayName, String hash, Role role, boolean verified) {
+    String id = Ids.newId();
+    long now = System.currentTimeMillis();
+    int n =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        INSERT INTO accounts (id, user_id, user_id_key, email, email_key, display_name,
+                          password_hash, role, email_verified_at, created_at)
+                        SELECT :id, :userId, :userKey, :email, :emailKey, :display, :hash, :role, :verified, :now
+                        WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE user_id_key = :userKey OR email_key = :emailKey)
+                        """)
+                    .bind("id", id)
+                    .bind("userId", userId)
+                    .bind("userKey", UserIdPolicy.key(userId))
+                    .bind("email", email.strip())
+                    .bind("emailKey", EmailAddresses.key(email))
+                    .bind("display", displayName == null || displayName.isBlank() ? null : displayName.strip())
+                    .bind("hash", hash)
+                    .bind("role", role.name().toLowerCase(java.util.Locale.ROOT))
+                    .bind("verified", verified ? (Long) now : null)
+                    .bind("now", now)
+                    .execute());
+    return n == 1 ? Optional.of(id) : Optional.empty();
+  }
+
+  public Optional<Account> find(String id) {
+    return one("WHERE id = :v AND deleted_at IS NULL", id);
+  }
+
+  /** The account whose user ID or e-mail is {@code login}, ignoring case. */
+  Optional<WithHash> byLogin(String login) {
+    String key = login.strip().toLowerCase(java.util.Locale.ROOT);
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT " + COLUMNS + ", password_hash FROM accounts"
+                        + " WHERE (user_id_key = :k OR email_key = :k) AND deleted_at IS NULL")
+                .bind("k", key)
+                .map((rs, ctx) -> new WithHash(account(rs), rs.getString("password_hash")))
+                .findFirst());
+  }
+
+  Optional<String> passwordHash(String accountId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT password_hash FROM accounts WHERE id = :id")
+                .bind("id", accountId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  public boolean userIdTaken(String userId) {
+    return exists("user_id_key", UserIdPolicy.key(userId));
+  }
+
+  public boolean emailTaken(String email) {
+    return exists("email_key", EmailAddresses.key(email));
+  }
+
+  private boolean exists(String column, String key) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM accounts WHERE " + column + " = :k")
+                .bind("k", key)
+                .mapTo(Integer.class)
+                .one()
+            > 0);
+  }
+
+  void setPasswordHash(String accountId, String hash) {
+    update("password_hash = :v", accountId, hash);
+  }
+
+  void setVerified(String accountId, String email, Instant when) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE accounts SET email = :email, email_key = :key, email_verified_at = :at WHERE id = :id")
+                .bind("email", email)
+                .bind("key", EmailAddresses.key(email))
+                .bind("at", when.toEpochMilli())
+                .bind("id", accountId)
+                .execute());
+  }
+
+  public void setDisplayName(String accountId, String displayName) {
+    update("display_name = :v", accountId, displayName == null || displayName.isBlank() ? null : displayName.strip());
+  }
+
+  public void setNotifyReplies(String accountId, boolean notify) {
+    update("notify_replies = :v", accountId, notify ? 1 : 0);
+  }
+
+  public void setRole(String accountId, Role role) {
+    update("role = :v", accountId, role.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  public void suspend(String accountId, Instant until, String reason) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE accounts SET suspended_until = :until, suspended_reason = :reason WHERE id = :id")
+                .bind("until", until == null ? null : until.toEpochMilli())
+                .bind("reason", reason)
+                .bind("id", accountId)
+                .execute());
+  }
+
+  /** Removes personal data; the row stays (as "deleted") so what the reader wrote can say so. */
+  void anonymise(String accountId, Instant now) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
+                  UPDATE accounts SET user_id = 'deleted', user_id_key = :key, email = '',
+                    email_key = :key, display_name = NULL, password_hash = '', email_verified_at = NULL,
+                    notify_replies = 0, deleted_at = :now WHERE id = :id
+                  """)
+              .bind("key", "deleted:" + accountId)
+              .bind("now", now.toEpochMilli())
+              .bind("id", accountId)
+              .execute();
+          h.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute();
+          h.createUpdate("DELETE FROM account_tokens WHERE account_id = :id").bind("id", accountId).execute();
+        });
+  }
+
+  /** Accounts matching a search on user ID, e-mail or name, newest first. */
+  public List<Account> search(String query, int limit) {
+    String q = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT " + COLUMNS + " FROM accounts WHERE deleted_at IS NULL AND (user_id_key LIKE :q"
+                        + " OR email_key LIKE :q OR lower(coalesce(display_name, '')) LIKE :q)"
+                        + " ORDER BY created_at DESC LIMIT :limit")
+                .bind("q", q)
+                .bind("limit", limit)
+                .map((rs, ctx) -> account(rs))
+                .list());
+  }
+
+  // ---- one-time tokens (stored as SHA-256 only)
+
+  void createToken(String hash, String accountId, String purpose, String email, Instant expires) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO account_tokens (hash, account_id, purpose, email, expires_at)"
+                        + " VALUES (:hash, :account, :purpose, :email, :expires)")
+                .bind("hash", hash)
+                .bind("account", accountId)
+                .bind("purpose", purpose)
+                .bind("email", email)
+                .bind("expires", expires.toEpochMilli())
+                .execute());
+  }
+
+  /** A token's account and e-mail. */
+  record TokenUse(String accountId, String email) {}
+
+  /**
+   * Uses a token once: marks it used if it exists, is of {@code purpose}, unused and unexpired.
+   * The conditional UPDATE makes a race between two uses let only one through.
+   */
+  Optional<TokenUse> useToken(String hash, String purpose, Instant now) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE account_tokens SET used_at = :now WHERE hash = :hash AND purpose = :purpose"
+                          + " AND used_at IS NULL AND expires_at > :now")
+                  .bind("now", now.toEpochMilli())
+                  .bind("hash", hash)
+                  .bind("purpose", purpose)
+                  .execute();
+          if (n != 1) {
+            return Optional.<TokenUse>empty();
+          }
+          return h.createQuery("SELECT account_id, email FROM account_tokens WHERE hash = :hash")
+              .bind("hash", hash)
+              .map((rs, ctx) -> new TokenUse(rs.getString("account_id"), rs.getString("email")))
+              .findOne();
+        });
+  }
+
+  /** True if the token could still be used (to show the reset form, or say it expired). */
+  boolean tokenUsable(String hash, String purpose, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT count(*) FROM account_tokens WHERE hash = :hash AND purpose = :purpose"
+                        + " AND used_at IS NULL AND expires_at > :now")
+                .bind("hash", hash)
+                .bind("purpose", purpose)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Integer.class)
+                .one()
+            > 0);
+  }
+
+  private void update(String set, String accountId, Object value) {
+    jdbi.useHandle(
+        h -> h.createUpdate("UPDATE accounts SET " + set + " WHERE id = :id").bind("v", value).bind("id", accountId).execute());
+  }
+
+  private Optional<Account> one(String where, String value) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts " + where).bind("v", value).map((rs, ctx) -> account(rs)).findOne());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  static Account account(ResultSet rs) throws SQLException {
+    return new Account(
+        rs.getString("id"),
+        rs.getString("user_id"),
+        rs.getString("email"),
+        rs.getString("display_name"),
+        Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
+        instant(rs, "email_verified_at"),
+        rs.getInt("notify_replies") == 1,
+        instant(rs, "suspended_until"),
+        rs.getString("suspended_reason"),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

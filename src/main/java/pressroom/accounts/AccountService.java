@@ -1,0 +1,367 @@
+package pressroom.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jsoup.nodes.Entities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pressroom.web.Access.Role;
+import pressroom.web.Csrf;
+
+/**
+ * The account flows — register, verify, sign in, recover, reset, change — shared by the HTML
+ * pages and the JSON API, so both behave the same. Follows the OWASP Authentication, Session
+ * Management and Forgot Password cheat sheets.
+ */
+public final class AccountService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+  static final Duration RESET_TTL = Duration.ofMinutes(30);
+  static final Duration VERIFY_TTL = Duration.ofHours(48);
+  static final Throttle.Limit SIGNIN_PER_ACCOUNT = new Throttle.Limit(5, Duration.ofMinutes(15));
+  static final Throttle.Limit SIGNIN_PER_IP = new Throttle.Limit(20, Duration.ofMinutes(15));
+  static final Throttle.Limit RECOVER_PER_IP = new Throttle.Limit(5, Duration.ofMinutes(15));
+  static final Throttle.Limit RECOVER_PER_LOGIN = new Throttle.Limit(3, Duration.ofHours(1));
+  static final Throttle.Limit REGISTER_PER_IP = new Throttle.Limit(10, Duration.ofHours(1));
+
+  private final AccountDao accounts;
+  private final Sessions sessions;
+  private final Passwords passwords;
+  private final Throttle throttle;
+  private final Mailer mailer;
+  private final String baseUrl;
+  private final String siteName;
+  // Recovery mail goes out after the answer, so the answer takes the same time either way.
+  private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+  public AccountService(
+      AccountDao accounts, Sessions sessions, Passwords passwords, Throttle throttle, Mailer mailer,
+      String baseUrl, String siteName) {
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.mailer = mailer;
+    this.baseUrl = baseUrl;
+    this.siteName = siteName;
+  }
+
+  /** Too many attempts: try again after {@code retryAfter}. */
+  public record Throttled(Duration retryAfter) {}
+
+  // ---- register
+
+  public sealed interface Registration {
+    record Created(String accountId) implements Registration {}
+
+    /** Field name → problem, e.g. "userId" → "This user ID is taken." */
+    record Invalid(Map<String, String> errors, boolean conflict) implements Registration {}
+
+    record TooMany(Throttled throttled) implements Registration {}
+  }
+
+  public Registration register(String userId, String email, String password, String displayName, String ip) {
+    Instant now = Instant.now();
+    Optional<Duration> wait = throttle.retryAfter("register-ip:" + ip, REGISTER_PER_IP, now);
+    if (wait.isPresent()) {
+      return new Registration.TooMany(new Throttled(wait.get()));
+    }
+    String uid = userId == null ? "" : userId.strip();
+    String mail = email == null ? "" : email.strip();
+    String pw = password == null ? "" : password;
+    Map<String, String> errors = new LinkedHashMap<>();
+    UserIdPolicy.problems(uid).stream().findFirst().ifPresent(p -> errors.put("userId", p));
+    EmailAddresses.problems(mail).stream().findFirst().ifPresent(p -> errors.put("email", p));
+    PasswordPolicy.problems(pw, uid, mail).stream().findFirst().ifPresent(p -> errors.put("password", p));
+    if (displayName != null && displayName.strip().length() > 60) {
+      errors.put("displayName", "Use at most 60 characters.");
+    }
+    if (!errors.isEmpty()) {
+      return new Registration.Invalid(errors, false);
+    }
+    if (accounts.userIdTaken(uid)) {
+      errors.put("userId", "This user ID is taken; choose another.");
+    }
+    if (accounts.emailTaken(mail)) {
+      errors.put("email", "An account with this e-mail address exists; sign in or recover it instead.");
+    }
+    if (!errors.isEmpty()) {
+      return new Registration.Invalid(errors, true);
+    }
+    throttle.record("register-ip:" + ip, now);
+    Optional<String> id = accounts.create(uid, mail, displayName, passwords.hash(pw), Role.READER, false);
+    if (id.isEmpty()) {
+      return new Registration.Invalid(Map.of("userId", "This user ID or e-mail address was just taken."), true);
+    }
+    sendVerification(id.get(), uid, mail, now);
+    return new Registration.Created(id.get());
+  }
+
+  /** Creates a staff or reader account from the command line; verified, no mail. */
+  public Registration createVerified(String userId, String email, String password, Role role) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    UserIdPolicy.problems(userId).stream().findFirst().ifPresent(p -> errors.put("userId", p));
+    EmailAddresses.problems(email).stream().findFirst().ifPresent(p -> errors.put("email", p));
+    PasswordPolicy.problems(password, userId, email).stream().findFirst().ifPresent(p -> errors.put("password", p));
+    if (!errors.isEmpty()) {
+      return new Registration.Invalid(errors, false);
+    }
+    return accounts.create(userId.strip(), email.strip(), null, passwords.hash(password), role, true)
+        .<Registration>map(Registration.Created::new)
+        .orElseGet(() -> new Registration.Invalid(Map.of("userId", "This user ID or e-mail address is taken."), true));
+  }
+
+  private void sendVerification(String accountId, String userId, String email, Instant now) {
+    String token = Csrf.newToken();
+    accounts.createToken(Sessions.hash(token), accountId, "verify", email, now.plus(VERIFY_TTL));
+    String link = baseUrl + "/verify?token=" + token;
+    send(new Mail(email, "Confirm your e-mail address for " + siteName,
+        "Hello " + userId + ",\n\nPlease confirm your e-mail address by opening this link within 48 hours:\n\n"
+            + link + "\n\nIf you did not register at " + siteName + ", ignore this message.\n",
+        "<p>Hello " + esc(userId) + ",</p><p>Please confirm your e-mail address by opening this link within 48 hours:</p>"
+            + "<p><a href=\"" + esc(link) + "\">Confirm my e-mail address</a></p>"
+            + "<p>If you did not register at " + esc(siteName) + ", ignore this message.</p>"));
+  }
+
+  /** Confirms an e-mail address from the mailed link; false when the link is unknown, used or old. */
+  public boolean verify(String token) {
+    if (token == null || token.isBlank()) {
+      return false;
+    }
+    Instant now = Instant.now();
+    return accounts.useToken(Sessions.hash(token.strip()), "verify", now)
+        .map(
+            use -> {
+              accounts.setVerified(use.accountId(), use.email(), now);
+              return true;
+            })
+        .orElse(false);
+  }
+
+  /** Sends a new confirmation link (the reader lost the first). */
+  public void resendVerification(Account a) {
+    if (!a.verified()) {
+      sendVerification(a.id(), a.userId(), a.email(), Instant.now());
+    }
+  }
+
+  // ---- sign in
+
+  public sealed interface SignIn {
+    record Ok(Account account, String sessionCookie) implements SignIn {}
+
+    record Failed() implements SignIn {}
+
+    record TooMany(Throttled throttled) implements SignIn {}
+  }
+
+  public SignIn signIn(String login, String password, boolean remember, String ip, String userAgent) {
+    Instant now = Instant.now();
+    String loginKey = "signin-login:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));
+    String ipKey = "signin-ip:" + ip;
+    Optional<Duration> wait =
+        throttle.retryAfter(loginKey, SIGNIN_PER_ACCOUNT, now)
+            .or(() -> throttle.retryAfter(ipKey, SIGNIN_PER_IP, now));
+    if (wait.isPresent()) {
+      return new SignIn.TooMany(new Throttled(wait.get()));
+    }
+    String pw = password == null ? "" : password;
+    Optional<AccountDao.WithHash> found =
+        login == null || login.isBlank() ? Optional.empty() : accounts.byLogin(login);
+    if (found.isEmpty()) {
+      passwords.verifyDummy(pw); // the same time as a real check: no telling which part was wrong
+      throttle.record(loginKey, now);
+      throttle.record(ipKey, now);
+      return new SignIn.Failed();
+    }
+    Passwords.Verification v = passwords.verify(pw, found.get().passwordHash());
+    if (!v.matches()) {
+      throttle.record(loginKey, now);
+      throttle.record(ipKey, now);
+      return new SignIn.Failed();
+    }
+    Account a = found.get().account();
+    if (v.rehashed() != null) {
+      accounts.setPasswordHash(a.id(), v.rehashed());
+    }
+    throttle.clear(loginKey);
+    return new SignIn.Ok(a, sessions.create(a.id(), remember, userAgent, now));
+  }
+
+  /** Ends every session of the account ("sign out everywhere"). */
+  public void signOutAll(Account a) {
+    sessions.endAll(a.id(), null);
+  }
+
+  // ---- recover and reset
+
+  /**
+   * Starts recovery for a user ID or e-mail. Answers the same, in the same time, whether or not an
+   * account matches: the lookup and the mail happen after the caller has answered.
+   *
+   * @return empty, or how long to wait when this address asked too often
+   */
+  public Optional<Throttled> recover(String login, String ip) {
+    Instant now = Instant.now();
+    Optional<Duration> wait = throttle.retryAfter("recover-ip:" + ip, RECOVER_PER_IP, now);
+    if (wait.isPresent()) {
+      return Optional.of(new Throttled(wait.get()));
+    }
+    throttle.record("recover-ip:" + ip, now);
+    String l = login == null ? "" : login.strip();
+    background.submit(() -> sendReset(l, now));
+    return Optional.empty();
+  }
+
+  private void sendReset(String login, Instant now) {
+    try {
+      if (login.isEmpty()) {
+        return;
+      }
+      String loginKey = "recover-login:" + login.toLowerCase(java.util.Locale.ROOT);
+      if (throttle.retryAfter(loginKey, RECOVER_PER_LOGIN, now).isPresent()) {
+        return; // never locks the account: the existing link still works, no new mail
+      }
+      throttle.record(loginKey, now);
+      accounts.byLogin(login).ifPresent(found -> {
+        Account a = found.account();
+        String token = Csrf.newToken();
+        accounts.createToken(Sessions.hash(token), a.id(), "reset", null, now.plus(RESET_TTL));
+        String link = baseUrl + "/reset?token=" + token;
+        send(new Mail(a.email(), "Your " + siteName + " sign-in details",
+            "Hello,\n\nSomeone (hopefully you) asked to recover the sign-in details for this address.\n\n"
+                + "Your user ID is: " + a.userId() + "\n\nTo choose a new password, open this link within 30 minutes:\n\n"
+                + link + "\n\nThe link works once. If you did not ask, ignore this message; your password stays as it is.\n",
+            "<p>Hello,</p><p>Someone (hopefully you) asked to recover the sign-in details for this address.</p>"
+                + "<p>Your user ID is: <strong>" + esc(a.userId()) + "</strong></p>"
+                + "<p>To choose a new password, open this link within 30 minutes:</p>"
+                + "<p><a href=\"" + esc(link) + "\">Choose a new password</a></p>"
+                + "<p>The link works once. If you did not ask, ignore this message; your password stays as it is.</p>"));
+      });
+    } catch (RuntimeException e) {
+      log.warn("Could not send a recovery mail: {}", e.toString());
+    }
+  }
+
+  /** True while a reset link can still be used (to show its form, or say it has expired). */
+  public boolean resetUsable(String token) {
+    return token != null && accounts.tokenUsable(Sessions.hash(token.strip()), "reset", Instant.now());
+  }
+
+  public sealed interface Reset {
+    record Done() implements Reset {}
+
+    record BadToken() implements Reset {}
+
+    record Invalid(String problem) implements Reset {}
+  }
+
+  /** Sets a new password from a reset link; signs out every session; does not sign in. */
+  public Reset reset(String token, String newPassword) {
+    if (!resetUsable(token)) {
+      return new Reset.BadToken();
+    }
+    String pw = newPassword == null ? "" : newPassword;
+    List<String> problems = PasswordPolicy.problems(pw, "", "");
+    if (!problems.isEmpty()) {
+      return new Reset.Invalid(problems.get(0));
+    }
+    Optional<AccountDao.TokenUse> use = accounts.useToken(Sessions.hash(token.strip()), "reset", Instant.now());
+    if (use.isEmpty()) {
+      return new Reset.BadToken();
+    }
+    setPassword(use.get().accountId(), pw, null);
+    return new Reset.Done();
+  }
+
+  // ---- profile
+
+  /** Changes the password after checking the current one; other sessions are signed out. */
+  public Optional<String> changePassword(Account a, String current, String next, String keepSession) {
+    String hash = accounts.passwordHash(a.id()).orElse("");
+    if (!passwords.verify(current == null ? "" : current, hash).matches()) {
+      return Optional.of("The current password is not right.");
+    }
+    List<String> problems = PasswordPolicy.problems(next == null ? "" : next, a.userId(), a.email());
+    if (!problems.isEmpty()) {
+      return Optional.of(problems.get(0));
+    }
+    setPassword(a.id(), next, keepSession);
+    return Optional.empty();
+  }
+
+  private void setPassword(String accountId, String password, String keepSession) {
+    accounts.setPasswordHash(accountId, passwords.hash(password));
+    sessions.endAll(accountId, keepSession);
+    accounts.find(accountId).ifPresent(a ->
+        send(new Mail(a.email(), "Your " + siteName + " password was changed",
+            "Hello " + a.userId() + ",\n\nThe password of your account was just changed, and every other session was signed out.\n\n"
+                + "If this was not you, recover your account at " + baseUrl + "/recover and contact us.\n",
+            "<p>Hello " + esc(a.userId()) + ",</p><p>The password of your account was just changed, and every other session was signed out.</p>"
+                + "<p>If this was not you, <a href=\"" + esc(baseUrl + "/recover") + "\">recover your account</a> and contact us.</p>")));
+  }
+
+  /** Starts an e-mail change: the new address gets a confirmation link; until then the old one stays. */
+  public Optional<String> changeEmail(Account a, String newEmail) {
+    String mail = newEmail == null ? "" : newEmail.strip();
+    List<String> problems = EmailAddresses.problems(mail);
+    if (!problems.isEmpty()) {
+      return Optional.of(problems.get(0));
+    }
+    if (accounts.emailTaken(mail)) {
+      return Optional.of("An account with this e-mail address exists.");
+    }
+    sendVerification(a.id(), a.userId(), mail, Instant.now());
+    return Optional.empty();
+  }
+
+  /** Deletes the account after checking the password: personal data is removed, sessions end. */
+  public boolean delete(Account a, String password) {
+    String hash = accounts.passwordHash(a.id()).orElse("");
+    if (!passwords.verify(password == null ? "" : password, hash).matches()) {
+      return false;
+    }
+    accounts.anonymise(a.id(), Instant.now());
+    return true;
+  }
+
+  /** Everything we hold about the reader, as JSON-ready maps (comments and bookmarks join later). */
+  public Map<String, Object> export(Account a) {
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("userId", a.userId());
+    profile.put("email", a.email());
+    profile.put("displayName", a.displayName());
+    profile.put("emailVerified", a.verified());
+    profile.put("role", a.role().name().toLowerCase(java.util.Locale.ROOT));
+    profile.put("notifyReplies", a.notifyReplies());
+    profile.put("createdAt", a.createdAt().toString());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("profile", profile);
+    out.put("comments", List.of());
+    out.put("bookmarks", List.of());
+    return out;
+  }
+
+  private void send(Mail mail) {
+    try {
+      mailer.send(mail);
+    } catch (RuntimeException e) {
+      log.warn("Could not send mail to a reader: {}", e.getMessage());
+    }
+  }
+
+  private static String esc(String s) {
+    return Entities.escape(s);
+  }
+
+  @Override
+  public void close() {
+    background.shutdown();
+  }
+}

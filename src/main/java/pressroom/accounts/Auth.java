@@ -1,0 +1,80 @@
+package pressroom.accounts;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Instant;
+import java.util.Optional;
+import pressroom.web.Access;
+import pressroom.web.Chrome.Viewer;
+import pressroom.web.PageException;
+
+/** Who is signed in on this request: reads the session cookie once and remembers the account. */
+public final class Auth {
+  private static final String ACCOUNT = "pressroom.account";
+
+  private final Sessions sessions;
+  private final boolean secure;
+
+  public Auth(Sessions sessions, boolean secure) {
+    this.sessions = sessions;
+    this.secure = secure;
+  }
+
+  /** Before every request that has a session cookie: resolve it (expired ones are cleared). */
+  public void resolve(Context ctx) {
+    String value = ctx.cookie(sessions.cookieName());
+    if (value == null || ctx.path().startsWith("/static/")) {
+      return;
+    }
+    Optional<Account> a = sessions.account(value, Instant.now());
+    if (a.isPresent()) {
+      ctx.attribute(ACCOUNT, a.get());
+      ctx.attribute(Access.ROLE, a.get().role());
+    } else {
+      ctx.removeCookie(sessions.cookieName(), "/");
+    }
+  }
+
+  public static Optional<Account> account(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(ACCOUNT));
+  }
+
+  /** The signed-in account, or a 401 (JSON) / redirect to sign in (pages). */
+  public static Account required(Context ctx) {
+    return account(ctx).orElseThrow(() -> new PageException(401, "Please sign in", "Sign in to use this page."));
+  }
+
+  public static Viewer viewer(Context ctx) {
+    return account(ctx).map(a -> new Viewer(a.userId(), a.shownName(), a.role(), a.verified())).orElse(null);
+  }
+
+  /** Sets the session cookie: persistent for "keep me signed in", else ends with the browser. */
+  public void signedIn(Context ctx, String sessionValue, boolean remember) {
+    Cookie c = new Cookie(sessions.cookieName(), sessionValue);
+    c.setPath("/");
+    c.setHttpOnly(true);
+    c.setSecure(secure);
+    c.setSameSite(SameSite.LAX);
+    if (remember) {
+      c.setMaxAge((int) Sessions.REMEMBER_ABSOLUTE.toSeconds());
+    }
+    ctx.cookie(c);
+  }
+
+  public void signedOut(Context ctx) {
+    String value = ctx.cookie(sessions.cookieName());
+    if (value != null) {
+      sessions.end(value);
+    }
+    ctx.removeCookie(sessions.cookieName(), "/");
+  }
+
+  public String sessionCookieName() {
+    return sessions.cookieName();
+  }
+
+  public String sessionValue(Context ctx) {
+    return ctx.cookie(sessions.cookieName());
+  }
+}

@@ -1,0 +1,107 @@
+package pressroom.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * CSRF protection for every state-changing request (double-submit cookie): each visitor holds a
+ * random token in an HttpOnly cookie; pages carry it in {@code <meta name="csrf-token">} and forms
+ * in a hidden {@code _csrf} field, JSON calls in the {@code X-CSRF-Token} header. A POST, PUT,
+ * PATCH or DELETE without the matching token gets 403. The token is replaced at sign-in.
+ */
+public final class Csrf {
+  public static final String FIELD = "_csrf";
+  public static final String HEADER = "X-CSRF-Token";
+  /** Where a cached page wants the visitor's token; replaced as the page is served. */
+  public static final String MARKER = "@@csrf-token@@";
+
+  private static final String ATTRIBUTE = "pressroom.csrf";
+  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String cookieName;
+  private final boolean secure;
+
+  public Csrf(boolean secure) {
+    this.secure = secure;
+    this.cookieName = secure ? "__Host-pressroom-csrf" : "pressroom-csrf";
+  }
+
+  public String cookieName() {
+    return cookieName;
+  }
+
+  /** The visitor's token, issuing one (with its cookie) if they have none yet. */
+  public String token(Context ctx) {
+    String t = ctx.attribute(ATTRIBUTE);
+    if (t == null) {
+      t = ctx.cookie(cookieName);
+      if (!wellFormed(t)) {
+        t = issue(ctx);
+      }
+      ctx.attribute(ATTRIBUTE, t);
+    }
+    return t;
+  }
+
+  /** A new token, e.g. at sign-in, so a token seen before cannot be replayed after it. */
+  public String issue(Context ctx) {
+    String t = newToken();
+    ctx.cookie(cookie(t));
+    ctx.attribute(ATTRIBUTE, t);
+    return t;
+  }
+
+  public Cookie cookie(String token) {
+    Cookie c = new Cookie(cookieName, token);
+    c.setPath("/");
+    c.setHttpOnly(true);
+    c.setSecure(secure);
+    c.setSameSite(SameSite.LAX);
+    return c;
+  }
+
+  /** Stops a state-changing request whose token is missing or wrong with 403. */
+  public void check(Context ctx) {
+    if (SAFE.contains(ctx.method().name())) {
+      return;
+    }
+    String expected = ctx.cookie(cookieName);
+    String sent = ctx.header(HEADER);
+    if (sent == null && isForm(ctx)) {
+      sent = ctx.formParam(FIELD);
+    }
+    if (!wellFormed(expected)
+        || sent == null
+        || !MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII))) {
+      throw new PageException(
+          403,
+          "Form expired",
+          "This form could not be accepted because its security token was missing or out of date."
+              + " Go back, reload the page and try again.");
+    }
+  }
+
+  private static boolean isForm(Context ctx) {
+    String ct = ctx.contentType();
+    return ct != null
+        && (ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("multipart/form-data"));
+  }
+
+  public static boolean wellFormed(String token) {
+    return token != null && token.length() == 43 && token.matches("[A-Za-z0-9_-]+");
+  }
+
+  public static String newToken() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}

@@ -1,0 +1,310 @@
+package pressroom.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import pressroom.testing.MailCatcher;
+import pressroom.testing.TestApp;
+import pressroom.testing.TestApp.Visitor;
+
+/** Accounts over HTTP with mail through a real SMTP server; one subclass per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccountsContract {
+  static final String PASSWORD = "correct horse battery";
+  TestApp site;
+  MailCatcher mail;
+  int counter;
+
+  abstract TestApp.Db db();
+
+  @BeforeAll
+  void start() {
+    mail = new MailCatcher();
+    site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
+  }
+
+  /** Every test comes from 127.0.0.1: start each with no throttling history. */
+  @org.junit.jupiter.api.BeforeEach
+  void clearThrottling() {
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+    mail.close();
+  }
+
+  /** A fresh user ID and e-mail for each test. */
+  record Reader(String userId, String email) {}
+
+  Reader newReader() {
+    counter++;
+    String id = "reader" + counter + db().name().toLowerCase().charAt(0);
+    return new Reader(id, id + "@mail.example");
+  }
+
+  /** Registers through the page and follows the mailed confirmation link. */
+  Reader registered(Visitor v) {
+    Reader r = newReader();
+    int before = mail.count(r.email());
+    HttpResponse<String> res = v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/verify");
+    assertThat(link).startsWith(TestApp.BASE_URL + "/verify?token=");
+    assertThat(v.get(link.substring(TestApp.BASE_URL.length())).statusCode()).isEqualTo(200);
+    return r;
+  }
+
+  HttpResponse<String> signIn(Visitor v, String login, String password) {
+    return v.post("/signin", Map.of("login", login, "password", password, "return", "/"));
+  }
+
+  String sessionCookie(Visitor v) {
+    return v.cookies().stream().filter(c -> c.getName().equals("pressroom-session")).map(c -> c.getValue()).findFirst().orElse(null);
+  }
+
+  @Test
+  void aReaderRegistersConfirmsSignsInWithUserIdOrEmailAndSignsOut() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    HttpResponse<String> in = signIn(v, r.userId().toUpperCase(), PASSWORD);
+    assertThat(in.statusCode()).isEqualTo(303);
+    assertThat(in.headers().firstValue("Location")).hasValue("/");
+    HttpResponse<String> me = v.get("/api/v1/me");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains("\"userId\":\"" + r.userId() + "\"", "\"verified\":true", "\"roles\":[\"reader\"]");
+    assertThat(Jsoup.parse(v.get("/").body()).select(".account-nav").text()).contains(r.userId()).contains("Sign out");
+
+    assertThat(v.post("/signout", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
+
+    Visitor other = site.newVisitor();
+    assertThat(signIn(other, r.email(), PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(other.get("/api/v1/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongCredentialsGetOneGenericAnswerWhicheverPartWasWrong() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    HttpResponse<String> wrongPassword = signIn(site.newVisitor(), r.userId(), "wrong password here");
+    HttpResponse<String> unknownUser = signIn(site.newVisitor(), "nobody-" + counter, "wrong password here");
+    assertThat(wrongPassword.statusCode()).isEqualTo(401).isEqualTo(unknownUser.statusCode());
+    String a = Jsoup.parse(wrongPassword.body()).select("main").text();
+    String b = Jsoup.parse(unknownUser.body()).select("main").text();
+    assertThat(a).contains("do not match an account");
+    assertThat(a.replace(r.userId(), "X")).isEqualTo(b.replace("nobody-" + counter, "X"));
+  }
+
+  @Test
+  void registrationExplainsEachProblemBesideItsFieldAndKeepsWhatWasTyped() {
+    Visitor v = site.newVisitor();
+    HttpResponse<String> bad = v.post("/register", Map.of("userId", "Admin", "email", "not-an-address", "password", "short", "displayName", "Ayşe"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    Document d = Jsoup.parse(bad.body());
+    assertThat(d.select("#userId-error").text()).isEqualTo("This user ID is reserved.");
+    assertThat(d.select("#email-error").text()).isNotBlank();
+    assertThat(d.select("#password-error").text()).isNotBlank();
+    assertThat(d.select("#userId").val()).isEqualTo("Admin");
+    assertThat(d.select("#email").val()).isEqualTo("not-an-address");
+    assertThat(d.select("#displayName").val()).isEqualTo("Ayşe");
+    assertThat(d.select("#password").val()).isEmpty();
+    assertThat(d.select("label[for=userId] .req").text()).isEqualTo("*");
+
+    HttpResponse<String> common = v.post("/register", Map.of("userId", "fresh" + counter, "email", "fresh" + counter + "@mail.example", "password", "password123"));
+    assertThat(Jsoup.parse(common.body()).select("#password-error").text()).contains("too common");
+
+    Reader r = registered(site.newVisitor());
+    HttpResponse<String> taken = v.post("/register", Map.of("userId", r.userId().toUpperCase(), "email", "other" + counter + "@mail.example", "password", PASSWORD));
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(Jsoup.parse(taken.body()).select("#userId-error").text()).contains("taken");
+  }
+
+  @Test
+  void recoveryWorksWithUserIdOrEmailAndAnswersTheSameForUnknownOnes() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    for (String login : new String[] {r.email(), r.userId()}) {
+      int before = mail.count(r.email());
+      HttpResponse<String> sent = site.newVisitor().post("/recover", Map.of("login", login));
+      assertThat(sent.statusCode()).isEqualTo(200);
+      String text = mail.awaitMail(r.email(), before);
+      assertThat(text).contains("Your user ID is: " + r.userId());
+      assertThat(MailCatcher.link(text, "/reset")).startsWith(TestApp.BASE_URL + "/reset?token=");
+    }
+    HttpResponse<String> known = site.newVisitor().post("/recover", Map.of("login", r.email()));
+    HttpResponse<String> unknown = site.newVisitor().post("/recover", Map.of("login", "nobody" + counter + "@mail.example"));
+    assertThat(known.statusCode()).isEqualTo(unknown.statusCode());
+    assertThat(Jsoup.parse(known.body()).select("main").text()).isEqualTo(Jsoup.parse(unknown.body()).select("main").text());
+  }
+
+  @Test
+  void aResetLinkWorksOnceSignsOutEverySessionAndMailsAWarning() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    assertThat(signIn(v, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    int before = mail.count(r.email());
+    site.newVisitor().post("/recover", Map.of("login", r.userId()));
+    String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/reset");
+    String path = link.substring(TestApp.BASE_URL.length());
+    String token = path.substring(path.indexOf("token=") + 6);
+
+    Visitor resetter = site.newVisitor();
+    HttpResponse<String> form = resetter.get(path);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    int beforeChange = mail.count(r.email());
+    String newPassword = "a brand new passphrase";
+    HttpResponse<String> done = resetter.post("/reset", Map.of("token", token, "password", newPassword));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(mail.awaitMail(r.email(), beforeChange)).contains("password was changed");
+    assertThat(resetter.get("/api/v1/me").statusCode()).as("a reset does not sign in").isEqualTo(401);
+    assertThat(v.get("/api/v1/me").statusCode()).as("other sessions end").isEqualTo(401);
+
+    assertThat(resetter.post("/reset", Map.of("token", token, "password", "yet another passphrase")).statusCode()).isEqualTo(400);
+    assertThat(signIn(site.newVisitor(), r.userId(), PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(signIn(site.newVisitor(), r.userId(), newPassword).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void anExpiredResetLinkIsRefused() {
+    Reader r = registered(site.newVisitor());
+    int before = mail.count(r.email());
+    site.newVisitor().post("/recover", Map.of("login", r.email()));
+    String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/reset");
+    String token = link.substring(link.indexOf("token=") + 6);
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE account_tokens SET expires_at = :past WHERE hash = :h")
+        .bind("past", System.currentTimeMillis() - 1000).bind("h", Sessions.hash(token)).execute());
+    assertThat(site.newVisitor().get("/reset?token=" + token).statusCode()).isEqualTo(400);
+    assertThat(site.newVisitor().post("/reset", Map.of("token", token, "password", "some new passphrase")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void repeatedFailuresAreThrottledWithRetryAfterEvenForTheRightPassword() {
+    Reader r = registered(site.newVisitor());
+    for (int i = 0; i < 5; i++) {
+      assertThat(signIn(site.newVisitor(), r.userId(), "wrong password " + i).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> locked = signIn(site.newVisitor(), r.userId(), PASSWORD);
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+    assertThat(Jsoup.parse(locked.body()).text()).contains("Too many attempts");
+    // Recovery still works for the locked-out reader: a recovery request never locks an account.
+    assertThat(site.newVisitor().post("/recover", Map.of("login", r.userId())).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void stateChangesWithoutTheRightTokenAre403() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    assertThat(v.postRaw("/signin", Map.of("login", r.userId(), "password", PASSWORD)).statusCode()).isEqualTo(403);
+    assertThat(v.postRaw("/signin", Map.of("login", r.userId(), "password", PASSWORD, "_csrf", "x".repeat(43))).statusCode()).isEqualTo(403);
+    HttpResponse<String> api = v.jsonRaw("POST", "/api/v1/session", "{\"login\":\"" + r.userId() + "\",\"password\":\"" + PASSWORD + "\"}", null);
+    assertThat(api.statusCode()).isEqualTo(403);
+    assertThat(api.body()).contains("\"error\":\"forbidden\"");
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void signingInRotatesTheSessionAndTheCsrfToken() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    String tokenBefore = v.csrfToken();
+    signIn(v, r.userId(), PASSWORD);
+    String first = sessionCookie(v);
+    assertThat(first).isNotNull();
+    assertThat(v.csrfToken()).isNotEqualTo(tokenBefore);
+    signIn(v, r.userId(), PASSWORD);
+    assertThat(sessionCookie(v)).isNotEqualTo(first);
+    // The old session no longer exists server-side.
+    String hash = Sessions.hash(first);
+    int rows = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :h").bind("h", hash).mapTo(Integer.class).one());
+    assertThat(rows).isZero();
+  }
+
+  @Test
+  void secretsAreNeverStoredInClear() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    signIn(v, r.userId(), PASSWORD);
+    var row = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE user_id = :u").bind("u", r.userId()).mapTo(String.class).one());
+    assertThat(row).startsWith("$argon2id$").doesNotContain(PASSWORD);
+    String cookie = sessionCookie(v);
+    int clear = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :c").bind("c", cookie).mapTo(Integer.class).one());
+    assertThat(clear).isZero();
+  }
+
+  @Test
+  void theJsonApiFollowsTheSameRules() {
+    Visitor v = site.newVisitor();
+    Reader r = newReader();
+    int before = mail.count(r.email());
+    HttpResponse<String> created = v.json("POST", "/api/v1/accounts", "{\"userId\":\"" + r.userId() + "\",\"email\":\"" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(v.json("POST", "/api/v1/accounts", "{\"userId\":\"" + r.userId() + "\",\"email\":\"x" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(409);
+    HttpResponse<String> invalid = v.json("POST", "/api/v1/accounts", "{\"userId\":\"a\",\"email\":\"b\",\"password\":\"c\"}");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("\"errors\"", "\"userId\"", "\"email\"", "\"password\"");
+    assertThat(v.json("POST", "/api/v1/accounts", "{not json").statusCode()).isEqualTo(400);
+
+    String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/verify");
+    String token = link.substring(link.indexOf("token=") + 6);
+    assertThat(v.json("POST", "/api/v1/accounts/verify", "{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(200);
+    assertThat(v.json("POST", "/api/v1/accounts/verify", "{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(400);
+
+    assertThat(v.json("POST", "/api/v1/session", "{\"login\":\"" + r.email() + "\",\"password\":\"nope nope nope\"}").statusCode()).isEqualTo(401);
+    HttpResponse<String> session = v.json("POST", "/api/v1/session", "{\"login\":\"" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(session.statusCode()).isEqualTo(200);
+    assertThat(v.get("/api/v1/me").body()).contains("\"verified\":true");
+    assertThat(v.json("DELETE", "/api/v1/session", null).statusCode()).isEqualTo(204);
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
+
+    assertThat(v.json("POST", "/api/v1/recovery", "{\"login\":\"" + r.userId() + "\"}").statusCode()).isEqualTo(202);
+    assertThat(v.json("POST", "/api/v1/recovery", "{\"login\":\"no-such-user\"}").statusCode()).isEqualTo(202);
+    assertThat(v.json("POST", "/api/v1/recovery/reset", "{\"token\":\"bogus\",\"password\":\"whatever it is\"}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theProfileChangesNameExportsDataAndDeletesTheAccount() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    signIn(v, r.userId(), PASSWORD);
+    assertThat(v.post("/profile", Map.of("displayName", "Rêbaz Şêxanî", "notifyReplies", "1")).statusCode()).isEqualTo(303);
+    assertThat(Jsoup.parse(v.get("/profile").body()).select("#displayName").val()).isEqualTo("Rêbaz Şêxanî");
+    HttpResponse<String> export = v.get("/profile/export");
+    assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(s -> assertThat(s).contains("attachment"));
+    assertThat(export.body()).contains("\"profile\"", "\"comments\"", "\"bookmarks\"", r.email());
+
+    assertThat(v.post("/profile/delete", Map.of("password", "wrong password!")).statusCode()).isEqualTo(400);
+    assertThat(v.post("/profile/delete", Map.of("password", PASSWORD)).statusCode()).isEqualTo(200);
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(signIn(site.newVisitor(), r.userId(), PASSWORD).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void staffPagesNeedTheRightRole() {
+    Visitor reader = site.newVisitor();
+    Reader r = registered(reader);
+    signIn(reader, r.userId(), PASSWORD);
+    assertThat(reader.get("/staff/sources").statusCode()).isEqualTo(403);
+    assertThat(reader.get("/staff/users").statusCode()).isEqualTo(403);
+
+    String admin = "chief" + counter;
+    assertThat(site.app().accounts().createVerified(admin, admin + "@mail.example", PASSWORD, pressroom.web.Access.Role.ADMIN))
+        .isInstanceOf(AccountService.Registration.Created.class);
+    Visitor a = site.newVisitor();
+    signIn(a, admin, PASSWORD);
+    assertThat(a.get("/staff/sources").statusCode()).isEqualTo(200);
+    HttpResponse<String> users = a.get("/staff/users?q=" + r.userId());
+    assertThat(users.statusCode()).isEqualTo(200);
+    assertThat(users.body()).contains(r.email());
+  }
+}
