@@ -43,6 +43,9 @@ class ValidHtmlTest {
             "/authors/jane-roe",
             "/tags/ports",
             "/no-such-page",
+            "/register",
+            "/signin",
+            "/recover",
             "/sections/world?page=x");
     for (String path : paths) {
       HttpResponse<String> r = site.get(path);
