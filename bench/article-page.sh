@@ -54,8 +54,12 @@ for path in $(for s in $sections; do curl -fs "http://127.0.0.1:$PR_PORT$s"; don
 done
 echo "article: $best ($best_size bytes)"
 
+# A returning reader: the article page carries their CSRF token (the sign-in box), so both
+# servers are asked with the same cookie and nginx serves the bytes that reader gets.
+TOKEN="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-43)"
+COOKIE="Cookie: pressroom-csrf=$TOKEN"
 mkdir -p "$WORK/nginx/html/articles" "$WORK/nginx/logs"
-curl -fs "http://127.0.0.1:$PR_PORT$best" > "$WORK/nginx/html$best"
+curl -fs -H "$COOKIE" "http://127.0.0.1:$PR_PORT$best" > "$WORK/nginx/html$best"
 cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $WORK/nginx/nginx.pid;
@@ -82,23 +86,26 @@ mkdir -p "$WORK/nginx/tmp"
 chmod -R a+rX "$WORK"   # nginx's workers run as an unprivileged user
 nginx -p "$WORK/nginx" -c nginx.conf
 NGINX_STARTED=1
-cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$best") <(curl -fs "http://127.0.0.1:$PR_PORT$best") \
+cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$best") <(curl -fs -H "$COOKIE" "http://127.0.0.1:$PR_PORT$best") \
   && echo "same bytes from both servers"
 
 echo "== warming up the JVM (10 s)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "http://127.0.0.1:$PR_PORT$best" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "$COOKIE" "http://127.0.0.1:$PR_PORT$best" > /dev/null
 
 run() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | tee "$WORK/$2.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${@:3}" "$1" | tee "$WORK/$2.txt"
 }
 echo "== nginx, static file: $THREADS threads, $CONNECTIONS connections, ${DURATION}s"
-run "http://127.0.0.1:$NGINX_PORT$best" nginx
+run "http://127.0.0.1:$NGINX_PORT$best" nginx -H "$COOKIE"
 echo "== Pressroom, article page: $THREADS threads, $CONNECTIONS connections, ${DURATION}s"
-run "http://127.0.0.1:$PR_PORT$best" pressroom
+run "http://127.0.0.1:$PR_PORT$best" pressroom -H "$COOKIE"
+echo "== Pressroom, article page, first visits (no cookie: a token is issued per request)"
+run "http://127.0.0.1:$PR_PORT$best" first
 
 rps() { awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
 p99() { awk '$1 == "99%" {print $2}' "$WORK/$1.txt"; }
 echo "== result"
 echo "nginx:     $(rps nginx) req/s, p99 $(p99 nginx)"
 echo "pressroom: $(rps pressroom) req/s, p99 $(p99 pressroom)"
+echo "pressroom, first visits: $(rps first) req/s, p99 $(p99 first)"
 awk -v p="$(rps pressroom)" -v n="$(rps nginx)" 'BEGIN { printf "ratio pressroom/nginx: %.2f (goal >= 0.80)\n", p / n }'

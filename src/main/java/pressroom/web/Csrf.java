@@ -96,7 +96,16 @@ public final class Csrf {
   }
 
   public static boolean wellFormed(String token) {
-    return token != null && token.length() == 43 && token.matches("[A-Za-z0-9_-]+");
+    if (token == null || token.length() != 43) {
+      return false;
+    }
+    for (int i = 0; i < 43; i++) {
+      char c = token.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String newToken() {

@@ -107,12 +107,19 @@ public final class FastPath extends Handler.Wrapper {
     if (header == null) {
       return null;
     }
-    for (String part : header.split(";")) {
-      String p = part.strip();
-      if (p.startsWith(name) && p.length() > name.length() && p.charAt(name.length()) == '=') {
-        return p.substring(name.length() + 1);
+    int from = 0;
+    while (true) {
+      int at = header.indexOf(name, from);
+      if (at < 0) {
+        return null;
       }
+      int eq = at + name.length();
+      boolean starts = at == 0 || header.charAt(at - 1) == ' ' || header.charAt(at - 1) == ';';
+      if (starts && eq < header.length() && header.charAt(eq) == '=') {
+        int end = header.indexOf(';', eq);
+        return header.substring(eq + 1, end < 0 ? header.length() : end).strip();
+      }
+      from = at + 1;
     }
-    return null;
   }
 }
