@@ -19,7 +19,8 @@ final class MimeMail {
   static MimeMessage build(Session session, InternetAddress from, Mail mail) {
     String address = from.getAddress();
     String domain = address.substring(address.lastIndexOf('@') + 1);
-    String messageId = "<" + UUID.randomUUID() + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
+    String messageId =
+        "<" + UUID.randomUUID() + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
     // Jakarta Mail would name the machine's host in the Message-ID (and may look it up in DNS to
     // do so); the sender's domain is what mail clients and spam filters expect.
     MimeMessage message =
@@ -48,7 +49,8 @@ final class MimeMail {
       }
       message.saveChanges();
     } catch (MessagingException e) {
-      throw new MailException("Could not build the mail to " + mail.to() + ": " + e.getMessage(), e);
+      throw new MailException(
+          "Could not build the mail to " + mail.to() + ": " + e.getMessage(), e);
     }
     return message;
   }

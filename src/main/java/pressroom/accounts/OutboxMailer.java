@@ -55,7 +55,8 @@ final class OutboxMailer implements Mailer {
     } catch (IOException | MessagingException e) {
       deleteQuietly(temp);
       throw new MailException(
-          "Could not write the mail to " + mail.to() + " into " + outbox + ": " + e.getMessage(), e);
+          "Could not write the mail to " + mail.to() + " into " + outbox + ": " + e.getMessage(),
+          e);
     }
     log.info("Mail to {} written to {}", mail.to(), target);
   }

@@ -7,8 +7,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,30 +71,37 @@ final class SmtpMailer implements Mailer {
   }
 
   private String describe(MessagingException e, Mail mail) {
-    String at = "the SMTP server " + server.address();
+    String where = "the SMTP server " + server.address();
     return switch (e) {
       case AuthenticationFailedException a ->
-          at + " did not accept the user name '" + server.user() + "' and its password"
-              + reason(a);
-      case MailConnectException c -> "Could not connect to " + at + reason(c);
-      case SendFailedException s when s.getInvalidAddresses() != null
-              && s.getInvalidAddresses().length > 0 ->
-          at + " refused to send to " + mail.to() + reason(s);
-      default -> "Could not send the mail to " + mail.to() + " through " + at + reason(e);
+          "Login refused: " + where + " did not accept the user name '" + server.user()
+              + "' and its password" + reason(a);
+      case MailConnectException c -> "Could not connect to " + where + reason(c);
+      case SendFailedException s
+          when s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0 ->
+          "Recipient refused: " + where + " will not send to " + mail.to() + reason(s);
+      default -> "Could not send the mail to " + mail.to() + " through " + where + reason(e);
     };
   }
 
   /** What the server or the network said, from the innermost cause. */
   private static String reason(Exception e) {
+    boolean tls = false;
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
+      tls |= root instanceof SSLException;
     }
-    String said = root.getMessage();
-    if (said == null || said.isBlank()) {
-      said = root.getClass().getSimpleName();
-    }
-    return " (" + said.strip() + ")";
+    String said =
+        switch (root) {
+          case UnknownHostException u -> "unknown host";
+          case SocketTimeoutException t -> "no answer within " + TIMEOUT.toSeconds() + " s";
+          default ->
+              root.getMessage() == null || root.getMessage().isBlank()
+                  ? root.getClass().getSimpleName()
+                  : root.getMessage().strip();
+        };
+    return tls ? " (TLS failed: " + said + ")" : " (" + said + ")";
   }
 
   private String redact(String message) {

@@ -26,7 +26,8 @@ record SmtpUrl(
   static final String KEY = "PRESSROOM_SMTP_URL";
 
   private static final Pattern SCHEME = Pattern.compile("(?i)(smtps?)://(.*)", Pattern.DOTALL);
-  private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+  private static final Pattern HOST_NAME =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
@@ -112,7 +113,8 @@ record SmtpUrl(
           };
     }
     if (tls && startTls) {
-      throw bad(shown, "asks for starttls, but smtps:// is encrypted already; use one or the other");
+      throw bad(
+          shown, "asks for starttls, but smtps:// is encrypted already; use one or the other");
     }
 
     String user = null;
