@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
     this.accountDao = new AccountDao(database.jdbi());
     Sessions sessions = new Sessions(database.jdbi(), accountDao, config.secureCookies());
     Auth auth = new Auth(sessions, config.secureCookies());
-    this.mailer = Mailer.from(config.smtpUrl(), config.mailFrom(), config.dataDir());
+    this.mailer = mailer(config);
     this.accountService =
         new AccountService(
             accountDao, sessions, new Passwords(), new Throttle(database.jdbi()), mailer,
@@ -140,6 +140,16 @@ public final class App implements AutoCloseable {
                       errors,
                       new FastPath(pageCache, csrf, sessions.cookieName(), config.secureCookies())));
             });
+  }
+
+  private static Mailer mailer(Config config) {
+    try {
+      return Mailer.from(config.smtpUrl(), config.mailFrom(), config.dataDir());
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      String key = m.startsWith("PRESSROOM_SMTP_URL") ? "PRESSROOM_SMTP_URL" : "PRESSROOM_MAIL_FROM";
+      throw new Config.ConfigException(key, m.startsWith(key + ": ") ? m.substring(key.length() + 2) : m);
+    }
   }
 
   /** Opens the database (migrating it) and builds the site; does not listen yet. */
