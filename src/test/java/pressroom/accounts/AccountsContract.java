@@ -24,8 +24,13 @@ abstract class AccountsContract {
 
   abstract TestApp.Db db();
 
+  final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+
   @BeforeAll
   void start() {
+    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    logs.start();
+    root.addAppender(logs);
     mail = new MailCatcher();
     site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
   }
@@ -38,6 +43,12 @@ abstract class AccountsContract {
 
   @AfterAll
   void stop() {
+    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAppender(logs);
+    // Nothing any flow logged holds a password or a token.
+    for (var e : logs.list) {
+      assertThat(e.getFormattedMessage()).doesNotContain(PASSWORD).doesNotContain("token=");
+    }
     site.close();
     mail.close();
   }
@@ -240,6 +251,28 @@ abstract class AccountsContract {
     String cookie = sessionCookie(v);
     int clear = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :c").bind("c", cookie).mapTo(Integer.class).one());
     assertThat(clear).isZero();
+  }
+
+  @Test
+  void idleAndAbsoluteTimeOutsEndSessions() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    signIn(v, r.userId(), PASSWORD);
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(200);
+    String hash = Sessions.hash(sessionCookie(v));
+    long threeHoursAgo = System.currentTimeMillis() - 3 * 3600_000L;
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sessions SET last_seen_at = :t WHERE id_hash = :h")
+        .bind("t", threeHoursAgo).bind("h", hash).execute());
+    assertThat(v.get("/api/v1/me").statusCode()).as("idle for longer than two hours").isEqualTo(401);
+
+    Visitor w = site.newVisitor();
+    w.post("/signin", Map.of("login", r.userId(), "password", PASSWORD, "remember", "1"));
+    assertThat(w.cookies().stream().filter(c -> c.getName().equals("pressroom-session")).findFirst().orElseThrow().getMaxAge())
+        .as("keep me signed in: the cookie outlives the browser").isGreaterThan(86_400L);
+    String h2 = Sessions.hash(sessionCookie(w));
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sessions SET expires_at = :t WHERE id_hash = :h")
+        .bind("t", System.currentTimeMillis() - 1000).bind("h", h2).execute());
+    assertThat(w.get("/api/v1/me").statusCode()).as("past the absolute limit").isEqualTo(401);
   }
 
   @Test

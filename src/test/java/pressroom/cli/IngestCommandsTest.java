@@ -75,6 +75,29 @@ class IngestCommandsTest {
   }
 
   @Test
+  void usersAddCreatesTheFirstAdminWithThePasswordFromStandardInput() {
+    var stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("a long and private phrase\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(run("users", "add", "--user-id", "chief", "--email", "chief@news.example", "--role", "admin", "--password-stdin")).isZero();
+      assertThat(out.toString().strip()).matches("[0-9a-f-]{36}");
+      System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(run("users", "add", "--user-id", "deputy", "--email", "deputy@news.example", "--password-stdin")).isEqualTo(2);
+      assertThat(err.toString()).contains("password: Use at least 10 characters.");
+      assertThat(run("users", "add", "--user-id", "x", "--email", "x@news.example", "--role", "boss", "--password-stdin")).isEqualTo(2);
+      assertThat(err.toString()).contains("--role 'boss'");
+    } finally {
+      System.setIn(stdin);
+    }
+    Config config = Config.Builder.empty().set("PRESSROOM_DATA", data.toString()).build();
+    try (App app = App.create(config)) {
+      assertThat(app.accountDao().search("chief", 10)).singleElement()
+          .satisfies(a -> assertThat(a.role()).isEqualTo(pressroom.web.Access.Role.ADMIN))
+          .satisfies(a -> assertThat(a.verified()).isTrue());
+    }
+  }
+
+  @Test
   void importBackfillsAFolderOfFeedFiles(@TempDir Path feeds) throws Exception {
     for (int f = 0; f < 3; f++) {
       RssItem[] items = new RssItem[5];
