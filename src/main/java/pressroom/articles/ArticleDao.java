@@ -282,12 +282,29 @@ public final class ArticleDao {
    * batch rolls back).
    */
   public static StoredArticle insert(Handle h, NewArticle in, NameIds names) {
-    String sectionId = names.section(h, in.sectionSlug());
-    String id = Ids.newId();
-    String slug = uniqueArticleSlug(h, Slugs.of(in.headline(), "article-" + id.substring(24)));
-    NewArticle.Provenance p = in.provenance();
-    Image img = in.image();
-    h.createUpdate(
+    return insertAll(h, List.of(in), names).get(0);
+  }
+
+  /**
+   * Stores new articles in a few batched statements (one per table, not one per article) inside
+   * the caller's transaction; returns their ids and addresses in order.
+   */
+  public static List<StoredArticle> insertAll(Handle h, List<NewArticle> batch, NameIds names) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    List<StoredArticle> stored = new ArrayList<>(batch.size());
+    java.util.Set<String> slugsTaken = new java.util.HashSet<>();
+    List<String> ids = new ArrayList<>(batch.size());
+    List<String> wanted = new ArrayList<>(batch.size());
+    for (NewArticle in : batch) {
+      String id = Ids.newId();
+      ids.add(id);
+      wanted.add(Slugs.of(in.headline(), "article-" + id.substring(24)));
+    }
+    slugsTaken.addAll(existingSlugs(h, wanted));
+    PreparedBatch articles =
+        h.prepareBatch(
             """
             INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
               body_html, language, direction, original_url, published_at, updated_at, status,
@@ -296,32 +313,62 @@ public final class ArticleDao {
             VALUES (:id, :slug, :section, :source, :headline, :summary, :body, :language,
               :direction, :originalUrl, :publishedAt, :updatedAt, :status,
               :guid, :hash, :version, :simhash, :story, :imageUrl, :imageCaption, :imageCredit)
-            """)
-        .bind("id", id)
-        .bind("slug", slug)
-        .bind("section", sectionId)
-        .bind("source", in.sourceId())
-        .bind("headline", in.headline())
-        .bind("summary", in.summary())
-        .bind("body", in.bodyHtml())
-        .bind("language", in.language())
-        .bind("direction", in.direction())
-        .bind("originalUrl", in.originalUrl())
-        .bind("publishedAt", in.publishedAt().toEpochMilli())
-        .bind("updatedAt", in.updatedAt().toEpochMilli())
-        .bind("status", in.status().dbValue())
-        .bind("guid", p == null ? null : p.guid())
-        .bind("hash", p == null ? null : p.contentHash())
-        .bind("version", p == null ? null : p.version())
-        .bind("simhash", p == null ? null : p.simhash())
-        .bind("story", p == null ? null : p.storyId() == null ? id : p.storyId())
-        .bind("imageUrl", img == null ? null : img.url())
-        .bind("imageCaption", img == null ? null : img.caption())
-        .bind("imageCredit", img == null ? null : img.credit())
-        .execute();
-    linkAuthorsAndTags(h, id, in, names);
-    ContentChanges.record(h, id);
-    return new StoredArticle(id, slug);
+            """);
+    for (int i = 0; i < batch.size(); i++) {
+      NewArticle in = batch.get(i);
+      String id = ids.get(i);
+      String slug = wanted.get(i);
+      for (int n = 2; slugsTaken.contains(slug); n++) {
+        slug = wanted.get(i) + "-" + n;
+        if (!slugsTaken.contains(slug) && exists(h, "articles", slug)) {
+          slugsTaken.add(slug);
+        }
+      }
+      slugsTaken.add(slug);
+      NewArticle.Provenance p = in.provenance();
+      Image img = in.image();
+      articles
+          .bind("id", id)
+          .bind("slug", slug)
+          .bind("section", names.section(h, in.sectionSlug()))
+          .bind("source", in.sourceId())
+          .bind("headline", in.headline())
+          .bind("summary", in.summary())
+          .bind("body", in.bodyHtml())
+          .bind("language", in.language())
+          .bind("direction", in.direction())
+          .bind("originalUrl", in.originalUrl())
+          .bind("publishedAt", in.publishedAt().toEpochMilli())
+          .bind("updatedAt", in.updatedAt().toEpochMilli())
+          .bind("status", in.status().dbValue())
+          .bind("guid", p == null ? null : p.guid())
+          .bind("hash", p == null ? null : p.contentHash())
+          .bind("version", p == null ? null : p.version())
+          .bind("simhash", p == null ? null : p.simhash())
+          .bind("story", p == null ? null : p.storyId() == null ? id : p.storyId())
+          .bind("imageUrl", img == null ? null : img.url())
+          .bind("imageCaption", img == null ? null : img.caption())
+          .bind("imageCredit", img == null ? null : img.credit())
+          .add();
+      stored.add(new StoredArticle(id, slug));
+    }
+    articles.execute();
+    linkAuthorsAndTags(h, ids, batch, names);
+    ContentChanges.recordAll(h, ids);
+    return stored;
+  }
+
+  /** Which of these slugs are already in use. */
+  private static List<String> existingSlugs(Handle h, List<String> slugs) {
+    List<String> found = new ArrayList<>();
+    for (int from = 0; from < slugs.size(); from += 500) {
+      found.addAll(
+          h.createQuery("SELECT slug FROM articles WHERE slug IN (<slugs>)")
+              .bindList("slugs", slugs.subList(from, Math.min(slugs.size(), from + 500)))
+              .mapTo(String.class)
+              .list());
+    }
+    return found;
   }
 
   /**
@@ -368,31 +415,38 @@ public final class ArticleDao {
         .execute();
     h.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
     h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-    linkAuthorsAndTags(h, articleId, in, names);
+    linkAuthorsAndTags(h, List.of(articleId), List.of(in), names);
     ContentChanges.record(h, articleId);
   }
 
-  private static void linkAuthorsAndTags(Handle h, String id, NewArticle in, NameIds names) {
+  private static void linkAuthorsAndTags(Handle h, List<String> ids, List<NewArticle> batch, NameIds names) {
     PreparedBatch authors =
         h.prepareBatch(
             "INSERT INTO article_authors (article_id, position, author_id) VALUES (:a, :p, :au)");
-    int position = 0;
-    for (String name : in.authorNames()) {
-      authors.bind("a", id).bind("p", position++).bind("au", names.author(h, name)).add();
-    }
-    if (position > 0) {
-      authors.execute();
-    }
     PreparedBatch tags =
         h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (String name : in.tagNames()) {
-      String tagId = names.tag(h, name);
-      if (seen.add(tagId)) {
-        tags.bind("a", id).bind("t", tagId).add();
+    int authorRows = 0;
+    int tagRows = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      String id = ids.get(i);
+      int position = 0;
+      for (String name : batch.get(i).authorNames()) {
+        authors.bind("a", id).bind("p", position++).bind("au", names.author(h, name)).add();
+        authorRows++;
+      }
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String name : batch.get(i).tagNames()) {
+        String tagId = names.tag(h, name);
+        if (seen.add(tagId)) {
+          tags.bind("a", id).bind("t", tagId).add();
+          tagRows++;
+        }
       }
     }
-    if (!seen.isEmpty()) {
+    if (authorRows > 0) {
+      authors.execute();
+    }
+    if (tagRows > 0) {
       tags.execute();
     }
   }
@@ -502,14 +556,6 @@ public final class ArticleDao {
 
   /** The id and address of a stored article. */
   public record StoredArticle(String id, String slug) {}
-
-  private static String uniqueArticleSlug(Handle h, String base) {
-    String candidate = base;
-    for (int i = 2; exists(h, "articles", candidate); i++) {
-      candidate = base + "-" + i;
-    }
-    return candidate;
-  }
 
   private static boolean exists(Handle h, String table, String slug) {
     return h.createQuery("SELECT count(*) FROM " + table + " WHERE slug = :slug")

@@ -53,6 +53,19 @@ public final class ContentChanges implements AutoCloseable {
         .execute();
   }
 
+  /** Appends one change per article, in one batched statement. */
+  public static void recordAll(Handle h, java.util.Collection<String> articleIds) {
+    org.jdbi.v3.core.statement.PreparedBatch batch =
+        h.prepareBatch("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)");
+    long now = System.currentTimeMillis();
+    for (String id : articleIds) {
+      batch.bind("id", id).bind("now", now).add();
+    }
+    if (!articleIds.isEmpty()) {
+      batch.execute();
+    }
+  }
+
   /** Records a change that concerns every page (section names, sources). */
   public static void recordEverything(Jdbi jdbi) {
     jdbi.useHandle(h -> record(h, EVERYTHING));

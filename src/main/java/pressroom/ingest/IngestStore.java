@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -44,70 +45,125 @@ public final class IngestStore {
     if (batch.isEmpty()) {
       return Counts.NONE;
     }
+    // One guid once per batch: the last occurrence is the one the partner means.
+    Map<String, Candidate> byGuid = new LinkedHashMap<>();
+    for (Candidate c : batch) {
+      byGuid.remove(c.guid());
+      byGuid.put(c.guid(), c);
+    }
     return jdbi.inTransaction(
         h -> {
           NameIds names = new NameIds();
-          int inserted = 0;
+          Map<String, Existing> existing = find(h, sourceId, byGuid.keySet());
+          List<NewArticle> inserts = new ArrayList<>();
           int updated = 0;
           int withdrawn = 0;
           int unchanged = 0;
-          for (Candidate c : batch) {
-            Existing existing = find(h, sourceId, c.guid()).orElse(null);
-            switch (StoreDecision.decide(existing, c)) {
-              case StoreDecision.Insert i -> {
-                insert(h, c, names);
-                inserted++;
-              }
+          for (Candidate c : byGuid.values()) {
+            Existing e = existing.get(c.guid());
+            switch (StoreDecision.decide(e, c)) {
+              case StoreDecision.Insert i -> inserts.add(c.article());
               case StoreDecision.Update u -> {
                 NewArticle a = c.article();
-                if (!a.updatedAt().isAfter(existing.updatedAt())) {
+                if (!a.updatedAt().isAfter(e.updatedAt())) {
                   // Changed without a newer time in the feed: the change is dated when we saw it.
                   a = a.withUpdatedAt(Instant.now());
                 }
-                ArticleDao.replaceContent(h, existing.id(), a, names);
-                replaceBands(h, existing.id(), a);
+                ArticleDao.replaceContent(h, e.id(), a, names);
+                replaceBands(h, e.id(), a);
                 updated++;
               }
               case StoreDecision.Withdraw w -> {
-                withdraw(h, existing.id());
+                withdraw(h, e.id());
                 withdrawn++;
               }
               case StoreDecision.Ignore ignore -> unchanged++;
             }
           }
-          return new Counts(inserted, updated, withdrawn, unchanged);
+          insert(h, sourceId, inserts, names);
+          return new Counts(inserts.size(), updated, withdrawn, unchanged);
         });
   }
 
-  private static Optional<Existing> find(Handle h, String sourceId, String guid) {
-    return h.createQuery(
-            "SELECT id, content_hash, version, updated_at, status FROM articles"
-                + " WHERE source_id = :source AND source_guid = :guid")
-        .bind("source", sourceId)
-        .bind("guid", guid)
-        .map(
-            (rs, ctx) -> {
-              long v = rs.getLong("version");
-              Long version = rs.wasNull() ? null : v;
-              return new Existing(
-                  rs.getString("id"),
-                  rs.getString("content_hash"),
-                  version,
-                  Instant.ofEpochMilli(rs.getLong("updated_at")),
-                  ArticleStatus.fromDb(rs.getString("status")));
-            })
-        .findOne();
+  /** The stored articles of this source with these guids, by guid. */
+  private static Map<String, Existing> find(Handle h, String sourceId, java.util.Collection<String> guids) {
+    Map<String, Existing> found = new java.util.HashMap<>();
+    List<String> all = new ArrayList<>(guids);
+    for (int from = 0; from < all.size(); from += 500) {
+      h.createQuery(
+              "SELECT id, source_guid, content_hash, version, updated_at, status FROM articles"
+                  + " WHERE source_id = :source AND source_guid IN (<guids>)")
+          .bind("source", sourceId)
+          .bindList("guids", all.subList(from, Math.min(all.size(), from + 500)))
+          .map(
+              (rs, ctx) -> {
+                long v = rs.getLong("version");
+                Long version = rs.wasNull() ? null : v;
+                return Map.entry(
+                    rs.getString("source_guid"),
+                    new Existing(
+                        rs.getString("id"),
+                        rs.getString("content_hash"),
+                        version,
+                        Instant.ofEpochMilli(rs.getLong("updated_at")),
+                        ArticleStatus.fromDb(rs.getString("status"))));
+              })
+          .forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
   }
 
-  private static void insert(Handle h, Candidate c, NameIds names) {
-    NewArticle a = c.article();
-    String story = sameStory(h, a);
-    ArticleDao.StoredArticle stored = ArticleDao.insert(h, story == null ? a : a.withStory(story), names);
-    insertBands(h, stored.id(), a, story == null ? stored.id() : story);
-    if (story != null) {
+  /** New articles, in batched statements; each joins the story of a near-duplicate if any. */
+  private static void insert(Handle h, String sourceId, List<NewArticle> inserts, NameIds names) {
+    if (inserts.isEmpty()) {
+      return;
+    }
+    boolean othersNearby = otherPartnersNearby(h, sourceId, inserts);
+    List<NewArticle> ready = new ArrayList<>(inserts.size());
+    List<String> joined = new ArrayList<>();
+    for (NewArticle a : inserts) {
+      String story = othersNearby ? sameStory(h, a) : null;
+      ready.add(story == null ? a : a.withStory(story));
+      if (story != null) {
+        joined.add(story);
+      }
+    }
+    List<ArticleDao.StoredArticle> stored = ArticleDao.insertAll(h, ready, names);
+    PreparedBatch bands = bandsBatch(h);
+    for (int i = 0; i < ready.size(); i++) {
+      NewArticle a = ready.get(i);
+      String story = a.provenance().storyId() == null ? stored.get(i).id() : a.provenance().storyId();
+      addBands(bands, stored.get(i).id(), a, story);
+    }
+    if (bands.size() > 0) {
+      bands.execute();
+    }
+    for (String story : joined) {
       // The other versions' pages gain an "Also from" link.
       recordStory(h, story);
     }
+  }
+
+  /**
+   * Whether any other partner has articles within the story window of this batch: when none has
+   * (a first import, a single partner), the per-article lookups are skipped.
+   */
+  private static boolean otherPartnersNearby(Handle h, String sourceId, List<NewArticle> batch) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (NewArticle a : batch) {
+      min = Math.min(min, a.publishedAt().toEpochMilli());
+      max = Math.max(max, a.publishedAt().toEpochMilli());
+    }
+    return h.createQuery(
+            "SELECT count(*) FROM articles WHERE source_id <> :source AND simhash IS NOT NULL"
+                + " AND published_at BETWEEN :from AND :to")
+        .bind("source", sourceId)
+        .bind("from", min - STORY_WINDOW.toMillis())
+        .bind("to", max + STORY_WINDOW.toMillis())
+        .mapTo(Long.class)
+        .one()
+        > 0;
   }
 
   /** The story of the nearest near-duplicate from another partner, if any. */
@@ -148,15 +204,17 @@ public final class IngestStore {
     return best;
   }
 
-  private static void insertBands(Handle h, String articleId, NewArticle a, String storyId) {
+  private static PreparedBatch bandsBatch(Handle h) {
+    return h.prepareBatch(
+        "INSERT INTO simhash_bands (band, published_at, article_id, source_id, simhash, story_id)"
+            + " VALUES (:band, :published, :id, :source, :simhash, :story)");
+  }
+
+  private static void addBands(PreparedBatch batch, String articleId, NewArticle a, String storyId) {
     long simhash = a.provenance().simhash();
-    if (simhash == 0L) {
+    if (simhash == 0L || a.sourceId() == null) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO simhash_bands (band, published_at, article_id, source_id, simhash, story_id)"
-                + " VALUES (:band, :published, :id, :source, :simhash, :story)");
     for (long band : SimHash.bands(simhash)) {
       batch
           .bind("band", band)
@@ -167,7 +225,6 @@ public final class IngestStore {
           .bind("story", storyId)
           .add();
     }
-    batch.execute();
   }
 
   private static void replaceBands(Handle h, String articleId, NewArticle a) {
@@ -177,7 +234,11 @@ public final class IngestStore {
             .mapTo(String.class)
             .one();
     h.createUpdate("DELETE FROM simhash_bands WHERE article_id = :id").bind("id", articleId).execute();
-    insertBands(h, articleId, a, story);
+    PreparedBatch bands = bandsBatch(h);
+    addBands(bands, articleId, a, story);
+    if (bands.size() > 0) {
+      bands.execute();
+    }
   }
 
   private static void withdraw(Handle h, String articleId) {

@@ -20,6 +20,7 @@ public final class SimHash {
 
   public static long of(String text) {
     int[] weights = new int[64];
+    int features = 0;
     long previous = 0L;
     int words = 0;
     long word = FNV_OFFSET;
@@ -33,8 +34,10 @@ public final class SimHash {
       } else if (inWord) {
         long w = mix(word);
         add(weights, w);
+        features++;
         if (words > 0) {
           add(weights, mix(previous * 0x9E3779B97F4A7C15L + w)); // the pair (previous, w)
+          features++;
         }
         previous = w;
         words++;
@@ -44,16 +47,17 @@ public final class SimHash {
     }
     long fingerprint = 0L;
     for (int bit = 0; bit < 64; bit++) {
-      if (weights[bit] > 0) {
+      if (weights[bit] > features) {
         fingerprint |= 1L << bit;
       }
     }
     return fingerprint;
   }
 
+  /** Counts the feature's set bits twice; a bit's vote is then weights[bit] - features. */
   private static void add(int[] weights, long h) {
-    for (int bit = 0; bit < 64; bit++) {
-      weights[bit] += (int) ((h >>> bit) & 1L) * 2 - 1;
+    for (long b = h; b != 0; b &= b - 1) {
+      weights[Long.numberOfTrailingZeros(b)] += 2;
     }
   }
 
