@@ -24,6 +24,9 @@ import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleDao;
+import pressroom.comments.CommentDao;
+import pressroom.comments.CommentPages;
+import pressroom.comments.CommentService;
 import pressroom.articles.ContentChanges;
 import pressroom.articles.PageCache;
 import pressroom.articles.ReaderPages;
@@ -110,6 +113,10 @@ public final class App implements AutoCloseable {
         new AccountService(
             accountDao, sessions, new Passwords(), new Throttle(database.jdbi()), mailer,
             config.baseUrl().toString(), config.siteName());
+    Throttle throttle = new Throttle(database.jdbi());
+    CommentDao commentDao = new CommentDao(database.jdbi());
+    CommentService commentService =
+        new CommentService(commentDao, throttle, java.time.Duration.ofDays(config.commentsCloseAfterDays()));
     ReaderPages reader =
         new ReaderPages(
             articles,
@@ -118,7 +125,9 @@ public final class App implements AutoCloseable {
             chrome,
             new Stamp.Clock(config.timeZone()),
             config.baseUrl().toString(),
-            csrf);
+            csrf,
+            commentDao,
+            commentService);
     Operations ops = new Operations(database, metrics);
     SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
@@ -134,6 +143,7 @@ public final class App implements AutoCloseable {
                       sourcesPage,
                       new AccountPages(accountService, accountDao, auth, csrf, templates, chrome),
                       new AccountApi(accountService, auth, csrf),
+                      new CommentPages(commentService, commentDao, csrf, templates, chrome),
                       auth,
                       csrf,
                       ops,

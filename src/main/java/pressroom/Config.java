@@ -38,6 +38,8 @@ import java.util.Properties;
  * @param smtpUrl where mail goes: smtp://user:password@host:port or smtps://…; empty writes
  *     .eml files to the data folder's outbox ({@code PRESSROOM_SMTP_URL}; never logged)
  * @param mailFrom the From of every mail ({@code PRESSROOM_MAIL_FROM})
+ * @param commentsCloseAfterDays comments close this many days after publication; 0 = never
+ *     ({@code PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS}, default 30)
  */
 public record Config(
     int port,
@@ -53,7 +55,8 @@ public record Config(
     boolean ingestAllowPrivate,
     java.time.Duration ingestCheckEvery,
     String smtpUrl,
-    String mailFrom) {
+    String mailFrom,
+    int commentsCloseAfterDays) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -186,7 +189,8 @@ public record Config(
           java.time.Duration.ofSeconds(
               parseInt("PRESSROOM_INGEST_CHECK_SECONDS", get("PRESSROOM_INGEST_CHECK_SECONDS", "15"), 1, 3600)),
           get("PRESSROOM_SMTP_URL", ""),
-          get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"));
+          get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"),
+          parseInt("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"), 0, 36500));
     }
 
     private String get(String key, String fallback) {

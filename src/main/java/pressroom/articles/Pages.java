@@ -45,6 +45,9 @@ public final class Pages {
   /**
    * @param updated when the partner last corrected it, or null
    * @param alsoFrom the same story from other partners
+   * @param commentState what the comment area offers this visitor: open, anonymous, unverified,
+   *     suspended or closed
+   * @param notice a one-off message (after posting or reporting), or null
    */
   public record ArticlePage(
       Chrome chrome,
@@ -52,5 +55,9 @@ public final class Pages {
       Article article,
       Stamp published,
       Stamp updated,
-      List<ArticleDao.AlsoFrom> alsoFrom) {}
+      List<ArticleDao.AlsoFrom> alsoFrom,
+      List<pressroom.comments.Comment.Node> comments,
+      int commentCount,
+      String commentState,
+      String notice) {}
 }

@@ -41,6 +41,8 @@ public final class ReaderPages {
   private final Templates templates;
   private final Supplier<Chrome> chrome;
   private final Csrf csrf;
+  private final pressroom.comments.CommentDao comments;
+  private final pressroom.comments.CommentService commentRules;
   private final Stamp.Clock clock;
   private final String baseUrl;
 
@@ -51,8 +53,12 @@ public final class ReaderPages {
       Supplier<Chrome> chrome,
       Stamp.Clock clock,
       String baseUrl,
-      Csrf csrf) {
+      Csrf csrf,
+      pressroom.comments.CommentDao comments,
+      pressroom.comments.CommentService commentRules) {
     this.csrf = csrf;
+    this.comments = comments;
+    this.commentRules = commentRules;
     this.dao = dao;
     this.cache = cache;
     this.templates = templates;
@@ -72,7 +78,7 @@ public final class ReaderPages {
   public void article(Context ctx) {
     String slug = ctx.pathParam("slug");
     if (signedIn(ctx)) {
-      CachedPage fresh = renderArticle(slug, personal(ctx));
+      CachedPage fresh = renderArticle(slug, personal(ctx), ctx);
       if (fresh == null) {
         throw gone(slug);
       }
@@ -81,7 +87,7 @@ public final class ReaderPages {
     }
     // Anonymous copies are shared; the sign-in box's CSRF token is put in as each is served.
     CachedPage page =
-        cache.get("/articles/" + slug, () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER)));
+        cache.get("/articles/" + slug, () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER), null));
     if (page == null) {
       throw gone(slug);
     }
@@ -221,11 +227,31 @@ public final class ReaderPages {
     return CachedPage.of(null, html, now);
   }
 
-  private CachedPage renderArticle(String slug, Chrome frame) {
+  /** @param ctx the signed-in reader's request, or null for the shared anonymous copy */
+  private CachedPage renderArticle(String slug, Chrome frame, Context ctx) {
     return dao.findPublished(slug, Instant.now())
         .map(
             a -> {
               Chrome c = frame.in(a.section().slug());
+              List<pressroom.comments.Comment> published = comments.published(a.id());
+              boolean open = comments.policy(slug).map(p -> commentRules.open(p, Instant.now())).orElse(false);
+              String state;
+              if (!open) {
+                state = "closed";
+              } else if (ctx == null) {
+                state = "anonymous";
+              } else {
+                pressroom.accounts.Account me = Auth.account(ctx).orElseThrow();
+                state = me.suspended(Instant.now()) ? "suspended" : me.verified() ? "open" : "unverified";
+              }
+              String notice =
+                  ctx == null
+                      ? null
+                      : switch (String.valueOf(ctx.queryParam("comment"))) {
+                        case "held" -> "Thank you: your comment waits for a moderator and will appear once approved.";
+                        case "reported" -> "Thank you: a moderator will look at the comment you reported.";
+                        default -> null;
+                      };
               String html =
                   templates.render(
                       "articles/article.jte",
@@ -235,7 +261,11 @@ public final class ReaderPages {
                           a,
                           clock.stamp(a.publishedAt()),
                           a.wasUpdated() ? clock.stamp(a.updatedAt()) : null,
-                          dao.alsoFrom(a, Instant.now())));
+                          dao.alsoFrom(a, Instant.now()),
+                          pressroom.comments.Comment.threads(published),
+                          published.size(),
+                          state,
+                          notice));
               return CachedPage.of(a.id(), html, Instant.now());
             })
         .orElse(null);

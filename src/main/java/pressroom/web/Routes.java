@@ -7,6 +7,7 @@ import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
 import pressroom.articles.ReaderPages;
+import pressroom.comments.CommentPages;
 import pressroom.ingest.FeedSource;
 import pressroom.ingest.SourcesPage;
 
@@ -20,6 +21,7 @@ public final class Routes {
       SourcesPage sources,
       AccountPages accounts,
       AccountApi accountApi,
+      CommentPages comments,
       Auth auth,
       Csrf csrf,
       Operations ops,
@@ -77,6 +79,14 @@ public final class Routes {
     config.routes.post("/api/v1/recovery", api::recover);
     config.routes.post("/api/v1/recovery/reset", api::reset);
     config.routes.get("/api/v1/me", api::me);
+
+    var comments = h.comments();
+    config.routes.post("/articles/{slug}/comments", comments::post);
+    config.routes.get("/comments/{id}/reply", comments::replyForm);
+    config.routes.post("/comments/{id}/report", comments::report);
+    config.routes.get("/staff/moderation", comments::queue);
+    config.routes.post("/staff/moderation/{id}/approve", comments::approve);
+    config.routes.post("/staff/moderation/{id}/reject", comments::reject);
 
     var sources = h.sources();
     config.routes.get("/staff/sources", sources::list);

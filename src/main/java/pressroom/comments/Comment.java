@@ -1,0 +1,48 @@
+package pressroom.comments;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A comment as pages show it.
+ *
+ * @param replyToName for a reply attached below the third level, whom it answers; else null
+ * @param holdReasons why it waits for a moderator (moderators only), or null
+ */
+public record Comment(
+    String id,
+    String articleId,
+    String accountId,
+    String authorName,
+    String parentId,
+    int depth,
+    String replyToName,
+    String bodyHtml,
+    String status,
+    String holdReasons,
+    int reports,
+    Instant createdAt) {
+
+  /** A comment with its replies, for threaded display. */
+  public record Node(Comment comment, List<Node> replies) {}
+
+  /** Builds threads: roots in order, each with its replies in order. Pure. */
+  public static List<Node> threads(List<Comment> ordered) {
+    java.util.Map<String, List<Node>> children = new java.util.HashMap<>();
+    java.util.Map<String, Node> nodes = new java.util.LinkedHashMap<>();
+    for (Comment c : ordered) {
+      Node n = new Node(c, new java.util.ArrayList<>());
+      nodes.put(c.id(), n);
+    }
+    List<Node> roots = new java.util.ArrayList<>();
+    for (Node n : nodes.values()) {
+      Node parent = n.comment().parentId() == null ? null : nodes.get(n.comment().parentId());
+      if (parent == null) {
+        roots.add(n);
+      } else {
+        parent.replies().add(n);
+      }
+    }
+    return roots;
+  }
+}

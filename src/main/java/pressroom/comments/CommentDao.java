@@ -1,0 +1,234 @@
+package pressroom.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import pressroom.articles.ContentChanges;
+import pressroom.db.Ids;
+
+/** The SQL for comments, reports and the moderation log. */
+public final class CommentDao {
+  private static final String SELECT =
+      """
+      SELECT c.*, CASE WHEN a.deleted_at IS NOT NULL THEN 'a deleted reader'
+                       ELSE coalesce(a.display_name, a.user_id) END AS author_name
+      FROM comments c JOIN accounts a ON a.id = c.account_id
+      """;
+
+  private final Jdbi jdbi;
+
+  public CommentDao(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * Whether an article takes comments, and how.
+   *
+   * @param open the article and its section take comments (age is checked by the caller)
+   */
+  public record Policy(String articleId, String slug, boolean open, boolean preModerated, Instant publishedAt) {}
+
+  public Optional<Policy> policy(String slug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.id, a.slug, a.comments_open AS article_open, s.comments_open AS section_open,
+                           s.moderation, a.published_at
+                    FROM articles a JOIN sections s ON s.id = a.section_id
+                    WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now
+                    """)
+                .bind("slug", slug)
+                .bind("now", System.currentTimeMillis())
+                .map(
+                    (rs, ctx) ->
+                        new Policy(
+                            rs.getString("id"),
+                            rs.getString("slug"),
+                            rs.getInt("article_open") == 1 && rs.getInt("section_open") == 1,
+                            "pre".equals(rs.getString("moderation")),
+                            Instant.ofEpochMilli(rs.getLong("published_at"))))
+                .findOne());
+  }
+
+  /** The slug of the article a comment belongs to. */
+  public Optional<String> articleSlug(String commentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = :id")
+                .bind("id", commentId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  /** Published comments of an article, oldest first. */
+  public List<Comment> published(String articleId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT + " WHERE c.article_id = :a AND c.status = 'published' ORDER BY c.created_at, c.id")
+                .bind("a", articleId)
+                .map((rs, ctx) -> comment(rs))
+                .list());
+  }
+
+  public Optional<Comment> find(String id) {
+    return jdbi.withHandle(
+        h -> h.createQuery(SELECT + " WHERE c.id = :id").bind("id", id).map((rs, ctx) -> comment(rs)).findOne());
+  }
+
+  /** What waits for a moderator: held comments and reported ones, oldest first. */
+  public List<Comment> queue(int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT + " WHERE c.status = 'pending' ORDER BY c.created_at LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> comment(rs))
+                .list());
+  }
+
+  int publishedCountBy(String accountId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM comments WHERE account_id = :a AND status = 'published'")
+                .bind("a", accountId)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  List<String> recentBodiesBy(String accountId, Instant since) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT body FROM comments WHERE account_id = :a AND created_at > :since")
+                .bind("a", accountId)
+                .bind("since", since.toEpochMilli())
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Stores a comment; a published one drops the cached article page on every node. */
+  String insert(
+      String articleId, String accountId, String parentId, int depth, String replyToName, String body,
+      String bodyHtml, String status, String holdReasons) {
+    String id = Ids.newId();
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
+                  INSERT INTO comments (id, article_id, account_id, parent_id, depth, reply_to_name,
+                    body, body_html, status, hold_reasons, created_at)
+                  VALUES (:id, :article, :account, :parent, :depth, :replyTo, :body, :html, :status, :reasons, :now)
+                  """)
+              .bind("id", id)
+              .bind("article", articleId)
+              .bind("account", accountId)
+              .bind("parent", parentId)
+              .bind("depth", depth)
+              .bind("replyTo", replyToName)
+              .bind("body", body)
+              .bind("html", bodyHtml)
+              .bind("status", status)
+              .bind("reasons", holdReasons)
+              .bind("now", System.currentTimeMillis())
+              .execute();
+          if (holdReasons != null) {
+            log(h, id, null, "held", holdReasons, body);
+          }
+          if (status.equals("published")) {
+            ContentChanges.record(h, articleId);
+          }
+        });
+    return id;
+  }
+
+  /** Sets a comment's status as a moderator decided, with the audit log entry. */
+  boolean moderate(String commentId, String status, String moderatorId, String action, String reason) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String[]> row =
+              h.createQuery("SELECT article_id, body FROM comments WHERE id = :id")
+                  .bind("id", commentId)
+                  .map((rs, ctx) -> new String[] {rs.getString("article_id"), rs.getString("body")})
+                  .findOne();
+          if (row.isEmpty()) {
+            return false;
+          }
+          h.createUpdate("UPDATE comments SET status = :s, moderated_at = :now WHERE id = :id")
+              .bind("s", status)
+              .bind("now", System.currentTimeMillis())
+              .bind("id", commentId)
+              .execute();
+          log(h, commentId, moderatorId, action, reason, row.get()[1]);
+          ContentChanges.record(h, row.get()[0]);
+          return true;
+        });
+  }
+
+  /**
+   * Records a reader's report; returns the number of readers who reported the comment (a reader
+   * reports a comment once).
+   */
+  int report(String commentId, String accountId, String reason) {
+    return jdbi.inTransaction(
+        h -> {
+          int added =
+              h.createUpdate(
+                      "INSERT INTO comment_reports (comment_id, account_id, reason, created_at)"
+                          + " SELECT :c, :a, :r, :now WHERE NOT EXISTS"
+                          + " (SELECT 1 FROM comment_reports WHERE comment_id = :c AND account_id = :a)")
+                  .bind("c", commentId)
+                  .bind("a", accountId)
+                  .bind("r", reason)
+                  .bind("now", System.currentTimeMillis())
+                  .execute();
+          if (added == 1) {
+            h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c").bind("c", commentId).execute();
+            log(h, commentId, accountId, "reported", reason, null);
+          }
+          return h.createQuery("SELECT reports FROM comments WHERE id = :c").bind("c", commentId).mapTo(Integer.class).one();
+        });
+  }
+
+  /** The audit log of a comment, oldest first, as "action: reason" lines. */
+  public List<String> history(String commentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT action, reason FROM moderation_log WHERE comment_id = :c ORDER BY created_at, id")
+                .bind("c", commentId)
+                .map((rs, ctx) -> rs.getString("action") + (rs.getString("reason") == null ? "" : ": " + rs.getString("reason")))
+                .list());
+  }
+
+  private static void log(Handle h, String commentId, String moderatorId, String action, String reason, String body) {
+    h.createUpdate(
+            "INSERT INTO moderation_log (id, comment_id, moderator_id, action, reason, body, created_at)"
+                + " VALUES (:id, :c, :m, :action, :reason, :body, :now)")
+        .bind("id", Ids.newId())
+        .bind("c", commentId)
+        .bind("m", moderatorId)
+        .bind("action", action)
+        .bind("reason", reason)
+        .bind("body", body)
+        .bind("now", System.currentTimeMillis())
+        .execute();
+  }
+
+  private static Comment comment(ResultSet rs) throws SQLException {
+    return new Comment(
+        rs.getString("id"),
+        rs.getString("article_id"),
+        rs.getString("account_id"),
+        rs.getString("author_name"),
+        rs.getString("parent_id"),
+        rs.getInt("depth"),
+        rs.getString("reply_to_name"),
+        rs.getString("body_html"),
+        rs.getString("status"),
+        rs.getString("hold_reasons"),
+        rs.getInt("reports"),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

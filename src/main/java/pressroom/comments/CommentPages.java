@@ -1,0 +1,136 @@
+package pressroom.comments;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import pressroom.accounts.Account;
+import pressroom.accounts.Auth;
+import pressroom.web.Access;
+import pressroom.web.Chrome;
+import pressroom.web.Csrf;
+import pressroom.web.Head;
+import pressroom.web.PageException;
+import pressroom.web.Templates;
+
+/** Posting, replying and reporting comments, and the moderators' queue. */
+public final class CommentPages {
+  private static final Set<String> REASONS = Set.of("spam", "abusive", "off-topic", "illegal");
+
+  private final CommentService service;
+  private final CommentDao comments;
+  private final Csrf csrf;
+  private final Templates templates;
+  private final Supplier<Chrome> chrome;
+
+  public CommentPages(CommentService service, CommentDao comments, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+    this.service = service;
+    this.comments = comments;
+    this.csrf = csrf;
+    this.templates = templates;
+    this.chrome = chrome;
+  }
+
+  /** The comment form on its own page: for replies, and when a comment needs another go. */
+  public record Form(Chrome chrome, Head head, String slug, Comment parent, String text, String error) {}
+
+  public record Queue(Chrome chrome, Head head, List<Item> items) {}
+
+  /** A held or reported comment with its audit log. */
+  public record Item(Comment comment, String articleSlug, List<String> history) {}
+
+  public void post(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    Account author = signedIn(ctx, "/articles/" + slug + "#comments");
+    if (author == null) {
+      return;
+    }
+    CommentDao.Policy article = comments.policy(slug).orElseThrow(PageException::notFound);
+    String parentId = ctx.formParam("parent");
+    String text = ctx.formParam("body");
+    switch (service.post(author, article, parentId, text, ctx.formParam("website"))) {
+      case CommentService.Posted.Published p -> ctx.redirect("/articles/" + slug + "#c-" + p.id(), HttpStatus.SEE_OTHER);
+      case CommentService.Posted.Held h -> ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
+      case CommentService.Posted.Dropped d -> ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
+      case CommentService.Posted.Refused r ->
+          form(ctx, 400, slug, parentId == null ? null : comments.find(parentId).orElse(null), text, r.message());
+      case CommentService.Posted.NotAllowed n -> throw new PageException(403, "You cannot comment here", n.message());
+      case CommentService.Posted.TooMany t -> {
+        ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        form(ctx, 429, slug, parentId == null ? null : comments.find(parentId).orElse(null), text,
+            "You are commenting very fast; wait " + Math.max(1, t.retryAfter().toSeconds()) + " seconds and submit again.");
+      }
+    }
+  }
+
+  public void replyForm(Context ctx) {
+    Comment parent = comments.find(ctx.pathParam("id")).filter(c -> c.status().equals("published")).orElseThrow(PageException::notFound);
+    String slug = comments.articleSlug(parent.id()).orElseThrow(PageException::notFound);
+    if (signedIn(ctx, "/comments/" + parent.id() + "/reply") == null) {
+      return;
+    }
+    form(ctx, 200, slug, parent, "", null);
+  }
+
+  public void report(Context ctx) {
+    Account reader = Auth.required(ctx);
+    String reason = ctx.formParam("reason");
+    if (reason == null || !REASONS.contains(reason)) {
+      throw PageException.badRequest("Choose why you report the comment: spam, abusive, off-topic or illegal content.");
+    }
+    String id = ctx.pathParam("id");
+    String slug = comments.articleSlug(id).orElseThrow(PageException::notFound);
+    service.report(reader, id, reason);
+    ctx.redirect("/articles/" + slug + "?comment=reported#comments", HttpStatus.SEE_OTHER);
+  }
+
+  public void queue(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    List<Item> items =
+        comments.queue(200).stream()
+            .map(x -> new Item(x, comments.articleSlug(x.id()).orElse(""), comments.history(x.id())))
+            .toList();
+    render(ctx, 200, "comments/queue.jte", new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
+  }
+
+  public void approve(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    if (!service.approve(Auth.required(ctx), ctx.pathParam("id"))) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  public void reject(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    String reason = ctx.formParam("reason");
+    if (!service.reject(Auth.required(ctx), ctx.pathParam("id"), reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  private Account signedIn(Context ctx, String returnTo) {
+    var a = Auth.account(ctx);
+    if (a.isEmpty()) {
+      ctx.redirect("/signin?return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+      return null;
+    }
+    return a.get();
+  }
+
+  private void form(Context ctx, int status, String slug, Comment parent, String text, String error) {
+    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    String title = parent == null ? "Your comment" : "Reply to " + parent.authorName();
+    render(ctx, status, "comments/form.jte", new Form(c, Head.simple(title + " — " + c.siteName(), title), slug, parent, text == null ? "" : text, error));
+  }
+
+  private void render(Context ctx, int status, String template, Object model) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, model));
+  }
+}

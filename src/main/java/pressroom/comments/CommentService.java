@@ -1,0 +1,130 @@
+package pressroom.comments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import pressroom.accounts.Account;
+import pressroom.accounts.Throttle;
+
+/** Posting, reporting and moderating comments: the rules in one place for pages and API. */
+public final class CommentService {
+  static final Throttle.Limit PER_15_SECONDS = new Throttle.Limit(1, Duration.ofSeconds(15));
+  static final Throttle.Limit PER_HOUR = new Throttle.Limit(30, Duration.ofHours(1));
+  /** Reports from this many readers hide a comment until a moderator looks. */
+  static final int REPORTS_TO_HIDE = 3;
+
+  private final CommentDao comments;
+  private final Throttle throttle;
+  private final Duration closeAfter;
+
+  /** @param closeAfter comments close this long after publication; zero keeps them open */
+  public CommentService(CommentDao comments, Throttle throttle, Duration closeAfter) {
+    this.comments = comments;
+    this.throttle = throttle;
+    this.closeAfter = closeAfter;
+  }
+
+  /** Whether comments are open on this article now. */
+  public boolean open(CommentDao.Policy p, Instant now) {
+    return p.open() && (closeAfter.isZero() || p.publishedAt().plus(closeAfter).isAfter(now));
+  }
+
+  public sealed interface Posted {
+    record Published(String id) implements Posted {}
+
+    record Held(String id) implements Posted {}
+
+    /** The text is refused; the message says why (shown next to the field). */
+    record Refused(String message) implements Posted {}
+
+    /** The reader may not post: unverified, suspended, or the thread is closed. */
+    record NotAllowed(String message) implements Posted {}
+
+    record TooMany(Duration retryAfter) implements Posted {}
+
+    /** The honeypot was filled: a bot. It is told nothing different. */
+    record Dropped() implements Posted {}
+  }
+
+  public Posted post(Account author, CommentDao.Policy article, String parentId, String text, String honeypot) {
+    Instant now = Instant.now();
+    if (honeypot != null && !honeypot.isBlank()) {
+      return new Posted.Dropped();
+    }
+    if (!author.verified()) {
+      return new Posted.NotAllowed("Confirm your e-mail address to comment: see your profile to get a new link.");
+    }
+    if (author.suspended(now)) {
+      return new Posted.NotAllowed(
+          "Your account is suspended until " + author.suspendedUntil() + (author.suspendedReason() == null ? "" : " (" + author.suspendedReason() + ")")
+              + "; you can read, but not post.");
+    }
+    if (!open(article, now)) {
+      return new Posted.NotAllowed("Comments are closed on this article.");
+    }
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty()) {
+      return new Posted.Refused("Type your comment before you click Submit.");
+    }
+    if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
+      return new Posted.Refused("Your comment is longer than " + CommentText.MAX_LENGTH + " characters; shorten it a little.");
+    }
+    String key = "comment:" + author.id();
+    Optional<Duration> wait = throttle.retryAfter(key, PER_15_SECONDS, now).or(() -> throttle.retryAfter(key, PER_HOUR, now));
+    if (wait.isPresent()) {
+      return new Posted.TooMany(wait.get());
+    }
+    int depth = 0;
+    String parent = null;
+    String replyTo = null;
+    if (parentId != null && !parentId.isBlank()) {
+      Optional<Comment> p = comments.find(parentId).filter(c -> c.articleId().equals(article.articleId()) && c.status().equals("published"));
+      if (p.isEmpty()) {
+        return new Posted.Refused("The comment you replied to is no longer there.");
+      }
+      if (p.get().depth() >= 2) {
+        // Three levels at most: a deeper reply joins the third level and names whom it answers.
+        parent = p.get().parentId();
+        depth = 2;
+        replyTo = p.get().authorName();
+      } else {
+        parent = p.get().id();
+        depth = p.get().depth() + 1;
+      }
+    }
+    String normalized = CommentText.normalized(body);
+    boolean duplicate =
+        comments.recentBodiesBy(author.id(), now.minus(Duration.ofDays(1))).stream()
+            .anyMatch(b -> CommentText.normalized(b).equals(normalized));
+    var decision =
+        Moderation.decide(body, new Moderation.Facts(article.preModerated(), comments.publishedCountBy(author.id()), duplicate));
+    if (decision instanceof Moderation.Decision.Reject r) {
+      return new Posted.Refused(r.message());
+    }
+    throttle.record(key, now);
+    String html = CommentText.toHtml(body);
+    if (decision instanceof Moderation.Decision.Hold hold) {
+      String id = comments.insert(article.articleId(), author.id(), parent, depth, replyTo, body, html, "pending", String.join("; ", hold.reasons()));
+      return new Posted.Held(id);
+    }
+    return new Posted.Published(comments.insert(article.articleId(), author.id(), parent, depth, replyTo, body, html, "published", null));
+  }
+
+  /** A reader reports a comment; reports from {@value #REPORTS_TO_HIDE} readers hide it until reviewed. */
+  public void report(Account reader, String commentId, String reason) {
+    int reports = comments.report(commentId, reader.id(), reason);
+    if (reports >= REPORTS_TO_HIDE) {
+      comments.find(commentId)
+          .filter(c -> c.status().equals("published"))
+          .ifPresent(c -> comments.moderate(c.id(), "pending", null, "hidden", "reported by " + reports + " readers"));
+    }
+  }
+
+  public boolean approve(Account moderator, String commentId) {
+    return comments.moderate(commentId, "published", moderator.id(), "approved", null);
+  }
+
+  public boolean reject(Account moderator, String commentId, String reason) {
+    return comments.moderate(commentId, "rejected", moderator.id(), "rejected", reason);
+  }
+}

@@ -1,0 +1,262 @@
+package pressroom.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import pressroom.testing.Fixtures;
+import pressroom.testing.TestApp;
+import pressroom.testing.TestApp.Visitor;
+import pressroom.web.Access.Role;
+
+/** Comments and moderation over HTTP; one subclass per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CommentsContract {
+  static final String PASSWORD = "a quiet reading room";
+  TestApp site;
+  Fixtures f;
+  Visitor moderator;
+  int counter;
+
+  abstract TestApp.Db db();
+
+  @BeforeAll
+  void start() {
+    site = TestApp.start(db(), false);
+    f = Fixtures.load(site.app().articles());
+    site.app().accounts().createVerified("deskmoderator1", "desk@mail.example", PASSWORD, Role.MODERATOR);
+    moderator = signedIn("deskmoderator1");
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+  }
+
+  @BeforeEach
+  void noThrottlingHistory() {
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+  }
+
+  Visitor signedIn(String userId) {
+    Visitor v = site.newVisitor();
+    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode()).isEqualTo(303);
+    return v;
+  }
+
+  Visitor reader(boolean verified) {
+    String id = "reader" + (++counter);
+    site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, Role.READER);
+    if (!verified) {
+      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE accounts SET email_verified_at = NULL WHERE user_id = :u").bind("u", id).execute());
+    }
+    return signedIn(id);
+  }
+
+  /** A reader whose first three comments a moderator already approved. */
+  Visitor established() {
+    Visitor v = reader(true);
+    for (int i = 0; i < 3; i++) {
+      noThrottlingHistory();
+      assertThat(comment(v, f.own.slug(), "Warm-up comment number " + i + " from reader " + counter, null).statusCode()).isEqualTo(303);
+    }
+    for (var c : site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE status = 'pending'").mapTo(String.class).list())) {
+      moderator.post("/staff/moderation/" + c + "/approve", Map.of());
+    }
+    noThrottlingHistory();
+    return v;
+  }
+
+  HttpResponse<String> comment(Visitor v, String slug, String text, String parent) {
+    Map<String, String> form = new java.util.HashMap<>(Map.of("body", text));
+    if (parent != null) {
+      form.put("parent", parent);
+    }
+    return v.post("/articles/" + slug + "/comments", form);
+  }
+
+  Document article(Visitor v, String slug) {
+    return Jsoup.parse(v.get("/articles/" + slug).body());
+  }
+
+  /** The page anonymous readers get, once caches caught up. */
+  Document anonymousArticle(String slug, String mustContain) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (true) {
+      String body = site.newVisitor().get("/articles/" + slug).body();
+      if (body.contains(mustContain)) {
+        return Jsoup.parse(body);
+      }
+      assertThat(System.nanoTime()).as("anonymous page shows " + mustContain).isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void visitorsWhoAreNotSignedInAreAskedToSignInOrRegister() {
+    Document d = article(site.newVisitor(), f.wire.slug());
+    assertThat(d.select("#comments .comment-prompt").text()).isEqualTo("Sign in or register to post a comment.");
+    assertThat(d.select("#comments .comment-prompt a").eachAttr("href"))
+        .containsExactly("/signin?return=/articles/" + f.wire.slug() + "%23comments", "/register");
+    Visitor unverified = reader(false);
+    assertThat(article(unverified, f.wire.slug()).select("#comments .comment-prompt").text()).contains("Confirm your e-mail address to comment");
+    assertThat(comment(unverified, f.wire.slug(), "Hello", null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aNewReadersCommentWaitsForAModeratorThenAppearsForEveryone() {
+    Visitor v = reader(true);
+    Document form = article(v, f.wire.slug());
+    assertThat(form.select("label[for=body]").text()).isEqualTo("Type your comment and click Submit *");
+    HttpResponse<String> posted = comment(v, f.wire.slug(), "The harbour was *busy* again this morning.", null);
+    assertThat(posted.statusCode()).isEqualTo(303);
+    assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    assertThat(article(v, f.wire.slug() + "?comment=held").select("#comments .notice").text()).contains("waits for a moderator");
+
+    Document queue = Jsoup.parse(moderator.get("/staff/moderation").body());
+    var item = queue.select(".queue-item").stream().filter(e -> e.text().contains("busy")).findFirst().orElseThrow();
+    assertThat(item.text()).contains("one of the first 3 comments of a new account");
+    String id = item.id().substring(2);
+    assertThat(moderator.post("/staff/moderation/" + id + "/approve", Map.of()).statusCode()).isEqualTo(303);
+
+    Document d = anonymousArticle(f.wire.slug(), "again this morning");
+    assertThat(d.select("#c-" + id + " .comment-body em").text()).isEqualTo("busy");
+    assertThat(d.select("#comments-heading").text()).isEqualTo("Comments (" + d.select("#comments li.comment").size() + ")");
+    assertThat(reader(true).get("/staff/moderation").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anEstablishedReaderPublishesAtOnceAndTheTextIsMadeSafe() throws Exception {
+    Visitor v = established();
+    HttpResponse<String> posted = comment(v, f.noindex.slug(),
+        "> quoted line\n\nSee https://water.example/report and <script>alert(1)</script> **now**", null);
+    assertThat(posted.statusCode()).isEqualTo(303);
+    assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("#c-");
+    Document d = anonymousArticle(f.noindex.slug(), "quoted line");
+    var body = d.select(".comment-body").last();
+    assertThat(body.select("blockquote").text()).isEqualTo("quoted line");
+    assertThat(body.select("a").attr("href")).isEqualTo("https://water.example/report");
+    assertThat(body.select("a").attr("rel")).isEqualTo("nofollow ugc noopener");
+    assertThat(body.select("script")).isEmpty();
+    assertThat(body.text()).contains("<script>alert(1)</script>");
+    assertThat(body.select("strong").text()).isEqualTo("now");
+    // The page with a thread, anonymous and signed in, is still valid HTML.
+    pressroom.testing.HtmlChecker checker = new pressroom.testing.HtmlChecker();
+    assertThat(checker.errors(site.newVisitor().get("/articles/" + f.noindex.slug()).body())).isEmpty();
+    assertThat(checker.errors(v.get("/articles/" + f.noindex.slug()).body())).isEmpty();
+    assertThat(checker.errors(moderator.get("/staff/moderation").body())).isEmpty();
+  }
+
+  @Test
+  void emptyTooLongAndBannedCommentsAreRefusedWithAClearMessage() {
+    Visitor v = established();
+    HttpResponse<String> empty = comment(v, f.wire.slug(), "   ", null);
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(empty.body()).select("#body-error").text()).contains("Type your comment");
+    HttpResponse<String> longOne = comment(v, f.wire.slug(), "x".repeat(5001), null);
+    assertThat(longOne.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(longOne.body()).select("#body-error").text()).contains("longer than 5000 characters");
+    assertThat(Jsoup.parse(longOne.body()).select("#body").text()).hasSize(5001);
+    HttpResponse<String> banned = comment(v, f.wire.slug(), "Great casino bonus here", null);
+    assertThat(banned.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(banned.body()).select("#body-error").text()).contains("not allowed here");
+  }
+
+  @Test
+  void commentingTooFastIsSlowedWithRetryAfter() {
+    Visitor v = established();
+    assertThat(comment(v, f.own.slug(), "First quick thought.", null).statusCode()).isEqualTo(303);
+    HttpResponse<String> again = comment(v, f.own.slug(), "Second quick thought.", null);
+    assertThat(again.statusCode()).isEqualTo(429);
+    assertThat(again.headers().firstValue("Retry-After")).isPresent();
+    assertThat(Jsoup.parse(again.body()).select("#body").text()).isEqualTo("Second quick thought.");
+  }
+
+  @Test
+  void linksAndTheHoneypotAreHandled() {
+    Visitor v = established();
+    comment(v, f.own.slug(), "Links: https://a.example/1 https://b.example/2 https://c.example/3", null);
+    assertThat(moderator.get("/staff/moderation").body()).contains("more than 2 links");
+    noThrottlingHistory();
+    HttpResponse<String> bot = v.post("/articles/" + f.own.slug() + "/comments", Map.of("body", "I am a bot posting", "website", "https://spam.example"));
+    assertThat(bot.statusCode()).isEqualTo(303);
+    int stored = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM comments WHERE body LIKE '%I am a bot%'").mapTo(Integer.class).one());
+    assertThat(stored).isZero();
+  }
+
+  @Test
+  void repliesNestThreeLevelsDeepAndDeeperOnesNameWhomTheyAnswer() {
+    Visitor v = established();
+    String[] ids = new String[4];
+    String parent = null;
+    for (int level = 0; level < 4; level++) {
+      noThrottlingHistory();
+      HttpResponse<String> r = comment(v, f.arabic.slug(), "Level " + level + " says hello", parent);
+      assertThat(r.statusCode()).isEqualTo(303);
+      String loc = r.headers().firstValue("Location").orElseThrow();
+      ids[level] = loc.substring(loc.indexOf("#c-") + 3);
+      parent = ids[level];
+    }
+    Document d = anonymousArticle(f.arabic.slug(), "Level 3 says hello");
+    assertThat(d.select("#c-" + ids[0] + " > ol > #c-" + ids[1] + " > ol > #c-" + ids[2])).hasSize(1);
+    assertThat(d.select("#c-" + ids[1] + " > ol > li#c-" + ids[3])).hasSize(1);
+    assertThat(d.select("#c-" + ids[3] + " .reply-to").text()).startsWith("replying to ");
+    HttpResponse<String> replyPage = v.get("/comments/" + ids[0] + "/reply");
+    assertThat(replyPage.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(replyPage.body()).select("input[name=parent]").val()).isEqualTo(ids[0]);
+  }
+
+  @Test
+  void threeReadersReportsHideACommentUntilReviewed() {
+    Visitor author = established();
+    HttpResponse<String> posted = comment(author, f.wire.slug(), "A comment others dislike strongly", null);
+    String loc = posted.headers().firstValue("Location").orElseThrow();
+    String id = loc.substring(loc.indexOf("#c-") + 3);
+    anonymousArticle(f.wire.slug(), "others dislike strongly");
+    for (int i = 0; i < 3; i++) {
+      assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
+    }
+    assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "nonsense")).statusCode()).isEqualTo(400);
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (site.newVisitor().get("/articles/" + f.wire.slug()).body().contains("others dislike strongly")) {
+      assertThat(System.nanoTime()).as("hidden in time").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+    String queue = moderator.get("/staff/moderation").body();
+    assertThat(queue).contains("others dislike strongly").contains("reported by 3");
+  }
+
+  @Test
+  void preModeratedSectionsHoldEveryComment() {
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'").execute());
+    try {
+      Visitor v = established();
+      HttpResponse<String> r = comment(v, f.own.slug(), "Held because of the section policy", null);
+      assertThat(r.headers().firstValue("Location").orElseThrow()).contains("comment=held");
+      assertThat(moderator.get("/staff/moderation").body()).contains("this section is pre-moderated");
+    } finally {
+      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'").execute());
+    }
+  }
+
+  @Test
+  void postingWithoutTheCsrfTokenIs403() {
+    Visitor v = established();
+    assertThat(v.postRaw("/articles/" + f.wire.slug() + "/comments", Map.of("body", "no token")).statusCode()).isEqualTo(403);
+  }
+}

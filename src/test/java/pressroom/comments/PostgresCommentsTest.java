@@ -1,0 +1,10 @@
+package pressroom.comments;
+
+import pressroom.testing.TestApp;
+
+class PostgresCommentsTest extends CommentsContract {
+  @Override
+  TestApp.Db db() {
+    return TestApp.Db.POSTGRESQL;
+  }
+}
