@@ -24,7 +24,9 @@ import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleDao;
+import pressroom.comments.CommentApi;
 import pressroom.comments.CommentDao;
+import pressroom.comments.SpamFilter;
 import pressroom.comments.CommentPages;
 import pressroom.comments.CommentService;
 import pressroom.articles.ContentChanges;
@@ -115,8 +117,10 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(), config.siteName());
     Throttle throttle = new Throttle(database.jdbi());
     CommentDao commentDao = new CommentDao(database.jdbi());
+    SpamFilter spamFilter = new SpamFilter(database.jdbi());
+    spamFilter.seedIfEmpty();
     CommentService commentService =
-        new CommentService(commentDao, throttle, java.time.Duration.ofDays(config.commentsCloseAfterDays()));
+        new CommentService(commentDao, throttle, spamFilter, java.time.Duration.ofDays(config.commentsCloseAfterDays()));
     ReaderPages reader =
         new ReaderPages(
             articles,
@@ -144,6 +148,7 @@ public final class App implements AutoCloseable {
                       new AccountPages(accountService, accountDao, auth, csrf, templates, chrome),
                       new AccountApi(accountService, auth, csrf),
                       new CommentPages(commentService, commentDao, csrf, templates, chrome),
+                      new CommentApi(commentService, commentDao),
                       auth,
                       csrf,
                       ops,

@@ -59,5 +59,15 @@ public final class Pages {
       List<pressroom.comments.Comment.Node> comments,
       int commentCount,
       String commentState,
-      String notice) {}
+      String notice,
+      List<pressroom.comments.Comment> picks,
+      String commentSort,
+      Pagination commentPages,
+      String viewerAccountId) {
+
+    /** The address of this article's thread in another order (page 1). */
+    public String sortHref(String sort) {
+      return "/articles/" + article.slug() + ("oldest".equals(sort) ? "" : "?comments=" + sort) + "#comments";
+    }
+  }
 }

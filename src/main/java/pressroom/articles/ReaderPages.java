@@ -75,10 +75,45 @@ public final class ReaderPages {
     CachedPages.send(ctx, cache.get("/", () -> renderHome(chrome.get())), csrf);
   }
 
+  static final int COMMENT_ROOTS_PER_PAGE = 50;
+
+  /** Which part of the thread a request asks for: order and page, validated. */
+  record ThreadView(pressroom.comments.CommentDao.Sort sort, int page) {
+    /** The canonical query for this view ("" for the default), as links and the cache use it. */
+    String query() {
+      String s = sort.name().toLowerCase(java.util.Locale.ROOT);
+      if (sort == pressroom.comments.CommentDao.Sort.OLDEST) {
+        return page == 1 ? "" : "?cpage=" + page;
+      }
+      return "?comments=" + s + (page == 1 ? "" : "&cpage=" + page);
+    }
+  }
+
+  private static ThreadView threadView(Context ctx) {
+    String sort = ctx.queryParam("comments");
+    if (sort != null && !sort.equals("oldest") && !sort.equals("newest") && !sort.equals("liked")) {
+      throw PageException.badRequest("Comments can be sorted by oldest, newest or liked, not “" + sort + "”.");
+    }
+    String raw = ctx.queryParam("cpage");
+    int page = 1;
+    if (raw != null) {
+      try {
+        page = Integer.parseInt(raw);
+      } catch (NumberFormatException e) {
+        page = -1;
+      }
+      if (page < 1 || page > MAX_PAGE) {
+        throw PageException.badRequest("The comment page “" + raw + "” is not valid: use a whole number from 1 to " + MAX_PAGE + ".");
+      }
+    }
+    return new ThreadView(pressroom.comments.CommentDao.Sort.of(sort), page);
+  }
+
   public void article(Context ctx) {
     String slug = ctx.pathParam("slug");
+    ThreadView view = threadView(ctx);
     if (signedIn(ctx)) {
-      CachedPage fresh = renderArticle(slug, personal(ctx), ctx);
+      CachedPage fresh = renderArticle(slug, personal(ctx), ctx, view);
       if (fresh == null) {
         throw gone(slug);
       }
@@ -87,7 +122,7 @@ public final class ReaderPages {
     }
     // Anonymous copies are shared; the sign-in box's CSRF token is put in as each is served.
     CachedPage page =
-        cache.get("/articles/" + slug, () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER), null));
+        cache.get("/articles/" + slug + view.query(), () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER), null, view));
     if (page == null) {
       throw gone(slug);
     }
@@ -228,12 +263,22 @@ public final class ReaderPages {
   }
 
   /** @param ctx the signed-in reader's request, or null for the shared anonymous copy */
-  private CachedPage renderArticle(String slug, Chrome frame, Context ctx) {
+  private CachedPage renderArticle(String slug, Chrome frame, Context ctx, ThreadView view) {
     return dao.findPublished(slug, Instant.now())
         .map(
             a -> {
               Chrome c = frame.in(a.section().slug());
-              List<pressroom.comments.Comment> published = comments.published(a.id());
+              List<pressroom.comments.Comment> thread =
+                  comments.page(a.id(), view.sort(), COMMENT_ROOTS_PER_PAGE, (view.page() - 1) * COMMENT_ROOTS_PER_PAGE);
+              int roots = comments.roots(a.id());
+              String base = "/articles/" + slug;
+              ThreadView prev = new ThreadView(view.sort(), view.page() - 1);
+              ThreadView next = new ThreadView(view.sort(), view.page() + 1);
+              Pagination commentPages =
+                  new Pagination(
+                      view.page(),
+                      view.page() > 1 ? base + prev.query() + "#comments" : null,
+                      view.page() * COMMENT_ROOTS_PER_PAGE < roots ? base + next.query() + "#comments" : null);
               boolean open = comments.policy(slug).map(p -> commentRules.open(p, Instant.now())).orElse(false);
               String state;
               if (!open) {
@@ -262,10 +307,14 @@ public final class ReaderPages {
                           clock.stamp(a.publishedAt()),
                           a.wasUpdated() ? clock.stamp(a.updatedAt()) : null,
                           dao.alsoFrom(a, Instant.now()),
-                          pressroom.comments.Comment.threads(published),
-                          published.size(),
+                          pressroom.comments.Comment.threads(thread),
+                          comments.count(a.id()),
                           state,
-                          notice));
+                          notice,
+                          view.page() == 1 ? comments.featured(a.id()) : List.of(),
+                          view.sort().name().toLowerCase(java.util.Locale.ROOT),
+                          commentPages,
+                          ctx == null ? null : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null)));
               return CachedPage.of(a.id(), html, Instant.now());
             })
         .orElse(null);

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param replyToName for a reply attached below the third level, whom it answers; else null
  * @param holdReasons why it waits for a moderator (moderators only), or null
+ * @param spamScore the classifier's score when it was posted, or null
  */
 public record Comment(
     String id,
@@ -21,7 +22,22 @@ public record Comment(
     String status,
     String holdReasons,
     int reports,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean edited,
+    boolean featured,
+    int likes,
+    Double spamScore) {
+
+  /** Deleted by its author: shown as a tombstone so replies keep their context. */
+  public boolean deleted() {
+    return "deleted".equals(status);
+  }
+
+  /** The spam score as moderators see it, e.g. "0.93", or "" when none was computed. */
+  public String score() {
+    return spamScore == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", spamScore);
+  }
+
 
   /** A comment with its replies, for threaded display. */
   public record Node(Comment comment, List<Node> replies) {}

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -33,6 +34,15 @@ public final class CommentDao {
   public record Policy(String articleId, String slug, boolean open, boolean preModerated, Instant publishedAt) {}
 
   public Optional<Policy> policy(String slug) {
+    return policyWhere("a.slug = :slug", slug);
+  }
+
+  public Optional<Policy> policyById(String articleId) {
+    return policyWhere("a.id = :slug", articleId);
+  }
+
+  private Optional<Policy> policyWhere(String where, String value) {
+    String slug = value;
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -40,8 +50,9 @@ public final class CommentDao {
                     SELECT a.id, a.slug, a.comments_open AS article_open, s.comments_open AS section_open,
                            s.moderation, a.published_at
                     FROM articles a JOIN sections s ON s.id = a.section_id
-                    WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now
-                    """)
+                    WHERE a.status = 'published' AND a.published_at <= :now AND
+                    """
+                        + where)
                 .bind("slug", slug)
                 .bind("now", System.currentTimeMillis())
                 .map(
@@ -65,14 +76,147 @@ public final class CommentDao {
                 .findOne());
   }
 
-  /** Published comments of an article, oldest first. */
-  public List<Comment> published(String articleId) {
+  /** The orders a thread can be read in. */
+  public enum Sort {
+    OLDEST("c.created_at, c.id"),
+    NEWEST("c.created_at DESC, c.id DESC"),
+    LIKED("c.likes DESC, c.created_at, c.id");
+
+    private final String orderBy;
+
+    Sort(String orderBy) {
+      this.orderBy = orderBy;
+    }
+
+    public static Sort of(String name) {
+      if (name == null) {
+        return OLDEST;
+      }
+      return switch (name) {
+        case "newest" -> NEWEST;
+        case "liked" -> LIKED;
+        default -> OLDEST;
+      };
+    }
+  }
+
+  /**
+   * One page of an article's threads: {@code limit} top-level comments in the chosen order (and
+   * tombstones of deleted ones), each with all its replies, oldest first. Two queries whatever the
+   * thread's size.
+   */
+  public List<Comment> page(String articleId, Sort sort, int limit, int offset) {
+    return jdbi.withHandle(
+        h -> {
+          List<Comment> roots =
+              h.createQuery(
+                      SELECT
+                          + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
+                          + " ORDER BY " + sort.orderBy + " LIMIT :limit OFFSET :offset")
+                  .bind("a", articleId)
+                  .bind("limit", limit)
+                  .bind("offset", offset)
+                  .map((rs, ctx) -> comment(rs))
+                  .list();
+          if (roots.isEmpty()) {
+            return roots;
+          }
+          List<Comment> all = new java.util.ArrayList<>(roots);
+          all.addAll(
+              h.createQuery(
+                      SELECT + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
+                          + " ORDER BY c.created_at, c.id")
+                  .bindList("roots", roots.stream().map(Comment::id).toList())
+                  .map((rs, ctx) -> comment(rs))
+                  .list());
+          return all;
+        });
+  }
+
+  /** How many top-level comments an article shows (for paging). */
+  public int roots(String articleId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(SELECT + " WHERE c.article_id = :a AND c.status = 'published' ORDER BY c.created_at, c.id")
+            h.createQuery("SELECT count(*) FROM comments WHERE article_id = :a AND parent_id IS NULL AND status IN ('published', 'deleted')")
+                .bind("a", articleId)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** How many published comments an article has. */
+  public int count(String articleId) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM comments WHERE article_id = :a AND status = 'published'").bind("a", articleId).mapTo(Integer.class).one());
+  }
+
+  /** Editors' picks of an article, oldest first. */
+  public List<Comment> featured(String articleId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
                 .bind("a", articleId)
                 .map((rs, ctx) -> comment(rs))
                 .list());
+  }
+
+  /** A reader likes a comment, once; returns the number of likes. */
+  int like(String commentId, String accountId) {
+    return jdbi.inTransaction(
+        h -> {
+          int added =
+              h.createUpdate(
+                      "INSERT INTO comment_likes (comment_id, account_id, created_at) SELECT :c, :a, :now"
+                          + " WHERE NOT EXISTS (SELECT 1 FROM comment_likes WHERE comment_id = :c AND account_id = :a)")
+                  .bind("c", commentId)
+                  .bind("a", accountId)
+                  .bind("now", System.currentTimeMillis())
+                  .execute();
+          if (added == 1) {
+            h.createUpdate("UPDATE comments SET likes = likes + 1 WHERE id = :c").bind("c", commentId).execute();
+            h.createQuery("SELECT article_id FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne()
+                .ifPresent(article -> ContentChanges.record(h, article));
+          }
+          return h.createQuery("SELECT likes FROM comments WHERE id = :c").bind("c", commentId).mapTo(Integer.class).one();
+        });
+  }
+
+  /** Replaces the text (the author's edit), keeping the old text in the log. */
+  void edit(String commentId, String body, String html, String status, String holdReasons) {
+    jdbi.useTransaction(
+        h -> {
+          String[] old =
+              h.createQuery("SELECT article_id, body FROM comments WHERE id = :id")
+                  .bind("id", commentId)
+                  .map((rs, ctx) -> new String[] {rs.getString("article_id"), rs.getString("body")})
+                  .one();
+          h.createUpdate(
+                  "UPDATE comments SET body = :body, body_html = :html, status = :status, hold_reasons = :reasons,"
+                      + " edited_at = :now WHERE id = :id")
+              .bind("body", body)
+              .bind("html", html)
+              .bind("status", status)
+              .bind("reasons", holdReasons)
+              .bind("now", System.currentTimeMillis())
+              .bind("id", commentId)
+              .execute();
+          log(h, commentId, null, "edited", holdReasons, old[1]);
+          ContentChanges.record(h, old[0]);
+        });
+  }
+
+  /** Marks a comment as an editors' pick (or not). */
+  boolean feature(String commentId, boolean on, String moderatorId) {
+    return jdbi.inTransaction(
+        h -> {
+          var article = h.createQuery("SELECT article_id FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne();
+          if (article.isEmpty()) {
+            return false;
+          }
+          h.createUpdate("UPDATE comments SET featured = :f WHERE id = :c").bind("f", on ? 1 : 0).bind("c", commentId).execute();
+          log(h, commentId, moderatorId, on ? "featured" : "unfeatured", null, null);
+          ContentChanges.record(h, article.get());
+          return true;
+        });
   }
 
   public Optional<Comment> find(String id) {
@@ -111,21 +255,24 @@ public final class CommentDao {
 
   /** Stores a comment; a published one drops the cached article page on every node. */
   String insert(
-      String articleId, String accountId, String parentId, int depth, String replyToName, String body,
-      String bodyHtml, String status, String holdReasons) {
+      String articleId, String accountId, String parentId, String rootId, int depth, String replyToName, String body,
+      String bodyHtml, String status, String holdReasons, Double spamScore) {
     String id = Ids.newId();
     jdbi.useTransaction(
         h -> {
           h.createUpdate(
                   """
-                  INSERT INTO comments (id, article_id, account_id, parent_id, depth, reply_to_name,
-                    body, body_html, status, hold_reasons, created_at)
-                  VALUES (:id, :article, :account, :parent, :depth, :replyTo, :body, :html, :status, :reasons, :now)
+                  INSERT INTO comments (id, article_id, account_id, parent_id, root_id, depth, reply_to_name,
+                    body, body_html, status, hold_reasons, spam_score, created_at)
+                  VALUES (:id, :article, :account, :parent, :root, :depth, :replyTo, :body, :html, :status,
+                    :reasons, :score, :now)
                   """)
               .bind("id", id)
               .bind("article", articleId)
               .bind("account", accountId)
               .bind("parent", parentId)
+              .bind("root", rootId)
+              .bind("score", spamScore)
               .bind("depth", depth)
               .bind("replyTo", replyToName)
               .bind("body", body)
@@ -216,6 +363,30 @@ public final class CommentDao {
         .execute();
   }
 
+  /** An author's record for moderators, e.g. "12 published, 1 rejected, 2 waiting". */
+  public String record(String accountId) {
+    return jdbi.withHandle(
+        h -> {
+          var m = new java.util.TreeMap<String, Integer>();
+          h.createQuery("SELECT status, count(*) AS n FROM comments WHERE account_id = :a GROUP BY status")
+              .bind("a", accountId)
+              .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
+              .forEach(e -> m.put(e.getKey(), e.getValue()));
+          return m.getOrDefault("published", 0) + " published, " + m.getOrDefault("rejected", 0) + " rejected, "
+              + m.getOrDefault("pending", 0) + " waiting";
+        });
+  }
+
+  /** The top-level comment of a comment's thread. */
+  Optional<String> rootOf(String commentId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(root_id, id) FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne());
+  }
+
+  /** The stored text of a comment (for learning and editing). */
+  public Optional<String> body(String commentId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT body FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne());
+  }
+
   private static Comment comment(ResultSet rs) throws SQLException {
     return new Comment(
         rs.getString("id"),
@@ -229,6 +400,10 @@ public final class CommentDao {
         rs.getString("status"),
         rs.getString("hold_reasons"),
         rs.getInt("reports"),
-        Instant.ofEpochMilli(rs.getLong("created_at")));
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        rs.getObject("edited_at") != null,
+        rs.getInt("featured") == 1,
+        rs.getInt("likes"),
+        rs.getObject("spam_score") == null ? null : rs.getDouble("spam_score"));
   }
 }

@@ -39,8 +39,11 @@ public final class CommentPages {
 
   public record Queue(Chrome chrome, Head head, List<Item> items) {}
 
-  /** A held or reported comment with its audit log. */
-  public record Item(Comment comment, String articleSlug, List<String> history) {}
+  /** A held or reported comment with its audit log and its author's record. */
+  public record Item(Comment comment, String articleSlug, List<String> history, String authorRecord) {}
+
+  /** The edit form: the author's own comment, within the edit window. */
+  public record Edit(Chrome chrome, Head head, String slug, Comment comment, String text, String error) {}
 
   public void post(Context ctx) {
     String slug = ctx.pathParam("slug");
@@ -92,7 +95,7 @@ public final class CommentPages {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     List<Item> items =
         comments.queue(200).stream()
-            .map(x -> new Item(x, comments.articleSlug(x.id()).orElse(""), comments.history(x.id())))
+            .map(x -> new Item(x, comments.articleSlug(x.id()).orElse(""), comments.history(x.id()), comments.record(x.accountId())))
             .toList();
     render(ctx, 200, "comments/queue.jte", new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
   }
@@ -112,6 +115,70 @@ public final class CommentPages {
       throw PageException.notFound();
     }
     ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  public void feature(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    Account moderator = Auth.required(ctx);
+    boolean on = !"off".equals(ctx.formParam("feature"));
+    if (on) {
+      comments.find(ctx.pathParam("id")).filter(c -> c.status().equals("pending")).ifPresent(c -> service.approve(moderator, c.id()));
+    }
+    if (!service.feature(moderator, ctx.pathParam("id"), on)) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  public void editForm(Context ctx) {
+    Account a = signedIn(ctx, "/comments/" + ctx.pathParam("id") + "/edit");
+    if (a == null) {
+      return;
+    }
+    Comment c = comments.find(ctx.pathParam("id")).filter(x -> x.accountId().equals(a.id()) && !x.deleted()).orElseThrow(PageException::notFound);
+    edit(ctx, 200, c, null, null);
+  }
+
+  public void edit(Context ctx) {
+    Account a = Auth.required(ctx);
+    String id = ctx.pathParam("id");
+    String text = ctx.formParam("body");
+    switch (service.edit(a, id, text)) {
+      case CommentService.Action.Done d ->
+          ctx.redirect("/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id, HttpStatus.SEE_OTHER);
+      case CommentService.Action.Refused r ->
+          edit(ctx, 400, comments.find(id).orElseThrow(PageException::notFound), text, r.message());
+      case CommentService.Action.NotAllowed n -> throw new PageException(403, "You cannot edit this comment", n.message());
+    }
+  }
+
+  public void delete(Context ctx) {
+    Account a = Auth.required(ctx);
+    String id = ctx.pathParam("id");
+    switch (service.delete(a, id)) {
+      case CommentService.Action.Done d ->
+          ctx.redirect("/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id, HttpStatus.SEE_OTHER);
+      case CommentService.Action.NotAllowed n -> throw new PageException(403, "You cannot delete this comment", n.message());
+      case CommentService.Action.Refused r -> throw PageException.badRequest(r.message());
+    }
+  }
+
+  public void like(Context ctx) {
+    Account a = Auth.required(ctx);
+    String id = ctx.pathParam("id");
+    switch (service.like(a, id)) {
+      case CommentService.Action.Done d ->
+          ctx.redirect("/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id, HttpStatus.SEE_OTHER);
+      case CommentService.Action.NotAllowed n -> throw new PageException(403, "You cannot like this comment", n.message());
+      case CommentService.Action.Refused r -> throw PageException.badRequest(r.message());
+    }
+  }
+
+  private void edit(Context ctx, int status, Comment c, String text, String error) {
+    Chrome ch = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    String slug = comments.articleSlug(c.id()).orElse("");
+    String current = text != null ? text : comments.body(c.id()).orElse("");
+    render(ctx, status, "comments/edit.jte", new Edit(ch, Head.simple("Edit your comment — " + ch.siteName(), "Edit"), slug, c, current, error));
   }
 
   private Account signedIn(Context ctx, String returnTo) {

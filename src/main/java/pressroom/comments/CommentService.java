@@ -13,15 +13,24 @@ public final class CommentService {
   /** Reports from this many readers hide a comment until a moderator looks. */
   static final int REPORTS_TO_HIDE = 3;
 
+  /** Authors may edit their comment this long after posting it. */
+  static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+
   private final CommentDao comments;
   private final Throttle throttle;
+  private final SpamFilter spam;
   private final Duration closeAfter;
 
   /** @param closeAfter comments close this long after publication; zero keeps them open */
-  public CommentService(CommentDao comments, Throttle throttle, Duration closeAfter) {
+  public CommentService(CommentDao comments, Throttle throttle, SpamFilter spam, Duration closeAfter) {
     this.comments = comments;
     this.throttle = throttle;
+    this.spam = spam;
     this.closeAfter = closeAfter;
+  }
+
+  private static boolean newAccount(Account a, Instant now) {
+    return a.createdAt().isAfter(now.minus(Duration.ofDays(1)));
   }
 
   /** Whether comments are open on this article now. */
@@ -76,6 +85,7 @@ public final class CommentService {
     }
     int depth = 0;
     String parent = null;
+    String root = null;
     String replyTo = null;
     if (parentId != null && !parentId.isBlank()) {
       Optional<Comment> p = comments.find(parentId).filter(c -> c.articleId().equals(article.articleId()) && c.status().equals("published"));
@@ -91,23 +101,28 @@ public final class CommentService {
         parent = p.get().id();
         depth = p.get().depth() + 1;
       }
+      root = comments.rootOf(p.get().id()).orElse(p.get().id());
     }
     String normalized = CommentText.normalized(body);
     boolean duplicate =
         comments.recentBodiesBy(author.id(), now.minus(Duration.ofDays(1))).stream()
             .anyMatch(b -> CommentText.normalized(b).equals(normalized));
+    SpamFilter.Score score = spam.score(body, newAccount(author, now));
     var decision =
-        Moderation.decide(body, new Moderation.Facts(article.preModerated(), comments.publishedCountBy(author.id()), duplicate));
+        Moderation.decide(body, new Moderation.Facts(article.preModerated(), comments.publishedCountBy(author.id()), duplicate, score));
     if (decision instanceof Moderation.Decision.Reject r) {
       return new Posted.Refused(r.message());
     }
     throttle.record(key, now);
     String html = CommentText.toHtml(body);
     if (decision instanceof Moderation.Decision.Hold hold) {
-      String id = comments.insert(article.articleId(), author.id(), parent, depth, replyTo, body, html, "pending", String.join("; ", hold.reasons()));
+      String id =
+          comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "pending",
+              String.join("; ", hold.reasons()), score.probability());
       return new Posted.Held(id);
     }
-    return new Posted.Published(comments.insert(article.articleId(), author.id(), parent, depth, replyTo, body, html, "published", null));
+    return new Posted.Published(
+        comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "published", null, score.probability()));
   }
 
   /** A reader reports a comment; reports from {@value #REPORTS_TO_HIDE} readers hide it until reviewed. */
@@ -120,11 +135,80 @@ public final class CommentService {
     }
   }
 
+  /** A moderator approves: the comment shows, and the classifier learns it was fine. */
   public boolean approve(Account moderator, String commentId) {
+    comments.body(commentId).ifPresent(b -> spam.learn(b, false, false));
     return comments.moderate(commentId, "published", moderator.id(), "approved", null);
   }
 
+  /** A moderator rejects: the comment goes, and the classifier learns it was not fine. */
   public boolean reject(Account moderator, String commentId, String reason) {
+    comments.body(commentId).ifPresent(b -> spam.learn(b, false, true));
     return comments.moderate(commentId, "rejected", moderator.id(), "rejected", reason);
+  }
+
+  public boolean feature(Account moderator, String commentId, boolean on) {
+    return comments.feature(commentId, on, moderator.id());
+  }
+
+  /** The outcome of an author's own action (edit, delete) or a like. */
+  public sealed interface Action {
+    record Done(String articleId) implements Action {}
+
+    record Refused(String message) implements Action {}
+
+    record NotAllowed(String message) implements Action {}
+  }
+
+  /** The author edits their comment within {@link #EDIT_WINDOW}; it is marked "edited". */
+  public Action edit(Account author, String commentId, String text) {
+    Optional<Comment> c = comments.find(commentId);
+    if (c.isEmpty() || !c.get().accountId().equals(author.id()) || c.get().deleted() || c.get().status().equals("rejected")) {
+      return new Action.NotAllowed("You can only edit your own comments.");
+    }
+    Instant now = Instant.now();
+    if (c.get().createdAt().plus(EDIT_WINDOW).isBefore(now)) {
+      return new Action.NotAllowed("Comments can be edited for 15 minutes after posting; this one can no longer be changed.");
+    }
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty()) {
+      return new Action.Refused("Type your comment before you click Submit.");
+    }
+    if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
+      return new Action.Refused("Your comment is longer than " + CommentText.MAX_LENGTH + " characters; shorten it a little.");
+    }
+    var decision =
+        Moderation.decide(body, new Moderation.Facts(false, Moderation.NEW_ACCOUNT_COMMENTS, false, spam.score(body, newAccount(author, now))));
+    if (decision instanceof Moderation.Decision.Reject r) {
+      return new Action.Refused(r.message());
+    }
+    boolean hold = decision instanceof Moderation.Decision.Hold || c.get().status().equals("pending");
+    String reasons =
+        decision instanceof Moderation.Decision.Hold h ? String.join("; ", h.reasons()) : c.get().holdReasons();
+    comments.edit(commentId, body, CommentText.toHtml(body), hold ? "pending" : "published", hold ? reasons : null);
+    return new Action.Done(c.get().articleId());
+  }
+
+  /** The author deletes their comment: a tombstone stays so replies keep their context. */
+  public Action delete(Account author, String commentId) {
+    Optional<Comment> c = comments.find(commentId);
+    if (c.isEmpty() || !c.get().accountId().equals(author.id()) || c.get().deleted()) {
+      return new Action.NotAllowed("You can only delete your own comments.");
+    }
+    comments.moderate(commentId, "deleted", author.id(), "deleted by its author", null);
+    return new Action.Done(c.get().articleId());
+  }
+
+  /** A reader likes someone else's comment, once. */
+  public Action like(Account reader, String commentId) {
+    Optional<Comment> c = comments.find(commentId).filter(x -> x.status().equals("published"));
+    if (c.isEmpty()) {
+      return new Action.NotAllowed("This comment cannot be liked.");
+    }
+    if (c.get().accountId().equals(reader.id())) {
+      return new Action.NotAllowed("You cannot like your own comment.");
+    }
+    comments.like(commentId, reader.id());
+    return new Action.Done(c.get().articleId());
   }
 }

@@ -30,7 +30,11 @@ public final class Moderation {
    * @param approvedBefore how many of the author's comments were published before
    * @param duplicate the author posted the same text recently
    */
-  public record Facts(boolean preModerated, int approvedBefore, boolean duplicate) {}
+  public record Facts(boolean preModerated, int approvedBefore, boolean duplicate, SpamFilter.Score spam) {
+    public Facts(boolean preModerated, int approvedBefore, boolean duplicate) {
+      this(preModerated, approvedBefore, duplicate, new SpamFilter.Score(0, List.of()));
+    }
+  }
 
   public static Decision decide(String text, Facts facts) {
     String lower = text.toLowerCase(Locale.ROOT);
@@ -51,6 +55,10 @@ public final class Moderation {
     }
     if (facts.duplicate()) {
       reasons.add("the same text as a recent comment");
+    }
+    if (facts.spam().probability() >= SpamFilter.HOLD_AT) {
+      reasons.add(String.format(Locale.ROOT, "likely spam or abuse (score %.2f: %s)",
+          facts.spam().probability(), String.join(", ", facts.spam().reasons())));
     }
     for (String word : SUSPECT) {
       if (lower.contains(word)) {

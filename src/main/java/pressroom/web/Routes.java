@@ -7,6 +7,7 @@ import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
 import pressroom.articles.ReaderPages;
+import pressroom.comments.CommentApi;
 import pressroom.comments.CommentPages;
 import pressroom.ingest.FeedSource;
 import pressroom.ingest.SourcesPage;
@@ -22,6 +23,7 @@ public final class Routes {
       AccountPages accounts,
       AccountApi accountApi,
       CommentPages comments,
+      CommentApi commentApi,
       Auth auth,
       Csrf csrf,
       Operations ops,
@@ -84,6 +86,21 @@ public final class Routes {
     config.routes.post("/articles/{slug}/comments", comments::post);
     config.routes.get("/comments/{id}/reply", comments::replyForm);
     config.routes.post("/comments/{id}/report", comments::report);
+    config.routes.get("/comments/{id}/edit", comments::editForm);
+    config.routes.post("/comments/{id}/edit", comments::edit);
+    config.routes.post("/comments/{id}/delete", comments::delete);
+    config.routes.post("/comments/{id}/like", comments::like);
+    config.routes.post("/staff/moderation/{id}/feature", comments::feature);
+
+    var capi = h.commentApi();
+    config.routes.get("/api/v1/articles/{id}/comments", capi::list);
+    config.routes.post("/api/v1/articles/{id}/comments", capi::post);
+    config.routes.patch("/api/v1/comments/{id}", capi::edit);
+    config.routes.delete("/api/v1/comments/{id}", capi::delete);
+    config.routes.post("/api/v1/comments/{id}/like", capi::like);
+    config.routes.post("/api/v1/comments/{id}/report", capi::report);
+    config.routes.get("/api/v1/moderation/queue", capi::queue);
+    config.routes.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate);
     config.routes.get("/staff/moderation", comments::queue);
     config.routes.post("/staff/moderation/{id}/approve", comments::approve);
     config.routes.post("/staff/moderation/{id}/reject", comments::reject);

@@ -254,6 +254,102 @@ abstract class CommentsContract {
     }
   }
 
+  String idOf(HttpResponse<String> posted) {
+    String loc = posted.headers().firstValue("Location").orElseThrow();
+    return loc.substring(loc.indexOf("#c-") + 3);
+  }
+
+  @Test
+  void authorsEditWithinFifteenMinutesDeleteLeavingATombstoneAndOthersLikeOnce() {
+    Visitor author = established();
+    String id = idOf(comment(author, f.noindex.slug(), "First draft of my thought", null));
+    assertThat(author.post("/comments/" + id + "/edit", Map.of("body", "Second draft of my thought")).statusCode()).isEqualTo(303);
+    Document d = anonymousArticle(f.noindex.slug(), "Second draft of my thought");
+    assertThat(d.select("#c-" + id + " .edited").text()).isEqualTo("edited");
+
+    Visitor other = reader(true);
+    assertThat(other.post("/comments/" + id + "/edit", Map.of("body", "hijack")).statusCode()).isEqualTo(403);
+    assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(author.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(anonymousArticle(f.noindex.slug(), "1 like").select("#c-" + id + " .likes").text()).isEqualTo("1 like");
+
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET created_at = :t WHERE id = :id")
+        .bind("t", System.currentTimeMillis() - 16 * 60_000L).bind("id", id).execute());
+    HttpResponse<String> late = author.post("/comments/" + id + "/edit", Map.of("body", "Too late now"));
+    assertThat(late.statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(late.body()).text()).contains("15 minutes");
+
+    noThrottlingHistory();
+    comment(other, f.noindex.slug(), "A reply that keeps its context", id);
+    assertThat(author.post("/comments/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
+    Document after = anonymousArticle(f.noindex.slug(), "deleted by its author");
+    assertThat(after.select("#c-" + id + " .tombstone").text()).isEqualTo("This comment was deleted by its author.");
+    assertThat(after.text()).doesNotContain("Second draft of my thought");
+    int kept = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM moderation_log WHERE comment_id = :c AND body LIKE '%Second draft%'")
+        .bind("c", id).mapTo(Integer.class).one());
+    assertThat(kept).as("moderators keep the original").isPositive();
+  }
+
+  @Test
+  void threadsSortAndEditorsPicksShowFirst() {
+    Visitor v = established();
+    String a = idOf(comment(v, f.own.slug(), "Sorting test alpha", null));
+    noThrottlingHistory();
+    String b = idOf(comment(v, f.own.slug(), "Sorting test beta", null));
+    Document newest = Jsoup.parse(site.newVisitor().get("/articles/" + f.own.slug() + "?comments=newest").body());
+    assertThat(newest.select("li.comment").eachAttr("id")).containsSubsequence("c-" + b, "c-" + a);
+    assertThat(site.newVisitor().get("/articles/" + f.own.slug() + "?comments=loudest").statusCode()).isEqualTo(400);
+    assertThat(moderator.post("/staff/moderation/" + a + "/feature", Map.of()).statusCode()).isEqualTo(303);
+    Document d = anonymousArticle(f.own.slug(), "Editors’ picks");
+    assertThat(d.select(".picks .comment-body").text()).contains("Sorting test alpha");
+  }
+
+  @Test
+  void theClassifierLearnsFromModeratorsDecisions() {
+    SpamFilter filter = new SpamFilter(site.app().database().jdbi());
+    String pitch = "Amazing zorblax tablets, order zorblax today at the zorblax shop";
+    double before = filter.score(pitch, false).probability();
+    for (int i = 0; i < 6; i++) {
+      Visitor spammer = reader(true);
+      String id = idOf(comment(spammer, f.wire.slug(), "zorblax zorblax deals number " + i, null) , true);
+      assertThat(moderator.post("/staff/moderation/" + id + "/reject", Map.of("reason", "spam")).statusCode()).isEqualTo(303);
+    }
+    SpamFilter.Score after = filter.score(pitch, false);
+    assertThat(after.probability()).isGreaterThan(before).isGreaterThanOrEqualTo(SpamFilter.HOLD_AT);
+    assertThat(after.reasons()).contains("“zorblax”");
+    Visitor v = established();
+    HttpResponse<String> held = comment(v, f.wire.slug(), pitch, null);
+    assertThat(held.headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    assertThat(moderator.get("/staff/moderation").body()).contains("likely spam or abuse (score");
+  }
+
+  String idOf(HttpResponse<String> posted, boolean held) {
+    if (!held) {
+      return idOf(posted);
+    }
+    return site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments ORDER BY created_at DESC, id DESC LIMIT 1").mapTo(String.class).one());
+  }
+
+  @Test
+  void theJsonApiCoversTheThread() {
+    Visitor v = established();
+    String articleId = f.arabic.id();
+    HttpResponse<String> created = v.json("POST", "/api/v1/articles/" + articleId + "/comments", "{\"body\":\"Posted through the API\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).contains("\"status\":\"published\"");
+    String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(v.json("PATCH", "/api/v1/comments/" + id, "{\"body\":\"Edited through the API\"}").statusCode()).isEqualTo(200);
+    assertThat(site.newVisitor().get("/api/v1/articles/" + articleId + "/comments?sort=newest").body()).contains("Edited through the API");
+    assertThat(reader(true).json("POST", "/api/v1/comments/" + id + "/like", null).statusCode()).isEqualTo(200);
+    assertThat(reader(true).json("POST", "/api/v1/comments/" + id + "/report", "{\"reason\":\"spam\"}").statusCode()).isEqualTo(202);
+    assertThat(site.newVisitor().json("POST", "/api/v1/articles/" + articleId + "/comments", "{\"body\":\"anonymous\"}").statusCode()).isEqualTo(401);
+    assertThat(v.json("GET", "/api/v1/moderation/queue", null).statusCode()).isEqualTo(403);
+    assertThat(moderator.json("GET", "/api/v1/moderation/queue", null).statusCode()).isEqualTo(200);
+    assertThat(moderator.json("POST", "/api/v1/moderation/comments/" + id + "/feature", "{}").statusCode()).isEqualTo(200);
+    assertThat(v.json("DELETE", "/api/v1/comments/" + id, null).statusCode()).isEqualTo(204);
+  }
+
   @Test
   void postingWithoutTheCsrfTokenIs403() {
     Visitor v = established();

@@ -1,0 +1,168 @@
+package pressroom.comments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pressroom.accounts.Account;
+import pressroom.accounts.Auth;
+import pressroom.web.Access;
+import pressroom.web.PageException;
+
+/** The comments JSON API; the same rules as the pages. */
+public final class CommentApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PAGE_SIZE = 50;
+
+  private final CommentService service;
+  private final CommentDao comments;
+
+  public CommentApi(CommentService service, CommentDao comments) {
+    this.service = service;
+    this.comments = comments;
+  }
+
+  public void list(Context ctx) {
+    CommentDao.Policy article = comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    int page = page(ctx.queryParam("page"));
+    List<Comment> thread = comments.page(article.articleId(), CommentDao.Sort.of(ctx.queryParam("sort")), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("articleId", article.articleId());
+    out.put("count", comments.count(article.articleId()));
+    out.put("page", page);
+    out.put("comments", thread.stream().map(CommentApi::json).toList());
+    ctx.json(out);
+  }
+
+  public void post(Context ctx) {
+    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in to comment."));
+    CommentDao.Policy article = comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    JsonNode in = body(ctx);
+    switch (service.post(a, article, text(in, "parentId"), text(in, "body"), null)) {
+      case CommentService.Posted.Published p -> ctx.status(201).json(Map.of("id", p.id(), "status", "published"));
+      case CommentService.Posted.Held h -> ctx.status(201).json(Map.of("id", h.id(), "status", "pending"));
+      case CommentService.Posted.Dropped d -> ctx.status(201).json(Map.of("status", "pending"));
+      case CommentService.Posted.Refused r -> ctx.status(400).json(Map.of("error", "invalid", "message", r.message(), "errors", Map.of("body", r.message())));
+      case CommentService.Posted.NotAllowed n -> throw new PageException(403, "forbidden", n.message());
+      case CommentService.Posted.TooMany t -> {
+        ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        ctx.status(429).json(Map.of("error", "too_many_requests", "message", "You are commenting very fast; wait a moment."));
+      }
+    }
+  }
+
+  public void edit(Context ctx) {
+    answer(ctx, service.edit(signedIn(ctx), ctx.pathParam("id"), text(body(ctx), "body")), 200);
+  }
+
+  public void delete(Context ctx) {
+    answer(ctx, service.delete(signedIn(ctx), ctx.pathParam("id")), 204);
+  }
+
+  public void like(Context ctx) {
+    answer(ctx, service.like(signedIn(ctx), ctx.pathParam("id")), 200);
+  }
+
+  public void report(Context ctx) {
+    Account a = signedIn(ctx);
+    String reason = text(body(ctx), "reason");
+    if (reason == null || !List.of("spam", "abusive", "off-topic", "illegal").contains(reason)) {
+      throw PageException.badRequest("reason must be spam, abusive, off-topic or illegal");
+    }
+    comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    service.report(a, ctx.pathParam("id"), reason);
+    ctx.status(202).json(Map.of("message", "Thank you; a moderator will look."));
+  }
+
+  public void queue(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    ctx.json(Map.of("comments", comments.queue(200).stream().map(CommentApi::json).toList()));
+  }
+
+  public void moderate(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    Account m = signedIn(ctx);
+    String id = ctx.pathParam("id");
+    comments.find(id).orElseThrow(PageException::notFound);
+    String reason = ctx.body().isBlank() ? null : text(body(ctx), "reason");
+    boolean ok =
+        switch (ctx.pathParam("action")) {
+          case "approve" -> service.approve(m, id);
+          case "reject" -> service.reject(m, id, reason == null ? "no reason given" : reason);
+          case "feature" -> {
+            comments.find(id).filter(c -> c.status().equals("pending")).ifPresent(c -> service.approve(m, id));
+            yield service.feature(m, id, true);
+          }
+          default -> throw PageException.notFound();
+        };
+    ctx.json(Map.of("id", id, "done", ok));
+  }
+
+  private static void answer(Context ctx, CommentService.Action a, int okStatus) {
+    switch (a) {
+      case CommentService.Action.Done d -> {
+        if (okStatus == 204) {
+          ctx.status(204);
+        } else {
+          ctx.status(okStatus).json(Map.of("done", true));
+        }
+      }
+      case CommentService.Action.Refused r -> ctx.status(400).json(Map.of("error", "invalid", "message", r.message()));
+      case CommentService.Action.NotAllowed n -> throw new PageException(403, "forbidden", n.message());
+    }
+  }
+
+  private static Map<String, Object> json(Comment c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("parentId", c.parentId());
+    m.put("depth", c.depth());
+    m.put("author", c.authorName());
+    m.put("replyTo", c.replyToName());
+    m.put("bodyHtml", c.deleted() ? null : c.bodyHtml());
+    m.put("status", c.status());
+    m.put("createdAt", c.createdAt().toString());
+    m.put("edited", c.edited());
+    m.put("likes", c.likes());
+    m.put("featured", c.featured());
+    return m;
+  }
+
+  private static Account signedIn(Context ctx) {
+    return Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+  }
+
+  private static int page(String raw) {
+    if (raw == null) {
+      return 1;
+    }
+    try {
+      int p = Integer.parseInt(raw);
+      if (p >= 1 && p <= 10_000) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw PageException.badRequest("page must be a whole number from 1 to 10000");
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      JsonNode n = JSON.readTree(ctx.body());
+      if (n == null || !n.isObject()) {
+        throw PageException.badRequest("The body must be a JSON object.");
+      }
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw PageException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String text(JsonNode in, String field) {
+    JsonNode v = in.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

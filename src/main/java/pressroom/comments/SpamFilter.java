@@ -1,0 +1,146 @@
+package pressroom.comments;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * A naive Bayes spam/abuse score that learns from this site's moderators: every approval teaches
+ * "fine", every rejection "not fine". Counts live in the database, so every node scores alike.
+ * Hand-written because it is a page of arithmetic and no small maintained library offers it.
+ */
+public final class SpamFilter {
+  /** Comments scoring at least this are held for a moderator. */
+  public static final double HOLD_AT = 0.9;
+
+  private final Jdbi jdbi;
+
+  public SpamFilter(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A score in [0, 1] and the features that pushed it up most. */
+  public record Score(double probability, List<String> reasons) {}
+
+  /** Word features plus a few shape features (links, shouting, a brand-new account). Pure. */
+  public static Set<String> features(String text, boolean newAccount) {
+    Set<String> f = new LinkedHashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 3 && w.length() <= 30) {
+        f.add(w);
+      }
+    }
+    int links = CommentText.links(text);
+    if (links > 0) {
+      f.add("#has-link");
+    }
+    if (links > 1) {
+      f.add("#many-links");
+    }
+    long letters = text.chars().filter(Character::isLetter).count();
+    long upper = text.chars().filter(Character::isUpperCase).count();
+    if (letters > 20 && upper * 2 > letters) {
+      f.add("#shouting");
+    }
+    if (newAccount) {
+      f.add("#new-account");
+    }
+    return f;
+  }
+
+  /** Naive Bayes with Laplace smoothing over the features present. Pure. */
+  static Score score(Set<String> features, Map<String, int[]> counts, int spamDocs, int hamDocs) {
+    double logOdds = Math.log((spamDocs + 1.0) / (hamDocs + 1.0));
+    Map<String, Double> contribution = new HashMap<>();
+    for (String f : features) {
+      int[] c = counts.get(f);
+      if (c == null) {
+        continue; // never seen: says nothing
+      }
+      double pSpam = (c[0] + 1.0) / (spamDocs + 2.0);
+      double pHam = (c[1] + 1.0) / (hamDocs + 2.0);
+      double w = Math.log(pSpam / pHam);
+      logOdds += w;
+      contribution.put(f, w);
+    }
+    double p = 1.0 / (1.0 + Math.exp(-logOdds));
+    List<String> reasons =
+        contribution.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+            .limit(4)
+            .map(e -> e.getKey().startsWith("#") ? e.getKey().substring(1) : "“" + e.getKey() + "”")
+            .toList();
+    return new Score(p, reasons);
+  }
+
+  public Score score(String text, boolean newAccount) {
+    Set<String> f = features(text, newAccount);
+    return jdbi.withHandle(
+        h -> {
+          Map<String, int[]> counts = new HashMap<>();
+          if (!f.isEmpty()) {
+            h.createQuery("SELECT token, spam_count, ham_count FROM spam_tokens WHERE token IN (<t>)")
+                .bindList("t", new ArrayList<>(f))
+                .map((rs, ctx) -> Map.entry(rs.getString("token"), new int[] {rs.getInt("spam_count"), rs.getInt("ham_count")}))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          }
+          var totals = h.createQuery("SELECT spam_docs, ham_docs FROM spam_totals WHERE id = 1").mapToMap().one();
+          return score(f, counts, ((Number) totals.get("spam_docs")).intValue(), ((Number) totals.get("ham_docs")).intValue());
+        });
+  }
+
+  /** Learns from one decision. */
+  public void learn(String text, boolean newAccount, boolean spam) {
+    Set<String> f = features(text, newAccount);
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch b =
+              h.prepareBatch(
+                  "INSERT INTO spam_tokens (token, spam_count, ham_count) VALUES (:t, :s, :h)"
+                      + " ON CONFLICT (token) DO UPDATE SET spam_count = spam_tokens.spam_count + excluded.spam_count,"
+                      + " ham_count = spam_tokens.ham_count + excluded.ham_count");
+          for (String token : f) {
+            b.bind("t", token).bind("s", spam ? 1 : 0).bind("h", spam ? 0 : 1).add();
+          }
+          if (!f.isEmpty()) {
+            b.execute();
+          }
+          h.createUpdate(spam ? "UPDATE spam_totals SET spam_docs = spam_docs + 1 WHERE id = 1" : "UPDATE spam_totals SET ham_docs = ham_docs + 1 WHERE id = 1")
+              .execute();
+        });
+  }
+
+  /** Trains the bundled seed set into an empty classifier (first start). */
+  public void seedIfEmpty() {
+    int docs = jdbi.withHandle(h -> h.createQuery("SELECT spam_docs + ham_docs FROM spam_totals WHERE id = 1").mapTo(Integer.class).one());
+    if (docs > 0) {
+      return;
+    }
+    try (var in = SpamFilter.class.getResourceAsStream("/comments/spam-seed.txt");
+        var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        int bar = line.indexOf('|');
+        learn(line.substring(bar + 1), false, line.startsWith("spam"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
