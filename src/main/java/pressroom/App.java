@@ -26,6 +26,7 @@ import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleDao;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentDao;
+import pressroom.comments.ReplyNotifier;
 import pressroom.comments.SpamFilter;
 import pressroom.comments.CommentPages;
 import pressroom.comments.CommentService;
@@ -71,6 +72,7 @@ public final class App implements AutoCloseable {
   private final AccountDao accountDao;
   private final AccountService accountService;
   private final Mailer mailer;
+  private final ReplyNotifier replyNotifier;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
@@ -119,8 +121,10 @@ public final class App implements AutoCloseable {
     CommentDao commentDao = new CommentDao(database.jdbi());
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
+    this.replyNotifier = new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
     CommentService commentService =
-        new CommentService(commentDao, throttle, spamFilter, java.time.Duration.ofDays(config.commentsCloseAfterDays()));
+        new CommentService(
+            commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()));
     ReaderPages reader =
         new ReaderPages(
             articles,
@@ -147,13 +151,14 @@ public final class App implements AutoCloseable {
                       sourcesPage,
                       new AccountPages(accountService, accountDao, auth, csrf, templates, chrome),
                       new AccountApi(accountService, auth, csrf),
-                      new CommentPages(commentService, commentDao, csrf, templates, chrome),
+                      new CommentPages(commentService, commentDao, replyNotifier, csrf, templates, chrome),
                       new CommentApi(commentService, commentDao),
                       auth,
                       csrf,
                       ops,
                       errors,
-                      new FastPath(pageCache, csrf, sessions.cookieName(), config.secureCookies())));
+                      new FastPath(pageCache, csrf, sessions.cookieName(), config.secureCookies()),
+                      config.baseUrl().toString()));
             });
   }
 
@@ -237,6 +242,7 @@ public final class App implements AutoCloseable {
     }
     changes.close();
     accountService.close();
+    replyNotifier.close();
     javalin.stop();
     fetcher.close();
     gcMetrics.close();

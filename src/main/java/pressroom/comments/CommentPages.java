@@ -22,13 +22,16 @@ public final class CommentPages {
 
   private final CommentService service;
   private final CommentDao comments;
+  private final ReplyNotifier notifier;
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
 
-  public CommentPages(CommentService service, CommentDao comments, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+  public CommentPages(
+      CommentService service, CommentDao comments, ReplyNotifier notifier, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
     this.service = service;
     this.comments = comments;
+    this.notifier = notifier;
     this.csrf = csrf;
     this.templates = templates;
     this.chrome = chrome;
@@ -179,6 +182,58 @@ public final class CommentPages {
     String slug = comments.articleSlug(c.id()).orElse("");
     String current = text != null ? text : comments.body(c.id()).orElse("");
     render(ctx, status, "comments/edit.jte", new Edit(ch, Head.simple("Edit your comment — " + ch.siteName(), "Edit"), slug, c, current, error));
+  }
+
+  /** The page a mail's "stop" link opens: one button, so link scanners change nothing. */
+  public record Unsubscribe(Chrome chrome, Head head, String key, boolean done) {}
+
+  public void unsubscribeForm(Context ctx) {
+    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    render(ctx, 200, "comments/unsubscribe.jte",
+        new Unsubscribe(c, Head.simple("Reply e-mails — " + c.siteName(), "Stop reply e-mails"), ctx.queryParam("key"), false));
+  }
+
+  public void unsubscribe(Context ctx) {
+    if (!notifier.unsubscribe(ctx.formParam("key"))) {
+      throw PageException.badRequest("This unsubscribe link is not valid; change the setting in your profile instead.");
+    }
+    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    render(ctx, 200, "comments/unsubscribe.jte", new Unsubscribe(c, Head.simple("Reply e-mails — " + c.siteName(), "Stopped"), null, true));
+  }
+
+  /** RSS 2.0 of an article's newest published comments. */
+  public void feed(Context ctx, String baseUrl) {
+    String slug = ctx.pathParam("slug");
+    CommentDao.Policy article = comments.policy(slug).orElseThrow(PageException::notFound);
+    var feed = new com.rometools.rome.feed.synd.SyndFeedImpl();
+    feed.setFeedType("rss_2.0");
+    feed.setTitle("Comments on " + slug);
+    feed.setLink(baseUrl + "/articles/" + slug + "#comments");
+    feed.setDescription("The newest comments on this article.");
+    List<com.rometools.rome.feed.synd.SyndEntry> entries = new java.util.ArrayList<>();
+    for (Comment c : comments.page(article.articleId(), CommentDao.Sort.NEWEST, 50, 0)) {
+      if (!c.status().equals("published")) {
+        continue;
+      }
+      var e = new com.rometools.rome.feed.synd.SyndEntryImpl();
+      e.setTitle("Comment by " + c.authorName());
+      e.setAuthor(c.authorName());
+      e.setLink(baseUrl + "/articles/" + slug + "#c-" + c.id());
+      e.setUri(baseUrl + "/articles/" + slug + "#c-" + c.id());
+      e.setPublishedDate(java.util.Date.from(c.createdAt()));
+      var d = new com.rometools.rome.feed.synd.SyndContentImpl();
+      d.setType("text/html");
+      d.setValue(c.bodyHtml());
+      e.setDescription(d);
+      entries.add(e);
+    }
+    entries.sort(java.util.Comparator.comparing(com.rometools.rome.feed.synd.SyndEntry::getPublishedDate).reversed());
+    feed.setEntries(entries);
+    try {
+      ctx.contentType("application/rss+xml; charset=utf-8").result(new com.rometools.rome.io.SyndFeedOutput().outputString(feed));
+    } catch (com.rometools.rome.io.FeedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Account signedIn(Context ctx, String returnTo) {

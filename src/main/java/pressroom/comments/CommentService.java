@@ -19,13 +19,16 @@ public final class CommentService {
   private final CommentDao comments;
   private final Throttle throttle;
   private final SpamFilter spam;
+  private final ReplyNotifier notifier;
   private final Duration closeAfter;
 
   /** @param closeAfter comments close this long after publication; zero keeps them open */
-  public CommentService(CommentDao comments, Throttle throttle, SpamFilter spam, Duration closeAfter) {
+  public CommentService(
+      CommentDao comments, Throttle throttle, SpamFilter spam, ReplyNotifier notifier, Duration closeAfter) {
     this.comments = comments;
     this.throttle = throttle;
     this.spam = spam;
+    this.notifier = notifier;
     this.closeAfter = closeAfter;
   }
 
@@ -121,8 +124,10 @@ public final class CommentService {
               String.join("; ", hold.reasons()), score.probability());
       return new Posted.Held(id);
     }
-    return new Posted.Published(
-        comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "published", null, score.probability()));
+    String id =
+        comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "published", null, score.probability());
+    notifier.published(id);
+    return new Posted.Published(id);
   }
 
   /** A reader reports a comment; reports from {@value #REPORTS_TO_HIDE} readers hide it until reviewed. */
@@ -138,7 +143,11 @@ public final class CommentService {
   /** A moderator approves: the comment shows, and the classifier learns it was fine. */
   public boolean approve(Account moderator, String commentId) {
     comments.body(commentId).ifPresent(b -> spam.learn(b, false, false));
-    return comments.moderate(commentId, "published", moderator.id(), "approved", null);
+    boolean done = comments.moderate(commentId, "published", moderator.id(), "approved", null);
+    if (done) {
+      notifier.published(commentId);
+    }
+    return done;
   }
 
   /** A moderator rejects: the comment goes, and the classifier learns it was not fine. */

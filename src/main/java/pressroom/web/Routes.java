@@ -28,7 +28,8 @@ public final class Routes {
       Csrf csrf,
       Operations ops,
       ErrorPages errors,
-      FastPath fastPath) {}
+      FastPath fastPath,
+      String baseUrl) {}
 
   public static void configure(JavalinConfig config, Handlers h) {
     // Cache hits are answered by Jetty before the servlet; everything else comes here.
@@ -91,6 +92,9 @@ public final class Routes {
     config.routes.post("/comments/{id}/delete", comments::delete);
     config.routes.post("/comments/{id}/like", comments::like);
     config.routes.post("/staff/moderation/{id}/feature", comments::feature);
+    config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
+    config.routes.get("/unsubscribe", comments::unsubscribeForm);
+    config.routes.post("/unsubscribe", comments::unsubscribe);
 
     var capi = h.commentApi();
     config.routes.get("/api/v1/articles/{id}/comments", capi::list);

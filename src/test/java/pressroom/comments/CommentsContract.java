@@ -27,9 +27,12 @@ abstract class CommentsContract {
 
   abstract TestApp.Db db();
 
+  pressroom.testing.MailCatcher mail;
+
   @BeforeAll
   void start() {
-    site = TestApp.start(db(), false);
+    mail = new pressroom.testing.MailCatcher();
+    site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
     f = Fixtures.load(site.app().articles());
     site.app().accounts().createVerified("deskmoderator1", "desk@mail.example", PASSWORD, Role.MODERATOR);
     moderator = signedIn("deskmoderator1");
@@ -38,6 +41,7 @@ abstract class CommentsContract {
   @AfterAll
   void stop() {
     site.close();
+    mail.close();
   }
 
   @BeforeEach
@@ -348,6 +352,43 @@ abstract class CommentsContract {
     assertThat(moderator.json("GET", "/api/v1/moderation/queue", null).statusCode()).isEqualTo(200);
     assertThat(moderator.json("POST", "/api/v1/moderation/comments/" + id + "/feature", "{}").statusCode()).isEqualTo(200);
     assertThat(v.json("DELETE", "/api/v1/comments/" + id, null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void aReplyMailsTheParentsAuthorWhoCanStopTheMailsInOneClick() throws Exception {
+    Visitor a = established();
+    String aEmail = "reader" + counter + "@mail.example";
+    String parent = idOf(comment(a, f.wire.slug(), "Parent comment waiting for replies", null));
+    Visitor b = established();
+    int before = mail.count(aEmail);
+    assertThat(comment(b, f.wire.slug(), "A first reply", parent).statusCode()).isEqualTo(303);
+    String text = mail.awaitMail(aEmail, before);
+    assertThat(text).contains("replied to your comment").contains(TestApp.BASE_URL + "/articles/" + f.wire.slug() + "#c-");
+    String stop = text.replaceAll("(?s).*(" + java.util.regex.Pattern.quote(TestApp.BASE_URL) + "/unsubscribe\\?key=[A-Za-z0-9_-]+).*", "$1");
+    Visitor clicker = site.newVisitor();
+    Document page = Jsoup.parse(clicker.get(stop.substring(TestApp.BASE_URL.length())).body());
+    String key = page.select("input[name=key]").val();
+    assertThat(clicker.post("/unsubscribe", Map.of("key", key)).statusCode()).isEqualTo(200);
+    assertThat(clicker.post("/unsubscribe", Map.of("key", "x".repeat(43))).statusCode()).isEqualTo(400);
+    noThrottlingHistory();
+    int after = mail.count(aEmail);
+    comment(b, f.wire.slug(), "A second reply nobody is told about", parent);
+    Thread.sleep(1500);
+    assertThat(mail.count(aEmail)).isEqualTo(after);
+  }
+
+  @Test
+  void eachArticleHasAnRssFeedOfItsComments() throws Exception {
+    Visitor v = established();
+    comment(v, f.arabic.slug(), "A comment for the feed readers", null);
+    HttpResponse<String> rss = site.newVisitor().get("/articles/" + f.arabic.slug() + "/comments.rss");
+    assertThat(rss.statusCode()).isEqualTo(200);
+    assertThat(rss.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
+    var feed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(rss.body()));
+    assertThat(feed.getEntries()).anySatisfy(e -> {
+      assertThat(e.getDescription().getValue()).contains("A comment for the feed readers");
+      assertThat(e.getLink()).startsWith(TestApp.BASE_URL + "/articles/" + f.arabic.slug() + "#c-");
+    });
   }
 
   @Test
