@@ -26,6 +26,7 @@ import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleDao;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentDao;
+import pressroom.comments.LiveComments;
 import pressroom.comments.ReplyNotifier;
 import pressroom.comments.SpamFilter;
 import pressroom.comments.CommentPages;
@@ -73,6 +74,7 @@ public final class App implements AutoCloseable {
   private final AccountService accountService;
   private final Mailer mailer;
   private final ReplyNotifier replyNotifier;
+  private final LiveComments liveComments;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
@@ -121,6 +123,7 @@ public final class App implements AutoCloseable {
     CommentDao commentDao = new CommentDao(database.jdbi());
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
+    this.liveComments = new LiveComments(commentDao, templates);
     this.replyNotifier = new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
     CommentService commentService =
         new CommentService(
@@ -151,7 +154,7 @@ public final class App implements AutoCloseable {
                       sourcesPage,
                       new AccountPages(accountService, accountDao, auth, csrf, templates, chrome),
                       new AccountApi(accountService, auth, csrf),
-                      new CommentPages(commentService, commentDao, replyNotifier, csrf, templates, chrome),
+                      new CommentPages(commentService, commentDao, replyNotifier, liveComments, csrf, templates, chrome),
                       new CommentApi(commentService, commentDao),
                       auth,
                       csrf,
@@ -243,6 +246,7 @@ public final class App implements AutoCloseable {
     changes.close();
     accountService.close();
     replyNotifier.close();
+    liveComments.close();
     javalin.stop();
     fetcher.close();
     gcMetrics.close();

@@ -363,6 +363,25 @@ public final class CommentDao {
         .execute();
   }
 
+  /**
+   * Comments of an article that became visible in [from, to): posted, or approved later. The window
+   * overlaps the previous one by a second so a slow commit is not missed; callers skip repeats.
+   */
+  public List<Comment> publishedSince(String articleId, Instant from, Instant to) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    SELECT
+                        + " WHERE c.article_id = :a AND c.status = 'published'"
+                        + " AND coalesce(c.moderated_at, c.created_at) >= :from AND coalesce(c.moderated_at, c.created_at) < :to"
+                        + " ORDER BY c.created_at")
+                .bind("a", articleId)
+                .bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> comment(rs))
+                .list());
+  }
+
   /** An author's record for moderators, e.g. "12 published, 1 rejected, 2 waiting". */
   public String record(String accountId) {
     return jdbi.withHandle(

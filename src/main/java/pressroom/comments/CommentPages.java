@@ -23,12 +23,15 @@ public final class CommentPages {
   private final CommentService service;
   private final CommentDao comments;
   private final ReplyNotifier notifier;
+  private final LiveComments live;
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
 
   public CommentPages(
-      CommentService service, CommentDao comments, ReplyNotifier notifier, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+      CommentService service, CommentDao comments, ReplyNotifier notifier, LiveComments live, Csrf csrf, Templates templates,
+      Supplier<Chrome> chrome) {
+    this.live = live;
     this.service = service;
     this.comments = comments;
     this.notifier = notifier;
@@ -199,6 +202,18 @@ public final class CommentPages {
     }
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     render(ctx, 200, "comments/unsubscribe.jte", new Unsubscribe(c, Head.simple("Reply e-mails — " + c.siteName(), "Stopped"), null, true));
+  }
+
+  /** The event stream of new comments for readers on an article page. */
+  public void live(io.javalin.http.sse.SseClient client) {
+    String slug = client.ctx().pathParam("slug");
+    var article = comments.policy(slug);
+    if (article.isEmpty()) {
+      client.close();
+      return;
+    }
+    client.ctx().header("Cache-Control", "no-store");
+    live.watch(article.get().articleId(), client);
   }
 
   /** RSS 2.0 of an article's newest published comments. */

@@ -93,6 +93,7 @@ public final class Routes {
     config.routes.post("/comments/{id}/like", comments::like);
     config.routes.post("/staff/moderation/{id}/feature", comments::feature);
     config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
+    config.routes.sse("/articles/{slug}/comments/live", comments::live);
     config.routes.get("/unsubscribe", comments::unsubscribeForm);
     config.routes.post("/unsubscribe", comments::unsubscribe);
 
