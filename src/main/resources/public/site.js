@@ -1,6 +1,37 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   'use strict';
+  // Moderation queue: j/k move between comments, x ticks, a approves, r goes to the reason.
+  var items = Array.prototype.slice.call(document.querySelectorAll('.queue-item'));
+  if (items.length) {
+    var at = -1;
+    var go = function (i) {
+      at = Math.max(0, Math.min(items.length - 1, i));
+      items[at].focus();
+    };
+    document.addEventListener('keydown', function (e) {
+      var t = e.target;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') || e.ctrlKey || e.metaKey || e.altKey) {
+        return;
+      }
+      var item = items[at];
+      if (e.key === 'j') { go(at + 1); } else if (e.key === 'k') { go(at - 1); } else if (!item) { return; } else if (e.key === 'x') {
+        var box = item.querySelector('input[type=checkbox]');
+        box.checked = !box.checked;
+      } else if (e.key === 'a') {
+        item.querySelector('form[action$="/approve"]').submit();
+      } else if (e.key === 'r') {
+        e.preventDefault();
+        item.querySelector('form[action$="/reject"] input[name=reason]').focus();
+      } else {
+        return;
+      }
+    });
+  }
+})();
+
+(function () {
+  'use strict';
   // New approved comments appear for readers already on the page (Server-Sent Events).
   var area = document.getElementById('comments');
   var url = area && area.getAttribute('data-live');

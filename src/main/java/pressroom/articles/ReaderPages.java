@@ -270,6 +270,13 @@ public final class ReaderPages {
               Chrome c = frame.in(a.section().slug());
               List<pressroom.comments.Comment> thread =
                   comments.page(a.id(), view.sort(), COMMENT_ROOTS_PER_PAGE, (view.page() - 1) * COMMENT_ROOTS_PER_PAGE);
+              if (ctx != null) {
+                // A reader's own page leaves out the readers they muted.
+                java.util.Set<String> muted = comments.muted(Auth.account(ctx).orElseThrow().id());
+                if (!muted.isEmpty()) {
+                  thread = thread.stream().filter(x -> !muted.contains(x.accountId())).toList();
+                }
+              }
               int roots = comments.roots(a.id());
               String base = "/articles/" + slug;
               ThreadView prev = new ThreadView(view.sort(), view.page() - 1);

@@ -382,6 +382,64 @@ public final class CommentDao {
                 .list());
   }
 
+  /** Suspends a comment's author until a time (null lifts it), with the log entry. */
+  void suspendAuthor(Comment c, Instant until, String reason, String moderatorId) {
+    jdbi.useTransaction(h -> {
+      h.createUpdate("UPDATE accounts SET suspended_until = :u, suspended_reason = :r WHERE id = :a")
+          .bind("u", until == null ? null : until.toEpochMilli())
+          .bind("r", until == null ? null : reason)
+          .bind("a", c.accountId())
+          .execute();
+      log(h, c.id(), moderatorId, until == null ? "author reinstated" : "author suspended until " + until, reason, null);
+    });
+  }
+
+  /** Hides {@code mutedId}'s comments from {@code accountId} (once; repeating changes nothing). */
+  void mute(String accountId, String mutedId) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO account_mutes (account_id, muted_id, created_at) SELECT :a, :m, :now"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM account_mutes WHERE account_id = :a AND muted_id = :m)")
+                .bind("a", accountId)
+                .bind("m", mutedId)
+                .bind("now", System.currentTimeMillis())
+                .execute());
+  }
+
+  void unmute(String accountId, String mutedId) {
+    jdbi.useHandle(h -> h.createUpdate("DELETE FROM account_mutes WHERE account_id = :a AND muted_id = :m").bind("a", accountId).bind("m", mutedId).execute());
+  }
+
+  /** The accounts a reader muted. */
+  public java.util.Set<String> muted(String accountId) {
+    return new java.util.HashSet<>(
+        jdbi.withHandle(h -> h.createQuery("SELECT muted_id FROM account_mutes WHERE account_id = :a").bind("a", accountId).mapTo(String.class).list()));
+  }
+
+  /** Closes or opens comments on one article. */
+  public boolean setArticleOpen(String articleId, boolean open) {
+    return jdbi.inTransaction(h -> {
+      int n = h.createUpdate("UPDATE articles SET comments_open = :o WHERE id = :id").bind("o", open ? 1 : 0).bind("id", articleId).execute();
+      if (n == 1) {
+        ContentChanges.record(h, articleId);
+      }
+      return n == 1;
+    });
+  }
+
+  /** Closes or opens comments on a whole section, or sets its moderation policy. */
+  public boolean setSection(String sectionSlug, boolean open, boolean preModerated) {
+    return jdbi.inTransaction(h -> {
+      int n = h.createUpdate("UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
+          .bind("o", open ? 1 : 0).bind("m", preModerated ? "pre" : "post").bind("s", sectionSlug).execute();
+      if (n == 1) {
+        ContentChanges.record(h, ContentChanges.EVERYTHING);
+      }
+      return n == 1;
+    });
+  }
+
   /** An author's record for moderators, e.g. "12 published, 1 rejected, 2 waiting". */
   public String record(String accountId) {
     return jdbi.withHandle(

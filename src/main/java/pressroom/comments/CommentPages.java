@@ -187,6 +187,74 @@ public final class CommentPages {
     render(ctx, status, "comments/edit.jte", new Edit(ch, Head.simple("Edit your comment — " + ch.siteName(), "Edit"), slug, c, current, error));
   }
 
+  /** Hides the comment's author from the signed-in reader (for them only). */
+  public void mute(Context ctx) {
+    Account a = Auth.required(ctx);
+    Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    if (!c.accountId().equals(a.id())) {
+      comments.mute(a.id(), c.accountId());
+    }
+    ctx.redirect("/articles/" + comments.articleSlug(c.id()).orElse("") + "#comments", HttpStatus.SEE_OTHER);
+  }
+
+  /** Moderators close or reopen one article's comments. */
+  public void articleComments(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    CommentDao.Policy p = comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
+    comments.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
+    ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
+  }
+
+  /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
+  public void sectionComments(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    if (!comments.setSection(ctx.pathParam("slug"), "open".equals(ctx.formParam("comments")), "pre".equals(ctx.formParam("moderation")))) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation?notice=saved", HttpStatus.SEE_OTHER);
+  }
+
+  /** One form for many held comments: approve or reject them all. */
+  public void bulk(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    Account m = Auth.required(ctx);
+    String action = ctx.formParam("action");
+    List<String> ids = ctx.formParams("id");
+    if (ids.isEmpty() || !("approve".equals(action) || "reject".equals(action))) {
+      throw PageException.badRequest("Tick at least one comment and choose approve or reject.");
+    }
+    for (String id : ids) {
+      if ("approve".equals(action)) {
+        service.approve(m, id);
+      } else {
+        service.reject(m, id, "rejected in bulk");
+      }
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  /** Suspends a comment's author for some days (0 lifts it), or bans them (no end date). */
+  public void suspendAuthor(Context ctx) {
+    Access.require(ctx, Access.Role.MODERATOR);
+    Account m = Auth.required(ctx);
+    Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    String days = ctx.formParam("days") == null ? "" : ctx.formParam("days").strip();
+    String reason = ctx.formParam("reason") == null || ctx.formParam("reason").isBlank() ? "breaking the discussion rules" : ctx.formParam("reason").strip();
+    java.time.Instant until;
+    if (days.equals("ban")) {
+      until = java.time.Instant.parse("9999-12-31T00:00:00Z");
+    } else {
+      try {
+        int d = Integer.parseInt(days);
+        until = d <= 0 ? null : java.time.Instant.now().plus(java.time.Duration.ofDays(Math.min(d, 3650)));
+      } catch (NumberFormatException e) {
+        throw PageException.badRequest("Days must be a whole number, or \"ban\".");
+      }
+    }
+    service.suspend(m, c, until, reason);
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
   /** The page a mail's "stop" link opens: one button, so link scanners change nothing. */
   public record Unsubscribe(Chrome chrome, Head head, String key, boolean done) {}
 

@@ -156,6 +156,11 @@ public final class CommentService {
     return comments.moderate(commentId, "rejected", moderator.id(), "rejected", reason);
   }
 
+  /** Suspends (or, with a far date, bans) a comment's author; logged against the comment. */
+  public void suspend(Account moderator, Comment c, Instant until, String reason) {
+    comments.suspendAuthor(c, until, reason, moderator.id());
+  }
+
   public boolean feature(Account moderator, String commentId, boolean on) {
     return comments.feature(commentId, on, moderator.id());
   }

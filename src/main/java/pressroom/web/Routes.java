@@ -92,6 +92,11 @@ public final class Routes {
     config.routes.post("/comments/{id}/delete", comments::delete);
     config.routes.post("/comments/{id}/like", comments::like);
     config.routes.post("/staff/moderation/{id}/feature", comments::feature);
+    config.routes.post("/staff/moderation/{id}/suspend", comments::suspendAuthor);
+    config.routes.post("/staff/moderation/bulk", comments::bulk);
+    config.routes.post("/staff/articles/{slug}/comments", comments::articleComments);
+    config.routes.post("/staff/sections/{slug}/comments", comments::sectionComments);
+    config.routes.post("/comments/{id}/mute", comments::mute);
     config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
     config.routes.sse("/articles/{slug}/comments/live", comments::live);
     config.routes.get("/unsubscribe", comments::unsubscribeForm);

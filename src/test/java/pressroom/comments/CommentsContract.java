@@ -392,6 +392,95 @@ abstract class CommentsContract {
   }
 
   @Test
+  void scriptEventHandlersAndJavascriptLinksNeverReachThePage() {
+    Visitor v = established();
+    String nasty = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) <a href=\"javascript:alert(3)\" onclick=\"x()\">y</a> <svg onload=alert(4)>";
+    String id = idOf(comment(v, f.own.slug(), nasty + " sanitization probe", null));
+    Document d = anonymousArticle(f.own.slug(), "sanitization probe");
+    var body = d.select("#c-" + id + " .comment-body").first();
+    assertThat(body.select("img, svg, script, [onerror], [onclick], [onload]")).isEmpty();
+    assertThat(body.select("a").eachAttr("href")).noneMatch(h -> h.toLowerCase().startsWith("javascript"));
+    assertThat(body.text()).contains("<img src=x onerror=alert(1)>"); // shown as text, harmless
+  }
+
+  @Test
+  void aMutedReadersCommentsAreHiddenOnlyForTheReaderWhoMutedThem() {
+    Visitor loud = established();
+    String id = idOf(comment(loud, f.own.slug(), "A loud opinion nobody asked for", null));
+    Visitor quiet = reader(true);
+    assertThat(article(quiet, f.own.slug()).text()).contains("A loud opinion nobody asked for");
+    assertThat(quiet.post("/comments/" + id + "/mute", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(article(quiet, f.own.slug()).text()).doesNotContain("A loud opinion nobody asked for");
+    assertThat(article(reader(true), f.own.slug()).text()).contains("A loud opinion nobody asked for");
+  }
+
+  @Test
+  void moderatorsCloseThreadsAndClosedThreadsSaySo() {
+    Visitor v = established();
+    assertThat(moderator.post("/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "closed")).statusCode()).isEqualTo(303);
+    try {
+      Document d = article(v, f.noindex.slug());
+      assertThat(d.select("#comments .comment-prompt").text()).isEqualTo("Comments are closed on this article.");
+      assertThat(d.select("#comments textarea")).isEmpty();
+      HttpResponse<String> refused = comment(v, f.noindex.slug(), "Too late to the party", null);
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(Jsoup.parse(refused.body()).text()).contains("Comments are closed on this article.");
+      assertThat(reader(true).post("/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "open")).statusCode()).isEqualTo(403);
+    } finally {
+      moderator.post("/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "open"));
+    }
+  }
+
+  @Test
+  void commentsCloseByThemselvesDaysAfterPublication() {
+    try (TestApp shortLived = TestApp.start(db(), false, Map.of("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "1"))) {
+      var dao = shortLived.app().articles();
+      dao.createSection("world", "World", "", 0);
+      var old = dao.insert(Fixtures.article("world", null, "An old story about the ferry", java.util.List.of("Jane Roe"), "<p>Old.</p>",
+          "en", "ltr", null, java.time.Instant.now().minus(java.time.Duration.ofDays(2)), java.util.List.of(), pressroom.articles.ArticleStatus.PUBLISHED));
+      assertThat(Jsoup.parse(shortLived.get("/articles/" + old.slug()).body()).select("#comments .comment-prompt").text())
+          .isEqualTo("Comments are closed on this article.");
+    }
+  }
+
+  @Test
+  void moderatorsApproveInBulkAndSuspendAuthorsWhoAreToldWhyAndUntilWhen() {
+    Visitor a = reader(true);
+    Visitor b = reader(true);
+    comment(a, f.arabic.slug(), "Bulk candidate one", null);
+    comment(b, f.arabic.slug(), "Bulk candidate two", null);
+    java.util.List<String> ids = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE body LIKE 'Bulk candidate%'").mapTo(String.class).list());
+    StringBuilder form = new StringBuilder("action=approve&_csrf=" + moderator.csrfToken());
+    for (String id : ids) {
+      form.append("&id=").append(id);
+    }
+    assertThat(postForm(moderator, "/staff/moderation/bulk", form.toString()).statusCode()).isEqualTo(303);
+    anonymousArticle(f.arabic.slug(), "Bulk candidate two");
+
+    assertThat(moderator.post("/staff/moderation/" + ids.get(0) + "/suspend", Map.of("days", "7", "reason", "personal attacks")).statusCode()).isEqualTo(303);
+    Visitor suspended = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM comments WHERE id = :c").bind("c", ids.get(0)).mapTo(String.class).one())
+        .equals(site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM comments WHERE body = 'Bulk candidate one'").mapTo(String.class).one())) ? a : b;
+    noThrottlingHistory();
+    HttpResponse<String> refused = comment(suspended, f.arabic.slug(), "Can I still post?", null);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(refused.body()).text()).contains("suspended until").contains("personal attacks");
+    assertThat(article(suspended, f.arabic.slug()).select("#comments .comment-prompt").text()).contains("suspended");
+  }
+
+  HttpResponse<String> postForm(Visitor v, String path, String body) {
+    try {
+      var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager() {
+        { v.cookies().forEach(c -> getCookieStore().add(java.net.URI.create(site.url("/")), c)); }
+      }).build();
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url(path)))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void postingWithoutTheCsrfTokenIs403() {
     Visitor v = established();
     assertThat(v.postRaw("/articles/" + f.wire.slug() + "/comments", Map.of("body", "no token")).statusCode()).isEqualTo(403);
