@@ -35,6 +35,7 @@ import pressroom.articles.ContentChanges;
 import pressroom.articles.PageCache;
 import pressroom.articles.ReaderPages;
 import pressroom.db.Database;
+import pressroom.db.GroupCommit;
 import pressroom.demo.DemoContent;
 import pressroom.ingest.FeedFetcher;
 import pressroom.ingest.Importer;
@@ -75,6 +76,7 @@ public final class App implements AutoCloseable {
   private final Mailer mailer;
   private final ReplyNotifier replyNotifier;
   private final LiveComments liveComments;
+  private final GroupCommit commentWriter;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
@@ -120,14 +122,16 @@ public final class App implements AutoCloseable {
             accountDao, sessions, new Passwords(), new Throttle(database.jdbi()), mailer,
             config.baseUrl().toString(), config.siteName());
     Throttle throttle = new Throttle(database.jdbi());
-    CommentDao commentDao = new CommentDao(database.jdbi());
+    this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
+    CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter);
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
     this.liveComments = new LiveComments(commentDao, templates);
     this.replyNotifier = new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
     CommentService commentService =
         new CommentService(
-            commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()));
+            commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()),
+            config.commentRateLimits());
     ReaderPages reader =
         new ReaderPages(
             articles,
@@ -247,6 +251,7 @@ public final class App implements AutoCloseable {
     accountService.close();
     replyNotifier.close();
     liveComments.close();
+    commentWriter.close();
     javalin.stop();
     fetcher.close();
     gcMetrics.close();

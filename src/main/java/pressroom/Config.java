@@ -40,6 +40,8 @@ import java.util.Properties;
  * @param mailFrom the From of every mail ({@code PRESSROOM_MAIL_FROM})
  * @param commentsCloseAfterDays comments close this many days after publication; 0 = never
  *     ({@code PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS}, default 30)
+ * @param commentRateLimits per-reader posting limits on ({@code PRESSROOM_COMMENT_RATE_LIMITS},
+ *     default true; false only for load tests)
  */
 public record Config(
     int port,
@@ -56,7 +58,8 @@ public record Config(
     java.time.Duration ingestCheckEvery,
     String smtpUrl,
     String mailFrom,
-    int commentsCloseAfterDays) {
+    int commentsCloseAfterDays,
+    boolean commentRateLimits) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -190,7 +193,8 @@ public record Config(
               parseInt("PRESSROOM_INGEST_CHECK_SECONDS", get("PRESSROOM_INGEST_CHECK_SECONDS", "15"), 1, 3600)),
           get("PRESSROOM_SMTP_URL", ""),
           get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"),
-          parseInt("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"), 0, 36500));
+          parseInt("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"), 0, 36500),
+          parseBoolean("PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")));
     }
 
     private String get(String key, String fallback) {

@@ -21,9 +21,12 @@ public final class CommentDao {
       """;
 
   private final Jdbi jdbi;
+  private final pressroom.db.GroupCommit writer;
 
-  public CommentDao(Jdbi jdbi) {
+  /** @param writer new comments are committed through it, many per disk flush */
+  public CommentDao(Jdbi jdbi, pressroom.db.GroupCommit writer) {
     this.jdbi = jdbi;
+    this.writer = writer;
   }
 
   /**
@@ -246,7 +249,7 @@ public final class CommentDao {
   List<String> recentBodiesBy(String accountId, Instant since) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT body FROM comments WHERE account_id = :a AND created_at > :since")
+            h.createQuery("SELECT body FROM comments WHERE account_id = :a AND created_at > :since ORDER BY created_at DESC LIMIT 50")
                 .bind("a", accountId)
                 .bind("since", since.toEpochMilli())
                 .mapTo(String.class)
@@ -258,7 +261,7 @@ public final class CommentDao {
       String articleId, String accountId, String parentId, String rootId, int depth, String replyToName, String body,
       String bodyHtml, String status, String holdReasons, Double spamScore) {
     String id = Ids.newId();
-    jdbi.useTransaction(
+    writer.write(
         h -> {
           h.createUpdate(
                   """
@@ -287,6 +290,7 @@ public final class CommentDao {
           if (status.equals("published")) {
             ContentChanges.record(h, articleId);
           }
+          return id;
         });
     return id;
   }
