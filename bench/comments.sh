@@ -22,31 +22,68 @@ echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/m
 java -version 2>&1 | head -1
 
 export PRESSROOM_DATA="$WORK/data" PRESSROOM_COMMENT_RATE_LIMITS=false
-echo "== creating $CONNECTIONS readers"
+echo "== creating $CONNECTIONS readers and a moderator"
 for i in $(seq 1 "$CONNECTIONS"); do
   echo "a long bench password $i" | java -jar target/pressroom.jar users add --user-id "bench$i" --email "bench$i@bench.example" --password-stdin >/dev/null 2>&1
 done
+echo "a long moderator password" | java -jar target/pressroom.jar users add --user-id benchdesk --email desk@bench.example --role moderator --password-stdin >/dev/null 2>&1
 java -jar target/pressroom.jar serve --port "$PORT" --host 127.0.0.1 > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
 SLUG=$(curl -fs "http://127.0.0.1:$PORT/sections/syndicated-news" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2 | cut -d/ -f3)
-QUIET=$(curl -fs "http://127.0.0.1:$PORT/sections/world" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2 | cut -d/ -f3)
+WARM=$(curl -fs "http://127.0.0.1:$PORT/sections/world" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2 | cut -d/ -f3)
+SMALL=$(curl -fs "http://127.0.0.1:$PORT/sections/culture" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2 | cut -d/ -f3)
+
+signin() { # jar user password → prints "cookie<TAB>token"
+  local jar="$1" token cookie
+  token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/api/v1/csrf-token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "X-CSRF-Token: $token" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$2\",\"password\":\"$3\"}" "http://127.0.0.1:$PORT/api/v1/session"
+  token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/api/v1/csrf-token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  cookie=$(awk '$6 ~ /^pressroom-/ {printf "%s=%s; ", $6, $7}' "$jar")
+  printf '%s\t%s\n' "$cookie" "$token"
+}
+IFS=$'\t' read -r MOD_COOKIE MOD_TOKEN < <(signin "$WORK/jarmod" benchdesk "a long moderator password")
+
 : > "$WORK/credentials"
 for i in $(seq 1 "$CONNECTIONS"); do
   jar="$WORK/jar$i"
-  token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/api/v1/csrf-token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "X-CSRF-Token: $token" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"bench$i\",\"password\":\"a long bench password $i\"}" "http://127.0.0.1:$PORT/api/v1/session"
-  token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/api/v1/csrf-token" | sed 's/.*"token":"\([^"]*\)".*/\1/')
-  cookie=$(awk '$6 ~ /^pressroom-/ {printf "%s=%s; ", $6, $7}' "$jar")
-  printf '%s\t%s\n' "$cookie" "$token" >> "$WORK/credentials"
+  signin "$jar" "bench$i" "a long bench password $i" >> "$WORK/credentials"
 done
+
+# A new reader's first three comments wait for a moderator: post them and approve them, so the
+# timed run below publishes at once, as for established readers.
+echo "== warming up: 3 comments per reader, approved by the moderator"
+while IFS=$'\t' read -r cookie token; do
+  for n in 1 2 3; do
+    curl -fs -o /dev/null -H "Cookie: $cookie" --data-urlencode "body=Warm-up $n $RANDOM" --data-urlencode "_csrf=$token" \
+      "http://127.0.0.1:$PORT/articles/$WARM/comments"
+  done
+done < "$WORK/credentials"
+for _ in 1 2; do
+  for id in $(curl -fs -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/api/v1/moderation/queue" | grep -o '"id":"[^"]*"' | cut -d'"' -f4); do
+    curl -fs -o /dev/null -H "Cookie: $MOD_COOKIE" -H "X-CSRF-Token: $MOD_TOKEN" -X POST "http://127.0.0.1:$PORT/api/v1/moderation/comments/$id/approve"
+  done
+done
+# Ten comments on a small thread, to compare with the big one.
+n=0
+while IFS=$'\t' read -r cookie token && [ $n -lt 10 ]; do
+  curl -fs -o /dev/null -H "Cookie: $cookie" --data-urlencode "body=Small thread comment $n" --data-urlencode "_csrf=$token" \
+    "http://127.0.0.1:$PORT/articles/$SMALL/comments"
+  n=$((n + 1))
+done < "$WORK/credentials"
 
 echo "== posting comments to /articles/$SLUG: $CONNECTIONS connections, ${DURATION}s"
 CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" \
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" | tee "$WORK/post.txt"
-STORED=$(curl -fs "http://127.0.0.1:$PORT/api/v1/articles/$(curl -fs "http://127.0.0.1:$PORT/articles/$SLUG" | grep -o '"@type":"NewsArticle"' >/dev/null; echo x)/comments" >/dev/null 2>&1; echo "")
+echo "== first page of comments, rendered for a signed-in reader (never cached): big vs small thread"
+BIG=$(curl -fs "http://127.0.0.1:$PORT/articles/$SLUG" | grep -o 'Comments ([0-9]*)' | head -1)
+LITTLE=$(curl -fs "http://127.0.0.1:$PORT/articles/$SMALL" | grep -o 'Comments ([0-9]*)' | head -1)
+wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/articles/$SLUG" > "$WORK/big.txt"
+wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/articles/$SMALL" > "$WORK/small.txt"
 echo "== result"
+echo "big thread ($BIG): $(awk '$1 == "50%" {print "median " $2} $1 == "99%" {print ", p99 " $2}' "$WORK/big.txt" | tr -d '\n')"
+echo "small thread ($LITTLE): $(awk '$1 == "50%" {print "median " $2} $1 == "99%" {print ", p99 " $2}' "$WORK/small.txt" | tr -d '\n')"
 awk '/Requests\/sec/ {print "posts/s: " $2} $1 == "99%" {print "p99: " $2} /Non-2xx/ {print "non-2xx/3xx answers: " $5}' "$WORK/post.txt"
 grep -q "Non-2xx" "$WORK/post.txt" || echo "non-2xx/3xx answers: 0"

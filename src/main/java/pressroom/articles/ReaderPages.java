@@ -75,7 +75,7 @@ public final class ReaderPages {
     CachedPages.send(ctx, cache.get("/", () -> renderHome(chrome.get())), csrf);
   }
 
-  static final int COMMENT_ROOTS_PER_PAGE = 50;
+  static final int COMMENT_ROOTS_PER_PAGE = 20;
 
   /** Which part of the thread a request asks for: order and page, validated. */
   record ThreadView(pressroom.comments.CommentDao.Sort sort, int page) {
@@ -268,8 +268,15 @@ public final class ReaderPages {
         .map(
             a -> {
               Chrome c = frame.in(a.section().slug());
+              // One top-level comment more than a page: its presence says there is a next page.
               List<pressroom.comments.Comment> thread =
-                  comments.page(a.id(), view.sort(), COMMENT_ROOTS_PER_PAGE, (view.page() - 1) * COMMENT_ROOTS_PER_PAGE);
+                  comments.page(a.id(), view.sort(), COMMENT_ROOTS_PER_PAGE + 1, (view.page() - 1) * COMMENT_ROOTS_PER_PAGE);
+              List<pressroom.comments.Comment> rootsHere = thread.stream().filter(x -> x.parentId() == null).toList();
+              boolean more = rootsHere.size() > COMMENT_ROOTS_PER_PAGE;
+              if (more) {
+                String extra = rootsHere.get(COMMENT_ROOTS_PER_PAGE).id();
+                thread = thread.stream().filter(x -> !extra.equals(x.id()) && !extra.equals(x.rootId())).toList();
+              }
               if (ctx != null) {
                 // A reader's own page leaves out the readers they muted.
                 java.util.Set<String> muted = comments.muted(Auth.account(ctx).orElseThrow().id());
@@ -277,7 +284,6 @@ public final class ReaderPages {
                   thread = thread.stream().filter(x -> !muted.contains(x.accountId())).toList();
                 }
               }
-              int roots = comments.roots(a.id());
               String base = "/articles/" + slug;
               ThreadView prev = new ThreadView(view.sort(), view.page() - 1);
               ThreadView next = new ThreadView(view.sort(), view.page() + 1);
@@ -285,7 +291,7 @@ public final class ReaderPages {
                   new Pagination(
                       view.page(),
                       view.page() > 1 ? base + prev.query() + "#comments" : null,
-                      view.page() * COMMENT_ROOTS_PER_PAGE < roots ? base + next.query() + "#comments" : null);
+                      more ? base + next.query() + "#comments" : null);
               boolean open = comments.policy(slug).map(p -> commentRules.open(p, Instant.now())).orElse(false);
               String state;
               if (!open) {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param replyToName for a reply attached below the third level, whom it answers; else null
  * @param holdReasons why it waits for a moderator (moderators only), or null
  * @param spamScore the classifier's score when it was posted, or null
+ * @param rootId the top-level comment of its thread, or null for a top-level comment
  */
 public record Comment(
     String id,
@@ -26,7 +27,8 @@ public record Comment(
     boolean edited,
     boolean featured,
     int likes,
-    Double spamScore) {
+    Double spamScore,
+    String rootId) {
 
   /** Deleted by its author: shown as a tombstone so replies keep their context. */
   public boolean deleted() {

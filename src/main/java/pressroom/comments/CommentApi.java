@@ -14,7 +14,7 @@ import pressroom.web.PageException;
 /** The comments JSON API; the same rules as the pages. */
 public final class CommentApi {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int PAGE_SIZE = 50;
+  private static final int PAGE_SIZE = 20;
 
   private final CommentService service;
   private final CommentDao comments;

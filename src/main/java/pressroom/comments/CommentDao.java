@@ -114,7 +114,7 @@ public final class CommentDao {
           List<Comment> roots =
               h.createQuery(
                       SELECT
-                          + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
+                          + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status <> 'pending' AND c.status <> 'rejected'"
                           + " ORDER BY " + sort.orderBy + " LIMIT :limit OFFSET :offset")
                   .bind("a", articleId)
                   .bind("limit", limit)
@@ -134,16 +134,6 @@ public final class CommentDao {
                   .list());
           return all;
         });
-  }
-
-  /** How many top-level comments an article shows (for paging). */
-  public int roots(String articleId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT count(*) FROM comments WHERE article_id = :a AND parent_id IS NULL AND status IN ('published', 'deleted')")
-                .bind("a", articleId)
-                .mapTo(Integer.class)
-                .one());
   }
 
   /** How many published comments an article has. */
@@ -485,6 +475,7 @@ public final class CommentDao {
         rs.getObject("edited_at") != null,
         rs.getInt("featured") == 1,
         rs.getInt("likes"),
-        rs.getObject("spam_score") == null ? null : rs.getDouble("spam_score"));
+        rs.getObject("spam_score") == null ? null : rs.getDouble("spam_score"),
+        rs.getString("root_id"));
   }
 }
