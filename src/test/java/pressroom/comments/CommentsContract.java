@@ -23,6 +23,7 @@ abstract class CommentsContract {
   TestApp site;
   Fixtures f;
   Visitor moderator;
+  String warmUp;
   int counter;
 
   abstract TestApp.Db db();
@@ -34,6 +35,9 @@ abstract class CommentsContract {
     mail = new pressroom.testing.MailCatcher();
     site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
     f = Fixtures.load(site.app().articles());
+    warmUp = site.app().articles().insert(Fixtures.article("world", null, "A thread for warming up new readers",
+        java.util.List.of("Jane Roe"), "<p>Warm-up.</p>", "en", "ltr", null, java.time.Instant.now().minusSeconds(60),
+        java.util.List.of(), pressroom.articles.ArticleStatus.PUBLISHED)).slug();
     site.app().accounts().createVerified("deskmoderator1", "desk@mail.example", PASSWORD, Role.MODERATOR);
     moderator = signedIn("deskmoderator1");
   }
@@ -69,7 +73,7 @@ abstract class CommentsContract {
     Visitor v = reader(true);
     for (int i = 0; i < 3; i++) {
       noThrottlingHistory();
-      assertThat(comment(v, f.own.slug(), "Warm-up comment number " + i + " from reader " + counter, null).statusCode()).isEqualTo(303);
+      assertThat(comment(v, warmUp, "Warm-up comment number " + i + " from reader " + counter, null).statusCode()).isEqualTo(303);
     }
     for (var c : site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE status = 'pending'").mapTo(String.class).list())) {
       moderator.post("/staff/moderation/" + c + "/approve", Map.of());
@@ -478,6 +482,26 @@ abstract class CommentsContract {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void bigThreadsArePagedOnTheServer() {
+    String slug = site.app().articles().insert(Fixtures.article("world", null, "A much discussed story",
+        java.util.List.of("Jane Roe"), "<p>Discuss.</p>", "en", "ltr", null, java.time.Instant.now().minusSeconds(60),
+        java.util.List.of(), pressroom.articles.ArticleStatus.PUBLISHED)).slug();
+    Visitor v = established();
+    for (int i = 1; i <= 21; i++) {
+      noThrottlingHistory();
+      comment(v, slug, String.format("Paged comment %02d", i), null);
+    }
+    Document first = anonymousArticle(slug, "Paged comment 20");
+    assertThat(first.select("#comments > ol.comments > li.comment")).hasSize(20);
+    assertThat(first.text()).doesNotContain("Paged comment 21");
+    String next = first.select("#comments nav.pagination a[rel=next]").attr("href");
+    assertThat(next).isEqualTo("/articles/" + slug + "?cpage=2#comments");
+    Document second = Jsoup.parse(site.newVisitor().get(next.substring(0, next.indexOf('#'))).body());
+    assertThat(second.select("#comments > ol.comments > li.comment .comment-body").eachText()).containsExactly("Paged comment 21");
+    assertThat(site.newVisitor().get("/articles/" + slug + "?cpage=zero").statusCode()).isEqualTo(400);
   }
 
   @Test
