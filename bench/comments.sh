@@ -27,7 +27,7 @@ for i in $(seq 1 "$CONNECTIONS"); do
   echo "a long bench password $i" | java -jar target/pressroom.jar users add --user-id "bench$i" --email "bench$i@bench.example" --password-stdin >/dev/null 2>&1
 done
 echo "a long moderator password" | java -jar target/pressroom.jar users add --user-id benchdesk --email desk@bench.example --role moderator --password-stdin >/dev/null 2>&1
-java -jar target/pressroom.jar serve --port "$PORT" --host 127.0.0.1 > "$WORK/server.log" 2>&1 &
+java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar serve --port "$PORT" --host 127.0.0.1 > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 

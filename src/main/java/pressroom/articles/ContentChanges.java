@@ -45,6 +45,14 @@ public final class ContentChanges implements AutoCloseable {
     this.onChange = onChange;
   }
 
+  /** Prefix of a change that concerns one article's own pages only (its comments), not listings. */
+  public static final String PAGE_ONLY = "page:";
+
+  /** Appends a change to an article's comments: only that article's pages are dropped. */
+  public static void recordComments(Handle h, String articleId) {
+    record(h, PAGE_ONLY + articleId);
+  }
+
   /** Appends a change inside the caller's transaction. */
   public static void record(Handle h, String articleId) {
     h.createUpdate("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)")

@@ -61,6 +61,11 @@ public final class PageCache {
       pages.invalidateAll();
       return;
     }
+    if (articleId.startsWith(ContentChanges.PAGE_ONLY)) {
+      String id = articleId.substring(ContentChanges.PAGE_ONLY.length());
+      pages.asMap().values().removeIf(p -> id.equals(p.articleId()));
+      return;
+    }
     pages.asMap().values().removeIf(p -> p.articleId() == null || p.articleId().equals(articleId));
   }
 

@@ -167,7 +167,7 @@ public final class CommentDao {
           if (added == 1) {
             h.createUpdate("UPDATE comments SET likes = likes + 1 WHERE id = :c").bind("c", commentId).execute();
             h.createQuery("SELECT article_id FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne()
-                .ifPresent(article -> ContentChanges.record(h, article));
+                .ifPresent(article -> ContentChanges.recordComments(h, article));
           }
           return h.createQuery("SELECT likes FROM comments WHERE id = :c").bind("c", commentId).mapTo(Integer.class).one();
         });
@@ -193,7 +193,7 @@ public final class CommentDao {
               .bind("id", commentId)
               .execute();
           log(h, commentId, null, "edited", holdReasons, old[1]);
-          ContentChanges.record(h, old[0]);
+          ContentChanges.recordComments(h, old[0]);
         });
   }
 
@@ -207,7 +207,7 @@ public final class CommentDao {
           }
           h.createUpdate("UPDATE comments SET featured = :f WHERE id = :c").bind("f", on ? 1 : 0).bind("c", commentId).execute();
           log(h, commentId, moderatorId, on ? "featured" : "unfeatured", null, null);
-          ContentChanges.record(h, article.get());
+          ContentChanges.recordComments(h, article.get());
           return true;
         });
   }
@@ -278,7 +278,7 @@ public final class CommentDao {
             log(h, id, null, "held", holdReasons, body);
           }
           if (status.equals("published")) {
-            ContentChanges.record(h, articleId);
+            ContentChanges.recordComments(h, articleId);
           }
           return id;
         });
@@ -303,7 +303,7 @@ public final class CommentDao {
               .bind("id", commentId)
               .execute();
           log(h, commentId, moderatorId, action, reason, row.get()[1]);
-          ContentChanges.record(h, row.get()[0]);
+          ContentChanges.recordComments(h, row.get()[0]);
           return true;
         });
   }

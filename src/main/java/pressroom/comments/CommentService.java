@@ -134,7 +134,9 @@ public final class CommentService {
     }
     String id =
         comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "published", null, score.probability());
-    notifier.published(id);
+    if (parent != null) {
+      notifier.published(id); // only replies notify anyone
+    }
     return new Posted.Published(id);
   }
 
