@@ -24,8 +24,8 @@ public final class ContentChanges implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ContentChanges.class);
   // Rows from concurrent transactions can commit out of sequence order, so look back a while.
-  private static final Duration LOOK_BACK = Duration.ofSeconds(30);
-  private static final long SEQ_WINDOW = 5_000;
+  private static final Duration LOOK_BACK = Duration.ofSeconds(10);
+  private static final long SEQ_WINDOW = 2_000;
 
   private final Jdbi jdbi;
   private final Consumer<String> onChange;
@@ -110,13 +110,16 @@ public final class ContentChanges implements AutoCloseable {
                     .bind("since", now - LOOK_BACK.toMillis())
                     .mapToMap()
                     .list());
+    java.util.Set<String> changed = new java.util.LinkedHashSet<>();
     for (Map<String, Object> row : rows) {
       long seq = ((Number) row.get("seq")).longValue();
       if (seen.putIfAbsent(seq, now) == null) {
-        onChange.accept((String) row.get("article_id"));
+        changed.add((String) row.get("article_id"));
         lastSeq = Math.max(lastSeq, seq);
       }
     }
+    // Many changes to one article (a busy thread) drop its pages once per poll.
+    changed.forEach(onChange);
     seen.values().removeIf(t -> t < now - 2 * LOOK_BACK.toMillis());
     if (now - lastCleanup > Duration.ofHours(1).toMillis()) {
       lastCleanup = now;
