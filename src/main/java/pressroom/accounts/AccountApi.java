@@ -1,17 +1,16 @@
 package pressroom.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pressroom.web.Csrf;
+import pressroom.web.JsonBodies;
 import pressroom.web.PageException;
 
 /** The accounts JSON API, for the site's own scripts and integrations; same rules as the pages. */
 public final class AccountApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AccountService service;
   private final Auth auth;
@@ -30,8 +29,8 @@ public final class AccountApi {
   }
 
   public void register(Context ctx) {
-    JsonNode in = body(ctx);
-    switch (service.register(text(in, "userId"), text(in, "email"), text(in, "password"), text(in, "displayName"), ctx.ip())) {
+    JsonNode in = JsonBodies.object(ctx);
+    switch (service.register(JsonBodies.text(in, "userId"), JsonBodies.text(in, "email"), JsonBodies.text(in, "password"), JsonBodies.text(in, "displayName"), ctx.ip())) {
       case AccountService.Registration.Created c -> ctx.status(201).json(Map.of("id", c.accountId(), "verificationSent", true));
       case AccountService.Registration.Invalid inv ->
           ctx.status(inv.conflict() ? 409 : 400)
@@ -41,7 +40,7 @@ public final class AccountApi {
   }
 
   public void verify(Context ctx) {
-    if (service.verify(text(body(ctx), "token"))) {
+    if (service.verify(JsonBodies.text(JsonBodies.object(ctx), "token"))) {
       ctx.json(Map.of("verified", true));
     } else {
       throw new PageException(400, "invalid_token", "The confirmation token is unknown, used or expired.");
@@ -49,9 +48,9 @@ public final class AccountApi {
   }
 
   public void signIn(Context ctx) {
-    JsonNode in = body(ctx);
+    JsonNode in = JsonBodies.object(ctx);
     boolean remember = in.path("remember").asBoolean(false);
-    switch (service.signIn(text(in, "login"), text(in, "password"), remember, ctx.ip(), ctx.userAgent())) {
+    switch (service.signIn(JsonBodies.text(in, "login"), JsonBodies.text(in, "password"), remember, ctx.ip(), ctx.userAgent())) {
       case AccountService.SignIn.Ok ok -> {
         auth.signedOut(ctx);
         auth.signedIn(ctx, ok.sessionCookie(), remember);
@@ -73,7 +72,7 @@ public final class AccountApi {
   }
 
   public void recover(Context ctx) {
-    var throttled = service.recover(text(body(ctx), "login"), ctx.ip());
+    var throttled = service.recover(JsonBodies.text(JsonBodies.object(ctx), "login"), ctx.ip());
     if (throttled.isPresent()) {
       tooMany(ctx, throttled.get());
       return;
@@ -82,8 +81,8 @@ public final class AccountApi {
   }
 
   public void reset(Context ctx) {
-    JsonNode in = body(ctx);
-    switch (service.reset(text(in, "token"), text(in, "password"))) {
+    JsonNode in = JsonBodies.object(ctx);
+    switch (service.reset(JsonBodies.text(in, "token"), JsonBodies.text(in, "password"))) {
       case AccountService.Reset.Done d -> ctx.json(Map.of("message", "Password changed; every session was signed out."));
       case AccountService.Reset.BadToken b -> throw new PageException(400, "invalid_token", "The reset token is unknown, used or expired.");
       case AccountService.Reset.Invalid inv ->
@@ -113,20 +112,4 @@ public final class AccountApi {
         "Too many attempts; try again in " + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60) + " minutes."));
   }
 
-  private static JsonNode body(Context ctx) {
-    try {
-      JsonNode n = JSON.readTree(ctx.body());
-      if (n == null || !n.isObject()) {
-        throw PageException.badRequest("The body must be a JSON object.");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw PageException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static String text(JsonNode in, String field) {
-    JsonNode v = in.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
 }

@@ -1,7 +1,6 @@
 package pressroom.comments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +8,11 @@ import java.util.Map;
 import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
 import pressroom.web.Access;
+import pressroom.web.JsonBodies;
 import pressroom.web.PageException;
 
 /** The comments JSON API; the same rules as the pages. */
 public final class CommentApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE_SIZE = 20;
 
   private final CommentService service;
@@ -39,8 +38,8 @@ public final class CommentApi {
   public void post(Context ctx) {
     Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in to comment."));
     CommentDao.Policy article = comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    JsonNode in = body(ctx);
-    switch (service.post(a, article, text(in, "parentId"), text(in, "body"), null)) {
+    JsonNode in = JsonBodies.object(ctx);
+    switch (service.post(a, article, JsonBodies.text(in, "parentId"), JsonBodies.text(in, "body"), null)) {
       case CommentService.Posted.Published p -> ctx.status(201).json(Map.of("id", p.id(), "status", "published"));
       case CommentService.Posted.Held h -> ctx.status(201).json(Map.of("id", h.id(), "status", "pending"));
       case CommentService.Posted.Dropped d -> ctx.status(201).json(Map.of("status", "pending"));
@@ -54,7 +53,7 @@ public final class CommentApi {
   }
 
   public void edit(Context ctx) {
-    answer(ctx, service.edit(signedIn(ctx), ctx.pathParam("id"), text(body(ctx), "body")), 200);
+    answer(ctx, service.edit(signedIn(ctx), ctx.pathParam("id"), JsonBodies.text(JsonBodies.object(ctx), "body")), 200);
   }
 
   public void delete(Context ctx) {
@@ -67,7 +66,7 @@ public final class CommentApi {
 
   public void report(Context ctx) {
     Account a = signedIn(ctx);
-    String reason = text(body(ctx), "reason");
+    String reason = JsonBodies.text(JsonBodies.object(ctx), "reason");
     if (reason == null || !List.of("spam", "abusive", "off-topic", "illegal").contains(reason)) {
       throw PageException.badRequest("reason must be spam, abusive, off-topic or illegal");
     }
@@ -86,7 +85,7 @@ public final class CommentApi {
     Account m = signedIn(ctx);
     String id = ctx.pathParam("id");
     comments.find(id).orElseThrow(PageException::notFound);
-    String reason = ctx.body().isBlank() ? null : text(body(ctx), "reason");
+    String reason = ctx.body().isBlank() ? null : JsonBodies.text(JsonBodies.object(ctx), "reason");
     boolean ok =
         switch (ctx.pathParam("action")) {
           case "approve" -> service.approve(m, id);
@@ -149,20 +148,4 @@ public final class CommentApi {
     throw PageException.badRequest("page must be a whole number from 1 to 10000");
   }
 
-  private static JsonNode body(Context ctx) {
-    try {
-      JsonNode n = JSON.readTree(ctx.body());
-      if (n == null || !n.isObject()) {
-        throw PageException.badRequest("The body must be a JSON object.");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw PageException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static String text(JsonNode in, String field) {
-    JsonNode v = in.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
 }
