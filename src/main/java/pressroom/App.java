@@ -24,6 +24,8 @@ import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleDao;
+import pressroom.bookmarks.BookmarkDao;
+import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentDao;
 import pressroom.comments.LiveComments;
@@ -132,6 +134,8 @@ public final class App implements AutoCloseable {
         new CommentService(
             commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()),
             config.commentRateLimits());
+    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
+    BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
         new ReaderPages(
             articles,
@@ -142,7 +146,8 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             csrf,
             commentDao,
-            commentService);
+            commentService,
+            bookmarkDao);
     Operations ops = new Operations(database, metrics);
     SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
@@ -156,10 +161,11 @@ public final class App implements AutoCloseable {
                   new Routes.Handlers(
                       reader,
                       sourcesPage,
-                      new AccountPages(accountService, accountDao, auth, csrf, templates, chrome),
+                      new AccountPages(accountService, accountDao, auth, csrf, templates, chrome, bookmarkPages::afterSignIn),
                       new AccountApi(accountService, auth, csrf),
                       new CommentPages(commentService, commentDao, replyNotifier, liveComments, csrf, templates, chrome),
                       new CommentApi(commentService, commentDao),
+                      bookmarkPages,
                       auth,
                       csrf,
                       ops,

@@ -63,3 +63,23 @@
     }
   });
 })();
+
+(function () {
+  'use strict';
+  // Copy link and the browser's own share sheet; nothing from a third party loads.
+  var copy = document.querySelector('[data-copy]');
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener('click', function () {
+      var field = document.getElementById(copy.getAttribute('data-copy'));
+      navigator.clipboard.writeText(field.value).then(function () { copy.textContent = 'Copied'; });
+    });
+  }
+  var share = document.querySelector('[data-share]');
+  if (share && navigator.share) {
+    share.hidden = false;
+    share.addEventListener('click', function () {
+      navigator.share({ title: share.getAttribute('data-title'), url: share.getAttribute('data-share') }).catch(function () {});
+    });
+  }
+})();

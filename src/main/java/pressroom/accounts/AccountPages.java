@@ -23,9 +23,13 @@ public final class AccountPages {
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
+  private final java.util.function.BiConsumer<Account, String> afterSignIn;
 
+  /** @param afterSignIn finishes what the reader started before signing in (e.g. a bookmark) */
   public AccountPages(
-      AccountService service, AccountDao accounts, Auth auth, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+      AccountService service, AccountDao accounts, Auth auth, Csrf csrf, Templates templates, Supplier<Chrome> chrome,
+      java.util.function.BiConsumer<Account, String> afterSignIn) {
+    this.afterSignIn = afterSignIn;
     this.service = service;
     this.accounts = accounts;
     this.auth = auth;
@@ -97,7 +101,8 @@ public final class AccountPages {
   // ---- sign in and out
 
   public void signInForm(Context ctx) {
-    Map<String, String> values = Map.of("return", safeReturn(ctx.queryParam("return")));
+    Map<String, String> values =
+        Map.of("return", safeReturn(ctx.queryParam("return")), "bookmark", ctx.queryParam("bookmark") == null ? "" : ctx.queryParam("bookmark"));
     render(ctx, 200, "accounts/signin.jte", form(ctx, "Sign in", values, Map.of(), null));
   }
 
@@ -110,11 +115,12 @@ public final class AccountPages {
         auth.signedOut(ctx); // a session from before sign-in is never reused
         auth.signedIn(ctx, ok.sessionCookie(), remember);
         csrf.issue(ctx);
+        afterSignIn.accept(ok.account(), ctx.formParam("bookmark"));
         ctx.redirect(returnTo, HttpStatus.SEE_OTHER);
       }
       case AccountService.SignIn.Failed f ->
           render(ctx, 401, "accounts/signin.jte",
-              form(ctx, "Sign in", Map.of("login", login, "return", returnTo),
+              form(ctx, "Sign in", Map.of("login", login, "return", returnTo, "bookmark", ctx.formParam("bookmark") == null ? "" : ctx.formParam("bookmark")),
                   Map.of("form", "The user ID or e-mail and password do not match an account."), null));
       case AccountService.SignIn.TooMany t -> tooMany(ctx, t.throttled().retryAfter());
     }

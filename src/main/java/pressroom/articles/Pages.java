@@ -63,7 +63,19 @@ public final class Pages {
       List<pressroom.comments.Comment> picks,
       String commentSort,
       Pagination commentPages,
-      String viewerAccountId) {
+      String viewerAccountId,
+      String selfUrl,
+      Boolean bookmarked) {
+
+    /** The article's address, for share links. */
+    public String shareUrl() {
+      return selfUrl;
+    }
+
+    /** {@code text} made safe for a query-string value. */
+    public static String enc(String text) {
+      return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 
     /** The address of this article's thread in another order (page 1). */
     public String sortHref(String sort) {

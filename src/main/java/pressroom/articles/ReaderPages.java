@@ -43,6 +43,7 @@ public final class ReaderPages {
   private final Csrf csrf;
   private final pressroom.comments.CommentDao comments;
   private final pressroom.comments.CommentService commentRules;
+  private final pressroom.bookmarks.BookmarkDao bookmarks;
   private final Stamp.Clock clock;
   private final String baseUrl;
 
@@ -55,7 +56,9 @@ public final class ReaderPages {
       String baseUrl,
       Csrf csrf,
       pressroom.comments.CommentDao comments,
-      pressroom.comments.CommentService commentRules) {
+      pressroom.comments.CommentService commentRules,
+      pressroom.bookmarks.BookmarkDao bookmarks) {
+    this.bookmarks = bookmarks;
     this.csrf = csrf;
     this.comments = comments;
     this.commentRules = commentRules;
@@ -327,7 +330,9 @@ public final class ReaderPages {
                           view.page() == 1 ? comments.featured(a.id()) : List.of(),
                           view.sort().name().toLowerCase(java.util.Locale.ROOT),
                           commentPages,
-                          ctx == null ? null : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null)));
+                          ctx == null ? null : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null),
+                          baseUrl + "/articles/" + a.slug(),
+                          ctx == null ? null : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id())));
               return CachedPage.of(a.id(), html, Instant.now());
             })
         .orElse(null);
@@ -394,7 +399,12 @@ public final class ReaderPages {
     for (Tag t : a.tags()) {
       meta.add(MetaTag.property("article:tag", t.name()));
     }
-    meta.add(MetaTag.name("twitter:card", "summary"));
+    meta.add(MetaTag.property("og:image", a.image() != null ? a.image().url() : baseUrl + "/static/og-default.png"));
+    if (a.image() == null) {
+      meta.add(MetaTag.property("og:image:width", "1200"));
+      meta.add(MetaTag.property("og:image:height", "630"));
+    }
+    meta.add(MetaTag.name("twitter:card", "summary_large_image"));
     meta.add(MetaTag.name("twitter:title", a.headline()));
     meta.add(MetaTag.name("twitter:description", description));
     return new Head(

@@ -7,6 +7,7 @@ import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
 import pressroom.articles.ReaderPages;
+import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentPages;
 import pressroom.ingest.FeedSource;
@@ -24,6 +25,7 @@ public final class Routes {
       AccountApi accountApi,
       CommentPages comments,
       CommentApi commentApi,
+      BookmarkPages bookmarks,
       Auth auth,
       Csrf csrf,
       Operations ops,
@@ -101,6 +103,14 @@ public final class Routes {
     config.routes.sse("/articles/{slug}/comments/live", comments::live);
     config.routes.get("/unsubscribe", comments::unsubscribeForm);
     config.routes.post("/unsubscribe", comments::unsubscribe);
+
+    var bookmarks = h.bookmarks();
+    config.routes.post("/articles/{slug}/bookmark", bookmarks::toggle);
+    config.routes.get("/reading-list", bookmarks::list);
+    config.routes.post("/reading-list/{articleId}/remove", bookmarks::removeFromList);
+    config.routes.get("/api/v1/bookmarks", bookmarks::apiList);
+    config.routes.put("/api/v1/bookmarks/{articleId}", bookmarks::apiPut);
+    config.routes.delete("/api/v1/bookmarks/{articleId}", bookmarks::apiDelete);
 
     var capi = h.commentApi();
     config.routes.get("/api/v1/articles/{id}/comments", capi::list);

@@ -1,0 +1,73 @@
+package pressroom.bookmarks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The SQL for reading lists. */
+public final class BookmarkDao {
+  private final Jdbi jdbi;
+
+  public BookmarkDao(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** One entry of a reading list; {@code available} is false once withdrawn or expired. */
+  public record Entry(String articleId, String slug, String headline, String sectionName, boolean available, Instant savedAt) {}
+
+  /** Adds an article (once); false when there is no such article. */
+  public boolean add(String accountId, String articleId) {
+    return jdbi.withHandle(
+        h -> {
+          boolean exists = h.createQuery("SELECT count(*) FROM articles WHERE id = :a").bind("a", articleId).mapTo(Integer.class).one() > 0;
+          if (exists) {
+            h.createUpdate(
+                    "INSERT INTO bookmarks (account_id, article_id, created_at) SELECT :u, :a, :now"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM bookmarks WHERE account_id = :u AND article_id = :a)")
+                .bind("u", accountId)
+                .bind("a", articleId)
+                .bind("now", System.currentTimeMillis())
+                .execute();
+          }
+          return exists;
+        });
+  }
+
+  public void remove(String accountId, String articleId) {
+    jdbi.useHandle(h -> h.createUpdate("DELETE FROM bookmarks WHERE account_id = :u AND article_id = :a").bind("u", accountId).bind("a", articleId).execute());
+  }
+
+  public boolean has(String accountId, String articleId) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM bookmarks WHERE account_id = :u AND article_id = :a").bind("u", accountId).bind("a", articleId).mapTo(Integer.class).one() > 0);
+  }
+
+  /** The reading list, newest first. */
+  public List<Entry> list(String accountId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.id, a.slug, a.headline, s.name AS section_name, a.status, a.published_at, b.created_at
+                    FROM bookmarks b JOIN articles a ON a.id = b.article_id JOIN sections s ON s.id = a.section_id
+                    WHERE b.account_id = :u ORDER BY b.created_at DESC
+                    """)
+                .bind("u", accountId)
+                .map(
+                    (rs, ctx) ->
+                        new Entry(
+                            rs.getString("id"),
+                            rs.getString("slug"),
+                            rs.getString("headline"),
+                            rs.getString("section_name"),
+                            "published".equals(rs.getString("status")) && rs.getLong("published_at") <= System.currentTimeMillis(),
+                            Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list());
+  }
+
+  /** The id of the published article at a slug. */
+  public Optional<String> articleId(String slug) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM articles WHERE slug = :s AND status = 'published'").bind("s", slug).mapTo(String.class).findOne());
+  }
+}

@@ -1,0 +1,97 @@
+package pressroom.bookmarks;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import pressroom.accounts.Account;
+import pressroom.accounts.Auth;
+import pressroom.web.Chrome;
+import pressroom.web.Csrf;
+import pressroom.web.Head;
+import pressroom.web.PageException;
+import pressroom.web.Templates;
+
+/** The Bookmark button, the reading list page and its JSON API. */
+public final class BookmarkPages {
+  private final BookmarkDao bookmarks;
+  private final Csrf csrf;
+  private final Templates templates;
+  private final Supplier<Chrome> chrome;
+
+  public BookmarkPages(BookmarkDao bookmarks, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+    this.bookmarks = bookmarks;
+    this.csrf = csrf;
+    this.templates = templates;
+    this.chrome = chrome;
+  }
+
+  public record ReadingList(Chrome chrome, Head head, List<BookmarkDao.Entry> entries) {}
+
+  /** POST from the article page: adds or removes, then back to the article. */
+  public void toggle(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    var account = Auth.account(ctx);
+    if (account.isEmpty()) {
+      ctx.redirect("/signin?return=" + URLEncoder.encode("/articles/" + slug, StandardCharsets.UTF_8) + "&bookmark=" + slug, HttpStatus.SEE_OTHER);
+      return;
+    }
+    String id = bookmarks.articleId(slug).orElseThrow(PageException::notFound);
+    if ("remove".equals(ctx.formParam("action"))) {
+      bookmarks.remove(account.get().id(), id);
+    } else {
+      bookmarks.add(account.get().id(), id);
+    }
+    ctx.redirect("/articles/" + slug + "#bookmark-share", HttpStatus.SEE_OTHER);
+  }
+
+  /** After signing in from an anonymous Bookmark button, the bookmark is made. */
+  public void afterSignIn(Account a, String slug) {
+    if (slug != null && !slug.isBlank()) {
+      bookmarks.articleId(slug).ifPresent(id -> bookmarks.add(a.id(), id));
+    }
+  }
+
+  public void list(Context ctx) {
+    var a = Auth.account(ctx);
+    if (a.isEmpty()) {
+      ctx.redirect("/signin?return=/reading-list", HttpStatus.SEE_OTHER);
+      return;
+    }
+    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("text/html; charset=utf-8")
+        .result(templates.render("bookmarks/list.jte", new ReadingList(c, Head.simple("My reading list — " + c.siteName(), "Saved articles"), bookmarks.list(a.get().id()))));
+  }
+
+  public void removeFromList(Context ctx) {
+    bookmarks.remove(Auth.required(ctx).id(), ctx.pathParam("articleId"));
+    ctx.redirect("/reading-list", HttpStatus.SEE_OTHER);
+  }
+
+  // ---- JSON
+
+  public void apiList(Context ctx) {
+    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(Map.of("bookmarks", bookmarks.list(a.id()).stream().map(e -> Map.of(
+        "articleId", e.articleId(), "slug", e.slug(), "headline", e.headline(), "available", e.available(), "savedAt", e.savedAt().toString())).toList()));
+  }
+
+  public void apiPut(Context ctx) {
+    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    if (!bookmarks.add(a.id(), ctx.pathParam("articleId"))) {
+      throw new PageException(404, "not_found", "There is no such article.");
+    }
+    ctx.status(204);
+  }
+
+  public void apiDelete(Context ctx) {
+    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    bookmarks.remove(a.id(), ctx.pathParam("articleId"));
+    ctx.status(204);
+  }
+}
