@@ -27,6 +27,7 @@ import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
+import pressroom.feeds.FeedsOut;
 import pressroom.comments.CommentDao;
 import pressroom.comments.LiveComments;
 import pressroom.comments.ReplyNotifier;
@@ -166,6 +167,7 @@ public final class App implements AutoCloseable {
                       new CommentPages(commentService, commentDao, replyNotifier, liveComments, csrf, templates, chrome),
                       new CommentApi(commentService, commentDao),
                       bookmarkPages,
+                      new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
                       auth,
                       csrf,
                       ops,

@@ -515,6 +515,40 @@ public final class ArticleDao {
         });
   }
 
+  /** An article address for sitemaps. */
+  public record Indexable(String slug, String headline, String language, Instant publishedAt, Instant updatedAt) {}
+
+  private static final String INDEXABLE =
+      """
+      FROM articles a LEFT JOIN sources src ON src.id = a.source_id
+      WHERE a.status = 'published' AND a.published_at <= :now
+        AND (a.source_id IS NULL OR src.seo_policy = 'own')
+      """;
+
+  /**
+   * Published articles whose page is the one search engines should index: the site's own and
+   * partners' under an "own" licence. Canonical-to-partner and noindex copies stay out, as their
+   * licences ask.
+   */
+  public List<Indexable> indexable(Instant now, Instant since, int limit, int offset) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at " + INDEXABLE
+                        + " AND a.published_at >= :since ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .bind("now", now.toEpochMilli())
+                .bind("since", since.toEpochMilli())
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> new Indexable(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
+                    Instant.ofEpochMilli(rs.getLong("published_at")), Instant.ofEpochMilli(rs.getLong("updated_at"))))
+                .list());
+  }
+
+  public long countIndexable(Instant now) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) " + INDEXABLE).bind("now", now.toEpochMilli()).mapTo(Long.class).one());
+  }
+
   /** The status of the article at {@code slug}, if there is one (for 410 answers). */
   public Optional<ArticleStatus> statusOf(String slug) {
     return jdbi.withHandle(

@@ -222,7 +222,7 @@ public final class ReaderPages {
                       hasNext ? path + "?page=" + (page + 1) : null);
               String title =
                   l.heading() + (page > 1 ? " (page " + page + ")" : "") + " — " + frame.siteName();
-              Head head = Head.simple(title, l.description()).withCanonical(baseUrl + key);
+              Head head = Head.simple(title, l.description()).withCanonical(baseUrl + key).withFeeds(path, l.heading());
               String html =
                   templates.render(
                       "articles/listing.jte",

@@ -9,6 +9,7 @@ import pressroom.accounts.Auth;
 import pressroom.articles.ReaderPages;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
+import pressroom.feeds.FeedsOut;
 import pressroom.comments.CommentPages;
 import pressroom.ingest.FeedSource;
 import pressroom.ingest.SourcesPage;
@@ -26,6 +27,7 @@ public final class Routes {
       CommentPages comments,
       CommentApi commentApi,
       BookmarkPages bookmarks,
+      FeedsOut feeds,
       Auth auth,
       Csrf csrf,
       Operations ops,
@@ -103,6 +105,18 @@ public final class Routes {
     config.routes.sse("/articles/{slug}/comments/live", comments::live);
     config.routes.get("/unsubscribe", comments::unsubscribeForm);
     config.routes.post("/unsubscribe", comments::unsubscribe);
+
+    var feeds = h.feeds();
+    for (String[] kind : new String[][] {{"home", ""}, {"section", "/sections/{slug}"}, {"author", "/authors/{slug}"}, {"tag", "/tags/{slug}"}}) {
+      config.routes.get(kind[1] + "/rss.xml", ctx -> feeds.rss(ctx, kind[0]));
+      config.routes.get(kind[1] + "/atom.xml", ctx -> feeds.atom(ctx, kind[0]));
+      config.routes.get(kind[1] + "/feed.json", ctx -> feeds.jsonFeed(ctx, kind[0]));
+    }
+    config.routes.get("/robots.txt", feeds::robots);
+    config.routes.get("/sitemap.xml", feeds::sitemapIndex);
+    config.routes.get("/sitemaps/pages.xml", feeds::sitemapPages);
+    config.routes.get("/sitemaps/news.xml", feeds::sitemapNews);
+    config.routes.get("/sitemaps/articles-{n}.xml", feeds::sitemapArticles);
 
     var bookmarks = h.bookmarks();
     config.routes.post("/articles/{slug}/bookmark", bookmarks::toggle);
