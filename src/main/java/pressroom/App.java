@@ -23,6 +23,7 @@ import pressroom.accounts.Mailer;
 import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
+import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
@@ -84,6 +85,7 @@ public final class App implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
   private boolean started;
+  private final java.util.List<String> apiEndpoints = new java.util.ArrayList<>();
 
   private App(Config config) {
     this.config = config;
@@ -157,7 +159,7 @@ public final class App implements AutoCloseable {
             c -> {
               c.concurrency.useVirtualThreads = true;
               c.startup.showJavalinBanner = false;
-              Routes.configure(
+              apiEndpoints.addAll(Routes.configure(
                   c,
                   new Routes.Handlers(
                       reader,
@@ -168,12 +170,13 @@ public final class App implements AutoCloseable {
                       new CommentApi(commentService, commentDao),
                       bookmarkPages,
                       new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
+                      new ArticleApi(articles, config.baseUrl().toString()),
                       auth,
                       csrf,
                       ops,
                       errors,
                       new FastPath(pageCache, csrf, sessions.cookieName(), config.secureCookies()),
-                      config.baseUrl().toString()));
+                      config.baseUrl().toString())));
             });
   }
 
@@ -240,6 +243,11 @@ public final class App implements AutoCloseable {
 
   public AccountDao accountDao() {
     return accountDao;
+  }
+
+  /** Every /api/v1 endpoint, as "METHOD path". */
+  public java.util.List<String> apiEndpoints() {
+    return java.util.List.copyOf(apiEndpoints);
   }
 
   public Importer importer() {

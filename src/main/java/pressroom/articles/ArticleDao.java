@@ -147,6 +147,13 @@ public final class ArticleDao {
         });
   }
 
+  /** The published article with this id (the read API addresses articles by id). */
+  public Optional<Article> findPublishedById(String id, Instant now) {
+    Optional<String> slug =
+        jdbi.withHandle(h -> h.createQuery("SELECT slug FROM articles WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
+    return slug.flatMap(s -> findPublished(s, now));
+  }
+
   private Article withAuthorsAndTags(Handle h, Article a) {
     List<Author> authors = authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of());
     List<Tag> tags =

@@ -2,10 +2,12 @@ package pressroom.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import java.util.List;
 import java.util.Map;
 import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
+import pressroom.articles.ArticleApi;
 import pressroom.articles.ReaderPages;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
@@ -28,6 +30,7 @@ public final class Routes {
       CommentApi commentApi,
       BookmarkPages bookmarks,
       FeedsOut feeds,
+      ArticleApi articleApi,
       Auth auth,
       Csrf csrf,
       Operations ops,
@@ -35,7 +38,37 @@ public final class Routes {
       FastPath fastPath,
       String baseUrl) {}
 
-  public static void configure(JavalinConfig config, Handlers h) {
+  /** Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against them. */
+  private record Api(JavalinConfig config, List<String> seen) {
+    void get(String path, io.javalin.http.Handler h) {
+      seen.add("GET " + path);
+      config.routes.get(path, h);
+    }
+
+    void post(String path, io.javalin.http.Handler h) {
+      seen.add("POST " + path);
+      config.routes.post(path, h);
+    }
+
+    void put(String path, io.javalin.http.Handler h) {
+      seen.add("PUT " + path);
+      config.routes.put(path, h);
+    }
+
+    void patch(String path, io.javalin.http.Handler h) {
+      seen.add("PATCH " + path);
+      config.routes.patch(path, h);
+    }
+
+    void delete(String path, io.javalin.http.Handler h) {
+      seen.add("DELETE " + path);
+      config.routes.delete(path, h);
+    }
+  }
+
+  /** @return every /api/v1 endpoint as "METHOD path" */
+  public static List<String> configure(JavalinConfig config, Handlers h) {
+    Api api = new Api(config, new java.util.ArrayList<>());
     // Cache hits are answered by Jetty before the servlet; everything else comes here.
     config.jetty.modifyServletContextHandler(context -> context.insertHandler(h.fastPath()));
     config.staticFiles.add(
@@ -77,15 +110,15 @@ public final class Routes {
     config.routes.get("/profile/export", accounts::export);
     config.routes.post("/profile/delete", accounts::delete);
 
-    var api = h.accountApi();
-    config.routes.get("/api/v1/csrf-token", api::csrfToken);
-    config.routes.post("/api/v1/accounts", api::register);
-    config.routes.post("/api/v1/accounts/verify", api::verify);
-    config.routes.post("/api/v1/session", api::signIn);
-    config.routes.delete("/api/v1/session", api::signOut);
-    config.routes.post("/api/v1/recovery", api::recover);
-    config.routes.post("/api/v1/recovery/reset", api::reset);
-    config.routes.get("/api/v1/me", api::me);
+    var accountApi = h.accountApi();
+    api.get("/api/v1/csrf-token", accountApi::csrfToken);
+    api.post("/api/v1/accounts", accountApi::register);
+    api.post("/api/v1/accounts/verify", accountApi::verify);
+    api.post("/api/v1/session", accountApi::signIn);
+    api.delete("/api/v1/session", accountApi::signOut);
+    api.post("/api/v1/recovery", accountApi::recover);
+    api.post("/api/v1/recovery/reset", accountApi::reset);
+    api.get("/api/v1/me", accountApi::me);
 
     var comments = h.comments();
     config.routes.post("/articles/{slug}/comments", comments::post);
@@ -122,19 +155,19 @@ public final class Routes {
     config.routes.post("/articles/{slug}/bookmark", bookmarks::toggle);
     config.routes.get("/reading-list", bookmarks::list);
     config.routes.post("/reading-list/{articleId}/remove", bookmarks::removeFromList);
-    config.routes.get("/api/v1/bookmarks", bookmarks::apiList);
-    config.routes.put("/api/v1/bookmarks/{articleId}", bookmarks::apiPut);
-    config.routes.delete("/api/v1/bookmarks/{articleId}", bookmarks::apiDelete);
+    api.get("/api/v1/bookmarks", bookmarks::apiList);
+    api.put("/api/v1/bookmarks/{articleId}", bookmarks::apiPut);
+    api.delete("/api/v1/bookmarks/{articleId}", bookmarks::apiDelete);
 
     var capi = h.commentApi();
-    config.routes.get("/api/v1/articles/{id}/comments", capi::list);
-    config.routes.post("/api/v1/articles/{id}/comments", capi::post);
-    config.routes.patch("/api/v1/comments/{id}", capi::edit);
-    config.routes.delete("/api/v1/comments/{id}", capi::delete);
-    config.routes.post("/api/v1/comments/{id}/like", capi::like);
-    config.routes.post("/api/v1/comments/{id}/report", capi::report);
-    config.routes.get("/api/v1/moderation/queue", capi::queue);
-    config.routes.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate);
+    api.get("/api/v1/articles/{id}/comments", capi::list);
+    api.post("/api/v1/articles/{id}/comments", capi::post);
+    api.patch("/api/v1/comments/{id}", capi::edit);
+    api.delete("/api/v1/comments/{id}", capi::delete);
+    api.post("/api/v1/comments/{id}/like", capi::like);
+    api.post("/api/v1/comments/{id}/report", capi::report);
+    api.get("/api/v1/moderation/queue", capi::queue);
+    api.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate);
     config.routes.get("/staff/moderation", comments::queue);
     config.routes.post("/staff/moderation/{id}/approve", comments::approve);
     config.routes.post("/staff/moderation/{id}/reject", comments::reject);
@@ -151,6 +184,21 @@ public final class Routes {
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);
 
+    api.get("/api/v1/articles", h.articleApi()::list);
+    api.get("/api/v1/articles/{id}", h.articleApi()::one);
+    config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
+
     h.errors().register(config);
+    return List.copyOf(api.seen());
+  }
+
+  private static final byte[] OPENAPI = openApi();
+
+  private static byte[] openApi() {
+    try (var in = Routes.class.getResourceAsStream("/api/openapi.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("the OpenAPI document is missing from the jar", e);
+    }
   }
 }
