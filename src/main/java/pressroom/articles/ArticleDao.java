@@ -592,6 +592,40 @@ public final class ArticleDao {
                 .list());
   }
 
+  /** A related article: shares tags with this one, from another story. */
+  public record Related(String slug, String headline, String sectionName) {}
+
+  /**
+   * Up to {@code limit} published articles sharing the most tags with {@code a}, newest first among
+   * equals; never the same story (another partner's version is "Also from", not related).
+   */
+  public List<Related> related(Article a, int limit, Instant now) {
+    if (a.tags().isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT o.slug, o.headline, s.name AS section_name, count(*) AS shared, o.published_at
+                    FROM article_tags mine
+                    JOIN article_tags t ON t.tag_id = mine.tag_id AND t.article_id <> mine.article_id
+                    JOIN articles o ON o.id = t.article_id
+                    JOIN sections s ON s.id = o.section_id
+                    WHERE mine.article_id = :id AND o.status = 'published' AND o.published_at <= :now
+                      AND (o.story_id IS NULL OR :story IS NULL OR o.story_id <> :story)
+                    GROUP BY o.id, o.slug, o.headline, s.name, o.published_at
+                    ORDER BY shared DESC, o.published_at DESC
+                    LIMIT :limit
+                    """)
+                .bind("id", a.id())
+                .bind("now", now.toEpochMilli())
+                .bind("story", a.storyId())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Related(rs.getString("slug"), rs.getString("headline"), rs.getString("section_name")))
+                .list());
+  }
+
   /** A link to another partner's version of the same story. */
   public record AlsoFrom(String slug, String headline, String sourceName) {}
 

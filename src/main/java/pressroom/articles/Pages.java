@@ -65,7 +65,8 @@ public final class Pages {
       Pagination commentPages,
       String viewerAccountId,
       String selfUrl,
-      Boolean bookmarked) {
+      Boolean bookmarked,
+      List<ArticleDao.Related> related) {
 
     /** The article's address, for share links. */
     public String shareUrl() {

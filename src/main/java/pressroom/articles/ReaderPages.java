@@ -332,7 +332,8 @@ public final class ReaderPages {
                           commentPages,
                           ctx == null ? null : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null),
                           baseUrl + "/articles/" + a.slug(),
-                          ctx == null ? null : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id())));
+                          ctx == null ? null : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id()),
+                          dao.related(a, 4, Instant.now())));
               return CachedPage.of(a.id(), html, Instant.now());
             })
         .orElse(null);

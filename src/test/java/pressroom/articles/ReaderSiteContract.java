@@ -79,6 +79,13 @@ abstract class ReaderSiteContract {
   }
 
   @Test
+  void relatedArticlesShareTagsAndNeverRepeatTheArticle() {
+    Document d = page("/articles/" + f.wire.slug());
+    assertThat(d.select(".related a").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(page("/articles/" + f.noindex.slug()).select(".related")).isEmpty();
+  }
+
+  @Test
   void partnersSearchEnginePolicyDecidesCanonicalAndRobots() {
     Document canonical = page("/articles/" + f.wire.slug());
     assertThat(canonical.select("link[rel=canonical]").attr("href")).isEqualTo(Fixtures.WIRE_ORIGINAL);
