@@ -29,6 +29,8 @@ import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
 import pressroom.feeds.FeedsOut;
+import pressroom.search.ArticleIndex;
+import pressroom.search.SearchPages;
 import pressroom.comments.CommentDao;
 import pressroom.comments.LiveComments;
 import pressroom.comments.ReplyNotifier;
@@ -81,6 +83,8 @@ public final class App implements AutoCloseable {
   private final ReplyNotifier replyNotifier;
   private final LiveComments liveComments;
   private final GroupCommit commentWriter;
+  private final ArticleIndex searchIndex;
+  private final SearchPages searchPages;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
   private final Javalin javalin;
@@ -92,7 +96,15 @@ public final class App implements AutoCloseable {
     this.database = Database.open(config);
     this.articles = new ArticleDao(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
-    this.changes = new ContentChanges(database.jdbi(), pageCache::invalidate);
+    this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
+    SearchPages[] search = new SearchPages[1];
+    this.changes =
+        new ContentChanges(
+            database.jdbi(),
+            id -> {
+              pageCache.invalidate(id);
+              search[0].changed(id);
+            });
 
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(metrics);
@@ -137,6 +149,8 @@ public final class App implements AutoCloseable {
         new CommentService(
             commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()),
             config.commentRateLimits());
+    this.searchPages = new SearchPages(searchIndex, articles, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    search[0] = searchPages;
     BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
@@ -171,6 +185,7 @@ public final class App implements AutoCloseable {
                       bookmarkPages,
                       new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
                       new ArticleApi(articles, config.baseUrl().toString()),
+                      searchPages,
                       auth,
                       csrf,
                       ops,
@@ -204,6 +219,9 @@ public final class App implements AutoCloseable {
   }
 
   public App start() {
+    if (searchIndex.size() == 0) {
+      searchPages.rebuild(); // a first start, or a new node: read everything once
+    }
     javalin.start(config.host(), config.port());
     changes.start(Duration.ofMillis(250));
     scheduler.start();
@@ -245,6 +263,11 @@ public final class App implements AutoCloseable {
     return accountDao;
   }
 
+  /** Rebuilds the search index from the database; returns the number of articles. */
+  public int reindex() {
+    return searchPages.rebuild();
+  }
+
   /** Every /api/v1 endpoint, as "METHOD path". */
   public java.util.List<String> apiEndpoints() {
     return java.util.List.copyOf(apiEndpoints);
@@ -264,6 +287,8 @@ public final class App implements AutoCloseable {
       scheduler.close();
     }
     changes.close();
+    searchPages.close();
+    searchIndex.close();
     accountService.close();
     replyNotifier.close();
     liveComments.close();

@@ -12,6 +12,7 @@ import pressroom.articles.ReaderPages;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
 import pressroom.feeds.FeedsOut;
+import pressroom.search.SearchPages;
 import pressroom.comments.CommentPages;
 import pressroom.ingest.FeedSource;
 import pressroom.ingest.SourcesPage;
@@ -31,6 +32,7 @@ public final class Routes {
       BookmarkPages bookmarks,
       FeedsOut feeds,
       ArticleApi articleApi,
+      SearchPages search,
       Auth auth,
       Csrf csrf,
       Operations ops,
@@ -184,6 +186,8 @@ public final class Routes {
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);
 
+    config.routes.get("/search", h.search()::page);
+    api.get("/api/v1/search", h.search()::api);
     api.get("/api/v1/articles", h.articleApi()::list);
     api.get("/api/v1/articles/{id}", h.articleApi()::one);
     config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));

@@ -13,8 +13,8 @@ class PostgresReaderSiteTest extends ReaderSiteContract {
   }
 
   @Test
-  void aChangeMadeOnOneNodeDropsTheCachedPageOnAnother() throws InterruptedException {
-    try (TestApp other = TestApp.startOn(site.dbUrl(), site.dataDir(), false, Map.of())) {
+  void aChangeMadeOnOneNodeDropsTheCachedPageOnAnother() throws Exception {
+    try (TestApp other = TestApp.startOn(site.dbUrl(), java.nio.file.Files.createTempDirectory("node2"), false, Map.of())) {
       String path = "/articles/" + f.noindex.slug();
       assertThat(other.get(path).statusCode()).isEqualTo(200);
       assertThat(other.get(path).statusCode()).isEqualTo(200); // now served from its cache
