@@ -221,6 +221,10 @@ public final class App implements AutoCloseable {
   public App start() {
     if (searchIndex.size() == 0) {
       searchPages.rebuild(); // a first start, or a new node: read everything once
+    } else {
+      // Changes made while this node was down are not in its index: catch up in the background,
+      // searching the previous index meanwhile.
+      Thread.ofVirtual().name("search-catch-up").start(searchPages::rebuild);
     }
     javalin.start(config.host(), config.port());
     changes.start(Duration.ofMillis(250));

@@ -133,6 +133,12 @@ public final class ContentChanges implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    // Let a poll in progress finish: interrupting it mid-write would hurt the search index.
+    timer.shutdown();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

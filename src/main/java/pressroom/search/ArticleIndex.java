@@ -217,8 +217,9 @@ public final class ArticleIndex implements AutoCloseable {
     try {
       searchers.close();
       writer.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+      // The index is a copy of the database: the next start rebuilds it if it was left broken.
+      org.slf4j.LoggerFactory.getLogger(ArticleIndex.class).warn("Search index did not close cleanly: {}", e.toString());
     }
   }
 }

@@ -150,6 +150,12 @@ public final class SearchPages implements AutoCloseable {
 
   @Override
   public void close() {
-    refresher.shutdownNow();
+    // No interrupt: an interrupted Lucene write closes the index for good.
+    refresher.shutdown();
+    try {
+      refresher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
