@@ -116,6 +116,9 @@ class IngestCommandsTest {
     assertThat(run("import", feeds.toString(), "--section", "Archive", "--source-name", "Old Wire")).isZero();
     assertThat(out.toString()).contains("0 new, 0 updated, 0 withdrawn, 15 unchanged");
 
+    assertThat(run("reindex")).isZero();
+    assertThat(out.toString()).startsWith("Indexed 15 articles");
+
     Config config = Config.Builder.empty().set("PRESSROOM_DATA", data.toString()).build();
     try (App app = App.create(config)) {
       assertThat(app.articles().countArticles()).isEqualTo(15);
