@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pressroom.web.PageException;
+import pressroom.web.PageNumbers;
 
 /**
  * The read API. Field names follow IPTC ninjs where one fits (uri, headline, byline, body_html,
@@ -24,7 +25,7 @@ public final class ArticleApi {
   }
 
   public void list(Context ctx) {
-    int page = page(ctx.queryParam("page"));
+    int page = PageNumbers.parse(ctx.queryParam("page"), 10_000);
     Instant now = Instant.now();
     int offset = (page - 1) * PAGE_SIZE;
     List<ArticleSummary> rows;
@@ -84,20 +85,5 @@ public final class ArticleApi {
     m.put("firstcreated", a.publishedAt().toString());
     m.put("copyrightholder", a.sourceName());
     return m;
-  }
-
-  private static int page(String raw) {
-    if (raw == null) {
-      return 1;
-    }
-    try {
-      int p = Integer.parseInt(raw);
-      if (p >= 1 && p <= 10_000) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw PageException.badRequest("page must be a whole number from 1 to 10000");
   }
 }

@@ -190,15 +190,9 @@ public final class PageCache {
 
     /**
      * True when the client's copy is current: its If-None-Match names our ETag, or (without
-     * one) its If-Modified-Since is not older than our Last-Modified.
-     */
-    public boolean notModified(String etagNow, String ifNoneMatch, String ifModifiedSince) {
-      return notModified(etagNow, ifNoneMatch, ifModifiedSince, !personal());
-    }
-
-    /**
-     * As above; {@code datesCount} is false when the visitor's copy could differ though the page
-     * did not (a personal page whose token was just issued).
+     * one) its If-Modified-Since is not older than our Last-Modified. {@code datesCount} is false
+     * when the visitor's copy could differ though the page did not (a personal page whose token was
+     * just issued).
      */
     public boolean notModified(String etagNow, String ifNoneMatch, String ifModifiedSince, boolean datesCount) {
       if (ifNoneMatch != null) {

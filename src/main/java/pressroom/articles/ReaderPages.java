@@ -24,6 +24,7 @@ import pressroom.web.Chrome;
 import pressroom.web.Head;
 import pressroom.web.Head.MetaTag;
 import pressroom.web.PageException;
+import pressroom.web.PageNumbers;
 import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
@@ -97,18 +98,7 @@ public final class ReaderPages {
     if (sort != null && !sort.equals("oldest") && !sort.equals("newest") && !sort.equals("liked")) {
       throw PageException.badRequest("Comments can be sorted by oldest, newest or liked, not “" + sort + "”.");
     }
-    String raw = ctx.queryParam("cpage");
-    int page = 1;
-    if (raw != null) {
-      try {
-        page = Integer.parseInt(raw);
-      } catch (NumberFormatException e) {
-        page = -1;
-      }
-      if (page < 1 || page > MAX_PAGE) {
-        throw PageException.badRequest("The comment page “" + raw + "” is not valid: use a whole number from 1 to " + MAX_PAGE + ".");
-      }
-    }
+    int page = PageNumbers.parse(ctx.queryParam("cpage"), MAX_PAGE);
     return new ThreadView(pressroom.comments.CommentDao.Sort.of(sort), page);
   }
 
@@ -134,7 +124,7 @@ public final class ReaderPages {
 
   public void section(Context ctx) {
     String slug = ctx.pathParam("slug");
-    int page = pageNumber(ctx);
+    int page = PageNumbers.parse(ctx.queryParam("page"), MAX_PAGE);
     listing(
         ctx,
         "/sections/" + slug,
@@ -158,7 +148,7 @@ public final class ReaderPages {
     listing(
         ctx,
         "/authors/" + slug,
-        pageNumber(ctx),
+        PageNumbers.parse(ctx.queryParam("page"), MAX_PAGE),
         () ->
             dao.authorBySlug(slug)
                 .map(
@@ -177,7 +167,7 @@ public final class ReaderPages {
     listing(
         ctx,
         "/tags/" + slug,
-        pageNumber(ctx),
+        PageNumbers.parse(ctx.queryParam("page"), MAX_PAGE),
         () ->
             dao.tagBySlug(slug)
                 .map(
@@ -465,22 +455,5 @@ public final class ReaderPages {
 
   private List<Item> items(List<ArticleSummary> rows) {
     return rows.stream().map(r -> new Item(r, clock.stamp(r.publishedAt()))).toList();
-  }
-
-  private static int pageNumber(Context ctx) {
-    String raw = ctx.queryParam("page");
-    if (raw == null) {
-      return 1;
-    }
-    try {
-      int page = Integer.parseInt(raw);
-      if (page >= 1 && page <= MAX_PAGE) {
-        return page;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw PageException.badRequest(
-        "The page number “" + raw + "” is not valid: use a whole number from 1 to " + MAX_PAGE + ".");
   }
 }

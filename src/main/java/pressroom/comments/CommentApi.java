@@ -10,6 +10,7 @@ import pressroom.accounts.Auth;
 import pressroom.web.Access;
 import pressroom.web.JsonBodies;
 import pressroom.web.PageException;
+import pressroom.web.PageNumbers;
 
 /** The comments JSON API; the same rules as the pages. */
 public final class CommentApi {
@@ -25,7 +26,7 @@ public final class CommentApi {
 
   public void list(Context ctx) {
     CommentDao.Policy article = comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    int page = page(ctx.queryParam("page"));
+    int page = PageNumbers.parse(ctx.queryParam("page"), 10_000);
     List<Comment> thread = comments.page(article.articleId(), CommentDao.Sort.of(ctx.queryParam("sort")), PAGE_SIZE, (page - 1) * PAGE_SIZE);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("articleId", article.articleId());
@@ -131,21 +132,6 @@ public final class CommentApi {
 
   private static Account signedIn(Context ctx) {
     return Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
-  }
-
-  private static int page(String raw) {
-    if (raw == null) {
-      return 1;
-    }
-    try {
-      int p = Integer.parseInt(raw);
-      if (p >= 1 && p <= 10_000) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw PageException.badRequest("page must be a whole number from 1 to 10000");
   }
 
 }

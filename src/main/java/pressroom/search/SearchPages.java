@@ -20,6 +20,7 @@ import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Head;
 import pressroom.web.PageException;
+import pressroom.web.PageNumbers;
 import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
@@ -105,7 +106,7 @@ public final class SearchPages implements AutoCloseable {
     if (q.length() > 500) {
       throw PageException.badRequest("The search is longer than 500 characters; shorten it.");
     }
-    int page = page(ctx.queryParam("page"));
+    int page = PageNumbers.parse(ctx.queryParam("page"), 1000);
     boolean newest = "newest".equals(ctx.queryParam("sort"));
     ArticleIndex.Results r = q.isBlank() ? new ArticleIndex.Results(0, List.of()) : index.search(q, newest, page, PAGE_SIZE);
     String base = "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + (newest ? "&sort=newest" : "");
@@ -123,7 +124,7 @@ public final class SearchPages implements AutoCloseable {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
     String section = ctx.queryParam("section");
     String full = section == null ? q : q + " section:" + section;
-    int page = page(ctx.queryParam("page"));
+    int page = PageNumbers.parse(ctx.queryParam("page"), 1000);
     ArticleIndex.Results r = full.isBlank() ? new ArticleIndex.Results(0, List.of()) : index.search(full, "newest".equals(ctx.queryParam("sort")), page, PAGE_SIZE);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("query", q);
@@ -131,21 +132,6 @@ public final class SearchPages implements AutoCloseable {
     out.put("page", page);
     out.put("items", r.hits().stream().map(h -> Map.of("id", h.id(), "url", "/articles/" + h.slug(), "headline", h.headline(), "snippet", h.snippet())).toList());
     ctx.json(out);
-  }
-
-  private static int page(String raw) {
-    if (raw == null) {
-      return 1;
-    }
-    try {
-      int p = Integer.parseInt(raw);
-      if (p >= 1 && p <= 1000) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw PageException.badRequest("The page “" + raw + "” is not valid: use a whole number from 1 to 1000.");
   }
 
   @Override
