@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
 
@@ -234,27 +235,11 @@ abstract class ReaderSiteContract {
     assertThat(site.get("/sections/world").body()).contains("Ferry timetable changes for winter");
 
     dao.updateText(s.id(), "Ferry timetable changes for winter", "<p>Corrected version.</p>", Instant.now());
-    awaitBody(path, b -> b.contains("Corrected version."));
+    Eventually.until("the corrected text is served", () -> site.get(path).body().contains("Corrected version."));
 
     dao.setStatus(s.id(), ArticleStatus.WITHDRAWN);
-    awaitStatus(path, 410);
+    Eventually.until("the withdrawn article answers 410", () -> site.get(path).statusCode() == 410);
     assertThat(site.get("/sections/world").body()).doesNotContain("Ferry timetable changes for winter");
-  }
-
-  void awaitBody(String path, java.util.function.Predicate<String> ok) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (!ok.test(site.get(path).body())) {
-      assertThat(System.nanoTime()).as("page changed in time").isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
-
-  void awaitStatus(String path, int status) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (site.get(path).statusCode() != status) {
-      assertThat(System.nanoTime()).as("status changed in time").isLessThan(deadline);
-      Thread.sleep(50);
-    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import pressroom.articles.SeoPolicy;
+import pressroom.testing.Eventually;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.FakePublisher.Response;
 import pressroom.testing.TestApp;
@@ -240,7 +241,7 @@ abstract class IngestContract {
         "application/rss+xml");
     IngestReport r = ingest(s);
     assertThat(r.counts().updated()).isEqualTo(1);
-    awaitBody(slug, "Corrected text.");
+    Eventually.until("the corrected text is served", () -> site.get("/articles/" + slug).body().contains("Corrected text."));
     assertThat(article(slug).select(".dateline").text()).contains("Updated");
     assertThat(revisions(slug)).containsExactly("<p>First text.</p>");
 
@@ -258,30 +259,6 @@ abstract class IngestContract {
     return site.app().database().jdbi().withHandle(h -> h.createQuery(
             "SELECT r.body_html FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE a.slug = :s ORDER BY r.replaced_at")
         .bind("s", slug).mapTo(String.class).list());
-  }
-
-  void awaitBody(String slug, String text) {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (!site.get("/articles/" + slug).body().contains(text)) {
-      assertThat(System.nanoTime()).as("page changed in time").isLessThan(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  void awaitStatus(String path, int status) {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (site.get(path).statusCode() != status) {
-      assertThat(System.nanoTime()).as(path + " answered " + status + " in time").isLessThan(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Test
@@ -326,7 +303,7 @@ abstract class IngestContract {
     partner.serve("/kill.json", TestFeeds.ninjs3(uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(60), 2, "canceled", null),
         "application/json");
     assertThat(ingest(s).counts().withdrawn()).isEqualTo(1);
-    awaitStatus("/articles/" + slug, 410);
+    Eventually.until("the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
     assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("withdrawn by its publisher");
     assertThat(listingAfterChanges()).doesNotContain(title);
   }
@@ -361,7 +338,7 @@ abstract class IngestContract {
     ingest(s);
     String slug = slugOf(title);
     assertThat(site.app().licences().run(Instant.now(), Instant.now())).isEqualTo(1);
-    awaitStatus("/articles/" + slug, 410);
+    Eventually.until("the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
     assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("no longer available under our licence");
   }
 

@@ -1,0 +1,24 @@
+package pressroom.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.BooleanSupplier;
+
+/** Waits for something changes make true "within a second or so" (caches, the search index). */
+public final class Eventually {
+  private Eventually() {}
+
+  /** Polls {@code condition} every 50 ms; fails naming {@code what} after 3 seconds. */
+  public static void until(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what + " within 3 s").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
