@@ -220,11 +220,11 @@ public final class App implements AutoCloseable {
 
   public App start() {
     if (searchIndex.size() == 0) {
-      searchPages.rebuild(); // a first start, or a new node: read everything once
+      searchPages.rebuild(n -> {}); // a first start, or a new node: read everything once
     } else {
       // Changes made while this node was down are not in its index: catch up in the background,
       // searching the previous index meanwhile.
-      Thread.ofVirtual().name("search-catch-up").start(searchPages::rebuild);
+      searchPages.rebuildLater();
     }
     javalin.start(config.host(), config.port());
     changes.start(Duration.ofMillis(250));
@@ -269,7 +269,31 @@ public final class App implements AutoCloseable {
 
   /** Rebuilds the search index from the database; returns the number of articles. */
   public int reindex() {
-    return searchPages.rebuild();
+    return reindex(n -> {});
+  }
+
+  /**
+   * Rebuilds the search index, reporting articles done.
+   *
+   * @throws ArticleIndex.IndexBusyException when a running site holds the index (then use
+   *     {@link #askSitesToReindex()})
+   */
+  public int reindex(java.util.function.IntConsumer progress) {
+    return searchPages.rebuild(progress);
+  }
+
+  /**
+   * Opens this node's search index now.
+   *
+   * @throws ArticleIndex.IndexBusyException when a running site holds it
+   */
+  public void openSearchIndex() {
+    searchIndex.size();
+  }
+
+  /** Asks every running node, through the change log, to rebuild its own index. */
+  public void askSitesToReindex() {
+    ContentChanges.recordEverything(database.jdbi());
   }
 
   /** Every /api/v1 endpoint, as "METHOD path". */

@@ -38,6 +38,12 @@ public record Article(
     tags = List.copyOf(tags);
   }
 
+  /** This article with its authors and tags (read separately from the article row). */
+  public Article with(List<Author> authors, List<Tag> tags) {
+    return new Article(id, slug, section, source, headline, summary, authors, bodyHtml, language, direction, originalUrl, publishedAt,
+        updatedAt, tags, status, image, storyId);
+  }
+
   /** True when the partner corrected or updated it after first publication. */
   public boolean wasUpdated() {
     return updatedAt.isAfter(publishedAt.plusSeconds(60));

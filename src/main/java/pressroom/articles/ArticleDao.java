@@ -39,6 +39,17 @@ public final class ArticleDao {
                     OR (o.published_at = a.published_at AND o.id < a.id)))))
       """;
 
+  private static final String ARTICLE_SELECT =
+      """
+      SELECT a.*, s.slug AS section_slug, s.name AS section_name,
+             s.description AS section_description,
+             src.name AS source_name, src.home_url AS source_home_url,
+             src.attribution AS source_attribution, src.seo_policy AS source_policy
+      FROM articles a
+      JOIN sections s ON s.id = a.section_id
+      LEFT JOIN sources src ON src.id = a.source_id
+      """;
+
   private final Jdbi jdbi;
 
   public ArticleDao(Jdbi jdbi) {
@@ -129,16 +140,7 @@ public final class ArticleDao {
         h -> {
           Optional<Article> found =
               h.createQuery(
-                      """
-                      SELECT a.*, s.slug AS section_slug, s.name AS section_name,
-                             s.description AS section_description,
-                             src.name AS source_name, src.home_url AS source_home_url,
-                             src.attribution AS source_attribution, src.seo_policy AS source_policy
-                      FROM articles a
-                      JOIN sections s ON s.id = a.section_id
-                      LEFT JOIN sources src ON src.id = a.source_id
-                      WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now
-                      """)
+ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now")
                   .bind("slug", slug)
                   .bind("now", now.toEpochMilli())
                   .map((rs, ctx) -> article(rs))
@@ -154,21 +156,58 @@ public final class ArticleDao {
     return slug.flatMap(s -> findPublished(s, now));
   }
 
+  /**
+   * Published articles in id order after {@code afterId} (null for the start), complete with
+   * authors and tags, {@code limit} at a time: three queries a batch, however many articles
+   * there are (for rebuilding the search index).
+   */
+  public List<Article> publishedAfter(String afterId, int limit, Instant now) {
+    return jdbi.withHandle(
+        h -> {
+          List<Article> rows =
+              h.createQuery(ARTICLE_SELECT + "WHERE a.status = 'published' AND a.published_at <= :now AND a.id > :after ORDER BY a.id LIMIT :limit")
+                  .bind("now", now.toEpochMilli())
+                  .bind("after", afterId == null ? "" : afterId)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> article(rs))
+                  .list();
+          if (rows.isEmpty()) {
+            return rows;
+          }
+          List<String> ids = rows.stream().map(Article::id).toList();
+          Map<String, List<Author>> authors = authorsOf(h, ids);
+          Map<String, List<Tag>> tags = tagsOf(h, ids);
+          return rows.stream().map(a -> a.with(authors.getOrDefault(a.id(), List.of()), tags.getOrDefault(a.id(), List.of()))).toList();
+        });
+  }
+
+  /** How many articles readers can see now (what the search index holds). */
+  public long countPublished(Instant now) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= :now")
+        .bind("now", now.toEpochMilli()).mapTo(Long.class).one());
+  }
+
+  private static Map<String, List<Tag>> tagsOf(Handle h, List<String> articleIds) {
+    Map<String, List<Tag>> byArticle = new LinkedHashMap<>();
+    h.createQuery(
+            """
+            SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_id IN (<ids>) ORDER BY at.article_id, t.name
+            """)
+        .bindList("ids", articleIds)
+        .map(
+            (rs, ctx) -> {
+              byArticle
+                  .computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>())
+                  .add(new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
+              return null;
+            })
+        .forEach(x -> {});
+    return byArticle;
+  }
+
   private Article withAuthorsAndTags(Handle h, Article a) {
-    List<Author> authors = authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of());
-    List<Tag> tags =
-        h.createQuery(
-                """
-                SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                WHERE at.article_id = :id ORDER BY t.name
-                """)
-            .bind("id", a.id())
-            .map((rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
-            .list();
-    return new Article(
-        a.id(), a.slug(), a.section(), a.source(), a.headline(), a.summary(), authors,
-        a.bodyHtml(), a.language(), a.direction(), a.originalUrl(), a.publishedAt(),
-        a.updatedAt(), tags, a.status(), a.image(), a.storyId());
+    return a.with(authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()), tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()));
   }
 
   // ---- listings

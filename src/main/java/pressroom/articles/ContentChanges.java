@@ -48,6 +48,9 @@ public final class ContentChanges implements AutoCloseable {
   /** Prefix of a change that concerns one article's own pages only (its comments), not listings. */
   public static final String PAGE_ONLY = "page:";
 
+  /** Logged when every cached page should be dropped but no article changed (navigation, comment settings): search is left alone. */
+  public static final String ALL_PAGES = PAGE_ONLY + "*";
+
   /** Appends a change to an article's comments: only that article's pages are dropped. */
   public static void recordComments(Handle h, String articleId) {
     record(h, PAGE_ONLY + articleId);

@@ -57,7 +57,7 @@ public final class PageCache {
 
   /** Drops every page that shows {@code articleId}, or everything for {@link ContentChanges#EVERYTHING}. */
   public void invalidate(String articleId) {
-    if (ContentChanges.EVERYTHING.equals(articleId)) {
+    if (ContentChanges.EVERYTHING.equals(articleId) || ContentChanges.ALL_PAGES.equals(articleId)) {
       pages.invalidateAll();
       return;
     }

@@ -1,15 +1,27 @@
 package pressroom.cli;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import pressroom.App;
+import pressroom.search.ArticleIndex;
 
-/** Rebuilds this node's search index from the database. */
+/**
+ * Rebuilds the search index from the database. With no site running it does the work here with
+ * a progress bar; a running site holds the index, so then every running node is asked (through
+ * the change log) to rebuild its own while it keeps serving from the old one.
+ */
 @Command(
     name = "reindex",
     mixinStandardHelpOptions = true,
-    description = "Rebuild the search index from the database (a running site keeps serving from its own index).")
+    description = {
+      "Rebuild the search index from the database, with a progress bar.",
+      "If the site is running, every running node rebuilds its own index in the background and keeps serving meanwhile."
+    })
 final class ReindexCommand extends DataCommand implements Callable<Integer> {
   ReindexCommand(Map<String, String> env) {
     super(env);
@@ -18,8 +30,28 @@ final class ReindexCommand extends DataCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (App app = open()) {
+      try {
+        app.openSearchIndex();
+      } catch (ArticleIndex.IndexBusyException e) {
+        app.askSitesToReindex();
+        out().println("The site is running and holds the search index: every running node now rebuilds its own index");
+        out().println("in the background (see its log) and keeps serving searches from the old one meanwhile.");
+        return 0;
+      }
       long started = System.nanoTime();
-      int n = app.reindex();
+      long total = app.articles().countPublished(Instant.now());
+      int n;
+      try (ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName("Indexing")
+              .setInitialMax(Math.max(1, total))
+              .setUnit(" articles", 1)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(250)
+              .showSpeed()
+              .build()) {
+        n = app.reindex(bar::stepTo);
+      }
       out().printf("Indexed %d articles in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
       return 0;
     }

@@ -429,7 +429,7 @@ public final class CommentDao {
       int n = h.createUpdate("UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
           .bind("o", open ? 1 : 0).bind("m", preModerated ? "pre" : "post").bind("s", sectionSlug).execute();
       if (n == 1) {
-        ContentChanges.record(h, ContentChanges.EVERYTHING);
+        ContentChanges.record(h, ContentChanges.ALL_PAGES);
       }
       return n == 1;
     });

@@ -92,7 +92,7 @@ public final class SourceDao {
                   .bind("name", given)
                   .bind("position", position)
                   .execute();
-              ContentChanges.record(h, ContentChanges.EVERYTHING);
+              ContentChanges.record(h, ContentChanges.ALL_PAGES); // the navigation shows sections
               log.info("Created section '{}' (/sections/{}) for a new source", given, slug);
               return id;
             });

@@ -3,10 +3,12 @@ package pressroom.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +20,18 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -27,18 +41,19 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.jsoup.Jsoup;
 import pressroom.articles.Article;
 import pressroom.articles.Author;
@@ -54,34 +69,100 @@ public final class ArticleIndex implements AutoCloseable {
   private static final Pattern FILTER = Pattern.compile("(?i)\\b(author|section|source):(\"[^\"]+\"|\\S+)");
   private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 2f, "authors", 2f, "tags", 2f, "body", 1f);
 
+  private static final FacetsConfig FACETS = new FacetsConfig();
+
+  static {
+    FACETS.setMultiValued("author", true);
+  }
+
   private final Analyzer analyzer;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Path folder;
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
+  // Every document carries the generation it was written in; a rebuild starts a new one and
+  // finally drops the documents of older ones, so readers search a complete index throughout.
+  private final AtomicLong generation = new AtomicLong(System.currentTimeMillis());
 
   public ArticleIndex(Path folder) {
+    this.folder = folder;
+    // Lower-case, with accents folded but kept: "Sanliurfa" finds "Şanlıurfa" and the reverse.
     try {
-      // Lower-case, with accents folded but kept: "Sanliurfa" finds "Şanlıurfa" and the reverse.
       this.analyzer =
           CustomAnalyzer.builder()
               .withTokenizer("standard")
               .addTokenFilter("lowercase")
               .addTokenFilter("asciiFolding", "preserveOriginal", "true")
               .build();
-      this.writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
-      this.searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index in " + folder, e);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The writer, opened on first use: commands that never search (import, users, sources) leave
+   * the folder alone, so they run beside a serving site, which holds the index's lock.
+   *
+   * @throws IndexBusyException when another process (a running site) has the index open
+   */
+  private IndexWriter writer() {
+    IndexWriter w = writer;
+    if (w != null) {
+      return w;
+    }
+    synchronized (this) {
+      if (writer == null) {
+        try {
+          IndexWriter opened = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+          searchers = new SearcherManager(opened, null);
+          writer = opened;
+        } catch (LockObtainFailedException e) {
+          throw new IndexBusyException(folder);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot open the search index in " + folder, e);
+        }
+      }
+      return writer;
+    }
+  }
+
+  private SearcherManager searchers() {
+    writer();
+    return searchers;
+  }
+
+  /** Another process (a running site) holds the index. */
+  public static final class IndexBusyException extends RuntimeException {
+    IndexBusyException(Path folder) {
+      super("the search index in " + folder + " is in use by a running site");
     }
   }
 
   public int size() {
-    return writer.getDocStats().numDocs;
+    return writer().getDocStats().numDocs;
+  }
+
+  /** Starts a rebuild: documents written from now on belong to a new generation, which it returns. */
+  public long newGeneration() {
+    return generation.incrementAndGet();
+  }
+
+  /** Ends a rebuild: drops every document not written in {@code kept} (gone from the database since). */
+  public void dropOtherGenerations(long kept) {
+    try {
+      writer().deleteDocuments(new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term("generation", Long.toString(kept))), BooleanClause.Occur.MUST_NOT)
+          .build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Adds or replaces an article. */
   public void put(Article a) {
     Document d = new Document();
     d.add(new StringField("id", a.id(), Field.Store.YES));
+    d.add(new StringField("generation", Long.toString(generation.get()), Field.Store.NO));
     d.add(new StoredField("slug", a.slug()));
     d.add(new TextField("headline", a.headline(), Field.Store.YES));
     d.add(new TextField("summary", a.summary(), Field.Store.YES));
@@ -89,19 +170,23 @@ public final class ArticleIndex implements AutoCloseable {
     d.add(new TextField("authors", String.join(", ", a.authors().stream().map(Author::name).toList()), Field.Store.YES));
     for (Author au : a.authors()) {
       d.add(new StringField("author", au.slug(), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField("author", au.slug() + "|" + au.name()));
     }
     d.add(new StringField("section", a.section().slug(), Field.Store.NO));
     d.add(new StoredField("sectionName", a.section().name()));
+    d.add(new SortedSetDocValuesFacetField("section", a.section().slug() + "|" + a.section().name()));
     if (a.source() != null) {
-      d.add(new StringField("source", Slugs.of(a.source().name(), "source"), Field.Store.NO));
+      String sourceSlug = Slugs.of(a.source().name(), "source");
+      d.add(new StringField("source", sourceSlug, Field.Store.NO));
       d.add(new StoredField("sourceName", a.source().name()));
+      d.add(new SortedSetDocValuesFacetField("source", sourceSlug + "|" + a.source().name()));
     }
     d.add(new TextField("tags", String.join(", ", a.tags().stream().map(Tag::name).toList()), Field.Store.NO));
     d.add(new LongPoint("published", a.publishedAt().toEpochMilli()));
     d.add(new NumericDocValuesField("published", a.publishedAt().toEpochMilli()));
     d.add(new StoredField("published", a.publishedAt().toEpochMilli()));
     try {
-      writer.updateDocument(new Term("id", a.id()), d);
+      writer().updateDocument(new Term("id", a.id()), FACETS.build(d));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,7 +194,7 @@ public final class ArticleIndex implements AutoCloseable {
 
   public void remove(String articleId) {
     try {
-      writer.deleteDocuments(new Term("id", articleId));
+      writer().deleteDocuments(new Term("id", articleId));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -118,16 +203,8 @@ public final class ArticleIndex implements AutoCloseable {
   /** Makes changes visible to searches (and durable). */
   public void refresh() {
     try {
-      writer.commit();
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public void clear() {
-    try {
-      writer.deleteAll();
+      writer().commit();
+      searchers().maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -136,64 +213,182 @@ public final class ArticleIndex implements AutoCloseable {
   /** One hit: the article and a snippet with the matched words marked (HTML, safe). */
   public record Hit(String id, String slug, String headline, String snippet, String sectionName, String sourceName, String authors, long published) {}
 
-  public record Results(long total, List<Hit> hits) {}
+  /** One value of a filter with the number of results it would leave: a section, a source, an author, a time span. */
+  public record Count(String key, String label, long count) {}
+
+  /** The results of one search: the total, one page of hits, and counts per filter value over all results. */
+  public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates) {
+    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** The time spans offered as date filters, newest first: key, label, length. */
+  public enum Span {
+    DAY("Past 24 hours", Duration.ofDays(1)),
+    WEEK("Past week", Duration.ofDays(7)),
+    MONTH("Past month", Duration.ofDays(30)),
+    YEAR("Past year", Duration.ofDays(365));
+
+    public final String label;
+    public final Duration length;
+
+    Span(String label, Duration length) {
+      this.label = label;
+      this.length = length;
+    }
+
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * What to search: the reader's words (with author:, section:, source: inside them or not), the
+   * filters chosen beside them (slugs; null for none), a published-time range in epoch ms
+   * (inclusive; null for open), the order and the page.
+   */
+  public record Request(String text, String section, String source, String author, Long from, Long to, boolean newest, int page, int size) {
+    public static Request of(String text, boolean newest, int page, int size) {
+      return new Request(text, null, null, null, null, null, newest, page, size);
+    }
+  }
+
+  public Results search(String input, boolean newest, int page, int size) {
+    return search(Request.of(input, newest, page, size));
+  }
 
   /**
    * Searches: words, "exact phrases", -exclusion, and author:, section:, source: filters (slugs or
    * names). Syntax a reader gets wrong is searched as plain words rather than failing.
    */
-  public Results search(String input, boolean newest, int page, int size) {
-    String text = input == null ? "" : input.strip();
+  public Results search(Request r) {
+    String text = r.text() == null ? "" : r.text().strip();
     BooleanQuery.Builder q = new BooleanQuery.Builder();
+    boolean filtered = false;
     Matcher m = FILTER.matcher(text);
     while (m.find()) {
       String value = m.group(2).replace("\"", "");
       q.add(new TermQuery(new Term(m.group(1).toLowerCase(Locale.ROOT), Slugs.of(value, value))), BooleanClause.Occur.FILTER);
+      filtered = true;
+    }
+    for (String[] f : new String[][] {{"section", r.section()}, {"source", r.source()}, {"author", r.author()}}) {
+      if (f[1] != null && !f[1].isBlank()) {
+        q.add(new TermQuery(new Term(f[0], f[1])), BooleanClause.Occur.FILTER);
+        filtered = true;
+      }
+    }
+    if (r.from() != null || r.to() != null) {
+      q.add(LongPoint.newRangeQuery("published", r.from() == null ? Long.MIN_VALUE : r.from(), r.to() == null ? Long.MAX_VALUE : r.to()),
+          BooleanClause.Occur.FILTER);
+      filtered = true;
     }
     String words = FILTER.matcher(text).replaceAll(" ").strip();
     if (!words.isEmpty()) {
       q.add(parse(words), BooleanClause.Occur.MUST);
-    } else if (!m.reset().find()) {
-      return new Results(0, List.of());
+    } else if (!filtered) {
+      return Results.NONE;
+    } else {
+      q.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     }
     Query query = q.build();
     IndexSearcher s = null;
     try {
-      s = searchers.acquire();
-      int want = page * size;
-      TopDocs top =
-          newest
-              ? s.search(query, want, new Sort(new SortField("published", SortField.Type.LONG, true)))
-              : s.search(query, want);
-      Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query));
-      List<Hit> hits = new ArrayList<>();
-      ScoreDoc[] docs = top.scoreDocs;
-      for (int i = (page - 1) * size; i < docs.length; i++) {
-        Document d = s.storedFields().document(docs[i].doc);
-        String body = d.get("body");
-        String snippet;
-        try {
-          snippet = highlighter.getBestFragments(analyzer.tokenStream("body", body), body, 2, " … ");
-        } catch (Exception e) {
-          snippet = "";
-        }
-        if (snippet == null || snippet.isBlank()) {
-          snippet = new SimpleHTMLEncoder().encodeText(d.get("summary"));
-        }
-        hits.add(new Hit(d.get("id"), d.get("slug"), d.get("headline"), snippet, d.get("sectionName"), d.get("sourceName"), d.get("authors"),
-            d.getField("published").numericValue().longValue()));
+      s = searchers().acquire();
+      int want = r.page() * r.size();
+      FacetsCollectorManager.FacetsResult found =
+          r.newest()
+              ? FacetsCollectorManager.search(s, query, want, new Sort(new SortField("published", SortField.Type.LONG, true)), new FacetsCollectorManager())
+              : FacetsCollectorManager.search(s, query, want, new FacetsCollectorManager());
+      FacetsCollector fc = found.facetsCollector();
+      Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), fc);
+      long now = System.currentTimeMillis();
+      LongRange[] spans = new LongRange[Span.values().length];
+      for (Span span : Span.values()) {
+        spans[span.ordinal()] = new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
       }
-      return new Results(top.totalHits.value(), hits);
+      Facets dates = new LongRangeFacetCounts("published", fc, spans);
+      return new Results(found.topDocs().totalHits.value(), hits(s, query, found.topDocs().scoreDocs, (r.page() - 1) * r.size()),
+          counts(terms, "section"), counts(terms, "source"), counts(terms, "author"), spanCounts(dates));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       if (s != null) {
         try {
-          searchers.release(s);
+          searchers().release(s);
         } catch (IOException e) {
           // nothing to do
         }
       }
+    }
+  }
+
+  private List<Hit> hits(IndexSearcher s, Query query, ScoreDoc[] docs, int from) throws IOException {
+    Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query));
+    List<Hit> hits = new ArrayList<>();
+    for (int i = from; i < docs.length; i++) {
+      Document d = s.storedFields().document(docs[i].doc);
+      String body = d.get("body");
+      String snippet;
+      try {
+        snippet = highlighter.getBestFragments(analyzer.tokenStream("body", body), body, 2, " … ");
+      } catch (Exception e) {
+        snippet = "";
+      }
+      if (snippet == null || snippet.isBlank()) {
+        snippet = new SimpleHTMLEncoder().encodeText(d.get("summary"));
+      }
+      hits.add(new Hit(d.get("id"), d.get("slug"), d.get("headline"), snippet, d.get("sectionName"), d.get("sourceName"), d.get("authors"),
+          d.getField("published").numericValue().longValue()));
+    }
+    return hits;
+  }
+
+  private static final int TOP_VALUES = 10;
+
+  private static List<Count> counts(Facets facets, String dim) throws IOException {
+    FacetResult top;
+    try {
+      top = facets.getTopChildren(TOP_VALUES, dim);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // no article has this dimension yet
+    }
+    if (top == null) {
+      return List.of();
+    }
+    List<Count> out = new ArrayList<>();
+    for (LabelAndValue lv : top.labelValues) {
+      int bar = lv.label.indexOf('|');
+      out.add(new Count(lv.label.substring(0, bar), lv.label.substring(bar + 1), lv.value.longValue()));
+    }
+    return out;
+  }
+
+  private static List<Count> spanCounts(Facets dates) throws IOException {
+    FacetResult all = dates.getAllChildren("published");
+    List<Count> out = new ArrayList<>();
+    for (LabelAndValue lv : all.labelValues) {
+      Span span = Span.valueOf(lv.label.toUpperCase(Locale.ROOT));
+      out.add(new Count(lv.label, span.label, lv.value.longValue()));
+    }
+    return out;
+  }
+
+  /** The facet ordinals of one reader, built once per refresh (it costs a pass over the values). */
+  private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
+
+  private volatile FacetState facetState;
+
+  private DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    FacetState current = facetState;
+    if (current != null && current.reader() == reader) {
+      return current.state();
+    }
+    synchronized (this) {
+      current = facetState;
+      if (current == null || current.reader() != reader) {
+        current = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, FACETS));
+        facetState = current;
+      }
+      return current.state();
     }
   }
 
@@ -214,6 +409,9 @@ public final class ArticleIndex implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writer == null) {
+      return;
+    }
     try {
       searchers.close();
       writer.close();

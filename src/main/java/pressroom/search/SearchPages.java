@@ -1,20 +1,32 @@
 package pressroom.search;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.accounts.Auth;
 import pressroom.articles.ArticleDao;
-import pressroom.articles.ArticleSummary;
+import pressroom.articles.Article;
 import pressroom.articles.ContentChanges;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
@@ -35,7 +47,18 @@ public final class SearchPages implements AutoCloseable {
   private final Supplier<Chrome> chrome;
   private final Csrf csrf;
   private final Stamp.Clock clock;
+  private static final int REBUILD_BATCH = 1000;
+
   private final AtomicBoolean dirty = new AtomicBoolean();
+  private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+  private volatile Set<String> changedDuringRebuild;
+  private final ReentrantReadWriteLock generationSwitch = new ReentrantReadWriteLock();
+  private final ExecutorService rebuilder =
+      Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-rebuild");
+        t.setDaemon(true);
+        return t;
+      });
   private final ScheduledExecutorService refresher =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-refresh");
@@ -56,33 +79,84 @@ public final class SearchPages implements AutoCloseable {
   /** From the change log: the article is indexed again, or removed when no longer published. */
   public void changed(String articleId) {
     if (articleId.startsWith(ContentChanges.PAGE_ONLY)) {
-      return; // comments do not change what is searched
+      return; // comments and page furniture do not change what is searched
     }
     if (ContentChanges.EVERYTHING.equals(articleId)) {
-      rebuild();
+      rebuildLater();
       return;
     }
+    generationSwitch.readLock().lock();
+    try {
+      Set<String> during = changedDuringRebuild;
+      if (during != null) {
+        during.add(articleId);
+      }
+      reindexOne(articleId);
+    } finally {
+      generationSwitch.readLock().unlock();
+    }
+  }
+
+  private void reindexOne(String articleId) {
     dao.findPublishedById(articleId, Instant.now()).ifPresentOrElse(index::put, () -> index.remove(articleId));
     dirty.set(true);
   }
 
-  /** Builds the index from the database (first start, or `pressroom reindex`); returns the count. */
-  public int rebuild() {
-    index.clear();
+  /**
+   * Rebuilds in the background (the change-log follower must not wait for it); requests that
+   * arrive while one is waiting to start are served by that one.
+   */
+  public void rebuildLater() {
+    if (rebuildQueued.compareAndSet(false, true)) {
+      rebuilder.execute(() -> {
+        rebuildQueued.set(false);
+        try {
+          rebuild(n -> {});
+        } catch (RuntimeException e) {
+          log.error("Search index rebuild failed; searches use the previous index", e);
+        }
+      });
+    }
+  }
+
+  /**
+   * Builds the index from the database (first start, a new node, `pressroom reindex`) while
+   * searches keep using the old documents; reports progress as articles done. Returns the count.
+   */
+  public synchronized int rebuild(IntConsumer progress) {
+    long started = System.nanoTime();
+    long generation;
+    // No single change may straddle the switch: it would write the old generation after the
+    // rebuild wrote the new one, and the end of the rebuild would drop the article.
+    generationSwitch.writeLock().lock();
+    try {
+      changedDuringRebuild = ConcurrentHashMap.newKeySet();
+      generation = index.newGeneration();
+    } finally {
+      generationSwitch.writeLock().unlock();
+    }
     int n = 0;
     Instant now = Instant.now();
-    for (int offset = 0; ; offset += 500) {
-      List<ArticleSummary> page = dao.latest(500, offset, now);
-      for (ArticleSummary s : page) {
-        dao.findPublished(s.slug(), now).ifPresent(index::put);
-        n++;
+    String after = null;
+    while (true) {
+      List<Article> batch = dao.publishedAfter(after, REBUILD_BATCH, now);
+      for (Article a : batch) {
+        index.put(a);
       }
-      if (page.size() < 500) {
+      n += batch.size();
+      progress.accept(n);
+      if (batch.size() < REBUILD_BATCH) {
         break;
       }
+      after = batch.getLast().id();
     }
+    index.dropOtherGenerations(generation);
+    // An article changed while its batch was being read may have been put back as it was.
+    Set<String> during = changedDuringRebuild;
+    changedDuringRebuild = null;
+    during.forEach(this::reindexOne);
     index.refresh();
-    log.info("Search index built: {} articles", n);
+    log.info("Search index built: {} articles in {} ms", n, (System.nanoTime() - started) / 1_000_000);
     return n;
   }
 
@@ -96,47 +170,206 @@ public final class SearchPages implements AutoCloseable {
     }
   }
 
-  /** Result page model. */
-  public record Page(Chrome chrome, Head head, String query, String sort, ArticleIndex.Results results, List<Row> rows, int page, String previous, String next) {}
+  /**
+   * A search as its URL states it: the words, the filters beside them (section, source, author
+   * slugs; a time span or a from/to date range in the site's time zone), order and page.
+   */
+  public record Params(String q, String section, String source, String author, ArticleIndex.Span within, LocalDate from, LocalDate to, boolean newest, int page) {
+    public boolean empty() {
+      return q.isBlank() && section == null && source == null && author == null && within == null && from == null && to == null;
+    }
 
-  public record Row(ArticleIndex.Hit hit, Stamp published) {}
+    /** This search with one parameter changed (null removes it), back on its first page. */
+    String with(String key, String value) {
+      Map<String, String> p = new LinkedHashMap<>();
+      p.put("q", q.isBlank() ? null : q);
+      p.put("section", section);
+      p.put("source", source);
+      p.put("author", author);
+      p.put("within", within == null ? null : within.key());
+      p.put("from", from == null ? null : from.toString());
+      p.put("to", to == null ? null : to.toString());
+      p.put("sort", newest ? "newest" : null);
+      if (key.equals("dates")) { // one date filter at a time: a span replaces a range
+        p.put("from", null);
+        p.put("to", null);
+        p.put("within", value);
+      } else if (!key.equals("page")) {
+        p.put(key, value);
+      }
+      if (key.equals("page")) {
+        p.put("page", value);
+      }
+      StringBuilder url = new StringBuilder("/search");
+      char sep = '?';
+      for (var e : p.entrySet()) {
+        if (e.getValue() != null) {
+          url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+          sep = '&';
+        }
+      }
+      return url.toString();
+    }
+  }
 
-  public void page(Context ctx) {
+  /** Reads and checks a search from the query string; a value that cannot be right is a 400 naming it. */
+  Params params(Context ctx) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
     if (q.length() > 500) {
       throw PageException.badRequest("The search is longer than 500 characters; shorten it.");
     }
-    int page = PageNumbers.parse(ctx.queryParam("page"), 1000);
-    boolean newest = "newest".equals(ctx.queryParam("sort"));
-    ArticleIndex.Results r = q.isBlank() ? new ArticleIndex.Results(0, List.of()) : index.search(q, newest, page, PAGE_SIZE);
-    String base = "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + (newest ? "&sort=newest" : "");
+    String within = blankToNull(ctx.queryParam("within"));
+    ArticleIndex.Span span = null;
+    if (within != null) {
+      span = Arrays.stream(ArticleIndex.Span.values()).filter(v -> v.key().equals(within)).findFirst()
+          .orElseThrow(() -> PageException.badRequest("The time span “" + within + "” is not one of: day, week, month, year."));
+    }
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    if (from != null && to != null && from.isAfter(to)) {
+      throw PageException.badRequest("The date range starts (" + from + ") after it ends (" + to + "); swap the dates.");
+    }
+    String sort = ctx.queryParam("sort");
+    if (sort != null && !sort.isBlank() && !sort.equals("newest") && !sort.equals("relevance")) {
+      throw PageException.badRequest("The order “" + sort + "” is not one of: relevance, newest.");
+    }
+    return new Params(q, slug(ctx, "section"), slug(ctx, "source"), slug(ctx, "author"), span, from, to, "newest".equals(sort),
+        PageNumbers.parse(ctx.queryParam("page"), 1000));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String slug(Context ctx, String name) {
+    String v = blankToNull(ctx.queryParam(name));
+    if (v != null && v.length() > 200) {
+      throw PageException.badRequest("The " + name + " filter is longer than 200 characters.");
+    }
+    return v;
+  }
+
+  private static LocalDate date(Context ctx, String name) {
+    String v = blankToNull(ctx.queryParam(name));
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw PageException.badRequest("The “" + name + "” date “" + v + "” is not a date like 2026-11-25.");
+    }
+  }
+
+  /** Runs the search the parameters describe. */
+  ArticleIndex.Results run(Params p) {
+    if (p.empty()) {
+      return ArticleIndex.Results.NONE;
+    }
+    ZoneId zone = clock.zone();
+    Long from = p.from() == null ? null : p.from().atStartOfDay(zone).toInstant().toEpochMilli();
+    if (p.within() != null) {
+      long spanStart = System.currentTimeMillis() - p.within().length.toMillis();
+      from = from == null ? spanStart : Math.max(from, spanStart);
+    }
+    Long to = p.to() == null ? null : p.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
+    return index.search(new ArticleIndex.Request(p.q(), p.section(), p.source(), p.author(), from, to, p.newest(), p.page(), PAGE_SIZE));
+  }
+
+  /** Result page model. */
+  public record Page(Chrome chrome, Head head, Params params, String sort, ArticleIndex.Results results, List<Row> rows, List<Facet> facets,
+      List<Choice> active, String previous, String next) {
+    public String query() {
+      return params.q();
+    }
+
+    public int page() {
+      return params.page();
+    }
+  }
+
+  public record Row(ArticleIndex.Hit hit, Stamp published) {}
+
+  /** One group of filters beside the results (Section, Source, Author, Date) with their counts. */
+  public record Facet(String title, List<Choice> choices) {}
+
+  /** A filter a reader can click: adds it, or when {@code selected}, takes it away. */
+  public record Choice(String label, long count, String href, boolean selected) {}
+
+  public void page(Context ctx) {
+    Params p = params(ctx);
+    ArticleIndex.Results r = run(p);
     Chrome c = chrome.get().as(Auth.viewer(ctx), Auth.account(ctx).isPresent() ? csrf.token(ctx) : null);
     List<Row> rows = r.hits().stream().map(h -> new Row(h, clock.stamp(Instant.ofEpochMilli(h.published())))).toList();
+    List<Facet> facets = new ArrayList<>();
+    facets.add(new Facet("Section", choices(p, "section", p.section(), r.sections())));
+    facets.add(new Facet("Source", choices(p, "source", p.source(), r.sources())));
+    facets.add(new Facet("Author", choices(p, "author", p.author(), r.authors())));
+    facets.add(new Facet("Date", r.dates().stream().filter(d -> d.count() > 0)
+        .map(d -> new Choice(d.label(), d.count(), p.with("dates", d.key().equals(p.within() == null ? null : p.within().key()) ? null : d.key()),
+            p.within() != null && d.key().equals(p.within().key())))
+        .toList()));
+    facets.removeIf(f -> f.choices().isEmpty());
+    List<Choice> active = new ArrayList<>();
+    if (p.from() != null || p.to() != null) {
+      String range = (p.from() == null ? "" : "from " + p.from()) + (p.from() != null && p.to() != null ? " " : "") + (p.to() == null ? "" : "to " + p.to());
+      active.add(new Choice("Published " + range, 0, p.with("dates", p.within() == null ? null : p.within().key()), true));
+    }
     ctx.header("Cache-Control", "no-store");
+    String q = p.q();
     ctx.contentType("text/html; charset=utf-8").result(templates.render("search/results.jte", new Page(c,
-        new Head(q.isBlank() ? "Search — " + c.siteName() : q + " — search — " + c.siteName(), "Search the articles", null, "noindex,follow", List.of(), null),
-        q, newest ? "newest" : "relevance", r, rows, page,
-        page > 1 ? base + "&page=" + (page - 1) : null,
-        (long) page * PAGE_SIZE < r.total() ? base + "&page=" + (page + 1) : null)));
+        new Head(p.empty() ? "Search — " + c.siteName() : (q.isBlank() ? "Filtered" : q) + " — search — " + c.siteName(), "Search the articles", null,
+            "noindex,follow", List.of(), null),
+        p, p.newest() ? "newest" : "relevance", r, rows, facets, active,
+        p.page() > 1 ? p.with("page", String.valueOf(p.page() - 1)) : null,
+        (long) p.page() * PAGE_SIZE < r.total() ? p.with("page", String.valueOf(p.page() + 1)) : null)));
+  }
+
+  /** The counted values of one filter; the chosen one (which a narrowed search counts alone) links back out. */
+  private static List<Choice> choices(Params p, String param, String chosen, List<ArticleIndex.Count> counts) {
+    List<Choice> out = new ArrayList<>();
+    for (ArticleIndex.Count c : counts) {
+      boolean selected = c.key().equals(chosen);
+      out.add(new Choice(c.label(), c.count(), p.with(param, selected ? null : c.key()), selected));
+    }
+    if (chosen != null && out.stream().noneMatch(Choice::selected)) {
+      out.addFirst(new Choice(chosen, 0, p.with(param, null), true)); // chosen, but nothing matches it
+    }
+    return out;
   }
 
   public void api(Context ctx) {
-    String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-    String section = ctx.queryParam("section");
-    String full = section == null ? q : q + " section:" + section;
-    int page = PageNumbers.parse(ctx.queryParam("page"), 1000);
-    ArticleIndex.Results r = full.isBlank() ? new ArticleIndex.Results(0, List.of()) : index.search(full, "newest".equals(ctx.queryParam("sort")), page, PAGE_SIZE);
+    Params p = params(ctx);
+    ArticleIndex.Results r = run(p);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("query", q);
+    out.put("query", p.q());
     out.put("total", r.total());
-    out.put("page", page);
-    out.put("items", r.hits().stream().map(h -> Map.of("id", h.id(), "url", "/articles/" + h.slug(), "headline", h.headline(), "snippet", h.snippet())).toList());
+    out.put("page", p.page());
+    out.put("items", r.hits().stream().map(h -> {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("id", h.id());
+      item.put("url", "/articles/" + h.slug());
+      item.put("headline", h.headline());
+      item.put("snippet", h.snippet());
+      item.put("section", h.sectionName());
+      item.put("source", h.sourceName());
+      item.put("byline", h.authors());
+      item.put("published", Instant.ofEpochMilli(h.published()).toString());
+      return item;
+    }).toList());
+    Map<String, Object> facets = new LinkedHashMap<>();
+    facets.put("section", r.sections());
+    facets.put("source", r.sources());
+    facets.put("author", r.authors());
+    facets.put("within", r.dates());
+    out.put("facets", facets);
     ctx.json(out);
   }
 
   @Override
   public void close() {
     // No interrupt: an interrupted Lucene write closes the index for good.
+    rebuilder.shutdown();
     refresher.shutdown();
     try {
       refresher.awaitTermination(5, TimeUnit.SECONDS);

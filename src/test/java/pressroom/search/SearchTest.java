@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,6 +27,9 @@ class SearchTest {
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
     f = Fixtures.load(site.app().articles());
+    // An old article, for the date filters (its own author, no source, none of the words above).
+    site.app().articles().insert(Fixtures.article("syndicated-news", null, "Archive note on the tramway of 1925", List.of("Old Hand"),
+        "<p>The tramway closed that winter.</p>", "en", "ltr", null, Instant.now().minus(400, ChronoUnit.DAYS), List.of(), ArticleStatus.PUBLISHED));
     site.app().reindex();
   }
 
@@ -82,6 +86,93 @@ class SearchTest {
     }
   }
 
+  Document page(String pathAndQuery) {
+    var r = site.get(pathAndQuery);
+    assertThat(r.statusCode()).as(pathAndQuery).isEqualTo(200);
+    return Jsoup.parse(r.body(), site.url("/"));
+  }
+
+  /** The facet group titled {@code title}: "label count" per value, in order. */
+  static List<String> facet(Document d, String title) {
+    return d.select(".facet").stream().filter(s -> s.selectFirst("h3").text().equals(title)).findFirst()
+        .map(s -> s.select("li").eachText()).orElse(List.of());
+  }
+
+  static String link(Document d, String label) {
+    return d.select(".facet a").stream().filter(a -> a.text().startsWith(label)).findFirst().orElseThrow(() -> new AssertionError(label)).attr("href");
+  }
+
+  @Test
+  void filtersBesideTheResultsCountWhatEachWouldLeaveAndNarrowWhenChosen() {
+    // "summary" is in all five visible articles' summaries.
+    Document all = page("/search?q=summary");
+    assertThat(all.selectFirst(".result-count").text()).isEqualTo("5 articles");
+    assertThat(facet(all, "Section")).containsExactly("Syndicated News 3", "World 2");
+    assertThat(facet(all, "Source")).containsExactly("Open Cooperative 2", "Quiet Agency 1", "Test Wire 1");
+    assertThat(facet(all, "Author")).contains("Jane Roe 1", "Old Hand 1", "Rêbaz Şêxanî 1").hasSize(8);
+    assertThat(facet(all, "Date")).containsExactly("Past 24 hours 4", "Past week 4", "Past month 4", "Past year 4");
+
+    Document world = page(link(all, "World"));
+    assertThat(world.select(".item-title").eachText())
+        .containsExactlyInAnyOrder("Mountain village switches on its solar microgrid", "افتتاح مكتبة جديدة في المدينة القديمة");
+    assertThat(world.select(".facet .chosen a[aria-current]").eachText()).containsExactly("World ✕ (remove this filter)");
+    assertThat(facet(world, "Source")).containsExactly("Open Cooperative 2");
+    assertThat(world.select("form.search-form input[type=hidden][name=section]").attr("value")).isEqualTo("world");
+
+    Document worldAndAuthor = page(link(world, "Rêbaz"));
+    assertThat(worldAndAuthor.select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+    Document back = page(worldAndAuthor.select(".facet .chosen a").stream().filter(a -> a.text().startsWith("World")).findFirst().orElseThrow().attr("href"));
+    assertThat(back.select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(facet(back, "Section")).containsExactly("World 1");
+
+    Document byAuthor = page("/search?author=old-hand");
+    assertThat(byAuthor.select(".item-title").eachText()).containsExactly("Archive note on the tramway of 1925");
+  }
+
+  @Test
+  void dateFiltersBySpanAndByRangeInTheSiteTimeZone() {
+    Document day = page("/search?q=summary&within=day");
+    assertThat(day.select(".item-title").eachText()).hasSize(4).doesNotContain("Archive note on the tramway of 1925");
+    assertThat(day.select(".facet .chosen").eachText()).containsExactly("Past 24 hours ✕ (remove this filter) 4");
+
+    java.time.LocalDate old = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(400);
+    Document range = page("/search?q=summary&from=" + old.minusDays(1) + "&to=" + old.plusDays(1));
+    assertThat(range.select(".item-title").eachText()).containsExactly("Archive note on the tramway of 1925");
+    assertThat(range.select(".active-filters a").eachText()).containsExactly("Published from " + old.minusDays(1) + " to " + old.plusDays(1) + " ✕ (remove)");
+    assertThat(page(range.selectFirst(".active-filters a").attr("href")).select(".item-title")).hasSize(5);
+    assertThat(page("/search?q=summary&to=" + old.minusDays(2)).select(".item-title")).isEmpty();
+  }
+
+  @Test
+  void filterValuesThatCannotBeRightAreAClear400() {
+    assertThat(site.get("/search?q=x&from=yesterday").statusCode()).isEqualTo(400);
+    assertThat(site.get("/search?q=x&from=yesterday").body()).contains("The “from” date “yesterday” is not a date like 2026-11-25.");
+    assertThat(site.get("/search?q=x&within=decade").body()).contains("The time span “decade” is not one of: day, week, month, year.");
+    assertThat(site.get("/search?q=x&from=2026-02-01&to=2026-01-01").body()).contains("starts (2026-02-01) after it ends (2026-01-01)");
+    var api = site.get("/api/v1/search?q=x&to=31.12.2026");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.body()).contains("is not a date like");
+    assertThat(site.get("/search?q=x&sort=random").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aRebuildDropsWhatTheDatabaseNoLongerPublishes() {
+    assertThat(titles("dockers")).hasSize(1);
+    // Withdrawn behind the site's back (no change-log row): only a rebuild can notice.
+    org.jdbi.v3.core.Jdbi.create(site.dbUrl()).useHandle(h -> h.createUpdate("UPDATE articles SET status = 'withdrawn' WHERE id = :id")
+        .bind("id", f.wire.id()).execute());
+    try {
+      assertThat(titles("dockers")).hasSize(1);
+      assertThat(site.app().reindex()).isEqualTo(4);
+      assertThat(titles("dockers")).isEmpty();
+      assertThat(titles("microgrid")).hasSize(1);
+    } finally {
+      org.jdbi.v3.core.Jdbi.create(site.dbUrl()).useHandle(h -> h.createUpdate("UPDATE articles SET status = 'published' WHERE id = :id")
+          .bind("id", f.wire.id()).execute());
+      site.app().reindex();
+    }
+  }
+
   @Test
   void theSearchApi() throws Exception {
     var r = site.get("/api/v1/search?q=microgrid&section=world");
@@ -89,5 +180,13 @@ class SearchTest {
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
     assertThat(json.get("total").asLong()).isEqualTo(1);
     assertThat(json.get("items").get(0).get("url").asText()).isEqualTo("/articles/" + f.own.slug());
+    assertThat(json.get("items").get(0).get("source").asText()).isEqualTo("Open Cooperative");
+    var facets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.get("/api/v1/search?q=summary").body()).get("facets");
+    assertThat(facets.get("section").get(0).get("key").asText()).isEqualTo("syndicated-news");
+    assertThat(facets.get("section").get(0).get("label").asText()).isEqualTo("Syndicated News");
+    assertThat(facets.get("section").get(0).get("count").asLong()).isEqualTo(3);
+    assertThat(facets.get("within").get(3).get("count").asLong()).isEqualTo(4);
+    var narrowed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.get("/api/v1/search?q=summary&source=quiet-agency").body());
+    assertThat(narrowed.get("total").asLong()).isEqualTo(1);
   }
 }

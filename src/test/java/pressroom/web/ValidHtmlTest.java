@@ -23,6 +23,7 @@ class ValidHtmlTest {
   void start() throws Exception {
     site = TestApp.start(TestApp.Db.SQLITE, false);
     f = Fixtures.load(site.app().articles());
+    site.app().reindex(); // so the search pages below show results and filters
     checker = new HtmlChecker();
   }
 
@@ -46,7 +47,11 @@ class ValidHtmlTest {
             "/register",
             "/signin",
             "/recover",
-            "/sections/world?page=x");
+            "/sections/world?page=x",
+            "/search?q=summary",
+            "/search?q=summary&section=world&within=year&from=2020-01-01",
+            "/search?q=zeppelin",
+            "/search?q=x&from=never");
     for (String path : paths) {
       HttpResponse<String> r = site.get(path);
       assertThat(checker.errors(r.body())).as("HTML errors in " + path).isEmpty();
