@@ -37,12 +37,17 @@ public class SearchBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int queries = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-    Path dir = Files.createTempDirectory("pressroom-search-bench");
+    // A third argument keeps the index in that folder and reuses it on the next run.
+    Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("pressroom-search-bench");
     Random r = new Random(7);
     long t0 = System.nanoTime();
     try (ArticleIndex index = new ArticleIndex(dir)) {
+      boolean reuse = index.size() == n;
+      if (reuse) {
+        System.out.printf("reusing the index of %,d articles in %s%n", n, dir);
+      }
       Instant base = Instant.parse("2020-01-01T00:00:00Z");
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < (reuse ? 0 : n); i++) {
         String headline = cap(words(r, 6 + r.nextInt(6))) + " " + i;
         StringBuilder body = new StringBuilder();
         for (int p = 0; p < 8 + r.nextInt(12); p++) {
@@ -65,9 +70,10 @@ public class SearchBench {
         }
       }
       index.refresh();
-      System.out.printf("index of %,d articles built in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+      if (!reuse) System.out.printf("index of %,d articles built in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
 
       // Typical reader queries: one or two words, a phrase, an exclusion, a filter.
+      r = new Random(11); // the same queries whether the index was built now or reused
       List<String> typical = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
         String a = word(r);

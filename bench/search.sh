@@ -2,11 +2,12 @@
 # Search speed: builds an index of N generated articles with the site's own ArticleIndex and
 # times typical queries (one at a time, the hot path of /search): prints p50/p90/p99.
 #
-#   bench/search.sh [articles] [queries]        (default 1,000,000 articles, 2,000 queries)
+#   bench/search.sh [articles] [queries] [index-folder]   (default 1,000,000 articles, 2,000 queries;
+#                                                         a folder keeps the index for the next run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/pressroom.jar ] || { echo "bench: build first: mvn -q -DskipTests package" >&2; exit 1; }
 echo "== machine"
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 java -version 2>&1 | head -1
-java -Xmx4g --add-modules jdk.incubator.vector -cp target/pressroom.jar bench/SearchBench.java "${1:-1000000}" "${2:-2000}" 2>&1 | grep -v "WARNING"
+java -Xmx4g --add-modules jdk.incubator.vector -cp target/pressroom.jar bench/SearchBench.java "${1:-1000000}" "${2:-2000}" ${3:+"$3"} 2>&1 | grep -v "WARNING"

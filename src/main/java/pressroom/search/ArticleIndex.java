@@ -23,9 +23,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.range.LongRange;
 import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -48,6 +48,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
@@ -67,7 +68,14 @@ import pressroom.articles.Tag;
  */
 public final class ArticleIndex implements AutoCloseable {
   private static final Pattern FILTER = Pattern.compile("(?i)\\b(author|section|source):(\"[^\"]+\"|\\S+)");
-  private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 2f, "authors", 2f, "tags", 2f, "body", 1f);
+  // "all" holds every searchable text of the article (the body only there): it decides what
+  // matches, alone and cheaply for counting; the others add weight to where a word was found.
+  private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 2f, "authors", 2f, "tags", 2f, "all", 1f);
+  // Above this many results the filter counts are estimated from a random sample of them.
+  private static final int COUNT_SAMPLE = 20_000;
+
+  /** The fields' layout; an index written with another one is emptied and rebuilt. */
+  static final String SCHEMA = "2";
 
   private static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -92,6 +100,7 @@ public final class ArticleIndex implements AutoCloseable {
               .withTokenizer("standard")
               .addTokenFilter("lowercase")
               .addTokenFilter("asciiFolding", "preserveOriginal", "true")
+              .withPositionIncrementGap(100) // no phrase across the parts of "all"
               .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -113,6 +122,11 @@ public final class ArticleIndex implements AutoCloseable {
       if (writer == null) {
         try {
           IndexWriter opened = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+          if (!SCHEMA.equals(schemaOf(opened))) {
+            opened.deleteAll(); // written by an older version: emptied, so the site reads everything anew
+          }
+          opened.setLiveCommitData(Map.of("schema", SCHEMA).entrySet()); // kept in every commit
+          opened.commit();
           searchers = new SearcherManager(opened, null);
           writer = opened;
         } catch (LockObtainFailedException e) {
@@ -123,6 +137,18 @@ public final class ArticleIndex implements AutoCloseable {
       }
       return writer;
     }
+  }
+
+  private static String schemaOf(IndexWriter w) {
+    Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals("schema")) {
+          return e.getValue();
+        }
+      }
+    }
+    return w.getDocStats().maxDoc == 0 ? SCHEMA : null; // a new, empty index is current
   }
 
   private SearcherManager searchers() {
@@ -164,10 +190,17 @@ public final class ArticleIndex implements AutoCloseable {
     d.add(new StringField("id", a.id(), Field.Store.YES));
     d.add(new StringField("generation", Long.toString(generation.get()), Field.Store.NO));
     d.add(new StoredField("slug", a.slug()));
+    String authors = String.join(", ", a.authors().stream().map(Author::name).toList());
+    String tags = String.join(", ", a.tags().stream().map(Tag::name).toList());
+    String body = Jsoup.parse(a.bodyHtml()).text();
     d.add(new TextField("headline", a.headline(), Field.Store.YES));
     d.add(new TextField("summary", a.summary(), Field.Store.YES));
-    d.add(new TextField("body", Jsoup.parse(a.bodyHtml()).text(), Field.Store.YES));
-    d.add(new TextField("authors", String.join(", ", a.authors().stream().map(Author::name).toList()), Field.Store.YES));
+    d.add(new TextField("authors", authors, Field.Store.YES));
+    d.add(new TextField("tags", tags, Field.Store.NO));
+    d.add(new StoredField("body", body));
+    for (String text : new String[] {a.headline(), a.summary(), authors, tags, body}) {
+      d.add(new TextField("all", text, Field.Store.NO));
+    }
     for (Author au : a.authors()) {
       d.add(new StringField("author", au.slug(), Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField("author", au.slug() + "|" + au.name()));
@@ -181,7 +214,6 @@ public final class ArticleIndex implements AutoCloseable {
       d.add(new StoredField("sourceName", a.source().name()));
       d.add(new SortedSetDocValuesFacetField("source", sourceSlug + "|" + a.source().name()));
     }
-    d.add(new TextField("tags", String.join(", ", a.tags().stream().map(Tag::name).toList()), Field.Store.NO));
     d.add(new LongPoint("published", a.publishedAt().toEpochMilli()));
     d.add(new NumericDocValuesField("published", a.publishedAt().toEpochMilli()));
     d.add(new StoredField("published", a.publishedAt().toEpochMilli()));
@@ -216,9 +248,13 @@ public final class ArticleIndex implements AutoCloseable {
   /** One value of a filter with the number of results it would leave: a section, a source, an author, a time span. */
   public record Count(String key, String label, long count) {}
 
-  /** The results of one search: the total, one page of hits, and counts per filter value over all results. */
-  public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates) {
-    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of());
+  /**
+   * The results of one search: the total, one page of hits, and counts per filter value over all
+   * results ({@code estimated} from a random sample of them when there are very many).
+   */
+  public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates,
+      boolean estimated) {
+    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false);
   }
 
   /** The time spans offered as date filters, newest first: key, label, length. */
@@ -282,23 +318,25 @@ public final class ArticleIndex implements AutoCloseable {
       filtered = true;
     }
     String words = FILTER.matcher(text).replaceAll(" ").strip();
-    if (!words.isEmpty()) {
-      q.add(parse(words), BooleanClause.Occur.MUST);
-    } else if (!filtered) {
+    BooleanQuery filters = q.build();
+    if (words.isEmpty() && !filtered) {
       return Results.NONE;
-    } else {
-      q.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     }
-    Query query = q.build();
+    Query scored = words.isEmpty() ? with(filters, new MatchAllDocsQuery()) : with(filters, parse(words, BOOSTS));
+    Query matching = words.isEmpty() ? with(filters, new MatchAllDocsQuery()) : with(filters, parse(words, Map.of("all", 1f)));
     IndexSearcher s = null;
     try {
       s = searchers().acquire();
+      // Two passes: the page of hits (scored, and free to skip what cannot make the page) and
+      // the count with the filter counts (every match, unscored, on the one "all" field).
       int want = r.page() * r.size();
-      FacetsCollectorManager.FacetsResult found =
-          r.newest()
-              ? FacetsCollectorManager.search(s, query, want, new Sort(new SortField("published", SortField.Type.LONG, true)), new FacetsCollectorManager())
-              : FacetsCollectorManager.search(s, query, want, new FacetsCollectorManager());
-      FacetsCollector fc = found.facetsCollector();
+      TopDocs top = r.newest() ? s.search(scored, want, new Sort(new SortField("published", SortField.Type.LONG, true))) : s.search(scored, want);
+      RandomSamplingFacetsCollector fc = s.search(matching, RandomSamplingFacetsCollector.createManager(COUNT_SAMPLE, 7));
+      long total = 0;
+      for (FacetsCollector.MatchingDocs segment : fc.getOriginalMatchingDocs()) {
+        total += segment.totalHits();
+      }
+      boolean estimated = total > COUNT_SAMPLE;
       Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), fc);
       long now = System.currentTimeMillis();
       LongRange[] spans = new LongRange[Span.values().length];
@@ -306,8 +344,10 @@ public final class ArticleIndex implements AutoCloseable {
         spans[span.ordinal()] = new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
       }
       Facets dates = new LongRangeFacetCounts("published", fc, spans);
-      return new Results(found.topDocs().totalHits.value(), hits(s, query, found.topDocs().scoreDocs, (r.page() - 1) * r.size()),
-          counts(terms, "section"), counts(terms, "source"), counts(terms, "author"), spanCounts(dates));
+      Sampling sampling = new Sampling(fc, s);
+      return new Results(total, hits(s, scored, top.scoreDocs, (r.page() - 1) * r.size()),
+          counts(terms, "section", sampling), counts(terms, "source", sampling), counts(terms, "author", sampling),
+          spanCounts(dates, sampling), estimated);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -318,6 +358,19 @@ public final class ArticleIndex implements AutoCloseable {
           // nothing to do
         }
       }
+    }
+  }
+
+  private static Query with(BooleanQuery filters, Query words) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    filters.clauses().forEach(b::add);
+    return b.add(words, BooleanClause.Occur.MUST).build();
+  }
+
+  /** Scales counts taken from a sample back up to the whole result set. */
+  private record Sampling(RandomSamplingFacetsCollector fc, IndexSearcher searcher) {
+    FacetResult scale(FacetResult counted) throws IOException {
+      return fc.amortizeFacetCounts(counted, FACETS, searcher);
     }
   }
 
@@ -344,10 +397,10 @@ public final class ArticleIndex implements AutoCloseable {
 
   private static final int TOP_VALUES = 10;
 
-  private static List<Count> counts(Facets facets, String dim) throws IOException {
+  private static List<Count> counts(Facets facets, String dim, Sampling sampling) throws IOException {
     FacetResult top;
     try {
-      top = facets.getTopChildren(TOP_VALUES, dim);
+      top = sampling.scale(facets.getTopChildren(TOP_VALUES, dim));
     } catch (IllegalArgumentException e) {
       return List.of(); // no article has this dimension yet
     }
@@ -362,8 +415,8 @@ public final class ArticleIndex implements AutoCloseable {
     return out;
   }
 
-  private static List<Count> spanCounts(Facets dates) throws IOException {
-    FacetResult all = dates.getAllChildren("published");
+  private static List<Count> spanCounts(Facets dates, Sampling sampling) throws IOException {
+    FacetResult all = sampling.scale(dates.getAllChildren("published"));
     List<Count> out = new ArrayList<>();
     for (LabelAndValue lv : all.labelValues) {
       Span span = Span.valueOf(lv.label.toUpperCase(Locale.ROOT));
@@ -392,9 +445,9 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private Query parse(String words) {
-    String[] fields = BOOSTS.keySet().toArray(String[]::new);
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, BOOSTS);
+  private Query parse(String words, Map<String, Float> boosts) {
+    String[] fields = boosts.keySet().toArray(String[]::new);
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     try {
       return parser.parse(words);

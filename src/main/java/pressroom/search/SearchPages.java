@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -286,6 +287,15 @@ public final class SearchPages implements AutoCloseable {
     public int page() {
       return params.page();
     }
+
+    /** A filter count as shown: grouped digits, "about" when it was estimated from a sample. */
+    public String count(long n) {
+      return (results.estimated() ? "about " : "") + String.format(Locale.ROOT, "%,d", n);
+    }
+
+    public String total() {
+      return String.format(Locale.ROOT, "%,d", results.total()) + (results.total() == 1 ? " article" : " articles");
+    }
   }
 
   public record Row(ArticleIndex.Hit hit, Stamp published) {}
@@ -363,6 +373,7 @@ public final class SearchPages implements AutoCloseable {
     facets.put("author", r.authors());
     facets.put("within", r.dates());
     out.put("facets", facets);
+    out.put("facetsEstimated", r.estimated());
     ctx.json(out);
   }
 
