@@ -139,44 +139,72 @@ public final class PageCache {
       if (!personal()) {
         return parts[0];
       }
-      byte[] t = token.getBytes(StandardCharsets.US_ASCII);
-      int size = t.length * (parts.length - 1);
-      for (byte[] p : parts) {
-        size += p.length;
-      }
-      ByteBuffer out = ByteBuffer.allocate(size);
-      for (int i = 0; i < parts.length; i++) {
-        if (i > 0) {
-          out.put(t);
-        }
-        out.put(parts[i]);
-      }
-      return out.array();
+      return copy(false, token);
     }
 
     public byte[] gzipped(String token) {
       if (!personal()) {
         return gzParts[0];
       }
+      return copy(true, token);
+    }
+
+    private byte[] copy(boolean gzip, String token) {
       byte[] t = token.getBytes(StandardCharsets.US_ASCII);
-      byte[] plain = body(token);
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-      crc.update(plain);
-      int size = GZIP_HEADER.length + 8 + (5 + t.length) * (parts.length - 1);
-      for (byte[] g : gzParts) {
-        size += g.length;
+      ByteBuffer out = ByteBuffer.allocate(size(gzip, t.length));
+      writeTo(out, gzip, t);
+      return out.array();
+    }
+
+    /** The length of the page with a token of {@code tokenLength} bytes, gzipped or not. */
+    public int size(boolean gzip, int tokenLength) {
+      int size = 0;
+      for (byte[] p : gzip ? gzParts : parts) {
+        size += p.length;
       }
-      ByteBuffer out = ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      if (!personal()) {
+        return size;
+      }
+      return gzip ? size + GZIP_HEADER.length + 8 + (5 + tokenLength) * (parts.length - 1) : size + tokenLength * (parts.length - 1);
+    }
+
+    /**
+     * Puts the page for a visitor into {@code out} (which has {@link #size} bytes left), without
+     * an intermediate copy: the server hands it a pooled buffer.
+     */
+    public void writeTo(ByteBuffer out, boolean gzip, byte[] token) {
+      if (!personal()) {
+        out.put(gzip ? gzParts[0] : parts[0]);
+        return;
+      }
+      if (!gzip) {
+        for (int i = 0; i < parts.length; i++) {
+          if (i > 0) {
+            out.put(token);
+          }
+          out.put(parts[i]);
+        }
+        return;
+      }
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      int length = 0;
       out.put(GZIP_HEADER);
       for (int i = 0; i < gzParts.length; i++) {
         if (i > 0) {
           // A stored (uncompressed) deflate block holding the token: BFINAL=0, BTYPE=00.
-          out.put((byte) 0).putShort((short) t.length).putShort((short) ~t.length).put(t);
+          out.put((byte) 0).put((byte) token.length).put((byte) (token.length >> 8))
+              .put((byte) ~token.length).put((byte) (~token.length >> 8)).put(token);
+          crc.update(token);
+          length += token.length;
         }
         out.put(gzParts[i]);
+        crc.update(parts[i]);
+        length += parts[i].length;
       }
-      out.putInt((int) crc.getValue()).putInt(plain.length);
-      return out.array();
+      int c = (int) crc.getValue();
+      // The gzip trailer is little-endian, whatever the buffer's order.
+      out.put((byte) c).put((byte) (c >> 8)).put((byte) (c >> 16)).put((byte) (c >> 24))
+          .put((byte) length).put((byte) (length >> 8)).put((byte) (length >> 16)).put((byte) (length >> 24));
     }
 
     /** A validator that differs per visitor for personal pages (so a 304 never crosses visitors). */
