@@ -90,14 +90,31 @@ public class SearchBench {
         index.search(typical.get(i % typical.size()), false, 1, 10); // warm-up
       }
       long[] ns = new long[queries];
-      for (int i = 0; i < queries; i++) {
-        long s = System.nanoTime();
-        index.search(typical.get(r.nextInt(typical.size())), i % 4 == 0, 1, 10);
-        ns[i] = System.nanoTime() - s;
+      String[] kinds = {"one word", "two words", "phrase", "exclusion", "filter"};
+      List<List<Long>> byKind = new ArrayList<>();
+      for (String k : kinds) {
+        byKind.add(new ArrayList<>());
       }
+      long totalHits = 0;
+      for (int i = 0; i < queries; i++) {
+        int pick = r.nextInt(typical.size());
+        long s = System.nanoTime();
+        totalHits += index.search(typical.get(pick), i % 4 == 0, 1, 10).total();
+        ns[i] = System.nanoTime() - s;
+        byKind.get(pick % 5).add(ns[i]);
+      }
+      System.out.println("TIMES " + Arrays.toString(Arrays.stream(ArticleIndex.TIMES).map(x -> x / 1_000_000).toArray()));
       Arrays.sort(ns);
-      System.out.printf("%d queries over %,d articles: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", queries, n,
+      System.out.printf("%d queries over %,d articles (a quarter sorted by newest; filter counts included; %,d results on average):%n",
+          queries, n, totalHits / queries);
+      System.out.printf("all: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
           ns[queries / 2] / 1e6, ns[queries * 9 / 10] / 1e6, ns[queries * 99 / 100] / 1e6, ns[queries - 1] / 1e6);
+      for (int k = 0; k < kinds.length; k++) {
+        long[] t = byKind.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
+        if (t.length > 0) {
+          System.out.printf("  %-10s p50 %.2f ms, p99 %.2f ms (%d queries)%n", kinds[k], t[t.length / 2] / 1e6, t[t.length * 99 / 100] / 1e6, t.length);
+        }
+      }
     }
   }
 

@@ -25,7 +25,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.RandomSamplingFacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.range.LongRange;
 import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -68,14 +68,21 @@ import pressroom.articles.Tag;
  */
 public final class ArticleIndex implements AutoCloseable {
   private static final Pattern FILTER = Pattern.compile("(?i)\\b(author|section|source):(\"[^\"]+\"|\\S+)");
-  // "all" holds every searchable text of the article (the body only there): it decides what
-  // matches, alone and cheaply for counting; the others add weight to where a word was found.
-  private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 2f, "authors", 2f, "tags", 2f, "all", 1f);
-  // Above this many results the filter counts are estimated from a random sample of them.
-  private static final int COUNT_SAMPLE = 20_000;
+  // "all" holds every searchable text of the article (the body only there) and alone decides
+  // what matches; a word also found in these fields weighs more.
+  private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 1.5f, "authors", 2f, "tags", 2f);
+  // Counting every match of a common word in a large index costs more than a reader should wait
+  // for; one article in SAMPLE_EVERY (fixed by its id) is in the sample. From SAMPLE_FROM articles
+  // on, a search first counts in the sample, and when that finds ESTIMATE_FROM_SAMPLED or more,
+  // the counts are estimated from it (about 4% error at worst) instead of counted one by one.
+  private static final int SAMPLE_EVERY = 32;
+  private static final int SAMPLE_FROM = 200_000;
+  private static final int ESTIMATE_FROM_SAMPLED = 625;
+  private final int sampleFrom;
+  private final int estimateFromSampled;
 
   /** The fields' layout; an index written with another one is emptied and rebuilt. */
-  static final String SCHEMA = "2";
+  static final String SCHEMA = "3";
 
   private static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -92,7 +99,14 @@ public final class ArticleIndex implements AutoCloseable {
   private final AtomicLong generation = new AtomicLong(System.currentTimeMillis());
 
   public ArticleIndex(Path folder) {
+    this(folder, SAMPLE_FROM, ESTIMATE_FROM_SAMPLED);
+  }
+
+  /** With other thresholds for estimating counts (tests reach them with fewer articles). */
+  ArticleIndex(Path folder, int sampleFrom, int estimateFromSampled) {
     this.folder = folder;
+    this.sampleFrom = sampleFrom;
+    this.estimateFromSampled = estimateFromSampled;
     // Lower-case, with accents folded but kept: "Sanliurfa" finds "Şanlıurfa" and the reverse.
     try {
       this.analyzer =
@@ -189,6 +203,9 @@ public final class ArticleIndex implements AutoCloseable {
     Document d = new Document();
     d.add(new StringField("id", a.id(), Field.Store.YES));
     d.add(new StringField("generation", Long.toString(generation.get()), Field.Store.NO));
+    if ((a.id().hashCode() * 0x9E3779B9) >>> 27 == 0) { // top 5 bits of a multiplicative hash: 1 in 32
+      d.add(new StringField("sample", "1", Field.Store.NO));
+    }
     d.add(new StoredField("slug", a.slug()));
     String authors = String.join(", ", a.authors().stream().map(Author::name).toList());
     String tags = String.join(", ", a.tags().stream().map(Tag::name).toList());
@@ -250,7 +267,7 @@ public final class ArticleIndex implements AutoCloseable {
 
   /**
    * The results of one search: the total, one page of hits, and counts per filter value over all
-   * results ({@code estimated} from a random sample of them when there are very many).
+   * results ({@code estimated} from a fixed sample of the articles when there are very many).
    */
   public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates,
       boolean estimated) {
@@ -322,32 +339,29 @@ public final class ArticleIndex implements AutoCloseable {
     if (words.isEmpty() && !filtered) {
       return Results.NONE;
     }
-    Query scored = words.isEmpty() ? with(filters, new MatchAllDocsQuery()) : with(filters, parse(words, BOOSTS));
-    Query matching = words.isEmpty() ? with(filters, new MatchAllDocsQuery()) : with(filters, parse(words, Map.of("all", 1f)));
+    // What matches is decided on "all" alone (cheap to count); the order adds weight for words
+    // found in the headline, summary, authors and tags.
+    Query matchingWords = words.isEmpty() ? new MatchAllDocsQuery() : parse(words, Map.of("all", 1f), QueryParser.Operator.AND);
+    Query matching = with(filters, matchingWords, null);
+    Query scored = words.isEmpty() ? matching : with(filters, matchingWords, parse(words, BOOSTS, QueryParser.Operator.OR));
     IndexSearcher s = null;
     try {
       s = searchers().acquire();
-      // Two passes: the page of hits (scored, and free to skip what cannot make the page) and
-      // the count with the filter counts (every match, unscored, on the one "all" field).
+      // Two passes: the page of hits (free to skip what cannot make the page) and the count with
+      // the filter counts (every match, unscored).
       int want = r.page() * r.size();
-      TopDocs top = r.newest() ? s.search(scored, want, new Sort(new SortField("published", SortField.Type.LONG, true))) : s.search(scored, want);
-      RandomSamplingFacetsCollector fc = s.search(matching, RandomSamplingFacetsCollector.createManager(COUNT_SAMPLE, 7));
-      long total = 0;
-      for (FacetsCollector.MatchingDocs segment : fc.getOriginalMatchingDocs()) {
-        total += segment.totalHits();
-      }
-      boolean estimated = total > COUNT_SAMPLE;
-      Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), fc);
+      TopDocs top = r.newest() ? s.search(matching, want, new Sort(new SortField("published", SortField.Type.LONG, true))) : s.search(scored, want);
+      Counted counted = count(s, matching);
+      Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), counted.matches());
       long now = System.currentTimeMillis();
       LongRange[] spans = new LongRange[Span.values().length];
       for (Span span : Span.values()) {
         spans[span.ordinal()] = new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
       }
-      Facets dates = new LongRangeFacetCounts("published", fc, spans);
-      Sampling sampling = new Sampling(fc, s);
-      return new Results(total, hits(s, scored, top.scoreDocs, (r.page() - 1) * r.size()),
-          counts(terms, "section", sampling), counts(terms, "source", sampling), counts(terms, "author", sampling),
-          spanCounts(dates, sampling), estimated);
+      Facets dates = new LongRangeFacetCounts("published", counted.matches(), spans);
+      return new Results(counted.scaled(counted.hits()), hits(s, scored, top.scoreDocs, (r.page() - 1) * r.size()),
+          counts(terms, "section", counted), counts(terms, "source", counted), counts(terms, "author", counted),
+          spanCounts(dates, counted), counted.every() > 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -361,17 +375,55 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private static Query with(BooleanQuery filters, Query words) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    filters.clauses().forEach(b::add);
-    return b.add(words, BooleanClause.Occur.MUST).build();
+  /**
+   * The matches counted: all of them, or, in a large index, those in the fixed sample of one
+   * article in {@code every} when that already shows there are very many (then counts are
+   * estimates: every counted match stands for {@code every}).
+   */
+  private record Counted(FacetsCollector matches, long hits, int every) {
+    long scaled(long n) {
+      if (every == 1) {
+        return n;
+      }
+      // An estimate: two significant digits, no false precision.
+      long v = n * every;
+      long unit = (long) Math.pow(10, Math.max(0, (int) Math.log10(Math.max(1, v)) - 1));
+      return Math.round((double) v / unit) * unit;
+    }
   }
 
-  /** Scales counts taken from a sample back up to the whole result set. */
-  private record Sampling(RandomSamplingFacetsCollector fc, IndexSearcher searcher) {
-    FacetResult scale(FacetResult counted) throws IOException {
-      return fc.amortizeFacetCounts(counted, FACETS, searcher);
+  private Counted count(IndexSearcher s, Query matching) throws IOException {
+    if (s.getIndexReader().numDocs() >= sampleFrom) {
+      Query sampled = new BooleanQuery.Builder()
+          .add(matching, BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term("sample", "1")), BooleanClause.Occur.FILTER)
+          .build();
+      FacetsCollector fc = s.search(sampled, new FacetsCollectorManager());
+      long hits = hits(fc);
+      if (hits >= estimateFromSampled) {
+        return new Counted(fc, hits, SAMPLE_EVERY);
+      }
     }
+    FacetsCollector fc = s.search(matching, new FacetsCollectorManager());
+    return new Counted(fc, hits(fc), 1);
+  }
+
+  private static long hits(FacetsCollector fc) {
+    long n = 0;
+    for (FacetsCollector.MatchingDocs segment : fc.getMatchingDocs()) {
+      n += segment.totalHits();
+    }
+    return n;
+  }
+
+  private static Query with(BooleanQuery filters, Query words, Query boost) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    filters.clauses().forEach(b::add);
+    b.add(words, BooleanClause.Occur.MUST);
+    if (boost != null) {
+      b.add(boost, BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
   }
 
   private List<Hit> hits(IndexSearcher s, Query query, ScoreDoc[] docs, int from) throws IOException {
@@ -397,10 +449,10 @@ public final class ArticleIndex implements AutoCloseable {
 
   private static final int TOP_VALUES = 10;
 
-  private static List<Count> counts(Facets facets, String dim, Sampling sampling) throws IOException {
+  private static List<Count> counts(Facets facets, String dim, Counted counted) throws IOException {
     FacetResult top;
     try {
-      top = sampling.scale(facets.getTopChildren(TOP_VALUES, dim));
+      top = facets.getTopChildren(TOP_VALUES, dim);
     } catch (IllegalArgumentException e) {
       return List.of(); // no article has this dimension yet
     }
@@ -410,17 +462,17 @@ public final class ArticleIndex implements AutoCloseable {
     List<Count> out = new ArrayList<>();
     for (LabelAndValue lv : top.labelValues) {
       int bar = lv.label.indexOf('|');
-      out.add(new Count(lv.label.substring(0, bar), lv.label.substring(bar + 1), lv.value.longValue()));
+      out.add(new Count(lv.label.substring(0, bar), lv.label.substring(bar + 1), counted.scaled(lv.value.longValue())));
     }
     return out;
   }
 
-  private static List<Count> spanCounts(Facets dates, Sampling sampling) throws IOException {
-    FacetResult all = sampling.scale(dates.getAllChildren("published"));
+  private static List<Count> spanCounts(Facets dates, Counted counted) throws IOException {
+    FacetResult all = dates.getAllChildren("published");
     List<Count> out = new ArrayList<>();
     for (LabelAndValue lv : all.labelValues) {
       Span span = Span.valueOf(lv.label.toUpperCase(Locale.ROOT));
-      out.add(new Count(lv.label, span.label, lv.value.longValue()));
+      out.add(new Count(lv.label, span.label, counted.scaled(lv.value.longValue())));
     }
     return out;
   }
@@ -445,10 +497,10 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private Query parse(String words, Map<String, Float> boosts) {
+  private Query parse(String words, Map<String, Float> boosts, QueryParser.Operator operator) {
     String[] fields = boosts.keySet().toArray(String[]::new);
     MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
-    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setDefaultOperator(operator);
     try {
       return parser.parse(words);
     } catch (ParseException e) {

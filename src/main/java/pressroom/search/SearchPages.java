@@ -294,7 +294,7 @@ public final class SearchPages implements AutoCloseable {
     }
 
     public String total() {
-      return String.format(Locale.ROOT, "%,d", results.total()) + (results.total() == 1 ? " article" : " articles");
+      return (results.estimated() ? "about " : "") + String.format(Locale.ROOT, "%,d", results.total()) + (results.total() == 1 ? " article" : " articles");
     }
   }
 

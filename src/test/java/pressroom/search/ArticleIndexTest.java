@@ -45,6 +45,33 @@ class ArticleIndexTest {
   }
 
   @Test
+  void inALargeIndexCountsOfVeryManyMatchesAreEstimatedFromTheSampleAndFewAreCountedExactly() {
+    // Thresholds lowered so 4,000 articles act like a large index: estimate from 40 sampled matches.
+    try (ArticleIndex index = new ArticleIndex(folder, 0, 40)) {
+      java.util.Random random = new java.util.Random(5);
+      for (int i = 0; i < 4000; i++) {
+        String rare = i % 400 == 0 ? " zeppelin" : "";
+        index.put(new Article(pressroom.db.Ids.newId(), "slug-" + i, new Section("s", i % 4 == 0 ? "world" : "business", i % 4 == 0 ? "World" : "Business", ""),
+            null, "Common words for article " + random.nextInt() + rare, "A summary.", List.of(), "<p>Body text.</p>", "en", "ltr", null,
+            Instant.now(), Instant.now(), List.of(), ArticleStatus.PUBLISHED, null, null));
+      }
+      index.refresh();
+
+      ArticleIndex.Results many = index.search("common", false, 1, 10);
+      assertThat(many.estimated()).isTrue();
+      assertThat(many.total()).isBetween(3000L, 5000L);
+      assertThat(many.hits()).hasSize(10);
+      var world = many.sections().stream().filter(c -> c.key().equals("world")).findFirst().orElseThrow();
+      assertThat(world.count()).isBetween(600L, 1400L);
+
+      ArticleIndex.Results few = index.search("zeppelin", false, 1, 10);
+      assertThat(few.estimated()).isFalse();
+      assertThat(few.total()).isEqualTo(10);
+      assertThat(few.sections()).extracting(ArticleIndex.Count::count).containsExactly(10L);
+    }
+  }
+
+  @Test
   void anIndexWrittenWithAnOlderLayoutIsEmptiedSoTheSiteRebuildsIt() throws Exception {
     try (IndexWriter old = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig())) {
       Document d = new Document();
