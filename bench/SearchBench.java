@@ -103,7 +103,6 @@ public class SearchBench {
         ns[i] = System.nanoTime() - s;
         byKind.get(pick % 5).add(ns[i]);
       }
-      System.out.println("TIMES " + Arrays.toString(Arrays.stream(ArticleIndex.TIMES).map(x -> x / 1_000_000).toArray()));
       Arrays.sort(ns);
       System.out.printf("%d queries over %,d articles (a quarter sorted by newest; filter counts included; %,d results on average):%n",
           queries, n, totalHits / queries);
