@@ -184,9 +184,10 @@ public final class CommentDao {
                   .map((rs, ctx) -> new String[] {rs.getString("article_id"), rs.getString("body")})
                   .one();
           h.createUpdate(
-                  "UPDATE comments SET body = :body, body_html = :html, status = :status, hold_reasons = :reasons,"
-                      + " edited_at = :now WHERE id = :id")
+                  "UPDATE comments SET body = :body, body_key = :key, body_html = :html, status = :status,"
+                      + " hold_reasons = :reasons, edited_at = :now WHERE id = :id")
               .bind("body", body)
+              .bind("key", CommentText.key(body))
               .bind("html", html)
               .bind("status", status)
               .bind("reasons", holdReasons)
@@ -238,14 +239,23 @@ public final class CommentDao {
                 .one());
   }
 
-  List<String> recentBodiesBy(String accountId, Instant since) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT body FROM comments WHERE account_id = :a AND created_at > :since ORDER BY created_at DESC LIMIT 50")
-                .bind("a", accountId)
-                .bind("since", since.toEpochMilli())
-                .mapTo(String.class)
-                .list());
+  /** Whether one of the author's 50 latest comments since {@code since} has the same text (as {@link CommentText#key}). */
+  boolean postedRecently(String accountId, Instant since, String body) {
+    String key = CommentText.key(body);
+    // The keys are compared in the database; only rows from before keys existed come back whole.
+    List<String[]> candidates =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT r.body_key, r.body FROM (SELECT body_key, CASE WHEN body_key IS NULL THEN body END AS body FROM comments"
+                            + " WHERE account_id = :a AND created_at > :since ORDER BY created_at DESC LIMIT 50) r"
+                            + " WHERE r.body_key = :k OR r.body_key IS NULL")
+                    .bind("a", accountId)
+                    .bind("since", since.toEpochMilli())
+                    .bind("k", key)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list());
+    return candidates.stream().anyMatch(r -> key.equals(r[0] != null ? r[0] : CommentText.key(r[1])));
   }
 
   /** Stores a comment; a published one drops the cached article page on every node. */
@@ -253,15 +263,17 @@ public final class CommentDao {
       String articleId, String accountId, String parentId, String rootId, int depth, String replyToName, String body,
       String bodyHtml, String status, String holdReasons, Double spamScore) {
     String id = Ids.newId();
+    String key = CommentText.key(body);
     writer.write(
         h -> {
           h.createUpdate(
                   """
                   INSERT INTO comments (id, article_id, account_id, parent_id, root_id, depth, reply_to_name,
-                    body, body_html, status, hold_reasons, spam_score, created_at)
-                  VALUES (:id, :article, :account, :parent, :root, :depth, :replyTo, :body, :html, :status,
+                    body, body_key, body_html, status, hold_reasons, spam_score, created_at)
+                  VALUES (:id, :article, :account, :parent, :root, :depth, :replyTo, :body, :key, :html, :status,
                     :reasons, :score, :now)
                   """)
+              .bind("key", key)
               .bind("id", id)
               .bind("article", articleId)
               .bind("account", accountId)

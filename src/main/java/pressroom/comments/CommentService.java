@@ -112,10 +112,7 @@ public final class CommentService {
       }
       root = comments.rootOf(p.get().id()).orElse(p.get().id());
     }
-    String normalized = CommentText.normalized(body);
-    boolean duplicate =
-        comments.recentBodiesBy(author.id(), now.minus(Duration.ofDays(1))).stream()
-            .anyMatch(b -> CommentText.normalized(b).equals(normalized));
+    boolean duplicate = comments.postedRecently(author.id(), now.minus(Duration.ofDays(1)), body);
     SpamFilter.Score score = spam.score(body, newAccount(author, now));
     var decision =
         Moderation.decide(body, new Moderation.Facts(article.preModerated(), comments.publishedCountBy(author.id()), duplicate, score));

@@ -30,6 +30,7 @@ public final class CommentText {
           .addAttributes("a", "href")
           .addProtocols("a", "href", "http", "https")
           .addEnforcedAttribute("a", "rel", "nofollow ugc noopener");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
 
   private CommentText() {}
@@ -60,7 +61,17 @@ public final class CommentText {
 
   /** A comparable form, to spot the same comment posted twice. */
   public static String normalized(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_WORD.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  /** A short digest of {@link #normalized}: equal for texts that count as the same comment. */
+  public static String key(String text) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(normalized(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 16));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void linkify(Element root) {

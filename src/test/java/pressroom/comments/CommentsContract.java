@@ -204,6 +204,23 @@ abstract class CommentsContract {
   }
 
   @Test
+  void theSameTextTwiceWithinADayWaitsForAModerator() {
+    Visitor v = established();
+    assertThat(comment(v, f.own.slug(), "The harbour wall held, just.", null).headers().firstValue("Location").orElseThrow()).contains("#c-");
+    noThrottlingHistory();
+    HttpResponse<String> again = comment(v, f.own.slug(), "the HARBOUR wall held... just", null);
+    assertThat(again.headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    assertThat(moderator.get("/staff/moderation").body()).contains("the same text as a recent comment");
+
+    // Comments stored before texts had keys are still compared.
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET body_key = NULL").execute());
+    noThrottlingHistory();
+    assertThat(comment(v, f.own.slug(), "The harbour wall held; just!", null).headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    noThrottlingHistory();
+    assertThat(comment(v, f.own.slug(), "A different thought about the harbour.", null).headers().firstValue("Location").orElseThrow()).contains("#c-");
+  }
+
+  @Test
   void repliesNestThreeLevelsDeepAndDeeperOnesNameWhomTheyAnswer() {
     Visitor v = established();
     String[] ids = new String[4];
