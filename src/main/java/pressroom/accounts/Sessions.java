@@ -22,6 +22,10 @@ public final class Sessions {
   /** last_seen is written at most this often, so reading pages does not write on every request. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+  private static final String SESSION_AND_ACCOUNT =
+      "SELECT s.last_seen_at, s.expires_at, s.remember, " + AccountDao.columns("a")
+          + " FROM sessions s LEFT JOIN accounts a ON a.id = s.account_id AND a.deleted_at IS NULL WHERE s.id_hash = :h";
+
   private final Jdbi jdbi;
   private final String cookieName;
 
@@ -62,10 +66,7 @@ public final class Sessions {
     var row =
         jdbi.withHandle(
             h ->
-                h.createQuery(
-                        "SELECT s.last_seen_at, s.expires_at, s.remember, " + AccountDao.columns("a")
-                            + " FROM sessions s LEFT JOIN accounts a ON a.id = s.account_id AND a.deleted_at IS NULL"
-                            + " WHERE s.id_hash = :h")
+                h.createQuery(SESSION_AND_ACCOUNT)
                     .bind("h", hash)
                     .map((rs, ctx) -> new SessionRow(rs.getLong("last_seen_at"), rs.getLong("expires_at"), rs.getInt("remember") == 1,
                         rs.getString("id") == null ? null : AccountDao.account(rs)))
