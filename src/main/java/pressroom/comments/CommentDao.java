@@ -229,33 +229,47 @@ public final class CommentDao {
                 .list());
   }
 
-  int publishedCountBy(String accountId) {
-    return jdbi.withHandle(
-        h ->
-            // Counts to a few at most: the rules only ask whether an author has a short record.
-            h.createQuery("SELECT count(*) FROM (SELECT 1 FROM comments WHERE account_id = :a AND status = 'published' LIMIT 10) x")
-                .bind("a", accountId)
-                .mapTo(Integer.class)
-                .one());
-  }
+  /**
+   * What the rules need to know about an author's record.
+   *
+   * @param published how many of their comments are published, counted up to 10 only
+   * @param duplicate one of their 50 latest comments since the cut-off has the same text (as {@link CommentText#key})
+   */
+  record AuthorRecord(int published, boolean duplicate) {}
 
-  /** Whether one of the author's 50 latest comments since {@code since} has the same text (as {@link CommentText#key}). */
-  boolean postedRecently(String accountId, Instant since, String body) {
+  /** The author's {@link AuthorRecord} for a new comment, in one query. */
+  AuthorRecord authorRecord(String accountId, Instant since, String body) {
     String key = CommentText.key(body);
-    // The keys are compared in the database; only rows from before keys existed come back whole.
-    List<String[]> candidates =
+    // One row with the count, then the recent comments whose key matches; keys are compared in the
+    // database, and only rows from before keys existed come back whole.
+    List<String[]> rows =
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT r.body_key, r.body FROM (SELECT body_key, CASE WHEN body_key IS NULL THEN body END AS body FROM comments"
-                            + " WHERE account_id = :a AND created_at > :since ORDER BY created_at DESC LIMIT 50) r"
-                            + " WHERE r.body_key = :k OR r.body_key IS NULL")
+                        """
+                        SELECT 'count' AS kind, NULL AS body_key, NULL AS body,
+                          (SELECT count(*) FROM (SELECT 1 FROM comments WHERE account_id = :a AND status = 'published' LIMIT 10) x) AS n
+                        UNION ALL
+                        SELECT 'recent', r.body_key, r.body, 0 FROM
+                          (SELECT body_key, CASE WHEN body_key IS NULL THEN body END AS body FROM comments
+                           WHERE account_id = :a AND created_at > :since ORDER BY created_at DESC LIMIT 50) r
+                        WHERE r.body_key = :k OR r.body_key IS NULL
+                        """)
                     .bind("a", accountId)
                     .bind("since", since.toEpochMilli())
                     .bind("k", key)
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .map((rs, ctx) -> new String[] {rs.getString("kind"), rs.getString("body_key"), rs.getString("body"), rs.getString("n")})
                     .list());
-    return candidates.stream().anyMatch(r -> key.equals(r[0] != null ? r[0] : CommentText.key(r[1])));
+    int published = 0;
+    boolean duplicate = false;
+    for (String[] r : rows) {
+      if (r[0].equals("count")) {
+        published = Integer.parseInt(r[3]);
+      } else if (key.equals(r[1] != null ? r[1] : CommentText.key(r[2]))) {
+        duplicate = true;
+      }
+    }
+    return new AuthorRecord(published, duplicate);
   }
 
   /** Stores a comment; a published one drops the cached article page on every node. */
