@@ -49,10 +49,22 @@ public final class SpamFilter {
   /** Word features plus a few shape features (links, shouting, a brand-new account). Pure. */
   public static Set<String> features(String text, boolean newAccount) {
     Set<String> f = new LinkedHashSet<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() >= 3 && w.length() <= 30) {
-        f.add(w);
+    // Words are runs of letters and numbers (as the pattern [\p{L}\p{N}]+), found by hand: this
+    // runs for every comment posted.
+    String lower = text.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); ) {
+      int cp = i < lower.length() ? lower.codePointAt(i) : -1;
+      boolean inWord = cp >= 0 && (Character.isLetter(cp) || isNumber(cp));
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        if (i - start >= 3 && i - start <= 30) {
+          f.add(lower.substring(start, i));
+        }
+        start = -1;
       }
+      i += cp >= 0 ? Character.charCount(cp) : 1;
     }
     int links = CommentText.links(text);
     if (links > 0) {
@@ -70,6 +82,11 @@ public final class SpamFilter {
       f.add("#new-account");
     }
     return f;
+  }
+
+  private static boolean isNumber(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /** Naive Bayes with Laplace smoothing over the features present. Pure. */
