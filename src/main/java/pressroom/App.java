@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
     Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections(), "");
     Csrf csrf = new Csrf(config.secureCookies());
     this.accountDao = new AccountDao(database.jdbi());
-    Sessions sessions = new Sessions(database.jdbi(), accountDao, config.secureCookies());
+    Sessions sessions = new Sessions(database.jdbi(), config.secureCookies());
     Auth auth = new Auth(sessions, config.secureCookies());
     this.mailer = mailer(config);
     this.accountService =

@@ -15,6 +15,11 @@ public final class AccountDao {
       "id, user_id, email, display_name, role, email_verified_at, notify_replies,"
           + " suspended_until, suspended_reason, created_at";
 
+  /** The columns {@link #account} reads, from the accounts table named {@code alias} in a join. */
+  static String columns(String alias) {
+    return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+  }
+
   private final Jdbi jdbi;
 
   public AccountDao(Jdbi jdbi) {

@@ -22,13 +22,15 @@ public final class Sessions {
   /** last_seen is written at most this often, so reading pages does not write on every request. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+  private static final String SESSION_AND_ACCOUNT =
+      "SELECT s.last_seen_at, s.expires_at, s.remember, " + AccountDao.columns("a")
+          + " FROM sessions s LEFT JOIN accounts a ON a.id = s.account_id AND a.deleted_at IS NULL WHERE s.id_hash = :h";
+
   private final Jdbi jdbi;
-  private final AccountDao accounts;
   private final String cookieName;
 
-  public Sessions(Jdbi jdbi, AccountDao accounts, boolean secure) {
+  public Sessions(Jdbi jdbi, boolean secure) {
     this.jdbi = jdbi;
-    this.accounts = accounts;
     this.cookieName = secure ? "__Host-pressroom-session" : "pressroom-session";
   }
 
@@ -60,21 +62,21 @@ public final class Sessions {
       return Optional.empty();
     }
     String hash = hash(cookieValue);
+    // The session and its account in one query: every signed-in request asks this.
     var row =
         jdbi.withHandle(
             h ->
-                h.createQuery("SELECT account_id, last_seen_at, expires_at, remember FROM sessions WHERE id_hash = :h")
+                h.createQuery(SESSION_AND_ACCOUNT)
                     .bind("h", hash)
-                    .mapToMap()
+                    .map((rs, ctx) -> new SessionRow(rs.getLong("last_seen_at"), rs.getLong("expires_at"), rs.getInt("remember") == 1,
+                        rs.getString("id") == null ? null : AccountDao.account(rs)))
                     .findOne());
     if (row.isEmpty()) {
       return Optional.empty();
     }
-    long lastSeen = ((Number) row.get().get("last_seen_at")).longValue();
-    long expires = ((Number) row.get().get("expires_at")).longValue();
-    boolean remember = ((Number) row.get().get("remember")).intValue() == 1;
-    Duration idle = remember ? REMEMBER_IDLE : IDLE;
-    if (now.toEpochMilli() >= expires || now.toEpochMilli() - lastSeen >= idle.toMillis()) {
+    long lastSeen = row.get().lastSeen();
+    Duration idle = row.get().remember() ? REMEMBER_IDLE : IDLE;
+    if (now.toEpochMilli() >= row.get().expires() || now.toEpochMilli() - lastSeen >= idle.toMillis()) {
       end(cookieValue);
       return Optional.empty();
     }
@@ -82,8 +84,10 @@ public final class Sessions {
       jdbi.useHandle(
           h -> h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :h").bind("now", now.toEpochMilli()).bind("h", hash).execute());
     }
-    return accounts.find((String) row.get().get("account_id"));
+    return Optional.ofNullable(row.get().account());
   }
+
+  private record SessionRow(long lastSeen, long expires, boolean remember, Account account) {}
 
   /** True when the session was created with "keep me signed in" (its cookie outlives the browser). */
   public boolean remembered(String cookieValue) {

@@ -112,13 +112,10 @@ public final class CommentService {
       }
       root = comments.rootOf(p.get().id()).orElse(p.get().id());
     }
-    String normalized = CommentText.normalized(body);
-    boolean duplicate =
-        comments.recentBodiesBy(author.id(), now.minus(Duration.ofDays(1))).stream()
-            .anyMatch(b -> CommentText.normalized(b).equals(normalized));
+    CommentDao.AuthorRecord record = comments.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body);
     SpamFilter.Score score = spam.score(body, newAccount(author, now));
     var decision =
-        Moderation.decide(body, new Moderation.Facts(article.preModerated(), comments.publishedCountBy(author.id()), duplicate, score));
+        Moderation.decide(body, new Moderation.Facts(article.preModerated(), record.published(), record.duplicate(), score));
     if (decision instanceof Moderation.Decision.Reject r) {
       return new Posted.Refused(r.message());
     }

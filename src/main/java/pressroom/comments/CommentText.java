@@ -30,11 +30,41 @@ public final class CommentText {
           .addAttributes("a", "href")
           .addProtocols("a", "href", "http", "https")
           .addEnforcedAttribute("a", "rel", "nofollow ugc noopener");
+  private static final String PLAIN_PUNCTUATION = " .,;:'?()/%";
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
 
   private CommentText() {}
 
   public static String toHtml(String text) {
+    if (plain(text)) {
+      // Most comments are one line of words and ordinary punctuation: nothing for Markdown, links
+      // or the cleaner to do, and the full path would give exactly this (CommentTextTest checks).
+      return "<p>" + text + "</p>\n";
+    }
+    return rendered(text);
+  }
+
+  /** One line of letters, digits, single spaces and punctuation that means nothing to Markdown or HTML. */
+  static boolean plain(String text) {
+    int n = text.length();
+    if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ' || text.contains("://")) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          c < 128
+              ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PLAIN_PUNCTUATION.indexOf(c) >= 0
+              : Character.isLetter(c) && !Character.isSurrogate(c);
+      if (!ok || c == ' ' && text.charAt(i - 1) == ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String rendered(String text) {
     String html = RENDERER.render(PARSER.parse(text));
     Document doc = Jsoup.parseBodyFragment(html);
     linkify(doc.body());
@@ -60,7 +90,17 @@ public final class CommentText {
 
   /** A comparable form, to spot the same comment posted twice. */
   public static String normalized(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_WORD.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  /** A short digest of {@link #normalized}: equal for texts that count as the same comment. */
+  public static String key(String text) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(normalized(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 16));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void linkify(Element root) {

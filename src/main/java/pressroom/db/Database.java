@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import pressroom.Config;
@@ -15,14 +21,43 @@ import pressroom.Config.ConfigException;
 
 /** Opens the pool, brings the schema up to date with Flyway, and hands out {@link Jdbi}. */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final ScheduledExecutorService checkpoints;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    if (dialect == Dialect.SQLITE) {
+      checkpoints =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "sqlite-checkpoint");
+                t.setDaemon(true);
+                return t;
+              });
+      checkpoints.scheduleWithFixedDelay(this::checkpoint, 250, 250, TimeUnit.MILLISECONDS);
+    } else {
+      checkpoints = null;
+    }
+  }
+
+  /**
+   * Copies committed pages from the WAL into the database file. Done here rather than by whichever
+   * write happens to fill the WAL, so no writer (above all the comment writer, which many posters
+   * wait on) pays for it. PASSIVE: it never waits for, or holds up, readers and writers.
+   */
+  private void checkpoint() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException | RuntimeException e) {
+      log.warn("SQLite checkpoint failed: {}", e.toString());
+    }
   }
 
   /** Connects and migrates, or stops with a {@link ConfigException} naming the key at fault. */
@@ -40,6 +75,8 @@ public final class Database implements AutoCloseable {
             "PRESSROOM_DATA", "cannot create folder '" + config.dataDir() + "': " + e.getMessage());
       }
       hikari.setDataSource(sqlite(url));
+      // Checkpoints run in the background (see checkpoint()), not in whichever write fills the WAL.
+      hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
       // One writer at a time is SQLite's rule; readers run alongside it thanks to WAL.
       hikari.setMaximumPoolSize(8);
     } else {
@@ -111,6 +148,14 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpoints != null) {
+      checkpoints.shutdown();
+      try {
+        checkpoints.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     dataSource.close();
   }
 

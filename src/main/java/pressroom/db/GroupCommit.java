@@ -1,11 +1,15 @@
 package pressroom.db;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -22,7 +26,13 @@ public final class GroupCommit implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
   private static final int MAX_BATCH = 500;
 
-  private record Work<T>(Function<Handle, T> body, CompletableFuture<T> done) {}
+  private record Work<T>(BiFunction<Handle, Batch, T> body, CompletableFuture<T> done) {}
+
+  /** The transaction a piece of work shares with others. */
+  public interface Batch {
+    /** Runs {@code action} once at the end of the transaction, however many pieces ask with this key. */
+    void once(String key, Consumer<Handle> action);
+  }
 
   private final Jdbi jdbi;
   private final BlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
@@ -38,6 +48,11 @@ public final class GroupCommit implements AutoCloseable {
 
   /** Runs {@code body} in a transaction shared with other callers; returns once it is committed. */
   public <T> T write(Function<Handle, T> body) {
+    return write((h, batch) -> body.apply(h));
+  }
+
+  /** As {@link #write(Function)}, for work that also asks for something once per transaction. */
+  public <T> T write(BiFunction<Handle, Batch, T> body) {
     CompletableFuture<T> done = new CompletableFuture<>();
     queue.add(new Work<>(body, done));
     try {
@@ -73,9 +88,11 @@ public final class GroupCommit implements AutoCloseable {
     try {
       jdbi.useTransaction(
           h -> {
+            Map<String, Consumer<Handle>> once = new LinkedHashMap<>();
             for (Work<?> w : batch) {
-              results.add(w.body().apply(h));
+              results.add(w.body().apply(h, once::putIfAbsent));
             }
+            once.values().forEach(a -> a.accept(h));
           });
     } catch (RuntimeException e) {
       // Someone's work failed and rolled the batch back: run each alone to find out whose.
@@ -91,7 +108,12 @@ public final class GroupCommit implements AutoCloseable {
 
   private <T> void alone(Work<T> w) {
     try {
-      w.done().complete(jdbi.inTransaction(h -> w.body().apply(h)));
+      w.done().complete(jdbi.inTransaction(h -> {
+        Map<String, Consumer<Handle>> once = new LinkedHashMap<>();
+        T result = w.body().apply(h, once::putIfAbsent);
+        once.values().forEach(a -> a.accept(h));
+        return result;
+      }));
     } catch (RuntimeException e) {
       w.done().completeExceptionally(e);
     }

@@ -204,6 +204,23 @@ abstract class CommentsContract {
   }
 
   @Test
+  void theSameTextTwiceWithinADayWaitsForAModerator() {
+    Visitor v = established();
+    assertThat(comment(v, f.own.slug(), "The harbour wall held, just.", null).headers().firstValue("Location").orElseThrow()).contains("#c-");
+    noThrottlingHistory();
+    HttpResponse<String> again = comment(v, f.own.slug(), "the HARBOUR wall held... just", null);
+    assertThat(again.headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    assertThat(moderator.get("/staff/moderation").body()).contains("the same text as a recent comment");
+
+    // Comments stored before texts had keys are still compared.
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET body_key = NULL").execute());
+    noThrottlingHistory();
+    assertThat(comment(v, f.own.slug(), "The harbour wall held; just!", null).headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    noThrottlingHistory();
+    assertThat(comment(v, f.own.slug(), "A different thought about the harbour.", null).headers().firstValue("Location").orElseThrow()).contains("#c-");
+  }
+
+  @Test
   void repliesNestThreeLevelsDeepAndDeeperOnesNameWhomTheyAnswer() {
     Visitor v = established();
     String[] ids = new String[4];
@@ -294,6 +311,7 @@ abstract class CommentsContract {
     Document after = anonymousArticle(f.noindex.slug(), "deleted by its author");
     assertThat(after.select("#c-" + id + " .tombstone").text()).isEqualTo("This comment was deleted by its author.");
     assertThat(after.text()).doesNotContain("Second draft of my thought");
+    assertThat(after.select("#comments-heading").text()).as("the tombstone is not counted, the reply is").isEqualTo("Comments (1)");
     int kept = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM moderation_log WHERE comment_id = :c AND body LIKE '%Second draft%'")
         .bind("c", id).mapTo(Integer.class).one());
     assertThat(kept).as("moderators keep the original").isPositive();
@@ -497,6 +515,7 @@ abstract class CommentsContract {
     Document first = anonymousArticle(slug, "Paged comment 20");
     assertThat(first.select("#comments > ol.comments > li.comment")).hasSize(20);
     assertThat(first.text()).doesNotContain("Paged comment 21");
+    assertThat(first.select("#comments-heading").text()).isEqualTo("Comments (21)");
     String next = first.select("#comments nav.pagination a[rel=next]").attr("href");
     assertThat(next).isEqualTo("/articles/" + slug + "?cpage=2#comments");
     Document second = Jsoup.parse(site.newVisitor().get(next.substring(0, next.indexOf('#'))).body());
