@@ -8,6 +8,7 @@
 # (mvn -q -DskipTests package). Only loopback is used; every run stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+java -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])' || { echo "bench: needs a JDK 21+ as java on the PATH" >&2; exit 1; }
 
 DURATION="${1:-20}"
 CONNECTIONS="${2:-64}"

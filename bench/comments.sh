@@ -9,6 +9,7 @@
 # Needs wrk and curl (apt-get install wrk curl), a JDK 21+ and a built jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+java -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])' || { echo "bench: needs a JDK 21+ as java on the PATH" >&2; exit 1; }
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
 PORT=18090
@@ -77,6 +78,11 @@ done < "$WORK/credentials"
 echo "== posting comments to /articles/$SLUG: $CONNECTIONS connections, ${DURATION}s"
 CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" \
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" | tee "$WORK/post.txt"
+RATE=2000
+PACE=$(( 1000 * CONNECTIONS / RATE - 2 ))
+echo "== the same, paced: $CONNECTIONS posters offering about $RATE posts/s (each waits ${PACE} ms before a post)"
+CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" PACE_MS="$PACE" \
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" > "$WORK/paced.txt"
 echo "== first page of comments, rendered for a signed-in reader (never cached): big vs small thread"
 BIG=$(curl -fs "http://127.0.0.1:$PORT/articles/$SLUG" | grep -o 'Comments ([0-9]*)' | head -1)
 LITTLE=$(curl -fs "http://127.0.0.1:$PORT/articles/$SMALL" | grep -o 'Comments ([0-9]*)' | head -1)
@@ -85,5 +91,11 @@ wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/arti
 echo "== result"
 echo "big thread ($BIG): $(awk '$1 == "50%" {print "median " $2} $1 == "99%" {print ", p99 " $2}' "$WORK/big.txt" | tr -d '\n')"
 echo "small thread ($LITTLE): $(awk '$1 == "50%" {print "median " $2} $1 == "99%" {print ", p99 " $2}' "$WORK/small.txt" | tr -d '\n')"
-awk '/Requests\/sec/ {print "posts/s: " $2} $1 == "99%" {print "p99: " $2} /Non-2xx/ {print "non-2xx/3xx answers: " $5}' "$WORK/post.txt"
-grep -q "Non-2xx" "$WORK/post.txt" || echo "non-2xx/3xx answers: 0"
+summary() { # wrk output → "N posts/s, median X, p99 Y"
+  echo "$(awk '/Requests\/sec/ {print $2}' "$1") posts/s, median $(awk '$1 == "50%" {print $2}' "$1"), p99 $(awk '$1 == "99%" {print $2}' "$1")"
+}
+echo "as fast as possible: $(summary "$WORK/post.txt")"
+echo "paced at about $RATE/s: $(summary "$WORK/paced.txt")"
+for f in post paced; do
+  echo "non-2xx/3xx answers ($f): $(awk '/Non-2xx/ {print $5}' "$WORK/$f.txt" | grep . || echo 0)"
+done

@@ -7,6 +7,7 @@
 # Needs a JDK 21+ and a built jar (mvn -q -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+java -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])' || { echo "bench: needs a JDK 21+ as java on the PATH" >&2; exit 1; }
 FILES="${1:-100}"
 ITEMS="${2:-1000}"
 [ -f target/pressroom.jar ] || { echo "bench: build first: mvn -q -DskipTests package" >&2; exit 1; }
