@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,12 @@ import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -40,6 +46,12 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -49,10 +61,13 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jsoup.Jsoup;
@@ -76,13 +91,24 @@ public final class ArticleIndex implements AutoCloseable {
   // on, a search first counts in the sample, and when that finds ESTIMATE_FROM_SAMPLED or more,
   // the counts are estimated from it (about 4% error at worst) instead of counted one by one.
   private static final int SAMPLE_EVERY = 32;
+  // A relevance order weighs at most this many matches, the newest (the index is newest first):
+  // ranking a million matches of a common word costs seconds; news readers want recent ones.
+  private static final int RELEVANCE_BUDGET = 5_000;
   private static final int SAMPLE_FROM = 200_000;
   private static final int ESTIMATE_FROM_SAMPLED = 625;
-  private final int sampleFrom;
-  private final int estimateFromSampled;
+  private final Limits limits;
+
+  /**
+   * Where searches stop being exact to stay fast: counting in the sample from {@code sampleFrom}
+   * articles on, estimating from {@code estimateFromSampled} sampled matches, and weighing the
+   * {@code relevanceBudget} newest matches for a relevance order.
+   */
+  record Limits(int sampleFrom, int estimateFromSampled, int relevanceBudget) {
+    static final Limits DEFAULT = new Limits(SAMPLE_FROM, ESTIMATE_FROM_SAMPLED, RELEVANCE_BUDGET);
+  }
 
   /** The fields' layout; an index written with another one is emptied and rebuilt. */
-  static final String SCHEMA = "3";
+  static final String SCHEMA = "4";
 
   private static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -99,14 +125,13 @@ public final class ArticleIndex implements AutoCloseable {
   private final AtomicLong generation = new AtomicLong(System.currentTimeMillis());
 
   public ArticleIndex(Path folder) {
-    this(folder, SAMPLE_FROM, ESTIMATE_FROM_SAMPLED);
+    this(folder, Limits.DEFAULT);
   }
 
-  /** With other thresholds for estimating counts (tests reach them with fewer articles). */
-  ArticleIndex(Path folder, int sampleFrom, int estimateFromSampled) {
+  /** With other limits (tests reach them with fewer articles). */
+  ArticleIndex(Path folder, Limits limits) {
     this.folder = folder;
-    this.sampleFrom = sampleFrom;
-    this.estimateFromSampled = estimateFromSampled;
+    this.limits = limits;
     // Lower-case, with accents folded but kept: "Sanliurfa" finds "Şanlıurfa" and the reverse.
     try {
       this.analyzer =
@@ -135,10 +160,14 @@ public final class ArticleIndex implements AutoCloseable {
     synchronized (this) {
       if (writer == null) {
         try {
-          IndexWriter opened = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
-          if (!SCHEMA.equals(schemaOf(opened))) {
-            opened.deleteAll(); // written by an older version: emptied, so the site reads everything anew
-          }
+          Directory directory = FSDirectory.open(folder);
+          IndexWriter opened = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+              // Newest first, within segments and across them: "newest" stops after one page,
+              // and a relevance search that stops early has seen the newest articles.
+              .setIndexSort(NEWEST_FIRST)
+              .setLeafSorter(Comparator.comparingLong(ArticleIndex::newestIn).reversed())
+              // Written by an older version: started anew, so the site reads everything again.
+              .setOpenMode(current(directory) ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
           opened.setLiveCommitData(Map.of("schema", SCHEMA).entrySet()); // kept in every commit
           opened.commit();
           searchers = new SearcherManager(opened, null);
@@ -153,16 +182,23 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private static String schemaOf(IndexWriter w) {
-    Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
-    if (data != null) {
-      for (Map.Entry<String, String> e : data) {
-        if (e.getKey().equals("schema")) {
-          return e.getValue();
-        }
-      }
+  private static final Sort NEWEST_FIRST = new Sort(new SortField("published", SortField.Type.LONG, true));
+
+  private static long newestIn(LeafReader segment) {
+    try {
+      PointValues points = segment.getPointValues("published");
+      return points == null ? Long.MIN_VALUE : LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return w.getDocStats().maxDoc == 0 ? SCHEMA : null; // a new, empty index is current
+  }
+
+  private static boolean current(Directory directory) throws IOException {
+    try {
+      return SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get("schema"));
+    } catch (IndexNotFoundException e) {
+      return false;
+    }
   }
 
   private SearcherManager searchers() {
@@ -267,11 +303,13 @@ public final class ArticleIndex implements AutoCloseable {
 
   /**
    * The results of one search: the total, one page of hits, and counts per filter value over all
-   * results ({@code estimated} from a fixed sample of the articles when there are very many).
+   * results ({@code estimated} from a fixed sample of the articles when there are very many;
+   * {@code rankedAmongNewest}: how many of the newest matches a relevance order weighed, when
+   * it could not weigh them all; else 0).
    */
   public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates,
-      boolean estimated) {
-    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+      boolean estimated, int rankedAmongNewest) {
+    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false, 0);
   }
 
   /** The time spans offered as date filters, newest first: key, label, length. */
@@ -350,8 +388,9 @@ public final class ArticleIndex implements AutoCloseable {
       // Two passes: the page of hits (free to skip what cannot make the page) and the count with
       // the filter counts (every match, unscored).
       int want = r.page() * r.size();
-      TopDocs top = r.newest() ? s.search(matching, want, new Sort(new SortField("published", SortField.Type.LONG, true))) : s.search(scored, want);
       Counted counted = count(s, matching);
+      boolean budgeted = !r.newest() && counted.scaled(counted.hits()) > limits.relevanceBudget();
+      TopDocs top = r.newest() ? s.search(matching, want, NEWEST_FIRST) : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
       Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), counted.matches());
       long now = System.currentTimeMillis();
       LongRange[] spans = new LongRange[Span.values().length];
@@ -361,7 +400,7 @@ public final class ArticleIndex implements AutoCloseable {
       Facets dates = new LongRangeFacetCounts("published", counted.matches(), spans);
       return new Results(counted.scaled(counted.hits()), hits(s, scored, top.scoreDocs, (r.page() - 1) * r.size()),
           counts(terms, "section", counted), counts(terms, "source", counted), counts(terms, "author", counted),
-          spanCounts(dates, counted), counted.every() > 1);
+          spanCounts(dates, counted), counted.every() > 1, budgeted ? limits.relevanceBudget() : 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -393,19 +432,63 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   private Counted count(IndexSearcher s, Query matching) throws IOException {
-    if (s.getIndexReader().numDocs() >= sampleFrom) {
+    if (s.getIndexReader().numDocs() >= limits.sampleFrom()) {
       Query sampled = new BooleanQuery.Builder()
           .add(matching, BooleanClause.Occur.MUST)
           .add(new TermQuery(new Term("sample", "1")), BooleanClause.Occur.FILTER)
           .build();
       FacetsCollector fc = s.search(sampled, new FacetsCollectorManager());
       long hits = hits(fc);
-      if (hits >= estimateFromSampled) {
+      if (hits >= limits.estimateFromSampled()) {
         return new Counted(fc, hits, SAMPLE_EVERY);
       }
     }
     FacetsCollector fc = s.search(matching, new FacetsCollectorManager());
     return new Counted(fc, hits(fc), 1);
+  }
+
+  /**
+   * The top hits by score among the first {@code budget} matches the scorer produces (with the
+   * index newest first, the newest), so a search matching most of the archive stays fast.
+   */
+  private static final class Budgeted implements CollectorManager<Collector, TopDocs> {
+    private final TopScoreDocCollectorManager top;
+    private final int budget;
+    private final List<TopScoreDocCollector> collectors = new ArrayList<>();
+
+    Budgeted(int n, int budget) {
+      this.top = new TopScoreDocCollectorManager(n, null, n);
+      this.budget = budget;
+    }
+
+    @Override
+    public Collector newCollector() throws IOException {
+      TopScoreDocCollector in = top.newCollector();
+      collectors.add(in);
+      int[] left = {budget};
+      return new FilterCollector(in) {
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+          if (left[0] <= 0) {
+            throw new CollectionTerminatedException();
+          }
+          return new FilterLeafCollector(super.getLeafCollector(context)) {
+            @Override
+            public void collect(int doc) throws IOException {
+              in.collect(doc);
+              if (--left[0] <= 0) {
+                throw new CollectionTerminatedException();
+              }
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    public TopDocs reduce(java.util.Collection<Collector> ignored) throws IOException {
+      return top.reduce(collectors);
+    }
   }
 
   private static long hits(FacetsCollector fc) {

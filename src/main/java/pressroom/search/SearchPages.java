@@ -374,6 +374,7 @@ public final class SearchPages implements AutoCloseable {
     facets.put("within", r.dates());
     out.put("facets", facets);
     out.put("facetsEstimated", r.estimated());
+    out.put("rankedAmongNewest", r.rankedAmongNewest());
     ctx.json(out);
   }
 

@@ -47,7 +47,7 @@ class ArticleIndexTest {
   @Test
   void inALargeIndexCountsOfVeryManyMatchesAreEstimatedFromTheSampleAndFewAreCountedExactly() {
     // Thresholds lowered so 4,000 articles act like a large index: estimate from 40 sampled matches.
-    try (ArticleIndex index = new ArticleIndex(folder, 0, 40)) {
+    try (ArticleIndex index = new ArticleIndex(folder, new ArticleIndex.Limits(0, 40, 1_000_000))) {
       java.util.Random random = new java.util.Random(5);
       for (int i = 0; i < 4000; i++) {
         String rare = i % 400 == 0 ? " zeppelin" : "";
@@ -68,6 +68,29 @@ class ArticleIndexTest {
       assertThat(few.estimated()).isFalse();
       assertThat(few.total()).isEqualTo(10);
       assertThat(few.sections()).extracting(ArticleIndex.Count::count).containsExactly(10L);
+    }
+  }
+
+  @Test
+  void aRelevanceOrderOfVeryManyMatchesWeighsTheNewestAndSaysSo() {
+    try (ArticleIndex index = new ArticleIndex(folder, new ArticleIndex.Limits(1_000_000, 40, 100))) {
+      Instant start = Instant.parse("2026-01-01T00:00:00Z");
+      for (int i = 0; i < 1000; i++) {
+        // The best match of all is the oldest article; the second best is among the newest.
+        String headline = i == 0 || i == 990 ? "Ferry ferry ferry" : "Ferry news " + i;
+        index.put(new Article("id-" + i, "slug-" + i, new Section("s", "world", "World", ""), null, headline, "A summary.", List.of(),
+            "<p>The ferry sails.</p>", "en", "ltr", null, start.plusSeconds(60L * i), start.plusSeconds(60L * i), List.of(),
+            ArticleStatus.PUBLISHED, null, null));
+      }
+      index.refresh();
+      ArticleIndex.Results r = index.search("ferry", false, 1, 10);
+      assertThat(r.total()).isEqualTo(1000);
+      assertThat(r.rankedAmongNewest()).isEqualTo(100);
+      assertThat(r.hits().getFirst().headline()).isEqualTo("Ferry ferry ferry");
+      assertThat(r.hits()).extracting(ArticleIndex.Hit::slug).doesNotContain("slug-0").allMatch(slug -> Integer.parseInt(slug.substring(5)) >= 900);
+      ArticleIndex.Results newest = index.search("ferry", true, 1, 10);
+      assertThat(newest.rankedAmongNewest()).isZero();
+      assertThat(newest.hits()).extracting(ArticleIndex.Hit::slug).first().isEqualTo("slug-999");
     }
   }
 
