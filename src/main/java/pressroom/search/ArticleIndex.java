@@ -63,10 +63,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -91,6 +90,11 @@ public final class ArticleIndex implements AutoCloseable {
   // on, a search first counts in the sample, and when that finds ESTIMATE_FROM_SAMPLED or more,
   // the counts are estimated from it (about 4% error at worst) instead of counted one by one.
   private static final int SAMPLE_EVERY = 32;
+  private static final int SMALL_SAMPLE = 1024;
+  // Time allowed to the exact count (then the sample's estimate) and to the page of hits (then
+  // the best of what was seen, the newest).
+  private static final long COUNT_MILLIS = 6;
+  private static final long TOP_MILLIS = 8;
   // A relevance order weighs at most this many matches, the newest (the index is newest first):
   // ranking a million matches of a common word costs seconds; news readers want recent ones.
   private static final int RELEVANCE_BUDGET = 5_000;
@@ -99,16 +103,17 @@ public final class ArticleIndex implements AutoCloseable {
   private final Limits limits;
 
   /**
-   * Where searches stop being exact to stay fast: counting in the sample from {@code sampleFrom}
-   * articles on, estimating from {@code estimateFromSampled} sampled matches, and weighing the
-   * {@code relevanceBudget} newest matches for a relevance order.
+   * Where searches stop being exact to stay fast: counting in the samples from {@code sampleFrom}
+   * articles on, estimating from {@code estimateFromSampled} sampled matches, weighing the
+   * {@code relevanceBudget} newest matches for a relevance order, and the time allowed to the
+   * exact count and to the page of hits in such a large index.
    */
-  record Limits(int sampleFrom, int estimateFromSampled, int relevanceBudget) {
-    static final Limits DEFAULT = new Limits(SAMPLE_FROM, ESTIMATE_FROM_SAMPLED, RELEVANCE_BUDGET);
+  record Limits(int sampleFrom, int estimateFromSampled, int relevanceBudget, long countMillis, long topMillis) {
+    static final Limits DEFAULT = new Limits(SAMPLE_FROM, ESTIMATE_FROM_SAMPLED, RELEVANCE_BUDGET, COUNT_MILLIS, TOP_MILLIS);
   }
 
   /** The fields' layout; an index written with another one is emptied and rebuilt. */
-  static final String SCHEMA = "4";
+  static final String SCHEMA = "5";
 
   private static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -239,8 +244,12 @@ public final class ArticleIndex implements AutoCloseable {
     Document d = new Document();
     d.add(new StringField("id", a.id(), Field.Store.YES));
     d.add(new StringField("generation", Long.toString(generation.get()), Field.Store.NO));
-    if ((a.id().hashCode() * 0x9E3779B9) >>> 27 == 0) { // top 5 bits of a multiplicative hash: 1 in 32
-      d.add(new StringField("sample", "1", Field.Store.NO));
+    int hash = a.id().hashCode() * 0x9E3779B9; // multiplicative hashing: the top bits are well mixed
+    if (hash >>> 27 == 0) { // 1 in 32
+      d.add(new StringField("sample", Integer.toString(SAMPLE_EVERY), Field.Store.NO));
+      if (hash >>> 22 == 0) { // 1 in 1,024, within those
+        d.add(new StringField("sample", Integer.toString(SMALL_SAMPLE), Field.Store.NO));
+      }
     }
     d.add(new StoredField("slug", a.slug()));
     String authors = String.join(", ", a.authors().stream().map(Author::name).toList());
@@ -304,12 +313,11 @@ public final class ArticleIndex implements AutoCloseable {
   /**
    * The results of one search: the total, one page of hits, and counts per filter value over all
    * results ({@code estimated} from a fixed sample of the articles when there are very many;
-   * {@code rankedAmongNewest}: how many of the newest matches a relevance order weighed, when
-   * it could not weigh them all; else 0).
+   * {@code rankedAmongNewest} when the relevance order could weigh only the newest matches).
    */
   public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates,
-      boolean estimated, int rankedAmongNewest) {
-    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false, 0);
+      boolean estimated, boolean rankedAmongNewest) {
+    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false, false);
   }
 
   /** The time spans offered as date filters, newest first: key, label, length. */
@@ -389,8 +397,16 @@ public final class ArticleIndex implements AutoCloseable {
       // the filter counts (every match, unscored).
       int want = r.page() * r.size();
       Counted counted = count(s, matching);
-      boolean budgeted = !r.newest() && counted.scaled(counted.hits()) > limits.relevanceBudget();
-      TopDocs top = r.newest() ? s.search(matching, want, NEWEST_FIRST) : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
+      // Stopped by the budget or by the time allowed, a relevance order has seen the newest
+      // matches only; "newest" needs just the first page of the newest-first index.
+      boolean large = s.getIndexReader().numDocs() >= limits.sampleFrom();
+      IndexSearcher timed = large ? timed(s, limits.topMillis()) : s;
+      TopDocs top = r.newest() ? timed.search(matching, want, NEWEST_FIRST) : timed.search(scored, new Budgeted(want, limits.relevanceBudget()));
+      if (timed.timedOut() && top.scoreDocs.length < Math.min(want, counted.hits())) {
+        // Stopped before it found a page (a cold start): finish without a clock.
+        top = r.newest() ? s.search(matching, want, NEWEST_FIRST) : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
+      }
+      boolean partial = !r.newest() && (timed.timedOut() || counted.scaled(counted.hits()) > limits.relevanceBudget());
       Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), counted.matches());
       long now = System.currentTimeMillis();
       LongRange[] spans = new LongRange[Span.values().length];
@@ -398,9 +414,9 @@ public final class ArticleIndex implements AutoCloseable {
         spans[span.ordinal()] = new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
       }
       Facets dates = new LongRangeFacetCounts("published", counted.matches(), spans);
-      return new Results(counted.scaled(counted.hits()), hits(s, scored, top.scoreDocs, (r.page() - 1) * r.size()),
+      return new Results(counted.scaled(counted.hits()), hits(s, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
           counts(terms, "section", counted), counts(terms, "source", counted), counts(terms, "author", counted),
-          spanCounts(dates, counted), counted.every() > 1, budgeted ? limits.relevanceBudget() : 0);
+          spanCounts(dates, counted), counted.every() > 1, partial);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -432,20 +448,54 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   private Counted count(IndexSearcher s, Query matching) throws IOException {
+    Counted estimate = null;
     if (s.getIndexReader().numDocs() >= limits.sampleFrom()) {
-      Query sampled = new BooleanQuery.Builder()
-          .add(matching, BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term("sample", "1")), BooleanClause.Occur.FILTER)
-          .build();
-      FacetsCollector fc = s.search(sampled, new FacetsCollectorManager());
-      long hits = hits(fc);
+      // The 1-in-1,024 sample first: a common word or phrase is estimated from it at once.
+      FacetsCollector small = s.search(inSample(matching, SMALL_SAMPLE), new FacetsCollectorManager());
+      long hits = hits(small);
       if (hits >= limits.estimateFromSampled()) {
-        return new Counted(fc, hits, SAMPLE_EVERY);
+        return new Counted(small, hits, SMALL_SAMPLE);
+      }
+      if (hits * (SMALL_SAMPLE / SAMPLE_EVERY) >= limits.estimateFromSampled()) {
+        FacetsCollector sample = s.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
+        hits = hits(sample);
+        estimate = new Counted(sample, hits, SAMPLE_EVERY);
+        if (hits >= limits.estimateFromSampled()) {
+          return estimate;
+        }
       }
     }
-    FacetsCollector fc = s.search(matching, new FacetsCollectorManager());
+    boolean large = s.getIndexReader().numDocs() >= limits.sampleFrom();
+    IndexSearcher timed = large ? timed(s, limits.countMillis()) : s;
+    FacetsCollector fc = timed.search(matching, new FacetsCollectorManager());
+    if (timed.timedOut()) {
+      // Few matches among very many candidates (a rare phrase of common words): estimate.
+      if (estimate == null) {
+        FacetsCollector sample = s.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
+        estimate = new Counted(sample, hits(sample), SAMPLE_EVERY);
+      }
+      return estimate;
+    }
     return new Counted(fc, hits(fc), 1);
   }
+
+  private static Query inSample(Query matching, int every) {
+    return new BooleanQuery.Builder()
+        .add(matching, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("sample", Integer.toString(every))), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /** A searcher over the same reader that stops after {@code millis}, returning what it found. */
+  private static IndexSearcher timed(IndexSearcher s, long millis) {
+    IndexSearcher timed = new IndexSearcher(s.getIndexReader());
+    timed.setQueryCache(s.getQueryCache());
+    timed.setSimilarity(s.getSimilarity());
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    timed.setTimeout(() -> System.nanoTime() > deadline);
+    return timed;
+  }
+
 
   /**
    * The top hits by score among the first {@code budget} matches the scorer produces (with the
@@ -509,26 +559,34 @@ public final class ArticleIndex implements AutoCloseable {
     return b.build();
   }
 
-  private List<Hit> hits(IndexSearcher s, Query query, ScoreDoc[] docs, int from) throws IOException {
-    Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query));
+  private List<Hit> hits(IndexSearcher s, Query words, ScoreDoc[] docs, int from) throws IOException {
+    int n = Math.max(0, docs.length - from);
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = docs[from + i].doc;
+    }
+    // The unified highlighter reads the words of the query whatever field they were searched in
+    // ("all"), and marks them in the stored body: two best passages, HTML-escaped.
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, analyzer)
+        .withFieldMatcher(field -> true)
+        .withMaxLength(20_000)
+        .withMaxNoHighlightPassages(0)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .build();
+    String[] snippets = n == 0 ? new String[0] : highlighter.highlightFields(new String[] {"body"}, words, ids, new int[] {2}).get("body");
     List<Hit> hits = new ArrayList<>();
-    for (int i = from; i < docs.length; i++) {
-      Document d = s.storedFields().document(docs[i].doc);
-      String body = d.get("body");
-      String snippet;
-      try {
-        snippet = highlighter.getBestFragments(analyzer.tokenStream("body", body), body, 2, " … ");
-      } catch (Exception e) {
-        snippet = "";
-      }
+    for (int i = 0; i < n; i++) {
+      Document d = s.storedFields().document(ids[i]);
+      String snippet = snippets[i];
       if (snippet == null || snippet.isBlank()) {
         snippet = new SimpleHTMLEncoder().encodeText(d.get("summary"));
       }
-      hits.add(new Hit(d.get("id"), d.get("slug"), d.get("headline"), snippet, d.get("sectionName"), d.get("sourceName"), d.get("authors"),
+      hits.add(new Hit(d.get("id"), d.get("slug"), d.get("headline"), snippet.strip(), d.get("sectionName"), d.get("sourceName"), d.get("authors"),
           d.getField("published").numericValue().longValue()));
     }
     return hits;
   }
+
 
   private static final int TOP_VALUES = 10;
 
