@@ -37,8 +37,11 @@ wrk --version 2>&1 | head -1 || true
 nginx -v 2>&1
 
 echo "== starting Pressroom (demo content, SQLite) on port $PR_PORT"
-java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar serve --port "$PR_PORT" --host 127.0.0.1 --data "$WORK/data" \
-  > "$WORK/pressroom.log" 2>&1 &
+echo "a long bench password" | java -jar target/pressroom.jar users add --data "$WORK/data" --user-id benchdesk \
+  --email desk@bench.example --role moderator --password-stdin > /dev/null
+# Rate limits off only so the set-up below can post its comments quickly.
+PRESSROOM_COMMENT_RATE_LIMITS=false java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar serve --port "$PR_PORT" --host 127.0.0.1 \
+  --data "$WORK/data" > "$WORK/pressroom.log" 2>&1 &
 PR_PID=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$PR_PORT/healthz" >/dev/null 2>&1 && break
@@ -53,7 +56,26 @@ for path in $(for s in $sections; do curl -fs "http://127.0.0.1:$PR_PORT$s"; don
   size=$(curl -fs "http://127.0.0.1:$PR_PORT$path" | wc -c)
   if [ "$size" -gt "$best_size" ]; then best="$path"; best_size="$size"; fi
 done
-echo "article: $best ($best_size bytes)"
+
+# Comments present, as on a real site: 40 published comments on the article (a moderator posts
+# them and approves the ones a new account's first comments wait for).
+B="http://127.0.0.1:$PR_PORT"
+token() { curl -fs -c "$WORK/jar" -b "$WORK/jar" "$B/api/v1/csrf-token" | sed 's/.*"token":"\([^"]*\)".*/\1/'; }
+T=$(token)
+curl -fs -o /dev/null -c "$WORK/jar" -b "$WORK/jar" -H "X-CSRF-Token: $T" -H 'Content-Type: application/json' \
+  -d '{"login":"benchdesk","password":"a long bench password"}' "$B/api/v1/session"
+T=$(token)
+for i in $(seq 1 40); do
+  curl -fs -o /dev/null -b "$WORK/jar" --data-urlencode "_csrf=$T" \
+    --data-urlencode "body=Bench comment $i: the harbour story raises a fair question about shift patterns, number $i." "$B$best/comments"
+done
+for id in $(curl -fs -b "$WORK/jar" "$B/api/v1/moderation/queue" | grep -o '"id":"[^"]*"' | cut -d'"' -f4); do
+  curl -fs -o /dev/null -b "$WORK/jar" -H "X-CSRF-Token: $T" -X POST "$B/api/v1/moderation/comments/$id/approve" || true
+done
+rm -f "$WORK/jar"
+sleep 1 # the page cache drops the page within 250 ms
+best_size=$(curl -fs "$B$best" | wc -c)
+echo "article: $best ($best_size bytes, $(curl -fs "$B$best" | grep -o 'Comments ([0-9]*)' | head -1))"
 
 # A returning reader: the article page carries their CSRF token (the sign-in box), so both
 # servers are asked with the same cookie and nginx serves the bytes that reader gets.

@@ -456,8 +456,13 @@ public final class ArticleIndex implements AutoCloseable {
       if (hits >= limits.estimateFromSampled()) {
         return new Counted(small, hits, SMALL_SAMPLE);
       }
+      Counted small1024 = new Counted(small, hits, SMALL_SAMPLE);
       if (hits * (SMALL_SAMPLE / SAMPLE_EVERY) >= limits.estimateFromSampled()) {
-        FacetsCollector sample = s.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
+        IndexSearcher timed = timed(s, limits.countMillis());
+        FacetsCollector sample = timed.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
+        if (timed.timedOut()) {
+          return small1024; // many matches, costly to find (common words in a phrase): the rougher estimate
+        }
         hits = hits(sample);
         estimate = new Counted(sample, hits, SAMPLE_EVERY);
         if (hits >= limits.estimateFromSampled()) {
@@ -571,6 +576,7 @@ public final class ArticleIndex implements AutoCloseable {
         .withFieldMatcher(field -> true)
         .withMaxLength(20_000)
         .withMaxNoHighlightPassages(0)
+        .withHighlightPhrasesStrictly(false) // a phrase's words are marked wherever they are: much cheaper
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .build();
     String[] snippets = n == 0 ? new String[0] : highlighter.highlightFields(new String[] {"body"}, words, ids, new int[] {2}).get("body");
