@@ -93,8 +93,8 @@ public final class ArticleIndex implements AutoCloseable {
   private static final int SMALL_SAMPLE = 1024;
   // Time allowed to the exact count (then the sample's estimate) and to the page of hits (then
   // the best of what was seen, the newest).
-  private static final long COUNT_MILLIS = 6;
-  private static final long TOP_MILLIS = 8;
+  private static final long COUNT_MILLIS = 4;
+  private static final long TOP_MILLIS = 6;
   // A relevance order weighs at most this many matches, the newest (the index is newest first):
   // ranking a million matches of a common word costs seconds; news readers want recent ones.
   private static final int RELEVANCE_BUDGET = 5_000;
@@ -574,7 +574,7 @@ public final class ArticleIndex implements AutoCloseable {
     // ("all"), and marks them in the stored body: two best passages, HTML-escaped.
     UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, analyzer)
         .withFieldMatcher(field -> true)
-        .withMaxLength(20_000)
+        .withMaxLength(6_000) // snippets come from the first few paragraphs
         .withMaxNoHighlightPassages(0)
         .withHighlightPhrasesStrictly(false) // a phrase's words are marked wherever they are: much cheaper
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
