@@ -467,13 +467,24 @@ public final class ArticleDao {
     }
 
     String author(Handle h, String name) {
-      String slug = Slugs.of(name, "author-" + Integer.toHexString(name.hashCode()));
-      return ids.computeIfAbsent("a:" + slug, k -> upsertNamed(h, "authors", slug, name));
+      // By name first: the same bylines recur all through a batch, and slugging is not free.
+      String id = ids.get("A:" + name);
+      if (id == null) {
+        String slug = Slugs.of(name, "author-" + Integer.toHexString(name.hashCode()));
+        id = ids.computeIfAbsent("a:" + slug, k -> upsertNamed(h, "authors", slug, name));
+        ids.put("A:" + name, id);
+      }
+      return id;
     }
 
     String tag(Handle h, String name) {
-      String slug = Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode()));
-      return ids.computeIfAbsent("t:" + slug, k -> upsertNamed(h, "tags", slug, name));
+      String id = ids.get("T:" + name);
+      if (id == null) {
+        String slug = Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode()));
+        id = ids.computeIfAbsent("t:" + slug, k -> upsertNamed(h, "tags", slug, name));
+        ids.put("T:" + name, id);
+      }
+      return id;
     }
   }
 
