@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import pressroom.db.Ids;
+import pressroom.db.JdbcBatch;
 
 /** The SQL for reading and writing articles and what hangs off them. */
 public final class ArticleDao {
@@ -349,56 +349,56 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
       wanted.add(Slugs.of(in.headline(), "article-" + id.substring(24)));
     }
     slugsTaken.addAll(existingSlugs(h, wanted));
-    PreparedBatch articles =
-        h.prepareBatch(
+    try (JdbcBatch articles =
+        JdbcBatch.prepare(
+            h,
             """
             INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
               body_html, language, direction, original_url, published_at, updated_at, status,
               source_guid, content_hash, version, simhash, story_id,
               image_url, image_caption, image_credit)
-            VALUES (:id, :slug, :section, :source, :headline, :summary, :body, :language,
-              :direction, :originalUrl, :publishedAt, :updatedAt, :status,
-              :guid, :hash, :version, :simhash, :story, :imageUrl, :imageCaption, :imageCredit)
-            """);
-    for (int i = 0; i < batch.size(); i++) {
-      NewArticle in = batch.get(i);
-      String id = ids.get(i);
-      String slug = wanted.get(i);
-      for (int n = 2; slugsTaken.contains(slug); n++) {
-        slug = wanted.get(i) + "-" + n;
-        if (!slugsTaken.contains(slug) && exists(h, "articles", slug)) {
-          slugsTaken.add(slug);
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)) {
+      for (int i = 0; i < batch.size(); i++) {
+        NewArticle in = batch.get(i);
+        String id = ids.get(i);
+        String slug = wanted.get(i);
+        for (int n = 2; slugsTaken.contains(slug); n++) {
+          slug = wanted.get(i) + "-" + n;
+          if (!slugsTaken.contains(slug) && exists(h, "articles", slug)) {
+            slugsTaken.add(slug);
+          }
         }
+        slugsTaken.add(slug);
+        NewArticle.Provenance p = in.provenance();
+        Image img = in.image();
+        articles
+            .add(id)
+            .add(slug)
+            .add(names.section(h, in.sectionSlug()))
+            .add(in.sourceId())
+            .add(in.headline())
+            .add(in.summary())
+            .add(in.bodyHtml())
+            .add(in.language())
+            .add(in.direction())
+            .add(in.originalUrl())
+            .add(in.publishedAt().toEpochMilli())
+            .add(in.updatedAt().toEpochMilli())
+            .add(in.status().dbValue())
+            .add(p == null ? null : p.guid())
+            .add(p == null ? null : p.contentHash())
+            .add(p == null ? null : p.version())
+            .add(p == null ? null : (Long) p.simhash())
+            .add(p == null ? null : p.storyId() == null ? id : p.storyId())
+            .add(img == null ? null : img.url())
+            .add(img == null ? null : img.caption())
+            .add(img == null ? null : img.credit())
+            .row();
+        stored.add(new StoredArticle(id, slug));
       }
-      slugsTaken.add(slug);
-      NewArticle.Provenance p = in.provenance();
-      Image img = in.image();
-      articles
-          .bind("id", id)
-          .bind("slug", slug)
-          .bind("section", names.section(h, in.sectionSlug()))
-          .bind("source", in.sourceId())
-          .bind("headline", in.headline())
-          .bind("summary", in.summary())
-          .bind("body", in.bodyHtml())
-          .bind("language", in.language())
-          .bind("direction", in.direction())
-          .bind("originalUrl", in.originalUrl())
-          .bind("publishedAt", in.publishedAt().toEpochMilli())
-          .bind("updatedAt", in.updatedAt().toEpochMilli())
-          .bind("status", in.status().dbValue())
-          .bind("guid", p == null ? null : p.guid())
-          .bind("hash", p == null ? null : p.contentHash())
-          .bind("version", p == null ? null : p.version())
-          .bind("simhash", p == null ? null : p.simhash())
-          .bind("story", p == null ? null : p.storyId() == null ? id : p.storyId())
-          .bind("imageUrl", img == null ? null : img.url())
-          .bind("imageCaption", img == null ? null : img.caption())
-          .bind("imageCredit", img == null ? null : img.credit())
-          .add();
-      stored.add(new StoredArticle(id, slug));
+      articles.execute();
     }
-    articles.execute();
     linkAuthorsAndTags(h, ids, batch, names);
     ContentChanges.recordAll(h, ids);
     return stored;
@@ -466,33 +466,26 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   }
 
   private static void linkAuthorsAndTags(Handle h, List<String> ids, List<NewArticle> batch, NameIds names) {
-    PreparedBatch authors =
-        h.prepareBatch(
-            "INSERT INTO article_authors (article_id, position, author_id) VALUES (:a, :p, :au)");
-    PreparedBatch tags =
-        h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
-    int authorRows = 0;
-    int tagRows = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      String id = ids.get(i);
-      int position = 0;
-      for (String name : batch.get(i).authorNames()) {
-        authors.bind("a", id).bind("p", position++).bind("au", names.author(h, name)).add();
-        authorRows++;
-      }
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (String name : batch.get(i).tagNames()) {
-        String tagId = names.tag(h, name);
-        if (seen.add(tagId)) {
-          tags.bind("a", id).bind("t", tagId).add();
-          tagRows++;
+    try (JdbcBatch authors =
+            JdbcBatch.prepare(
+                h, "INSERT INTO article_authors (article_id, position, author_id) VALUES (?, ?, ?)");
+        JdbcBatch tags =
+            JdbcBatch.prepare(h, "INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)")) {
+      for (int i = 0; i < batch.size(); i++) {
+        String id = ids.get(i);
+        int position = 0;
+        for (String name : batch.get(i).authorNames()) {
+          authors.add(id).add(position++).add(names.author(h, name)).row();
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : batch.get(i).tagNames()) {
+          String tagId = names.tag(h, name);
+          if (seen.add(tagId)) {
+            tags.add(id).add(tagId).row();
+          }
         }
       }
-    }
-    if (authorRows > 0) {
       authors.execute();
-    }
-    if (tagRows > 0) {
       tags.execute();
     }
   }
@@ -513,13 +506,24 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     }
 
     String author(Handle h, String name) {
-      String slug = Slugs.of(name, "author-" + Integer.toHexString(name.hashCode()));
-      return ids.computeIfAbsent("a:" + slug, k -> upsertNamed(h, "authors", slug, name));
+      // By name first: the same bylines recur all through a batch, and slugging is not free.
+      String id = ids.get("A:" + name);
+      if (id == null) {
+        String slug = Slugs.of(name, "author-" + Integer.toHexString(name.hashCode()));
+        id = ids.computeIfAbsent("a:" + slug, k -> upsertNamed(h, "authors", slug, name));
+        ids.put("A:" + name, id);
+      }
+      return id;
     }
 
     String tag(Handle h, String name) {
-      String slug = Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode()));
-      return ids.computeIfAbsent("t:" + slug, k -> upsertNamed(h, "tags", slug, name));
+      String id = ids.get("T:" + name);
+      if (id == null) {
+        String slug = Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode()));
+        id = ids.computeIfAbsent("t:" + slug, k -> upsertNamed(h, "tags", slug, name));
+        ids.put("T:" + name, id);
+      }
+      return id;
     }
   }
 

@@ -59,7 +59,7 @@ public final class BodySanitizer {
     }
     String first = "";
     for (Element p : clean.getElementsByTag("p")) {
-      if (p.childrenSize() == 0 && !p.hasText()) {
+      if (!p.hasText() && p.childrenSize() == 0) { // hasText first: it stops at the first word
         p.remove();
       } else if (first.isEmpty()) {
         first = p.text();

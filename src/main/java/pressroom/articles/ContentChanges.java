@@ -66,13 +66,13 @@ public final class ContentChanges implements AutoCloseable {
 
   /** Appends one change per article, in one batched statement. */
   public static void recordAll(Handle h, java.util.Collection<String> articleIds) {
-    org.jdbi.v3.core.statement.PreparedBatch batch =
-        h.prepareBatch("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)");
-    long now = System.currentTimeMillis();
-    for (String id : articleIds) {
-      batch.bind("id", id).bind("now", now).add();
-    }
-    if (!articleIds.isEmpty()) {
+    try (pressroom.db.JdbcBatch batch =
+        pressroom.db.JdbcBatch.prepare(
+            h, "INSERT INTO content_changes (article_id, changed_at) VALUES (?, ?)")) {
+      long now = System.currentTimeMillis();
+      for (String id : articleIds) {
+        batch.add(id).add(now).row();
+      }
       batch.execute();
     }
   }

@@ -41,8 +41,11 @@ public final class Importer {
   public Result run(FeedSource source, List<Path> files, Progress progress) throws InterruptedException {
     Instant started = Instant.now();
     Instant now = started;
-    BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(64);
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // A couple of files per parser: enough that the writer never waits long, few enough that
+    // parsers running far ahead do not take the CPU the writer (the slowest stage) needs, only
+    // to leave a core idle at the end while it catches up.
+    BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(2 * workers);
     AtomicLong next = new AtomicLong();
     List<String> skipped = new ArrayList<>();
     IngestStore.Counts counts = IngestStore.Counts.NONE;

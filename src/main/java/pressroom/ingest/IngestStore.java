@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.ContentChanges;
 import pressroom.articles.NewArticle;
+import pressroom.db.JdbcBatch;
 import pressroom.ingest.StoreDecision.Existing;
 
 /**
@@ -129,13 +129,12 @@ public final class IngestStore {
       }
     }
     List<ArticleDao.StoredArticle> stored = ArticleDao.insertAll(h, ready, names);
-    PreparedBatch bands = bandsBatch(h);
-    for (int i = 0; i < ready.size(); i++) {
-      NewArticle a = ready.get(i);
-      String story = a.provenance().storyId() == null ? stored.get(i).id() : a.provenance().storyId();
-      addBands(bands, stored.get(i).id(), a, story);
-    }
-    if (bands.size() > 0) {
+    try (JdbcBatch bands = bandsBatch(h)) {
+      for (int i = 0; i < ready.size(); i++) {
+        NewArticle a = ready.get(i);
+        String story = a.provenance().storyId() == null ? stored.get(i).id() : a.provenance().storyId();
+        addBands(bands, stored.get(i).id(), a, story);
+      }
       bands.execute();
     }
     for (String story : joined) {
@@ -155,15 +154,20 @@ public final class IngestStore {
       min = Math.min(min, a.publishedAt().toEpochMilli());
       max = Math.max(max, a.publishedAt().toEpochMilli());
     }
+    // "<> :source" as two ranges, so the (source_id, ...) index skips this partner's own
+    // articles: counting with "<>" read the whole table for every batch of an import.
     return h.createQuery(
-            "SELECT count(*) FROM articles WHERE source_id <> :source AND simhash IS NOT NULL"
-                + " AND published_at BETWEEN :from AND :to")
+            """
+            SELECT EXISTS (SELECT 1 FROM articles WHERE source_id < :source
+                AND simhash IS NOT NULL AND published_at BETWEEN :from AND :to)
+              OR EXISTS (SELECT 1 FROM articles WHERE source_id > :source
+                AND simhash IS NOT NULL AND published_at BETWEEN :from AND :to)
+            """)
         .bind("source", sourceId)
         .bind("from", min - STORY_WINDOW.toMillis())
         .bind("to", max + STORY_WINDOW.toMillis())
-        .mapTo(Long.class)
-        .one()
-        > 0;
+        .mapTo(Boolean.class)
+        .one();
   }
 
   /** The story of the nearest near-duplicate from another partner, if any. */
@@ -204,26 +208,27 @@ public final class IngestStore {
     return best;
   }
 
-  private static PreparedBatch bandsBatch(Handle h) {
-    return h.prepareBatch(
+  private static JdbcBatch bandsBatch(Handle h) {
+    return JdbcBatch.prepare(
+        h,
         "INSERT INTO simhash_bands (band, published_at, article_id, source_id, simhash, story_id)"
-            + " VALUES (:band, :published, :id, :source, :simhash, :story)");
+            + " VALUES (?, ?, ?, ?, ?, ?)");
   }
 
-  private static void addBands(PreparedBatch batch, String articleId, NewArticle a, String storyId) {
+  private static void addBands(JdbcBatch batch, String articleId, NewArticle a, String storyId) {
     long simhash = a.provenance().simhash();
     if (simhash == 0L || a.sourceId() == null) {
       return;
     }
     for (long band : SimHash.bands(simhash)) {
       batch
-          .bind("band", band)
-          .bind("published", a.publishedAt().toEpochMilli())
-          .bind("id", articleId)
-          .bind("source", a.sourceId())
-          .bind("simhash", simhash)
-          .bind("story", storyId)
-          .add();
+          .add(band)
+          .add(a.publishedAt().toEpochMilli())
+          .add(articleId)
+          .add(a.sourceId())
+          .add(simhash)
+          .add(storyId)
+          .row();
     }
   }
 
@@ -234,9 +239,8 @@ public final class IngestStore {
             .mapTo(String.class)
             .one();
     h.createUpdate("DELETE FROM simhash_bands WHERE article_id = :id").bind("id", articleId).execute();
-    PreparedBatch bands = bandsBatch(h);
-    addBands(bands, articleId, a, story);
-    if (bands.size() > 0) {
+    try (JdbcBatch bands = bandsBatch(h)) {
+      addBands(bands, articleId, a, story);
       bands.execute();
     }
   }

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.BodySanitizer;
@@ -65,7 +67,7 @@ public final class ItemMapper {
     Instant updated = item.updated() != null && item.updated().isAfter(published) ? item.updated() : published;
 
     String language = language(item.language() != null ? item.language() : feedLanguage);
-    List<String> authors = BylineParser.splitAll(item.authors());
+    List<String> authors = authors(item.authors());
     List<String> tags = tags(item.tags());
     Image image = image(item.image());
     String hash = hash(headline, summary, body, authors, tags, image);
@@ -89,6 +91,27 @@ public final class ItemMapper {
             image,
             new NewArticle.Provenance(guid, hash, item.version(), simhash, null));
     return new Mapped.Ok(new Candidate(article, item.pubStatus(), item.updated()));
+  }
+
+  /**
+   * Bylines split into names, each distinct byline once: the same few recur all through a feed
+   * (its reporters), and splitting one is a dozen regular expressions. Bounded; shared by threads.
+   */
+  private static final Map<List<String>, List<String>> BYLINES = new ConcurrentHashMap<>();
+
+  private static final int MAX_BYLINES = 10_000;
+
+  private static List<String> authors(List<String> raw) {
+    List<String> known = BYLINES.get(raw);
+    if (known != null) {
+      return known;
+    }
+    List<String> split = List.copyOf(BylineParser.splitAll(raw));
+    if (BYLINES.size() >= MAX_BYLINES) {
+      BYLINES.clear();
+    }
+    BYLINES.put(List.copyOf(raw), split);
+    return split;
   }
 
   /** Plain text sent where HTML was expected becomes paragraphs. */

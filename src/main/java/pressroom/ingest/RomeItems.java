@@ -62,6 +62,7 @@ final class RomeItems {
     XmlRepair.Repaired repaired = XmlRepair.repair(FeedDecoding.decode(body, contentType));
     List<String> notes = new ArrayList<>();
     Document document = parseRecovering(repaired, notes);
+    RomeDates.prepare(document.getRootElement());
     SyndFeed feed = toSyndFeed(document);
     FeedFormat format =
         feed.getFeedType() != null && feed.getFeedType().startsWith("atom")

@@ -229,7 +229,12 @@ final class XmlRepair {
       } else if (c == '&') {
         i = appendReference(out, text, i);
       } else {
-        i = appendAllowed(out, text, i, i + 1);
+        // Text up to the next markup or reference is copied a run at a time, not char by char.
+        int end = i + 1;
+        while (end < n && text.charAt(end) != '<' && text.charAt(end) != '&') {
+          end++;
+        }
+        i = appendAllowed(out, text, i, end);
       }
     }
     return out.toString();
@@ -238,20 +243,29 @@ final class XmlRepair {
   /** Copies text[from, to) minus the characters XML 1.0 forbids; returns the next index. */
   private static int appendAllowed(StringBuilder out, String text, int from, int to) {
     int i = from;
+    int run = from; // start of the ordinary characters not yet copied
     while (i < to) {
       char c = text.charAt(i);
+      if ((c >= 0x20 && c < 0xD800) || c == 0xA || c == 0x9 || c == 0xD) {
+        i++;
+        continue;
+      }
+      out.append(text, run, i);
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
           out.append(c).append(text.charAt(i + 1));
           i += 2;
           to = Math.max(to, i); // never split a pair at the section boundary
+          run = i;
           continue;
         }
       } else if (isXmlChar(c)) {
         out.append(c);
       }
       i++;
+      run = i;
     }
+    out.append(text, run, i);
     return i;
   }
 

@@ -19,6 +19,17 @@ class SimHashTest {
           + " patience through a long winter of meetings.";
 
   @Test
+  void fingerprintsNeverChange() {
+    // Stored fingerprints are compared with new ones: a faster SimHash must give the same bits.
+    assertThat(SimHash.of("Dockers at the northern harbour returned to work on Tuesday after nine weeks of strikes."))
+        .isEqualTo(0xb83c7418bfd33eb9L);
+    assertThat(SimHash.of("ÉCOLE école İstanbul Straße naïve café a\u0301b — “quoted” 123"))
+        .isEqualTo(0x3add2a20f5a8f01bL);
+    assertThat(SimHash.of("بقلم مراسلنا في بيروت — الأخبار ١٢٣ 日本語のテキスト 𝒜𝒷𝒸 😀"))
+        .isEqualTo(0xd23bb7a558fe9ff7L);
+  }
+
+  @Test
   void theSameStoryLightlyEditedByAnotherPartnerIsWithinTheDistance() {
     String edited =
         "HARBOUR CITY (Meridian) — " + STORY.replace("Tuesday", "Tuesday morning").replace(" fresh start", " new start");

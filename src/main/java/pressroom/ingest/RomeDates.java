@@ -1,0 +1,122 @@
+package pressroom.ingest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.Set;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+/**
+ * Makes Rome's date parsing cheap without changing its answers. Rome's DateParser tries a dozen
+ * SimpleDateFormat masks, each built anew, before an RFC 822 date matches; that was a tenth of an
+ * import's CPU. Before Rome reads a document, the dates it will parse are read here with
+ * java.time, and those read are written back in the one form Rome's first mask accepts. Only
+ * shapes on which java.time and Rome agree exactly are rewritten (strict RFC 1123, and ISO 8601
+ * with an offset and no or three fraction digits); everything else is left for Rome as before.
+ */
+final class RomeDates {
+  /** Elements Rome reads as dates (RSS, Dublin Core, Atom 1.0 and 0.3, syndication module). */
+  private static final Set<String> DATE_ELEMENTS =
+      Set.of(
+          "pubDate", "lastBuildDate", "expirationDate", "date", "updated", "published",
+          "modified", "issued", "created", "updateBase");
+
+  private static final Set<String> DATE_NAMESPACES =
+      Set.of(
+          Namespace.NO_NAMESPACE.getURI(),
+          "http://my.netscape.com/rdf/simple/0.9/",
+          "http://purl.org/rss/1.0/",
+          "http://purl.org/dc/elements/1.1/",
+          "http://www.w3.org/2005/Atom",
+          "http://purl.org/atom/ns#",
+          "http://purl.org/rss/1.0/modules/syndication/");
+
+  /** Rome reads dates on channels, items and entries: never deeper than this below the root. */
+  private static final int MAX_DEPTH = 3;
+
+  /** Strict: a wrong weekday or the 31st of February is left to Rome's lenient reading. */
+  private static final DateTimeFormatter RFC_1123 =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+
+  /** yyyy-MM-ddTHH:mm[:ss[.SSS]] then Z or ±HH:MM; Rome reads other fractions differently. */
+  private static final DateTimeFormatter ISO_OFFSET =
+      new DateTimeFormatterBuilder()
+          .parseCaseSensitive()
+          .appendValue(ChronoField.YEAR, 4)
+          .appendLiteral('-')
+          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+          .appendLiteral('-')
+          .appendValue(ChronoField.DAY_OF_MONTH, 2)
+          .appendLiteral('T')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendLiteral('.')
+          .appendValue(ChronoField.MILLI_OF_SECOND, 3)
+          .optionalEnd()
+          .optionalEnd()
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  /** The form Rome's first W3C mask ("yyyy-MM-dd'T'HH:mm:ss.SSSz") reads. */
+  private static final DateTimeFormatter ROME_FIRST_MASK =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private RomeDates() {}
+
+  /** Rewrites the dates under {@code root} that can be read here; the instants stay the same. */
+  static void prepare(Element root) {
+    prepare(root, 0);
+  }
+
+  private static void prepare(Element element, int depth) {
+    for (Element child : element.getChildren()) {
+      if (DATE_ELEMENTS.contains(child.getName())
+          && DATE_NAMESPACES.contains(child.getNamespaceURI())
+          && child.getChildren().isEmpty()) {
+        Instant date = read(child.getText());
+        if (date != null) {
+          child.setText(ROME_FIRST_MASK.format(date));
+        }
+      } else if (depth + 1 < MAX_DEPTH) {
+        prepare(child, depth + 1);
+      }
+    }
+  }
+
+  /**
+   * The instant of an RFC 1123 or ISO 8601 date with an offset, or null for anything else. Years
+   * before the Gregorian reform are left to Rome, whose calendar is Julian there.
+   */
+  static Instant read(String text) {
+    String t = text.trim(); // as Rome trims
+    if (t.isEmpty() || t.length() > 40) {
+      return null;
+    }
+    boolean iso = t.length() > 10 && t.charAt(10) == 'T';
+    if (iso && t.length() != text.length()) {
+      return null; // Rome misreads "...Z" with spaces around it as local time: leave that to it
+    }
+    Instant instant;
+    try {
+      instant = OffsetDateTime.parse(t, iso ? ISO_OFFSET : RFC_1123).toInstant();
+    } catch (DateTimeException e) {
+      return null;
+    }
+    int year = instant.atOffset(ZoneOffset.UTC).getYear();
+    return year >= 1600 && year <= 9999 ? instant : null;
+  }
+}
