@@ -93,7 +93,7 @@ public final class ArticleIndex implements AutoCloseable {
   private static final int SMALL_SAMPLE = 1024;
   // Time allowed to the exact count (then the sample's estimate) and to the page of hits (then
   // the best of what was seen, the newest).
-  private static final long COUNT_MILLIS = 4;
+  private static final long COUNT_MILLIS = 5;
   private static final long TOP_MILLIS = 6;
   // A relevance order weighs at most this many matches, the newest (the index is newest first):
   // ranking a million matches of a common word costs seconds; news readers want recent ones.
@@ -400,7 +400,7 @@ public final class ArticleIndex implements AutoCloseable {
       // Stopped by the budget or by the time allowed, a relevance order has seen the newest
       // matches only; "newest" needs just the first page of the newest-first index.
       boolean large = s.getIndexReader().numDocs() >= limits.sampleFrom();
-      IndexSearcher timed = large ? timed(s, limits.topMillis()) : s;
+      IndexSearcher timed = large ? timed(s, System.nanoTime() + limits.topMillis() * 1_000_000) : s;
       TopDocs top = r.newest() ? timed.search(matching, want, NEWEST_FIRST) : timed.search(scored, new Budgeted(want, limits.relevanceBudget()));
       if (timed.timedOut() && top.scoreDocs.length < Math.min(want, counted.hits())) {
         // Stopped before it found a page (a cold start): finish without a clock.
@@ -414,7 +414,9 @@ public final class ArticleIndex implements AutoCloseable {
         spans[span.ordinal()] = new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
       }
       Facets dates = new LongRangeFacetCounts("published", counted.matches(), spans);
-      return new Results(counted.scaled(counted.hits()), hits(s, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
+      // An estimate never says fewer than were found.
+      long total = Math.max(counted.scaled(counted.hits()), (long) (r.page() - 1) * r.size() + top.scoreDocs.length);
+      return new Results(total, hits(s, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
           counts(terms, "section", counted), counts(terms, "source", counted), counts(terms, "author", counted),
           spanCounts(dates, counted), counted.every() > 1, partial);
     } catch (IOException e) {
@@ -448,41 +450,35 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   private Counted count(IndexSearcher s, Query matching) throws IOException {
-    Counted estimate = null;
-    if (s.getIndexReader().numDocs() >= limits.sampleFrom()) {
-      // The 1-in-1,024 sample first: a common word or phrase is estimated from it at once.
-      FacetsCollector small = s.search(inSample(matching, SMALL_SAMPLE), new FacetsCollectorManager());
-      long hits = hits(small);
-      if (hits >= limits.estimateFromSampled()) {
-        return new Counted(small, hits, SMALL_SAMPLE);
+    if (s.getIndexReader().numDocs() < limits.sampleFrom()) {
+      FacetsCollector fc = s.search(matching, new FacetsCollectorManager());
+      return new Counted(fc, hits(fc), 1);
+    }
+    // One time allowance for all the counting; past it, the best estimate so far is used.
+    long deadline = System.nanoTime() + limits.countMillis() * 1_000_000;
+    // The 1-in-1,024 sample first: a common word or phrase is estimated from it at once.
+    FacetsCollector small = s.search(inSample(matching, SMALL_SAMPLE), new FacetsCollectorManager());
+    Counted best = new Counted(small, hits(small), SMALL_SAMPLE);
+    if (best.hits() >= limits.estimateFromSampled()) {
+      return best;
+    }
+    if (best.hits() * (SMALL_SAMPLE / SAMPLE_EVERY) >= limits.estimateFromSampled()) {
+      IndexSearcher timed = timed(s, deadline);
+      FacetsCollector sample = timed.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
+      if (timed.timedOut()) {
+        return best; // many matches, costly to find (common words in a phrase): the rougher estimate
       }
-      Counted small1024 = new Counted(small, hits, SMALL_SAMPLE);
-      if (hits * (SMALL_SAMPLE / SAMPLE_EVERY) >= limits.estimateFromSampled()) {
-        IndexSearcher timed = timed(s, limits.countMillis());
-        FacetsCollector sample = timed.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
-        if (timed.timedOut()) {
-          return small1024; // many matches, costly to find (common words in a phrase): the rougher estimate
-        }
-        hits = hits(sample);
-        estimate = new Counted(sample, hits, SAMPLE_EVERY);
-        if (hits >= limits.estimateFromSampled()) {
-          return estimate;
-        }
+      best = new Counted(sample, hits(sample), SAMPLE_EVERY);
+      if (best.hits() >= limits.estimateFromSampled()) {
+        return best;
       }
     }
-    boolean large = s.getIndexReader().numDocs() >= limits.sampleFrom();
-    IndexSearcher timed = large ? timed(s, limits.countMillis()) : s;
+    IndexSearcher timed = timed(s, deadline);
     FacetsCollector fc = timed.search(matching, new FacetsCollectorManager());
-    if (timed.timedOut()) {
-      // Few matches among very many candidates (a rare phrase of common words): estimate.
-      if (estimate == null) {
-        FacetsCollector sample = s.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
-        estimate = new Counted(sample, hits(sample), SAMPLE_EVERY);
-      }
-      return estimate;
-    }
-    return new Counted(fc, hits(fc), 1);
+    // Timed out: few matches among very many candidates (a rare phrase of common words).
+    return timed.timedOut() ? best : new Counted(fc, hits(fc), 1);
   }
+
 
   private static Query inSample(Query matching, int every) {
     return new BooleanQuery.Builder()
@@ -491,12 +487,11 @@ public final class ArticleIndex implements AutoCloseable {
         .build();
   }
 
-  /** A searcher over the same reader that stops after {@code millis}, returning what it found. */
-  private static IndexSearcher timed(IndexSearcher s, long millis) {
+  /** A searcher over the same reader that stops at {@code deadline} (nanoTime), returning what it found. */
+  private static IndexSearcher timed(IndexSearcher s, long deadline) {
     IndexSearcher timed = new IndexSearcher(s.getIndexReader());
     timed.setQueryCache(s.getQueryCache());
     timed.setSimilarity(s.getSimilarity());
-    long deadline = System.nanoTime() + millis * 1_000_000;
     timed.setTimeout(() -> System.nanoTime() > deadline);
     return timed;
   }
