@@ -22,7 +22,7 @@ function request()
   counter = counter + 1
   local c = creds[(counter % #creds) + 1]
   -- The thread number keeps two threads from posting the same text (a duplicate is held).
-  local body = "body=Load+test+comment+number+" .. counter .. "+from+poster+" .. (thread_id or 0) .. "+about+the+harbour&_csrf=" .. c.token
+  local body = "body=Load+test+comment+number+" .. counter .. "+about+the+harbour+in+thread+" .. (thread_id or 0) .. "&_csrf=" .. c.token
   return wrk.format("POST", os.getenv("TARGET_PATH"), {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = c.cookie,

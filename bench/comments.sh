@@ -79,7 +79,7 @@ echo "== posting comments to /articles/$SLUG: $CONNECTIONS connections, ${DURATI
 CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" \
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" | tee "$WORK/post.txt"
 RATE=2000
-PACE=$(( 1000 * CONNECTIONS / RATE - 2 ))
+PACE=$(( 1000 * CONNECTIONS / RATE - 3 ))  # minus about what a post takes
 echo "== the same, paced: $CONNECTIONS posters offering about $RATE posts/s (each waits ${PACE} ms before a post)"
 CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" PACE_MS="$PACE" \
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" > "$WORK/paced.txt"
