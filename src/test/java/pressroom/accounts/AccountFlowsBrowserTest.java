@@ -7,10 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import java.time.Duration;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
@@ -59,15 +56,11 @@ class AccountFlowsBrowserTest {
 
   /** Waits for the page the last click led to: its main heading reads {@code text}. */
   void awaitH1(String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.tagName("h1")).getText().equals(text));
+    Browser.waitUp(browser).until(d -> d.findElement(By.tagName("h1")).getText().equals(text));
   }
 
   void awaitText(String css, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.cssSelector(css)).getText().contains(text));
+    Browser.waitUp(browser).until(d -> d.findElement(By.cssSelector(css)).getText().contains(text));
   }
 
   @Test

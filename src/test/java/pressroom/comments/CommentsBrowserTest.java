@@ -2,17 +2,14 @@ package pressroom.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
@@ -66,7 +63,7 @@ class CommentsBrowserTest {
   }
 
   org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waitUp() {
-    return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+    return Browser.waitUp(browser);
   }
 
   WebElement commentContaining(String text) {

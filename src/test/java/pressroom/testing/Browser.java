@@ -19,6 +19,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Chromium is absent a local run skips (naming the packages); in CI (CI=true) it fails.
  */
 public final class Browser {
+  /**
+   * A 10-second wait for pages that may be navigating while it checks. An element that goes away
+   * mid-check is "not yet": Selenium calls that stale, but Chromium 156 answers it with a plain
+   * WebDriverException ("Node with given id does not belong to the document"), so those are
+   * ignored too; a real failure still ends the wait with its cause when time is up.
+   */
+  public static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waitUp(org.openqa.selenium.WebDriver driver) {
+    return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.WebDriverException.class);
+  }
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
