@@ -86,9 +86,10 @@ public final class ArticleIndex implements AutoCloseable {
   // what matches; a word also found in these fields weighs more.
   private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 1.5f, "authors", 2f, "tags", 2f);
   // Counting every match of a common word in a large index costs more than a reader should wait
-  // for; one article in SAMPLE_EVERY (fixed by its id) is in the sample. From SAMPLE_FROM articles
-  // on, a search first counts in the sample, and when that finds ESTIMATE_FROM_SAMPLED or more,
-  // the counts are estimated from it (about 4% error at worst) instead of counted one by one.
+  // for. Fixed samples (by a hash of the id) hold one article in SMALL_SAMPLE and one in
+  // SAMPLE_EVERY. From SAMPLE_FROM articles on, a search counts in the small sample first, then
+  // the larger one; once one finds ESTIMATE_FROM_SAMPLED matches (about 4% error), the counts
+  // are estimated from it instead of counted one by one.
   private static final int SAMPLE_EVERY = 32;
   private static final int SMALL_SAMPLE = 1024;
   // Time allowed to the exact count (then the sample's estimate) and to the page of hits (then
