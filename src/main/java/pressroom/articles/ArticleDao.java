@@ -188,23 +188,32 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   }
 
   private static Map<String, List<Tag>> tagsOf(Handle h, List<String> articleIds) {
-    Map<String, List<Tag>> byArticle = new LinkedHashMap<>();
-    h.createQuery(
-            """
-            SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.article_id IN (<ids>) ORDER BY at.article_id, t.name
-            """)
+    return byArticle(h, articleIds,
+        """
+        SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+        WHERE at.article_id IN (<ids>) ORDER BY at.article_id, t.name
+        """,
+        rs -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
+  }
+
+  /** Rows of {@code sql} (which selects article_id and binds the list {@code <ids>}) grouped by article, in order. */
+  private static <T> Map<String, List<T>> byArticle(Handle h, List<String> articleIds, String sql, Row<T> row) {
+    Map<String, List<T>> byArticle = new LinkedHashMap<>();
+    h.createQuery(sql)
         .bindList("ids", articleIds)
-        .map(
-            (rs, ctx) -> {
-              byArticle
-                  .computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>())
-                  .add(new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
-              return null;
-            })
+        .map((rs, ctx) -> {
+          byArticle.computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>()).add(row.of(rs));
+          return null;
+        })
         .forEach(x -> {});
     return byArticle;
   }
+
+  @FunctionalInterface
+  private interface Row<T> {
+    T of(ResultSet rs) throws SQLException;
+  }
+
 
   private Article withAuthorsAndTags(Handle h, Article a) {
     return a.with(authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()), tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()));
@@ -291,24 +300,15 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   }
 
   private static Map<String, List<Author>> authorsOf(Handle h, List<String> articleIds) {
-    Map<String, List<Author>> byArticle = new LinkedHashMap<>();
-    h.createQuery(
-            """
-            SELECT aa.article_id, au.id, au.slug, au.name
-            FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-            WHERE aa.article_id IN (<ids>) ORDER BY aa.article_id, aa.position
-            """)
-        .bindList("ids", articleIds)
-        .map(
-            (rs, ctx) -> {
-              byArticle
-                  .computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>())
-                  .add(new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
-              return null;
-            })
-        .forEach(x -> {});
-    return byArticle;
+    return byArticle(h, articleIds,
+        """
+        SELECT aa.article_id, au.id, au.slug, au.name
+        FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+        WHERE aa.article_id IN (<ids>) ORDER BY aa.article_id, aa.position
+        """,
+        rs -> new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
   }
+
 
   // ---- writes
 
