@@ -2,6 +2,9 @@ package pressroom.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -31,5 +34,17 @@ abstract class DataCommand {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /** A progress bar on the terminal's error stream (rate and ETA), as the long commands show it. */
+  static ProgressBar progressBar(String task, long max, String unit, long unitSize) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(Math.max(1, max))
+        .setUnit(unit, unitSize)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250)
+        .showSpeed()
+        .build();
   }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,15 +81,7 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
                     return app.sources().find(id).orElseThrow();
                   });
       Importer.Result result;
-      try (ProgressBar bar =
-          new ProgressBarBuilder()
-              .setTaskName("Importing")
-              .setInitialMax(Math.max(1, totalBytes))
-              .setUnit(" MB", 1_000_000)
-              .setStyle(ProgressBarStyle.ASCII)
-              .setUpdateIntervalMillis(250)
-              .showSpeed()
-              .build()) {
+      try (ProgressBar bar = progressBar("Importing", totalBytes, " MB", 1_000_000)) {
         long start = System.nanoTime();
         result =
             app.importer()

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import pressroom.App;
 import pressroom.search.ArticleIndex;
@@ -41,15 +39,7 @@ final class ReindexCommand extends DataCommand implements Callable<Integer> {
       long started = System.nanoTime();
       long total = app.articles().countPublished(Instant.now());
       int n;
-      try (ProgressBar bar =
-          new ProgressBarBuilder()
-              .setTaskName("Indexing")
-              .setInitialMax(Math.max(1, total))
-              .setUnit(" articles", 1)
-              .setStyle(ProgressBarStyle.ASCII)
-              .setUpdateIntervalMillis(250)
-              .showSpeed()
-              .build()) {
+      try (ProgressBar bar = progressBar("Indexing", total, " articles", 1)) {
         n = app.reindex(bar::stepTo);
       }
       out().printf("Indexed %d articles in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
