@@ -402,10 +402,9 @@ public final class ArticleIndex implements AutoCloseable {
       // matches only; "newest" needs just the first page of the newest-first index.
       boolean large = s.getIndexReader().numDocs() >= limits.sampleFrom();
       IndexSearcher timed = large ? timed(s, System.nanoTime() + limits.topMillis() * 1_000_000) : s;
-      TopDocs top = r.newest() ? timed.search(matching, want, NEWEST_FIRST) : timed.search(scored, new Budgeted(want, limits.relevanceBudget()));
+      TopDocs top = page(timed, r.newest(), matching, scored, want);
       if (timed.timedOut() && top.scoreDocs.length < Math.min(want, counted.hits())) {
-        // Stopped before it found a page (a cold start): finish without a clock.
-        top = r.newest() ? s.search(matching, want, NEWEST_FIRST) : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
+        top = page(s, r.newest(), matching, scored, want); // stopped before it found a page (a cold start): no clock
       }
       boolean partial = !r.newest() && (timed.timedOut() || counted.scaled(counted.hits()) > limits.relevanceBudget());
       Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), counted.matches());
@@ -431,6 +430,11 @@ public final class ArticleIndex implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The first {@code want} hits: the newest matches, or the best scored of the newest budget of them. */
+  private TopDocs page(IndexSearcher s, boolean newest, Query matching, Query scored, int want) throws IOException {
+    return newest ? s.search(matching, want, NEWEST_FIRST) : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
   }
 
   /**
@@ -480,7 +484,6 @@ public final class ArticleIndex implements AutoCloseable {
     return timed.timedOut() ? best : new Counted(fc, hits(fc), 1);
   }
 
-
   private static Query inSample(Query matching, int every) {
     return new BooleanQuery.Builder()
         .add(matching, BooleanClause.Occur.MUST)
@@ -496,7 +499,6 @@ public final class ArticleIndex implements AutoCloseable {
     timed.setTimeout(() -> System.nanoTime() > deadline);
     return timed;
   }
-
 
   /**
    * The top hits by score among the first {@code budget} matches the scorer produces (with the
@@ -514,10 +516,10 @@ public final class ArticleIndex implements AutoCloseable {
 
     @Override
     public Collector newCollector() throws IOException {
-      TopScoreDocCollector in = top.newCollector();
-      collectors.add(in);
+      TopScoreDocCollector collector = top.newCollector();
+      collectors.add(collector);
       int[] left = {budget};
-      return new FilterCollector(in) {
+      return new FilterCollector(collector) {
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
           if (left[0] <= 0) {
@@ -526,7 +528,7 @@ public final class ArticleIndex implements AutoCloseable {
           return new FilterLeafCollector(super.getLeafCollector(context)) {
             @Override
             public void collect(int doc) throws IOException {
-              in.collect(doc);
+              super.collect(doc);
               if (--left[0] <= 0) {
                 throw new CollectionTerminatedException();
               }
