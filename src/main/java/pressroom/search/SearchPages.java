@@ -180,7 +180,7 @@ public final class SearchPages implements AutoCloseable {
       return q.isBlank() && section == null && source == null && author == null && within == null && from == null && to == null;
     }
 
-    /** This search with one parameter changed (null removes it), back on its first page. */
+    /** This search with one parameter changed (null removes it), back on its first page unless the change is the page. */
     String with(String key, String value) {
       Map<String, String> p = new LinkedHashMap<>();
       p.put("q", q.isBlank() ? null : q);
@@ -195,11 +195,8 @@ public final class SearchPages implements AutoCloseable {
         p.put("from", null);
         p.put("to", null);
         p.put("within", value);
-      } else if (!key.equals("page")) {
-        p.put(key, value);
-      }
-      if (key.equals("page")) {
-        p.put("page", value);
+      } else {
+        p.put(key, value); // "page" goes last, and only when asked for
       }
       StringBuilder url = new StringBuilder("/search");
       char sep = '?';
