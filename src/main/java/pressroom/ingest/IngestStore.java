@@ -1,11 +1,12 @@
 package pressroom.ingest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import pressroom.articles.ArticleDao;
@@ -13,7 +14,6 @@ import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.ContentChanges;
 import pressroom.articles.NewArticle;
-import pressroom.db.JdbcBatch;
 import pressroom.ingest.StoreDecision.Existing;
 
 /**
@@ -22,9 +22,6 @@ import pressroom.ingest.StoreDecision.Existing;
  * killed ones withdraw it. One transaction per batch: all of a feed, or none of it.
  */
 public final class IngestStore {
-  /** How far apart two partners' versions of one story may be published. */
-  private static final Duration STORY_WINDOW = Duration.ofDays(3);
-
   private final Jdbi jdbi;
 
   public IngestStore(Jdbi jdbi) {
@@ -70,7 +67,6 @@ public final class IngestStore {
                   a = a.withUpdatedAt(Instant.now());
                 }
                 ArticleDao.replaceContent(h, e.id(), a, names);
-                replaceBands(h, e.id(), a);
                 updated++;
               }
               case StoreDecision.Withdraw w -> {
@@ -118,130 +114,20 @@ public final class IngestStore {
     if (inserts.isEmpty()) {
       return;
     }
-    boolean othersNearby = otherPartnersNearby(h, sourceId, inserts);
+    List<String> stories = SameStories.find(h, sourceId, inserts);
     List<NewArticle> ready = new ArrayList<>(inserts.size());
-    List<String> joined = new ArrayList<>();
-    for (NewArticle a : inserts) {
-      String story = othersNearby ? sameStory(h, a) : null;
-      ready.add(story == null ? a : a.withStory(story));
+    Set<String> joined = new LinkedHashSet<>();
+    for (int i = 0; i < inserts.size(); i++) {
+      String story = stories.get(i);
+      ready.add(story == null ? inserts.get(i) : inserts.get(i).withStory(story));
       if (story != null) {
         joined.add(story);
       }
     }
-    List<ArticleDao.StoredArticle> stored = ArticleDao.insertAll(h, ready, names);
-    try (JdbcBatch bands = bandsBatch(h)) {
-      for (int i = 0; i < ready.size(); i++) {
-        NewArticle a = ready.get(i);
-        String story = a.provenance().storyId() == null ? stored.get(i).id() : a.provenance().storyId();
-        addBands(bands, stored.get(i).id(), a, story);
-      }
-      bands.execute();
-    }
+    ArticleDao.insertAll(h, ready, names);
     for (String story : joined) {
       // The other versions' pages gain an "Also from" link.
       recordStory(h, story);
-    }
-  }
-
-  /**
-   * Whether any other partner has articles within the story window of this batch: when none has
-   * (a first import, a single partner), the per-article lookups are skipped.
-   */
-  private static boolean otherPartnersNearby(Handle h, String sourceId, List<NewArticle> batch) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (NewArticle a : batch) {
-      min = Math.min(min, a.publishedAt().toEpochMilli());
-      max = Math.max(max, a.publishedAt().toEpochMilli());
-    }
-    // "<> :source" as two ranges, so the (source_id, ...) index skips this partner's own
-    // articles: counting with "<>" read the whole table for every batch of an import.
-    return h.createQuery(
-            """
-            SELECT EXISTS (SELECT 1 FROM articles WHERE source_id < :source
-                AND simhash IS NOT NULL AND published_at BETWEEN :from AND :to)
-              OR EXISTS (SELECT 1 FROM articles WHERE source_id > :source
-                AND simhash IS NOT NULL AND published_at BETWEEN :from AND :to)
-            """)
-        .bind("source", sourceId)
-        .bind("from", min - STORY_WINDOW.toMillis())
-        .bind("to", max + STORY_WINDOW.toMillis())
-        .mapTo(Boolean.class)
-        .one();
-  }
-
-  /** The story of the nearest near-duplicate from another partner, if any. */
-  private static String sameStory(Handle h, NewArticle a) {
-    long simhash = a.provenance().simhash();
-    if (simhash == 0L) {
-      return null;
-    }
-    List<Long> bands = new ArrayList<>();
-    for (long b : SimHash.bands(simhash)) {
-      bands.add(b);
-    }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (var row :
-        h.createQuery(
-                """
-                SELECT simhash, story_id FROM simhash_bands
-                WHERE band IN (<bands>) AND source_id < :source
-                  AND published_at BETWEEN :from AND :to
-                UNION ALL
-                SELECT simhash, story_id FROM simhash_bands
-                WHERE band IN (<bands>) AND source_id > :source
-                  AND published_at BETWEEN :from AND :to
-                """)
-            .bindList("bands", bands)
-            .bind("source", a.sourceId())
-            .bind("from", a.publishedAt().minus(STORY_WINDOW).toEpochMilli())
-            .bind("to", a.publishedAt().plus(STORY_WINDOW).toEpochMilli())
-            .mapToMap()
-            .list()) {
-      int d = SimHash.distance(((Number) row.get("simhash")).longValue(), simhash);
-      if (d <= SimHash.SAME_STORY_DISTANCE && d < bestDistance) {
-        bestDistance = d;
-        best = (String) row.get("story_id");
-      }
-    }
-    return best;
-  }
-
-  private static JdbcBatch bandsBatch(Handle h) {
-    return JdbcBatch.prepare(
-        h,
-        "INSERT INTO simhash_bands (band, published_at, article_id, source_id, simhash, story_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?)");
-  }
-
-  private static void addBands(JdbcBatch batch, String articleId, NewArticle a, String storyId) {
-    long simhash = a.provenance().simhash();
-    if (simhash == 0L || a.sourceId() == null) {
-      return;
-    }
-    for (long band : SimHash.bands(simhash)) {
-      batch
-          .add(band)
-          .add(a.publishedAt().toEpochMilli())
-          .add(articleId)
-          .add(a.sourceId())
-          .add(simhash)
-          .add(storyId)
-          .row();
-    }
-  }
-
-  private static void replaceBands(Handle h, String articleId, NewArticle a) {
-    String story =
-        h.createQuery("SELECT coalesce(story_id, id) FROM articles WHERE id = :id")
-            .bind("id", articleId)
-            .mapTo(String.class)
-            .one();
-    h.createUpdate("DELETE FROM simhash_bands WHERE article_id = :id").bind("id", articleId).execute();
-    try (JdbcBatch bands = bandsBatch(h)) {
-      addBands(bands, articleId, a, story);
-      bands.execute();
     }
   }
 

@@ -14,9 +14,6 @@ public final class SimHash {
    */
   public static final int SAME_STORY_DISTANCE = 6;
 
-  /** Seven bands, so two fingerprints within six bits agree exactly on at least one of them. */
-  private static final int BANDS = SAME_STORY_DISTANCE + 1;
-
   private SimHash() {}
 
   public static long of(String text) {
@@ -116,17 +113,6 @@ public final class SimHash {
 
   public static int distance(long a, long b) {
     return Long.bitCount(a ^ b);
-  }
-
-  /** The bands of 9 bits (the last of 10), each tagged with its number, as stored in simhash_bands. */
-  public static long[] bands(long fingerprint) {
-    long[] bands = new long[BANDS];
-    for (int i = 0; i < BANDS; i++) {
-      int width = i == BANDS - 1 ? 64 - 9 * (BANDS - 1) : 9;
-      long bits = (fingerprint >>> (9 * i)) & ((1L << width) - 1);
-      bands[i] = ((long) i << 16) | bits;
-    }
-    return bands;
   }
 
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
