@@ -34,8 +34,23 @@ public final class BodySanitizer {
     return sanitize(html, baseUrl).html();
   }
 
-  /** The cleaned HTML with its plain text, from one parse (ingest needs all three). */
-  public record Cleaned(String html, String text, String firstParagraph) {}
+  /** The cleaned HTML and the cleaned tree it was written from, for what else a caller reads. */
+  public record Cleaned(String html, Element body) {
+    public String text() {
+      return body.text();
+    }
+
+    /** The text of the first paragraph that has any, or "". */
+    public String firstParagraph() {
+      for (Element p : body.getElementsByTag("p")) {
+        String text = p.text();
+        if (!text.isEmpty()) {
+          return text;
+        }
+      }
+      return "";
+    }
+  }
 
   public static Cleaned sanitize(String html, String baseUrl) {
     Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
@@ -57,16 +72,13 @@ public final class BodySanitizer {
         a.unwrap(); // a link whose address was unsafe and removed is just text
       }
     }
-    String first = "";
     for (Element p : clean.getElementsByTag("p")) {
       if (!p.hasText() && p.childrenSize() == 0) { // hasText first: it stops at the first word
         p.remove();
-      } else if (first.isEmpty()) {
-        first = p.text();
       }
     }
     clean.outputSettings().prettyPrint(false);
-    return new Cleaned(clean.body().html(), clean.body().text(), first);
+    return new Cleaned(clean.body().html(), clean.body());
   }
 
   private static boolean tiny(String size) {

@@ -53,12 +53,13 @@ public final class ItemMapper {
             : item.summaryHtml();
     BodySanitizer.Cleaned cleaned =
         BodySanitizer.sanitize(rawBody == null ? "" : asHtml(rawBody), link);
-    if (cleaned.text().isBlank()) {
+    TextFingerprint text = TextFingerprint.of(cleaned.body());
+    if (text.blank()) {
       return new Mapped.Skipped("it has no text (" + shorten(headline, 80) + ")");
     }
     String body = cleaned.html();
     boolean bodyIsSummary = rawBody == item.summaryHtml();
-    String summary = bodyIsSummary ? "" : summaryOf(item.summaryHtml(), cleaned.firstParagraph());
+    String summary = bodyIsSummary ? "" : summaryOf(item.summaryHtml(), cleaned);
 
     Instant published = item.published() != null ? item.published() : item.updated() != null ? item.updated() : now;
     if (item.embargoedUntil() != null && item.embargoedUntil().isAfter(published)) {
@@ -72,7 +73,7 @@ public final class ItemMapper {
     Image image = image(item.image());
     String hash = hash(headline, summary, body, authors, tags, image);
     // Body only: partners rewrite headlines far more than they rewrite the text.
-    long simhash = SimHash.of(cleaned.text());
+    long simhash = text.simhash();
     NewArticle article =
         new NewArticle(
             source.sectionSlug(),
@@ -128,14 +129,14 @@ public final class ItemMapper {
     return sb.toString();
   }
 
-  private static String summaryOf(String summaryHtml, String firstParagraph) {
+  private static String summaryOf(String summaryHtml, BodySanitizer.Cleaned body) {
     String text = "";
     if (summaryHtml != null && !summaryHtml.isBlank()) {
       boolean markup = summaryHtml.indexOf('<') >= 0 || summaryHtml.indexOf('&') >= 0;
       text = markup ? Jsoup.parseBodyFragment(summaryHtml).text() : summaryHtml.strip().replaceAll("\\s+", " ");
     }
     if (text.isBlank()) {
-      text = firstParagraph;
+      text = body.firstParagraph();
     }
     return shorten(text.strip(), SUMMARY_LENGTH);
   }

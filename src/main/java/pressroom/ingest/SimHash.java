@@ -17,43 +17,94 @@ public final class SimHash {
   private SimHash() {}
 
   public static long of(String text) {
-    Votes votes = new Votes();
-    long previous = 0L;
-    int words = 0;
-    long word = FNV_OFFSET;
-    boolean inWord = false;
-    for (int i = 0, n = text.length(); i <= n; ) {
-      int cp;
-      boolean letter;
-      char c = i < n ? text.charAt(i) : ' ';
+    return new Builder().add(text).fingerprint();
+  }
+
+  /**
+   * A fingerprint built from text fed in pieces, as {@link #of} would compute it over the pieces
+   * joined: ingest feeds the text nodes of a cleaned body straight in, without first joining
+   * them into one string. Characters go in one at a time; a surrogate pair split over two calls
+   * still counts as one code point.
+   */
+  public static final class Builder {
+    private final Votes votes = new Votes();
+    private long previous;
+    private int words;
+    private long word = FNV_OFFSET;
+    private boolean inWord;
+    private char high; // a high surrogate waiting for its low half, or 0
+
+    public Builder add(String text) {
+      for (int i = 0, n = text.length(); i < n; i++) {
+        add(text.charAt(i));
+      }
+      return this;
+    }
+
+    public void add(char c) {
+      if (high != 0) {
+        char h = high;
+        high = 0;
+        if (Character.isLowSurrogate(c)) {
+          codePoint(Character.toCodePoint(h, c));
+          return;
+        }
+        codePoint(h);
+      }
       if (c < 0x80) {
         // ASCII, most of most texts: the same answers as the Character calls below, without them.
-        boolean upper = c >= 'A' && c <= 'Z';
-        letter = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        cp = upper ? c + ('a' - 'A') : c;
-        i++;
-      } else {
-        cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        letter = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
-        cp = letter ? Character.toLowerCase(cp) : cp;
-      }
-      if (letter) {
-        word = (word ^ cp) * FNV_PRIME;
-        inWord = true;
-      } else if (inWord) {
-        long w = mix(word);
-        votes.add(w);
-        if (words > 0) {
-          votes.add(mix(previous * 0x9E3779B97F4A7C15L + w)); // the pair (previous, w)
+        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+          letter(c);
+        } else if (c >= 'A' && c <= 'Z') {
+          letter(c + ('a' - 'A'));
+        } else {
+          boundary();
         }
-        previous = w;
-        words++;
-        word = FNV_OFFSET;
-        inWord = false;
+      } else if (Character.isHighSurrogate(c)) {
+        high = c;
+      } else {
+        codePoint(c);
       }
     }
-    return votes.fingerprint();
+
+    private void codePoint(int cp) {
+      if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+        letter(Character.toLowerCase(cp));
+      } else {
+        boundary();
+      }
+    }
+
+    private void letter(int cp) {
+      word = (word ^ cp) * FNV_PRIME;
+      inWord = true;
+    }
+
+    /** Ends the word being read, if any: a feature for it and one for it with the word before. */
+    private void boundary() {
+      if (!inWord) {
+        return;
+      }
+      long w = mix(word);
+      votes.add(w);
+      if (words > 0) {
+        votes.add(mix(previous * 0x9E3779B97F4A7C15L + w)); // the pair (previous, w)
+      }
+      previous = w;
+      words++;
+      word = FNV_OFFSET;
+      inWord = false;
+    }
+
+    public long fingerprint() {
+      if (high != 0) {
+        char h = high;
+        high = 0;
+        codePoint(h);
+      }
+      boundary();
+      return votes.fingerprint();
+    }
   }
 
   /**

@@ -65,4 +65,80 @@ class SimHashTest {
     }
     assertThat(collisions).isLessThanOrEqualTo(1);
   }
+
+  /** Random text with what makes tokenizing hard: case, marks, digits, surrogates, odd spaces. */
+  static String randomText(Random r, int pieces) {
+    String[] parts = {
+      "harbour", "Straße", "İstanbul", "naïve", "a\u0301b", "١٢٣", "日本語", "\uD835\uDC9C", "😀", "\uD83D", "\uDE00",
+      " ", "  ", "\t", "\n", "\u00A0", "\u2003", "\u200B", "\u00AD", "\u0001", "—", "“", "”", ".", ",", "'", "42", "X",
+    };
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < pieces; i++) {
+      sb.append(parts[r.nextInt(parts.length)]);
+    }
+    return sb.toString();
+  }
+
+  /** The definition, plainly: words are runs of letters, digits and marks, lower-cased. */
+  static long reference(String text) {
+    int[] counts = new int[64];
+    int features = 0;
+    long previous = 0;
+    int words = 0;
+    long word = 0xcbf29ce484222325L;
+    boolean inWord = false;
+    int[] cps = (text + " ").codePoints().toArray();
+    for (int cp : cps) {
+      if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+        word = (word ^ Character.toLowerCase(cp)) * 0x100000001b3L;
+        inWord = true;
+      } else if (inWord) {
+        long w = mix(word);
+        long[] added = words > 0 ? new long[] {w, mix(previous * 0x9E3779B97F4A7C15L + w)} : new long[] {w};
+        for (long f : added) {
+          features++;
+          for (int bit = 0; bit < 64; bit++) {
+            counts[bit] += (int) (f >>> bit) & 1;
+          }
+        }
+        previous = w;
+        words++;
+        word = 0xcbf29ce484222325L;
+        inWord = false;
+      }
+    }
+    long fingerprint = 0;
+    for (int bit = 0; bit < 64; bit++) {
+      if (2 * counts[bit] > features) {
+        fingerprint |= 1L << bit;
+      }
+    }
+    return fingerprint;
+  }
+
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  @Test
+  void agreesWithThePlainDefinitionAndWhateverPiecesTheTextComesIn() {
+    Random r = new Random(2026);
+    for (int i = 0; i < 3_000; i++) {
+      String text = randomText(r, r.nextInt(i < 100 ? 5 : 400));
+      long expected = reference(text);
+      assertThat(SimHash.of(text)).as("text %s", text.codePoints().boxed().toList()).isEqualTo(expected);
+      SimHash.Builder pieces = new SimHash.Builder();
+      for (int from = 0; from < text.length(); ) {
+        int to = Math.min(text.length(), from + r.nextInt(5));
+        pieces.add(text.substring(from, to));
+        from = to;
+      }
+      assertThat(pieces.fingerprint()).isEqualTo(expected);
+    }
+  }
 }
