@@ -36,6 +36,7 @@ import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
 import org.jdom2.input.JDOMParseException;
+import org.jdom2.UncheckedJDOMFactory;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaderJDOMFactory;
 import org.xml.sax.SAXException;
@@ -132,6 +133,9 @@ final class RomeItems {
           throw new SAXException("external entities are refused (" + systemId + ")");
         });
     builder.setReuseParser(false);
+    // The XML parser has already checked every name and character: JDOM's own checks again
+    // were a fifth of building the document.
+    builder.setJDOMFactory(new UncheckedJDOMFactory());
     return builder.build(new StringReader(xml));
   }
 

@@ -23,8 +23,7 @@ public final class SimHash {
   /**
    * A fingerprint built from text fed in pieces, as {@link #of} would compute it over the pieces
    * joined: ingest feeds the text nodes of a cleaned body straight in, without first joining
-   * them into one string. Characters go in one at a time; a surrogate pair split over two calls
-   * still counts as one code point.
+   * them into one string. A surrogate pair split over two calls still counts as one code point.
    */
   public static final class Builder {
     private final Votes votes = new Votes();
@@ -34,14 +33,51 @@ public final class SimHash {
     private boolean inWord;
     private char high; // a high surrogate waiting for its low half, or 0
 
+    private char[] buffer = new char[512];
+
     public Builder add(String text) {
-      for (int i = 0, n = text.length(); i < n; i++) {
-        add(text.charAt(i));
+      int n = text.length();
+      if (buffer.length < n) {
+        buffer = new char[Math.max(n, 2 * buffer.length)];
+      }
+      text.getChars(0, n, buffer, 0);
+      return add(buffer, 0, n);
+    }
+
+    public Builder add(char c) {
+      if (c < 0x80 && high == 0) {
+        ascii(c);
+      } else {
+        other(c);
       }
       return this;
     }
 
-    public void add(char c) {
+    /** Reads chars[from..to); a char array, not a String, so the loop runs without index checks. */
+    public Builder add(char[] chars, int from, int to) {
+      for (int i = from; i < to; i++) {
+        char c = chars[i];
+        if (c < 0x80 && high == 0) {
+          ascii(c);
+        } else {
+          other(c);
+        }
+      }
+      return this;
+    }
+
+    /** ASCII, most of most texts: the same answers as the Character calls below, without them. */
+    private void ascii(char c) {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        letter(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        letter(c + ('a' - 'A'));
+      } else {
+        boundary();
+      }
+    }
+
+    private void other(char c) {
       if (high != 0) {
         char h = high;
         high = 0;
@@ -50,17 +86,12 @@ public final class SimHash {
           return;
         }
         codePoint(h);
-      }
-      if (c < 0x80) {
-        // ASCII, most of most texts: the same answers as the Character calls below, without them.
-        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-          letter(c);
-        } else if (c >= 'A' && c <= 'Z') {
-          letter(c + ('a' - 'A'));
-        } else {
-          boundary();
+        if (c < 0x80) {
+          ascii(c);
+          return;
         }
-      } else if (Character.isHighSurrogate(c)) {
+      }
+      if (Character.isHighSurrogate(c)) {
         high = c;
       } else {
         codePoint(c);

@@ -51,17 +51,28 @@ record TextFingerprint(long simhash, boolean blank) {
       }
     }
 
+    private char[] chars = new char[512];
+
     private void read(String s, boolean raw) {
-      for (int i = 0, n = s.length(); i < n; i++) {
-        char c = s.charAt(i);
-        if (!raw && (c == '\u200B' || c == '\u00AD')) {
-          continue; // jsoup drops these: the letters either side make one word
-        }
-        if (!visible && c > ' ' && !Character.isWhitespace(c) && (raw || c != '\u00A0')) {
+      int n = s.length();
+      if (chars.length < n) {
+        chars = new char[Math.max(n, 2 * chars.length)];
+      }
+      s.getChars(0, n, chars, 0);
+      int from = 0;
+      for (int i = 0; i < n; i++) {
+        char c = chars[i];
+        if (c < 0x80) {
+          visible |= c > ' ';
+        } else if (!raw && (c == '\u200B' || c == '\u00AD')) {
+          // jsoup drops these: the letters either side make one word
+          simhash.add(chars, from, i);
+          from = i + 1;
+        } else if (!visible && !Character.isWhitespace(c) && (raw || c != '\u00A0')) {
           visible = true;
         }
-        simhash.add(c);
       }
+      simhash.add(chars, from, n);
     }
 
     /** Text jsoup copies as it is, without normalising whitespace or dropping characters. */
