@@ -25,7 +25,6 @@ import org.jsoup.Jsoup;
 
 /** Normalises item fields the same way for every format: titles, URLs, dates, tags. Pure. */
 final class ItemFields {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\r?\\n\\s*\\n");
   private static final Pattern IMAGE_PATH =
       Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp|avif)([?#].*)?");
@@ -56,6 +55,42 @@ final class ItemFields {
     return t.isEmpty() ? null : t;
   }
 
+  /**
+   * Every run of whitespace as one space: what {@code replaceAll("\\s+", " ")} gives, where
+   * {@code \s} is [ \t\n\x0B\f\r], without a regular expression, and the string itself when there is
+   * nothing to change (the usual case, on every title, tag and summary of an import).
+   */
+  static String collapseSpaces(String s) {
+    int n = s.length();
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c) && (c != ' ' || (i + 1 < n && isRegexSpace(s.charAt(i + 1))))) {
+        break;
+      }
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(n).append(s, 0, i);
+    while (i < n) {
+      char c = s.charAt(i++);
+      if (isRegexSpace(c)) {
+        out.append(' ');
+        while (i < n && isRegexSpace(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
   /** Plain text from a title that may hold tags or entities; null when nothing is left. */
   static String plainText(String raw) {
     if (raw == null) {
@@ -64,7 +99,7 @@ final class ItemFields {
     String text =
         raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0
             ? Jsoup.parseBodyFragment(raw).text()
-            : SPACES.matcher(raw).replaceAll(" ");
+            : collapseSpaces(raw);
     return trimToNull(text);
   }
 

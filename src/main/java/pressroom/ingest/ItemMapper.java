@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.BodySanitizer;
@@ -27,6 +28,7 @@ public final class ItemMapper {
       Set.of("ar", "fa", "he", "iw", "ur", "ps", "ckb", "dv", "yi", "sd", "ug", "syr");
   private static final int SUMMARY_LENGTH = 300;
   private static final int MAX_TAGS = 12;
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
   private ItemMapper() {}
 
@@ -43,7 +45,7 @@ public final class ItemMapper {
     if (guid == null) {
       return new Mapped.Skipped("it has neither a guid nor a link");
     }
-    String headline = item.title() == null ? "" : item.title().strip().replaceAll("\\s+", " ");
+    String headline = item.title() == null ? "" : ItemFields.collapseSpaces(item.title().strip());
     if (headline.isEmpty()) {
       return new Mapped.Skipped("it has no title (" + shorten(guid, 80) + ")");
     }
@@ -133,7 +135,7 @@ public final class ItemMapper {
     String text = "";
     if (summaryHtml != null && !summaryHtml.isBlank()) {
       boolean markup = summaryHtml.indexOf('<') >= 0 || summaryHtml.indexOf('&') >= 0;
-      text = markup ? Jsoup.parseBodyFragment(summaryHtml).text() : summaryHtml.strip().replaceAll("\\s+", " ");
+      text = markup ? Jsoup.parseBodyFragment(summaryHtml).text() : ItemFields.collapseSpaces(summaryHtml.strip());
     }
     if (text.isBlank()) {
       text = body.firstParagraph();
@@ -150,7 +152,7 @@ public final class ItemMapper {
   }
 
   private static String language(String raw) {
-    if (raw == null || raw.isBlank() || !raw.strip().matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")) {
+    if (raw == null || raw.isBlank() || !LANGUAGE_TAG.matcher(raw.strip()).matches()) {
       return "en";
     }
     return raw.strip().replace('_', '-').toLowerCase(Locale.ROOT);
@@ -160,7 +162,7 @@ public final class ItemMapper {
     Set<String> seen = new LinkedHashSet<>();
     List<String> out = new ArrayList<>();
     for (String t : raw) {
-      String tag = t == null ? "" : t.strip().replaceAll("\\s+", " ");
+      String tag = t == null ? "" : ItemFields.collapseSpaces(t.strip());
       if (!tag.isEmpty() && tag.length() <= 60 && seen.add(tag.toLowerCase(Locale.ROOT)) && out.size() < MAX_TAGS) {
         out.add(tag);
       }

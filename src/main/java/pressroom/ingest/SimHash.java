@@ -36,11 +36,16 @@ public final class SimHash {
     private char[] buffer = new char[512];
 
     public Builder add(String text) {
-      int n = text.length();
+      return add(text, 0, text.length());
+    }
+
+    /** Reads text[from..to), copied to a char array so the loop runs without index checks. */
+    public Builder add(String text, int from, int to) {
+      int n = to - from;
       if (buffer.length < n) {
         buffer = new char[Math.max(n, 2 * buffer.length)];
       }
-      text.getChars(0, n, buffer, 0);
+      text.getChars(from, to, buffer, 0);
       return add(buffer, 0, n);
     }
 
@@ -53,15 +58,41 @@ public final class SimHash {
       return this;
     }
 
-    /** Reads chars[from..to); a char array, not a String, so the loop runs without index checks. */
+    /** Reads chars[from..to). The current word's hash stays in a local while letters run. */
     public Builder add(char[] chars, int from, int to) {
       for (int i = from; i < to; i++) {
         char c = chars[i];
         if (c < 0x80 && high == 0) {
-          ascii(c);
-        } else {
-          other(c);
+          long w = word;
+          boolean letters = false;
+          // A run of ASCII letters and digits: the usual case, in a tight loop.
+          while (true) {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+              w = (w ^ c) * FNV_PRIME;
+            } else if (c >= 'A' && c <= 'Z') {
+              w = (w ^ (c + ('a' - 'A'))) * FNV_PRIME;
+            } else {
+              break;
+            }
+            letters = true;
+            if (++i == to) {
+              break;
+            }
+            c = chars[i];
+          }
+          if (letters) {
+            word = w;
+            inWord = true;
+            if (i == to) {
+              break;
+            }
+          }
+          if (c < 0x80) {
+            boundary(); // ASCII and not a letter or digit
+            continue;
+          }
         }
+        other(c);
       }
       return this;
     }

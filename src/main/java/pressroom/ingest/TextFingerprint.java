@@ -51,28 +51,33 @@ record TextFingerprint(long simhash, boolean blank) {
       }
     }
 
-    private char[] chars = new char[512];
-
     private void read(String s, boolean raw) {
-      int n = s.length();
-      if (chars.length < n) {
-        chars = new char[Math.max(n, 2 * chars.length)];
-      }
-      s.getChars(0, n, chars, 0);
       int from = 0;
-      for (int i = 0; i < n; i++) {
-        char c = chars[i];
-        if (c < 0x80) {
-          visible |= c > ' ';
-        } else if (!raw && (c == '\u200B' || c == '\u00AD')) {
-          // jsoup drops these: the letters either side make one word
-          simhash.add(chars, from, i);
-          from = i + 1;
-        } else if (!visible && !Character.isWhitespace(c) && (raw || c != '\u00A0')) {
-          visible = true;
+      if (!raw) {
+        // jsoup drops these two: the letters either side make one word. Rare, so found with
+        // indexOf rather than by looking at every character.
+        int zeroWidth = s.indexOf('\u200B');
+        int softHyphen = s.indexOf('\u00AD');
+        while (zeroWidth >= 0 || softHyphen >= 0) {
+          int cut = zeroWidth < 0 ? softHyphen : softHyphen < 0 ? zeroWidth : Math.min(zeroWidth, softHyphen);
+          take(s, from, cut, false);
+          from = cut + 1;
+          if (cut == zeroWidth) {
+            zeroWidth = s.indexOf('\u200B', from);
+          } else {
+            softHyphen = s.indexOf('\u00AD', from);
+          }
         }
       }
-      simhash.add(chars, from, n);
+      take(s, from, s.length(), raw);
+    }
+
+    private void take(String s, int from, int to, boolean raw) {
+      for (int i = from; !visible && i < to; i++) {
+        char c = s.charAt(i);
+        visible = c > ' ' && !Character.isWhitespace(c) && (raw || c != '\u00A0');
+      }
+      simhash.add(s, from, to);
     }
 
     /** Text jsoup copies as it is, without normalising whitespace or dropping characters. */
