@@ -40,18 +40,27 @@ public final class Database implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
-      checkpoints.scheduleWithFixedDelay(this::checkpoint, 250, 250, TimeUnit.MILLISECONDS);
+      checkpoints.scheduleWithFixedDelay(this::checkpointNow, 250, 250, TimeUnit.MILLISECONDS);
     } else {
       checkpoints = null;
     }
   }
 
   /**
-   * Copies committed pages from the WAL into the database file. Done here rather than by whichever
-   * write happens to fill the WAL, so no writer (above all the comment writer, which many posters
-   * wait on) pays for it. PASSIVE: it never waits for, or holds up, readers and writers.
+   * Copies committed pages from the WAL into the database file, on SQLite (nothing on PostgreSQL).
+   * Runs in the background every 250 ms rather than in whichever write happens to fill the WAL,
+   * so no writer (above all the comment writer, which many posters wait on) pays for it. PASSIVE:
+   * it never waits for, or holds up, readers and writers.
+   *
+   * <p>A bulk writer also calls it between its transactions: the background checkpoint never
+   * catches up with a writer that starts the next transaction at once, and SQLite starts the WAL
+   * over only when a checkpoint has caught up, so an import's WAL grew by every page it wrote
+   * (2.3 GB for 300,000 articles).
    */
-  private void checkpoint() {
+  public void checkpointNow() {
+    if (dialect != Dialect.SQLITE) {
+      return;
+    }
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       s.execute("PRAGMA wal_checkpoint(PASSIVE)");

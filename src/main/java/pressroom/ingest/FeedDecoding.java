@@ -74,6 +74,12 @@ final class FeedDecoding {
    * one database field or template was saved in the wrong encoding.
    */
   private static String utf8OrWindows1252(byte[] body, int offset) {
+    // The JDK's own decoding, straight into a String, is the fast path; it marks bytes that are
+    // not UTF-8 with U+FFFD, and only then (or for a real U+FFFD) is the strict decoder asked.
+    String fast = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

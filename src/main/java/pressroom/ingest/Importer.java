@@ -21,9 +21,12 @@ public final class Importer {
   private static final int BATCH = 2_000;
 
   private final IngestStore store;
+  private final Runnable betweenBatches;
 
-  public Importer(IngestStore store) {
+  /** {@code betweenBatches} runs on the writer after each batch is committed (a checkpoint). */
+  public Importer(IngestStore store, Runnable betweenBatches) {
     this.store = store;
+    this.betweenBatches = betweenBatches;
   }
 
   /** Progress so far; called from the writer thread. */
@@ -78,6 +81,7 @@ public final class Importer {
         batch.addAll(p.candidates());
         if (batch.size() >= BATCH) {
           counts = counts.plus(store.store(source.id(), batch));
+          betweenBatches.run();
           stored += batch.size();
           batch = new ArrayList<>(BATCH);
         }

@@ -1,5 +1,9 @@
 package pressroom.ingest;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -190,19 +194,58 @@ public final class ItemMapper {
     return lower.startsWith("http://") || lower.startsWith("https://") ? u : null;
   }
 
-  private static String hash(
+  /** The content hash stored with an article: a change in any part means a new revision. */
+  static String hash(
       String headline, String summary, String body, List<String> authors, List<String> tags, Image image) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String part :
-          List.of(headline, summary, body, String.join("|", authors), String.join("|", tags),
-              image == null ? "" : image.toString())) {
-        md.update(part.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
+    Digest digest = DIGESTS.get();
+    for (String part :
+        List.of(headline, summary, body, String.join("|", authors), String.join("|", tags),
+            image == null ? "" : image.toString())) {
+      digest.update(part);
+    }
+    return HexFormat.of().formatHex(digest.md.digest(), 0, 16);
+  }
+
+  private static final ThreadLocal<Digest> DIGESTS = ThreadLocal.withInitial(Digest::new);
+
+  /**
+   * SHA-256 over each part's UTF-8 bytes and a zero byte, as {@code getBytes(UTF_8)} gives them
+   * (a lone surrogate becomes '?'), encoded into buffers kept per thread: the bytes of every body
+   * were a tenth of an import's allocation.
+   */
+  private static final class Digest {
+    final MessageDigest md;
+    private final CharsetEncoder utf8 =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private char[] chars = new char[8192];
+    private ByteBuffer bytes = ByteBuffer.allocate(3 * 8192);
+
+    Digest() {
+      try {
+        md = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
       }
-      return HexFormat.of().formatHex(md.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    }
+
+    void update(String part) {
+      int n = part.length();
+      if (chars.length < n) {
+        chars = new char[n];
+        bytes = ByteBuffer.allocate(3 * n);
+      }
+      part.getChars(0, n, chars, 0);
+      bytes.clear();
+      utf8.reset();
+      CharBuffer in = CharBuffer.wrap(chars, 0, n);
+      if (utf8.encode(in, bytes, true).isOverflow() || utf8.flush(bytes).isOverflow()) {
+        throw new IllegalStateException("UTF-8 buffer too small"); // 3 bytes a char always fit
+      }
+      md.update(bytes.array(), 0, bytes.position());
+      md.update((byte) 0);
     }
   }
 }

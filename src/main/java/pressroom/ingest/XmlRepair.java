@@ -202,9 +202,54 @@ final class XmlRepair {
     return xml.substring(0, end) + closers;
   }
 
+  /**
+   * The cleaned text, written lazily: parts of the input kept as they are only move a mark, and a
+   * copy is made from the first change on. Most feeds need no change at all, and then the input
+   * itself is the answer, without copying megabytes.
+   */
+  private static final class Output {
+    private final String source;
+    private final int start;
+    private int kept; // source[start, kept) is the output so far, while nothing has changed
+    private StringBuilder changed;
+
+    Output(String source, int start) {
+      this.source = source;
+      this.start = start;
+      this.kept = start;
+    }
+
+    /** Appends source[from, to) unchanged. */
+    Output keep(int from, int to) {
+      if (changed == null && from == kept) {
+        kept = to;
+      } else {
+        change().append(source, from, to);
+      }
+      return this;
+    }
+
+    /** Appends text of its own (a replacement). */
+    Output add(String text) {
+      change().append(text);
+      return this;
+    }
+
+    private StringBuilder change() {
+      if (changed == null) {
+        changed = new StringBuilder(source.length() - start + 64).append(source, start, kept);
+      }
+      return changed;
+    }
+
+    String result() {
+      return changed == null ? source.substring(start, kept) : changed.toString();
+    }
+  }
+
   private static String clean(String text, int from) throws FeedException {
     int n = text.length();
-    StringBuilder out = new StringBuilder(n - from + 64);
+    Output out = new Output(text, from);
     int i = from;
     while (i < n) {
       char c = text.charAt(i);
@@ -224,7 +269,7 @@ final class XmlRepair {
         if (text.regionMatches(true, i, "<!doctype", 0, 9)) {
           throw new FeedException(DOCTYPE_REFUSED); // only the prolog may hold one, and not here
         }
-        out.append(c);
+        out.keep(i, i + 1);
         i++;
       } else if (c == '&') {
         i = appendReference(out, text, i);
@@ -237,11 +282,11 @@ final class XmlRepair {
         i = appendAllowed(out, text, i, end);
       }
     }
-    return out.toString();
+    return out.result();
   }
 
   /** Copies text[from, to) minus the characters XML 1.0 forbids; returns the next index. */
-  private static int appendAllowed(StringBuilder out, String text, int from, int to) {
+  private static int appendAllowed(Output out, String text, int from, int to) {
     int i = from;
     int run = from; // start of the ordinary characters not yet copied
     while (i < to) {
@@ -250,27 +295,27 @@ final class XmlRepair {
         i++;
         continue;
       }
-      out.append(text, run, i);
+      out.keep(run, i);
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          out.append(c).append(text.charAt(i + 1));
+          out.keep(i, i + 2);
           i += 2;
           to = Math.max(to, i); // never split a pair at the section boundary
           run = i;
           continue;
         }
       } else if (isXmlChar(c)) {
-        out.append(c);
+        out.keep(i, i + 1);
       }
       i++;
       run = i;
     }
-    out.append(text, run, i);
+    out.keep(run, i);
     return i;
   }
 
   /** Handles the '&' at {@code at}; returns the index after what it consumed. */
-  private static int appendReference(StringBuilder out, String text, int at) {
+  private static int appendReference(Output out, String text, int at) {
     int n = text.length();
     int i = at + 1;
     if (i < n && text.charAt(i) == '#') {
@@ -283,11 +328,11 @@ final class XmlRepair {
       if (j > digitsFrom && j < n && text.charAt(j) == ';') {
         int codePoint = Integer.parseInt(text.substring(digitsFrom, j), hex ? 16 : 10);
         if (isXmlCodePoint(codePoint)) {
-          out.append(text, at, j + 1);
+          out.keep(at, j + 1);
         } // a reference to a forbidden character is dropped like the character itself
         return j + 1;
       }
-      out.append("&amp;");
+      out.add("&amp;");
       return at + 1;
     }
     int j = i;
@@ -297,19 +342,19 @@ final class XmlRepair {
     if (j > i && j < n && text.charAt(j) == ';') {
       String name = text.substring(i, j);
       if (XML_ENTITIES.contains(name)) {
-        out.append(text, at, j + 1);
+        out.keep(at, j + 1);
         return j + 1;
       }
       if (Entities.isNamedEntity(name)) {
         int[] codePoints = new int[2];
         int count = Entities.codepointsForName(name, codePoints);
         for (int k = 0; k < count; k++) {
-          out.append("&#").append(codePoints[k]).append(';');
+          out.add("&#" + codePoints[k] + ";");
         }
         return j + 1;
       }
     }
-    out.append("&amp;");
+    out.add("&amp;");
     return at + 1;
   }
 
