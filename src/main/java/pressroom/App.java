@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
         new FeedFetcher(
             config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
     IngestStore ingestStore = new IngestStore(database.jdbi());
-    this.importer = new Importer(ingestStore, database::checkpointNow);
+    this.importer = new Importer(ingestStore, database::checkpointAfterBulkWrite);
     this.poller = new Poller(sources, new IngestJob(sources, ingestStore, fetcher, metrics));
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
     this.scheduler =
