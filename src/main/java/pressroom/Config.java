@@ -42,6 +42,8 @@ import java.util.Properties;
  *     ({@code PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS}, default 30)
  * @param commentRateLimits per-reader posting limits on ({@code PRESSROOM_COMMENT_RATE_LIMITS},
  *     default true; false only for load tests)
+ * @param sqliteCacheMb SQLite's page cache per connection, in MB, taken only as pages are read
+ *     ({@code PRESSROOM_SQLITE_CACHE_MB}, default 32; {@code pressroom import} uses 256 unless set)
  */
 public record Config(
     int port,
@@ -59,7 +61,8 @@ public record Config(
     String smtpUrl,
     String mailFrom,
     int commentsCloseAfterDays,
-    boolean commentRateLimits) {
+    boolean commentRateLimits,
+    int sqliteCacheMb) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -155,6 +158,14 @@ public record Config(
       return this;
     }
 
+    /** Sets a key unless the properties file or the environment already did. */
+    public Builder setIfAbsent(String key, Object value) {
+      if (!values.containsKey(key)) {
+        set(key, value);
+      }
+      return this;
+    }
+
     public Config build() {
       int port = parsePort(get("PRESSROOM_PORT", "8080"));
       String host = get("PRESSROOM_HOST", "0.0.0.0");
@@ -194,7 +205,8 @@ public record Config(
           get("PRESSROOM_SMTP_URL", ""),
           get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"),
           parseInt("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"), 0, 36500),
-          parseBoolean("PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")));
+          parseBoolean("PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")),
+          parseInt("PRESSROOM_SQLITE_CACHE_MB", get("PRESSROOM_SQLITE_CACHE_MB", "32"), 1, 65536));
     }
 
     private String get(String key, String fallback) {

@@ -20,6 +20,19 @@ class ConfigTest {
     assertThat(c.jdbcUrl()).startsWith("jdbc:sqlite:").endsWith("data/pressroom.db");
     assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8080");
     assertThat(c.demo()).isTrue();
+    assertThat(c.sqliteCacheMb()).isEqualTo(32);
+  }
+
+  @Test
+  void aCommandsOwnDefaultGivesWayToTheOperatorsChoice() {
+    assertThat(Config.Builder.empty().setIfAbsent("PRESSROOM_SQLITE_CACHE_MB", 256).build().sqliteCacheMb())
+        .isEqualTo(256);
+    assertThat(
+            Config.Builder.fromEnvironment(Map.of("PRESSROOM_SQLITE_CACHE_MB", "64"))
+                .setIfAbsent("PRESSROOM_SQLITE_CACHE_MB", 256)
+                .build()
+                .sqliteCacheMb())
+        .isEqualTo(64);
   }
 
   @Test
@@ -48,6 +61,8 @@ class ConfigTest {
         .hasMessageStartingWith("PRESSROOM_TIME_ZONE:");
     assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DEMO", "maybe").build())
         .hasMessageStartingWith("PRESSROOM_DEMO:");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_SQLITE_CACHE_MB", "lots").build())
+        .hasMessageStartingWith("PRESSROOM_SQLITE_CACHE_MB:");
     assertThatThrownBy(() -> Config.Builder.fromEnvironment(Map.of("PRESSROOM_CONFIG", "/nonexistent/p.properties")))
         .hasMessageStartingWith("PRESSROOM_CONFIG:");
   }

@@ -24,8 +24,12 @@ abstract class DataCommand {
   }
 
   App open() {
-    Config config = data.applyTo(Config.Builder.fromEnvironment(env)).build();
-    return App.create(config);
+    return App.create(configure(data.applyTo(Config.Builder.fromEnvironment(env))).build());
+  }
+
+  /** Settings a command wants unless the operator chose otherwise. */
+  Config.Builder configure(Config.Builder b) {
+    return b;
   }
 
   PrintWriter out() {

@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
         throw new ConfigException(
             "PRESSROOM_DATA", "cannot create folder '" + config.dataDir() + "': " + e.getMessage());
       }
-      hikari.setDataSource(sqlite(url));
+      hikari.setDataSource(sqlite(url, config.sqliteCacheMb()));
       // Checkpoints run in the background (see checkpoint()), not in whichever write fills the WAL.
       hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
       // One writer at a time is SQLite's rule; readers run alongside it thanks to WAL.
@@ -117,16 +117,16 @@ public final class Database implements AutoCloseable {
     return new Database(ds, dialect);
   }
 
-  private static SQLiteDataSource sqlite(String url) {
+  private static SQLiteDataSource sqlite(String url, int cacheMb) {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // FULL: an acknowledged write survives a power cut, not just a crash.
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.setBusyTimeout(15_000);
-    // 32 MB of page cache per connection instead of SQLite's 2 MB, taken only as pages are
-    // read: a large import or a large site keeps its index pages in memory instead of
-    // re-reading them from the file.
-    cfg.setCacheSize(-32_768);
+    // 32 MB of page cache per connection by default instead of SQLite's 2 MB, taken only as
+    // pages are read: a large site keeps its index pages in memory instead of re-reading them
+    // from the file. An import asks for more (see ImportCommand).
+    cfg.setCacheSize(-1024 * cacheMb);
     cfg.enforceForeignKeys(true);
     // Take the write lock when a transaction starts, so two writers queue instead of deadlocking.
     cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
