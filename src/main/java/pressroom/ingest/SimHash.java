@@ -232,7 +232,7 @@ public final class SimHash {
   private static final long FNV_PRIME = 0x100000001b3L;
 
   /** A finaliser so that close inputs spread over all 64 bits. */
-  private static long mix(long h) {
+  static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -79,7 +79,10 @@ class SimHashTest {
     return sb.toString();
   }
 
-  /** The definition, plainly: words are runs of letters, digits and marks, lower-cased. */
+  /**
+   * The definition, plainly: words are runs of letters, digits and marks, lower-cased; SimHash.mix
+   * itself is pinned by fingerprintsNeverChange.
+   */
   static long reference(String text) {
     int[] counts = new int[64];
     int features = 0;
@@ -93,8 +96,8 @@ class SimHashTest {
         word = (word ^ Character.toLowerCase(cp)) * 0x100000001b3L;
         inWord = true;
       } else if (inWord) {
-        long w = mix(word);
-        long[] added = words > 0 ? new long[] {w, mix(previous * 0x9E3779B97F4A7C15L + w)} : new long[] {w};
+        long w = SimHash.mix(word);
+        long[] added = words > 0 ? new long[] {w, SimHash.mix(previous * 0x9E3779B97F4A7C15L + w)} : new long[] {w};
         for (long f : added) {
           features++;
           for (int bit = 0; bit < 64; bit++) {
@@ -116,14 +119,6 @@ class SimHashTest {
     return fingerprint;
   }
 
-  private static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
-  }
 
   @Test
   void agreesWithThePlainDefinitionAndWhateverPiecesTheTextComesIn() {
