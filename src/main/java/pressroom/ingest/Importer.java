@@ -18,7 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * while one writer stores them in large transactions (SQLite has one writer anyway).
  */
 public final class Importer {
-  private static final int BATCH = 2_000;
+  /**
+   * Items per transaction. Larger batches rewrite the pages every batch touches (index tails,
+   * interior pages) fewer times: 5,000 stored a tenth more items a second than 2,000. While one
+   * is committed, a site on the same database waits to write (half a second at most here).
+   */
+  private static final int BATCH = 5_000;
 
   private final IngestStore store;
   private final Runnable betweenBatches;
