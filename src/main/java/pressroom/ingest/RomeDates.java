@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jdom2.Element;
@@ -75,7 +77,50 @@ final class RomeDates {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  private static final String DC = "http://purl.org/dc/elements/1.1/";
+
+  /**
+   * The versions Rome reads with its RSS 0.9x parsers (compared exactly, as Rome does); every
+   * other rss document, with or without a version, Rome reads as RSS 2.0.
+   */
+  private static final Set<String> RSS_09X = Set.of("0.91", "0.92", "0.93", "0.94");
+
   private RomeDates() {}
+
+  /**
+   * The published time of each item of an RSS 2.0 document, read here, with the elements it came
+   * from taken out of the document so that Rome does not read them again: Rome builds a
+   * SimpleDateFormat for every date it parses, which was a sixteenth of an import's parsing.
+   * Rome's rule for RSS 2.0 items is kept (its DC module parser, then ConverterForRSS091Userland):
+   * the item's first dc:date, else its pubDate. An item whose deciding date cannot be read here
+   * keeps its elements and gets null, so Rome reads it as before. Empty for other documents
+   * (RSS 0.9x items, RSS 1.0, Atom), which Rome reads as before.
+   */
+  static List<Instant> takeItemDates(Element root) {
+    Element channel = root.getName().equals("rss") ? root.getChild("channel") : null;
+    String version = root.getAttributeValue("version");
+    boolean rss2 = version == null || !RSS_09X.contains(version);
+    if (channel == null || !root.getNamespaceURI().isEmpty() || !rss2) {
+      return List.of();
+    }
+    Namespace dc = Namespace.getNamespace(DC);
+    List<Element> items = channel.getChildren("item");
+    List<Instant> dates = new ArrayList<>(items.size());
+    for (Element item : items) {
+      List<Element> dcDates = item.getChildren("date", dc);
+      Element pubDate = item.getChild("pubDate");
+      Element deciding = !dcDates.isEmpty() ? dcDates.get(0) : pubDate;
+      Instant date = deciding == null ? null : read(deciding.getText());
+      if (date != null) {
+        item.removeChildren("date", dc);
+        if (pubDate != null) {
+          item.removeContent(pubDate);
+        }
+      }
+      dates.add(date);
+    }
+    return dates;
+  }
 
   /** Rewrites the dates under {@code root} that can be read here; the instants stay the same. */
   static void prepare(Element root) {

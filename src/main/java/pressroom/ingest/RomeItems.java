@@ -22,6 +22,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ final class RomeItems {
     XmlRepair.Repaired repaired = XmlRepair.repair(FeedDecoding.decode(body, contentType));
     List<String> notes = new ArrayList<>();
     Document document = parseRecovering(repaired, notes);
+    List<Instant> itemDates = RomeDates.takeItemDates(document.getRootElement());
     RomeDates.prepare(document.getRootElement());
     SyndFeed feed = toSyndFeed(document);
     FeedFormat format =
@@ -90,8 +92,14 @@ final class RomeItems {
     String channelLink = wire instanceof Channel channel ? channel.getLink() : feed.getLink();
     String base = baseUrl != null ? baseUrl : absoluteUrl(null, channelLink);
     boolean rdf = feed.getFeedType() != null && feed.getFeedType().startsWith("rss_1.0");
-    for (SyndEntry entry : feed.getEntries()) {
-      items.add(() -> rssItem(entry, rdf, base, language));
+    List<SyndEntry> entries = feed.getEntries();
+    if (!itemDates.isEmpty() && itemDates.size() != entries.size()) {
+      throw new IllegalStateException("Rome read " + entries.size() + " items of " + itemDates.size());
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      SyndEntry entry = entries.get(i);
+      Instant published = itemDates.isEmpty() ? null : itemDates.get(i);
+      items.add(() -> rssItem(entry, published, rdf, base, language));
     }
     return new FeedParser.Read(format, title, language, items, notes);
   }
@@ -198,7 +206,9 @@ final class RomeItems {
 
   // --- RSS -----------------------------------------------------------------------------------
 
-  private static FeedItem rssItem(SyndEntry entry, boolean rdf, String base, String language) {
+  /** {@code published}: read by {@link RomeDates#takeItemDates}, or null when Rome read it. */
+  private static FeedItem rssItem(
+      SyndEntry entry, Instant published, boolean rdf, String base, String language) {
     Item item = entry.getWireEntry() instanceof Item i ? i : null;
     Guid guidElement = item == null ? null : item.getGuid();
     String guid =
@@ -228,7 +238,7 @@ final class RomeItems {
         link,
         plainText(entry.getTitle()),
         ItemFields.authors(authors),
-        ItemFields.instant(entry.getPublishedDate()),
+        published != null ? published : ItemFields.instant(entry.getPublishedDate()),
         ItemFields.instant(entry.getUpdatedDate()),
         firstHtml(entry.getContents()),
         entry.getDescription() == null ? null : trimToNull(entry.getDescription().getValue()),
