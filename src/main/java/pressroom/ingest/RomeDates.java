@@ -97,14 +97,8 @@ final class RomeDates {
    * (RSS 0.9x items, RSS 1.0, Atom), which Rome reads as before.
    */
   static List<Instant> takeItemDates(Element root) {
-    Element channel = root.getName().equals("rss") ? root.getChild("channel") : null;
-    String version = root.getAttributeValue("version");
-    boolean rss2 = version == null || !RSS_09X.contains(version);
-    if (channel == null || !root.getNamespaceURI().isEmpty() || !rss2) {
-      return List.of();
-    }
+    List<Element> items = rss2Items(root);
     Namespace dc = Namespace.getNamespace(DC);
-    List<Element> items = channel.getChildren("item");
     List<Instant> dates = new ArrayList<>(items.size());
     for (Element item : items) {
       List<Element> dcDates = item.getChildren("date", dc);
@@ -120,6 +114,17 @@ final class RomeDates {
       dates.add(date);
     }
     return dates;
+  }
+
+  /** The items of a document Rome reads as RSS 2.0 (without a namespace), else none. */
+  static List<Element> rss2Items(Element root) {
+    Element channel = root.getName().equals("rss") ? root.getChild("channel") : null;
+    String version = root.getAttributeValue("version");
+    boolean rss2 = version == null || !RSS_09X.contains(version);
+    if (channel == null || !root.getNamespaceURI().isEmpty() || !rss2) {
+      return List.of();
+    }
+    return channel.getChildren("item");
   }
 
   /** Rewrites the dates under {@code root} that can be read here; the instants stay the same. */
