@@ -23,6 +23,8 @@ java -version 2>&1 | head -1
 echo "== generating $FILES files x $ITEMS items"
 java bench/GenerateFeeds.java "$WORK/feeds" "$FILES" "$ITEMS"
 du -sh "$WORK/feeds" | awk '{print "corpus size: " $1}'
+# The generator's writes go to disk now, not during the import.
+sync
 echo "== importing into a fresh SQLite database"
 java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar import "$WORK/feeds" --section "Syndicated News" \
   --source-name "Bench Wire" --data "$WORK/data" 2> "$WORK/progress.log"
