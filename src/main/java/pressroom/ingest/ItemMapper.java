@@ -214,14 +214,17 @@ public final class ItemMapper {
    * were a tenth of an import's allocation.
    */
   private static final class Digest {
+    /** Buffers kept for the next item; a larger part gets buffers of its own, not kept. */
+    private static final int KEPT = 64 * 1024;
+
     final MessageDigest md;
     private final CharsetEncoder utf8 =
         StandardCharsets.UTF_8
             .newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private char[] chars = new char[8192];
-    private ByteBuffer bytes = ByteBuffer.allocate(3 * 8192);
+    private final char[] keptChars = new char[KEPT];
+    private final ByteBuffer keptBytes = ByteBuffer.allocate(3 * KEPT);
 
     Digest() {
       try {
@@ -233,10 +236,8 @@ public final class ItemMapper {
 
     void update(String part) {
       int n = part.length();
-      if (chars.length < n) {
-        chars = new char[n];
-        bytes = ByteBuffer.allocate(3 * n);
-      }
+      char[] chars = n <= KEPT ? keptChars : new char[n];
+      ByteBuffer bytes = n <= KEPT ? keptBytes : ByteBuffer.allocate(3 * n);
       part.getChars(0, n, chars, 0);
       bytes.clear();
       utf8.reset();

@@ -27,8 +27,8 @@ class ItemMapperTest {
     for (int i = 0; i < 2_000; i++) {
       String headline = SimHashTest.randomText(r, r.nextInt(10));
       String summary = SimHashTest.randomText(r, r.nextInt(30));
-      // Bodies from empty to far past the first buffer size, with lone surrogates now and then.
-      String body = SimHashTest.randomText(r, i % 100 == 0 ? 6_000 : r.nextInt(300));
+      // Bodies from empty to past the kept buffers' size, with lone surrogates now and then.
+      String body = SimHashTest.randomText(r, i % 100 == 0 ? 30_000 : r.nextInt(300));
       List<String> authors = List.of("Jane Roe", SimHashTest.randomText(r, 2));
       List<String> tags = r.nextBoolean() ? List.of() : List.of("Water", "Ports");
       Image image = r.nextBoolean() ? null : new Image("https://img.example/a.jpg", "A caption", null);
