@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -27,6 +29,11 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final ScheduledExecutorService checkpoints;
+
+  /** A bulk writer waits for every this many checkpoints it asks for. */
+  private static final int WAIT_EVERY = 8;
+
+  private final AtomicInteger bulkWrites = new AtomicInteger();
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -52,7 +59,7 @@ public final class Database implements AutoCloseable {
    * so no writer (above all the comment writer, which many posters wait on) pays for it. PASSIVE:
    * it never waits for, or holds up, readers and writers.
    *
-   * <p>A bulk writer asks for one after each transaction ({@link #checkpointSoon}).
+   * <p>A bulk writer asks for one after each transaction ({@link #checkpointAfterBulkWrite}).
    */
   private void checkpointNow() {
     if (dialect != Dialect.SQLITE) {
@@ -81,7 +88,7 @@ public final class Database implements AutoCloseable {
             "PRESSROOM_DATA", "cannot create folder '" + config.dataDir() + "': " + e.getMessage());
       }
       hikari.setDataSource(sqlite(url, config.sqliteCacheMb()));
-      // Checkpoints run in the background (see checkpoint()), not in whichever write fills the WAL.
+      // Checkpoints run in the background (see checkpointNow()), not in whichever write fills the WAL.
       hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
       // One writer at a time is SQLite's rule; readers run alongside it thanks to WAL.
       hikari.setMaximumPoolSize(8);
@@ -161,14 +168,11 @@ public final class Database implements AutoCloseable {
         done.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         log.warn("SQLite checkpoint failed: {}", e.getCause().toString());
       }
     }
   }
-
-  private static final int WAIT_EVERY = 8;
-  private final java.util.concurrent.atomic.AtomicInteger bulkWrites = new java.util.concurrent.atomic.AtomicInteger();
 
   /** True when a trivial query answers; used by /healthz. */
   public boolean healthy() {

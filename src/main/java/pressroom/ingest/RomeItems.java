@@ -36,8 +36,8 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
-import org.jdom2.input.JDOMParseException;
 import org.jdom2.UncheckedJDOMFactory;
+import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaderJDOMFactory;
 import org.xml.sax.SAXException;
@@ -94,7 +94,9 @@ final class RomeItems {
     String base = baseUrl != null ? baseUrl : absoluteUrl(null, channelLink);
     boolean rdf = feed.getFeedType() != null && feed.getFeedType().startsWith("rss_1.0");
     List<SyndEntry> entries = feed.getEntries();
-    if (!itemDates.isEmpty() && itemDates.size() != entries.size()) {
+    // What was taken out of the items before Rome goes back to them by position.
+    if (!itemDates.isEmpty() && itemDates.size() != entries.size()
+        || !itemCreators.isEmpty() && itemCreators.size() != entries.size()) {
       throw new IllegalStateException("Rome read " + entries.size() + " items of " + itemDates.size());
     }
     for (int i = 0; i < entries.size(); i++) {
