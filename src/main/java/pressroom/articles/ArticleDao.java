@@ -506,22 +506,24 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     }
 
     String author(Handle h, String name) {
-      // By name first: the same bylines recur all through a batch, and slugging is not free.
-      String id = ids.get("A:" + name);
-      if (id == null) {
-        String slug = Slugs.of(name, "author-" + Integer.toHexString(name.hashCode()));
-        id = ids.computeIfAbsent("a:" + slug, k -> upsertNamed(h, "authors", slug, name));
-        ids.put("A:" + name, id);
-      }
-      return id;
+      return named(h, "authors", "author", name);
     }
 
     String tag(Handle h, String name) {
-      String id = ids.get("T:" + name);
+      return named(h, "tags", "tag", name);
+    }
+
+    /**
+     * The id of the author or tag with this name, created if new. By name first: the same
+     * bylines and tags recur all through a batch, and slugging is not free.
+     */
+    private String named(Handle h, String table, String kind, String name) {
+      String byName = kind + " name:" + name;
+      String id = ids.get(byName);
       if (id == null) {
-        String slug = Slugs.of(name, "tag-" + Integer.toHexString(name.hashCode()));
-        id = ids.computeIfAbsent("t:" + slug, k -> upsertNamed(h, "tags", slug, name));
-        ids.put("T:" + name, id);
+        String slug = Slugs.of(name, kind + "-" + Integer.toHexString(name.hashCode()));
+        id = ids.computeIfAbsent(kind + " slug:" + slug, k -> upsertNamed(h, table, slug, name));
+        ids.put(byName, id);
       }
       return id;
     }
