@@ -36,10 +36,6 @@ public final class BodySanitizer {
 
   /** The cleaned HTML and the cleaned tree it was written from, for what else a caller reads. */
   public record Cleaned(String html, Element body) {
-    public String text() {
-      return body.text();
-    }
-
     /** The text of the first paragraph that has any, or "". */
     public String firstParagraph() {
       for (Element p : body.getElementsByTag("p")) {

@@ -1,5 +1,6 @@
 package pressroom.ingest;
 
+import com.rometools.rome.feed.module.DCModule;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,8 +78,6 @@ final class RomeDates {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  private static final String DC = "http://purl.org/dc/elements/1.1/";
-
   /**
    * The versions Rome reads with its RSS 0.9x parsers (compared exactly, as Rome does); every
    * other rss document, with or without a version, Rome reads as RSS 2.0.
@@ -93,12 +92,12 @@ final class RomeDates {
    * SimpleDateFormat for every date it parses, which was a sixteenth of an import's parsing.
    * Rome's rule for RSS 2.0 items is kept (its DC module parser, then ConverterForRSS091Userland):
    * the item's first dc:date, else its pubDate. An item whose deciding date cannot be read here
-   * keeps its elements and gets null, so Rome reads it as before. Empty for other documents
-   * (RSS 0.9x items, RSS 1.0, Atom), which Rome reads as before.
+   * keeps its elements and gets null, so Rome reads it as before.
+   *
+   * @param items the document's {@link #rss2Items}
    */
-  static List<Instant> takeItemDates(Element root) {
-    List<Element> items = rss2Items(root);
-    Namespace dc = Namespace.getNamespace(DC);
+  static List<Instant> takeItemDates(List<Element> items) {
+    Namespace dc = Namespace.getNamespace(DCModule.URI);
     List<Instant> dates = new ArrayList<>(items.size());
     for (Element item : items) {
       List<Element> dcDates = item.getChildren("date", dc);
@@ -116,7 +115,10 @@ final class RomeDates {
     return dates;
   }
 
-  /** The items of a document Rome reads as RSS 2.0 (without a namespace), else none. */
+  /**
+   * The items of a document Rome reads as RSS 2.0 (without a namespace), else none: RSS 0.9x
+   * items, RSS 1.0 and Atom are left to Rome as they are.
+   */
   static List<Element> rss2Items(Element root) {
     Element channel = root.getName().equals("rss") ? root.getChild("channel") : null;
     String version = root.getAttributeValue("version");

@@ -64,8 +64,11 @@ final class RomeItems {
     XmlRepair.Repaired repaired = XmlRepair.repair(FeedDecoding.decode(body, contentType));
     List<String> notes = new ArrayList<>();
     Document document = parseRecovering(repaired, notes);
-    List<Instant> itemDates = RomeDates.takeItemDates(document.getRootElement());
-    List<List<String>> itemCreators = takeCreators(document.getRootElement());
+    // RSS 2.0 items' dates and bylines are read here, before Rome, and matched to its entries
+    // by position.
+    List<Element> rssItems = RomeDates.rss2Items(document.getRootElement());
+    List<Instant> itemDates = RomeDates.takeItemDates(rssItems);
+    List<List<String>> itemCreators = takeCreators(rssItems);
     RomeDates.prepare(document.getRootElement());
     SyndFeed feed = toSyndFeed(document);
     FeedFormat format =
@@ -94,15 +97,14 @@ final class RomeItems {
     String base = baseUrl != null ? baseUrl : absoluteUrl(null, channelLink);
     boolean rdf = feed.getFeedType() != null && feed.getFeedType().startsWith("rss_1.0");
     List<SyndEntry> entries = feed.getEntries();
-    // What was taken out of the items before Rome goes back to them by position.
-    if (!itemDates.isEmpty() && itemDates.size() != entries.size()
-        || !itemCreators.isEmpty() && itemCreators.size() != entries.size()) {
-      throw new IllegalStateException("Rome read " + entries.size() + " items of " + itemDates.size());
+    boolean taken = !rssItems.isEmpty();
+    if (taken && rssItems.size() != entries.size()) {
+      throw new IllegalStateException("Rome read " + entries.size() + " items of " + rssItems.size());
     }
     for (int i = 0; i < entries.size(); i++) {
       SyndEntry entry = entries.get(i);
-      Instant published = itemDates.isEmpty() ? null : itemDates.get(i);
-      List<String> creators = itemCreators.isEmpty() ? List.of() : itemCreators.get(i);
+      Instant published = taken ? itemDates.get(i) : null;
+      List<String> creators = taken ? itemCreators.get(i) : List.of();
       items.add(() -> rssItem(entry, published, creators, rdf, base, language));
     }
     return new FeedParser.Read(format, title, language, items, notes);
@@ -216,8 +218,7 @@ final class RomeItems {
    * Core element then has no module for Rome to copy into its entry, which Rome does by
    * reflection, property by property: a twentieth of an import's parsing.
    */
-  private static List<List<String>> takeCreators(Element root) {
-    List<Element> items = RomeDates.rss2Items(root);
+  private static List<List<String>> takeCreators(List<Element> items) {
     List<List<String>> creators = new ArrayList<>(items.size());
     Namespace dc = Namespace.getNamespace(DCModule.URI);
     for (Element item : items) {

@@ -220,19 +220,17 @@ final class XmlRepair {
     }
 
     /** Appends source[from, to) unchanged. */
-    Output keep(int from, int to) {
+    void keep(int from, int to) {
       if (changed == null && from == kept) {
         kept = to;
       } else {
         change().append(source, from, to);
       }
-      return this;
     }
 
     /** Appends text of its own (a replacement). */
-    Output add(String text) {
+    void add(String text) {
       change().append(text);
-      return this;
     }
 
     private StringBuilder change() {
