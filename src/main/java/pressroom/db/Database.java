@@ -47,24 +47,21 @@ public final class Database implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
-      checkpoints.scheduleWithFixedDelay(this::checkpointNow, 250, 250, TimeUnit.MILLISECONDS);
+      checkpoints.scheduleWithFixedDelay(this::checkpoint, 250, 250, TimeUnit.MILLISECONDS);
     } else {
       checkpoints = null;
     }
   }
 
   /**
-   * Copies committed pages from the WAL into the database file, on SQLite (nothing on PostgreSQL).
-   * Runs in the background every 250 ms rather than in whichever write happens to fill the WAL,
-   * so no writer (above all the comment writer, which many posters wait on) pays for it. PASSIVE:
-   * it never waits for, or holds up, readers and writers.
+   * Copies committed pages from the WAL into the database file (SQLite only). Runs in the
+   * background every 250 ms rather than in whichever write happens to fill the WAL, so no writer
+   * (above all the comment writer, which many posters wait on) pays for it. PASSIVE: it never
+   * waits for, or holds up, readers and writers.
    *
    * <p>A bulk writer asks for one after each transaction ({@link #checkpointAfterBulkWrite}).
    */
-  private void checkpointNow() {
-    if (dialect != Dialect.SQLITE) {
-      return;
-    }
+  private void checkpoint() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       s.execute("PRAGMA wal_checkpoint(PASSIVE)");
@@ -88,7 +85,7 @@ public final class Database implements AutoCloseable {
             "PRESSROOM_DATA", "cannot create folder '" + config.dataDir() + "': " + e.getMessage());
       }
       hikari.setDataSource(sqlite(url, config.sqliteCacheMb()));
-      // Checkpoints run in the background (see checkpointNow()), not in whichever write fills the WAL.
+      // Checkpoints run in the background (see checkpoint()), not in whichever write fills the WAL.
       hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
       // One writer at a time is SQLite's rule; readers run alongside it thanks to WAL.
       hikari.setMaximumPoolSize(8);
@@ -162,7 +159,7 @@ public final class Database implements AutoCloseable {
     if (checkpoints == null) {
       return;
     }
-    var done = checkpoints.submit(this::checkpointNow);
+    var done = checkpoints.submit(this::checkpoint);
     if (bulkWrites.incrementAndGet() % WAIT_EVERY == 0) {
       try {
         done.get();

@@ -20,4 +20,32 @@ class DatabaseTest {
       assertThat(pages).as("negative: a size in KiB").isEqualTo(-64 * 1024);
     }
   }
+
+  /**
+   * A writer that commits batch after batch without pause: asking for checkpoints keeps the WAL
+   * to a few batches, where the periodic checkpoint alone let it grow with everything written.
+   */
+  @Test
+  void aBulkWritersWalStaysAFewBatchesLong(@TempDir Path dir) throws Exception {
+    Config config = Config.Builder.empty().set("PRESSROOM_DATA", dir.toString()).build();
+    byte[] page = new byte[4000];
+    new java.util.Random(1).nextBytes(page);
+    try (Database db = Database.open(config)) {
+      db.jdbi().useHandle(h -> h.execute("CREATE TABLE scratch (b BLOB)"));
+      for (int batch = 0; batch < 48; batch++) {
+        db.jdbi()
+            .useTransaction(
+                h -> {
+                  var insert = h.prepareBatch("INSERT INTO scratch (b) VALUES (?)");
+                  for (int i = 0; i < 250; i++) { // about 1 MB a batch
+                    insert.bind(0, page).add();
+                  }
+                  insert.execute();
+                });
+        db.checkpointAfterBulkWrite();
+      }
+      long wal = java.nio.file.Files.size(dir.resolve("pressroom.db-wal"));
+      assertThat(wal).as("WAL bytes after 48 MB written").isLessThan(16L << 20);
+    }
+  }
 }
