@@ -32,7 +32,7 @@ class DatabaseTest {
     new java.util.Random(1).nextBytes(page);
     try (Database db = Database.open(config)) {
       db.jdbi().useHandle(h -> h.execute("CREATE TABLE scratch (b BLOB)"));
-      for (int batch = 0; batch < 48; batch++) {
+      for (int batch = 0; batch < 96; batch++) {
         db.jdbi()
             .useTransaction(
                 h -> {
@@ -45,7 +45,9 @@ class DatabaseTest {
         db.checkpointAfterBulkWrite();
       }
       long wal = java.nio.file.Files.size(dir.resolve("pressroom.db-wal"));
-      assertThat(wal).as("WAL bytes after 48 MB written").isLessThan(16L << 20);
+      // Eight batches between restarts; a restart can be missed when the periodic checkpoint
+      // happens to hold SQLite's locks at that moment, so a few cycles of room.
+      assertThat(wal).as("WAL bytes after 96 MB written").isLessThan(40L << 20);
     }
   }
 }
