@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pressroom.web.PageException;
-import pressroom.web.PageNumbers;
 
 /**
  * The read API. Field names follow IPTC ninjs where one fits (uri, headline, byline, body_html,
@@ -24,25 +23,51 @@ public final class ArticleApi {
     this.baseUrl = baseUrl;
   }
 
+  /**
+   * One page of articles, newest first: {@code page} for the first pages, then {@code before}
+   * with the previous answer's {@code next_cursor}, which costs the same at any depth.
+   */
   public void list(Context ctx) {
-    int page = PageNumbers.parse(ctx.queryParam("page"), 10_000);
+    Window window = Window.of(ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
     Instant now = Instant.now();
-    int offset = (page - 1) * PAGE_SIZE;
-    List<ArticleSummary> rows;
+    ArticleDao.Listing listing;
     if (ctx.queryParam("section") != null) {
-      rows = dao.sectionBySlug(ctx.queryParam("section")).map(s -> dao.inSection(s.id(), PAGE_SIZE, offset, now)).orElse(List.of());
+      listing = dao.sectionBySlug(ctx.queryParam("section")).map(s -> (ArticleDao.Listing) new ArticleDao.Listing.InSection(s.id())).orElse(null);
     } else if (ctx.queryParam("author") != null) {
-      rows = dao.authorBySlug(ctx.queryParam("author")).map(a -> dao.byAuthor(a.id(), PAGE_SIZE, offset, now)).orElse(List.of());
+      listing = dao.authorBySlug(ctx.queryParam("author")).map(a -> (ArticleDao.Listing) new ArticleDao.Listing.ByAuthor(a.id())).orElse(null);
     } else if (ctx.queryParam("tag") != null) {
-      rows = dao.tagBySlug(ctx.queryParam("tag")).map(t -> dao.withTag(t.id(), PAGE_SIZE, offset, now)).orElse(List.of());
+      listing = dao.tagBySlug(ctx.queryParam("tag")).map(t -> (ArticleDao.Listing) new ArticleDao.Listing.WithTag(t.id())).orElse(null);
     } else {
-      rows = dao.latest(PAGE_SIZE, offset, now);
+      listing = new ArticleDao.Listing.Latest();
     }
+    List<ArticleSummary> rows = listing == null ? List.of() : dao.listing(listing, window, PAGE_SIZE + 1, now);
+    boolean more = rows.size() > PAGE_SIZE;
+    if (more) {
+      // After a position the extra row is the oldest-but-one newer page's first; keep the page's own.
+      rows = window instanceof Window.After ? rows.subList(1, rows.size()) : rows.subList(0, PAGE_SIZE);
+    }
+    boolean older = window instanceof Window.After || more;
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("page", page);
+    if (window instanceof Window.Numbered n) {
+      out.put("page", n.offset() / PAGE_SIZE + 1);
+    }
     out.put("items", rows.stream().map(this::summary).toList());
+    String cursor = older && !rows.isEmpty() ? Window.Position.of(rows.getLast()).toString() : null;
+    out.put("next_cursor", cursor);
+    out.put("next", cursor == null ? null : baseUrl + "/api/v1/articles?" + filterQuery(ctx) + "before=" + cursor);
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.json(out);
+  }
+
+  /** The listing's filter as it was asked for, to carry into the next page's link. */
+  private static String filterQuery(Context ctx) {
+    for (String name : List.of("section", "author", "tag")) {
+      String v = ctx.queryParam(name);
+      if (v != null) {
+        return name + "=" + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8) + "&";
+      }
+    }
+    return "";
   }
 
   public void one(Context ctx) {

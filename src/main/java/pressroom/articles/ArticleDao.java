@@ -23,22 +23,6 @@ public final class ArticleDao {
       s.description AS section_description, src.name AS source_name
       """;
 
-  private static final String SUMMARY_FROM =
-      """
-      FROM articles a
-      JOIN sections s ON s.id = a.section_id
-      LEFT JOIN sources src ON src.id = a.source_id
-      WHERE a.status = 'published' AND a.published_at <= :now
-        AND NOT EXISTS (
-          SELECT 1 FROM articles o LEFT JOIN sources os ON os.id = o.source_id
-          WHERE o.story_id = a.story_id AND o.id <> a.id
-            AND o.status = 'published' AND o.published_at <= :now
-            AND (coalesce(os.priority, 0) > coalesce(src.priority, 0)
-              OR (coalesce(os.priority, 0) = coalesce(src.priority, 0)
-                  AND (o.published_at < a.published_at
-                    OR (o.published_at = a.published_at AND o.id < a.id)))))
-      """;
-
   private static final String ARTICLE_SELECT =
       """
       SELECT a.*, s.slug AS section_slug, s.name AS section_name,
@@ -221,74 +205,116 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
 
   // ---- listings
 
-  /** Newest published articles, one page of them (fetch one more to know if a next exists). */
-  public List<ArticleSummary> latest(int limit, int offset, Instant now) {
-    return listing("", Map.of(), limit, offset, now);
+  /**
+   * What a listing holds, and how its SQL reads it: each kind walks one index in listing order
+   * (articles_listed, articles_listed_by_section, article_authors_listed, article_tags_listed),
+   * so a page costs the same at any depth and with any number of articles.
+   */
+  public sealed interface Listing {
+    String from();
+
+    String where();
+
+    /** The listing's order: time, then id, both newest first. */
+    String time();
+
+    String id();
+
+    Object filter();
+
+    /** Every listed article, newest first. */
+    record Latest() implements Listing {
+      public String from() { return "articles a"; }
+      public String where() { return "a.listed = 1 AND a.published_at <= :now"; }
+      public String time() { return "a.published_at"; }
+      public String id() { return "a.id"; }
+      public Object filter() { return null; }
+    }
+
+    record InSection(String sectionId) implements Listing {
+      public String from() { return "articles a"; }
+      public String where() { return "a.section_id = :filter AND a.listed = 1 AND a.published_at <= :now"; }
+      public String time() { return "a.published_at"; }
+      public String id() { return "a.id"; }
+      public Object filter() { return sectionId; }
+    }
+
+    record ByAuthor(String authorId) implements Listing {
+      public String from() { return "article_authors l JOIN articles a ON a.id = l.article_id"; }
+      public String where() { return "l.author_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
+      public String time() { return "l.published_at"; }
+      public String id() { return "l.article_id"; }
+      public Object filter() { return authorId; }
+    }
+
+    record WithTag(String tagId) implements Listing {
+      public String from() { return "article_tags l JOIN articles a ON a.id = l.article_id"; }
+      public String where() { return "l.tag_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
+      public String time() { return "l.published_at"; }
+      public String id() { return "l.article_id"; }
+      public Object filter() { return tagId; }
+    }
   }
 
-  public List<ArticleSummary> inSection(String sectionId, int limit, int offset, Instant now) {
-    return listing("AND a.section_id = :filter", Map.of("filter", sectionId), limit, offset, now);
+  /** The SQL of one page of a listing (exposed so a test can check every listing's plan). */
+  public static String listingSql(Listing l, Window w) {
+    String keyset =
+        switch (w) {
+          case Window.Numbered n -> "";
+          case Window.Before b -> " AND (" + l.time() + ", " + l.id() + ") < (:atTime, :atId)";
+          case Window.After a -> " AND (" + l.time() + ", " + l.id() + ") > (:atTime, :atId)";
+        };
+    String order = w instanceof Window.After ? "ASC" : "DESC";
+    return "SELECT " + SUMMARY_COLUMNS
+        + " FROM " + l.from()
+        + " JOIN sections s ON s.id = a.section_id LEFT JOIN sources src ON src.id = a.source_id"
+        + " WHERE " + l.where() + keyset
+        + " ORDER BY " + l.time() + " " + order + ", " + l.id() + " " + order
+        + " LIMIT :limit" + (w instanceof Window.Numbered ? " OFFSET :offset" : "");
   }
 
-  public List<ArticleSummary> byAuthor(String authorId, int limit, int offset, Instant now) {
-    return listing(
-        "AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = :filter)",
-        Map.of("filter", authorId),
-        limit,
-        offset,
-        now);
-  }
-
-  public List<ArticleSummary> withTag(String tagId, int limit, int offset, Instant now) {
-    return listing(
-        "AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :filter)",
-        Map.of("filter", tagId),
-        limit,
-        offset,
-        now);
-  }
-
-  /** The newest {@code perSection} articles of every section, in one query. */
-  public Map<String, List<ArticleSummary>> newestPerSection(int perSection, Instant now) {
-    return jdbi.withHandle(
-        h -> {
-          List<ArticleSummary> rows =
-              h.createQuery(
-                      "SELECT * FROM (SELECT "
-                          + SUMMARY_COLUMNS
-                          + ", ROW_NUMBER() OVER (PARTITION BY a.section_id"
-                          + " ORDER BY a.published_at DESC, a.id DESC) AS rn "
-                          + SUMMARY_FROM
-                          + ") ranked WHERE rn <= :per ORDER BY section_id, published_at DESC, id DESC")
-                  .bind("now", now.toEpochMilli())
-                  .bind("per", perSection)
-                  .map((rs, ctx) -> summary(rs))
-                  .list();
-          Map<String, List<ArticleSummary>> bySection = new LinkedHashMap<>();
-          for (ArticleSummary a : withAuthors(h, rows)) {
-            bySection.computeIfAbsent(a.section().id(), k -> new ArrayList<>()).add(a);
-          }
-          return bySection;
-        });
-  }
-
-  private List<ArticleSummary> listing(
-      String filter, Map<String, Object> params, int limit, int offset, Instant now) {
+  /**
+   * One page of a listing, newest first, with authors: {@code limit} articles at most (ask for
+   * one more than a page to know whether another follows in the window's direction).
+   */
+  public List<ArticleSummary> listing(Listing l, Window w, int limit, Instant now) {
     return jdbi.withHandle(
         h -> {
           Query q =
-              h.createQuery(
-                      "SELECT "
-                          + SUMMARY_COLUMNS
-                          + SUMMARY_FROM
-                          + filter
-                          + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+              h.createQuery(listingSql(l, w))
                   .bind("now", now.toEpochMilli())
-                  .bind("limit", limit)
-                  .bind("offset", offset);
-          params.forEach(q::bind);
-          return withAuthors(h, q.map((rs, ctx) -> summary(rs)).list());
+                  .bind("limit", limit);
+          if (l.filter() != null) {
+            q.bind("filter", l.filter());
+          }
+          switch (w) {
+            case Window.Numbered n -> q.bind("offset", n.offset());
+            case Window.Before b -> q.bind("atTime", b.position().publishedAt()).bind("atId", b.position().id());
+            case Window.After a -> q.bind("atTime", a.position().publishedAt()).bind("atId", a.position().id());
+          }
+          List<ArticleSummary> rows = q.map((rs, ctx) -> summary(rs)).list();
+          if (w instanceof Window.After) {
+            rows = rows.reversed();
+          }
+          return withAuthors(h, rows);
         });
+  }
+
+  /** Newest published articles, one page of them (fetch one more to know if a next exists). */
+  public List<ArticleSummary> latest(int limit, Instant now) {
+    return listing(new Listing.Latest(), Window.FIRST, limit, now);
+  }
+
+  /** The newest {@code perSection} articles of every section, each through its own index. */
+  public Map<String, List<ArticleSummary>> newestPerSection(int perSection, Instant now) {
+    Map<String, List<ArticleSummary>> bySection = new LinkedHashMap<>();
+    for (Section s : sections()) {
+      List<ArticleSummary> rows = listing(new Listing.InSection(s.id()), Window.FIRST, perSection, now);
+      if (!rows.isEmpty()) {
+        bySection.put(s.id(), rows);
+      }
+    }
+    return bySection;
   }
 
   private List<ArticleSummary> withAuthors(Handle h, List<ArticleSummary> rows) {
@@ -339,7 +365,10 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     if (batch.isEmpty()) {
       return List.of();
     }
+    long now = System.currentTimeMillis();
     List<StoredArticle> stored = new ArrayList<>(batch.size());
+    boolean[] listed = new boolean[batch.size()];
+    java.util.Set<String> joinedStories = new java.util.LinkedHashSet<>();
     java.util.Set<String> slugsTaken = new java.util.HashSet<>();
     List<String> ids = new ArrayList<>(batch.size());
     List<String> wanted = new ArrayList<>(batch.size());
@@ -356,8 +385,8 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
             INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
               body_html, language, direction, original_url, published_at, updated_at, status,
               source_guid, content_hash, version, simhash, story_id,
-              image_url, image_caption, image_credit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              image_url, image_caption, image_credit, listed, embargo_pending)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)) {
       for (int i = 0; i < batch.size(); i++) {
         NewArticle in = batch.get(i);
@@ -372,6 +401,14 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         slugsTaken.add(slug);
         NewArticle.Provenance p = in.provenance();
         Image img = in.image();
+        // Every article belongs to a story, its own unless it joined another partner's.
+        String story = p == null || p.storyId() == null ? id : p.storyId();
+        long publishedAt = in.publishedAt().toEpochMilli();
+        if (story.equals(id)) {
+          listed[i] = in.status() == ArticleStatus.PUBLISHED && publishedAt <= now;
+        } else {
+          joinedStories.add(story); // decided below, with the story's other versions
+        }
         articles
             .add(id)
             .add(slug)
@@ -390,16 +427,19 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
             .add(p == null ? null : p.contentHash())
             .add(p == null ? null : p.version())
             .add(p == null ? null : (Long) p.simhash())
-            .add(p == null ? null : p.storyId() == null ? id : p.storyId())
+            .add(story)
             .add(img == null ? null : img.url())
             .add(img == null ? null : img.caption())
             .add(img == null ? null : img.credit())
+            .add(listed[i] ? 1 : 0)
+            .add(StoryLeads.embargoed(in.status(), publishedAt, now) ? 1 : 0)
             .row();
         stored.add(new StoredArticle(id, slug));
       }
       articles.execute();
     }
-    linkAuthorsAndTags(h, ids, batch, names);
+    linkAuthorsAndTags(h, ids, batch, listed, names);
+    StoryLeads.refresh(h, joinedStories, now);
     ContentChanges.recordAll(h, ids);
     return stored;
   }
@@ -461,27 +501,43 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         .execute();
     h.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
     h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-    linkAuthorsAndTags(h, List.of(articleId), List.of(in), names);
+    // The links carry the stored time and flag: a correction changes neither.
+    var kept =
+        h.createQuery("SELECT published_at, listed FROM articles WHERE id = :id")
+            .bind("id", articleId)
+            .map((rs, ctx) -> Map.entry(rs.getLong("published_at"), rs.getInt("listed") == 1))
+            .one();
+    linkAuthorsAndTags(
+        h, List.of(articleId), List.of(in.withPublishedAt(Instant.ofEpochMilli(kept.getKey()))),
+        new boolean[] {kept.getValue()}, names);
     ContentChanges.record(h, articleId);
   }
 
-  private static void linkAuthorsAndTags(Handle h, List<String> ids, List<NewArticle> batch, NameIds names) {
+  /** Author and tag links, each carrying its article's time and listed flag for the listings. */
+  private static void linkAuthorsAndTags(
+      Handle h, List<String> ids, List<NewArticle> batch, boolean[] listed, NameIds names) {
     try (JdbcBatch authors =
             JdbcBatch.prepare(
-                h, "INSERT INTO article_authors (article_id, position, author_id) VALUES (?, ?, ?)");
+                h,
+                "INSERT INTO article_authors (article_id, position, author_id, published_at, listed)"
+                    + " VALUES (?, ?, ?, ?, ?)");
         JdbcBatch tags =
-            JdbcBatch.prepare(h, "INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)")) {
+            JdbcBatch.prepare(
+                h,
+                "INSERT INTO article_tags (article_id, tag_id, published_at, listed) VALUES (?, ?, ?, ?)")) {
       for (int i = 0; i < batch.size(); i++) {
         String id = ids.get(i);
+        long publishedAt = batch.get(i).publishedAt().toEpochMilli();
+        int flag = listed[i] ? 1 : 0;
         int position = 0;
         for (String name : batch.get(i).authorNames()) {
-          authors.add(id).add(position++).add(names.author(h, name)).row();
+          authors.add(id).add(position++).add(names.author(h, name)).add(publishedAt).add(flag).row();
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String name : batch.get(i).tagNames()) {
           String tagId = names.tag(h, name);
           if (seen.add(tagId)) {
-            tags.add(id).add(tagId).row();
+            tags.add(id).add(tagId).add(publishedAt).add(flag).row();
           }
         }
       }
@@ -533,14 +589,16 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   public boolean setStatus(String articleId, ArticleStatus status) {
     return jdbi.inTransaction(
         h -> {
+          long now = System.currentTimeMillis();
           int n =
               h.createUpdate(
                       "UPDATE articles SET status = :status, updated_at = :now WHERE id = :id")
                   .bind("status", status.dbValue())
-                  .bind("now", System.currentTimeMillis())
+                  .bind("now", now)
                   .bind("id", articleId)
                   .execute();
           if (n > 0) {
+            StoryLeads.refresh(h, StoryLeads.storiesOf(h, List.of(articleId)), now);
             ContentChanges.record(h, articleId);
           }
           return n > 0;
@@ -570,35 +628,42 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   /** An article address for sitemaps. */
   public record Indexable(String slug, String headline, String language, Instant publishedAt, Instant updatedAt) {}
 
-  private static final String INDEXABLE =
+  /** Published articles from {@code since} (inclusive) to {@code until} (exclusive) that search engines should index. */
+  public static final String INDEXABLE_SQL =
       """
+      SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at
       FROM articles a LEFT JOIN sources src ON src.id = a.source_id
-      WHERE a.status = 'published' AND a.published_at <= :now
-        AND (a.source_id IS NULL OR src.seo_policy = 'own')
+      WHERE a.status = 'published' AND a.published_at >= :since AND a.published_at < :until
+        AND a.published_at <= :now AND (a.source_id IS NULL OR src.seo_policy = 'own')
+      ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
       """;
 
   /**
    * Published articles whose page is the one search engines should index: the site's own and
-   * partners' under an "own" licence. Canonical-to-partner and noindex copies stay out, as their
-   * licences ask.
+   * partners' under an "own" licence, published in [since, until). Canonical-to-partner and
+   * noindex copies stay out, as their licences ask. One index range on (status, published_at).
    */
-  public List<Indexable> indexable(Instant now, Instant since, int limit, int offset) {
+  public List<Indexable> indexable(Instant now, Instant since, Instant until, int limit) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at " + INDEXABLE
-                        + " AND a.published_at >= :since ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+            h.createQuery(INDEXABLE_SQL)
                 .bind("now", now.toEpochMilli())
                 .bind("since", since.toEpochMilli())
+                .bind("until", until.toEpochMilli())
                 .bind("limit", limit)
-                .bind("offset", offset)
                 .map((rs, ctx) -> new Indexable(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
                     Instant.ofEpochMilli(rs.getLong("published_at")), Instant.ofEpochMilli(rs.getLong("updated_at"))))
                 .list());
   }
 
-  public long countIndexable(Instant now) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) " + INDEXABLE).bind("now", now.toEpochMilli()).mapTo(Long.class).one());
+  /** When the first published article appeared (sitemaps start there), if any. */
+  public Optional<Instant> firstPublished() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT min(published_at) FROM articles WHERE status = 'published'")
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
   }
 
   /** The status of the article at {@code slug}, if there is one (for 410 answers). */
@@ -640,35 +705,62 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   /** A related article: shares tags with this one, from another story. */
   public record Related(String slug, String headline, String sectionName) {}
 
+  /** How many of an article's tags, and how many of each tag's newest articles, related() weighs. */
+  static final int RELATED_TAGS = 8;
+
+  static final int RELATED_PER_TAG = 100;
+
   /**
-   * Up to {@code limit} published articles sharing the most tags with {@code a}, newest first among
-   * equals; never the same story (another partner's version is "Also from", not related).
+   * The SQL of related(): the newest listed articles of each of {@code tags} tags (one index range
+   * each, so its cost does not grow with the archive), ranked by how many tags they share.
+   */
+  public static String relatedSql(int tags) {
+    StringBuilder candidates = new StringBuilder();
+    for (int i = 0; i < tags; i++) {
+      candidates
+          .append(i == 0 ? "" : " UNION ALL ")
+          .append("SELECT * FROM (SELECT article_id, published_at FROM article_tags")
+          .append(" WHERE tag_id = :tag").append(i)
+          .append(" AND listed = 1 AND published_at <= :now")
+          .append(" ORDER BY published_at DESC, article_id DESC LIMIT ").append(RELATED_PER_TAG)
+          .append(") t").append(i);
+    }
+    return """
+        SELECT o.slug, o.headline, s.name AS section_name
+        FROM (SELECT article_id, count(*) AS shared, max(published_at) AS published_at
+              FROM (%s) c WHERE article_id <> :id GROUP BY article_id) r
+        JOIN articles o ON o.id = r.article_id
+        JOIN sections s ON s.id = o.section_id
+        WHERE o.story_id <> :story
+        ORDER BY r.shared DESC, r.published_at DESC, r.article_id DESC
+        LIMIT :limit
+        """.formatted(candidates);
+  }
+
+  /**
+   * Up to {@code limit} listed articles sharing the most tags with {@code a} among each tag's
+   * newest, newest first among equals; never the same story (another partner's version is "Also
+   * from", not related).
    */
   public List<Related> related(Article a, int limit, Instant now) {
     if (a.tags().isEmpty()) {
       return List.of();
     }
+    List<Tag> tags = a.tags().subList(0, Math.min(RELATED_TAGS, a.tags().size()));
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT o.slug, o.headline, s.name AS section_name, count(*) AS shared, o.published_at
-                    FROM article_tags mine
-                    JOIN article_tags t ON t.tag_id = mine.tag_id AND t.article_id <> mine.article_id
-                    JOIN articles o ON o.id = t.article_id
-                    JOIN sections s ON s.id = o.section_id
-                    WHERE mine.article_id = :id AND o.status = 'published' AND o.published_at <= :now
-                      AND (o.story_id IS NULL OR :story IS NULL OR o.story_id <> :story)
-                    GROUP BY o.id, o.slug, o.headline, s.name, o.published_at
-                    ORDER BY shared DESC, o.published_at DESC
-                    LIMIT :limit
-                    """)
-                .bind("id", a.id())
-                .bind("now", now.toEpochMilli())
-                .bind("story", a.storyId())
-                .bind("limit", limit)
-                .map((rs, ctx) -> new Related(rs.getString("slug"), rs.getString("headline"), rs.getString("section_name")))
-                .list());
+        h -> {
+          Query q =
+              h.createQuery(relatedSql(tags.size()))
+                  .bind("id", a.id())
+                  .bind("now", now.toEpochMilli())
+                  .bind("story", a.storyId() == null ? a.id() : a.storyId())
+                  .bind("limit", limit);
+          for (int i = 0; i < tags.size(); i++) {
+            q.bind("tag" + i, tags.get(i).id());
+          }
+          return q.map((rs, ctx) -> new Related(rs.getString("slug"), rs.getString("headline"), rs.getString("section_name")))
+              .list();
+        });
   }
 
   /** A link to another partner's version of the same story. */

@@ -74,6 +74,11 @@ public record NewArticle(
         new Provenance(p.guid(), p.contentHash(), p.version(), p.simhash(), storyId));
   }
 
+  public NewArticle withPublishedAt(Instant time) {
+    return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
+        direction, originalUrl, time, updatedAt, tagNames, status, image, provenance);
+  }
+
   public NewArticle withUpdatedAt(Instant time) {
     return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
         direction, originalUrl, publishedAt, time, tagNames, status, image, provenance);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import pressroom.articles.Pages.ArticlePage;
 import pressroom.articles.Pages.HomePage;
@@ -124,11 +123,9 @@ public final class ReaderPages {
 
   public void section(Context ctx) {
     String slug = ctx.pathParam("slug");
-    int page = PageNumbers.parse(ctx.queryParam("page"), MAX_PAGE);
     listing(
         ctx,
         "/sections/" + slug,
-        page,
         () ->
             dao.sectionBySlug(slug)
                 .map(
@@ -138,8 +135,7 @@ public final class ReaderPages {
                             s.name(),
                             s.description(),
                             s.slug(),
-                            (limitOffset) ->
-                                dao.inSection(s.id(), limitOffset[0], limitOffset[1], Instant.now())))
+                            new ArticleDao.Listing.InSection(s.id())))
                 .orElse(null));
   }
 
@@ -148,7 +144,6 @@ public final class ReaderPages {
     listing(
         ctx,
         "/authors/" + slug,
-        PageNumbers.parse(ctx.queryParam("page"), MAX_PAGE),
         () ->
             dao.authorBySlug(slug)
                 .map(
@@ -158,7 +153,7 @@ public final class ReaderPages {
                             a.name(),
                             "Articles by " + a.name() + ", newest first.",
                             "",
-                            lo -> dao.byAuthor(a.id(), lo[0], lo[1], Instant.now())))
+                            new ArticleDao.Listing.ByAuthor(a.id())))
                 .orElse(null));
   }
 
@@ -167,7 +162,6 @@ public final class ReaderPages {
     listing(
         ctx,
         "/tags/" + slug,
-        PageNumbers.parse(ctx.queryParam("page"), MAX_PAGE),
         () ->
             dao.tagBySlug(slug)
                 .map(
@@ -177,20 +171,30 @@ public final class ReaderPages {
                             t.name(),
                             "Articles tagged “" + t.name() + "”, newest first.",
                             "",
-                            lo -> dao.withTag(t.id(), lo[0], lo[1], Instant.now())))
+                            new ArticleDao.Listing.WithTag(t.id())))
                 .orElse(null));
   }
 
-  /** What a listing page shows; {@code fetch} takes {limit, offset}. */
+  /** What a listing page shows, and the listing it reads. */
   private record Listing(
       String kind,
       String heading,
       String description,
       String sectionSlug,
-      Function<int[], List<ArticleSummary>> fetch) {}
+      ArticleDao.Listing query) {}
 
-  private void listing(Context ctx, String path, int page, Supplier<Listing> find) {
-    String key = page == 1 ? path : path + "?page=" + page;
+  /** A listing's address for a window: its cache key, canonical URL and pagination link. */
+  private static String address(String path, Window w) {
+    return switch (w) {
+      case Window.Numbered n -> n.offset() == 0 ? path : path + "?page=" + (n.offset() / PAGE_SIZE + 1);
+      case Window.Before b -> path + "?before=" + b.position();
+      case Window.After a -> path + "?after=" + a.position();
+    };
+  }
+
+  private void listing(Context ctx, String path, Supplier<Listing> find) {
+    Window asked = Window.of(ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
+    String key = address(path, asked);
     boolean fresh = signedIn(ctx);
     Chrome frame = fresh ? personal(ctx) : chrome.get();
     Supplier<CachedPage> render =
@@ -199,20 +203,49 @@ public final class ReaderPages {
               if (l == null) {
                 return null;
               }
-              List<ArticleSummary> rows = l.fetch().apply(new int[] {PAGE_SIZE + 1, (page - 1) * PAGE_SIZE});
-              if (rows.isEmpty() && page > 1) {
+              Instant now = Instant.now();
+              Window window = asked;
+              List<ArticleSummary> rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
+              boolean more = rows.size() > PAGE_SIZE;
+              if (window instanceof Window.After && !more) {
+                // Fewer than a page is newer: that is the first page.
+                window = Window.FIRST;
+                rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
+                more = rows.size() > PAGE_SIZE;
+              }
+              if (rows.isEmpty() && !window.equals(Window.FIRST)) {
                 return null;
               }
-              boolean hasNext = rows.size() > PAGE_SIZE;
-              List<Item> items = items(rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-              Pagination pagination =
-                  new Pagination(
-                      page,
-                      page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
-                      hasNext ? path + "?page=" + (page + 1) : null);
+              List<ArticleSummary> shown =
+                  !more ? rows : window instanceof Window.After ? rows.subList(1, rows.size()) : rows.subList(0, PAGE_SIZE);
+              String previous;
+              String next;
+              int number;
+              switch (window) {
+                case Window.Numbered n -> {
+                  number = n.offset() / PAGE_SIZE + 1;
+                  previous = number == 1 ? null : address(path, new Window.Numbered(n.offset() - PAGE_SIZE));
+                  next = !more ? null
+                      : number < Window.MAX_NUMBERED_PAGE ? address(path, new Window.Numbered(n.offset() + PAGE_SIZE))
+                      : address(path, new Window.Before(Window.Position.of(shown.getLast())));
+                }
+                case Window.Before b -> {
+                  number = 0;
+                  previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
+                  next = more ? address(path, new Window.Before(Window.Position.of(shown.getLast()))) : null;
+                }
+                case Window.After a -> {
+                  number = 0;
+                  previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
+                  next = address(path, new Window.Before(Window.Position.of(shown.getLast())));
+                }
+              }
+              Pagination pagination = new Pagination(number, previous, next);
               String title =
-                  l.heading() + (page > 1 ? " (page " + page + ")" : "") + " — " + frame.siteName();
-              Head head = Head.simple(title, l.description()).withCanonical(baseUrl + key).withFeeds(path, l.heading());
+                  l.heading()
+                      + (number > 1 ? " (page " + number + ")" : number == 0 ? " (older articles)" : "")
+                      + " — " + frame.siteName();
+              Head head = Head.simple(title, l.description()).withCanonical(baseUrl + address(path, window)).withFeeds(path, l.heading());
               String html =
                   templates.render(
                       "articles/listing.jte",
@@ -222,9 +255,9 @@ public final class ReaderPages {
                           l.kind(),
                           l.heading(),
                           l.description(),
-                          items,
+                          items(shown),
                           pagination));
-              return CachedPage.of(null, html, Instant.now());
+              return CachedPage.of(null, html, now);
             };
     CachedPage rendered = fresh ? render.get() : cache.get(key, render);
     if (rendered == null) {
@@ -239,7 +272,7 @@ public final class ReaderPages {
 
   private CachedPage renderHome(Chrome c) {
     Instant now = Instant.now();
-    List<Item> latest = items(dao.latest(10, 0, now));
+    List<Item> latest = items(dao.latest(10, now));
     Map<String, List<ArticleSummary>> perSection = dao.newestPerSection(4, now);
     List<SectionBlock> blocks = new ArrayList<>();
     for (Section s : c.sections()) {

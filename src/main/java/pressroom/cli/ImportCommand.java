@@ -110,6 +110,8 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
                       bar.setExtraMessage(String.format(" %d items, %.0f items/s", items, items / secs));
                     });
       }
+      // After a bulk load the planner's statistics are stale or missing (SQLite keeps none itself).
+      app.database().optimize();
       var c = result.counts();
       long items = c.inserted() + c.updated() + c.withdrawn() + c.unchanged();
       double secs = Math.max(0.001, result.took().toMillis() / 1000.0);

@@ -10,7 +10,9 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleSummary;
+import pressroom.articles.Window;
 import pressroom.web.PageException;
 
 /**
@@ -49,12 +52,12 @@ public final class FeedsOut {
   private Listing listing(String kind, String slug) {
     Instant now = Instant.now();
     return switch (kind) {
-      case "home" -> new Listing(siteName, "/", dao.latest(ITEMS, 0, now));
-      case "section" -> dao.sectionBySlug(slug).map(s -> new Listing(s.name() + " — " + siteName, "/sections/" + slug, dao.inSection(s.id(), ITEMS, 0, now)))
+      case "home" -> new Listing(siteName, "/", dao.latest(ITEMS, now));
+      case "section" -> dao.sectionBySlug(slug).map(s -> new Listing(s.name() + " — " + siteName, "/sections/" + slug, dao.listing(new ArticleDao.Listing.InSection(s.id()), Window.FIRST, ITEMS, now)))
           .orElseThrow(PageException::notFound);
-      case "author" -> dao.authorBySlug(slug).map(a -> new Listing(a.name() + " — " + siteName, "/authors/" + slug, dao.byAuthor(a.id(), ITEMS, 0, now)))
+      case "author" -> dao.authorBySlug(slug).map(a -> new Listing(a.name() + " — " + siteName, "/authors/" + slug, dao.listing(new ArticleDao.Listing.ByAuthor(a.id()), Window.FIRST, ITEMS, now)))
           .orElseThrow(PageException::notFound);
-      case "tag" -> dao.tagBySlug(slug).map(t -> new Listing(t.name() + " — " + siteName, "/tags/" + slug, dao.withTag(t.id(), ITEMS, 0, now)))
+      case "tag" -> dao.tagBySlug(slug).map(t -> new Listing(t.name() + " — " + siteName, "/tags/" + slug, dao.listing(new ArticleDao.Listing.WithTag(t.id()), Window.FIRST, ITEMS, now)))
           .orElseThrow(PageException::notFound);
       default -> throw PageException.notFound();
     };
@@ -147,12 +150,19 @@ public final class FeedsOut {
             + "Sitemap: " + baseUrl + "/sitemap.xml\nSitemap: " + baseUrl + "/sitemaps/news.xml\n");
   }
 
+  /**
+   * One sitemap of articles per day (UTC) since the first, so each is one index range however
+   * large the archive: numbered pages of 50,000 would make the last page walk every article.
+   */
   public void sitemapIndex(Context ctx) {
-    long pages = Math.max(1, (dao.countIndexable(Instant.now()) + SITEMAP_PAGE - 1) / SITEMAP_PAGE);
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     sb.append("<sitemap><loc>").append(xml(baseUrl + "/sitemaps/pages.xml")).append("</loc></sitemap>\n");
-    for (long i = 1; i <= pages; i++) {
-      sb.append("<sitemap><loc>").append(xml(baseUrl + "/sitemaps/articles-" + i + ".xml")).append("</loc></sitemap>\n");
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    var first = dao.firstPublished();
+    if (first.isPresent()) {
+      for (LocalDate d = today; !d.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC)); d = d.minusDays(1)) {
+        sb.append("<sitemap><loc>").append(xml(baseUrl + "/sitemaps/articles-" + d + ".xml")).append("</loc></sitemap>\n");
+      }
     }
     xmlResult(ctx, sb.append("</sitemapindex>\n"));
   }
@@ -167,17 +177,15 @@ public final class FeedsOut {
   }
 
   public void sitemapArticles(Context ctx) {
-    int page;
+    LocalDate day;
     try {
-      page = Integer.parseInt(ctx.pathParam("n"));
-    } catch (NumberFormatException e) {
+      day = LocalDate.parse(ctx.pathParam("day"));
+    } catch (java.time.format.DateTimeParseException e) {
       throw PageException.notFound();
     }
-    if (page < 1) {
-      throw PageException.notFound();
-    }
+    Instant since = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     StringBuilder sb = urlset();
-    for (var a : dao.indexable(Instant.now(), Instant.EPOCH, SITEMAP_PAGE, (page - 1) * SITEMAP_PAGE)) {
+    for (var a : dao.indexable(Instant.now(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
       url(sb, baseUrl + "/articles/" + a.slug(), a.updatedAt());
     }
     xmlResult(ctx, sb.append("</urlset>\n"));
@@ -188,7 +196,7 @@ public final class FeedsOut {
     Instant now = Instant.now();
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
         + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
-    for (var a : dao.indexable(now, now.minusSeconds(48 * 3600), 1000, 0)) {
+    for (var a : dao.indexable(now, now.minusSeconds(48 * 3600), now.plusMillis(1), 1000)) {
       sb.append("<url><loc>").append(xml(baseUrl + "/articles/" + a.slug())).append("</loc><news:news><news:publication><news:name>")
           .append(xml(siteName)).append("</news:name><news:language>").append(xml(a.language())).append("</news:language></news:publication>")
           .append("<news:publication_date>").append(W3C.format(a.publishedAt())).append("</news:publication_date><news:title>")

@@ -27,7 +27,7 @@ public final class IngestScheduler implements AutoCloseable {
                 (instance, ctx) -> {
                   Instant now = Instant.now();
                   // Look back over two periods: a late run must not miss an embargo ending.
-                  licences.run(now, now.minus(maintenanceEvery.multipliedBy(2)));
+                  licences.run(now);
                 });
     this.scheduler =
         Scheduler.create(dataSource)

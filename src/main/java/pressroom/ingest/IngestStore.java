@@ -14,6 +14,7 @@ import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.ContentChanges;
 import pressroom.articles.NewArticle;
+import pressroom.articles.StoryLeads;
 import pressroom.ingest.StoreDecision.Existing;
 
 /**
@@ -132,16 +133,16 @@ public final class IngestStore {
   }
 
   private static void withdraw(Handle h, String articleId) {
+    long now = System.currentTimeMillis();
     h.createUpdate("UPDATE articles SET status = 'withdrawn', updated_at = :now WHERE id = :id")
-        .bind("now", System.currentTimeMillis())
+        .bind("now", now)
         .bind("id", articleId)
         .execute();
     ContentChanges.record(h, articleId);
-    h.createQuery("SELECT story_id FROM articles WHERE id = :id")
-        .bind("id", articleId)
-        .mapTo(String.class)
-        .findOne()
-        .ifPresent(story -> recordStory(h, story));
+    List<String> stories = StoryLeads.storiesOf(h, List.of(articleId));
+    // Another partner's version of the story may take its place in listings.
+    StoryLeads.refresh(h, stories, now);
+    stories.forEach(story -> recordStory(h, story));
   }
 
   private static void recordStory(Handle h, String storyId) {

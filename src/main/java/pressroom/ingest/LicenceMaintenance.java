@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.articles.ContentChanges;
+import pressroom.articles.StoryLeads;
 
 /**
  * Keeps the site within each partner's licence over time: expires articles N days after
@@ -25,10 +26,12 @@ public final class LicenceMaintenance {
   }
 
   /**
-   * @param since embargoes that ended after this time are announced to the caches
+   * Expires what the licences say has run out, and lists the embargoed articles whose time has
+   * come, however long ago (a site that was down catches up).
+   *
    * @return the number of articles expired
    */
-  public int run(Instant now, Instant since) {
+  public int run(Instant now) {
     int expired = 0;
     for (FeedSource s : sources.withExpiry()) {
       Instant cutoff = now.minus(Duration.ofDays(s.expireAfterDays()));
@@ -49,6 +52,8 @@ public final class LicenceMaintenance {
                       .execute();
                   ContentChanges.record(h, id);
                 }
+                // Another partner's version of the story may take its place in listings.
+                StoryLeads.refresh(h, StoryLeads.storiesOf(h, ids), now.toEpochMilli());
                 return ids.size();
               });
     }
@@ -57,15 +62,7 @@ public final class LicenceMaintenance {
     }
     jdbi.useTransaction(
         h -> {
-          List<String> lifted =
-              h.createQuery(
-                      "SELECT id FROM articles WHERE status = 'published'"
-                          + " AND published_at > :since AND published_at <= :now")
-                  .bind("since", since.toEpochMilli())
-                  .bind("now", now.toEpochMilli())
-                  .mapTo(String.class)
-                  .list();
-          for (String id : lifted) {
+          for (String id : StoryLeads.liftEmbargoes(h, now.toEpochMilli())) {
             ContentChanges.record(h, id);
           }
         });

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import pressroom.articles.ContentChanges;
+import pressroom.articles.StoryLeads;
 import pressroom.articles.SeoPolicy;
 import pressroom.db.Ids;
 
@@ -231,13 +232,33 @@ public final class SourceDao {
           if (n == 0) {
             return -1;
           }
+          long now = System.currentTimeMillis();
+          // Stories this partner led in listings pass to another partner's version, if any.
+          List<String> shared =
+              h.createQuery(
+                      """
+                      SELECT DISTINCT a.story_id FROM articles a
+                      WHERE a.source_id = :id AND a.listed = 1 AND EXISTS (
+                        SELECT 1 FROM articles o WHERE o.story_id = a.story_id AND o.id <> a.id)
+                      """)
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .list();
           int withdrawn =
               h.createUpdate(
-                      "UPDATE articles SET status = 'withdrawn', updated_at = :now"
+                      "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0, embargo_pending = 0"
                           + " WHERE source_id = :id AND status IN ('published', 'draft')")
-                  .bind("now", System.currentTimeMillis())
+                  .bind("now", now)
                   .bind("id", id)
                   .execute();
+          for (String table : List.of("article_authors", "article_tags")) {
+            h.createUpdate(
+                    "UPDATE " + table + " SET listed = 0 WHERE listed = 1 AND article_id IN"
+                        + " (SELECT id FROM articles WHERE source_id = :id)")
+                .bind("id", id)
+                .execute();
+          }
+          StoryLeads.refresh(h, shared, now);
           ContentChanges.record(h, ContentChanges.EVERYTHING);
           return withdrawn;
         });

@@ -151,7 +151,7 @@ public final class Routes {
     config.routes.get("/sitemap.xml", feeds::sitemapIndex);
     config.routes.get("/sitemaps/pages.xml", feeds::sitemapPages);
     config.routes.get("/sitemaps/news.xml", feeds::sitemapNews);
-    config.routes.get("/sitemaps/articles-{n}.xml", feeds::sitemapArticles);
+    config.routes.get("/sitemaps/articles-{day}.xml", feeds::sitemapArticles);
 
     var bookmarks = h.bookmarks();
     config.routes.post("/articles/{slug}/bookmark", bookmarks::toggle);

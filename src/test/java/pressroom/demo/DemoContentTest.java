@@ -16,7 +16,7 @@ class DemoContentTest {
   @Test
   void anEmptySiteIsFilledWithTheBundledDemo() throws Exception {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, true)) {
-      List<ArticleSummary> all = site.app().articles().latest(1000, 0, Instant.now());
+      List<ArticleSummary> all = site.app().articles().latest(1000, Instant.now());
       assertThat(all).hasSizeGreaterThanOrEqualTo(30);
       assertThat(all.stream().map(ArticleSummary::sourceName).distinct()).hasSizeGreaterThanOrEqualTo(3);
       assertThat(all.stream().filter(a -> a.authors().size() >= 2 && a.authors().size() <= 4))

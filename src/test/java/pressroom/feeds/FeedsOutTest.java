@@ -102,8 +102,14 @@ class FeedsOutTest {
         .contains("Disallow: /staff/");
     Document index = xml("/sitemap.xml");
     List<String> sitemaps = texts(index, "loc");
-    assertThat(sitemaps).containsExactly(TestApp.BASE_URL + "/sitemaps/pages.xml", TestApp.BASE_URL + "/sitemaps/articles-1.xml");
-    List<String> articles = texts(xml("/sitemaps/articles-1.xml"), "loc");
+    // One sitemap a day (UTC), newest first, from the first published article's day to today.
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    assertThat(sitemaps).startsWith(TestApp.BASE_URL + "/sitemaps/pages.xml", TestApp.BASE_URL + "/sitemaps/articles-" + today + ".xml");
+    List<String> articles = new java.util.ArrayList<>();
+    for (String sitemap : sitemaps.subList(1, sitemaps.size())) {
+      articles.addAll(texts(xml(sitemap.substring(TestApp.BASE_URL.length())), "loc"));
+    }
+    assertThat(site.get("/sitemaps/articles-not-a-day.xml").statusCode()).isEqualTo(404);
     assertThat(articles).containsExactlyInAnyOrder(
         TestApp.BASE_URL + "/articles/" + f.own.slug(), TestApp.BASE_URL + "/articles/" + f.arabic.slug());
     assertThat(texts(xml("/sitemaps/pages.xml"), "loc")).contains(TestApp.BASE_URL + "/", TestApp.BASE_URL + "/sections/world");

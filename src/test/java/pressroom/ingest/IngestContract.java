@@ -315,12 +315,11 @@ abstract class IngestContract {
     partner.serve("/embargo.json", TestFeeds.ninjs3("urn:e:" + counter, title, "Jane Roe", "<p>Figures.</p>",
         NOW.minusSeconds(60), 1, "usable", until), "application/json");
     FeedSource s = add("Embargo Wire", "/embargo.json", SeoPolicy.CANONICAL, 0, 0);
-    Instant before = Instant.now();
     ingest(s);
     assertThat(listingAfterChanges()).doesNotContain(title);
     assertThat(site.get("/").body()).doesNotContain(title);
     Thread.sleep(Duration.between(Instant.now(), until).plusMillis(200).toMillis());
-    site.app().licences().run(Instant.now(), before);
+    site.app().licences().run(Instant.now());
     long deadline = System.nanoTime() + 3_000_000_000L;
     while (!site.get("/sections/syndicated-news").body().contains(title)) {
       assertThat(System.nanoTime()).as("listed after the embargo").isLessThan(deadline);
@@ -337,7 +336,7 @@ abstract class IngestContract {
     FeedSource s = add("Short Licence Wire", "/old-items.xml", SeoPolicy.NOINDEX, 2, 0);
     ingest(s);
     String slug = slugOf(title);
-    assertThat(site.app().licences().run(Instant.now(), Instant.now())).isEqualTo(1);
+    assertThat(site.app().licences().run(Instant.now())).isEqualTo(1);
     Eventually.until("the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
     assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("no longer available under our licence");
   }
