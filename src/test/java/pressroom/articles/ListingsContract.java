@@ -1,0 +1,294 @@
+package pressroom.articles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jdbi.v3.core.Handle;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import pressroom.articles.ArticleDao.NameIds;
+import pressroom.testing.TestApp;
+
+/**
+ * Listings at archive size: every page of a long section reachable by its links in order, with
+ * nothing lost or shown twice; the API's cursors; and which version of a story listings show as
+ * versions arrive, are withdrawn, wait for an embargo or change priority. One subclass per
+ * database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ListingsContract {
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** More than the numbered pages hold, so the walk crosses into positions. */
+  static final int LONG_SECTION = Window.MAX_NUMBERED_PAGE * ReaderPages.PAGE_SIZE + 67;
+
+  TestApp site;
+  ArticleDao dao;
+  /** The long section's headlines, newest first, as readers should meet them. */
+  List<String> expected;
+
+  abstract TestApp.Db db();
+
+  @BeforeAll
+  void start() {
+    site = TestApp.start(db(), false);
+    dao = site.app().articles();
+    dao.createSection("archive", "Archive", "A long section.", 0);
+    dao.createSection("stories", "Stories", "Stories from several partners.", 1);
+    Instant base = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+    Random random = new Random(18);
+    List<NewArticle> batch = new ArrayList<>();
+    for (int i = 0; i < LONG_SECTION; i++) {
+      // Runs of articles share a millisecond: the id must order them, and no page may skip one.
+      Instant at = base.plus(Duration.ofMinutes(i / 3 * 7L + random.nextInt(2)));
+      batch.add(
+          new NewArticle(
+              "archive", null, "Archive item " + i, "", List.of("Archive Desk"), "<p>Item.</p>", "en",
+              "ltr", null, at, at, List.of("archive-tag"), ArticleStatus.PUBLISHED));
+    }
+    List<ArticleDao.StoredArticle> stored =
+        site.app().database().jdbi().inTransaction(h -> ArticleDao.insertAll(h, batch, new NameIds()));
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        (x, y) -> {
+          int byTime = batch.get(y).publishedAt().compareTo(batch.get(x).publishedAt());
+          return byTime != 0 ? byTime : stored.get(y).id().compareTo(stored.get(x).id());
+        });
+    expected = order.stream().map(i -> batch.get(i).headline()).toList();
+  }
+
+  @AfterAll
+  void stop() {
+    site.close();
+  }
+
+  Document page(String path) {
+    HttpResponse<String> r = site.get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return Jsoup.parse(r.body(), TestApp.BASE_URL);
+  }
+
+  static List<String> headlines(Document d) {
+    return d.select("ol.items .item-title").eachText();
+  }
+
+  static String link(Document d, String rel) {
+    Element a = d.selectFirst(".pagination a[rel=" + rel + "]");
+    return a == null ? null : a.attr("href");
+  }
+
+  /** Follows one rel link from {@code path} until it runs out; returns the pages' headlines. */
+  List<List<String>> walk(String path, String rel, List<String> visited) {
+    List<List<String>> pages = new ArrayList<>();
+    for (String at = path; at != null; ) {
+      visited.add(at);
+      Document d = page(at);
+      pages.add(headlines(d));
+      at = link(d, rel);
+      assertThat(pages).as("a walk ends").hasSizeLessThan(LONG_SECTION);
+    }
+    return pages;
+  }
+
+  @Test
+  void everyArticleOfALongSectionIsReachedOnceInOrderByOlderLinksAndBackByNewer() {
+    List<String> visited = new ArrayList<>();
+    List<List<String>> pages = walk("/sections/archive", "next", visited);
+    assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(expected);
+    assertThat(pages).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(ReaderPages.PAGE_SIZE));
+    // Numbered while cheap, then positions.
+    assertThat(visited.get(1)).isEqualTo("/sections/archive?page=2");
+    assertThat(visited.get(Window.MAX_NUMBERED_PAGE)).startsWith("/sections/archive?before=");
+    assertThat(page(visited.get(Window.MAX_NUMBERED_PAGE)).title()).contains("older articles");
+
+    // Back up from the deepest page: the same pages, newest first again.
+    String deepest = visited.getLast();
+    List<List<String>> back = walk(deepest, "prev", new ArrayList<>());
+    List<String> seenBack = new ArrayList<>();
+    for (List<String> p : back.reversed()) {
+      seenBack.addAll(p);
+    }
+    assertThat(seenBack).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void authorAndTagListingsReachTheirDeepestArticle() {
+    for (String path : List.of("/authors/archive-desk", "/tags/archive-tag")) {
+      List<List<String>> pages = walk(path, "next", new ArrayList<>());
+      assertThat(pages.stream().flatMap(List::stream).toList()).as(path).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void pageNumbersPastTheCheapOnesAndMadeUpPositionsAreClearErrors() {
+    HttpResponse<String> deep = site.get("/sections/archive?page=" + (Window.MAX_NUMBERED_PAGE + 1));
+    assertThat(deep.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(deep.body()).text()).contains("from 1 to " + Window.MAX_NUMBERED_PAGE);
+    HttpResponse<String> junk = site.get("/sections/archive?before=yesterday");
+    assertThat(junk.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(junk.body()).text()).contains("not a position in this listing");
+    assertThat(site.get("/sections/archive?before=1_x&page=2").statusCode()).isEqualTo(400);
+    // A well-formed position older than everything: nothing there.
+    assertThat(site.get("/sections/archive?before=1_0").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theApiWalksTheWholeListingByCursor() throws Exception {
+    List<String> seen = new ArrayList<>();
+    String next = "/api/v1/articles?section=archive";
+    int calls = 0;
+    while (next != null) {
+      HttpResponse<String> r = site.get(next);
+      assertThat(r.statusCode()).as(next).isEqualTo(200);
+      JsonNode body = JSON.readTree(r.body());
+      body.get("items").forEach(i -> seen.add(i.get("headline").asText()));
+      next = body.get("next").isNull() ? null : body.get("next").asText().substring(TestApp.BASE_URL.length());
+      assertThat(++calls).isLessThan(LONG_SECTION);
+    }
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(site.get("/api/v1/articles?before=nonsense").statusCode()).isEqualTo(400);
+  }
+
+  // ---- which version of a story listings show
+
+  String source(String name, int priority) {
+    String id = dao.createSource(name, "https://" + name.toLowerCase().replace(' ', '-') + ".example/", name, SeoPolicy.CANONICAL);
+    site.app().database().jdbi().useHandle(h -> h.execute("UPDATE sources SET priority = ? WHERE id = ?", priority, id));
+    return id;
+  }
+
+  ArticleDao.StoredArticle version(String sourceId, String story, String headline, Instant at) {
+    NewArticle a =
+        new NewArticle(
+            "stories", sourceId, headline, "", List.of("Story Desk"), "<p>" + headline + "</p>", "en", "ltr",
+            null, at, at, List.of(), ArticleStatus.PUBLISHED, null,
+            new NewArticle.Provenance(headline, "hash-" + headline, null, 1L, story));
+    return site.app().database().jdbi().inTransaction(h -> ArticleDao.insert(h, a, new NameIds()));
+  }
+
+  List<String> storiesListing() {
+    return dao.listing(new ArticleDao.Listing.InSection(dao.sectionBySlug("stories").orElseThrow().id()), Window.FIRST, 100, Instant.now())
+        .stream().map(ArticleSummary::headline).toList();
+  }
+
+  @Test
+  void listingsShowTheHighestPriorityVersionThenTheNextWhenItIsWithdrawnAndFollowPriorityChanges() {
+    String low = source("Low Wire", 0);
+    String high = source("High Wire", 5);
+    Instant t = Instant.now().minus(Duration.ofHours(2));
+    var first = version(low, null, "Dam story from Low Wire", t);
+    var second = version(high, first.id(), "Dam story from High Wire", t.plusSeconds(60));
+    assertThat(storiesListing()).contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
+    assertThat(dao.listing(new ArticleDao.Listing.Latest(), Window.FIRST, 500, Instant.now()).stream().map(ArticleSummary::headline))
+        .contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
+
+    dao.setStatus(second.id(), ArticleStatus.WITHDRAWN);
+    assertThat(storiesListing()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+    dao.setStatus(second.id(), ArticleStatus.PUBLISHED);
+    assertThat(storiesListing()).contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
+
+    List<String> inStories =
+        site.app().database().jdbi().inTransaction(h -> {
+          h.execute("UPDATE sources SET priority = 9 WHERE id = ?", low);
+          return StoryLeads.refreshSource(h, low, Instant.now().toEpochMilli());
+        });
+    assertThat(inStories).contains(first.id(), second.id());
+    assertThat(storiesListing()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+    // The author's listing follows the same choice.
+    assertThat(page("/authors/story-desk").text()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+  }
+
+  @Test
+  void anEmbargoedVersionTakesOverOnlyWhenItsTimeComesEvenIfMaintenanceRunsLate() {
+    String low = source("Early Wire", 0);
+    String high = source("Embargo Wire", 7);
+    Instant now = Instant.now();
+    var out = version(low, null, "Budget story out now", now.minus(Duration.ofMinutes(30)));
+    var embargoed = version(high, out.id(), "Budget story under embargo", now.plusMillis(1500));
+    assertThat(storiesListing()).contains("Budget story out now").doesNotContain("Budget story under embargo");
+    // Maintenance that runs long after the time (a node that was down) still lists it.
+    long later = now.plus(Duration.ofHours(3)).toEpochMilli();
+    List<String> lifted = site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
+    assertThat(lifted).containsExactly(embargoed.id());
+    assertThat(dao.listing(new ArticleDao.Listing.InSection(dao.sectionBySlug("stories").orElseThrow().id()), Window.FIRST, 100, Instant.ofEpochMilli(later))
+        .stream().map(ArticleSummary::headline)).contains("Budget story under embargo").doesNotContain("Budget story out now");
+    List<String> again = site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
+    assertThat(again).isEmpty();
+  }
+
+  /**
+   * Random versions, withdrawals, republications and embargoes on a few stories: after each
+   * step the stored flags equal the rule applied to the stored rows, on both the articles and
+   * their author links.
+   */
+  @Test
+  void storedListedFlagsAlwaysFollowTheRule() {
+    Random random = new Random(1818);
+    List<String> sources = List.of(source("Prop A", 0), source("Prop B", 3), source("Prop C", 3));
+    List<String> stories = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    Instant now = Instant.now();
+    for (int step = 0; step < 120; step++) {
+      int action = random.nextInt(10);
+      if (ids.isEmpty() || action < 5) {
+        String story = stories.isEmpty() || random.nextInt(3) == 0 ? null : stories.get(random.nextInt(stories.size()));
+        Instant at = now.minus(Duration.ofMinutes(random.nextInt(50))).plus(Duration.ofMinutes(random.nextInt(4) == 0 ? 30 : 0));
+        var v = version(sources.get(random.nextInt(3)), story, "Prop " + step, at);
+        ids.add(v.id());
+        if (story == null) {
+          stories.add(v.id());
+        }
+      } else if (action < 8) {
+        dao.setStatus(ids.get(random.nextInt(ids.size())), ArticleStatus.WITHDRAWN);
+      } else {
+        dao.setStatus(ids.get(random.nextInt(ids.size())), ArticleStatus.PUBLISHED);
+      }
+      site.app().database().jdbi().useHandle(h -> checkFlags(h, stories));
+    }
+  }
+
+  private static void checkFlags(Handle h, List<String> stories) {
+    long checkedAt = System.currentTimeMillis();
+    Map<String, List<StoryLeads.Version>> byStory = new HashMap<>();
+    Map<String, Integer> listed = new HashMap<>();
+    Map<String, Integer> linkListed = new HashMap<>();
+    h.createQuery(
+            "SELECT a.id, a.story_id, a.status, a.published_at, a.listed, coalesce(s.priority, 0) AS p,"
+                + " (SELECT min(l.listed) FROM article_authors l WHERE l.article_id = a.id) AS link"
+                + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.story_id IN (<stories>)")
+        .bindList("stories", stories)
+        .map((rs, ctx) -> {
+          var v = new StoryLeads.Version(rs.getString("id"), ArticleStatus.fromDb(rs.getString("status")), rs.getLong("published_at"), rs.getInt("p"));
+          byStory.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>()).add(v);
+          listed.put(v.id(), rs.getInt("listed"));
+          linkListed.put(v.id(), rs.getInt("link"));
+          return v;
+        })
+        .list();
+    byStory.forEach((story, versions) -> {
+      String lead = StoryLeads.lead(versions, checkedAt).map(StoryLeads.Version::id).orElse(null);
+      for (var v : versions) {
+        int want = v.id().equals(lead) ? 1 : 0;
+        assertThat(listed.get(v.id())).as("listed flag of " + v).isEqualTo(want);
+        assertThat(linkListed.get(v.id())).as("author link flag of " + v).isEqualTo(want);
+      }
+    });
+  }
+}
