@@ -240,16 +240,16 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     }
 
     record ByAuthor(String authorId) implements Listing {
-      public String from() { return "article_authors l JOIN articles a ON a.id = l.article_id"; }
-      public String where() { return "l.author_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
+      public String from() { return "article_authors l CROSS JOIN articles a"; }
+      public String where() { return "a.id = l.article_id AND l.author_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
       public String time() { return "l.published_at"; }
       public String id() { return "l.article_id"; }
       public Object filter() { return authorId; }
     }
 
     record WithTag(String tagId) implements Listing {
-      public String from() { return "article_tags l JOIN articles a ON a.id = l.article_id"; }
-      public String where() { return "l.tag_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
+      public String from() { return "article_tags l CROSS JOIN articles a"; }
+      public String where() { return "a.id = l.article_id AND l.tag_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
       public String time() { return "l.published_at"; }
       public String id() { return "l.article_id"; }
       public Object filter() { return tagId; }
@@ -265,10 +265,12 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
           case Window.After a -> " AND (" + l.time() + ", " + l.id() + ") > (:atTime, :atId)";
         };
     String order = w instanceof Window.After ? "ASC" : "DESC";
+    // CROSS JOIN: SQLite then keeps the listing's own table outermost, walking its index in
+    // order, whatever its statistics say of the small tables (PostgreSQL treats it as a join).
     return "SELECT " + SUMMARY_COLUMNS
         + " FROM " + l.from()
-        + " JOIN sections s ON s.id = a.section_id LEFT JOIN sources src ON src.id = a.source_id"
-        + " WHERE " + l.where() + keyset
+        + " CROSS JOIN sections s LEFT JOIN sources src ON src.id = a.source_id"
+        + " WHERE s.id = a.section_id AND " + l.where() + keyset
         + " ORDER BY " + l.time() + " " + order + ", " + l.id() + " " + order
         + " LIMIT :limit" + (w instanceof Window.Numbered ? " OFFSET :offset" : "");
   }
@@ -635,7 +637,7 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
       FROM articles a LEFT JOIN sources src ON src.id = a.source_id
       WHERE a.status = 'published' AND a.published_at >= :since AND a.published_at < :until
         AND a.published_at <= :now AND (a.source_id IS NULL OR src.seo_policy = 'own')
-      ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
+      ORDER BY a.published_at DESC LIMIT :limit
       """;
 
   /**

@@ -55,17 +55,24 @@ public final class StoryLeads {
     }
   }
 
+  /** Every version of some stories, with what the choice needs. */
+  public static final String STORY_VERSIONS_SQL =
+      """
+      SELECT a.id, a.story_id, a.status, a.published_at, a.listed, a.embargo_pending,
+             coalesce(src.priority, 0) AS priority
+      FROM articles a LEFT JOIN sources src ON src.id = a.source_id
+      WHERE a.story_id IN (<stories>)
+      """;
+
+  /** Embargoed articles whose time has come. */
+  public static final String DUE_EMBARGOES_SQL =
+      "SELECT id, story_id FROM articles WHERE embargo_pending = 1 AND published_at <= :now";
+
   private record Stored(String storyId, Version version, boolean listed, boolean pending) {}
 
   private static void refreshBatch(Handle h, List<String> storyIds, long nowMillis) {
     Map<String, List<Stored>> byStory = new HashMap<>();
-    h.createQuery(
-            """
-            SELECT a.id, a.story_id, a.status, a.published_at, a.listed, a.embargo_pending,
-                   coalesce(src.priority, 0) AS priority
-            FROM articles a LEFT JOIN sources src ON src.id = a.source_id
-            WHERE a.story_id IN (<stories>)
-            """)
+    h.createQuery(STORY_VERSIONS_SQL)
         .bindList("stories", storyIds)
         .map(
             (rs, ctx) ->
@@ -126,8 +133,7 @@ public final class StoryLeads {
    */
   public static List<String> liftEmbargoes(Handle h, long nowMillis) {
     List<Map.Entry<String, String>> due =
-        h.createQuery(
-                "SELECT id, story_id FROM articles WHERE embargo_pending = 1 AND published_at <= :now")
+        h.createQuery(DUE_EMBARGOES_SQL)
             .bind("now", nowMillis)
             .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("story_id")))
             .list();

@@ -43,16 +43,19 @@ public final class BookmarkDao {
         h -> h.createQuery("SELECT count(*) FROM bookmarks WHERE account_id = :u AND article_id = :a").bind("u", accountId).bind("a", articleId).mapTo(Integer.class).one() > 0);
   }
 
+  /** A reader's reading list: their bookmarks' index in order, each article by its key. */
+  public static final String LIST_SQL =
+      """
+      SELECT a.id, a.slug, a.headline, s.name AS section_name, a.status, a.published_at, b.created_at
+      FROM bookmarks b JOIN articles a ON a.id = b.article_id JOIN sections s ON s.id = a.section_id
+      WHERE b.account_id = :u ORDER BY b.created_at DESC
+      """;
+
   /** The reading list, newest first. */
   public List<Entry> list(String accountId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT a.id, a.slug, a.headline, s.name AS section_name, a.status, a.published_at, b.created_at
-                    FROM bookmarks b JOIN articles a ON a.id = b.article_id JOIN sections s ON s.id = a.section_id
-                    WHERE b.account_id = :u ORDER BY b.created_at DESC
-                    """)
+            h.createQuery(LIST_SQL)
                 .bind("u", accountId)
                 .map(
                     (rs, ctx) ->

@@ -291,4 +291,73 @@ abstract class ListingsContract {
       }
     });
   }
+
+  // ---- query plans: no listing may read every article, or sort them, whatever the planner knows
+
+  /** A query as the site runs it, with realistic values. */
+  record Planned(String name, String sql, Map<String, Object> binds, boolean sortsBoundedCandidates) {}
+
+  List<Planned> everyListingQuery() {
+    String section = dao.sectionBySlug("archive").orElseThrow().id();
+    String author = dao.authorBySlug("archive-desk").orElseThrow().id();
+    String tag = dao.tagBySlug("archive-tag").orElseThrow().id();
+    long now = Instant.now().toEpochMilli();
+    Window.Position at = new Window.Position(now - Duration.ofDays(200).toMillis(), "0193a4f2-0000-7000-8000-000000000000");
+    List<Planned> all = new ArrayList<>();
+    List<ArticleDao.Listing> listings =
+        List.of(new ArticleDao.Listing.Latest(), new ArticleDao.Listing.InSection(section),
+            new ArticleDao.Listing.ByAuthor(author), new ArticleDao.Listing.WithTag(tag));
+    List<Window> windows = List.of(new Window.Numbered(980), new Window.Before(at), new Window.After(at));
+    for (ArticleDao.Listing l : listings) {
+      for (Window w : windows) {
+        Map<String, Object> binds = new HashMap<>(Map.of("now", now, "limit", 21, "offset", 980, "atTime", at.publishedAt(), "atId", at.id()));
+        if (l.filter() != null) {
+          binds.put("filter", l.filter());
+        }
+        all.add(new Planned(l + " " + w.getClass().getSimpleName(), ArticleDao.listingSql(l, w), binds, false));
+      }
+    }
+    Map<String, Object> related = new HashMap<>(Map.of("id", "x", "now", now, "story", "x", "limit", 4));
+    for (int i = 0; i < 3; i++) {
+      related.put("tag" + i, tag);
+    }
+    all.add(new Planned("related", ArticleDao.relatedSql(3), related, true));
+    all.add(new Planned("sitemap day", ArticleDao.INDEXABLE_SQL,
+        Map.of("now", now, "since", now - 86_400_000L, "until", now, "limit", 50_000), false));
+    all.add(new Planned("embargoes due", StoryLeads.DUE_EMBARGOES_SQL, Map.of("now", now), false));
+    all.add(new Planned("story versions", StoryLeads.STORY_VERSIONS_SQL.replace("<stories>", ":s1, :s2"), Map.of("s1", "a", "s2", "b"), false));
+    all.add(new Planned("reading list", pressroom.bookmarks.BookmarkDao.LIST_SQL, Map.of("u", "someone"), false));
+    return all;
+  }
+
+  /** Drops what the planner knows of the tables' sizes, where the database allows it. */
+  void forgetStatistics(Handle h) {}
+
+  /** The plan's lines, as the database describes them. */
+  abstract List<String> plan(Handle h, Planned q);
+
+  /** Why the plan of {@code q} reads more than its page of articles, or null if it does not. */
+  abstract String fault(List<String> plan, Planned q);
+
+  @Test
+  void noListingQueryScansOrSortsArticlesWithOrWithoutPlannerStatistics() {
+    List<String> faults = new ArrayList<>();
+    for (boolean analyzed : List.of(false, true)) {
+      site.app().database().jdbi().useHandle(h -> {
+        if (analyzed) {
+          h.execute("ANALYZE");
+        } else {
+          forgetStatistics(h);
+        }
+        for (Planned q : everyListingQuery()) {
+          List<String> plan = plan(h, q);
+          String fault = fault(plan, q);
+          if (fault != null) {
+            faults.add((analyzed ? "analyzed: " : "as found: ") + q.name() + ": " + fault + "\n  " + String.join("\n  ", plan));
+          }
+        }
+      });
+    }
+    assertThat(faults).as("listing queries whose cost grows with the archive").isEmpty();
+  }
 }
