@@ -61,6 +61,7 @@ public final class Indexer implements AutoCloseable {
   private final Deque<ArticleIndex.Applied> samples = new ArrayDeque<>();
   // False until a build or catch-up has finished: only then does the index hold the log so far.
   private volatile boolean caughtUp;
+  private volatile boolean closing;
 
   private volatile State state = State.READY;
   private final AtomicLong indexed = new AtomicLong();
@@ -232,6 +233,9 @@ public final class Indexer implements AutoCloseable {
         }
         ids.forEach(this::changed);
         rows += batch.size();
+        if (closing) {
+          return; // the index keeps its stored seq: the next start catches up from there
+        }
         if (batch.size() < CATCH_UP_BATCH) {
           break;
         }
@@ -256,6 +260,8 @@ public final class Indexer implements AutoCloseable {
         rebuildQueued.set(false);
         try {
           rebuild(n -> {});
+        } catch (java.util.concurrent.CancellationException e) {
+          log.info("Search index build stopped: {}", e.getMessage());
         } catch (RuntimeException e) {
           log.error("Search index rebuild failed; searches use the previous index", e);
         }
@@ -315,6 +321,10 @@ public final class Indexer implements AutoCloseable {
         }
         progress.accept(n);
         afterBatch.accept(n);
+        if (closing) {
+          // Left half done: the next start finds no newer seq in the index and builds again.
+          throw new java.util.concurrent.CancellationException("the site is stopping");
+        }
         if (batch.size() < REBUILD_BATCH) {
           break;
         }
@@ -416,11 +426,14 @@ public final class Indexer implements AutoCloseable {
 
   @Override
   public void close() {
-    // No interrupt: an interrupted Lucene write closes the index for good.
+    // No interrupt: an interrupted Lucene write closes the index for good. A build stops after
+    // its batch.
+    closing = true;
     rebuilder.shutdown();
     refresher.shutdown();
     try {
       refresher.awaitTermination(5, TimeUnit.SECONDS);
+      rebuilder.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
