@@ -30,6 +30,7 @@ import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
 import pressroom.feeds.FeedsOut;
 import pressroom.search.ArticleIndex;
+import pressroom.search.Indexer;
 import pressroom.search.SearchPages;
 import pressroom.comments.CommentDao;
 import pressroom.comments.LiveComments;
@@ -84,6 +85,7 @@ public final class App implements AutoCloseable {
   private final LiveComments liveComments;
   private final GroupCommit commentWriter;
   private final ArticleIndex searchIndex;
+  private final Indexer indexer;
   private final SearchPages searchPages;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
@@ -97,13 +99,13 @@ public final class App implements AutoCloseable {
     this.articles = new ArticleDao(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
     this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
-    SearchPages[] search = new SearchPages[1];
+    this.indexer = new Indexer(searchIndex, articles, database);
     this.changes =
         new ContentChanges(
             database.jdbi(),
             id -> {
               pageCache.invalidate(id);
-              search[0].changed(id);
+              indexer.changed(id);
             });
 
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -149,8 +151,7 @@ public final class App implements AutoCloseable {
         new CommentService(
             commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()),
             config.commentRateLimits());
-    this.searchPages = new SearchPages(searchIndex, articles, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
-    search[0] = searchPages;
+    this.searchPages = new SearchPages(searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
     BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
@@ -219,13 +220,9 @@ public final class App implements AutoCloseable {
   }
 
   public App start() {
-    if (searchIndex.size() == 0) {
-      searchPages.rebuild(n -> {}); // a first start, or a new node: read everything once
-    } else {
-      // Changes made while this node was down are not in its index: catch up in the background,
-      // searching the previous index meanwhile.
-      searchPages.rebuildLater();
-    }
+    // Builds an empty index, or catches up with the changes made while this node was down, in
+    // the background: the site serves meanwhile.
+    indexer.start();
     javalin.start(config.host(), config.port());
     changes.start(Duration.ofMillis(250));
     scheduler.start();
@@ -244,6 +241,11 @@ public final class App implements AutoCloseable {
 
   public ArticleDao articles() {
     return articles;
+  }
+
+  /** Keeps this node's search index in step with the database. */
+  public Indexer indexer() {
+    return indexer;
   }
 
   public Database database() {
@@ -279,7 +281,7 @@ public final class App implements AutoCloseable {
    *     {@link #askSitesToReindex()})
    */
   public int reindex(java.util.function.IntConsumer progress) {
-    return searchPages.rebuild(progress);
+    return indexer.rebuild(progress);
   }
 
   /**
@@ -315,7 +317,7 @@ public final class App implements AutoCloseable {
       scheduler.close();
     }
     changes.close();
-    searchPages.close();
+    indexer.close();
     searchIndex.close();
     accountService.close();
     replyNotifier.close();

@@ -77,8 +77,8 @@ import pressroom.articles.Tag;
 
 /**
  * The full-text index of published articles on this node's disk (Lucene): owns the writer and
- * the searcher manager. It is rebuilt from the database when empty and follows the change log,
- * so every node's index agrees with the database within a second.
+ * the searcher manager, and keeps in each commit how far into the change log it is ({@link
+ * Applied}). {@link Indexer} builds it and keeps it in step with the database.
  */
 public final class ArticleIndex implements AutoCloseable {
   private static final Pattern FILTER = Pattern.compile("(?i)\\b(author|section|source):(\"[^\"]+\"|\\S+)");
@@ -129,6 +129,13 @@ public final class ArticleIndex implements AutoCloseable {
   // Every document carries the generation it was written in; a rebuild starts a new one and
   // finally drops the documents of older ones, so readers search a complete index throughout.
   private final AtomicLong generation = new AtomicLong(System.currentTimeMillis());
+  private volatile Applied applied;
+
+  /**
+   * Every change-log row up to {@code seq} is in the index; {@code at} (epoch ms) is when that
+   * seq was read from the log, which says whether the log still reaches back to it.
+   */
+  public record Applied(long seq, long at) {}
 
   public ArticleIndex(Path folder) {
     this(folder, Limits.DEFAULT);
@@ -167,14 +174,17 @@ public final class ArticleIndex implements AutoCloseable {
       if (writer == null) {
         try {
           Directory directory = FSDirectory.open(folder);
+          Map<String, String> last = lastCommit(directory);
+          boolean current = SCHEMA.equals(last.get("schema"));
           IndexWriter opened = new IndexWriter(directory, new IndexWriterConfig(analyzer)
               // Newest first, within segments and across them: "newest" stops after one page,
               // and a relevance search that stops early has seen the newest articles.
               .setIndexSort(NEWEST_FIRST)
               .setLeafSorter(Comparator.comparingLong(ArticleIndex::newestIn).reversed())
               // Written by an older version: started anew, so the site reads everything again.
-              .setOpenMode(current(directory) ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
-          opened.setLiveCommitData(Map.of("schema", SCHEMA).entrySet()); // kept in every commit
+              .setOpenMode(current ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
+          applied = current ? applied(last) : null;
+          opened.setLiveCommitData(commitData(applied).entrySet()); // kept in every commit
           opened.commit();
           searchers = new SearcherManager(opened, null);
           writer = opened;
@@ -199,12 +209,37 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private static boolean current(Directory directory) throws IOException {
+  /** The user data of the last commit; empty when there is no index yet. */
+  private static Map<String, String> lastCommit(Directory directory) throws IOException {
     try {
-      return SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get("schema"));
+      return SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexNotFoundException e) {
-      return false;
+      return Map.of();
     }
+  }
+
+  private static Applied applied(Map<String, String> userData) {
+    String seq = userData.get("changeSeq");
+    String at = userData.get("changeSeqAt");
+    return seq == null || at == null ? null : new Applied(Long.parseLong(seq), Long.parseLong(at));
+  }
+
+  private static Map<String, String> commitData(Applied a) {
+    return a == null
+        ? Map.of("schema", SCHEMA)
+        : Map.of("schema", SCHEMA, "changeSeq", Long.toString(a.seq()), "changeSeqAt", Long.toString(a.at()));
+  }
+
+  /** How far into the change log the last commit was, if it says (an index built here before). */
+  public java.util.Optional<Applied> applied() {
+    writer();
+    return java.util.Optional.ofNullable(applied);
+  }
+
+  /** Records how far into the change log the index is: stored by the next commit ({@link #refresh()}). */
+  public void markApplied(Applied a) {
+    writer().setLiveCommitData(commitData(a).entrySet());
+    applied = a;
   }
 
   private SearcherManager searchers() {
@@ -305,6 +340,15 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
+  /** Makes writes so far visible to searches without a commit (a build shows its progress). */
+  public void reopen() {
+    try {
+      searchers().maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One hit: the article and a snippet with the matched words marked (HTML, safe). */
   public record Hit(String id, String slug, String headline, String snippet, String sectionName, String sourceName, String authors, long published) {}
 
@@ -394,6 +438,9 @@ public final class ArticleIndex implements AutoCloseable {
     IndexSearcher s = null;
     try {
       s = searchers().acquire();
+      if (s.getIndexReader().numDocs() == 0) {
+        return Results.NONE; // nothing indexed yet (a build has just begun): no facet fields either
+      }
       // Two passes: the page of hits (free to skip what cannot make the page) and the count with
       // the filter counts (every match, unscored).
       int want = r.page() * r.size();

@@ -13,22 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.IntConsumer;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pressroom.accounts.Auth;
-import pressroom.articles.ArticleDao;
-import pressroom.articles.Article;
-import pressroom.articles.ContentChanges;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Head;
@@ -37,138 +23,24 @@ import pressroom.web.PageNumbers;
 import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
-/** The search page and API, and the follower that keeps the index in step with the database. */
-public final class SearchPages implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(SearchPages.class);
+/** The search page and API; they say so while the index is still being built. */
+public final class SearchPages {
   static final int PAGE_SIZE = 10;
 
   private final ArticleIndex index;
-  private final ArticleDao dao;
+  private final Indexer indexer;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
   private final Csrf csrf;
   private final Stamp.Clock clock;
-  private static final int REBUILD_BATCH = 1000;
 
-  private final AtomicBoolean dirty = new AtomicBoolean();
-  private final AtomicBoolean rebuildQueued = new AtomicBoolean();
-  private volatile Set<String> changedDuringRebuild;
-  private final ReentrantReadWriteLock generationSwitch = new ReentrantReadWriteLock();
-  private final ExecutorService rebuilder =
-      Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "search-rebuild");
-        t.setDaemon(true);
-        return t;
-      });
-  private final ScheduledExecutorService refresher =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "search-refresh");
-        t.setDaemon(true);
-        return t;
-      });
-
-  public SearchPages(ArticleIndex index, ArticleDao dao, Templates templates, Supplier<Chrome> chrome, Csrf csrf, Stamp.Clock clock) {
+  public SearchPages(ArticleIndex index, Indexer indexer, Templates templates, Supplier<Chrome> chrome, Csrf csrf, Stamp.Clock clock) {
     this.index = index;
-    this.dao = dao;
+    this.indexer = indexer;
     this.templates = templates;
     this.chrome = chrome;
     this.csrf = csrf;
     this.clock = clock;
-    refresher.scheduleWithFixedDelay(this::refreshIfDirty, 200, 200, TimeUnit.MILLISECONDS);
-  }
-
-  /** From the change log: the article is indexed again, or removed when no longer published. */
-  public void changed(String articleId) {
-    if (articleId.startsWith(ContentChanges.PAGE_ONLY)) {
-      return; // comments and page furniture do not change what is searched
-    }
-    if (ContentChanges.EVERYTHING.equals(articleId)) {
-      rebuildLater();
-      return;
-    }
-    generationSwitch.readLock().lock();
-    try {
-      Set<String> during = changedDuringRebuild;
-      if (during != null) {
-        during.add(articleId);
-      }
-      reindexOne(articleId);
-    } finally {
-      generationSwitch.readLock().unlock();
-    }
-  }
-
-  private void reindexOne(String articleId) {
-    dao.findPublishedById(articleId, Instant.now()).ifPresentOrElse(index::put, () -> index.remove(articleId));
-    dirty.set(true);
-  }
-
-  /**
-   * Rebuilds in the background (the change-log follower must not wait for it); requests that
-   * arrive while one is waiting to start are served by that one.
-   */
-  public void rebuildLater() {
-    if (rebuildQueued.compareAndSet(false, true)) {
-      rebuilder.execute(() -> {
-        rebuildQueued.set(false);
-        try {
-          rebuild(n -> {});
-        } catch (RuntimeException e) {
-          log.error("Search index rebuild failed; searches use the previous index", e);
-        }
-      });
-    }
-  }
-
-  /**
-   * Builds the index from the database (first start, a new node, `pressroom reindex`) while
-   * searches keep using the old documents; reports progress as articles done. Returns the count.
-   */
-  public synchronized int rebuild(IntConsumer progress) {
-    long started = System.nanoTime();
-    long generation;
-    // No single change may straddle the switch: it would write the old generation after the
-    // rebuild wrote the new one, and the end of the rebuild would drop the article.
-    generationSwitch.writeLock().lock();
-    try {
-      changedDuringRebuild = ConcurrentHashMap.newKeySet();
-      generation = index.newGeneration();
-    } finally {
-      generationSwitch.writeLock().unlock();
-    }
-    int n = 0;
-    Instant now = Instant.now();
-    String after = null;
-    while (true) {
-      List<Article> batch = dao.publishedAfter(after, REBUILD_BATCH, now);
-      for (Article a : batch) {
-        index.put(a);
-      }
-      n += batch.size();
-      progress.accept(n);
-      if (batch.size() < REBUILD_BATCH) {
-        break;
-      }
-      after = batch.getLast().id();
-    }
-    index.dropOtherGenerations(generation);
-    // An article changed while its batch was being read may have been put back as it was.
-    Set<String> during = changedDuringRebuild;
-    changedDuringRebuild = null;
-    during.forEach(this::reindexOne);
-    index.refresh();
-    log.info("Search index built: {} articles in {} ms", n, (System.nanoTime() - started) / 1_000_000);
-    return n;
-  }
-
-  private void refreshIfDirty() {
-    if (dirty.getAndSet(false)) {
-      try {
-        index.refresh();
-      } catch (RuntimeException e) {
-        log.warn("Search index refresh failed: {}", e.toString());
-      }
-    }
   }
 
   /**
@@ -276,7 +148,12 @@ public final class SearchPages implements AutoCloseable {
 
   /** Result page model. */
   public record Page(Chrome chrome, Head head, Params params, String sort, ArticleIndex.Results results, List<Row> rows, List<Facet> facets,
-      List<Choice> active, String previous, String next) {
+      List<Choice> active, String previous, String next, Indexer.Status index) {
+    /** What readers are told while the index is incomplete; null once it is not. */
+    public String notice() {
+      return SearchPages.notice(index);
+    }
+
     public String query() {
       return params.q();
     }
@@ -295,6 +172,18 @@ public final class SearchPages implements AutoCloseable {
     }
   }
 
+  /** "Search is catching up: 120,000 of about 1,000,000 articles indexed so far; …", or null when the index is complete. */
+  static String notice(Indexer.Status s) {
+    if (!s.incomplete()) {
+      return null;
+    }
+    String done = String.format(Locale.ROOT, "%,d", s.indexed()) + (s.expected() > 0 ? String.format(Locale.ROOT, " of about %,d", s.expected()) : "")
+        + ((s.expected() > 0 ? s.expected() : s.indexed()) == 1 ? " article" : " articles");
+    return s.state() == Indexer.State.BUILDING
+        ? "Search is catching up: " + done + " indexed so far; results may be incomplete."
+        : "Search is being rebuilt: " + done + " read again so far; results may be out of date until it finishes.";
+  }
+
   public record Row(ArticleIndex.Hit hit, Stamp published) {}
 
   /** One group of filters beside the results (Section, Source, Author, Date) with their counts. */
@@ -304,6 +193,7 @@ public final class SearchPages implements AutoCloseable {
   public record Choice(String label, long count, String href, boolean selected) {}
 
   public void page(Context ctx) {
+    Indexer.Status status = indexer.status(); // read first: results of a build that ends meanwhile keep its notice
     Params p = params(ctx);
     ArticleIndex.Results r = run(p);
     Chrome c = chrome.get().as(Auth.viewer(ctx), Auth.account(ctx).isPresent() ? csrf.token(ctx) : null);
@@ -322,6 +212,7 @@ public final class SearchPages implements AutoCloseable {
       String range = (p.from() == null ? "" : "from " + p.from()) + (p.from() != null && p.to() != null ? " " : "") + (p.to() == null ? "" : "to " + p.to());
       active.add(new Choice("Published " + range, 0, p.with("dates", p.within() == null ? null : p.within().key()), true));
     }
+    // Never cached (here or by the page cache): results, and the building notice, change as the index does.
     ctx.header("Cache-Control", "no-store");
     String q = p.q();
     ctx.contentType("text/html; charset=utf-8").result(templates.render("search/results.jte", new Page(c,
@@ -329,7 +220,7 @@ public final class SearchPages implements AutoCloseable {
             "noindex,follow", List.of(), null),
         p, p.newest() ? "newest" : "relevance", r, rows, facets, active,
         p.page() > 1 ? p.with("page", String.valueOf(p.page() - 1)) : null,
-        (long) p.page() * PAGE_SIZE < r.total() ? p.with("page", String.valueOf(p.page() + 1)) : null)));
+        (long) p.page() * PAGE_SIZE < r.total() ? p.with("page", String.valueOf(p.page() + 1)) : null, status)));
   }
 
   /** The counted values of one filter; the chosen one (which a narrowed search counts alone) links back out. */
@@ -346,6 +237,7 @@ public final class SearchPages implements AutoCloseable {
   }
 
   public void api(Context ctx) {
+    Indexer.Status status = indexer.status();
     Params p = params(ctx);
     ArticleIndex.Results r = run(p);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -372,18 +264,15 @@ public final class SearchPages implements AutoCloseable {
     out.put("facets", facets);
     out.put("facetsEstimated", r.estimated());
     out.put("rankedAmongNewest", r.rankedAmongNewest());
-    ctx.json(out);
-  }
-
-  @Override
-  public void close() {
-    // No interrupt: an interrupted Lucene write closes the index for good.
-    rebuilder.shutdown();
-    refresher.shutdown();
-    try {
-      refresher.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("state", status.state().key());
+    if (status.incomplete()) {
+      state.put("indexed", status.indexed());
+      if (status.expected() > 0) {
+        state.put("expected", status.expected());
+      }
     }
+    out.put("index", state);
+    ctx.json(out);
   }
 }

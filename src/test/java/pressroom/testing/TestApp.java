@@ -52,6 +52,11 @@ public final class TestApp implements AutoCloseable {
 
   /** Another node on the same database (for multi-node tests). */
   public static TestApp startOn(String dbUrl, Path dir, boolean demo, Map<String, String> settings) {
+    return startOn(dbUrl, dir, demo, settings, app -> {});
+  }
+
+  /** A node whose parts a test adjusts before it starts (e.g. holds its search index build). */
+  public static TestApp startOn(String dbUrl, Path dir, boolean demo, Map<String, String> settings, java.util.function.Consumer<App> beforeStart) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PRESSROOM_PORT", "0");
     env.put("PRESSROOM_HOST", "127.0.0.1");
@@ -62,7 +67,9 @@ public final class TestApp implements AutoCloseable {
     env.putAll(settings);
     Config.Builder b = Config.Builder.empty();
     env.forEach(b::set);
-    App app = App.create(b.build()).loadDemoIfEmpty().start();
+    App app = App.create(b.build()).loadDemoIfEmpty();
+    beforeStart.accept(app);
+    app.start();
     return new TestApp(app, dir, dbUrl);
   }
 
