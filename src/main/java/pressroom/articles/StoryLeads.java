@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import pressroom.db.JdbcBatch;
 
@@ -49,10 +50,12 @@ public final class StoryLeads {
    * writes the flags that changed (on the article and on its author and tag links).
    */
   public static void refresh(Handle h, Collection<String> storyIds, long nowMillis) {
-    List<String> all = new ArrayList<>(new LinkedHashSet<>(storyIds));
-    for (int from = 0; from < all.size(); from += 500) {
-      refreshBatch(h, all.subList(from, Math.min(all.size(), from + 500)), nowMillis);
-    }
+    inChunks(
+        storyIds,
+        chunk -> {
+          refreshBatch(h, chunk, nowMillis);
+          return List.of();
+        });
   }
 
   /** Every version of some stories, with what the choice needs. */
@@ -115,16 +118,23 @@ public final class StoryLeads {
 
   /** The stories of these articles. */
   public static List<String> storiesOf(Handle h, Collection<String> articleIds) {
-    List<String> all = new ArrayList<>(articleIds);
-    List<String> stories = new ArrayList<>();
+    return inChunks(
+        articleIds,
+        ids ->
+            h.createQuery("SELECT DISTINCT story_id FROM articles WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Runs {@code query} on at most 500 values at a time (SQLite binds at most 32,766). */
+  private static <T> List<T> inChunks(Collection<String> values, Function<List<String>, List<T>> query) {
+    List<String> all = new ArrayList<>(new LinkedHashSet<>(values));
+    List<T> out = new ArrayList<>();
     for (int from = 0; from < all.size(); from += 500) {
-      stories.addAll(
-          h.createQuery("SELECT DISTINCT story_id FROM articles WHERE id IN (<ids>)")
-              .bindList("ids", all.subList(from, Math.min(all.size(), from + 500)))
-              .mapTo(String.class)
-              .list());
+      out.addAll(query.apply(all.subList(from, Math.min(all.size(), from + 500))));
     }
-    return stories;
+    return out;
   }
 
   /**
@@ -157,14 +167,12 @@ public final class StoryLeads {
             .mapTo(String.class)
             .list();
     refresh(h, stories, nowMillis);
-    List<String> ids = new ArrayList<>();
-    for (int from = 0; from < stories.size(); from += 500) {
-      ids.addAll(
-          h.createQuery("SELECT id FROM articles WHERE story_id IN (<stories>)")
-              .bindList("stories", stories.subList(from, Math.min(stories.size(), from + 500)))
-              .mapTo(String.class)
-              .list());
-    }
-    return ids;
+    return inChunks(
+        stories,
+        chunk ->
+            h.createQuery("SELECT id FROM articles WHERE story_id IN (<stories>)")
+                .bindList("stories", chunk)
+                .mapTo(String.class)
+                .list());
   }
 }
