@@ -261,8 +261,13 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     String keyset =
         switch (w) {
           case Window.Numbered n -> "";
-          case Window.Before b -> " AND (" + l.time() + ", " + l.id() + ") < (:atTime, :atId)";
-          case Window.After a -> " AND (" + l.time() + ", " + l.id() + ") > (:atTime, :atId)";
+          // Spelled out rather than as a row value, (time, id) < (:t, :i): SQLite cannot use a
+          // row value together with the filter's equality in one index range, and with
+          // statistics that rate the filter poorly it would skip-scan and sort instead.
+          case Window.Before b ->
+              " AND " + l.time() + " <= :atTime AND (" + l.time() + " < :atTime OR " + l.id() + " < :atId)";
+          case Window.After a ->
+              " AND " + l.time() + " >= :atTime AND (" + l.time() + " > :atTime OR " + l.id() + " > :atId)";
         };
     String order = w instanceof Window.After ? "ASC" : "DESC";
     // CROSS JOIN: SQLite then keeps the listing's own table outermost, walking its index in
