@@ -213,12 +213,9 @@ public class GenerateArchive {
         for (int p = 0; p < paragraphs; p++) {
           String text = sentence(r, topic, 25 + r.nextInt(30), true) + " " + sentence(r, topic, 8 + r.nextInt(15), false);
           if (it.variant == 1 && p == 0) {
-            text = desk.name.toUpperCase(Locale.ROOT) + " — " + text.replaceFirst(" [a-z]+ ", " also ");
+            text = desk.name.toUpperCase(Locale.ROOT) + " — " + text;  // a dateline: the rest is the same
           }
           w.write("<p>" + text + "</p>");
-        }
-        if (it.variant == 1) {
-          w.write("<p>Distributed by " + desk.name + ".</p>");
         }
         w.write("]]></content:encoded></item>\n");
       } catch (IOException e) {
