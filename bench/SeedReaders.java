@@ -219,7 +219,12 @@ public class SeedReaders {
     lines.add("tags_total=" + tags.size());
     lines.add("common_tags=" + String.join(" ", tags.subList(0, Math.min(5, tags.size()))));
     lines.add("tags=" + String.join(" ", tags.subList(0, Math.min(200, tags.size()))));
-    List<String> published = column(c, "SELECT slug FROM articles WHERE status = 'published'", Integer.MAX_VALUE);
+    // Not those whose licence runs out before the pages are timed (the site's first start expires them).
+    long cutoff = System.currentTimeMillis() - 86_400_000L; // a day's margin
+    List<String> published = column(c,
+        "SELECT a.slug FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.status = 'published'"
+            + " AND (s.expire_after_days = 0 OR a.published_at > " + cutoff + " - s.expire_after_days * CAST(86400000 AS BIGINT))",
+        Integer.MAX_VALUE);
     List<String> sample = new ArrayList<>();
     for (int i = 0; i < 200 && !published.isEmpty(); i++) {
       sample.add(published.get(random.nextInt(published.size())));
