@@ -1,0 +1,338 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Times every kind of page of a running site for bench/size.sh, one request at a time over
+ * loopback, and prints p50/p99/max per kind.
+ *
+ * Uncached: as a signed-in reader, whose pages the site renders for every request (page caches
+ * are for anonymous readers only), spread over distinct URLs of the kind where there are many.
+ * Cached: anonymous, the same URL again and again after a first request; for the kinds the site
+ * does not keep in its page cache (feeds, sitemaps, API, search) that is a repeat, not a hit.
+ *
+ * Every loop is bounded: SAMPLES requests or SECONDS_PER_KIND per kind and mode (at least one),
+ * REQUEST_SECONDS (env, default 60) per request, twice SECONDS_PER_KIND to find a deepest page.
+ *
+ *   java bench/SizeProbe.java BASE_URL TARGETS LOGIN PASSWORD SAMPLES SECONDS_PER_KIND OUT_TSV
+ */
+public class SizeProbe {
+  /** One request's limit: a slower one counts as a sample of this many ms, marked as a timeout. */
+  static final Duration TIMEOUT = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_SECONDS", "60")));
+  static final Pattern NEXT = Pattern.compile("<a[^>]*rel=\"next\"[^>]*href=\"([^\"]+)\"|<a[^>]*href=\"([^\"]+)\"[^>]*rel=\"next\"");
+  static final Pattern NEXT_JSON = Pattern.compile("\"next(?:_cursor|_url|)\"\\s*:\\s*\"([^\"]+)\"");
+  static final String[] QUERIES = {"harbour", "election council", "\"port cranes\"", "rail -strike", "budget minister",
+      "flood warning", "museum", "section:world vote", "glacier research", "tariff exports"};
+
+  final String base;
+  final HttpClient anonymous;
+  final HttpClient signedIn;
+  final int samples;
+  final long budgetNanos;
+
+  SizeProbe(String base, int samples, int seconds) {
+    this.base = base;
+    this.samples = samples;
+    this.budgetNanos = seconds * 1_000_000_000L;
+    anonymous = client();
+    signedIn = client();
+  }
+
+  static HttpClient client() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** A page kind: the URLs it is timed on and whether the site caches it for anonymous readers. */
+  record Kind(String name, List<String> urls, boolean cachedByApp, boolean personalOnly, String note) {}
+
+  record Stats(int n, int errors, int timeouts, double p50, double p99, double max) {
+    String show() {
+      return (n == 0 ? "-" : String.format("%8.1f %8.1f %8.1f %4d", p50, p99, max, n))
+          + (timeouts > 0 ? " (" + timeouts + " timed out)" : "") + (errors > 0 ? " (" + errors + " errors)" : "");
+    }
+  }
+
+  static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0);
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> t = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of(args[1]))) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        t.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    SizeProbe p = new SizeProbe(args[0], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+    p.signIn(args[2], args[3]);
+    List<Kind> kinds = p.kinds(t);
+    List<String> rows = new ArrayList<>();
+    String header = String.format("%-34s %-32s %-32s %s", "page kind", "uncached p50/p99/max ms, n", "cached p50/p99/max ms, n", "note");
+    System.out.println(header);
+    for (Kind k : kinds) {
+      if (k.urls.isEmpty()) {
+        String row = String.format("%-34s %-32s %-32s %s", k.name, "-", "-", k.note);
+        System.out.println(row);
+        rows.add(row);
+        continue;
+      }
+      Stats u = p.time(k.urls, p.signedIn);
+      Stats c = k.personalOnly ? NONE : p.time(List.of(k.urls.get(0)), p.anonymous);
+      String note = (k.cachedByApp || k.personalOnly ? "" : "not page-cached; ") + k.note;
+      String row = String.format("%-34s %-32s %-32s %s", k.name, u.show(), c.show(), note);
+      System.out.println(row);
+      rows.add(row);
+    }
+    Files.write(Path.of(args[6]), rows);
+  }
+
+  void signIn(String login, String password) throws IOException, InterruptedException {
+    String token = token();
+    HttpResponse<String> r = signedIn.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session")).timeout(TIMEOUT)
+        .header("Content-Type", "application/json").header("X-CSRF-Token", token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  String token() throws IOException, InterruptedException {
+    String body = signedIn.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf-token")).timeout(TIMEOUT).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token in " + body);
+    }
+    return m.group(1);
+  }
+
+  List<Kind> kinds(Map<String, String> t) throws InterruptedException {
+    List<String> sections = words(t.get("sections"));
+    List<String> authors = words(t.get("prolific_authors"));
+    List<String> counts = words(t.get("author_counts"));
+    List<String> articles = words(t.get("articles"));
+    List<String> threads = words(t.get("thread_articles"));
+    List<Kind> k = new ArrayList<>();
+    k.add(new Kind("home", List.of("/"), true, false, ""));
+    k.add(new Kind("section, page 1", prefix("/sections/", sections, ""), true, false, sections.size() + " sections"));
+    Deep sectionDeep = deepest("/sections/" + sections.get(0), false);
+    k.add(new Kind("section, deepest page", sectionDeep.urls, true, false, sectionDeep.note));
+    k.add(new Kind("author (prolific), page 1", prefix("/authors/", authors, ""), true, false,
+        "top authors, " + (counts.isEmpty() ? "?" : counts.get(0)) + " articles for the first"));
+    Deep authorDeep = deepest("/authors/" + authors.get(0), false);
+    k.add(new Kind("author (prolific), deepest page", authorDeep.urls, true, false, authorDeep.note));
+    k.add(new Kind("tag, page 1", prefix("/tags/", words(t.get("tags")), ""), true, false,
+        "first URL is the most common of " + t.get("tags_total") + " tags"));
+    k.add(new Kind("article (with related)", prefix("/articles/", articles, ""), true, false, "random published articles"));
+    k.add(new Kind("article, big comment thread", prefix("/articles/", threads, ""), true, false, threads.size() + " threads"));
+    k.add(new Kind("/rss.xml", List.of("/rss.xml"), false, false, ""));
+    k.add(new Kind("section feed", prefix("/sections/", sections, "/rss.xml"), false, false, ""));
+    k.add(new Kind("/sitemap.xml", List.of("/sitemap.xml"), false, false, ""));
+    List<String> sitemapPages = new ArrayList<>();
+    String index;
+    try {
+      index = get(anonymous, "/sitemap.xml").body();
+    } catch (IOException e) {
+      index = "";
+    }
+    Matcher sm = Pattern.compile("/sitemaps/articles-\\d+\\.xml").matcher(index);
+    while (sm.find()) {
+      sitemapPages.add(sm.group());
+    }
+    if (!sitemapPages.isEmpty()) {
+      k.add(new Kind("sitemap page (50,000 URLs)", sitemapPages, false, false, sitemapPages.size() + " pages"));
+    }
+    k.add(new Kind("/sitemaps/news.xml", List.of("/sitemaps/news.xml"), false, false, ""));
+    List<String> apiFirst = new ArrayList<>(List.of("/api/v1/articles"));
+    apiFirst.addAll(prefix("/api/v1/articles?section=", sections, ""));
+    k.add(new Kind("/api/v1/articles, first page", apiFirst, false, false, ""));
+    Deep apiDeep = deepest("/api/v1/articles", true);
+    k.add(new Kind("/api/v1/articles, deepest page", apiDeep.urls, false, false, apiDeep.note));
+    List<String> api = new ArrayList<>();
+    List<String> html = new ArrayList<>();
+    for (String q : QUERIES) {
+      api.add("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+      html.add("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+    k.add(new Kind("/api/v1/search?q=", api, false, false, QUERIES.length + " queries"));
+    k.add(new Kind("/search?q=", html, false, false, QUERIES.length + " queries"));
+    k.add(new Kind("/reading-list (signed in)", List.of("/reading-list"), false, true, "300 bookmarks, some gone"));
+    k.add(new Kind("comments.rss, big thread", prefix("/articles/", threads, "/comments.rss"), false, false, ""));
+    return k;
+  }
+
+  /** The deepest pages of a listing and how they were found: rel=next cursors, else ?page=N. */
+  record Deep(List<String> urls, String note) {}
+
+  Deep deepest(String first, boolean json) {
+    try {
+      return findDeepest(first, json);
+    } catch (IOException | RuntimeException e) {
+      return new Deep(List.of(), "deepest page not found: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Deep findDeepest(String first, boolean json) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    long limit = 2 * budgetNanos;
+    HttpResponse<String> r = get(anonymous, first);
+    String next = next(r.body(), json);
+    boolean pages = next == null ? json : next.contains("page=");
+    if (pages) {
+      int lo = 1;
+      int hi = 2;
+      boolean stopped = false;
+      while (hi <= 10_000 && !(stopped = System.nanoTime() - started > limit) && exists(first, hi, json)) {
+        lo = hi;
+        hi *= 2;
+      }
+      hi = Math.min(hi, 10_001);
+      while (!stopped && hi - lo > 1 && !(stopped = System.nanoTime() - started > limit)) {
+        int mid = (lo + hi) / 2;
+        if (exists(first, mid, json)) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      List<String> urls = new ArrayList<>();
+      for (int p = lo; p > Math.max(1, lo - samples); p--) {
+        urls.add(withPage(first, p));
+      }
+      return new Deep(urls.isEmpty() ? List.of(first) : urls,
+          "page " + lo + (lo == 10_000 ? " (the cap)" : "") + (stopped ? " (search stopped by its time budget)" : "")
+              + " by ?page=N, found in " + seconds(started) + " s");
+    }
+    // Cursors: follow rel=next (or next_cursor) as far as the budget allows.
+    Deque<String> last = new ArrayDeque<>();
+    last.add(first);
+    int hops = 0;
+    String url = first;
+    while (next != null && hops < 100_000 && System.nanoTime() - started < limit) {
+      url = next.startsWith("/") || next.startsWith("http") ? strip(next) : first + (first.contains("?") ? "&" : "?") + "before=" + next;
+      r = get(anonymous, url);
+      if (r.statusCode() != 200) {
+        break;
+      }
+      hops++;
+      last.addLast(url);
+      if (last.size() > samples) {
+        last.removeFirst();
+      }
+      next = next(r.body(), json);
+    }
+    List<String> urls = new ArrayList<>(last);
+    java.util.Collections.reverse(urls);
+    return new Deep(urls, "page " + (hops + 1) + (next == null ? " (the last)" : " (budget reached)") + " by following next, "
+        + seconds(started) + " s");
+  }
+
+  String strip(String u) {
+    return u.startsWith(base) ? u.substring(base.length()) : u.replace("&amp;", "&");
+  }
+
+  /** Whether the page has articles; a page too slow to answer counts as absent. */
+  boolean exists(String first, int page, boolean json) throws InterruptedException {
+    try {
+      HttpResponse<String> r = get(anonymous, withPage(first, page));
+      return r.statusCode() == 200 && (!json || !r.body().contains("\"items\":[]"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static String withPage(String url, int page) {
+    return page == 1 ? url : url + (url.contains("?") ? "&" : "?") + "page=" + page;
+  }
+
+  static String next(String body, boolean json) {
+    Matcher m = (json ? NEXT_JSON : NEXT).matcher(body);
+    if (!m.find()) {
+      return null;
+    }
+    String v = m.group(1) != null ? m.group(1) : m.group(2);
+    return v.replace("&amp;", "&");
+  }
+
+  HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Up to SAMPLES requests, one at a time, cycling through the URLs, within the time budget. */
+  Stats time(List<String> urls, HttpClient client) throws InterruptedException {
+    double[] ms = new double[samples];
+    int n = 0;
+    int errors = 0;
+    int timeouts = 0;
+    long started = System.nanoTime();
+    if (client == anonymous) {
+      try {
+        get(client, urls.get(0)); // the first request fills the cache; then the cookie is known
+      } catch (IOException e) {
+        errors++;
+      }
+    }
+    for (int i = 0; i < samples && (i == 0 || System.nanoTime() - started < budgetNanos); i++) {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(base + urls.get(i % urls.size()))).timeout(TIMEOUT)
+          .header("Accept-Encoding", "gzip").build();
+      long t0 = System.nanoTime();
+      try {
+        HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        double took = (System.nanoTime() - t0) / 1e6;
+        if (r.statusCode() != 200) {
+          errors++;
+          if (errors <= 2) {
+            System.err.println("  " + r.statusCode() + " for " + urls.get(i % urls.size()));
+          }
+          continue;
+        }
+        ms[n++] = took;
+      } catch (java.net.http.HttpTimeoutException e) {
+        timeouts++;
+        ms[n++] = TIMEOUT.toMillis();
+      } catch (IOException e) {
+        errors++;
+        System.err.println("  " + e + " for " + urls.get(i % urls.size()));
+      }
+    }
+    if (n == 0) {
+      return new Stats(0, errors, timeouts, 0, 0, 0);
+    }
+    double[] s = Arrays.copyOf(ms, n);
+    Arrays.sort(s);
+    return new Stats(n, errors, timeouts, s[(int) Math.ceil(0.50 * n) - 1], s[(int) Math.ceil(0.99 * n) - 1], s[n - 1]);
+  }
+
+  static List<String> words(String s) {
+    return s == null || s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
+  }
+
+  static List<String> prefix(String before, List<String> items, String after) {
+    return items.stream().map(x -> before + x + after).toList();
+  }
+
+  static String seconds(long started) {
+    return String.format("%.1f", (System.nanoTime() - started) / 1e9);
+  }
+}
