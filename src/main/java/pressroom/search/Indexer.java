@@ -42,6 +42,8 @@ public final class Indexer implements AutoCloseable {
   // follower still delivers it within its 10 s look-back, so a seq read this long ago is applied.
   private static final Duration SETTLE = Duration.ofSeconds(30);
   private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
+  // More rows than one import batch writes to the log in a transaction (5,000).
+  private static final long UNSETTLED_MARGIN = 10_000;
   // An idle log still moves the stored time on, so a quiet site's restart can catch up.
   private static final Duration RESTAMP_EVERY = Duration.ofHours(1);
   // A build shows its progress to searches this often (reopened, not committed).
@@ -379,9 +381,16 @@ public final class Indexer implements AutoCloseable {
       long seq = Math.max(changeLog.newest(), stored.map(ArticleIndex.Applied::seq).orElse(0L));
       ArticleIndex.Applied settled = null;
       synchronized (samples) {
+        ArticleIndex.Applied first = samples.peekFirst();
         samples.add(new ArticleIndex.Applied(seq, now));
         while (!samples.isEmpty() && samples.peekFirst().at() <= now - settle.toMillis()) {
           settled = samples.pollFirst();
+        }
+        if (settled == null && first != null && Math.max(0, first.seq() - UNSETTLED_MARGIN) > stored.map(ArticleIndex.Applied::seq).orElse(-1L)) {
+          // Nothing settled yet (a build that just ended, `pressroom reindex` about to exit): a
+          // seq well below the build's start, so a restart catches up instead of building again;
+          // rows that committed late within the margin are applied twice, which does no harm.
+          settled = new ArticleIndex.Applied(Math.max(0, first.seq() - UNSETTLED_MARGIN), first.at());
         }
       }
       if (settled != null

@@ -87,6 +87,23 @@ class IndexStartTest {
   }
 
   @Test
+  void anIndexBuiltByPressroomReindexIsCaughtUpAtTheNextStartNotBuiltAgain() {
+    try (TestApp first = start(app -> app.indexer().afterBatch(n -> { throw new java.util.concurrent.CancellationException("no index yet"); }))) {
+      Fixtures.load(first.app().articles());
+    }
+    int code = pressroom.cli.PressroomCommand.run(new String[] {"reindex"},
+        Map.of("PRESSROOM_DATA", dir.toString(), "PRESSROOM_DB_URL", db),
+        new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+    assertThat(code).isZero();
+    new ArticleDao(jdbi).insert(kestrel()); // written after the reindex, before the site starts
+    try (TestApp site = start(app -> {})) {
+      Eventually.until("the article written after the reindex is found", () -> titles(site, "kestrel").size() == 1);
+      assertThat(titles(site, "dockers")).hasSize(1);
+      assertThat(site.app().indexer().rebuilds()).as("full rebuilds").isZero();
+    }
+  }
+
+  @Test
   void whenTheLogNoLongerReachesBackTheIndexIsRebuiltInTheBackground() {
     firstRunThenStop();
     long stored = jdbi.withHandle(h -> h.createQuery("SELECT max(seq) FROM content_changes").mapTo(Long.class).one());
