@@ -231,11 +231,30 @@ public class SeedReaders {
     }
     lines.add("articles=" + String.join(" ", sample));
     lines.add("thread_articles=" + String.join(" ", threads.values().stream().map(a -> a[1]).toList()));
+    // The deepest pages, addressed as the site's own "Older" links address them: before the
+    // position (time_id) of one of the 21st to 40th oldest listed articles, so each shows the
+    // last twenty-odd of the listing.
+    String section = column(c, "SELECT slug FROM sections ORDER BY position", 1).get(0);
+    String author = column(c,
+        "SELECT au.slug FROM authors au JOIN (SELECT author_id, count(*) AS n FROM article_authors GROUP BY author_id"
+            + " ORDER BY n DESC LIMIT 1) top ON top.author_id = au.id", 1).get(0);
+    lines.add("deep_section=" + String.join(" ", prefixed("/sections/" + section + "?before=", column(c,
+        "SELECT a.published_at || '_' || a.id FROM articles a JOIN sections s ON s.id = a.section_id"
+            + " WHERE s.slug = '" + section + "' AND a.listed = 1 ORDER BY a.published_at, a.id LIMIT 20 OFFSET 20", 20))));
+    lines.add("deep_author=" + String.join(" ", prefixed("/authors/" + author + "?before=", column(c,
+        "SELECT l.published_at || '_' || l.article_id FROM article_authors l JOIN authors au ON au.id = l.author_id"
+            + " WHERE au.slug = '" + author + "' AND l.listed = 1 ORDER BY l.published_at, l.article_id LIMIT 20 OFFSET 20", 20))));
+    lines.add("deep_api=" + String.join(" ", prefixed("/api/v1/articles?before=", column(c,
+        "SELECT published_at || '_' || id FROM articles WHERE listed = 1 ORDER BY published_at, id LIMIT 20 OFFSET 20", 20))));
     lines.add("statuses=" + String.join(" ", column(c,
         "SELECT status || ':' || count(*) FROM articles GROUP BY status ORDER BY status", 10)));
     lines.add("grouped_stories=" + String.join(" ", column(c,
         "SELECT count(*) FROM (SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY story_id HAVING count(*) > 1) x", 1)));
     Files.write(out, lines);
+  }
+
+  static List<String> prefixed(String prefix, List<String> values) {
+    return values.stream().map(v -> prefix + v).toList();
   }
 
   static List<String> column(Connection c, String sql, int max) throws SQLException {

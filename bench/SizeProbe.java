@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +27,14 @@ import java.util.regex.Pattern;
  * does not keep in its page cache (feeds, sitemaps, API, search) that is a repeat, not a hit.
  *
  * Every loop is bounded: SAMPLES requests or SECONDS_PER_KIND per kind and mode (at least one),
- * REQUEST_SECONDS (env, default 60) per request, twice SECONDS_PER_KIND to find a deepest page.
+ * REQUEST_SECONDS (env, default 60) per request. The deepest pages come from TARGETS: positions
+ * of the oldest listed articles, as the site's "Older" links carry them.
  *
  *   java bench/SizeProbe.java BASE_URL TARGETS LOGIN PASSWORD SAMPLES SECONDS_PER_KIND OUT_TSV
  */
 public class SizeProbe {
   /** One request's limit: a slower one counts as a sample of this many ms, marked as a timeout. */
   static final Duration TIMEOUT = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_SECONDS", "60")));
-  static final Pattern NEXT = Pattern.compile("<a[^>]*rel=\"next\"[^>]*href=\"([^\"]+)\"|<a[^>]*href=\"([^\"]+)\"[^>]*rel=\"next\"");
-  static final Pattern NEXT_JSON = Pattern.compile("\"next(?:_cursor|_url|)\"\\s*:\\s*\"([^\"]+)\"");
   static final String[] QUERIES = {"harbour", "election council", "\"port cranes\"", "rail -strike", "budget minister",
       "flood warning", "museum", "section:world vote", "glacier research", "tariff exports"};
 
@@ -133,12 +130,10 @@ public class SizeProbe {
     List<Kind> k = new ArrayList<>();
     k.add(new Kind("home", List.of("/"), true, false, ""));
     k.add(new Kind("section, page 1", prefix("/sections/", sections, ""), true, false, sections.size() + " sections"));
-    Deep sectionDeep = deepest("/sections/" + sections.get(0), false);
-    k.add(new Kind("section, deepest page", sectionDeep.urls, true, false, sectionDeep.note));
+    k.add(new Kind("section, deepest page", words(t.get("deep_section")), true, false, "the last pages, by the Older links' positions"));
     k.add(new Kind("author (prolific), page 1", prefix("/authors/", authors, ""), true, false,
         "top authors, " + (counts.isEmpty() ? "?" : counts.get(0)) + " articles for the first"));
-    Deep authorDeep = deepest("/authors/" + authors.get(0), false);
-    k.add(new Kind("author (prolific), deepest page", authorDeep.urls, true, false, authorDeep.note));
+    k.add(new Kind("author (prolific), deepest page", words(t.get("deep_author")), true, false, "the last pages, by position"));
     k.add(new Kind("tag, page 1", prefix("/tags/", words(t.get("tags")), ""), true, false,
         "first URL is the most common of " + t.get("tags_total") + " tags"));
     k.add(new Kind("article (with related)", prefix("/articles/", articles, ""), true, false, "random published articles"));
@@ -153,19 +148,18 @@ public class SizeProbe {
     } catch (IOException e) {
       index = "";
     }
-    Matcher sm = Pattern.compile("/sitemaps/articles-\\d+\\.xml").matcher(index);
+    Matcher sm = Pattern.compile("/sitemaps/articles-[0-9-]+\\.xml").matcher(index);
     while (sm.find()) {
       sitemapPages.add(sm.group());
     }
     if (!sitemapPages.isEmpty()) {
-      k.add(new Kind("sitemap page (50,000 URLs)", sitemapPages, false, false, sitemapPages.size() + " pages"));
+      k.add(new Kind("sitemap of a day", sitemapPages, false, false, sitemapPages.size() + " pages"));
     }
     k.add(new Kind("/sitemaps/news.xml", List.of("/sitemaps/news.xml"), false, false, ""));
     List<String> apiFirst = new ArrayList<>(List.of("/api/v1/articles"));
     apiFirst.addAll(prefix("/api/v1/articles?section=", sections, ""));
     k.add(new Kind("/api/v1/articles, first page", apiFirst, false, false, ""));
-    Deep apiDeep = deepest("/api/v1/articles", true);
-    k.add(new Kind("/api/v1/articles, deepest page", apiDeep.urls, false, false, apiDeep.note));
+    k.add(new Kind("/api/v1/articles, deepest page", words(t.get("deep_api")), false, false, "the last pages, by cursor"));
     List<String> api = new ArrayList<>();
     List<String> html = new ArrayList<>();
     for (String q : QUERIES) {
@@ -177,102 +171,6 @@ public class SizeProbe {
     k.add(new Kind("/reading-list (signed in)", List.of("/reading-list"), false, true, "300 bookmarks, some gone"));
     k.add(new Kind("comments.rss, big thread", prefix("/articles/", threads, "/comments.rss"), false, false, ""));
     return k;
-  }
-
-  /** The deepest pages of a listing and how they were found: rel=next cursors, else ?page=N. */
-  record Deep(List<String> urls, String note) {}
-
-  Deep deepest(String first, boolean json) {
-    try {
-      return findDeepest(first, json);
-    } catch (IOException | RuntimeException e) {
-      return new Deep(List.of(), "deepest page not found: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  Deep findDeepest(String first, boolean json) throws IOException, InterruptedException {
-    long started = System.nanoTime();
-    long limit = 2 * budgetNanos;
-    HttpResponse<String> r = get(anonymous, first);
-    String next = next(r.body(), json);
-    boolean pages = next == null ? json : next.contains("page=");
-    if (pages) {
-      int lo = 1;
-      int hi = 2;
-      boolean stopped = false;
-      while (hi <= 10_000 && !(stopped = System.nanoTime() - started > limit) && exists(first, hi, json)) {
-        lo = hi;
-        hi *= 2;
-      }
-      hi = Math.min(hi, 10_001);
-      while (!stopped && hi - lo > 1 && !(stopped = System.nanoTime() - started > limit)) {
-        int mid = (lo + hi) / 2;
-        if (exists(first, mid, json)) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-      }
-      List<String> urls = new ArrayList<>();
-      for (int p = lo; p > Math.max(1, lo - samples); p--) {
-        urls.add(withPage(first, p));
-      }
-      return new Deep(urls.isEmpty() ? List.of(first) : urls,
-          "page " + lo + (lo == 10_000 ? " (the cap)" : "") + (stopped ? " (search stopped by its time budget)" : "")
-              + " by ?page=N, found in " + seconds(started) + " s");
-    }
-    // Cursors: follow rel=next (or next_cursor) as far as the budget allows.
-    Deque<String> last = new ArrayDeque<>();
-    last.add(first);
-    int hops = 0;
-    String url = first;
-    while (next != null && hops < 100_000 && System.nanoTime() - started < limit) {
-      url = next.startsWith("/") || next.startsWith("http") ? strip(next) : first + (first.contains("?") ? "&" : "?") + "before=" + next;
-      r = get(anonymous, url);
-      if (r.statusCode() != 200) {
-        break;
-      }
-      hops++;
-      last.addLast(url);
-      if (last.size() > samples) {
-        last.removeFirst();
-      }
-      next = next(r.body(), json);
-    }
-    List<String> urls = new ArrayList<>(last);
-    java.util.Collections.reverse(urls);
-    return new Deep(urls, "page " + (hops + 1) + (next == null ? " (the last)" : " (budget reached)") + " by following next, "
-        + seconds(started) + " s");
-  }
-
-  String strip(String u) {
-    return u.startsWith(base) ? u.substring(base.length()) : u.replace("&amp;", "&");
-  }
-
-  /** Whether the page has articles; a page too slow to answer counts as absent. */
-  boolean exists(String first, int page, boolean json) throws InterruptedException {
-    try {
-      HttpResponse<String> r = get(anonymous, withPage(first, page));
-      return r.statusCode() == 200 && (!json || !r.body().contains("\"items\":[]"));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  static String withPage(String url, int page) {
-    return page == 1 ? url : url + (url.contains("?") ? "&" : "?") + "page=" + page;
-  }
-
-  static String next(String body, boolean json) {
-    Matcher m = (json ? NEXT_JSON : NEXT).matcher(body);
-    if (!m.find()) {
-      return null;
-    }
-    String v = m.group(1) != null ? m.group(1) : m.group(2);
-    return v.replace("&amp;", "&");
   }
 
   HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
