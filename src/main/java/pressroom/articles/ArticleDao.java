@@ -165,10 +165,12 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         });
   }
 
-  /** How many articles readers can see now (what the search index holds). */
-  public long countPublished(Instant now) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= :now")
-        .bind("now", now.toEpochMilli()).mapTo(Long.class).one());
+  /**
+   * How many stories listings show, from their index: about what the search index holds (it also
+   * holds each story's other versions), for a progress bar.
+   */
+  public long countListed() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM articles WHERE listed = 1").mapTo(Long.class).one());
   }
 
   private static Map<String, List<Tag>> tagsOf(Handle h, List<String> articleIds) {
@@ -640,15 +642,16 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
       """
       SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at
       FROM articles a LEFT JOIN sources src ON src.id = a.source_id
-      WHERE a.status = 'published' AND a.published_at >= :since AND a.published_at < :until
+      WHERE a.listed = 1 AND a.published_at >= :since AND a.published_at < :until
         AND a.published_at <= :now AND (a.source_id IS NULL OR src.seo_policy = 'own')
       ORDER BY a.published_at DESC LIMIT :limit
       """;
 
   /**
    * Published articles whose page is the one search engines should index: the site's own and
-   * partners' under an "own" licence, published in [since, until). Canonical-to-partner and
-   * noindex copies stay out, as their licences ask. One index range on (status, published_at).
+   * partners' under an "own" licence, published in [since, until), each story once (its listed
+   * version). Canonical-to-partner and noindex copies stay out, as their licences ask. One range
+   * of articles_listed.
    */
   public List<Indexable> indexable(Instant now, Instant since, Instant until, int limit) {
     return jdbi.withHandle(
@@ -667,7 +670,7 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   public Optional<Instant> firstPublished() {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT min(published_at) FROM articles WHERE status = 'published'")
+            h.createQuery("SELECT min(published_at) FROM articles WHERE listed = 1")
                 .mapTo(Long.class)
                 .findOne()
                 .map(Instant::ofEpochMilli));

@@ -1,6 +1,5 @@
 package pressroom.cli;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,10 +36,11 @@ final class ReindexCommand extends DataCommand implements Callable<Integer> {
         return 0;
       }
       long started = System.nanoTime();
-      long total = app.articles().countPublished(Instant.now());
+      long total = app.articles().countListed();
       int n;
       try (ProgressBar bar = progressBar("Indexing", total, " articles", 1)) {
-        n = app.reindex(bar::stepTo);
+        // Each story's other versions are indexed too: the total grows with the count if needed.
+        n = app.reindex(done -> bar.maxHint(Math.max(total, done)).stepTo(done));
       }
       out().printf("Indexed %d articles in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
       return 0;
