@@ -27,6 +27,7 @@ import pressroom.ingest.NewSource;
       SourcesCommand.ListSources.class,
       SourcesCommand.Disable.class,
       SourcesCommand.Enable.class,
+      SourcesCommand.Priority.class,
       SourcesCommand.Remove.class
     })
 final class SourcesCommand {
@@ -148,7 +149,7 @@ final class SourcesCommand {
   }
 
   abstract static class ById extends DataCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "ID", description = "The source's id (see 'sources list').")
+    @Parameters(index = "0", paramLabel = "ID", description = "The source's id (see 'sources list').")
     String id;
 
     ById(Map<String, String> env) {
@@ -203,6 +204,32 @@ final class SourcesCommand {
     @Override
     String done() {
       return "enabled " + id;
+    }
+  }
+
+  @Command(
+      name = "priority",
+      mixinStandardHelpOptions = true,
+      description = "Set a partner's priority: higher wins when partners send the same story, and listings follow at once.")
+  static final class Priority extends ById {
+    @Parameters(index = "1", paramLabel = "N", description = "The new priority (any whole number; the default is 0).")
+    int priority;
+
+    private int affected;
+
+    Priority(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    boolean apply(App app) {
+      affected = app.sources().setPriority(id, priority);
+      return affected >= 0;
+    }
+
+    @Override
+    String done() {
+      return "priority of " + id + " is now " + priority + "; " + affected + " articles in stories told by several partners looked at again";
     }
   }
 

@@ -217,6 +217,29 @@ public final class SourceDao {
   }
 
   /**
+   * Sets a partner's priority and decides again which version listings show of every story it
+   * shares with another partner.
+   *
+   * @return the number of articles in those stories, or -1 if there is no such source
+   */
+  public int setPriority(String id, int priority) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate("UPDATE sources SET priority = :p WHERE id = :id AND state <> 'removed'")
+                  .bind("p", priority)
+                  .bind("id", id)
+                  .execute();
+          if (n == 0) {
+            return -1;
+          }
+          List<String> ids = StoryLeads.refreshSource(h, id, System.currentTimeMillis());
+          ids.forEach(article -> ContentChanges.record(h, article));
+          return ids.size();
+        });
+  }
+
+  /**
    * Removes a partner: it is never fetched again and its articles are withdrawn (their addresses
    * answer 410), since the licence to show them ends with the partnership.
    *

@@ -67,6 +67,9 @@ class IngestCommandsTest {
       assertThat(run("sources", "list")).isZero();
       assertThat(out.toString()).contains("disabled");
       assertThat(run("sources", "enable", downId)).isZero();
+      assertThat(run("sources", "priority", downId, "7")).isZero();
+      assertThat(out.toString()).contains("priority of " + downId + " is now 7");
+      assertThat(run("sources", "priority", "no-such-source", "7")).isEqualTo(1);
       assertThat(run("sources", "remove", id)).isZero();
       assertThat(out.toString()).contains("1 articles withdrawn");
       assertThat(run("sources", "remove", id)).isEqualTo(1);
