@@ -32,6 +32,7 @@ public final class Pages {
    * A section, author or tag page.
    *
    * @param kind what the page lists, e.g. "Section", "Author", "Tag"
+   * @param span where a page past the numbered ones stands: the days it covers, or null
    */
   public record ListingPage(
       Chrome chrome,
@@ -40,7 +41,8 @@ public final class Pages {
       String heading,
       String description,
       List<Item> items,
-      Pagination pagination) {}
+      Pagination pagination,
+      String span) {}
 
   /**
    * @param updated when the partner last corrected it, or null

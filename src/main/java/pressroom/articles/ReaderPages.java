@@ -256,7 +256,8 @@ public final class ReaderPages {
                           l.heading(),
                           l.description(),
                           items(shown),
-                          pagination));
+                          pagination,
+                          number > 0 || shown.isEmpty() ? null : span(shown)));
               return CachedPage.of(null, html, now);
             };
     CachedPage rendered = fresh ? render.get() : cache.get(key, render);
@@ -268,6 +269,13 @@ public final class ReaderPages {
     } else {
       CachedPages.send(ctx, rendered, csrf);
     }
+  }
+
+  /** The days a page of articles (newest first) covers, oldest first: "30 October 2026 – 1 November 2026". */
+  private String span(List<ArticleSummary> shown) {
+    String newest = clock.day(shown.getFirst().publishedAt());
+    String oldest = clock.day(shown.getLast().publishedAt());
+    return newest.equals(oldest) ? newest : oldest + " – " + newest;
   }
 
   private CachedPage renderHome(Chrome c) {

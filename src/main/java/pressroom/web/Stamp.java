@@ -13,6 +13,13 @@ public record Stamp(String iso, String label) {
     private static final DateTimeFormatter LABEL =
         DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /** The day of {@code t} in this zone, as a reader reads it: "1 November 2026". */
+    public String day(Instant t) {
+      return t.atZone(zone).format(DAY);
+    }
+
     public Stamp stamp(Instant t) {
       var local = t.atZone(zone);
       return new Stamp(

@@ -116,7 +116,11 @@ abstract class ListingsContract {
     // Numbered while cheap, then positions.
     assertThat(visited.get(1)).isEqualTo("/sections/archive?page=2");
     assertThat(visited.get(Window.MAX_NUMBERED_PAGE)).startsWith("/sections/archive?before=");
-    assertThat(page(visited.get(Window.MAX_NUMBERED_PAGE)).title()).contains("older articles");
+    Document older = page(visited.get(Window.MAX_NUMBERED_PAGE));
+    assertThat(older.title()).contains("older articles");
+    // Past the numbers, the page says which days it covers.
+    assertThat(older.selectFirst(".pagination span").text()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}( – \\d{1,2} [A-Z][a-z]+ \\d{4})?");
+    assertThat(page("/sections/archive?page=2").selectFirst(".pagination span").text()).isEqualTo("Page 2");
 
     // Back up from the deepest page: the same pages, newest first again.
     String deepest = visited.getLast();
