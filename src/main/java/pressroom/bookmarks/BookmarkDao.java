@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import pressroom.articles.Window;
 
 /** The SQL for reading lists. */
 public final class BookmarkDao {
@@ -43,20 +44,31 @@ public final class BookmarkDao {
         h -> h.createQuery("SELECT count(*) FROM bookmarks WHERE account_id = :u AND article_id = :a").bind("u", accountId).bind("a", articleId).mapTo(Integer.class).one() > 0);
   }
 
-  /** A reader's reading list: their bookmarks' index in order, each article by its key. */
+  /**
+   * One page of a reader's reading list, newest saved first, older than a position (saved time,
+   * article id): their bookmarks' index in order, each article by its key.
+   */
   public static final String LIST_SQL =
       """
       SELECT a.id, a.slug, a.headline, s.name AS section_name, a.status, a.published_at, b.created_at
-      FROM bookmarks b JOIN articles a ON a.id = b.article_id JOIN sections s ON s.id = a.section_id
-      WHERE b.account_id = :u ORDER BY b.created_at DESC
+      FROM bookmarks b CROSS JOIN articles a CROSS JOIN sections s
+      WHERE a.id = b.article_id AND s.id = a.section_id AND b.account_id = :u
+        AND b.created_at <= :atTime AND (b.created_at < :atTime OR b.article_id < :atId)
+      ORDER BY b.created_at DESC, b.article_id DESC LIMIT :limit
       """;
 
-  /** The reading list, newest first. */
-  public List<Entry> list(String accountId) {
+  /** Where a reading list starts: before every bookmark. */
+  public static final Window.Position NEWEST = new Window.Position(Long.MAX_VALUE, "~");
+
+  /** Up to {@code limit} bookmarks saved before {@code before} ({@link #NEWEST} for the first page), newest first. */
+  public List<Entry> list(String accountId, Window.Position before, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(LIST_SQL)
                 .bind("u", accountId)
+                .bind("atTime", before.publishedAt())
+                .bind("atId", before.id())
+                .bind("limit", limit)
                 .map(
                     (rs, ctx) ->
                         new Entry(

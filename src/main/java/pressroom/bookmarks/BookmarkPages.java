@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
+import pressroom.articles.Window;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Head;
@@ -29,7 +30,32 @@ public final class BookmarkPages {
     this.chrome = chrome;
   }
 
-  public record ReadingList(Chrome chrome, Head head, List<BookmarkDao.Entry> entries) {}
+  /** Bookmarks on a page of the reading list and in one answer of its API. */
+  static final int PAGE_SIZE = 50;
+
+  /**
+   * @param older the link to the bookmarks saved before these, or null at the end
+   * @param newer the link back to the first page, or null on it
+   */
+  public record ReadingList(Chrome chrome, Head head, List<BookmarkDao.Entry> entries, String older, String newer) {}
+
+  /** One page of a reader's bookmarks and the position of the next, if any. */
+  private record Page(List<BookmarkDao.Entry> entries, Window.Position next) {}
+
+  private Page page(String accountId, Context ctx) {
+    String raw = ctx.queryParam("before");
+    Window.Position before =
+        raw == null
+            ? BookmarkDao.NEWEST
+            : Window.Position.parse(raw)
+                .orElseThrow(() -> PageException.badRequest("“" + raw + "” is not a place in your reading list: follow its Older link."));
+    List<BookmarkDao.Entry> rows = bookmarks.list(accountId, before, PAGE_SIZE + 1);
+    if (rows.size() <= PAGE_SIZE) {
+      return new Page(rows, null);
+    }
+    BookmarkDao.Entry last = rows.get(PAGE_SIZE - 1);
+    return new Page(rows.subList(0, PAGE_SIZE), new Window.Position(last.savedAt().toEpochMilli(), last.articleId()));
+  }
 
   /** POST from the article page: adds or removes, then back to the article. */
   public void toggle(Context ctx) {
@@ -62,9 +88,11 @@ public final class BookmarkPages {
       return;
     }
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    Page p = page(a.get().id(), ctx);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/html; charset=utf-8")
-        .result(templates.render("bookmarks/list.jte", new ReadingList(c, Head.simple("My reading list — " + c.siteName(), "Saved articles"), bookmarks.list(a.get().id()))));
+        .result(templates.render("bookmarks/list.jte", new ReadingList(c, Head.simple("My reading list — " + c.siteName(), "Saved articles"),
+            p.entries(), p.next() == null ? null : "/reading-list?before=" + p.next(), ctx.queryParam("before") == null ? null : "/reading-list")));
   }
 
   public void removeFromList(Context ctx) {
@@ -76,9 +104,13 @@ public final class BookmarkPages {
 
   public void apiList(Context ctx) {
     Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    Page p = page(a.id(), ctx);
     ctx.header("Cache-Control", "no-store");
-    ctx.json(Map.of("bookmarks", bookmarks.list(a.id()).stream().map(e -> Map.of(
-        "articleId", e.articleId(), "slug", e.slug(), "headline", e.headline(), "available", e.available(), "savedAt", e.savedAt().toString())).toList()));
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("bookmarks", p.entries().stream().map(e -> Map.of(
+        "articleId", e.articleId(), "slug", e.slug(), "headline", e.headline(), "available", e.available(), "savedAt", e.savedAt().toString())).toList());
+    out.put("next_cursor", p.next() == null ? null : p.next().toString());
+    ctx.json(out);
   }
 
   public void apiPut(Context ctx) {

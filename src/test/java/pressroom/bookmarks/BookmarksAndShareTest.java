@@ -115,4 +115,60 @@ class BookmarksAndShareTest {
     assertThat(v.get("/api/v1/bookmarks").body()).doesNotContain(f.arabic.id());
     assertThat(v.jsonRaw("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null, null).statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void aLongReadingListComesFiftyAtATimeEveryBookmarkOnceByOlderLinksAndTheApisCursor() throws Exception {
+    String id = newReader();
+    String accountId = site.app().database().jdbi().withHandle(h ->
+        h.createQuery("SELECT id FROM accounts WHERE user_id = :u").bind("u", id).mapTo(String.class).one());
+    java.util.List<pressroom.articles.NewArticle> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 123; i++) {
+      batch.add(Fixtures.article("world", null, "Saved story " + i, java.util.List.of("Jane Roe"), "<p>Kept.</p>", "en", "ltr", null,
+          java.time.Instant.now().minusSeconds(3600 + i), java.util.List.of(), ArticleStatus.PUBLISHED));
+    }
+    var stored = site.app().database().jdbi().inTransaction(h -> pressroom.articles.ArticleDao.insertAll(h, batch, new pressroom.articles.ArticleDao.NameIds()));
+    // Saved in runs of three within one millisecond: the article id must order them.
+    long t = System.currentTimeMillis() - 1_000_000;
+    for (int i = 0; i < stored.size(); i++) {
+      long savedAt = t + (i / 3) * 1000L;
+      String articleId = stored.get(i).id();
+      site.app().database().jdbi().useHandle(h -> h.execute(
+          "INSERT INTO bookmarks (account_id, article_id, created_at) VALUES (?, ?, ?)", accountId, articleId, savedAt));
+    }
+    // Newest saved first; within a millisecond, the higher article id first.
+    java.util.List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < stored.size(); i++) {
+      order.add(i);
+    }
+    order.sort((x, y) -> x / 3 != y / 3 ? Integer.compare(y / 3, x / 3) : stored.get(y).id().compareTo(stored.get(x).id()));
+    java.util.List<String> expected = order.stream().map(i -> "Saved story " + i).toList();
+
+    Visitor v = site.newVisitor();
+    v.post("/signin", Map.of("login", id, "password", PASSWORD));
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String at = "/reading-list";
+    int pages = 0;
+    while (at != null) {
+      Document d = Jsoup.parse(v.get(at).body());
+      java.util.List<String> titles = d.select(".item-title").eachText();
+      assertThat(titles).hasSizeLessThanOrEqualTo(50);
+      seen.addAll(titles);
+      var older = d.selectFirst(".pagination a[rel=next]");
+      at = older == null ? null : older.attr("href");
+      assertThat(++pages).isLessThan(10);
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(expected);
+
+    java.util.List<String> viaApi = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          v.get("/api/v1/bookmarks" + (cursor == null ? "" : "?before=" + cursor)).body());
+      body.get("bookmarks").forEach(b -> viaApi.add(b.get("headline").asText()));
+      cursor = body.get("next_cursor").isNull() ? null : body.get("next_cursor").asText();
+    } while (cursor != null);
+    assertThat(viaApi).containsExactlyElementsOf(expected);
+    assertThat(v.get("/reading-list?before=sometime").statusCode()).isEqualTo(400);
+  }
 }

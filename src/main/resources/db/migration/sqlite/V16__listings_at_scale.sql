@@ -42,3 +42,7 @@ DROP INDEX article_authors_by_author;
 CREATE INDEX article_authors_listed ON article_authors (author_id, published_at, article_id) WHERE listed = 1;
 DROP INDEX article_tags_by_tag;
 CREATE INDEX article_tags_listed ON article_tags (tag_id, published_at, article_id) WHERE listed = 1;
+
+-- The reading list pages by (saved time, article): the index carries the tie-break too.
+DROP INDEX bookmarks_by_account_time;
+CREATE INDEX bookmarks_by_account_time ON bookmarks (account_id, created_at, article_id);
