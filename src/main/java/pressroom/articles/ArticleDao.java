@@ -265,9 +265,11 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
           case Window.Numbered n -> "";
           // Spelled out rather than as a row value, (time, id) < (:t, :i): SQLite cannot use a
           // row value together with the filter's equality in one index range, and with
-          // statistics that rate the filter poorly it would skip-scan and sort instead.
-          case Window.Before b ->
-              " AND " + l.time() + " <= :atTime AND (" + l.time() + " < :atTime OR " + l.id() + " < :atId)";
+          // statistics that rate the filter poorly it would skip-scan and sort instead. The
+          // upper bound is the listing's own `time <= :now`, bound to the earlier of the two
+          // (see listing()): given two, SQLite ranges on one and filters by the other, and
+          // took the wrong one, walking from today back to the position.
+          case Window.Before b -> " AND (" + l.time() + " < :atTime OR " + l.id() + " < :atId)";
           case Window.After a ->
               " AND " + l.time() + " >= :atTime AND (" + l.time() + " > :atTime OR " + l.id() + " > :atId)";
         };
@@ -289,9 +291,13 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   public List<ArticleSummary> listing(Listing l, Window w, int limit, Instant now) {
     return jdbi.withHandle(
         h -> {
+          long upTo =
+              w instanceof Window.Before b
+                  ? Math.min(now.toEpochMilli(), b.position().publishedAt())
+                  : now.toEpochMilli();
           Query q =
               h.createQuery(listingSql(l, w))
-                  .bind("now", now.toEpochMilli())
+                  .bind("now", upTo)
                   .bind("limit", limit);
           if (l.filter() != null) {
             q.bind("filter", l.filter());
