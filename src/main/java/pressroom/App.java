@@ -167,7 +167,7 @@ public final class App implements AutoCloseable {
             commentService,
             bookmarkDao);
     Operations ops = new Operations(database, metrics);
-    SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, new Stamp.Clock(config.timeZone()));
+    SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
     this.javalin =
         Javalin.create(

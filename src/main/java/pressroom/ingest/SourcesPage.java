@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Supplier;
 import pressroom.web.Access;
+import pressroom.accounts.Auth;
 import pressroom.web.Chrome;
+import pressroom.web.Csrf;
 import pressroom.web.Head;
 import pressroom.web.PageException;
 import pressroom.web.Stamp;
@@ -16,10 +18,12 @@ public final class SourcesPage {
   private final Poller poller;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
+  private final Csrf csrf;
   private final Stamp.Clock clock;
 
   public SourcesPage(
-      SourceDao sources, Poller poller, Templates templates, Supplier<Chrome> chrome, Stamp.Clock clock) {
+      SourceDao sources, Poller poller, Templates templates, Supplier<Chrome> chrome, Csrf csrf, Stamp.Clock clock) {
+    this.csrf = csrf;
     this.sources = sources;
     this.poller = poller;
     this.templates = templates;
@@ -35,11 +39,12 @@ public final class SourcesPage {
   public void list(Context ctx) {
     Access.require(ctx, Access.Role.EDITOR);
     ctx.header("Cache-Control", "no-store");
-    ctx.contentType("text/html; charset=utf-8").result(render());
+    // The editor's own frame: their name, and the token every button on the page posts back.
+    ctx.contentType("text/html; charset=utf-8").result(render(chrome.get().as(Auth.viewer(ctx), csrf.token(ctx))));
   }
 
-  /** The page as HTML (the route checks access first). */
-  public String render() {
+  /** The page as HTML in the editor's frame (the route checks access first). */
+  private String render(Chrome c) {
     List<Row> rows =
         sources.list().stream()
             .map(
@@ -50,7 +55,6 @@ public final class SourcesPage {
                         s.nextFetchAt() == null ? null : clock.stamp(s.nextFetchAt()),
                         s.failingSince() == null ? null : clock.stamp(s.failingSince())))
             .toList();
-    Chrome c = chrome.get();
     return templates.render(
         "ingest/sources.jte",
         new Model(c, Head.simple("Sources — " + c.siteName(), "Partner feeds and their health"), rows));
