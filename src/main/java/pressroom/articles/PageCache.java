@@ -118,6 +118,17 @@ public final class PageCache {
           HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
+    /**
+     * A page made for one signed-in visitor and sent once, never cached: its bytes only, without
+     * the gzip copy and ETag a shared page needs (for a long comment thread those were a third of
+     * the work of the page).
+     */
+    public static CachedPage forOneVisitor(String articleId, String html, Instant lastModified) {
+      return new CachedPage(
+          articleId, new byte[][] {html.getBytes(StandardCharsets.UTF_8)}, new byte[0][], null,
+          HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
     int weight() {
       int w = 64;
       for (byte[] p : parts) {

@@ -72,10 +72,10 @@ public final class ReaderPages {
 
   public void home(Context ctx) {
     if (signedIn(ctx)) {
-      sendFresh(ctx, renderHome(personal(ctx)));
+      sendFresh(ctx, renderHome(personal(ctx), true));
       return;
     }
-    CachedPages.send(ctx, cache.get("/", () -> renderHome(chrome.get())), csrf);
+    CachedPages.send(ctx, cache.get("/", () -> renderHome(chrome.get(), false)), csrf);
   }
 
   static final int COMMENT_ROOTS_PER_PAGE = 20;
@@ -258,7 +258,7 @@ public final class ReaderPages {
                           items(shown),
                           pagination,
                           number > 0 || shown.isEmpty() ? null : span(shown)));
-              return CachedPage.of(null, html, now);
+              return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
             };
     CachedPage rendered = fresh ? render.get() : cache.get(key, render);
     if (rendered == null) {
@@ -278,7 +278,8 @@ public final class ReaderPages {
     return newest.equals(oldest) ? newest : oldest + " – " + newest;
   }
 
-  private CachedPage renderHome(Chrome c) {
+  /** @param fresh for one signed-in reader (sent once), not the shared anonymous copy */
+  private CachedPage renderHome(Chrome c, boolean fresh) {
     Instant now = Instant.now();
     List<Item> latest = items(dao.latest(10, now));
     Map<String, List<ArticleSummary>> perSection = dao.newestPerSection(4, now);
@@ -293,7 +294,7 @@ public final class ReaderPages {
         Head.simple(c.siteName(), "The latest news from " + c.siteName() + " and its partners.")
             .withCanonical(baseUrl + "/");
     String html = templates.render("articles/home.jte", new HomePage(c, head, latest, blocks));
-    return CachedPage.of(null, html, now);
+    return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
   }
 
   /** @param ctx the signed-in reader's request, or null for the shared anonymous copy */
@@ -365,7 +366,7 @@ public final class ReaderPages {
                           baseUrl + "/articles/" + a.slug(),
                           ctx == null ? null : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id()),
                           dao.related(a, 4, Instant.now())));
-              return CachedPage.of(a.id(), html, Instant.now());
+              return ctx == null ? CachedPage.of(a.id(), html, Instant.now()) : CachedPage.forOneVisitor(a.id(), html, Instant.now());
             })
         .orElse(null);
   }
