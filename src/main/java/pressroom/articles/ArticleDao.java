@@ -320,18 +320,6 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     return listing(new Listing.Latest(), Window.FIRST, limit, now);
   }
 
-  /** The newest {@code perSection} articles of every section, each through its own index. */
-  public Map<String, List<ArticleSummary>> newestPerSection(int perSection, Instant now) {
-    Map<String, List<ArticleSummary>> bySection = new LinkedHashMap<>();
-    for (Section s : sections()) {
-      List<ArticleSummary> rows = listing(new Listing.InSection(s.id()), Window.FIRST, perSection, now);
-      if (!rows.isEmpty()) {
-        bySection.put(s.id(), rows);
-      }
-    }
-    return bySection;
-  }
-
   private List<ArticleSummary> withAuthors(Handle h, List<ArticleSummary> rows) {
     if (rows.isEmpty()) {
       return rows;
