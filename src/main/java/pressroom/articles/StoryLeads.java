@@ -156,16 +156,7 @@ public final class StoryLeads {
    * version from another partner. Returns the ids of the articles in those stories.
    */
   public static List<String> refreshSource(Handle h, String sourceId, long nowMillis) {
-    List<String> stories =
-        h.createQuery(
-                """
-                SELECT DISTINCT a.story_id FROM articles a
-                WHERE a.source_id = :source AND EXISTS (
-                  SELECT 1 FROM articles o WHERE o.story_id = a.story_id AND o.id <> a.id)
-                """)
-            .bind("source", sourceId)
-            .mapTo(String.class)
-            .list();
+    List<String> stories = sharedStories(h, sourceId);
     refresh(h, stories, nowMillis);
     return inChunks(
         stories,
@@ -174,5 +165,18 @@ public final class StoryLeads {
                 .bindList("stories", chunk)
                 .mapTo(String.class)
                 .list());
+  }
+
+  /** The stories in which one of this source's articles has a version from another partner. */
+  public static List<String> sharedStories(Handle h, String sourceId) {
+    return h.createQuery(
+            """
+            SELECT DISTINCT a.story_id FROM articles a
+            WHERE a.source_id = :source AND EXISTS (
+              SELECT 1 FROM articles o WHERE o.story_id = a.story_id AND o.id <> a.id)
+            """)
+        .bind("source", sourceId)
+        .mapTo(String.class)
+        .list();
   }
 }

@@ -256,17 +256,8 @@ public final class SourceDao {
             return -1;
           }
           long now = System.currentTimeMillis();
-          // Stories this partner led in listings pass to another partner's version, if any.
-          List<String> shared =
-              h.createQuery(
-                      """
-                      SELECT DISTINCT a.story_id FROM articles a
-                      WHERE a.source_id = :id AND a.listed = 1 AND EXISTS (
-                        SELECT 1 FROM articles o WHERE o.story_id = a.story_id AND o.id <> a.id)
-                      """)
-                  .bind("id", id)
-                  .mapTo(String.class)
-                  .list();
+          // Stories this partner shares with others pass to another partner's version, if any.
+          List<String> shared = StoryLeads.sharedStories(h, id);
           int withdrawn =
               h.createUpdate(
                       "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0, embargo_pending = 0"

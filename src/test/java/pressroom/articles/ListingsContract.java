@@ -212,6 +212,9 @@ abstract class ListingsContract {
     assertThat(storiesListing()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
     // The author's listing follows the same choice.
     assertThat(page("/authors/story-desk").text()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+    // The partner leaving: its version is withdrawn and the other partner's takes its place.
+    assertThat(site.app().sources().remove(low)).isEqualTo(1);
+    assertThat(storiesListing()).contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
   }
 
   @Test
