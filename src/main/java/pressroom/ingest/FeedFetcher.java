@@ -61,7 +61,10 @@ public final class FeedFetcher implements AutoCloseable {
       "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml,"
           + " application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
-  private final HttpClient client;
+  private final AddressPolicy policy;
+  private final String userAgent;
+  private HttpClient client; // guarded by this
+  private boolean closed; // guarded by this
   private final Duration connectTimeout;
   private final Duration totalTimeout;
   private final long maxBytes;
@@ -105,12 +108,29 @@ public final class FeedFetcher implements AutoCloseable {
     }
     this.maxBytes = maxBytes;
 
+    this.policy = policy;
+    this.userAgent = userAgent;
+  }
+
+  /**
+   * The HTTP client, started on the first fetch: starting it (TLS, thread pool, JMX) costs a
+   * noticeable part of the site's start, and many sites fetch nothing in their first seconds.
+   * Null once closed.
+   */
+  private synchronized HttpClient client() {
+    if (client == null && !closed) {
+      client = startClient();
+    }
+    return client;
+  }
+
+  private HttpClient startClient() {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("feed-fetcher");
     threads.setDaemon(true);
     ScheduledExecutorScheduler scheduler =
         new ScheduledExecutorScheduler("feed-fetcher-scheduler", true);
-    client = new HttpClient();
+    HttpClient client = new HttpClient();
     client.setExecutor(threads);
     client.setScheduler(scheduler);
     client.setSocketAddressResolver(
@@ -131,6 +151,7 @@ public final class FeedFetcher implements AutoCloseable {
     }
     // Jetty would gunzip by itself; we do it so the size cap also covers the decompressed bytes.
     client.getContentDecoderFactories().clear();
+    return client;
   }
 
   /**
@@ -139,23 +160,24 @@ public final class FeedFetcher implements AutoCloseable {
    */
   public FetchOutcome fetch(FetchRequest request) {
     Objects.requireNonNull(request, "request");
-    if (!client.isRunning()) {
+    HttpClient client = client();
+    if (client == null || !client.isRunning()) {
       return new Failed("the feed fetcher has been shut down");
     }
     try {
-      return follow(request);
+      return follow(client, request);
     } catch (FetchFailure failure) {
       return new Failed(redact(failure.getMessage(), request));
     }
   }
 
-  private FetchOutcome follow(FetchRequest request) throws FetchFailure {
+  private FetchOutcome follow(HttpClient client, FetchRequest request) throws FetchFailure {
     URI url = request.url();
     checkUrl(url);
     long deadline = System.nanoTime() + totalTimeout.toNanos();
     boolean permanent = true;
     for (int redirects = 0; ; redirects++) {
-      Exchange exchange = exchange(request, url, deadline);
+      Exchange exchange = exchange(client, request, url, deadline);
       int status = exchange.status();
       if (isRedirect(status)) {
         if (redirects == MAX_REDIRECTS) {
@@ -189,7 +211,8 @@ public final class FeedFetcher implements AutoCloseable {
   private record Exchange(int status, HttpFields headers, byte[] body) {}
 
   /** One GET; reads the body only for a 2xx. */
-  private Exchange exchange(FetchRequest request, URI url, long deadline) throws FetchFailure {
+  private Exchange exchange(HttpClient client, FetchRequest request, URI url, long deadline)
+      throws FetchFailure {
     long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     if (remainingMillis <= 0) {
       throw timedOut();
@@ -459,8 +482,17 @@ public final class FeedFetcher implements AutoCloseable {
   /** Stops the HTTP client; fetches still running fail. */
   @Override
   public void close() {
+    HttpClient started;
+    synchronized (this) {
+      closed = true;
+      started = client;
+      client = null;
+    }
+    if (started == null) {
+      return;
+    }
     try {
-      client.stop();
+      started.stop();
     } catch (Exception e) {
       throw new IllegalStateException("could not stop the feed fetcher's HTTP client", e);
     }
