@@ -1,9 +1,7 @@
 package pressroom.web;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
 import java.util.List;
-import java.util.Map;
 import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
@@ -73,13 +71,9 @@ public final class Routes {
     Api api = new Api(config, new java.util.ArrayList<>());
     // Cache hits are answered by Jetty before the servlet; everything else comes here.
     config.jetty.modifyServletContextHandler(context -> context.insertHandler(h.fastPath()));
-    config.staticFiles.add(
-        sf -> {
-          sf.hostedPath = "/static";
-          sf.directory = "/public";
-          sf.location = Location.CLASSPATH;
-          sf.headers = Map.of("Cache-Control", "public, max-age=86400");
-        });
+    // Static files too, from memory (see StaticAssets for why not the framework's handler).
+    StaticAssets assets = StaticAssets.fromClasspath("/public");
+    config.jetty.modifyServletContextHandler(context -> context.insertHandler(assets));
 
     config.routes.before(SecurityHeaders::apply);
     config.routes.before(h.auth()::resolve);
