@@ -163,7 +163,23 @@ public final class Indexer implements AutoCloseable {
    * leaves the work to the background, so the site serves at once.
    */
   public void start() {
-    Plan plan = plan(index.size(), index.applied(), changeLog.oldest(), clock.millis());
+    // Opening the index is itself work (a few hundred milliseconds of a start), so it happens on
+    // the rebuilder's thread too; a search meanwhile opens it on its own.
+    state = State.CATCHING_UP;
+    rebuilder.execute(this::planStart);
+    long every = CHECKPOINT_EVERY.toMillis();
+    rebuilder.scheduleWithFixedDelay(this::checkpointSafely, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void planStart() {
+    Plan plan;
+    try {
+      plan = plan(index.size(), index.applied(), changeLog.oldest(), clock.millis());
+    } catch (RuntimeException e) {
+      state = State.READY;
+      log.error("Search index could not be opened; searches fail until it can", e);
+      return;
+    }
     switch (plan) {
       case Plan.Build b -> {
         log.info("Search index is empty: building it in the background");
@@ -173,17 +189,15 @@ public final class Indexer implements AutoCloseable {
         log.info("Search index rebuilds in the background ({}); searches use the previous index meanwhile", r.why());
         rebuildLater();
       }
-      case Plan.CatchUp c -> rebuilder.execute(() -> {
+      case Plan.CatchUp c -> {
         try {
           catchUp(c.seq());
         } catch (RuntimeException e) {
           log.error("Search index catch-up failed; rebuilding instead", e);
           rebuildLater();
         }
-      });
+      }
     }
-    long every = CHECKPOINT_EVERY.toMillis();
-    rebuilder.scheduleWithFixedDelay(this::checkpointSafely, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** From the change log: the article is indexed again, or removed when no longer published. */
