@@ -107,6 +107,7 @@ public final class Database implements AutoCloseable {
         throw new ConfigException(
             "PRESSROOM_DATA", "cannot create folder '" + config.dataDir() + "': " + e.getMessage());
       }
+      SqliteLibrary.keepIn(config.dataDir());
       hikari.setDataSource(sqlite(url, config.sqliteCacheMb()));
       // Checkpoints run in the background (see checkpoint()), not in whichever write fills the WAL.
       hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
