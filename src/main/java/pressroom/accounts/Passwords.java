@@ -61,9 +61,7 @@ public final class Passwords {
   private final Settings settings;
   private final Argon2Function function;
   private final SecureRandom random = new SecureRandom();
-  // Computed off the start path (an Argon2 hash on a cold JVM takes a fifth of a second); the
-  // first check of a missing account waits for it.
-  private final java.util.concurrent.CompletableFuture<String> dummyHash;
+  private final String dummyHash;
 
   /** Argon2id with OWASP's recommended parameters. */
   public Passwords() {
@@ -91,13 +89,15 @@ public final class Passwords {
             SALT_BYTES,
             HASH_BYTES);
     this.function = settings.function();
-    // A hash of a random secret nobody knows: verifyDummy checks against it, so a missing
-    // account costs the same Argon2 work as a real one.
-    byte[] secret = new byte[SALT_BYTES];
-    random.nextBytes(secret);
-    this.dummyHash =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> hashBytes(secret), r -> Thread.ofVirtual().name("dummy-hash").start(r));
+    // A stored value no password matches, with today's parameters: verifyDummy checks against
+    // it, so a missing account costs the same Argon2 work as a real one. A check's cost depends
+    // on the parameters only, so random salt and hash bytes do; hashing a secret would spend a
+    // fifth of a second of every start for the same effect.
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] hash = new byte[HASH_BYTES];
+    random.nextBytes(salt);
+    random.nextBytes(hash);
+    this.dummyHash = settings.phcPrefix() + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
 
   /** A new PHC string for {@code password}, with a fresh random salt. */
@@ -121,7 +121,7 @@ public final class Passwords {
     try {
       Stored stored = Stored.parse(storedHash);
       if (stored == null) {
-        verifyBytes(bytes, Stored.parse(dummyHash.join()));
+        verifyBytes(bytes, Stored.parse(dummyHash));
         return Verification.NO_MATCH;
       }
       if (!verifyBytes(bytes, stored)) {
@@ -140,7 +140,7 @@ public final class Passwords {
    * the user ID or e-mail given, so that an unknown one takes as long to refuse as a known one.
    */
   public void verifyDummy(String password) {
-    verify(password, dummyHash.join());
+    verify(password, dummyHash);
   }
 
   private String hashBytes(byte[] password) {
