@@ -131,11 +131,13 @@ public final class Database implements AutoCloseable {
           "PRESSROOM_DB_URL", "cannot connect to " + redact(url) + ": " + rootMessage(e));
     }
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations(dialect.migrationLocation())
-          .load()
-          .migrate();
+      if (!upToDate(ds)) {
+        Flyway.configure()
+            .dataSource(ds)
+            .locations(dialect.migrationLocation())
+            .load()
+            .migrate();
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw new ConfigException(
@@ -145,6 +147,25 @@ public final class Database implements AutoCloseable {
     Database db = new Database(ds, dialect);
     db.optimize();
     return db;
+  }
+
+  /**
+   * Whether Flyway would find nothing to do: every migration it ran succeeded and the newest is
+   * this jar's newest. Loading Flyway to learn that costs about 0.4 s of every start; any doubt
+   * (no history table, a failed or a newer migration) leaves the decision to Flyway.
+   */
+  static boolean upToDate(javax.sql.DataSource ds) {
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r =
+            s.executeQuery(
+                "SELECT MAX(CASE WHEN success THEN CAST(version AS INTEGER) END),"
+                    + " SUM(CASE WHEN success THEN 0 ELSE 1 END)"
+                    + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
+      return r.next() && r.getInt(1) == Dialect.NEWEST_MIGRATION && r.getInt(2) == 0;
+    } catch (java.sql.SQLException e) {
+      return false; // a new database: no history table yet
+    }
   }
 
   private static SQLiteDataSource sqlite(String url, int cacheMb) {

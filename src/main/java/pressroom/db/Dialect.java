@@ -5,6 +5,13 @@ public enum Dialect {
   SQLITE("sqlite"),
   POSTGRESQL("postgresql");
 
+  /**
+   * The newest migration the jar holds (V{n}__…sql, the same n for both databases). A start
+   * that finds the schema at this version skips Flyway; DatabaseTest checks the number against
+   * the files, so a new migration cannot be forgotten here.
+   */
+  static final int NEWEST_MIGRATION = 16;
+
   private final String migrationFolder;
 
   Dialect(String migrationFolder) {
@@ -13,6 +20,11 @@ public enum Dialect {
 
   public static Dialect of(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : SQLITE;
+  }
+
+  /** The folder of this database's migrations, under src/main/resources. */
+  String migrationFolder() {
+    return "db/migration/" + migrationFolder;
   }
 
   String migrationLocation() {

@@ -50,4 +50,37 @@ class DatabaseTest {
       assertThat(wal).as("WAL bytes after 96 MB written").isLessThan(40L << 20);
     }
   }
+
+  @Test
+  void theNewestMigrationNumberIsTheNewestFileForBothDatabases() throws Exception {
+    for (Dialect d : Dialect.values()) {
+      int newest;
+      try (var files = java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder()))) {
+        newest =
+            files.map(f -> f.getFileName().toString())
+                .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                .max()
+                .orElseThrow();
+      }
+      assertThat(newest).as(d + ": Dialect.NEWEST_MIGRATION").isEqualTo(Dialect.NEWEST_MIGRATION);
+    }
+  }
+
+  /** A start on a schema already at the newest version skips Flyway; any doubt runs it. */
+  @Test
+  void onlyASchemaAtTheNewestVersionWithNoFailureCountsAsUpToDate(@TempDir Path dir) throws Exception {
+    Config config = Config.Builder.empty().set("PRESSROOM_DATA", dir.toString()).build();
+    org.sqlite.SQLiteDataSource raw = new org.sqlite.SQLiteDataSource();
+    raw.setUrl(config.jdbcUrl());
+    assertThat(Database.upToDate(raw)).as("a new, empty database").isFalse();
+    try (Database db = Database.open(config)) {
+      assertThat(Database.upToDate(db.dataSource())).isTrue();
+      db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '3'"));
+      assertThat(Database.upToDate(db.dataSource())).as("a failed migration in the history").isFalse();
+      db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '3'"));
+      db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = ?", String.valueOf(Dialect.NEWEST_MIGRATION)));
+      assertThat(Database.upToDate(db.dataSource())).as("the newest migration not yet run").isFalse();
+    }
+  }
 }
