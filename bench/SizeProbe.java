@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  * does not keep in its page cache (feeds, sitemaps, API, search) that is a repeat, not a hit.
  *
  * Every loop is bounded: SAMPLES requests or SECONDS_PER_KIND per kind and mode (at least one),
- * REQUEST_SECONDS (env, default 60) per request. The deepest pages come from TARGETS: positions
+ * REQUEST_SECONDS (env, default 60) per request. Before the uncached samples of a kind, WARMUP
+ * (env, default 10) requests of that kind are sent and not counted: the JVM compiles a page
+ * kind's code on its first requests, which a site that has been serving for minutes has long
+ * done; WARMUP=0 times the very first ones too. The deepest pages come from TARGETS: positions
  * of the oldest listed articles, as the site's "Older" links carry them.
  *
  *   java bench/SizeProbe.java BASE_URL TARGETS LOGIN PASSWORD SAMPLES SECONDS_PER_KIND OUT_TSV
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
 public class SizeProbe {
   /** One request's limit: a slower one counts as a sample of this many ms, marked as a timeout. */
   static final Duration TIMEOUT = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_SECONDS", "60")));
+  static final int WARMUP = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "10"));
   static final String[] QUERIES = {"harbour", "election council", "\"port cranes\"", "rail -strike", "budget minister",
       "flood warning", "museum", "section:world vote", "glacier research", "tariff exports"};
 
@@ -189,6 +193,14 @@ public class SizeProbe {
         get(client, urls.get(0)); // the first request fills the cache; then the cookie is known
       } catch (IOException e) {
         errors++;
+      }
+    } else {
+      for (int i = 0; i < WARMUP; i++) { // uncounted, from the other end of the URL list
+        try {
+          get(client, urls.get(urls.size() - 1 - i % urls.size()));
+        } catch (IOException e) {
+          // counted below if it happens again
+        }
       }
     }
     for (int i = 0; i < samples && (i == 0 || System.nanoTime() - started < budgetNanos); i++) {

@@ -10,7 +10,8 @@
 # Environment: SAMPLES (requests per page kind and mode, default 200), KIND_SECONDS (time budget
 # per page kind and mode, default 30), REQUEST_SECONDS (one request's limit, default 60),
 # INDEX_WAIT (seconds to wait for the search index to catch up after the restart, 1800), DATABASES ("sqlite postgresql"), READERS (20000),
-# THREADS (3), COMMENTS (3000 per thread), KEEP=1 keeps the temp folder, BENCH_JAVA_OPTS.
+# THREADS (3), COMMENTS (3000 per thread), WARMUP (uncounted requests per page kind, 10), KEEP=1 keeps
+# the temp folder, BENCH_JAVA_OPTS.
 #
 # Needs a JDK 21+, curl, python3, a built jar (mvn -q -DskipTests package) and, for PostgreSQL,
 # its server binaries (initdb, pg_ctl, createdb, vacuumdb; PG_BIN names their folder). Only
@@ -224,8 +225,28 @@ run_database() { # sqlite | postgresql
     "$SAMPLES" "$KIND_SECONDS" "$WORK/$db-table.txt"
   phase "[$db] page timings" "$t"
   stop_server
+
+  # Start time again, three times each: as run (java -jar), and with a class-data archive
+  # (README, "Faster starts"), which the first of its starts writes on exit.
+  t=$(now_ms)
+  STARTS_PLAIN=""
+  for _ in 1 2 3; do
+    start_server "$WORK/$db-restart.log" "${envs[@]}"; STARTS_PLAIN="$STARTS_PLAIN $START_MS"; stop_server
+  done
+  local jsa="$WORK/$db-classes.jsa"
+  BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$jsa" \
+    start_server "$WORK/$db-restart.log" "${envs[@]}"
+  sleep 2; stop_server
+  STARTS_CDS=""
+  for _ in 1 2 3; do
+    BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$jsa" \
+      start_server "$WORK/$db-restart.log" "${envs[@]}"
+    STARTS_CDS="$STARTS_CDS $START_MS"; stop_server
+  done
+  echo "starts to /healthz, ms: as run:$STARTS_PLAIN; with a class-data archive:$STARTS_CDS"
+  phase "[$db] restarts" "$t"
   {
-    echo "== $db: $ARTICLES articles; import $IMPORT_RATE items/s ($IMPORT_WALL_RATE with JVM starts); start $START_MS ms; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "== $db: $ARTICLES articles; import $IMPORT_RATE items/s ($IMPORT_WALL_RATE with JVM starts); start $START_MS ms (again:$STARTS_PLAIN; with a class-data archive:$STARTS_CDS); load average $(cut -d' ' -f1-3 /proc/loadavg)"
     printf '   %s\n' "$(grep '^statuses=' "$WORK/$db-targets.txt" | cut -d= -f2), grouped stories $(grep '^grouped_stories=' "$WORK/$db-targets.txt" | cut -d= -f2)"
     printf '%-34s %-32s %-32s %s\n' "page kind" "uncached p50/p99/max ms, n" "cached p50/p99/max ms, n" "note"
     cat "$WORK/$db-table.txt"
