@@ -215,6 +215,7 @@ run_database() { # sqlite | postgresql
   echo "== [$db] restart, timed"
   start_server "$WORK/$db-serve.log" "${envs[@]}"
   echo "start: $START_MS ms from process start to the first successful /healthz"
+  FIRST_START_MS=$START_MS
   # A restart catches the search index up in the background; time the pages once it has.
   t=$(now_ms)
   wait_index_ready
@@ -246,7 +247,7 @@ run_database() { # sqlite | postgresql
   echo "starts to /healthz, ms: as run:$STARTS_PLAIN; with a class-data archive:$STARTS_CDS"
   phase "[$db] restarts" "$t"
   {
-    echo "== $db: $ARTICLES articles; import $IMPORT_RATE items/s ($IMPORT_WALL_RATE with JVM starts); start $START_MS ms (again:$STARTS_PLAIN; with a class-data archive:$STARTS_CDS); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "== $db: $ARTICLES articles; import $IMPORT_RATE items/s ($IMPORT_WALL_RATE with JVM starts); start $FIRST_START_MS ms (again:$STARTS_PLAIN; with a class-data archive:$STARTS_CDS); load average $(cut -d' ' -f1-3 /proc/loadavg)"
     printf '   %s\n' "$(grep '^statuses=' "$WORK/$db-targets.txt" | cut -d= -f2), grouped stories $(grep '^grouped_stories=' "$WORK/$db-targets.txt" | cut -d= -f2)"
     printf '%-34s %-32s %-32s %s\n' "page kind" "uncached p50/p99/max ms, n" "cached p50/p99/max ms, n" "note"
     cat "$WORK/$db-table.txt"
