@@ -174,20 +174,39 @@ public final class App implements AutoCloseable {
             commentDao,
             commentService,
             bookmarkDao);
-    Operations ops = new Operations(database, metrics);
+    Operations ops = new Operations(database, metrics, config.managementPort());
+    pressroom.web.ClientAddress clients = new pressroom.web.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
-    ErrorPages errors = new ErrorPages(templates, chrome, config.siteName());
+    ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Javalin.create(
             c -> {
               c.concurrency.useVirtualThreads = true;
               c.startup.showJavalinBanner = false;
+              // Rate limits key on this: the proxy's address unless it is one we trust.
+              c.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+              if (config.managementPort() >= 0) {
+                // A connector of our own replaces the framework's default one, so both are added.
+                for (int port : new int[] {config.port(), config.managementPort()}) {
+                  c.jetty.addConnector((server, http) -> {
+                    var connector = new org.eclipse.jetty.server.ServerConnector(
+                        server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                    connector.setHost(config.host());
+                    connector.setPort(port);
+                    return connector;
+                  });
+                }
+              }
               apiEndpoints.addAll(Routes.configure(
                   c,
                   new Routes.Handlers(
                       reader,
                       sourcesPage,
-                      new AccountPages(accountService, accountDao, auth, csrf, templates, chrome, bookmarkPages::afterSignIn),
+                      new AccountPages(
+                          accountService, accountDao, auth, csrf, templates, chrome, bookmarkPages::afterSignIn,
+                          java.util.List.of(
+                              new pressroom.accounts.PersonalData("comments", commentDao::writtenBy),
+                              new pressroom.accounts.PersonalData("bookmarks", bookmarkDao::savedBy))),
                       new AccountApi(accountService, auth, csrf),
                       new CommentPages(commentService, commentDao, replyNotifier, liveComments, csrf, templates, chrome),
                       new CommentApi(commentService, commentDao),
@@ -243,7 +262,16 @@ public final class App implements AutoCloseable {
     return this;
   }
 
+  /** The site's port (with a management port there are two connectors; this is the other one). */
   public int port() {
+    if (config.managementPort() < 0) {
+      return javalin.port();
+    }
+    for (var connector : javalin.jettyServer().server().getConnectors()) {
+      if (connector instanceof org.eclipse.jetty.server.ServerConnector sc && sc.getLocalPort() != config.managementPort()) {
+        return sc.getLocalPort();
+      }
+    }
     return javalin.port();
   }
 

@@ -44,6 +44,12 @@ import java.util.Properties;
  *     default true; false only for load tests)
  * @param sqliteCacheMb SQLite's page cache per connection, in MB, taken only as pages are read
  *     ({@code PRESSROOM_SQLITE_CACHE_MB}, default 32; {@code pressroom import} uses 256 unless set)
+ * @param trustedProxies addresses and CIDR ranges of the reverse proxies in front of the site,
+ *     whose X-Forwarded-For is believed for rate limits ({@code PRESSROOM_TRUSTED_PROXIES}, comma
+ *     separated; none by default)
+ * @param managementPort a second port that serves /metrics without signing in, for Prometheus on
+ *     an internal network ({@code PRESSROOM_MANAGEMENT_PORT}; -1, the default, means none, and
+ *     /metrics is then for signed-in admins only)
  */
 public record Config(
     int port,
@@ -62,7 +68,9 @@ public record Config(
     String mailFrom,
     int commentsCloseAfterDays,
     boolean commentRateLimits,
-    int sqliteCacheMb) {
+    int sqliteCacheMb,
+    java.util.List<String> trustedProxies,
+    int managementPort) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -70,6 +78,15 @@ public record Config(
     Objects.requireNonNull(timeZone, "timeZone");
     if (port < 0 || port > 65535) {
       throw new ConfigException("PRESSROOM_PORT", "'" + port + "' is not a port number (0-65535)");
+    }
+    trustedProxies = java.util.List.copyOf(trustedProxies);
+    try {
+      new pressroom.web.ClientAddress(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PRESSROOM_TRUSTED_PROXIES", e.getMessage());
+    }
+    if (managementPort == 0 || managementPort < -1 || managementPort > 65535 || managementPort == port) {
+      throw new ConfigException("PRESSROOM_MANAGEMENT_PORT", "'" + managementPort + "' is not a port number (1-65535) other than PRESSROOM_PORT");
     }
   }
 
@@ -206,7 +223,9 @@ public record Config(
           get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"),
           parseInt("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"), 0, 36500),
           parseBoolean("PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")),
-          parseInt("PRESSROOM_SQLITE_CACHE_MB", get("PRESSROOM_SQLITE_CACHE_MB", "32"), 1, 65536));
+          parseInt("PRESSROOM_SQLITE_CACHE_MB", get("PRESSROOM_SQLITE_CACHE_MB", "32"), 1, 65536),
+          pressroom.web.ClientAddress.parse(get("PRESSROOM_TRUSTED_PROXIES", "")),
+          get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty() ? -1 : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"));
     }
 
     private String get(String key, String fallback) {
@@ -215,6 +234,10 @@ public record Config(
     }
 
     private static int parsePort(String raw) {
+      return parsePort(raw, "PRESSROOM_PORT");
+    }
+
+    private static int parsePort(String raw, String key) {
       try {
         int p = Integer.parseInt(raw);
         if (p >= 0 && p <= 65535) {
@@ -223,7 +246,7 @@ public record Config(
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new ConfigException("PRESSROOM_PORT", "'" + raw + "' is not a port number (0-65535)");
+      throw new ConfigException(key, "'" + raw + "' is not a port number (0-65535)");
     }
 
     private static int parseInt(String key, String raw, int min, int max) {

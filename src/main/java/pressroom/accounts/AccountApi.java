@@ -31,7 +31,8 @@ public final class AccountApi {
   public void register(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
     switch (service.register(JsonBodies.text(in, "userId"), JsonBodies.text(in, "email"), JsonBodies.text(in, "password"), JsonBodies.text(in, "displayName"), ctx.ip())) {
-      case AccountService.Registration.Created c -> ctx.status(201).json(Map.of("id", c.accountId(), "verificationSent", true));
+      // No id: an address that already has an account gets this same answer (see Registration.Created).
+      case AccountService.Registration.Created c -> ctx.status(201).json(Map.of("verificationSent", true));
       case AccountService.Registration.Invalid inv ->
           ctx.status(inv.conflict() ? 409 : 400)
               .json(Map.of("error", inv.conflict() ? "conflict" : "invalid", "message", "Some fields need attention.", "errors", inv.errors()));

@@ -221,6 +221,30 @@ public final class AccountDao {
         });
   }
 
+  /** The account a usable token belongs to, without using it. */
+  Optional<String> tokenAccount(String hash, String purpose, Instant now) {
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                "SELECT account_id FROM account_tokens WHERE hash = :hash AND purpose = :purpose"
+                    + " AND used_at IS NULL AND expires_at > :now")
+            .bind("hash", hash)
+            .bind("purpose", purpose)
+            .bind("now", now.toEpochMilli())
+            .mapTo(String.class)
+            .findOne());
+  }
+
+  /** Spends every outstanding token of {@code purpose} of an account: none of them works any more. */
+  void spendTokens(String accountId, String purpose, Instant now) {
+    jdbi.useHandle(
+        h -> h.createUpdate(
+                "UPDATE account_tokens SET used_at = :now WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL")
+            .bind("now", now.toEpochMilli())
+            .bind("account", accountId)
+            .bind("purpose", purpose)
+            .execute());
+  }
+
   /** True if the token could still be used (to show the reset form, or say it expired). */
   boolean tokenUsable(String hash, String purpose, Instant now) {
     return jdbi.withHandle(

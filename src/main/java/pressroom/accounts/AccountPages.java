@@ -24,12 +24,14 @@ public final class AccountPages {
   private final Templates templates;
   private final Supplier<Chrome> chrome;
   private final java.util.function.BiConsumer<Account, String> afterSignIn;
+  private final List<PersonalData> personalData;
 
   /** @param afterSignIn finishes what the reader started before signing in (e.g. a bookmark) */
   public AccountPages(
       AccountService service, AccountDao accounts, Auth auth, Csrf csrf, Templates templates, Supplier<Chrome> chrome,
-      java.util.function.BiConsumer<Account, String> afterSignIn) {
+      java.util.function.BiConsumer<Account, String> afterSignIn, List<PersonalData> personalData) {
     this.afterSignIn = afterSignIn;
+    this.personalData = List.copyOf(personalData);
     this.service = service;
     this.accounts = accounts;
     this.auth = auth;
@@ -73,8 +75,8 @@ public final class AccountPages {
     switch (service.register(values.get("userId"), values.get("email"), ctx.formParam("password"), values.get("displayName"), ctx.ip())) {
       case AccountService.Registration.Created c ->
           notice(ctx, 201, "Check your e-mail",
-              "Your account is ready. We sent a link to " + values.get("email")
-                  + " — open it to confirm your address; you need a confirmed address to comment.",
+              "We sent a message to " + values.get("email")
+                  + ". Open the link in it to confirm your address; you need a confirmed address to comment.",
               "/signin", "Sign in");
       case AccountService.Registration.Invalid inv ->
           render(ctx, inv.conflict() ? 409 : 400, "accounts/register.jte", form(ctx, "Register", values, inv.errors(), null));
@@ -94,8 +96,8 @@ public final class AccountPages {
 
   public void resendVerification(Context ctx) {
     Account a = Auth.required(ctx);
-    service.resendVerification(a);
-    ctx.redirect("/profile?notice=sent", HttpStatus.SEE_OTHER);
+    var wait = service.resendVerification(a);
+    ctx.redirect(wait.isPresent() ? "/profile?notice=wait" : "/profile?notice=sent", HttpStatus.SEE_OTHER);
   }
 
   // ---- sign in and out
@@ -199,6 +201,7 @@ public final class AccountPages {
         switch (String.valueOf(ctx.queryParam("notice"))) {
           case "saved" -> "Saved.";
           case "sent" -> "We sent a confirmation link; open it to confirm the address.";
+          case "wait" -> "Several links went out in the last hour, so we sent no other; open the newest one, or try again later.";
           case "password" -> "Your password is changed; your other sessions were signed out.";
           default -> null;
         };
@@ -207,12 +210,11 @@ public final class AccountPages {
 
   public void saveProfile(Context ctx) {
     Account a = Auth.required(ctx);
-    String name = param(ctx, "displayName");
-    if (name.length() > 60) {
-      renderProfile(ctx, 400, a, null, Map.of("displayName", "Use at most 60 characters."));
+    var problem = service.setDisplayName(a, ctx.formParam("displayName"));
+    if (problem.isPresent()) {
+      renderProfile(ctx, 400, a, null, Map.of("displayName", problem.get()));
       return;
     }
-    accounts.setDisplayName(a.id(), name);
     accounts.setNotifyReplies(a.id(), ctx.formParam("notifyReplies") != null);
     ctx.redirect("/profile?notice=saved", HttpStatus.SEE_OTHER);
   }
@@ -241,7 +243,7 @@ public final class AccountPages {
     Account a = Auth.required(ctx);
     ctx.header("Content-Disposition", "attachment; filename=\"pressroom-" + a.userId() + ".json\"");
     ctx.header("Cache-Control", "no-store");
-    ctx.json(service.export(a));
+    ctx.json(service.export(a, personalData));
   }
 
   public void delete(Context ctx) {
@@ -277,6 +279,7 @@ public final class AccountPages {
       throw PageException.badRequest("The role must be reader, moderator, editor or admin.");
     }
     Account target = accounts.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    Access.requireOutranks(ctx, target.role());
     accounts.setRole(target.id(), role);
     ctx.redirect("/staff/users?notice=Role+changed", HttpStatus.SEE_OTHER);
   }
@@ -284,6 +287,7 @@ public final class AccountPages {
   public void suspend(Context ctx) {
     Access.require(ctx, Role.ADMIN);
     Account target = accounts.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    Access.requireOutranks(ctx, target.role());
     String days = param(ctx, "days");
     if (days.isEmpty() || days.equals("0")) {
       accounts.suspend(target.id(), null, null);
@@ -351,10 +355,45 @@ public final class AccountPages {
   }
 
   /** Only a path on this site: never an absolute URL another site could supply. */
+  /**
+   * Where to send a reader after signing in: a path on this site, or "/". Browsers drop tabs
+   * and newlines anywhere in a URL, trim spaces and controls, and read a backslash as a slash,
+   * so "/\t/evil.example" would become "//evil.example", another site. So anything outside
+   * printable ASCII (other text is percent-encoded first) or holding a backslash is refused,
+   * and what is left must parse as a path with no scheme and no authority.
+   */
   static String safeReturn(String raw) {
-    if (raw == null || !raw.startsWith("/") || raw.startsWith("//") || raw.contains("\\") || raw.contains("\r") || raw.contains("\n")) {
+    if (raw == null || raw.isEmpty()) {
       return "/";
     }
-    return raw;
+    StringBuilder path = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); ) {
+      int c = raw.codePointAt(i);
+      i += Character.charCount(c);
+      if (c <= 0x20 || c == 0x7F || c == '\\' || (c >= 0x80 && c <= 0x9F) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+          || Character.getType(c) == Character.FORMAT) {
+        return "/";
+      }
+      if (c < 0x80) {
+        path.append((char) c);
+      } else {
+        for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          path.append('%').append(String.format("%02X", b & 0xFF));
+        }
+      }
+    }
+    String p = path.toString();
+    if (!p.startsWith("/") || p.startsWith("//")) {
+      return "/";
+    }
+    try {
+      java.net.URI uri = new java.net.URI(p);
+      if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null || !uri.getRawPath().startsWith("/")) {
+        return "/";
+      }
+    } catch (java.net.URISyntaxException e) {
+      return "/";
+    }
+    return p;
   }
 }

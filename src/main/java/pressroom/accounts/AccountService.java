@@ -29,6 +29,9 @@ public final class AccountService implements AutoCloseable {
   static final Throttle.Limit RECOVER_PER_IP = new Throttle.Limit(5, Duration.ofMinutes(15));
   static final Throttle.Limit RECOVER_PER_LOGIN = new Throttle.Limit(3, Duration.ofHours(1));
   static final Throttle.Limit REGISTER_PER_IP = new Throttle.Limit(10, Duration.ofHours(1));
+  /** Mail a reader can make us send (confirmation links, e-mail changes): per account, and per address. */
+  static final Throttle.Limit MAIL_PER_ACCOUNT = new Throttle.Limit(5, Duration.ofHours(1));
+  static final Throttle.Limit MAIL_PER_ADDRESS = new Throttle.Limit(3, Duration.ofHours(1));
 
   private final AccountDao accounts;
   private final Sessions sessions;
@@ -58,6 +61,12 @@ public final class AccountService implements AutoCloseable {
   // ---- register
 
   public sealed interface Registration {
+    /**
+     * Done, as far as the asker may know: a new account and its confirmation link, or, for an
+     * address that already has an account, a note to its owner. {@code accountId} is the new
+     * account's id, or null in the second case; pages and the API never show it, as it would
+     * tell the two apart (the command line, run by an operator, does).
+     */
     record Created(String accountId) implements Registration {}
 
     /** Field name → problem, e.g. "userId" → "This user ID is taken." */
@@ -72,6 +81,8 @@ public final class AccountService implements AutoCloseable {
     if (wait.isPresent()) {
       return new Registration.TooMany(new Throttled(wait.get()));
     }
+    // Every attempt counts, not only the accounts made: each answer tells something.
+    throttle.record("register-ip:" + ip, now);
     String uid = userId == null ? "" : userId.strip();
     String mail = email == null ? "" : email.strip();
     String pw = password == null ? "" : password;
@@ -79,28 +90,73 @@ public final class AccountService implements AutoCloseable {
     UserIdPolicy.problems(uid).stream().findFirst().ifPresent(p -> errors.put("userId", p));
     EmailAddresses.problems(mail).stream().findFirst().ifPresent(p -> errors.put("email", p));
     PasswordPolicy.problems(pw, uid, mail).stream().findFirst().ifPresent(p -> errors.put("password", p));
-    if (displayName != null && displayName.strip().length() > 60) {
-      errors.put("displayName", "Use at most 60 characters.");
+    String name = null;
+    switch (DisplayNames.check(displayName, Role.READER, siteName)) {
+      case DisplayNames.Outcome.Ok ok -> name = ok.name();
+      case DisplayNames.Outcome.Refused r -> errors.put("displayName", r.problem());
     }
     if (!errors.isEmpty()) {
       return new Registration.Invalid(errors, false);
     }
+    // User IDs are public (they sign comments), so a taken one may be said; an e-mail address
+    // may not: a taken one gets the same answer as a new one, and its owner gets a note.
     if (accounts.userIdTaken(uid)) {
-      errors.put("userId", "This user ID is taken; choose another.");
+      return new Registration.Invalid(Map.of("userId", "This user ID is taken; choose another."), true);
     }
+    String hash = passwords.hash(pw); // spent either way, so both answers take as long
     if (accounts.emailTaken(mail)) {
-      errors.put("email", "An account with this e-mail address exists; sign in or recover it instead.");
+      tellOwnerOfTakenAddress(mail, now);
+      return new Registration.Created(null);
     }
-    if (!errors.isEmpty()) {
-      return new Registration.Invalid(errors, true);
-    }
-    throttle.record("register-ip:" + ip, now);
-    Optional<String> id = accounts.create(uid, mail, displayName, passwords.hash(pw), Role.READER, false);
-    if (id.isEmpty()) {
-      return new Registration.Invalid(Map.of("userId", "This user ID or e-mail address was just taken."), true);
+    Optional<String> id = accounts.create(uid, mail, name, hash, Role.READER, false);
+    if (id.isEmpty()) { // taken between the check and the insert: the same answers as above
+      if (accounts.userIdTaken(uid)) {
+        return new Registration.Invalid(Map.of("userId", "This user ID is taken; choose another."), true);
+      }
+      tellOwnerOfTakenAddress(mail, now);
+      return new Registration.Created(null);
     }
     sendVerification(id.get(), uid, mail, now);
     return new Registration.Created(id.get());
+  }
+
+  /** Someone tried to use an address that has an account: its owner hears of it (within limits). */
+  private void tellOwnerOfTakenAddress(String mail, Instant now) {
+    if (mailAllowed(null, mail, now).isEmpty()) { // over the limit the note is skipped, never the answer
+      mailOwnerOfTakenAddress(mail);
+    }
+  }
+
+  private void mailOwnerOfTakenAddress(String mail) {
+    String recover = baseUrl + "/recover";
+    send(new Mail(mail, "Your e-mail address at " + siteName,
+        "Hello,\n\nSomeone asked to use this e-mail address for an account at " + siteName + ", but it already belongs to"
+            + " yours, so nothing was changed.\n\nIf it was you, sign in, or recover your account at " + recover
+            + " if you forgot how. If it was not you, you need do nothing.\n",
+        "<p>Hello,</p><p>Someone asked to use this e-mail address for an account at " + esc(siteName)
+            + ", but it already belongs to yours, so nothing was changed.</p><p>If it was you, sign in, or <a href=\""
+            + esc(recover) + "\">recover your account</a> if you forgot how. If it was not you, you need do nothing.</p>"));
+  }
+
+  /**
+   * Whether a reader may make us send one more mail to {@code address} now (empty: yes, and it is
+   * counted), or how long until they may: limits per account (when there is one) and per address,
+   * so nobody can use the site to flood a mailbox.
+   */
+  private Optional<Duration> mailAllowed(String accountId, String address, Instant now) {
+    String to = "mail-to:" + address.toLowerCase(java.util.Locale.ROOT);
+    String from = accountId == null ? null : "mail-from:" + accountId;
+    Optional<Duration> wait = throttle.retryAfter(to, MAIL_PER_ADDRESS, now);
+    if (wait.isEmpty() && from != null) {
+      wait = throttle.retryAfter(from, MAIL_PER_ACCOUNT, now);
+    }
+    if (wait.isEmpty()) {
+      throttle.record(to, now);
+      if (from != null) {
+        throttle.record(from, now);
+      }
+    }
+    return wait;
   }
 
   /** Creates a staff or reader account from the command line; verified, no mail. */
@@ -144,11 +200,17 @@ public final class AccountService implements AutoCloseable {
         .orElse(false);
   }
 
-  /** Sends a new confirmation link (the reader lost the first). */
-  public void resendVerification(Account a) {
-    if (!a.verified()) {
-      sendVerification(a.id(), a.userId(), a.email(), Instant.now());
+  /** Sends a new confirmation link (the reader lost the first), unless too many went out lately: then how long to wait. */
+  public Optional<Duration> resendVerification(Account a) {
+    if (a.verified()) {
+      return Optional.empty();
     }
+    Instant now = Instant.now();
+    Optional<Duration> wait = mailAllowed(a.id(), a.email(), now);
+    if (wait.isEmpty()) {
+      sendVerification(a.id(), a.userId(), a.email(), now);
+    }
+    return wait;
   }
 
   // ---- sign in
@@ -163,7 +225,11 @@ public final class AccountService implements AutoCloseable {
 
   public SignIn signIn(String login, String password, boolean remember, String ip, String userAgent) {
     Instant now = Instant.now();
-    String loginKey = "signin-login:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));
+    Optional<AccountDao.WithHash> found =
+        login == null || login.isBlank() ? Optional.empty() : accounts.byLogin(login);
+    // Failures count against the account, whichever of its user ID or e-mail was typed.
+    String loginKey = found.map(f -> "signin-account:" + f.account().id())
+        .orElse("signin-login:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT)));
     String ipKey = "signin-ip:" + ip;
     Optional<Duration> wait =
         throttle.retryAfter(loginKey, SIGNIN_PER_ACCOUNT, now)
@@ -172,8 +238,6 @@ public final class AccountService implements AutoCloseable {
       return new SignIn.TooMany(new Throttled(wait.get()));
     }
     String pw = password == null ? "" : password;
-    Optional<AccountDao.WithHash> found =
-        login == null || login.isBlank() ? Optional.empty() : accounts.byLogin(login);
     if (found.isEmpty()) {
       passwords.verifyDummy(pw); // the same time as a real check: no telling which part was wrong
       throttle.record(loginKey, now);
@@ -224,12 +288,15 @@ public final class AccountService implements AutoCloseable {
       if (login.isEmpty()) {
         return;
       }
-      String loginKey = "recover-login:" + login.toLowerCase(java.util.Locale.ROOT);
+      Optional<AccountDao.WithHash> account = accounts.byLogin(login);
+      // Per account, whichever of its user ID or e-mail was typed.
+      String loginKey = account.map(f -> "recover-account:" + f.account().id())
+          .orElse("recover-login:" + login.toLowerCase(java.util.Locale.ROOT));
       if (throttle.retryAfter(loginKey, RECOVER_PER_LOGIN, now).isPresent()) {
         return; // never locks the account: the existing link still works, no new mail
       }
       throttle.record(loginKey, now);
-      accounts.byLogin(login).ifPresent(found -> {
+      account.ifPresent(found -> {
         Account a = found.account();
         String token = Csrf.newToken();
         accounts.createToken(Sessions.hash(token), a.id(), "reset", null, now.plus(RESET_TTL));
@@ -268,7 +335,13 @@ public final class AccountService implements AutoCloseable {
       return new Reset.BadToken();
     }
     String pw = newPassword == null ? "" : newPassword;
-    List<String> problems = PasswordPolicy.problems(pw, "", "");
+    // The same rules as everywhere else, the user ID and e-mail included.
+    Optional<Account> owner =
+        accounts.tokenAccount(Sessions.hash(token.strip()), "reset", Instant.now()).flatMap(accounts::find);
+    if (owner.isEmpty()) {
+      return new Reset.BadToken();
+    }
+    List<String> problems = PasswordPolicy.problems(pw, owner.get().userId(), owner.get().email());
     if (!problems.isEmpty()) {
       return new Reset.Invalid(problems.get(0));
     }
@@ -296,8 +369,10 @@ public final class AccountService implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Every way a password changes ends here: other sessions end and no older reset link works. */
   private void setPassword(String accountId, String password, String keepSession) {
     accounts.setPasswordHash(accountId, passwords.hash(password));
+    accounts.spendTokens(accountId, "reset", Instant.now());
     sessions.endAll(accountId, keepSession);
     accounts.find(accountId).ifPresent(a ->
         send(new Mail(a.email(), "Your " + siteName + " password was changed",
@@ -314,10 +389,20 @@ public final class AccountService implements AutoCloseable {
     if (!problems.isEmpty()) {
       return Optional.of(problems.get(0));
     }
-    if (accounts.emailTaken(mail)) {
-      return Optional.of("An account with this e-mail address exists.");
+    Instant now = Instant.now();
+    Optional<Duration> wait = mailAllowed(a.id(), mail, now);
+    if (wait.isPresent()) {
+      return Optional.of("Too many messages went to this account or address lately; try again in "
+          + Math.max(1, (wait.get().toSeconds() + 59) / 60) + " minutes.");
     }
-    sendVerification(a.id(), a.userId(), mail, Instant.now());
+    if (accounts.emailTaken(mail)) {
+      // The same answer as for a free address: whether an address has an account is not told.
+      if (!a.email().equalsIgnoreCase(mail)) {
+        mailOwnerOfTakenAddress(mail); // counted above
+      }
+      return Optional.empty();
+    }
+    sendVerification(a.id(), a.userId(), mail, now);
     return Optional.empty();
   }
 
@@ -331,8 +416,19 @@ public final class AccountService implements AutoCloseable {
     return true;
   }
 
-  /** Everything we hold about the reader, as JSON-ready maps (comments and bookmarks join later). */
-  public Map<String, Object> export(Account a) {
+  /** Sets the name shown beside the reader's comments (blank: none), or says what is wrong with it. */
+  public Optional<String> setDisplayName(Account a, String raw) {
+    return switch (DisplayNames.check(raw, a.role(), siteName)) {
+      case DisplayNames.Outcome.Ok ok -> {
+        accounts.setDisplayName(a.id(), ok.name());
+        yield Optional.empty();
+      }
+      case DisplayNames.Outcome.Refused r -> Optional.of(r.problem());
+    };
+  }
+
+  /** Everything we hold about the reader, as JSON-ready maps: the profile, then each other part. */
+  public Map<String, Object> export(Account a, List<PersonalData> parts) {
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("userId", a.userId());
     profile.put("email", a.email());
@@ -343,8 +439,9 @@ public final class AccountService implements AutoCloseable {
     profile.put("createdAt", a.createdAt().toString());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("profile", profile);
-    out.put("comments", List.of());
-    out.put("bookmarks", List.of());
+    for (PersonalData part : parts) {
+      out.put(part.part(), part.reader().of(a.id()));
+    }
     return out;
   }
 

@@ -30,7 +30,8 @@ public final class Auth {
     Optional<Account> a = sessions.account(value, Instant.now());
     if (a.isPresent()) {
       ctx.attribute(ACCOUNT, a.get());
-      ctx.attribute(Access.ROLE, a.get().role());
+      // A suspended staff member keeps reading, but loses the staff pages until someone lifts it.
+      ctx.attribute(Access.ROLE, a.get().suspended(Instant.now()) ? Access.Role.READER : a.get().role());
     } else {
       ctx.removeCookie(sessions.cookieName(), "/");
     }

@@ -3,6 +3,7 @@ package pressroom.articles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import pressroom.text.UntrustedText;
 
 /**
  * An article to store, as the demo loader or ingest hands it over. The body must already be
@@ -33,6 +34,10 @@ public record NewArticle(
     Objects.requireNonNull(sectionSlug, "sectionSlug");
     Objects.requireNonNull(headline, "headline");
     Objects.requireNonNull(bodyHtml, "bodyHtml");
+    // Whatever door an article comes through, nothing XML cannot carry is stored.
+    headline = UntrustedText.clean(headline);
+    summary = UntrustedText.clean(summary);
+    bodyHtml = UntrustedText.clean(bodyHtml);
     Objects.requireNonNull(publishedAt, "publishedAt");
     Objects.requireNonNull(status, "status");
     if (headline.isBlank()) {
@@ -44,8 +49,8 @@ public record NewArticle(
     summary = summary == null ? "" : summary;
     language = language == null || language.isBlank() ? "en" : language;
     updatedAt = updatedAt == null ? publishedAt : updatedAt;
-    authorNames = List.copyOf(authorNames);
-    tagNames = List.copyOf(tagNames);
+    authorNames = List.copyOf(authorNames.stream().map(UntrustedText::clean).toList());
+    tagNames = List.copyOf(tagNames.stream().map(UntrustedText::clean).toList());
   }
 
   /** An article without feed provenance or picture (demo content, the site's own). */

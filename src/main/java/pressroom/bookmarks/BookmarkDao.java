@@ -14,14 +14,26 @@ public final class BookmarkDao {
     this.jdbi = jdbi;
   }
 
-  /** One entry of a reading list; {@code available} is false once withdrawn or expired. */
+  /**
+   * One entry of a reading list; {@code available} is false once withdrawn or expired, and then
+   * the entry carries no slug, headline or section: a reader sees only what they could open.
+   */
   public record Entry(String articleId, String slug, String headline, String sectionName, boolean available, Instant savedAt) {}
 
-  /** Adds an article (once); false when there is no such article. */
+  /**
+   * Adds an article (once); false when no reader could open it (none, embargoed, withdrawn):
+   * a bookmark must not confirm that an unpublished article exists.
+   */
   public boolean add(String accountId, String articleId) {
     return jdbi.withHandle(
         h -> {
-          boolean exists = h.createQuery("SELECT count(*) FROM articles WHERE id = :a").bind("a", articleId).mapTo(Integer.class).one() > 0;
+          boolean exists =
+              h.createQuery("SELECT count(*) FROM articles WHERE id = :a AND status = 'published' AND published_at <= :now")
+                      .bind("a", articleId)
+                      .bind("now", System.currentTimeMillis())
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
           if (exists) {
             h.createUpdate(
                     "INSERT INTO bookmarks (account_id, article_id, created_at) SELECT :u, :a, :now"
@@ -52,7 +64,7 @@ public final class BookmarkDao {
       """
       SELECT a.id, a.slug, a.headline, s.name AS section_name, a.status, a.published_at, b.created_at
       FROM bookmarks b CROSS JOIN articles a CROSS JOIN sections s
-      WHERE a.id = b.article_id AND s.id = a.section_id AND b.account_id = :u
+      WHERE a.id = b.article_id AND s.id = a.section_id AND b.account_id = :u AND a.published_at <= :now
         AND b.created_at <= :atTime AND (b.created_at < :atTime OR b.article_id < :atId)
       ORDER BY b.created_at DESC, b.article_id DESC LIMIT :limit
       """;
@@ -62,6 +74,7 @@ public final class BookmarkDao {
 
   /** Up to {@code limit} bookmarks saved before {@code before} ({@link #NEWEST} for the first page), newest first. */
   public List<Entry> list(String accountId, Window.Position before, int limit) {
+    long now = System.currentTimeMillis();
     return jdbi.withHandle(
         h ->
             h.createQuery(LIST_SQL)
@@ -69,20 +82,51 @@ public final class BookmarkDao {
                 .bind("atTime", before.publishedAt())
                 .bind("atId", before.id())
                 .bind("limit", limit)
+                .bind("now", now)
                 .map(
-                    (rs, ctx) ->
-                        new Entry(
-                            rs.getString("id"),
-                            rs.getString("slug"),
-                            rs.getString("headline"),
-                            rs.getString("section_name"),
-                            "published".equals(rs.getString("status")) && rs.getLong("published_at") <= System.currentTimeMillis(),
-                            Instant.ofEpochMilli(rs.getLong("created_at"))))
+                    (rs, ctx) -> {
+                      boolean available = "published".equals(rs.getString("status"));
+                      return new Entry(
+                          rs.getString("id"),
+                          available ? rs.getString("slug") : null,
+                          available ? rs.getString("headline") : null,
+                          available ? rs.getString("section_name") : null,
+                          available,
+                          Instant.ofEpochMilli(rs.getLong("created_at")));
+                    })
                 .list());
   }
 
-  /** The id of the published article at a slug. */
+  /** Every bookmark of an account, oldest first, for "Download my data". */
+  public List<java.util.Map<String, Object>> savedBy(String accountId) {
+    long now = System.currentTimeMillis();
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                """
+                SELECT b.article_id, b.created_at, a.slug, a.headline, a.status, a.published_at
+                FROM bookmarks b JOIN articles a ON a.id = b.article_id
+                WHERE b.account_id = :u ORDER BY b.created_at, b.article_id
+                """)
+            .bind("u", accountId)
+            .map((rs, ctx) -> {
+              boolean open = "published".equals(rs.getString("status")) && rs.getLong("published_at") <= now;
+              java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+              m.put("articleId", rs.getString("article_id"));
+              m.put("article", open ? rs.getString("slug") : null);
+              m.put("headline", open ? rs.getString("headline") : null);
+              m.put("savedAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
+              return m;
+            })
+            .list());
+  }
+
+  /** The id of the article a reader can open at a slug (published, embargo over). */
   public Optional<String> articleId(String slug) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM articles WHERE slug = :s AND status = 'published'").bind("s", slug).mapTo(String.class).findOne());
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT id FROM articles WHERE slug = :s AND status = 'published' AND published_at <= :now")
+            .bind("s", slug)
+            .bind("now", System.currentTimeMillis())
+            .mapTo(String.class)
+            .findOne());
   }
 }

@@ -107,8 +107,15 @@ public final class BookmarkPages {
     Page p = page(a.id(), ctx);
     ctx.header("Cache-Control", "no-store");
     Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("bookmarks", p.entries().stream().map(e -> Map.of(
-        "articleId", e.articleId(), "slug", e.slug(), "headline", e.headline(), "available", e.available(), "savedAt", e.savedAt().toString())).toList());
+    out.put("bookmarks", p.entries().stream().map(e -> {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("articleId", e.articleId());
+      m.put("slug", e.slug()); // null, like the headline, once no reader can open it
+      m.put("headline", e.headline());
+      m.put("available", e.available());
+      m.put("savedAt", e.savedAt().toString());
+      return m;
+    }).toList());
     out.put("next_cursor", p.next() == null ? null : p.next().toString());
     ctx.json(out);
   }

@@ -24,6 +24,35 @@ public final class CommentDao {
   private final pressroom.db.GroupCommit writer;
 
   /** @param writer new comments are committed through it, many per disk flush */
+  /**
+   * Every comment an account wrote, oldest first, for "Download my data": the text as written
+   * (a deleted comment's text is already gone), where it was and what became of it.
+   */
+  public List<Map<String, Object>> writtenBy(String accountId) {
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                """
+                SELECT c.id, c.parent_id, c.body, c.status, c.created_at, c.edited_at, a.slug, a.headline
+                FROM comments c JOIN articles a ON a.id = c.article_id
+                WHERE c.account_id = :u ORDER BY c.created_at, c.id
+                """)
+            .bind("u", accountId)
+            .map((rs, ctx) -> {
+              Map<String, Object> m = new java.util.LinkedHashMap<>();
+              m.put("id", rs.getString("id"));
+              m.put("article", rs.getString("slug"));
+              m.put("articleHeadline", rs.getString("headline"));
+              m.put("inReplyTo", rs.getString("parent_id"));
+              m.put("text", rs.getString("body"));
+              m.put("status", rs.getString("status"));
+              m.put("writtenAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
+              long edited = rs.getLong("edited_at");
+              m.put("editedAt", rs.wasNull() ? null : Instant.ofEpochMilli(edited).toString());
+              return m;
+            })
+            .list());
+  }
+
   public CommentDao(Jdbi jdbi, pressroom.db.GroupCommit writer) {
     this.jdbi = jdbi;
     this.writer = writer;
@@ -237,8 +266,11 @@ public final class CommentDao {
    */
   record AuthorRecord(int published, boolean duplicate) {}
 
-  /** The author's {@link AuthorRecord} for a new comment, in one query. */
-  AuthorRecord authorRecord(String accountId, Instant since, String body) {
+  /**
+   * The author's {@link AuthorRecord} for a new or edited text, in one query; {@code editing}
+   * (null for a new comment) is left out, so an edit is not a duplicate of what it replaces.
+   */
+  AuthorRecord authorRecord(String accountId, Instant since, String body, String editing) {
     String key = CommentText.key(body);
     // One row with the count, then the recent comments whose key matches; keys are compared in the
     // database, and only rows from before keys existed come back whole.
@@ -252,11 +284,12 @@ public final class CommentDao {
                         UNION ALL
                         SELECT 'recent', r.body_key, r.body, 0 FROM
                           (SELECT body_key, CASE WHEN body_key IS NULL THEN body END AS body FROM comments
-                           WHERE account_id = :a AND created_at > :since ORDER BY created_at DESC LIMIT 50) r
+                           WHERE account_id = :a AND created_at > :since AND id <> :editing ORDER BY created_at DESC LIMIT 50) r
                         WHERE r.body_key = :k OR r.body_key IS NULL
                         """)
                     .bind("a", accountId)
                     .bind("since", since.toEpochMilli())
+                    .bind("editing", editing == null ? "" : editing)
                     .bind("k", key)
                     .map((rs, ctx) -> new String[] {rs.getString("kind"), rs.getString("body_key"), rs.getString("body"), rs.getString("n")})
                     .list());
@@ -338,8 +371,38 @@ public final class CommentDao {
   }
 
   /**
-   * Records a reader's report; returns the number of readers who reported the comment (a reader
-   * reports a comment once).
+   * The author deletes their comment: its text goes from the comment and from the moderation
+   * log, and a tombstone stays (status, place in the thread, time) so replies keep their place.
+   */
+  boolean deleteByAuthor(String commentId, String authorId) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<String> article =
+              h.createQuery("SELECT article_id FROM comments WHERE id = :id AND account_id = :u")
+                  .bind("id", commentId)
+                  .bind("u", authorId)
+                  .mapTo(String.class)
+                  .findOne();
+          if (article.isEmpty()) {
+            return false;
+          }
+          h.createUpdate(
+                  "UPDATE comments SET status = 'deleted', body = '', body_html = '', body_key = NULL, moderated_at = :now"
+                      + " WHERE id = :id")
+              .bind("now", System.currentTimeMillis())
+              .bind("id", commentId)
+              .execute();
+          h.createUpdate("UPDATE moderation_log SET body = NULL WHERE comment_id = :id").bind("id", commentId).execute();
+          log(h, commentId, authorId, "deleted by its author", null, null);
+          ContentChanges.recordComments(h, article.get());
+          return true;
+        });
+  }
+
+  /**
+   * Records a reader's report; returns how many readers in good standing (e-mail confirmed, not
+   * suspended now) reported the comment, each once. Everyone's report reaches the moderators;
+   * only those count towards hiding a comment, so throwaway accounts cannot silence one.
    */
   int report(String commentId, String accountId, String reason) {
     return jdbi.inTransaction(
@@ -358,7 +421,16 @@ public final class CommentDao {
             h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c").bind("c", commentId).execute();
             log(h, commentId, accountId, "reported", reason, null);
           }
-          return h.createQuery("SELECT reports FROM comments WHERE id = :c").bind("c", commentId).mapTo(Integer.class).one();
+          return h.createQuery(
+                  """
+                  SELECT count(*) FROM comment_reports r JOIN accounts a ON a.id = r.account_id
+                  WHERE r.comment_id = :c AND a.email_verified_at IS NOT NULL
+                    AND (a.suspended_until IS NULL OR a.suspended_until <= :now)
+                  """)
+              .bind("c", commentId)
+              .bind("now", System.currentTimeMillis())
+              .mapTo(Integer.class)
+              .one();
         });
   }
 
@@ -403,6 +475,16 @@ public final class CommentDao {
                 .bind("to", to.toEpochMilli())
                 .map((rs, ctx) -> comment(rs))
                 .list());
+  }
+
+  /** The staff role of a comment's author (a reader's is READER). */
+  public pressroom.web.Access.Role authorRole(String accountId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT role FROM accounts WHERE id = :a")
+        .bind("a", accountId)
+        .mapTo(String.class)
+        .findOne()
+        .map(r -> pressroom.web.Access.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT)))
+        .orElse(pressroom.web.Access.Role.READER));
   }
 
   /** Suspends a comment's author until a time (null lifts it), with the log entry. */

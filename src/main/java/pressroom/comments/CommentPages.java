@@ -65,14 +65,28 @@ public final class CommentPages {
       case CommentService.Posted.Held h -> ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
       case CommentService.Posted.Dropped d -> ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
       case CommentService.Posted.Refused r ->
-          form(ctx, 400, slug, parentId == null ? null : comments.find(parentId).orElse(null), text, r.message());
+          form(ctx, 400, slug, quotable(parentId, article), text, r.message());
       case CommentService.Posted.NotAllowed n -> throw new PageException(403, "You cannot comment here", n.message());
       case CommentService.Posted.TooMany t -> {
         ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-        form(ctx, 429, slug, parentId == null ? null : comments.find(parentId).orElse(null), text,
+        form(ctx, 429, slug, quotable(parentId, article), text,
             "You are commenting very fast; wait " + Math.max(1, t.retryAfter().toSeconds()) + " seconds and submit again.");
       }
     }
+  }
+
+  /**
+   * The comment a refused reply answered, to quote above the form again: only a published one on
+   * the same article. Any id can be posted, so a deleted, held or rejected comment, or one from
+   * another article, must not be quoted back.
+   */
+  private Comment quotable(String parentId, CommentDao.Policy article) {
+    if (parentId == null) {
+      return null;
+    }
+    return comments.find(parentId)
+        .filter(c -> c.status().equals("published") && c.articleId().equals(article.articleId()))
+        .orElse(null);
   }
 
   public void replyForm(Context ctx) {
@@ -238,6 +252,7 @@ public final class CommentPages {
     Access.require(ctx, Access.Role.MODERATOR);
     Account m = Auth.required(ctx);
     Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    Access.requireOutranks(ctx, comments.authorRole(c.accountId()));
     String days = ctx.formParam("days") == null ? "" : ctx.formParam("days").strip();
     String reason = ctx.formParam("reason") == null || ctx.formParam("reason").isBlank() ? "breaking the discussion rules" : ctx.formParam("reason").strip();
     java.time.Instant until;
@@ -299,14 +314,15 @@ public final class CommentPages {
         continue;
       }
       var e = new com.rometools.rome.feed.synd.SyndEntryImpl();
-      e.setTitle("Comment by " + c.authorName());
-      e.setAuthor(c.authorName());
+      // Cleaned on the way out too: a feed must not fail on a row from before the doors cleaned.
+      e.setTitle(pressroom.text.UntrustedText.clean("Comment by " + c.authorName()));
+      e.setAuthor(pressroom.text.UntrustedText.clean(c.authorName()));
       e.setLink(baseUrl + "/articles/" + slug + "#c-" + c.id());
       e.setUri(baseUrl + "/articles/" + slug + "#c-" + c.id());
       e.setPublishedDate(java.util.Date.from(c.createdAt()));
       var d = new com.rometools.rome.feed.synd.SyndContentImpl();
       d.setType("text/html");
-      d.setValue(c.bodyHtml());
+      d.setValue(pressroom.text.UntrustedText.clean(c.bodyHtml()));
       e.setDescription(d);
       entries.add(e);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import pressroom.accounts.Account;
 import pressroom.accounts.Throttle;
+import pressroom.text.UntrustedText;
 
 /** Posting, reporting and moderating comments: the rules in one place for pages and API. */
 public final class CommentService {
@@ -61,28 +62,55 @@ public final class CommentService {
     record Dropped() implements Posted {}
   }
 
+  /**
+   * Why this author may not write on this article now (new comment or edit alike), if so:
+   * unconfirmed e-mail, suspension, closed comments.
+   */
+  private Optional<String> mayWrite(Account author, CommentDao.Policy article, Instant now) {
+    if (!author.verified()) {
+      return Optional.of("Confirm your e-mail address to comment: see your profile to get a new link.");
+    }
+    if (author.suspended(now)) {
+      return Optional.of(
+          "Your account is suspended until " + author.suspendedUntil() + (author.suspendedReason() == null ? "" : " (" + author.suspendedReason() + ")")
+              + "; you can read, but not post.");
+    }
+    if (!open(article, now)) {
+      return Optional.of("Comments are closed on this article.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> badText(String body) {
+    if (body.isEmpty()) {
+      return Optional.of("Type your comment before you click Submit.");
+    }
+    if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
+      return Optional.of("Your comment is longer than " + CommentText.MAX_LENGTH + " characters; shorten it a little.");
+    }
+    return Optional.empty();
+  }
+
+  /** The moderation rules for a text, new or edited: words, links, spam, the section's policy, the author's record. */
+  private Moderation.Decision decide(
+      Account author, CommentDao.Policy article, String body, String editing, SpamFilter.Score score, Instant now) {
+    CommentDao.AuthorRecord record = comments.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body, editing);
+    return Moderation.decide(body, new Moderation.Facts(article.preModerated(), record.published(), record.duplicate(), score));
+  }
+
   public Posted post(Account author, CommentDao.Policy article, String parentId, String text, String honeypot) {
     Instant now = Instant.now();
     if (honeypot != null && !honeypot.isBlank()) {
       return new Posted.Dropped();
     }
-    if (!author.verified()) {
-      return new Posted.NotAllowed("Confirm your e-mail address to comment: see your profile to get a new link.");
+    Optional<String> notAllowed = mayWrite(author, article, now);
+    if (notAllowed.isPresent()) {
+      return new Posted.NotAllowed(notAllowed.get());
     }
-    if (author.suspended(now)) {
-      return new Posted.NotAllowed(
-          "Your account is suspended until " + author.suspendedUntil() + (author.suspendedReason() == null ? "" : " (" + author.suspendedReason() + ")")
-              + "; you can read, but not post.");
-    }
-    if (!open(article, now)) {
-      return new Posted.NotAllowed("Comments are closed on this article.");
-    }
-    String body = text == null ? "" : text.strip();
-    if (body.isEmpty()) {
-      return new Posted.Refused("Type your comment before you click Submit.");
-    }
-    if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
-      return new Posted.Refused("Your comment is longer than " + CommentText.MAX_LENGTH + " characters; shorten it a little.");
+    String body = text == null ? "" : UntrustedText.clean(text).strip();
+    Optional<String> refused = badText(body);
+    if (refused.isPresent()) {
+      return new Posted.Refused(refused.get());
     }
     String key = "comment:" + author.id();
     Optional<Duration> wait =
@@ -112,10 +140,8 @@ public final class CommentService {
       }
       root = comments.rootOf(p.get().id()).orElse(p.get().id());
     }
-    CommentDao.AuthorRecord record = comments.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body);
     SpamFilter.Score score = spam.score(body, newAccount(author, now));
-    var decision =
-        Moderation.decide(body, new Moderation.Facts(article.preModerated(), record.published(), record.duplicate(), score));
+    var decision = decide(author, article, body, null, score, now);
     if (decision instanceof Moderation.Decision.Reject r) {
       return new Posted.Refused(r.message());
     }
@@ -191,15 +217,21 @@ public final class CommentService {
     if (c.get().createdAt().plus(EDIT_WINDOW).isBefore(now)) {
       return new Action.NotAllowed("Comments can be edited for 15 minutes after posting; this one can no longer be changed.");
     }
-    String body = text == null ? "" : text.strip();
-    if (body.isEmpty()) {
-      return new Action.Refused("Type your comment before you click Submit.");
+    // An edit is a new text: the rules for posting apply to it in full.
+    Optional<CommentDao.Policy> article = comments.policyById(c.get().articleId());
+    if (article.isEmpty()) {
+      return new Action.NotAllowed("Comments are closed on this article.");
     }
-    if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
-      return new Action.Refused("Your comment is longer than " + CommentText.MAX_LENGTH + " characters; shorten it a little.");
+    Optional<String> notAllowed = mayWrite(author, article.get(), now);
+    if (notAllowed.isPresent()) {
+      return new Action.NotAllowed(notAllowed.get());
     }
-    var decision =
-        Moderation.decide(body, new Moderation.Facts(false, Moderation.NEW_ACCOUNT_COMMENTS, false, spam.score(body, newAccount(author, now))));
+    String body = text == null ? "" : UntrustedText.clean(text).strip();
+    Optional<String> refused = badText(body);
+    if (refused.isPresent()) {
+      return new Action.Refused(refused.get());
+    }
+    var decision = decide(author, article.get(), body, commentId, spam.score(body, newAccount(author, now)), now);
     if (decision instanceof Moderation.Decision.Reject r) {
       return new Action.Refused(r.message());
     }
@@ -216,7 +248,7 @@ public final class CommentService {
     if (c.isEmpty() || !c.get().accountId().equals(author.id()) || c.get().deleted()) {
       return new Action.NotAllowed("You can only delete your own comments.");
     }
-    comments.moderate(commentId, "deleted", author.id(), "deleted by its author", null);
+    comments.deleteByAuthor(commentId, author.id());
     return new Action.Done(c.get().articleId());
   }
 

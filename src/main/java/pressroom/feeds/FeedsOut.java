@@ -23,6 +23,7 @@ import java.util.Map;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleSummary;
 import pressroom.articles.Window;
+import pressroom.text.UntrustedText;
 import pressroom.web.PageException;
 
 /**
@@ -75,16 +76,18 @@ public final class FeedsOut {
     Listing l = listing(kind, ctx.pathParamMap().get("slug"));
     var feed = new SyndFeedImpl();
     feed.setFeedType(type);
-    feed.setTitle(l.title());
+    // Stored text is clean since it came through the doors, but a feed must not fail on a row
+    // written before that or by hand: every text is cleaned again on the way out.
+    feed.setTitle(UntrustedText.clean(l.title()));
     feed.setLink(baseUrl + l.page());
     feed.setUri(baseUrl + l.page());
-    feed.setDescription("The newest articles on " + l.title());
+    feed.setDescription(UntrustedText.clean("The newest articles on " + l.title()));
     feed.setLanguage("en");
     feed.setPublishedDate(Date.from(l.items().isEmpty() ? Instant.now() : l.items().get(0).publishedAt()));
     List<SyndEntry> entries = new ArrayList<>();
     for (ArticleSummary a : l.items()) {
       var e = new SyndEntryImpl();
-      e.setTitle(a.headline());
+      e.setTitle(UntrustedText.clean(a.headline()));
       e.setLink(baseUrl + "/articles/" + a.slug());
       e.setUri("urn:pressroom:article:" + a.id());
       e.setPublishedDate(Date.from(a.publishedAt()));
@@ -92,17 +95,17 @@ public final class FeedsOut {
       var authors = new ArrayList<com.rometools.rome.feed.synd.SyndPerson>();
       for (var au : a.authors()) {
         var p = new SyndPersonImpl();
-        p.setName(au.name());
+        p.setName(UntrustedText.clean(au.name()));
         p.setUri(baseUrl + "/authors/" + au.slug());
         authors.add(p);
       }
       e.setAuthors(authors);
       var c = new SyndContentImpl();
       c.setType("text/plain");
-      c.setValue(a.summary());
+      c.setValue(UntrustedText.clean(a.summary()));
       e.setDescription(c);
       var cat = new SyndCategoryImpl();
-      cat.setName(a.section().name());
+      cat.setName(UntrustedText.clean(a.section().name()));
       e.setCategories(List.of(cat));
       entries.add(e);
     }
@@ -183,6 +186,13 @@ public final class FeedsOut {
     } catch (java.time.format.DateTimeParseException e) {
       throw PageException.notFound();
     }
+    // Only the days the sitemap index lists exist: none before the first article or after today.
+    var first = dao.firstPublished();
+    if (first.isEmpty()
+        || day.isAfter(LocalDate.now(ZoneOffset.UTC))
+        || day.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC))) {
+      throw PageException.notFound();
+    }
     Instant since = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     StringBuilder sb = urlset();
     for (var a : dao.indexable(Instant.now(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
@@ -223,6 +233,6 @@ public final class FeedsOut {
   }
 
   private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return UntrustedText.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -2,6 +2,7 @@ package pressroom.ingest;
 
 import java.time.Instant;
 import java.util.List;
+import pressroom.text.UntrustedText;
 
 /**
  * One item of a partner's feed, whatever its format, as the parser read it. Nothing here is
@@ -38,8 +39,16 @@ public record FeedItem(
     Instant embargoedUntil) {
 
   public FeedItem {
-    authors = authors == null ? List.of() : List.copyOf(authors);
-    tags = tags == null ? List.of() : List.copyOf(tags);
+    // The door for partners' text: what XML cannot carry, and direction overrides, stop here.
+    guid = UntrustedText.clean(guid);
+    link = UntrustedText.clean(link);
+    title = UntrustedText.clean(title);
+    contentHtml = UntrustedText.clean(contentHtml);
+    summaryHtml = UntrustedText.clean(summaryHtml);
+    language = UntrustedText.clean(language);
+    authors = authors == null ? List.of() : List.copyOf(authors.stream().map(UntrustedText::clean).toList());
+    tags = tags == null ? List.of() : List.copyOf(tags.stream().map(UntrustedText::clean).toList());
+    image = image == null ? null : new LeadImage(UntrustedText.clean(image.url()), UntrustedText.clean(image.caption()), UntrustedText.clean(image.credit()));
     pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
   }
 

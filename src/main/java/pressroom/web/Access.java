@@ -39,4 +39,23 @@ public final class Access {
               + "s. Sign in with a staff account to use it.");
     }
   }
+
+  /**
+   * Whether someone of role {@code actor} may suspend, ban or change the role of an account of
+   * role {@code target}: only of a lower one, so a moderator cannot silence an editor and no admin
+   * can lock out another (the command line, run by the operator, can).
+   */
+  public static boolean outranks(Role actor, Role target) {
+    return actor.compareTo(target) > 0;
+  }
+
+  /** Stops the request with a 403 page unless the signed-in visitor outranks {@code target}. */
+  public static void requireOutranks(Context ctx, Role target) {
+    if (role(ctx).filter(r -> outranks(r, target)).isEmpty()) {
+      throw new PageException(
+          403,
+          "Not allowed",
+          "Staff can suspend, ban or change the role only of accounts of a lower role than their own.");
+    }
+  }
 }

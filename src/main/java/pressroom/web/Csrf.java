@@ -18,12 +18,17 @@ import java.util.Set;
 public final class Csrf {
   public static final String FIELD = "_csrf";
   public static final String HEADER = "X-CSRF-Token";
-  /** Where a cached page wants the visitor's token; replaced as the page is served. */
-  public static final String MARKER = "@@csrf-token@@";
-
   private static final String ATTRIBUTE = "pressroom.csrf";
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Where a cached page wants the visitor's token; replaced as the page is served. Random for
+   * each process: were it fixed, an article or a comment holding it would get each visitor's
+   * token written into it (an image address could send it elsewhere). It never leaves the
+   * server, and its letters (Base64url) pass through HTML escaping unchanged.
+   */
+  public static final String MARKER = "csrf-" + newToken();
 
   private final String cookieName;
   private final boolean secure;

@@ -15,11 +15,21 @@ public final class ErrorPages {
   private final Templates templates;
   private final Supplier<Chrome> chrome;
   private final String siteName;
+  private final java.util.function.Function<Context, Chrome.Viewer> viewer;
+  private final Csrf csrf;
 
-  public ErrorPages(Templates templates, Supplier<Chrome> chrome, String siteName) {
+  /**
+   * @param viewer who is signed in, so an error page shows the same masthead as every other
+   *     page (a signed-in admin sees themselves signed in on a 403 too)
+   */
+  public ErrorPages(
+      Templates templates, Supplier<Chrome> chrome, String siteName,
+      java.util.function.Function<Context, Chrome.Viewer> viewer, Csrf csrf) {
     this.templates = templates;
     this.chrome = chrome;
     this.siteName = siteName;
+    this.viewer = viewer;
+    this.csrf = csrf;
   }
 
   private static String code(int status, String title) {
@@ -73,7 +83,8 @@ public final class ErrorPages {
     }
     Chrome c;
     try {
-      c = chrome.get();
+      Chrome.Viewer who = viewer.apply(ctx); // the signed-in masthead's sign-out form needs the token
+      c = chrome.get().as(who, who == null ? null : csrf.token(ctx));
     } catch (RuntimeException e) {
       // The database may be what failed; the error page must still render.
       c = new Chrome(siteName, List.of(), "");

@@ -102,6 +102,21 @@ abstract class AccountsContract {
     assertThat(other.get("/api/v1/me").statusCode()).isEqualTo(200);
   }
 
+  /** Issue 12.1: a return address a browser would read as another site sends the reader home. */
+  @Test
+  void afterSignInAReaderIsSentOnlyToAPageOfThisSite() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    String form = v.get("/signin?return=/%09/evil.example/").body();
+    assertThat(Jsoup.parse(form).select("input[name=return]").attr("value")).isEqualTo("/");
+    HttpResponse<String> in = v.post("/signin", Map.of("login", r.userId(), "password", PASSWORD, "return", "/\t/evil.example/"));
+    assertThat(in.statusCode()).isEqualTo(303);
+    assertThat(in.headers().firstValue("Location")).hasValue("/");
+    Visitor w = site.newVisitor();
+    HttpResponse<String> kept = w.post("/signin", Map.of("login", r.userId(), "password", PASSWORD, "return", "/articles/x#comments"));
+    assertThat(kept.headers().firstValue("Location")).hasValue("/articles/x#comments");
+  }
+
   @Test
   void wrongCredentialsGetOneGenericAnswerWhicheverPartWasWrong() {
     Visitor v = site.newVisitor();
@@ -137,6 +152,81 @@ abstract class AccountsContract {
     HttpResponse<String> taken = v.post("/register", Map.of("userId", r.userId().toUpperCase(), "email", "other" + counter + "@mail.example", "password", PASSWORD));
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(Jsoup.parse(taken.body()).select("#userId-error").text()).contains("taken");
+  }
+
+  /** Issue 12.5: registering with a taken e-mail address answers as for a free one; its owner is told. */
+  @Test
+  void registrationDoesNotTellWhetherAnAddressHasAnAccount() {
+    Reader owner = registered(site.newVisitor());
+    Reader fresh = newReader();
+    int ownerMail = mail.count(owner.email());
+    HttpResponse<String> probe = site.newVisitor().post("/register", Map.of("userId", "probe" + counter, "email", owner.email(), "password", PASSWORD));
+    HttpResponse<String> real = site.newVisitor().post("/register", Map.of("userId", fresh.userId(), "email", fresh.email(), "password", PASSWORD));
+    assertThat(probe.statusCode()).isEqualTo(real.statusCode()).isEqualTo(201);
+    assertThat(Jsoup.parse(probe.body()).select("main").text().replace(owner.email(), "ADDRESS"))
+        .isEqualTo(Jsoup.parse(real.body()).select("main").text().replace(fresh.email(), "ADDRESS"));
+    assertThat(mail.awaitMail(owner.email(), ownerMail)).contains("already belongs to yours").doesNotContain("token=");
+    assertThat(mail.awaitMail(fresh.email(), 0)).contains("/verify?token=");
+
+    Visitor api = site.newVisitor();
+    Reader another = newReader();
+    HttpResponse<String> apiProbe = api.json("POST", "/api/v1/accounts",
+        "{\"userId\":\"apiprobe" + counter + "\",\"email\":\"" + owner.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    HttpResponse<String> apiReal = api.json("POST", "/api/v1/accounts",
+        "{\"userId\":\"" + another.userId() + "\",\"email\":\"" + another.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(apiProbe.statusCode()).isEqualTo(apiReal.statusCode()).isEqualTo(201);
+    assertThat(apiProbe.body()).isEqualTo(apiReal.body());
+  }
+
+  /** Issue 12.5: every registration attempt from an address counts against its limit, failed ones too. */
+  @Test
+  void failedRegistrationsCountAgainstTheLimit() {
+    Visitor v = site.newVisitor();
+    for (int i = 0; i < 10; i++) {
+      assertThat(v.post("/register", Map.of("userId", "x", "email", "bad", "password", "short")).statusCode()).isEqualTo(400);
+    }
+    Reader r = newReader();
+    HttpResponse<String> blocked = v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  /** Issue 12.7: confirmation links and e-mail changes are limited per account and per address. */
+  @Test
+  void nobodyCanMakeTheSiteFloodAMailbox() throws Exception {
+    Visitor v = site.newVisitor();
+    Reader r = newReader();
+    assertThat(v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD)).statusCode()).isEqualTo(201);
+    mail.awaitMail(r.email(), 0);
+    signIn(v, r.userId(), PASSWORD);
+    for (int i = 0; i < 6; i++) {
+      assertThat(v.post("/verify/resend", Map.of()).statusCode()).isEqualTo(303);
+    }
+    Thread.sleep(500);
+    assertThat(mail.count(r.email())).as("the first link and three more").isEqualTo(4);
+    assertThat(Jsoup.parse(v.get("/profile?notice=wait").body()).text()).contains("sent no other");
+
+    // Per target address: three, whoever asks.
+    String victim = "victim" + counter + "@mail.example";
+    int accepted = 0;
+    for (int i = 0; i < 6; i++) {
+      Visitor other = site.newVisitor();
+      signIn(other, registered(site.newVisitor()).userId(), PASSWORD);
+      if (other.post("/profile/email", Map.of("email", victim)).statusCode() == 303) {
+        accepted++;
+      }
+    }
+    Thread.sleep(500);
+    assertThat(accepted).isEqualTo(3);
+    assertThat(mail.count(victim)).isEqualTo(3);
+    // Per account: five, whatever the addresses (three went out above as resends).
+    HttpResponse<String> second = v.post("/profile/email", Map.of("email", "first" + counter + "@mail.example"));
+    HttpResponse<String> third = v.post("/profile/email", Map.of("email", "second" + counter + "@mail.example"));
+    HttpResponse<String> refused = v.post("/profile/email", Map.of("email", "third" + counter + "@mail.example"));
+    assertThat(second.statusCode()).isEqualTo(303);
+    assertThat(third.statusCode()).isEqualTo(303);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(refused.body()).text()).contains("Too many messages");
   }
 
   @Test
@@ -183,6 +273,37 @@ abstract class AccountsContract {
     assertThat(resetter.post("/reset", Map.of("token", token, "password", "yet another passphrase")).statusCode()).isEqualTo(400);
     assertThat(signIn(site.newVisitor(), r.userId(), PASSWORD).statusCode()).isEqualTo(401);
     assertThat(signIn(site.newVisitor(), r.userId(), newPassword).statusCode()).isEqualTo(303);
+  }
+
+  /** Issue 12.11: a new password ends every other reset link, and a reset keeps the password rules. */
+  @Test
+  void aPasswordChangeEndsEveryOutstandingResetLinkAndResetsFollowThePasswordRules() {
+    Reader r = registered(site.newVisitor());
+    String[] tokens = new String[2];
+    for (int i = 0; i < 2; i++) {
+      int before = mail.count(r.email());
+      site.newVisitor().post("/recover", Map.of("login", r.email()));
+      String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/reset");
+      tokens[i] = link.substring(link.indexOf("token=") + 6);
+    }
+    Visitor resetter = site.newVisitor();
+    HttpResponse<String> withUserId = resetter.post("/reset", Map.of("token", tokens[0], "password", "my name is " + r.userId() + " ok"));
+    assertThat(withUserId.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(withUserId.body()).text()).containsIgnoringCase("user ID");
+    assertThat(resetter.post("/reset", Map.of("token", tokens[0], "password", "a brand new passphrase")).statusCode()).isEqualTo(200);
+    assertThat(resetter.post("/reset", Map.of("token", tokens[1], "password", "an attackers passphrase")).statusCode())
+        .as("the second link died with the first use").isEqualTo(400);
+    assertThat(signIn(site.newVisitor(), r.userId(), "an attackers passphrase").statusCode()).isEqualTo(401);
+
+    // A change from the profile ends outstanding links too.
+    int before = mail.count(r.email());
+    site.newVisitor().post("/recover", Map.of("login", r.userId()));
+    String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/reset");
+    Visitor v = site.newVisitor();
+    assertThat(signIn(v, r.userId(), "a brand new passphrase").statusCode()).isEqualTo(303);
+    assertThat(v.post("/profile/password", Map.of("current", "a brand new passphrase", "password", "a third good passphrase")).statusCode()).isEqualTo(303);
+    assertThat(site.newVisitor().post("/reset", Map.of("token", link.substring(link.indexOf("token=") + 6), "password", "a fourth passphrase here"))
+        .statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -322,6 +443,25 @@ abstract class AccountsContract {
     assertThat(signIn(site.newVisitor(), r.userId(), PASSWORD).statusCode()).isEqualTo(401);
   }
 
+  /** Issue 12.14: the profile stores a display name in one form and refuses one that passes for staff. */
+  @Test
+  void aReadersDisplayNameIsNormalisedAndCannotImitateStaff() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    signIn(v, r.userId(), PASSWORD);
+    HttpResponse<String> staffLike = v.post("/profile", Map.of("displayName", "The Editor"));
+    assertThat(staffLike.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(staffLike.body()).text()).contains("staff");
+    assertThat(v.post("/profile", Map.of("displayName", "  Ayşe\u0001   \u202EYılmaz ")).statusCode()).isEqualTo(303);
+    assertThat(site.app().accountDao().find(site.app().database().jdbi().withHandle(h -> h.createQuery(
+        "SELECT id FROM accounts WHERE user_id = :u").bind("u", r.userId()).mapTo(String.class).one())).orElseThrow().displayName())
+        .isEqualTo("Ayşe Yılmaz");
+    HttpResponse<String> registering = site.newVisitor().post("/register",
+        Map.of("userId", "imitator" + counter, "email", "imitator" + counter + "@mail.example", "password", PASSWORD, "displayName", "Moderator"));
+    assertThat(registering.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(registering.body()).select("#displayName-error").text()).isNotBlank();
+  }
+
   @Test
   void staffPagesNeedTheRightRole() {
     Visitor reader = site.newVisitor();
@@ -339,5 +479,35 @@ abstract class AccountsContract {
     HttpResponse<String> users = a.get("/staff/users?q=" + r.userId());
     assertThat(users.statusCode()).isEqualTo(200);
     assertThat(users.body()).contains(r.email());
+  }
+
+  /** Issue 12.12: nobody suspends, bans or demotes an equal or higher role; a suspended staff member loses the staff pages. */
+  @Test
+  void staffCanActOnlyOnLowerRolesAndASuspendedStaffMemberLosesTheStaffPages() {
+    counter++;
+    String[] ids = new String[3];
+    pressroom.web.Access.Role[] roles = {pressroom.web.Access.Role.ADMIN, pressroom.web.Access.Role.ADMIN, pressroom.web.Access.Role.MODERATOR};
+    for (int i = 0; i < 3; i++) {
+      String userId = "staff" + counter + "x" + i;
+      var created = (AccountService.Registration.Created) site.app().accounts().createVerified(userId, userId + "@mail.example", PASSWORD, roles[i]);
+      ids[i] = created.accountId();
+    }
+    Visitor admin = site.newVisitor();
+    signIn(admin, "staff" + counter + "x0", PASSWORD);
+    Visitor moderator = site.newVisitor();
+    signIn(moderator, "staff" + counter + "x2", PASSWORD);
+    assertThat(moderator.get("/staff/moderation").statusCode()).isEqualTo(200);
+
+    assertThat(admin.post("/staff/users/" + ids[1] + "/suspend", Map.of("days", "3", "reason", "coup")).statusCode()).isEqualTo(403);
+    assertThat(admin.post("/staff/users/" + ids[1] + "/role", Map.of("role", "reader")).statusCode()).isEqualTo(403);
+    assertThat(admin.post("/staff/users/" + ids[0] + "/role", Map.of("role", "reader")).statusCode()).as("not even oneself").isEqualTo(403);
+    var other = site.app().accountDao().find(ids[1]).orElseThrow();
+    assertThat(other.role()).isEqualTo(pressroom.web.Access.Role.ADMIN);
+    assertThat(other.suspendedUntil()).isNull();
+
+    assertThat(admin.post("/staff/users/" + ids[2] + "/suspend", Map.of("days", "3", "reason", "a test")).statusCode()).isEqualTo(303);
+    assertThat(moderator.get("/staff/moderation").statusCode()).as("suspended staff lose the staff pages").isEqualTo(403);
+    assertThat(admin.post("/staff/users/" + ids[2] + "/suspend", Map.of("days", "0")).statusCode()).isEqualTo(303);
+    assertThat(moderator.get("/staff/moderation").statusCode()).isEqualTo(200);
   }
 }

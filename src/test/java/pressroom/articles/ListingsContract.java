@@ -329,7 +329,7 @@ abstract class ListingsContract {
     all.add(new Planned("embargoes due", StoryLeads.DUE_EMBARGOES_SQL, Map.of("now", now), false));
     all.add(new Planned("story versions", StoryLeads.STORY_VERSIONS_SQL.replace("<stories>", ":s1, :s2"), Map.of("s1", "a", "s2", "b"), false));
     all.add(new Planned("reading list", pressroom.bookmarks.BookmarkDao.LIST_SQL,
-        Map.of("u", "someone", "atTime", at.publishedAt(), "atId", at.id(), "limit", 51), false));
+        Map.of("u", "someone", "atTime", at.publishedAt(), "atId", at.id(), "limit", 51, "now", System.currentTimeMillis()), false));
     return all;
   }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -254,7 +255,7 @@ abstract class ReaderSiteContract {
             "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")) {
       assertThat(cached.headers().firstValue(header)).as(header).isPresent().isEqualTo(rendered.headers().firstValue(header));
     }
-    String metrics = site.get("/metrics").body();
+    String metrics = admin().get("/metrics").body();
     assertThat(metrics).containsPattern("cache_gets_total\\{cache=\"pages\",result=\"hit\"\\} [1-9]");
   }
 
@@ -272,8 +273,18 @@ abstract class ReaderSiteContract {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"database\":\"ok\"");
     site.get("/articles/" + f.wire.slug());
-    String metrics = site.get("/metrics").body();
+    // Issue 12.15: the metrics are for admins (or a management port), not for anyone.
+    assertThat(site.get("/metrics").statusCode()).isEqualTo(403);
+    String metrics = admin().get("/metrics").body();
     assertThat(metrics).contains("jvm_memory_used_bytes").contains("cache_gets_total{cache=\"pages\"");
+  }
+
+  private TestApp.Visitor admin() {
+    String id = "siteadmin" + System.nanoTime() % 100_000;
+    site.app().accounts().createVerified(id, id + "@mail.example", "correct horse battery", pressroom.web.Access.Role.ADMIN);
+    TestApp.Visitor v = site.newVisitor();
+    assertThat(v.post("/signin", Map.of("login", id, "password", "correct horse battery")).statusCode()).isEqualTo(303);
+    return v;
   }
 
   @Test
@@ -281,5 +292,38 @@ abstract class ReaderSiteContract {
     HttpResponse<String> css = site.get("/static/site.css");
     assertThat(css.statusCode()).isEqualTo(200);
     assertThat(css.body()).contains("prefers-color-scheme: dark").contains("@media print");
+  }
+
+  /**
+   * Issue 12.4: text XML cannot carry never breaks a feed: stripped at the door, and a row
+   * written around the doors (by hand, or before this version) still gives well-formed feeds.
+   */
+  @Test
+  void charactersXmlCannotCarryNeverBreakAFeed() throws Exception {
+    String bad = db() == TestApp.Db.SQLITE ? "\u0000\u0001" : "\u0001\u001f"; // PostgreSQL refuses U+0000 itself
+    var doorway = site.app().articles().insert(pressroom.testing.Fixtures.article("world", null, "Door" + bad + "way \u202Eheadline",
+        List.of("Ann" + bad + " Writer"), "<p>Body" + bad + "</p>", "en", "ltr", null, Instant.now().minusSeconds(5), List.of("tag" + bad),
+        ArticleStatus.PUBLISHED));
+    assertThat(site.app().database().jdbi().<String, RuntimeException>withHandle(h -> h.createQuery("SELECT headline FROM articles WHERE id = :id")
+        .bind("id", doorway.id()).mapTo(String.class).one())).isEqualTo("Doorway headline");
+    var around = site.app().articles().insert(pressroom.testing.Fixtures.article("world", null, "Written around the doors",
+        List.of("Jane Roe"), "<p>Kept.</p>", "en", "ltr", null, Instant.now().minusSeconds(4), List.of(), ArticleStatus.PUBLISHED));
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE articles SET headline = :h, summary = :h WHERE id = :id")
+        .bind("h", "Around" + bad + " the doors").bind("id", around.id()).execute());
+    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET name = :n WHERE slug = 'world'")
+        .bind("n", "World" + bad).execute());
+    try {
+      for (String path : List.of("/rss.xml", "/atom.xml", "/sections/world/rss.xml", "/sections/world/atom.xml", "/sitemaps/news.xml",
+          "/articles/" + around.slug() + "/comments.rss")) {
+        HttpResponse<String> r = site.get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))); // well-formed, or this throws
+        assertThat(r.body()).as(path).doesNotContain("\u0001");
+      }
+      assertThat(site.get("/rss.xml").body()).contains("Around the doors").contains("Doorway headline");
+    } finally {
+      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET name = 'World' WHERE slug = 'world'").execute());
+    }
   }
 }

@@ -94,11 +94,32 @@ class BookmarksAndShareTest {
     assertThat(v.post("/articles/" + gone.slug() + "/bookmark", Map.of("action", "add")).statusCode()).isEqualTo(303);
     site.app().articles().setStatus(gone.id(), ArticleStatus.WITHDRAWN);
     Document list = Jsoup.parse(v.get("/reading-list").body());
-    assertThat(list.select(".item-title").eachText()).containsExactly("A story that will be withdrawn", "Mountain village switches on its solar microgrid");
-    assertThat(list.select(".item").first().text()).contains("No longer available");
+    assertThat(list.select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(list.select(".item").first().text()).contains("no longer available").doesNotContain("withdrawn");
     assertThat(list.select(".item").first().select("a")).isEmpty();
     assertThat(v.post("/reading-list/" + gone.id() + "/remove", Map.of()).statusCode()).isEqualTo(303);
     assertThat(Jsoup.parse(v.get("/reading-list").body()).select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+  }
+
+  /** Issue 12.6: an embargoed article cannot be bookmarked, by form or API, nor seen in a list. */
+  @Test
+  void anArticleNoReaderCanOpenCannotBeBookmarkedNorShownInTheReadingList() {
+    String id = newReader();
+    Visitor v = site.newVisitor();
+    v.post("/signin", Map.of("login", id, "password", PASSWORD));
+    var embargoed = site.app().articles().insert(Fixtures.article("world", null, "Embargoed until tomorrow", java.util.List.of("Jane Roe"),
+        "<p>Not yet.</p>", "en", "ltr", null, java.time.Instant.now().plusSeconds(86_400), java.util.List.of(), ArticleStatus.PUBLISHED));
+    HttpResponse<String> form = v.post("/articles/" + embargoed.slug() + "/bookmark", Map.of("action", "add"));
+    HttpResponse<String> unknown = v.post("/articles/no-such-slug/bookmark", Map.of("action", "add"));
+    assertThat(form.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(404);
+    assertThat(v.json("PUT", "/api/v1/bookmarks/" + embargoed.id(), null).statusCode()).isEqualTo(404);
+    // A bookmark saved by an older version, or before the embargo was set, stays out of sight.
+    String accountId = site.app().database().jdbi().withHandle(h ->
+        h.createQuery("SELECT id FROM accounts WHERE user_id = :u").bind("u", id).mapTo(String.class).one());
+    site.app().database().jdbi().useHandle(h -> h.execute(
+        "INSERT INTO bookmarks (account_id, article_id, created_at) VALUES (?, ?, ?)", accountId, embargoed.id(), System.currentTimeMillis()));
+    assertThat(v.get("/reading-list").body()).doesNotContain("Embargoed until tomorrow").doesNotContain(embargoed.slug());
+    assertThat(v.get("/api/v1/bookmarks").body()).doesNotContain("Embargoed until tomorrow").doesNotContain(embargoed.id());
   }
 
   @Test

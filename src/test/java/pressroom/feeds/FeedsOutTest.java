@@ -110,6 +110,13 @@ class FeedsOutTest {
       articles.addAll(texts(xml(sitemap.substring(TestApp.BASE_URL.length())), "loc"));
     }
     assertThat(site.get("/sitemaps/articles-not-a-day.xml").statusCode()).isEqualTo(404);
+    // Issue 12.16: only the days the index lists; huge numbers and far dates are 404, never 500.
+    String oldest = sitemaps.getLast().substring(TestApp.BASE_URL.length() + "/sitemaps/articles-".length()).replace(".xml", "");
+    String dayBefore = java.time.LocalDate.parse(oldest).minusDays(1).toString();
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    for (String day : List.of("43000", "2147483648", "+999999999-12-31", "-999999999-01-01", dayBefore, tomorrow)) {
+      assertThat(site.get("/sitemaps/articles-" + day + ".xml").statusCode()).as(day).isEqualTo(404);
+    }
     assertThat(articles).containsExactlyInAnyOrder(
         TestApp.BASE_URL + "/articles/" + f.own.slug(), TestApp.BASE_URL + "/articles/" + f.arabic.slug());
     assertThat(texts(xml("/sitemaps/pages.xml"), "loc")).contains(TestApp.BASE_URL + "/", TestApp.BASE_URL + "/sections/world");

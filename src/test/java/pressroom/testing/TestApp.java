@@ -169,8 +169,17 @@ public final class TestApp implements AutoCloseable {
       return cookies.getCookieStore().getCookies();
     }
 
+    private final Map<String, String> always = new LinkedHashMap<>();
+
+    /** Sends this header with every request from now on (e.g. X-Forwarded-For, as a proxy adds it). */
+    public Visitor always(String header, String value) {
+      always.put(header, value);
+      return this;
+    }
+
     private <T> HttpResponse<T> send(HttpRequest.Builder r, HttpResponse.BodyHandler<T> body, String... headers) {
       r.timeout(Duration.ofSeconds(20));
+      always.forEach(r::header);
       for (int i = 0; i < headers.length; i += 2) {
         r.header(headers[i], headers[i + 1]);
       }
