@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.document.Document;
@@ -41,9 +39,6 @@ import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
@@ -81,10 +76,9 @@ import pressroom.articles.Tag;
  * Applied}). {@link Indexer} builds it and keeps it in step with the database.
  */
 public final class ArticleIndex implements AutoCloseable {
-  private static final Pattern FILTER = Pattern.compile("(?i)\\b(author|section|source):(\"[^\"]+\"|\\S+)");
   // "all" holds every searchable text of the article (the body only there) and alone decides
   // what matches; a word also found in these fields weighs more.
-  private static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 1.5f, "authors", 2f, "tags", 2f);
+  static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 1.5f, "authors", 2f, "tags", 2f);
   // Counting every match of a common word in a large index costs more than a reader should wait
   // for. Fixed samples (by a hash of the id) hold one article in SMALL_SAMPLE and one in
   // SAMPLE_EVERY. From SAMPLE_FROM articles on, a search counts in the small sample first, then
@@ -145,15 +139,19 @@ public final class ArticleIndex implements AutoCloseable {
   ArticleIndex(Path folder, Limits limits) {
     this.folder = folder;
     this.limits = limits;
+    this.analyzer = newAnalyzer();
+  }
+
+  /** The analyser of every text field, and of the words searched for in them. */
+  static Analyzer newAnalyzer() {
     // Lower-case, with accents folded but kept: "Sanliurfa" finds "Şanlıurfa" and the reverse.
     try {
-      this.analyzer =
-          CustomAnalyzer.builder()
-              .withTokenizer("standard")
-              .addTokenFilter("lowercase")
-              .addTokenFilter("asciiFolding", "preserveOriginal", "true")
-              .withPositionIncrementGap(100) // no phrase across the parts of "all"
-              .build();
+      return CustomAnalyzer.builder()
+          .withTokenizer("standard")
+          .addTokenFilter("lowercase")
+          .addTokenFilter("asciiFolding", "preserveOriginal", "true")
+          .withPositionIncrementGap(100) // no phrase across the parts of "all"
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -358,11 +356,16 @@ public final class ArticleIndex implements AutoCloseable {
   /**
    * The results of one search: the total, one page of hits, and counts per filter value over all
    * results ({@code estimated} from a fixed sample of the articles when there are very many;
-   * {@code rankedAmongNewest} when the relevance order could weigh only the newest matches).
+   * {@code rankedAmongNewest} when the relevance order could weigh only the newest matches;
+   * {@code shortened} when the search had more words than one uses and only the first were used).
    */
   public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates,
-      boolean estimated, boolean rankedAmongNewest) {
-    public static final Results NONE = new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false, false);
+      boolean estimated, boolean rankedAmongNewest, boolean shortened) {
+    public static final Results NONE = none(false);
+
+    static Results none(boolean shortened) {
+      return new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false, false, shortened);
+    }
   }
 
   /** The time spans offered as date filters, newest first: key, label, length. */
@@ -402,44 +405,38 @@ public final class ArticleIndex implements AutoCloseable {
 
   /**
    * Searches: words, "exact phrases", -exclusion, and author:, section:, source: filters (slugs or
-   * names). Syntax a reader gets wrong is searched as plain words rather than failing.
+   * names), read by {@link QueryText}; anything else in the text is searched as plain words.
    */
   public Results search(Request r) {
-    String text = r.text() == null ? "" : r.text().strip();
+    SearchQuery query = SearchQuery.of(QueryText.parse(r.text()), analyzer, BOOSTS);
     BooleanQuery.Builder q = new BooleanQuery.Builder();
-    boolean filtered = false;
-    Matcher m = FILTER.matcher(text);
-    while (m.find()) {
-      String value = m.group(2).replace("\"", "");
-      q.add(new TermQuery(new Term(m.group(1).toLowerCase(Locale.ROOT), Slugs.of(value, value))), BooleanClause.Occur.FILTER);
-      filtered = true;
-    }
+    query.filters().forEach(q::add);
+    boolean wantsSomething = query.wantsSomething();
     for (String[] f : new String[][] {{"section", r.section()}, {"source", r.source()}, {"author", r.author()}}) {
       if (f[1] != null && !f[1].isBlank()) {
         q.add(new TermQuery(new Term(f[0], f[1])), BooleanClause.Occur.FILTER);
-        filtered = true;
+        wantsSomething = true;
       }
     }
     if (r.from() != null || r.to() != null) {
       q.add(LongPoint.newRangeQuery("published", r.from() == null ? Long.MIN_VALUE : r.from(), r.to() == null ? Long.MAX_VALUE : r.to()),
           BooleanClause.Occur.FILTER);
-      filtered = true;
+      wantsSomething = true;
     }
-    String words = FILTER.matcher(text).replaceAll(" ").strip();
     BooleanQuery filters = q.build();
-    if (words.isEmpty() && !filtered) {
-      return Results.NONE;
+    if (!wantsSomething) {
+      return Results.none(query.shortened()); // nothing asked for (at most exclusions): nothing found
     }
     // What matches is decided on "all" alone (cheap to count); the order adds weight for words
     // found in the headline, summary, authors and tags.
-    Query matchingWords = words.isEmpty() ? new MatchAllDocsQuery() : parse(words, Map.of("all", 1f), QueryParser.Operator.AND);
+    Query matchingWords = query.matching();
     Query matching = with(filters, matchingWords, null);
-    Query scored = words.isEmpty() ? matching : with(filters, matchingWords, parse(words, BOOSTS, QueryParser.Operator.OR));
+    Query scored = query.weight() == null ? matching : with(filters, matchingWords, query.weight());
     IndexSearcher s = null;
     try {
       s = searchers().acquire();
       if (s.getIndexReader().numDocs() == 0) {
-        return Results.NONE; // nothing indexed yet (a build has just begun): no facet fields either
+        return Results.none(query.shortened()); // nothing indexed yet (a build has just begun): no facet fields either
       }
       // Two passes: the page of hits (free to skip what cannot make the page) and the count with
       // the filter counts (every match, unscored).
@@ -465,7 +462,7 @@ public final class ArticleIndex implements AutoCloseable {
       long total = Math.max(counted.scaled(counted.hits()), (long) (r.page() - 1) * r.size() + top.scoreDocs.length);
       return new Results(total, hits(s, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
           counts(terms, "section", counted), counts(terms, "source", counted), counts(terms, "author", counted),
-          spanCounts(dates, counted), counted.every() > 1, partial);
+          spanCounts(dates, counted), counted.every() > 1, partial, query.shortened());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -686,21 +683,6 @@ public final class ArticleIndex implements AutoCloseable {
         facetState = current;
       }
       return current.state();
-    }
-  }
-
-  private Query parse(String words, Map<String, Float> boosts, QueryParser.Operator operator) {
-    String[] fields = boosts.keySet().toArray(String[]::new);
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, boosts);
-    parser.setDefaultOperator(operator);
-    try {
-      return parser.parse(words);
-    } catch (ParseException e) {
-      try {
-        return parser.parse(QueryParser.escape(words));
-      } catch (ParseException again) {
-        return new BooleanQuery.Builder().build();
-      }
     }
   }
 

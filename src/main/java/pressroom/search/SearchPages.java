@@ -85,8 +85,8 @@ public final class SearchPages {
   /** Reads and checks a search from the query string; a value that cannot be right is a 400 naming it. */
   Params params(Context ctx) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-    if (q.length() > 500) {
-      throw PageException.badRequest("The search is longer than 500 characters; shorten it.");
+    if (q.length() > QueryText.MAX_LENGTH) {
+      throw PageException.badRequest("The search is longer than " + QueryText.MAX_LENGTH + " characters; shorten it.");
     }
     String within = blankToNull(ctx.queryParam("within"));
     ArticleIndex.Span span = null;
@@ -156,6 +156,11 @@ public final class SearchPages {
 
     public String query() {
       return params.q();
+    }
+
+    /** What readers are told when their search had more words than one uses; null when it had not. */
+    public String shortened() {
+      return results.shortened() ? "Only the first " + SearchQuery.MAX_TERMS + " words of this search were used." : null;
     }
 
     public int page() {
@@ -264,6 +269,7 @@ public final class SearchPages {
     out.put("facets", facets);
     out.put("facetsEstimated", r.estimated());
     out.put("rankedAmongNewest", r.rankedAmongNewest());
+    out.put("shortened", r.shortened());
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("state", status.state().key());
     if (status.incomplete()) {

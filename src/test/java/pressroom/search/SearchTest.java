@@ -55,6 +55,48 @@ class SearchTest {
   }
 
   @Test
+  void luceneSyntaxIsPlainTextAndNoSearchEverFails() throws Exception {
+    for (String q : List.of("/.*a.{30}/", "a~2", "[a TO z]", "{a TO z}", "\"unclosed", "author:", "-", "--", "-energy", "harbour*", "cran?s",
+        "headline:harbour", "foo:bar", "*:*", "((( broken", "\\", "a^3", "&& || !", "\"\"", "author:\"", "section:world -", "東京大学".repeat(30),
+        "Şanlıurfa \t\n tab", "😀", "<script>alert(1)</script>")) {
+      String encoded = URLEncoder.encode(q, StandardCharsets.UTF_8);
+      assertThat(site.get("/search?q=" + encoded).statusCode()).as("/search?q=%s", q).isEqualTo(200);
+      var api = site.get("/api/v1/search?q=" + encoded);
+      assertThat(api.statusCode()).as("/api/v1/search?q=%s", q).isEqualTo(200);
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.body()).has("total")).isTrue();
+    }
+    // Wildcards, regular expressions and fuzziness are characters, not operators.
+    assertThat(titles("harbour*")).containsExactly("Harbour cranes return to work after the long dispute");
+    assertThat(titles("harb*")).isEmpty();
+    assertThat(titles("/harb.*/")).isEmpty();
+    assertThat(titles("harbor~1")).isEmpty();
+    // An unclosed quote runs to the end; only exclusions ask for nothing.
+    assertThat(titles("\"solar microgrid")).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(titles("-energy")).isEmpty();
+    assertThat(titles("“solar microgrid”")).containsExactly("Mountain village switches on its solar microgrid");
+    // Exclusions of phrases and filters, and exclusions narrowing a filter.
+    assertThat(titles("summary -\"solar microgrid\" -section:syndicated-news")).containsExactly("افتتاح مكتبة جديدة في المدينة القديمة");
+    assertThat(titles("section:world -\"solar microgrid\"")).containsExactly("افتتاح مكتبة جديدة في المدينة القديمة");
+    assertThat(titles("SECTION:World microgrid")).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(titles("author:\"Jane Roe\" cranes")).containsExactly("Harbour cranes return to work after the long dispute");
+  }
+
+  @Test
+  void aSearchLongerThanItsLimitsSaysSo() throws Exception {
+    String many = "harbour ".repeat(40).strip();
+    Document d = page("/search?q=" + URLEncoder.encode(many, StandardCharsets.UTF_8));
+    assertThat(d.select(".item-title").eachText()).containsExactly("Harbour cranes return to work after the long dispute");
+    assertThat(d.select(".search-shortened").text()).isEqualTo("Only the first 32 words of this search were used.");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.get("/api/v1/search?q=" + URLEncoder.encode(many, StandardCharsets.UTF_8)).body());
+    assertThat(json.get("shortened").asBoolean()).isTrue();
+    assertThat(json.get("total").asLong()).isEqualTo(1);
+    assertThat(page("/search?q=harbour").select(".search-shortened")).isEmpty();
+    var tooLong = site.get("/search?q=" + "x".repeat(501));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("The search is longer than 500 characters; shorten it.");
+  }
+
+  @Test
   void snippetsMarkTheWordsAndNothingHiddenEverShows() {
     Document d = Jsoup.parse(site.get("/search?q=dockers").body());
     assertThat(d.select(".snippet mark").eachText()).contains("Dockers");
