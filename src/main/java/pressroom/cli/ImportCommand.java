@@ -124,6 +124,9 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
       if (result.skipped().size() > 20) {
         out().println("  … and " + (result.skipped().size() - 20) + " more skipped");
       }
+      if (result.unreadableDatesLine() != null) {
+        out().println("  " + result.unreadableDatesLine());
+      }
       return 0;
     } catch (IllegalArgumentException e) {
       err().println("pressroom import: " + e.getMessage());

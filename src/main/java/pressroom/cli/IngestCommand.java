@@ -51,6 +51,9 @@ final class IngestCommand extends DataCommand implements Callable<Integer> {
         if (r.skipped().size() > 10) {
           out().println("  … and " + (r.skipped().size() - 10) + " more skipped");
         }
+        if (r.unreadableDatesLine() != null) {
+          out().println("  " + r.unreadableDatesLine());
+        }
         failed |= !r.ok();
       }
       return failed ? 1 : 0;

@@ -21,6 +21,9 @@ import pressroom.text.UntrustedText;
  * @param language BCP 47 tag such as "en" or "ar", or null
  * @param version ninjs version number, or null
  * @param embargoedUntil not to be shown before this time, or null
+ * @param unreadableDate the date text the feed gave for this item when none of the item's dates
+ *     could be read (so {@code published} and {@code updated} are null and the item will be
+ *     dated when it is first seen), else null
  */
 public record FeedItem(
     String guid,
@@ -36,7 +39,8 @@ public record FeedItem(
     String language,
     Long version,
     PubStatus pubStatus,
-    Instant embargoedUntil) {
+    Instant embargoedUntil,
+    String unreadableDate) {
 
   public FeedItem {
     // The door for partners' text: what XML cannot carry, and direction overrides, stop here.

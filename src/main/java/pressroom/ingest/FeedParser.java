@@ -248,7 +248,8 @@ public final class FeedParser {
         i.language(),
         i.version(),
         i.pubStatus(),
-        i.embargoedUntil());
+        i.embargoedUntil(),
+        i.unreadableDate());
   }
 
   private static String reason(Throwable e) {

@@ -39,12 +39,23 @@ public final class Importer {
     void update(long bytesDone, long itemsStored);
   }
 
-  public record Result(IngestStore.Counts counts, List<String> skipped, long files, Duration took) {}
+  /**
+   * @param unreadableDates the items stored with the import's time because their dates could not
+   *     be read, as {@link IngestReport#undatedItem} names them after their file's name
+   */
+  public record Result(
+      IngestStore.Counts counts, List<String> skipped, List<String> unreadableDates, long files, Duration took) {
 
-  /** One parsed file: its candidates, problems and size. */
-  private record Parsed(List<Candidate> candidates, List<String> skipped, long bytes) {}
+    /** "2 items had dates that could not be read: …", or null when every date was read. */
+    public String unreadableDatesLine() {
+      return IngestReport.unreadableDatesLine(unreadableDates);
+    }
+  }
 
-  private static final Parsed END = new Parsed(List.of(), List.of(), -1);
+  /** One parsed file: its candidates, problems, items with unreadable dates, and size. */
+  private record Parsed(List<Candidate> candidates, List<String> skipped, List<String> undated, long bytes) {}
+
+  private static final Parsed END = new Parsed(List.of(), List.of(), List.of(), -1);
 
   public Result run(FeedSource source, List<Path> files, Progress progress) throws InterruptedException {
     Instant started = Instant.now();
@@ -56,6 +67,7 @@ public final class Importer {
     BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(2 * workers);
     AtomicLong next = new AtomicLong();
     List<String> skipped = new ArrayList<>();
+    List<String> undated = new ArrayList<>();
     IngestStore.Counts counts = IngestStore.Counts.NONE;
     try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
       for (int w = 0; w < workers; w++) {
@@ -83,6 +95,7 @@ public final class Importer {
         }
         bytes += p.bytes();
         skipped.addAll(p.skipped());
+        undated.addAll(p.undated());
         batch.addAll(p.candidates());
         if (batch.size() >= BATCH) {
           counts = counts.plus(store.store(source.id(), batch));
@@ -95,12 +108,13 @@ public final class Importer {
       counts = counts.plus(store.store(source.id(), batch));
       progress.update(bytes, stored + batch.size());
     }
-    return new Result(counts, skipped, files.size(), Duration.between(started, Instant.now()));
+    return new Result(counts, skipped, undated, files.size(), Duration.between(started, Instant.now()));
   }
 
   private static Parsed parse(FeedSource source, Path file, Instant now) {
     String name = file.getFileName().toString();
     List<String> skipped = new ArrayList<>();
+    List<String> undated = new ArrayList<>();
     List<Candidate> out = new ArrayList<>();
     long size = 0;
     try {
@@ -112,13 +126,18 @@ public final class Importer {
       for (FeedItem item : feed.items()) {
         n++;
         switch (ItemMapper.map(item, source, feed.language(), now)) {
-          case ItemMapper.Mapped.Ok ok -> out.add(ok.candidate());
+          case ItemMapper.Mapped.Ok ok -> {
+            out.add(ok.candidate());
+            if (item.unreadableDate() != null) {
+              undated.add(name + ", " + IngestReport.undatedItem(item));
+            }
+          }
           case ItemMapper.Mapped.Skipped s -> skipped.add(name + ", item " + n + ": " + s.reason());
         }
       }
     } catch (IOException | FeedException | RuntimeException e) {
       skipped.add(name + ": " + e.getMessage());
     }
-    return new Parsed(out, skipped, size);
+    return new Parsed(out, skipped, undated, size);
   }
 }

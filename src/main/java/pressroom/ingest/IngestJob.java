@@ -66,6 +66,9 @@ public final class IngestJob {
     } else {
       log.warn("Ingest {}", report.summary());
     }
+    if (report.unreadableDatesLine() != null) {
+      log.warn("Ingest {}: {}", source.name(), report.unreadableDatesLine());
+    }
     return report;
   }
 
@@ -91,7 +94,8 @@ public final class IngestJob {
         sources.recordSuccess(
             source.id(), source.etag(), source.lastModified(), n.movedPermanently() ? n.finalUrl() : null,
             0, now, now.plus(source.interval()));
-        yield new IngestReport(source.id(), source.name(), IngestStore.Counts.NONE, List.of(), true, null, since(now));
+        yield new IngestReport(
+            source.id(), source.name(), IngestStore.Counts.NONE, List.of(), List.of(), true, null, since(now));
       }
       case RetryLater r -> {
         String reason =
@@ -123,6 +127,7 @@ public final class IngestJob {
     }
     IngestStore.Counts counts = IngestStore.Counts.NONE;
     List<String> skipped = new ArrayList<>();
+    List<String> undated = new ArrayList<>();
     for (Path file : files) {
       String name = file.getFileName().toString();
       try {
@@ -134,11 +139,12 @@ public final class IngestJob {
         Stored s = mapAndStore(source, feed, now);
         counts = counts.plus(s.counts());
         s.skipped().forEach(r -> skipped.add(name + ", " + r));
+        s.undated().forEach(u -> undated.add(name + ", " + u));
       } catch (FeedException | IOException e) {
         skipped.add(name + ": " + e.getMessage());
       }
     }
-    Stored total = new Stored(counts, skipped);
+    Stored total = new Stored(counts, skipped, undated);
     sources.recordSuccess(source.id(), null, null, null, counts.inserted(), now, now.plus(source.interval()));
     return report(source, total, false, now);
   }
@@ -159,20 +165,30 @@ public final class IngestJob {
     }
   }
 
-  record Stored(IngestStore.Counts counts, List<String> skipped) {}
+  /**
+   * @param undated the stored items whose dates could not be read, so that they are dated when
+   *     first seen ({@code now} here; a stored article keeps its first time)
+   */
+  record Stored(IngestStore.Counts counts, List<String> skipped, List<String> undated) {}
 
   private Stored mapAndStore(FeedSource source, ParsedFeed feed, Instant now) {
     List<String> skipped = new ArrayList<>(feed.skipped());
+    List<String> undated = new ArrayList<>();
     List<Candidate> batch = new ArrayList<>();
     int n = 0;
     for (FeedItem item : feed.items()) {
       n++;
       switch (ItemMapper.map(item, source, feed.language(), now)) {
-        case ItemMapper.Mapped.Ok ok -> batch.add(ok.candidate());
+        case ItemMapper.Mapped.Ok ok -> {
+          batch.add(ok.candidate());
+          if (item.unreadableDate() != null) {
+            undated.add(IngestReport.undatedItem(item));
+          }
+        }
         case ItemMapper.Mapped.Skipped s -> skipped.add("item " + n + ": " + s.reason());
       }
     }
-    return new Stored(store.store(source.id(), dedupeWithinFeed(batch)), skipped);
+    return new Stored(store.store(source.id(), dedupeWithinFeed(batch)), skipped, undated);
   }
 
   /** A feed that repeats a guid: the last occurrence is the one the partner means. */
@@ -198,12 +214,13 @@ public final class IngestJob {
 
   private IngestReport report(FeedSource source, Stored stored, boolean notModified, Instant started) {
     return new IngestReport(
-        source.id(), source.name(), stored.counts(), stored.skipped(), notModified, null, since(started));
+        source.id(), source.name(), stored.counts(), stored.skipped(), stored.undated(), notModified, null,
+        since(started));
   }
 
   private static IngestReport failed(FeedSource source, String reason, Instant started) {
     return new IngestReport(
-        source.id(), source.name(), IngestStore.Counts.NONE, List.of(), false, reason, since(started));
+        source.id(), source.name(), IngestStore.Counts.NONE, List.of(), List.of(), false, reason, since(started));
   }
 
   private static Duration since(Instant started) {

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * What one run over one source did, for the CLI summary, the staff page and the logs.
  *
+ * @param unreadableDates the items stored with the time they were first seen because their dates
+ *     could not be read, each as {@link #undatedItem} names it
  * @param error the failure in plain words, or null when the run worked
  */
 public record IngestReport(
@@ -13,12 +15,46 @@ public record IngestReport(
     String sourceName,
     IngestStore.Counts counts,
     List<String> skipped,
+    List<String> unreadableDates,
     boolean notModified,
     String error,
     Duration took) {
 
+  /** Items named in full in {@link #unreadableDatesLine}; the rest are counted. */
+  private static final int NAMED = 10;
+
   public IngestReport {
     skipped = List.copyOf(skipped);
+    unreadableDates = List.copyOf(unreadableDates);
+  }
+
+  /**
+   * A line such as {@code 2 items had dates that could not be read: "Ferry talks resume" (sent
+   * "last spring"), "urn:x:9" (sent "31/31/2024")}, or null when every date was read.
+   */
+  public String unreadableDatesLine() {
+    return unreadableDatesLine(unreadableDates);
+  }
+
+  /** The line {@link #unreadableDatesLine()} gives, for any list of {@link #undatedItem}s. */
+  public static String unreadableDatesLine(List<String> items) {
+    if (items.isEmpty()) {
+      return null;
+    }
+    String line =
+        items.size() == 1
+            ? "1 item had a date that could not be read: "
+            : items.size() + " items had dates that could not be read: ";
+    line += String.join(", ", items.subList(0, Math.min(NAMED, items.size())));
+    return items.size() > NAMED ? line + " and " + (items.size() - NAMED) + " more" : line;
+  }
+
+  /** An item named for the report: its title (else guid, else link) and the date as sent. */
+  static String undatedItem(FeedItem item) {
+    String name =
+        item.title() != null ? item.title() : item.guid() != null ? item.guid() : item.link();
+    return "\"" + ItemMapper.shorten(String.valueOf(name), 80) + "\" (sent \""
+        + ItemMapper.shorten(String.valueOf(item.unreadableDate()), 60) + "\")";
   }
 
   public boolean ok() {

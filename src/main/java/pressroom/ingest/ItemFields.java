@@ -1,17 +1,8 @@
 package pressroom.ingest;
 
-import com.rometools.rome.io.impl.DateParser;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -28,22 +19,6 @@ final class ItemFields {
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\r?\\n\\s*\\n");
   private static final Pattern IMAGE_PATH =
       Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp|avif)([?#].*)?");
-  private static final DateTimeFormatter ISO =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .appendLiteral('T')
-          .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .optionalStart()
-          .appendOffset("+HH:MM", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HHMM", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH", "Z")
-          .optionalEnd()
-          .toFormatter(Locale.ROOT);
 
   private ItemFields() {}
 
@@ -242,34 +217,29 @@ final class ItemFields {
   }
 
   /**
-   * A date from JSON: ISO 8601 with or without offset (UTC assumed) or seconds, a bare date, or RFC
-   * 822/1123 as in RSS; null when unreadable.
+   * A date as JSON Feed and ninjs send it, in whatever shape {@link FeedDates} reads (ISO 8601
+   * with or without offset, seconds or time, RFC 822 as in RSS, and the rest); null when
+   * unreadable.
    */
   static Instant date(String raw) {
-    String t = trimToNull(raw);
-    if (t == null || t.length() > 64) {
+    return FeedDates.read(raw).orElse(null);
+  }
+
+  /**
+   * The date text to name an item by when it ends up with no date although the feed gave one: the
+   * first given of {@code texts} (its publication date's, then its update's), or null when the
+   * item has a date or the feed gave none.
+   */
+  static String unreadableDate(Instant published, Instant updated, List<String> texts) {
+    if (published != null || updated != null) {
       return null;
     }
-    String iso =
-        t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
-    try {
-      TemporalAccessor parsed = ISO.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
-      return parsed instanceof OffsetDateTime odt
-          ? odt.toInstant()
-          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      // not ISO 8601 with a time; try the other shapes
+    for (String text : texts) {
+      String t = trimToNull(text);
+      if (t != null) {
+        return collapseSpaces(t);
+      }
     }
-    try {
-      return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      // not a bare date either
-    }
-    try {
-      return OffsetDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      // Rome knows named zones (EST, PDT) and two-digit years
-    }
-    return instant(DateParser.parseRFC822(t, Locale.US));
+    return null;
   }
 }

@@ -5,7 +5,9 @@ import static pressroom.ingest.ItemFields.plainText;
 import static pressroom.ingest.ItemFields.trimToNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import pressroom.ingest.FeedItem.LeadImage;
@@ -77,13 +79,17 @@ final class JsonFeedItems {
     }
     String summary = text(node.get("summary"));
     String language = ItemFields.language(text(node.get("language")));
+    String publishedText = text(node.get("date_published"));
+    String modifiedText = text(node.get("date_modified"));
+    Instant published = ItemFields.date(publishedText);
+    Instant modified = ItemFields.date(modifiedText);
     return new FeedItem(
         text(node.get("id")),
         link,
         plainText(text(node.get("title"))),
         ItemFields.authors(authors.stream().filter(a -> a != null).toList()),
-        ItemFields.date(text(node.get("date_published"))),
-        ItemFields.date(text(node.get("date_modified"))),
+        published,
+        modified,
         content,
         summary == null ? null : ItemFields.escapeHtml(summary),
         ItemFields.tags(tags.stream().filter(t -> t != null).toList()),
@@ -91,7 +97,8 @@ final class JsonFeedItems {
         language != null ? language : feedLanguage,
         null,
         null,
-        null);
+        null,
+        ItemFields.unreadableDate(published, modified, Arrays.asList(publishedText, modifiedText)));
   }
 
   private static LeadImage image(JsonNode node, String base) {

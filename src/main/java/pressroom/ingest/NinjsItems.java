@@ -8,6 +8,7 @@ import static pressroom.ingest.JsonFeedItems.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,14 +110,17 @@ final class NinjsItems {
         tags.add(tag.isObject() ? text(tag.get("name")) : text(tag));
       }
     }
-    Instant firstCreated = ItemFields.date(field(node, "firstcreated", "firstCreated"));
-    Instant versionCreated = ItemFields.date(field(node, "versioncreated", "versionCreated"));
+    String firstCreatedText = field(node, "firstcreated", "firstCreated");
+    String versionCreatedText = field(node, "versioncreated", "versionCreated");
+    Instant firstCreated = ItemFields.date(firstCreatedText);
+    Instant versionCreated = ItemFields.date(versionCreatedText);
+    Instant published = firstCreated != null ? firstCreated : versionCreated;
     return new FeedItem(
         field(node, "uri", "guid"),
         link(node, base),
         plainText(headline(node)),
         ItemFields.authors(authors.stream().filter(a -> a != null).toList()),
-        firstCreated != null ? firstCreated : versionCreated,
+        published,
         versionCreated,
         body(node),
         description(node),
@@ -125,7 +129,9 @@ final class NinjsItems {
         ItemFields.language(text(node.get("language"))),
         version(node.get("version")),
         pubStatus(field(node, "pubstatus", "pubStatus")),
-        ItemFields.date(field(node, "embargoed", "embargoedUntil", "embargoeduntil")));
+        ItemFields.date(field(node, "embargoed", "embargoedUntil", "embargoeduntil")),
+        ItemFields.unreadableDate(
+            published, versionCreated, Arrays.asList(firstCreatedText, versionCreatedText)));
   }
 
   /** The first of the named scalar fields that is present. */

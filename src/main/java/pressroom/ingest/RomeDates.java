@@ -23,6 +23,8 @@ import org.jdom2.Namespace;
  * java.time, and those read are written back in the one form Rome's first mask accepts. Only
  * shapes on which java.time and Rome agree exactly are rewritten (strict RFC 1123, and ISO 8601
  * with an offset and no or three fraction digits); everything else is left for Rome as before.
+ * Where Rome then reads no date at all, {@link #complete} hands the entry's own date texts to
+ * {@link FeedDates}, which reads the shapes Rome's masks refuse.
  */
 final class RomeDates {
   /** Elements Rome reads as dates (RSS, Dublin Core, Atom 1.0 and 0.3, syndication module). */
@@ -84,7 +86,85 @@ final class RomeDates {
    */
   private static final Set<String> RSS_09X = Set.of("0.91", "0.92", "0.93", "0.94");
 
+  private static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+  private static final String ATOM_03 = "http://purl.org/atom/ns#";
+
+  /** An element's namespace and local name. */
+  private record Name(String namespace, String local) {
+    boolean names(Element e) {
+      return e.getName().equals(local) && e.getNamespaceURI().equals(namespace);
+    }
+  }
+
+  /** Where an entry gives its publication date, in the order Rome weighs them. */
+  private static final List<Name> PUBLISHED =
+      List.of(
+          new Name(DCModule.URI, "date"),
+          new Name(Namespace.NO_NAMESPACE.getURI(), "pubDate"),
+          new Name(ATOM_10, "published"),
+          new Name(ATOM_03, "issued"));
+
+  /** Where an entry gives its update date. */
+  private static final List<Name> UPDATED = List.of(new Name(ATOM_10, "updated"), new Name(ATOM_03, "modified"));
+
+  /**
+   * An entry's dates once {@link #complete} has looked at them.
+   *
+   * @param unreadable the date text the entry gave when neither date could be read, else null
+   */
+  record EntryDates(Instant published, Instant updated, String unreadable) {}
+
   private RomeDates() {}
+
+  /**
+   * The item or entry elements of a document, in order, whatever its format (RSS 0.9x and 2.0,
+   * RSS 0.9 and 1.0 RDF, Atom): Rome makes one entry of each.
+   */
+  static List<Element> entryElements(Element root) {
+    return switch (root.getName()) {
+      case "rss" -> {
+        Element channel = root.getChild("channel", root.getNamespace());
+        yield channel == null ? List.of() : channel.getChildren("item", root.getNamespace());
+      }
+      case "RDF" -> root.getChildren().stream().filter(e -> e.getName().equals("item")).toList();
+      case "feed" -> root.getChildren("entry", root.getNamespace());
+      default -> List.of();
+    };
+  }
+
+  /**
+   * An entry's dates as Rome (or {@link #takeItemDates}) read them, completed from the entry's own
+   * date elements by {@link FeedDates} where Rome read no publication date: Rome's masks refuse
+   * many dates real feeds write. An entry with a publication date is left as it is, so the usual
+   * entry costs nothing more.
+   *
+   * @param entry the entry's element, or null when it is not known (nothing is then completed)
+   */
+  static EntryDates complete(Instant published, Instant updated, Element entry) {
+    if (published != null || entry == null) {
+      return new EntryDates(published, updated, null);
+    }
+    List<String> publishedTexts = texts(entry, PUBLISHED);
+    List<String> updatedTexts = texts(entry, UPDATED);
+    Instant p = FeedDates.first(publishedTexts);
+    Instant u = updated != null ? updated : FeedDates.first(updatedTexts);
+    List<String> given = new ArrayList<>(publishedTexts);
+    given.addAll(updatedTexts);
+    return new EntryDates(p, u, ItemFields.unreadableDate(p, u, given));
+  }
+
+  /** The texts of an entry's date elements with these names, in the order of the names. */
+  private static List<String> texts(Element entry, List<Name> names) {
+    List<String> texts = new ArrayList<>(2);
+    for (Name name : names) {
+      for (Element child : entry.getChildren()) {
+        if (name.names(child) && child.getChildren().isEmpty()) {
+          texts.add(child.getText());
+        }
+      }
+    }
+    return texts;
+  }
 
   /**
    * The published time of each item of an RSS 2.0 document, read here, with the elements it came

@@ -82,13 +82,13 @@ final class RomeItems {
       Element root = document.getRootElement();
       String language = ItemFields.language(xmlLang(root));
       String base = atomBase(baseUrl, atom);
-      List<Element> entryElements = root.getChildren("entry", root.getNamespace());
+      List<Element> entryElements = RomeDates.entryElements(root);
       List<SyndEntry> entries = feed.getEntries();
+      boolean matched = entries.size() == entryElements.size();
       for (int i = 0; i < entries.size(); i++) {
         SyndEntry entry = entries.get(i);
-        String entryLang =
-            entries.size() == entryElements.size() ? xmlLang(entryElements.get(i)) : null;
-        items.add(() -> atomItem(entry, atom, base, entryLang, language));
+        Element element = matched ? entryElements.get(i) : null;
+        items.add(() -> atomItem(entry, element, atom, base, language));
       }
       return new FeedParser.Read(format, title, language, items, notes);
     }
@@ -101,11 +101,14 @@ final class RomeItems {
     if (taken && rssItems.size() != entries.size()) {
       throw new IllegalStateException("Rome read " + entries.size() + " items of " + rssItems.size());
     }
+    List<Element> itemElements = taken ? rssItems : RomeDates.entryElements(document.getRootElement());
+    boolean matched = itemElements.size() == entries.size();
     for (int i = 0; i < entries.size(); i++) {
       SyndEntry entry = entries.get(i);
       Instant published = taken ? itemDates.get(i) : null;
       List<String> creators = taken ? itemCreators.get(i) : List.of();
-      items.add(() -> rssItem(entry, published, creators, rdf, base, language));
+      Element element = matched ? itemElements.get(i) : null;
+      items.add(() -> rssItem(entry, element, published, creators, rdf, base, language));
     }
     return new FeedParser.Read(format, title, language, items, notes);
   }
@@ -233,11 +236,13 @@ final class RomeItems {
   }
 
   /**
-   * {@code published}: read by {@link RomeDates#takeItemDates}, or null when Rome read it;
-   * {@code creators}: taken by {@link #takeCreators}.
+   * {@code element}: the item's element, or null when it is not known; {@code published}: read by
+   * {@link RomeDates#takeItemDates}, or null when Rome read it; {@code creators}: taken by {@link
+   * #takeCreators}.
    */
   private static FeedItem rssItem(
       SyndEntry entry,
+      Element element,
       Instant published,
       List<String> creators,
       boolean rdf,
@@ -267,13 +272,18 @@ final class RomeItems {
     }
     addSubjects(dc, tags);
     String itemLanguage = dc == null ? null : ItemFields.language(dc.getLanguage());
+    RomeDates.EntryDates dates =
+        RomeDates.complete(
+            published != null ? published : ItemFields.instant(entry.getPublishedDate()),
+            ItemFields.instant(entry.getUpdatedDate()),
+            element);
     return new FeedItem(
         guid,
         link,
         plainText(entry.getTitle()),
         ItemFields.authors(authors),
-        published != null ? published : ItemFields.instant(entry.getPublishedDate()),
-        ItemFields.instant(entry.getUpdatedDate()),
+        dates.published(),
+        dates.updated(),
         firstHtml(entry.getContents()),
         entry.getDescription() == null ? null : trimToNull(entry.getDescription().getValue()),
         ItemFields.tags(tags),
@@ -281,7 +291,8 @@ final class RomeItems {
         itemLanguage != null ? itemLanguage : language,
         null,
         null,
-        null);
+        null,
+        dates.unreadable());
   }
 
   private static LeadImage rssImage(SyndEntry entry, String base) {
@@ -320,8 +331,9 @@ final class RomeItems {
     return resolved != null ? resolved : base;
   }
 
+  /** {@code element}: the entry's element, or null when it is not known. */
   private static FeedItem atomItem(
-      SyndEntry entry, Feed feed, String feedBase, String entryLang, String feedLanguage) {
+      SyndEntry entry, Element element, Feed feed, String feedBase, String feedLanguage) {
     Entry atom = entry.getWireEntry() instanceof Entry e ? e : new Entry();
     String base = rebase(feedBase, atom.getXmlBase());
     List<String> authors = new ArrayList<>();
@@ -342,10 +354,15 @@ final class RomeItems {
       tags.add(trimToNull(category.getLabel()) != null ? category.getLabel() : category.getTerm());
     }
     addSubjects(dc, tags);
-    String language = ItemFields.language(entryLang);
+    String language = element == null ? null : ItemFields.language(xmlLang(element));
     if (language == null && dc != null) {
       language = ItemFields.language(dc.getLanguage());
     }
+    RomeDates.EntryDates dates =
+        RomeDates.complete(
+            ItemFields.instant(entry.getPublishedDate()),
+            ItemFields.instant(entry.getUpdatedDate()),
+            element);
     return new FeedItem(
         trimToNull(atom.getId()),
         absoluteUrl(base, alternateHref(atom)),
@@ -353,8 +370,8 @@ final class RomeItems {
             ? plainText(atom.getTitleEx().getValue())
             : plainText(entry.getTitle()),
         ItemFields.authors(authors),
-        ItemFields.instant(entry.getPublishedDate()),
-        ItemFields.instant(entry.getUpdatedDate()),
+        dates.published(),
+        dates.updated(),
         firstHtml(entry.getContents()),
         entry.getDescription() == null ? null : asHtml(entry.getDescription(), false),
         ItemFields.tags(tags),
@@ -362,7 +379,8 @@ final class RomeItems {
         language != null ? language : feedLanguage,
         null,
         null,
-        null);
+        null,
+        dates.unreadable());
   }
 
   private static String alternateHref(Entry entry) {

@@ -539,6 +539,63 @@ class FeedParserTest {
     }
 
     @Test
+    void datesRomeRefusesAreReadInEveryFormatAndOneThatCannotBeIsNamed() throws FeedException {
+      String atom =
+          """
+          <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id>
+          <entry><id>urn:a:1</id><title>Spaced</title><published>2024-05-07 09:15:00</published>
+            <updated>2024-05-08T10:00:00Z</updated></entry>
+          <entry><id>urn:a:2</id><title>Updated only</title><updated>Tue,07 May 2024 10:15:00 GMT</updated></entry>
+          <entry><id>urn:a:3</id><title>Unreadable</title><published>soon</published><updated>later</updated></entry>
+          </feed>
+          """;
+      assertThat(FeedParser.parse(atom.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
+          .extracting(FeedItem::guid, FeedItem::published, FeedItem::updated, FeedItem::unreadableDate)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "urn:a:1", Instant.parse("2024-05-07T09:15:00Z"), Instant.parse("2024-05-08T10:00:00Z"), null),
+              org.assertj.core.groups.Tuple.tuple("urn:a:2", null, Instant.parse("2024-05-07T10:15:00Z"), null),
+              org.assertj.core.groups.Tuple.tuple("urn:a:3", null, null, "soon"));
+
+      String rdf =
+          """
+          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                   xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link>
+            <description>d</description></channel>
+          <item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link>
+            <dc:date>2024-05-07 09:15:00 +0200</dc:date></item>
+          </rdf:RDF>
+          """;
+      assertThat(FeedParser.parse(rdf.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
+          .extracting(FeedItem::published)
+          .containsExactly(Instant.parse("2024-05-07T07:15:00Z"));
+
+      String json =
+          """
+          {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
+            {"id": "j1", "title": "Comma", "content_text": "x", "date_published": "Tue,07 May 2024 09:15:00 GMT"},
+            {"id": "j2", "title": "Whenever", "content_text": "x", "date_published": "whenever"}]}
+          """;
+      assertThat(FeedParser.parse(json.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
+          .extracting(FeedItem::guid, FeedItem::published, FeedItem::unreadableDate)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("j1", Instant.parse("2024-05-07T09:15:00Z"), null),
+              org.assertj.core.groups.Tuple.tuple("j2", null, "whenever"));
+
+      String ninjs =
+          """
+          [{"uri": "urn:n:1", "headline": "Zoned", "body_text": "x", "versioncreated": "2024-05-07 09:15:00 EDT"},
+           {"uri": "urn:n:2", "headline": "Unknown", "body_text": "x", "firstcreated": "n/a", "versioncreated": "n/a"}]
+          """;
+      assertThat(FeedParser.parse(ninjs.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
+          .extracting(FeedItem::guid, FeedItem::published, FeedItem::unreadableDate)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("urn:n:1", Instant.parse("2024-05-07T13:15:00Z"), null),
+              org.assertj.core.groups.Tuple.tuple("urn:n:2", null, "n/a"));
+    }
+
+    @Test
     void unknownRssVersionIsReadAsRss20() throws FeedException {
       byte[] body =
           "<rss version=\"3.0\"><channel><title>x</title><item><title>Still read</title></item></channel></rss>"

@@ -355,6 +355,65 @@ abstract class IngestContract {
     slugOf(good);
   }
 
+  /**
+   * Dates in shapes Rome refuses are read as the feed meant them, so years-old stories stay old;
+   * the one that cannot be read is dated when first seen, keeps that time, and is named.
+   */
+  @Test
+  void datesWrittenTheWayRealFeedsWriteThemAreReadAndOneThatCannotBeIsNamed() {
+    String feed = new String(FeedParserTest.fixture("dates-real-world.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    partner.serve("/dates.xml", feed, "application/rss+xml");
+    FeedSource s = add("Almanac Wire", "/dates.xml", SeoPolicy.CANONICAL, 0, 0);
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    IngestReport r = ingest(s);
+    Instant after = Instant.now();
+    assertThat(r.ok()).as(r.summary()).isTrue();
+    assertThat(r.counts().inserted()).isEqualTo(14);
+    String named =
+        "1 item had a date that could not be read:"
+            + " \"Bridge repainting reaches the last span\" (sent \"sometime last spring\")";
+    assertThat(r.unreadableDatesLine()).isEqualTo(named);
+
+    Map<String, Instant> published = publishedTimes(s);
+    assertThat(published)
+        .containsAllEntriesOf(
+            Map.ofEntries(
+                Map.entry("no-space-after-comma", Instant.parse("2019-03-03T07:30:00Z")),
+                Map.entry("comma-after-day", Instant.parse("2019-06-14T22:00:00Z")),
+                Map.entry("abbreviated-month", Instant.parse("2020-09-02T10:45:00Z")),
+                Map.entry("no-time", Instant.parse("2020-11-11T00:00:00Z")),
+                Map.entry("zone-et", Instant.parse("2023-07-04T14:00:00Z")),
+                Map.entry("zone-mest", Instant.parse("2023-07-15T14:20:00Z")),
+                Map.entry("asctime", Instant.parse("2018-01-08T06:05:00Z")),
+                Map.entry("twitter", Instant.parse("2018-02-01T21:10:00Z")),
+                Map.entry("iso-space", Instant.parse("2021-12-24T08:00:00Z")),
+                Map.entry("iso-no-zone", Instant.parse("2022-08-30T17:45:00Z")),
+                Map.entry("korean", Instant.parse("2021-03-15T00:30:00Z")),
+                Map.entry("greek", Instant.parse("2021-10-20T11:00:00Z")),
+                Map.entry("hungarian", Instant.parse("2022-04-05T10:00:00Z"))));
+    Instant firstSeen = published.get("unreadable");
+    assertThat(firstSeen).isBetween(before, after);
+
+    // A correction later on does not move the time the undated item was first seen.
+    partner.serve("/dates.xml", feed.replace("its original text", "its corrected text"), "application/rss+xml");
+    IngestReport again = ingest(s);
+    assertThat(again.counts().updated()).isEqualTo(1);
+    assertThat(again.unreadableDatesLine()).isEqualTo(named);
+    assertThat(publishedTimes(s)).containsEntry("unreadable", firstSeen).containsEntry("twitter",
+        Instant.parse("2018-02-01T21:10:00Z"));
+  }
+
+  /** Each stored article's published time, by guid. */
+  Map<String, Instant> publishedTimes(FeedSource s) {
+    return site.app().database().jdbi().withHandle(h -> h.createQuery(
+            "SELECT source_guid, published_at FROM articles WHERE source_id = :s")
+        .bind("s", s.id())
+        .map((rs, ctx) -> Map.entry(rs.getString("source_guid"), Instant.ofEpochMilli(rs.getLong("published_at"))))
+        .list()
+        .stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
   @Test
   void staffSourcesPageIsClosedToAnonymousVisitors() {
     assertThat(site.get("/staff/sources").statusCode()).isEqualTo(403);
