@@ -20,6 +20,11 @@ public record IngestReport(
     String error,
     Duration took) {
 
+  /** A run not made because one of the same source was under way on this node: nothing new from it. */
+  static IngestReport alreadyRunning(FeedSource source) {
+    return new IngestReport(source.id(), source.name(), IngestStore.Counts.NONE, List.of(), List.of(), true, null, Duration.ZERO);
+  }
+
   /** Items named in full in {@link #unreadableDatesLine}; the rest are counted. */
   private static final int NAMED = 10;
 

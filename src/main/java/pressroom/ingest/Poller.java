@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Runs every source that is due, a few at a time; each is claimed first so no two nodes fetch it. */
 public final class Poller {
@@ -18,6 +19,8 @@ public final class Poller {
 
   private final SourceDao sources;
   private final IngestJob job;
+  /** One lock per source: on this node, one run of a source at a time. */
+  private final java.util.concurrent.ConcurrentMap<String, ReentrantLock> runs = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Poller(SourceDao sources, IngestJob job) {
     this.sources = sources;
@@ -38,7 +41,15 @@ public final class Poller {
                 () -> {
                   slots.acquire();
                   try {
-                    return job.run(s);
+                    ReentrantLock lock = running(s.id());
+                    if (!lock.tryLock()) {
+                      return IngestReport.alreadyRunning(s); // "Fetch now" has it; that run records it
+                    }
+                    try {
+                      return job.run(s);
+                    } finally {
+                      lock.unlock();
+                    }
                   } finally {
                     slots.release();
                   }
@@ -57,8 +68,22 @@ public final class Poller {
     }
   }
 
-  /** Runs one source now, due or not (the CLI's `ingest --source` and the staff page's button). */
+  /**
+   * Runs one source now, due or not (the CLI's `ingest --source` and the staff page's button),
+   * after a run of it this node already has going: two runs of one source at once would both
+   * store the same new items, and one would fail.
+   */
   public IngestReport runNow(FeedSource source) {
-    return job.run(source);
+    ReentrantLock lock = running(source.id());
+    lock.lock();
+    try {
+      return job.run(source);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private ReentrantLock running(String sourceId) {
+    return runs.computeIfAbsent(sourceId, id -> new ReentrantLock());
   }
 }
