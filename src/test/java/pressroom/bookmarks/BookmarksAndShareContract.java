@@ -18,17 +18,19 @@ import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 import pressroom.web.Access.Role;
 
-/** Bookmark and Share on the article page, the reading list and its API. */
+/** Bookmark and Share on the article page, the reading list and its API; one subclass per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookmarksAndShareTest {
+abstract class BookmarksAndShareContract {
   static final String PASSWORD = "a quiet reading room";
   TestApp site;
   Fixtures f;
   int counter;
 
+  abstract TestApp.Db db();
+
   @BeforeAll
   void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
+    site = TestApp.start(db(), false);
     f = Fixtures.load(site.app().articles());
   }
 

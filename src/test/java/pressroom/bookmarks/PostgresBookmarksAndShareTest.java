@@ -1,0 +1,10 @@
+package pressroom.bookmarks;
+
+import pressroom.testing.TestApp;
+
+class PostgresBookmarksAndShareTest extends BookmarksAndShareContract {
+  @Override
+  TestApp.Db db() {
+    return TestApp.Db.POSTGRESQL;
+  }
+}
