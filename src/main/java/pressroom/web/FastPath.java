@@ -29,10 +29,7 @@ public final class FastPath extends Handler.Wrapper {
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachedPage.CACHE_CONTROL);
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
   private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
-  private static final HttpField[] SECURITY =
-      SecurityHeaders.HEADERS.entrySet().stream()
-          .map(e -> (HttpField) new PreEncodedHttpField(e.getKey(), e.getValue()))
-          .toArray(HttpField[]::new);
+  private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
   private static final HttpField CACHE_CONTROL_PERSONAL =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachedPage.CACHE_CONTROL_PERSONAL);

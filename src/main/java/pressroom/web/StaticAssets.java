@@ -40,10 +40,7 @@ public final class StaticAssets extends Handler.Wrapper {
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=86400");
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
   private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
-  private static final HttpField[] SECURITY =
-      SecurityHeaders.HEADERS.entrySet().stream()
-          .map(e -> (HttpField) new PreEncodedHttpField(e.getKey(), e.getValue()))
-          .toArray(HttpField[]::new);
+  private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
   /** One file: its bytes, a gzipped copy when that is smaller, and a validator for both. */
   record Asset(byte[] bytes, byte[] gzipped, HttpField contentType, String etag) {}
