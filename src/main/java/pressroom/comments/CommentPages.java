@@ -111,7 +111,6 @@ public final class CommentPages {
   }
 
   public void queue(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     List<Item> items =
         comments.queue(200).stream()
@@ -121,7 +120,6 @@ public final class CommentPages {
   }
 
   public void approve(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     if (!service.approve(Auth.required(ctx), ctx.pathParam("id"))) {
       throw PageException.notFound();
     }
@@ -129,7 +127,6 @@ public final class CommentPages {
   }
 
   public void reject(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     String reason = ctx.formParam("reason");
     if (!service.reject(Auth.required(ctx), ctx.pathParam("id"), reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
       throw PageException.notFound();
@@ -138,7 +135,6 @@ public final class CommentPages {
   }
 
   public void feature(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     Account moderator = Auth.required(ctx);
     boolean on = !"off".equals(ctx.formParam("feature"));
     if (on) {
@@ -213,7 +209,6 @@ public final class CommentPages {
 
   /** Moderators close or reopen one article's comments. */
   public void articleComments(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     CommentDao.Policy p = comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
     comments.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
     ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
@@ -221,7 +216,6 @@ public final class CommentPages {
 
   /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
   public void sectionComments(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     if (!comments.setSection(ctx.pathParam("slug"), "open".equals(ctx.formParam("comments")), "pre".equals(ctx.formParam("moderation")))) {
       throw PageException.notFound();
     }
@@ -230,7 +224,6 @@ public final class CommentPages {
 
   /** One form for many held comments: approve or reject them all. */
   public void bulk(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     Account m = Auth.required(ctx);
     String action = ctx.formParam("action");
     List<String> ids = ctx.formParams("id");
@@ -249,7 +242,6 @@ public final class CommentPages {
 
   /** Suspends a comment's author for some days (0 lifts it), or bans them (no end date). */
   public void suspendAuthor(Context ctx) {
-    Access.require(ctx, Access.Role.MODERATOR);
     Account m = Auth.required(ctx);
     Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
     Access.requireOutranks(ctx, comments.authorRole(c.accountId()));

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Who may do what: the signed-in visitor's role, set on each request by the session filter. */
 public final class Access {
   /** Roles in increasing order of trust. */
-  public enum Role {
+  /** Staff roles, lowest first; a route declares the lowest that may use it (Routes). */
+  public enum Role implements io.javalin.security.RouteRole {
     READER,
     MODERATOR,
     EDITOR,
@@ -58,4 +59,25 @@ public final class Access {
           "Staff can suspend, ban or change the role only of accounts of a lower role than their own.");
     }
   }
+
+  /**
+   * The one check of who may call a route: a route declared with roles (in Routes) needs at
+   * least the lowest of them. Runs before every matched route, after the visitor is known.
+   */
+  static void enforce(Context ctx) {
+    Optional<Role> needed =
+        ctx.routeRoles().stream()
+            .filter(Role.class::isInstance)
+            .map(Role.class::cast)
+            .min(java.util.Comparator.naturalOrder());
+    if (needed.isPresent()) {
+      require(ctx, needed.get());
+    } else if (STAFF_PATHS.matcher(ctx.endpoint().path).lookingAt()) {
+      // Fail closed: a staff route someone forgot to declare a role for is nobody's.
+      throw new PageException(403, "Staff only", "This page is for staff.");
+    }
+  }
+
+  /** Paths that are staff-only by their name; a route there must declare its role. */
+  private static final java.util.regex.Pattern STAFF_PATHS = java.util.regex.Pattern.compile("/staff/|/staff$|/api/v1/moderation/");
 }

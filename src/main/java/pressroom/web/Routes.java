@@ -14,6 +14,7 @@ import pressroom.search.SearchPages;
 import pressroom.comments.CommentPages;
 import pressroom.ingest.FeedSource;
 import pressroom.ingest.SourcesPage;
+import pressroom.web.Access.Role;
 
 /** Every route of the site on one screen. Tests boot the same configuration. */
 public final class Routes {
@@ -40,14 +41,14 @@ public final class Routes {
 
   /** Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against them. */
   private record Api(JavalinConfig config, List<String> seen) {
-    void get(String path, io.javalin.http.Handler h) {
+    void get(String path, io.javalin.http.Handler h, Role... roles) {
       seen.add("GET " + path);
-      config.routes.get(path, h);
+      config.routes.get(path, h, roles);
     }
 
-    void post(String path, io.javalin.http.Handler h) {
+    void post(String path, io.javalin.http.Handler h, Role... roles) {
       seen.add("POST " + path);
-      config.routes.post(path, h);
+      config.routes.post(path, h, roles);
     }
 
     void put(String path, io.javalin.http.Handler h) {
@@ -78,6 +79,8 @@ public final class Routes {
     config.routes.before(SecurityHeaders::apply);
     config.routes.before(h.auth()::resolve);
     config.routes.before(h.csrf()::check);
+    // Who may call a route is declared with the route below, and checked here, once.
+    config.routes.beforeMatched(Access::enforce);
 
     var reader = h.reader();
     config.routes.get("/", reader::home);
@@ -124,11 +127,11 @@ public final class Routes {
     config.routes.post("/comments/{id}/edit", comments::edit);
     config.routes.post("/comments/{id}/delete", comments::delete);
     config.routes.post("/comments/{id}/like", comments::like);
-    config.routes.post("/staff/moderation/{id}/feature", comments::feature);
-    config.routes.post("/staff/moderation/{id}/suspend", comments::suspendAuthor);
-    config.routes.post("/staff/moderation/bulk", comments::bulk);
-    config.routes.post("/staff/articles/{slug}/comments", comments::articleComments);
-    config.routes.post("/staff/sections/{slug}/comments", comments::sectionComments);
+    config.routes.post("/staff/moderation/{id}/feature", comments::feature, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/suspend", comments::suspendAuthor, Role.MODERATOR);
+    config.routes.post("/staff/moderation/bulk", comments::bulk, Role.MODERATOR);
+    config.routes.post("/staff/articles/{slug}/comments", comments::articleComments, Role.MODERATOR);
+    config.routes.post("/staff/sections/{slug}/comments", comments::sectionComments, Role.MODERATOR);
     config.routes.post("/comments/{id}/mute", comments::mute);
     config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
     config.routes.sse("/articles/{slug}/comments/live", comments::live);
@@ -162,20 +165,20 @@ public final class Routes {
     api.delete("/api/v1/comments/{id}", capi::delete);
     api.post("/api/v1/comments/{id}/like", capi::like);
     api.post("/api/v1/comments/{id}/report", capi::report);
-    api.get("/api/v1/moderation/queue", capi::queue);
-    api.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate);
-    config.routes.get("/staff/moderation", comments::queue);
-    config.routes.post("/staff/moderation/{id}/approve", comments::approve);
-    config.routes.post("/staff/moderation/{id}/reject", comments::reject);
+    api.get("/api/v1/moderation/queue", capi::queue, Role.MODERATOR);
+    api.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate, Role.MODERATOR);
+    config.routes.get("/staff/moderation", comments::queue, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/approve", comments::approve, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/reject", comments::reject, Role.MODERATOR);
 
     var sources = h.sources();
-    config.routes.get("/staff/sources", sources::list);
-    config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow);
-    config.routes.post("/staff/sources/{id}/disable", ctx -> sources.setState(ctx, FeedSource.State.DISABLED));
-    config.routes.post("/staff/sources/{id}/enable", ctx -> sources.setState(ctx, FeedSource.State.ACTIVE));
-    config.routes.get("/staff/users", accounts::users);
-    config.routes.post("/staff/users/{id}/role", accounts::setRole);
-    config.routes.post("/staff/users/{id}/suspend", accounts::suspend);
+    config.routes.get("/staff/sources", sources::list, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/disable", ctx -> sources.setState(ctx, FeedSource.State.DISABLED), Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/enable", ctx -> sources.setState(ctx, FeedSource.State.ACTIVE), Role.EDITOR);
+    config.routes.get("/staff/users", accounts::users, Role.ADMIN);
+    config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
+    config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
 
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);
