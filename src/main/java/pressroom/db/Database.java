@@ -134,7 +134,7 @@ public final class Database implements AutoCloseable {
       if (!upToDate(ds)) {
         Flyway.configure()
             .dataSource(ds)
-            .locations(dialect.migrationLocation())
+            .locations(dialect.migrationLocations())
             .load()
             .migrate();
       }

@@ -22,12 +22,20 @@ public enum Dialect {
     return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : SQLITE;
   }
 
-  /** The folder of this database's migrations, under src/main/resources. */
+  /** Migrations written the same for both databases, under src/main/resources. */
+  static final String COMMON_MIGRATIONS = "db/migration/common";
+
+  /** The folder of this database's own migrations, under src/main/resources. */
   String migrationFolder() {
     return "db/migration/" + migrationFolder;
   }
 
-  String migrationLocation() {
-    return "classpath:db/migration/" + migrationFolder;
+  /**
+   * Where Flyway reads this database's migrations: the common folder, where a migration is the
+   * same SQL on both, and the database's own. A migration moved from one to the other keeps its
+   * file name and content, so the checksums of those already applied still match.
+   */
+  public String[] migrationLocations() {
+    return new String[] {"classpath:" + COMMON_MIGRATIONS, "classpath:" + migrationFolder()};
   }
 }

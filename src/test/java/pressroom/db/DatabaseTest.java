@@ -55,7 +55,9 @@ class DatabaseTest {
   void theNewestMigrationNumberIsTheNewestFileForBothDatabases() throws Exception {
     for (Dialect d : Dialect.values()) {
       int newest;
-      try (var files = java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder()))) {
+      try (var files = java.util.stream.Stream.concat(
+          java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder())),
+          java.nio.file.Files.list(Path.of("src/main/resources", Dialect.COMMON_MIGRATIONS)))) {
         newest =
             files.map(f -> f.getFileName().toString())
                 .filter(n -> n.matches("V\\d+__.*\\.sql"))
@@ -81,6 +83,25 @@ class DatabaseTest {
       db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '3'"));
       db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = ?", String.valueOf(Dialect.NEWEST_MIGRATION)));
       assertThat(Database.upToDate(db.dataSource())).as("the newest migration not yet run").isFalse();
+    }
+  }
+
+  /** Each version is written once per database: in the common folder or the database's own, never both. */
+  @Test
+  void everyMigrationVersionIsInExactlyOneFolderPerDatabase() throws Exception {
+    java.util.List<String> common;
+    try (var files = java.nio.file.Files.list(Path.of("src/main/resources", Dialect.COMMON_MIGRATIONS))) {
+      common = files.map(f -> f.getFileName().toString().replaceAll("__.*", "")).toList();
+    }
+    for (Dialect d : Dialect.values()) {
+      java.util.List<String> own;
+      try (var files = java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder()))) {
+        own = files.map(f -> f.getFileName().toString().replaceAll("__.*", "")).toList();
+      }
+      assertThat(own).as(d + " repeats a common version").doesNotContainAnyElementsOf(common);
+      java.util.Set<String> all = new java.util.HashSet<>(own);
+      all.addAll(common);
+      assertThat(all).as(d + ": V1 to the newest, none missing").hasSize(Dialect.NEWEST_MIGRATION);
     }
   }
 }

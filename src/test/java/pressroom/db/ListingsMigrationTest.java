@@ -78,7 +78,7 @@ class ListingsMigrationTest {
   }
 
   private static void migrate(String url, String dialect, String target) {
-    var config = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/" + dialect);
+    var config = Flyway.configure().dataSource(url, null, null).locations("classpath:" + Dialect.COMMON_MIGRATIONS, "classpath:db/migration/" + dialect);
     if (target != null) {
       config = config.target(target);
     }
