@@ -123,19 +123,10 @@ abstract class CommentsContract {
 
   /** The page anonymous readers get, once caches caught up. */
   Document anonymousArticle(String slug, String mustContain) {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (true) {
+    return pressroom.testing.Eventually.value("anonymous page shows " + mustContain, () -> {
       String body = site.newVisitor().get("/articles/" + slug).body();
-      if (body.contains(mustContain)) {
-        return Jsoup.parse(body);
-      }
-      assertThat(System.nanoTime()).as("anonymous page shows " + mustContain).isLessThan(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
+      return body.contains(mustContain) ? Jsoup.parse(body) : null;
+    });
   }
 
   @Test
@@ -280,15 +271,7 @@ abstract class CommentsContract {
       assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
     }
     assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "nonsense")).statusCode()).isEqualTo(400);
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (site.newVisitor().get("/articles/" + f.wire.slug()).body().contains("others dislike strongly")) {
-      assertThat(System.nanoTime()).as("hidden in time").isLessThan(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
+    pressroom.testing.Eventually.until("hidden", () -> !site.newVisitor().get("/articles/" + f.wire.slug()).body().contains("others dislike strongly"));
     String queue = moderator.get("/staff/moderation").body();
     assertThat(queue).contains("others dislike strongly").contains("reported by 3");
   }

@@ -81,20 +81,12 @@ abstract class IngestContract {
 
   /** The address of the listed article with this headline; listings follow changes within a second. */
   String slugOf(String headline) {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (true) {
-      Document section = Jsoup.parse(site.get("/sections/syndicated-news").body());
-      var found =
-          section.select(".item-title a").stream()
-              .filter(a -> a.text().equals(headline))
-              .map(a -> a.attr("href").substring("/articles/".length()))
-              .findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      assertThat(System.nanoTime()).as("listed: " + headline).isLessThan(deadline);
-      sleep(50);
-    }
+    return pressroom.testing.Eventually.value("listed: " + headline, () ->
+        Jsoup.parse(site.get("/sections/syndicated-news").body()).select(".item-title a").stream()
+            .filter(a -> a.text().equals(headline))
+            .map(a -> a.attr("href").substring("/articles/".length()))
+            .findFirst()
+            .orElse(null));
   }
 
   /** The section listing once it has caught up with the latest change. */
@@ -320,11 +312,7 @@ abstract class IngestContract {
     assertThat(site.get("/").body()).doesNotContain(title);
     Thread.sleep(Duration.between(Instant.now(), until).plusMillis(200).toMillis());
     site.app().licences().run(Instant.now());
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (!site.get("/sections/syndicated-news").body().contains(title)) {
-      assertThat(System.nanoTime()).as("listed after the embargo").isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    pressroom.testing.Eventually.until("listed after the embargo", () -> site.get("/sections/syndicated-news").body().contains(title));
     assertThat(site.get("/articles/" + slugOf(title)).statusCode()).isEqualTo(200);
   }
 

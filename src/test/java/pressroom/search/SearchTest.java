@@ -121,11 +121,7 @@ class SearchTest {
   }
 
   void await(String q, boolean present) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (titles(q).isEmpty() == present) {
-      assertThat(System.nanoTime()).as(q + (present ? " found" : " gone") + " in time").isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    pressroom.testing.Eventually.until(q + (present ? " found" : " gone"), () -> titles(q).isEmpty() != present);
   }
 
   Document page(String pathAndQuery) {

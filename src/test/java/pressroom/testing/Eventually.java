@@ -10,8 +10,20 @@ public final class Eventually {
 
   /** Polls {@code condition} every 50 ms; fails naming {@code what} after 3 seconds. */
   public static void until(String what, BooleanSupplier condition) {
+    value(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+  }
+
+  /**
+   * Polls {@code read} every 50 ms until it gives something other than null, and returns that;
+   * fails naming {@code what} after 3 seconds.
+   */
+  public static <T> T value(String what, java.util.function.Supplier<T> read) {
     long deadline = System.nanoTime() + 3_000_000_000L;
-    while (!condition.getAsBoolean()) {
+    while (true) {
+      T found = read.get();
+      if (found != null) {
+        return found;
+      }
       assertThat(System.nanoTime()).as(what + " within 3 s").isLessThan(deadline);
       try {
         Thread.sleep(50);
