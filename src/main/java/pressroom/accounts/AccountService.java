@@ -32,6 +32,7 @@ public final class AccountService implements AutoCloseable {
   /** Mail a reader can make us send (confirmation links, e-mail changes): per account, and per address. */
   static final Throttle.Limit MAIL_PER_ACCOUNT = new Throttle.Limit(5, Duration.ofHours(1));
   static final Throttle.Limit MAIL_PER_ADDRESS = new Throttle.Limit(3, Duration.ofHours(1));
+  private static final Map<String, String> USER_ID_TAKEN = Map.of("userId", "This user ID is taken; choose another.");
 
   private final AccountDao accounts;
   private final Sessions sessions;
@@ -101,7 +102,7 @@ public final class AccountService implements AutoCloseable {
     // User IDs are public (they sign comments), so a taken one may be said; an e-mail address
     // may not: a taken one gets the same answer as a new one, and its owner gets a note.
     if (accounts.userIdTaken(uid)) {
-      return new Registration.Invalid(Map.of("userId", "This user ID is taken; choose another."), true);
+      return new Registration.Invalid(USER_ID_TAKEN, true);
     }
     String hash = passwords.hash(pw); // spent either way, so both answers take as long
     if (accounts.emailTaken(mail)) {
@@ -111,7 +112,7 @@ public final class AccountService implements AutoCloseable {
     Optional<String> id = accounts.create(uid, mail, name, hash, Role.READER, false);
     if (id.isEmpty()) { // taken between the check and the insert: the same answers as above
       if (accounts.userIdTaken(uid)) {
-        return new Registration.Invalid(Map.of("userId", "This user ID is taken; choose another."), true);
+        return new Registration.Invalid(USER_ID_TAKEN, true);
       }
       tellOwnerOfTakenAddress(mail, now);
       return new Registration.Created(null);

@@ -36,9 +36,9 @@ public final class DisplayNames {
     if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
       return new Outcome.Refused("Use at most " + MAX_LENGTH + " characters.");
     }
-    if (role == Role.READER && imitatesStaff(name, siteName).isPresent()) {
-      return new Outcome.Refused("Choose a name that does not look like the site’s or its staff’s (“"
-          + imitatesStaff(name, siteName).get() + "”).");
+    Optional<String> staffLike = role == Role.READER ? imitatesStaff(name, siteName) : Optional.empty();
+    if (staffLike.isPresent()) {
+      return new Outcome.Refused("Choose a name that does not look like the site’s or its staff’s (“" + staffLike.get() + "”).");
     }
     return new Outcome.Ok(name);
   }
