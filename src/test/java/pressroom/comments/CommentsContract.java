@@ -300,10 +300,7 @@ abstract class CommentsContract {
   void onlyReadersInGoodStandingCountTowardsHidingAComment() {
     Visitor author = established();
     HttpResponse<String> posted = comment(author, f.wire.slug(), "A comment throwaway accounts want gone", null);
-    String loc = posted.headers().firstValue("Location").orElseThrow();
-    String id = loc.substring(loc.indexOf("#c-") + 3);
-    java.util.function.Supplier<String> status = () -> site.app().database().jdbi().withHandle(h ->
-        h.createQuery("SELECT status FROM comments WHERE id = :c").bind("c", id).mapTo(String.class).one());
+    String id = idOf(posted);
     for (int i = 0; i < 3; i++) {
       reader(false).post("/comments/" + id + "/report", Map.of("reason", "abusive"));
     }
@@ -314,9 +311,9 @@ abstract class CommentsContract {
     for (int i = 0; i < 2; i++) {
       assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
     }
-    assertThat(status.get()).as("four doubtful reports and two good ones").isEqualTo("published");
+    assertThat(statusOf(id)).as("four doubtful reports and two good ones").isEqualTo("published");
     assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
-    assertThat(status.get()).as("the third report in good standing").isEqualTo("pending");
+    assertThat(statusOf(id)).as("the third report in good standing").isEqualTo("pending");
   }
 
   @Test
@@ -337,13 +334,11 @@ abstract class CommentsContract {
   void anEditGoesThroughTheSameRulesAsANewComment() {
     Visitor v = established();
     String id = idOf(comment(v, f.own.slug(), "My first version, approved and visible", null));
-    java.util.function.Supplier<String> status = () -> site.app().database().jdbi().withHandle(h ->
-        h.createQuery("SELECT status FROM comments WHERE id = :c").bind("c", id).mapTo(String.class).one());
-    assertThat(status.get()).isEqualTo("published");
+    assertThat(statusOf(id)).isEqualTo("published");
     site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'").execute());
     try {
       assertThat(v.post("/comments/" + id + "/edit", Map.of("body", "A second version nobody has reviewed")).statusCode()).isEqualTo(303);
-      assertThat(status.get()).as("held like a new comment in a pre-moderated section").isEqualTo("pending");
+      assertThat(statusOf(id)).as("held like a new comment in a pre-moderated section").isEqualTo("pending");
       assertThat(site.newVisitor().get("/articles/" + f.own.slug()).body()).doesNotContain("nobody has reviewed");
     } finally {
       site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'").execute());
@@ -353,8 +348,7 @@ abstract class CommentsContract {
     String second = idOf(comment(v, f.own.slug(), "Another comment of mine to edit later", null));
     String links = "See https://a.example/1 and https://b.example/2 and https://c.example/3 and https://d.example/4 for more";
     assertThat(v.post("/comments/" + second + "/edit", Map.of("body", links)).statusCode()).isEqualTo(303);
-    assertThat(site.app().database().jdbi().<String, RuntimeException>withHandle(h -> h.createQuery("SELECT status FROM comments WHERE id = :c")
-        .bind("c", second).mapTo(String.class).one())).as("too many links hold an edit as they hold a comment").isEqualTo("pending");
+    assertThat(statusOf(second)).as("too many links hold an edit as they hold a comment").isEqualTo("pending");
     site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET status = 'published', body = :b WHERE id = :c")
         .bind("b", "Another comment of mine to edit later").bind("c", second).execute());
 
@@ -373,6 +367,12 @@ abstract class CommentsContract {
     assertThat(Jsoup.parse(suspended.body()).text()).contains("suspended");
     assertThat(site.app().database().jdbi().<String, RuntimeException>withHandle(h ->
         h.createQuery("SELECT body FROM comments WHERE id = :c").bind("c", second).mapTo(String.class).one())).isEqualTo("Another comment of mine to edit later");
+  }
+
+  /** A comment's status as stored. */
+  String statusOf(String commentId) {
+    return site.app().database().jdbi().withHandle(h ->
+        h.createQuery("SELECT status FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).one());
   }
 
   String idOf(HttpResponse<String> posted) {
