@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import pressroom.articles.ArticleStatus;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
@@ -85,7 +86,10 @@ class StaffPagesBrowserTest {
         List<WebElement> buttons = form.findElements(By.cssSelector("button:not([type=button]), input[type=submit]"));
         assertThat(buttons).as("form %d of %s has a button", i, page).isNotEmpty();
         String label = page + " · " + (buttons.get(0).getText().isBlank() ? buttons.get(0).getAttribute("value") : buttons.get(0).getText());
+        WebElement before = browser.findElement(By.tagName("html"));
         buttons.get(0).click();
+        // Wait for the answer page itself: the page being left still has an h1 for a moment.
+        Browser.waitUp(browser).until(ExpectedConditions.stalenessOf(before));
         Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
         String h1 = browser.findElement(By.tagName("h1")).getText();
         assertThat(h1).as(label).isNotEqualTo("Form expired").isNotEqualTo("Staff only");
