@@ -1,5 +1,7 @@
 package pressroom;
 
+import pressroom.config.Config;
+
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -11,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,7 @@ import pressroom.accounts.AccountDao;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.AccountService;
 import pressroom.accounts.Auth;
-import pressroom.accounts.Mailer;
+import pressroom.mail.Mailer;
 import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
@@ -38,27 +41,25 @@ import pressroom.comments.ReplyNotifier;
 import pressroom.comments.SpamFilter;
 import pressroom.comments.CommentPages;
 import pressroom.comments.CommentService;
-import pressroom.articles.ContentChanges;
-import pressroom.articles.PageCache;
-import pressroom.articles.ReaderPages;
+import pressroom.changes.ContentChanges;
+import pressroom.web.PageCache;
+import pressroom.reader.ReaderPages;
 import pressroom.db.Database;
 import pressroom.db.GroupCommit;
 import pressroom.demo.DemoContent;
-import pressroom.ingest.FeedFetcher;
+import pressroom.ingest.fetch.FeedFetcher;
 import pressroom.ingest.Importer;
 import pressroom.ingest.IngestJob;
 import pressroom.ingest.IngestScheduler;
-import pressroom.ingest.IngestStore;
+import pressroom.ingest.store.IngestStore;
 import pressroom.ingest.LicenceMaintenance;
 import pressroom.ingest.Poller;
-import pressroom.ingest.SourceDao;
+import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.SourcesPage;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.ErrorPages;
 import pressroom.web.FastPath;
-import pressroom.web.Operations;
-import pressroom.web.Routes;
 import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
@@ -79,6 +80,8 @@ public final class App implements AutoCloseable {
   }
 
   private final Config config;
+  /** The one source of the current time: tests move it instead of sleeping. */
+  private final InstantSource clock;
   private final Database database;
   private final ArticleDao articles;
   private final PageCache pageCache;
@@ -104,8 +107,9 @@ public final class App implements AutoCloseable {
   private boolean started;
   private final java.util.List<String> apiEndpoints = new java.util.ArrayList<>();
 
-  private App(Config config) {
+  private App(Config config, InstantSource clock) {
     this.config = config;
+    this.clock = clock;
     this.database = Database.open(config);
     this.articles = new ArticleDao(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
@@ -138,7 +142,7 @@ public final class App implements AutoCloseable {
     this.scheduler =
         new IngestScheduler(database.dataSource(), poller, licences, config.ingestCheckEvery());
     Templates templates = new Templates();
-    Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections(), "");
+    Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections().stream().map(s -> new Chrome.NavSection(s.id(), s.slug(), s.name())).toList(), "");
     Csrf csrf = new Csrf(config.secureCookies());
     this.accountDao = new AccountDao(database.jdbi());
     Sessions sessions = new Sessions(database.jdbi(), config.secureCookies());
@@ -235,7 +239,12 @@ public final class App implements AutoCloseable {
 
   /** Opens the database (migrating it) and builds the site; does not listen yet. */
   public static App create(Config config) {
-    return new App(config);
+    return new App(config, InstantSource.system());
+  }
+
+  /** An app whose time comes from {@code clock} (tests pass one they can move). */
+  public static App create(Config config, InstantSource clock) {
+    return new App(config, clock);
   }
 
   /** Loads the bundled demo into an empty site, if the configuration asks for it. */
@@ -273,6 +282,10 @@ public final class App implements AutoCloseable {
       }
     }
     return javalin.port();
+  }
+
+  public InstantSource clock() {
+    return clock;
   }
 
   public ArticleDao articles() {

@@ -1,5 +1,7 @@
 package pressroom;
 
+import pressroom.config.Config;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pressroom.Config.ConfigException;
+import pressroom.config.Config.ConfigException;
 
 class ConfigTest {
   @Test

@@ -1,5 +1,8 @@
 package pressroom.accounts;
 
+import pressroom.mail.Mail;
+import pressroom.mail.Mailer;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package pressroom.articles;
 
+import pressroom.changes.ContentChanges;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import pressroom.App;
-import pressroom.Config;
+import pressroom.config.Config;
 
 /** A command that opens the site's database (without serving) and talks on the terminal. */
 abstract class DataCommand {

@@ -2,7 +2,7 @@ package pressroom.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
-import pressroom.Config;
+import pressroom.config.Config;
 
 /** The options of every command that touches data. */
 final class DataOptions {

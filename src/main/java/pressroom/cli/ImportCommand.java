@@ -13,13 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pressroom.App;
-import pressroom.Config;
+import pressroom.config.Config;
 import pressroom.articles.SeoPolicy;
-import pressroom.ingest.FeedFormat;
-import pressroom.ingest.FeedSource;
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.IngestJob;
 import pressroom.ingest.Importer;
-import pressroom.ingest.NewSource;
+import pressroom.ingest.sources.NewSource;
 
 /** Backfill from feed files or folders, with a progress bar. */
 @Command(

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pressroom.App;
-import pressroom.ingest.FeedSource;
+import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.IngestReport;
 
 /** Fetch now, once; one summary line per source; non-zero exit if any failed. */

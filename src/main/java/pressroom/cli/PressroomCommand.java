@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import pressroom.Config.ConfigException;
+import pressroom.config.Config.ConfigException;
 
 /** The {@code pressroom} command; {@code serve} runs when no command is named. */
 @Command(

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pressroom.App;
-import pressroom.Config;
+import pressroom.config.Config;
 
 /** Runs the site until the process is stopped. */
 @Command(

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pressroom.App;
 import pressroom.articles.SeoPolicy;
-import pressroom.ingest.FeedFormat;
-import pressroom.ingest.FeedSource;
-import pressroom.ingest.NewSource;
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.NewSource;
 
 /** Partner feeds: add, list, disable, enable, remove. */
 @Command(

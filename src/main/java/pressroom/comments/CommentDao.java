@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import pressroom.articles.ContentChanges;
+import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
 
 /** The SQL for comments, reports and the moderation log. */

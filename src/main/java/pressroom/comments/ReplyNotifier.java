@@ -7,8 +7,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.accounts.Mail;
-import pressroom.accounts.Mailer;
+import pressroom.mail.Mail;
+import pressroom.mail.Mailer;
 import pressroom.web.Csrf;
 
 /**

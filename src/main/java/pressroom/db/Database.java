@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import pressroom.Config;
-import pressroom.Config.ConfigException;
+import pressroom.config.Config;
+import pressroom.config.Config.ConfigException;
 
 /** Opens the pool, brings the schema up to date with Flyway, and hands out {@link Jdbi}. */
 public final class Database implements AutoCloseable {

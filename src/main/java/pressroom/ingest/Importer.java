@@ -1,5 +1,14 @@
 package pressroom.ingest;
 
+import pressroom.ingest.formats.FeedException;
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.formats.FeedParser;
+import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.Candidate;
+import pressroom.ingest.mapping.ItemMapper;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.store.IngestStore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

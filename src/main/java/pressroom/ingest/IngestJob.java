@@ -1,5 +1,18 @@
 package pressroom.ingest;
 
+import pressroom.ingest.fetch.FeedFetcher;
+import pressroom.ingest.fetch.FetchOutcome;
+import pressroom.ingest.fetch.FetchRequest;
+import pressroom.ingest.formats.FeedException;
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.formats.FeedParser;
+import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.Candidate;
+import pressroom.ingest.mapping.ItemMapper;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
+import pressroom.ingest.store.IngestStore;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -14,11 +27,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.ingest.FetchOutcome.Failed;
-import pressroom.ingest.FetchOutcome.Fetched;
-import pressroom.ingest.FetchOutcome.Gone;
-import pressroom.ingest.FetchOutcome.NotModified;
-import pressroom.ingest.FetchOutcome.RetryLater;
+import pressroom.ingest.fetch.FetchOutcome.Failed;
+import pressroom.ingest.fetch.FetchOutcome.Fetched;
+import pressroom.ingest.fetch.FetchOutcome.Gone;
+import pressroom.ingest.fetch.FetchOutcome.NotModified;
+import pressroom.ingest.fetch.FetchOutcome.RetryLater;
 
 /**
  * Fetches one source (over HTTP or from local files), parses it, maps and stores its items, and

@@ -1,5 +1,10 @@
 package pressroom.ingest;
 
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.mapping.ItemMapper;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.store.IngestStore;
+
 import java.time.Duration;
 import java.util.List;
 

@@ -1,12 +1,15 @@
 package pressroom.ingest;
 
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.articles.ContentChanges;
+import pressroom.changes.ContentChanges;
 import pressroom.articles.StoryLeads;
 
 /**

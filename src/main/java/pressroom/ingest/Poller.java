@@ -1,5 +1,8 @@
 package pressroom.ingest;
 
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

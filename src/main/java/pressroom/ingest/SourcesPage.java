@@ -1,5 +1,8 @@
 package pressroom.ingest;
 
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
+
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Supplier;

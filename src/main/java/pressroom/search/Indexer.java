@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.articles.Article;
 import pressroom.articles.ArticleDao;
-import pressroom.articles.ContentChanges;
+import pressroom.changes.ContentChanges;
 
 /**
  * Keeps this node's index in step with the database, never holding up the start: builds an empty

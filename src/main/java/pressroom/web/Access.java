@@ -1,5 +1,7 @@
 package pressroom.web;
 
+import pressroom.Routes;
+
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -64,7 +66,7 @@ public final class Access {
    * The one check of who may call a route: a route declared with roles (in Routes) needs at
    * least the lowest of them. Runs before every matched route, after the visitor is known.
    */
-  static void enforce(Context ctx) {
+  public static void enforce(Context ctx) {
     Optional<Role> needed =
         ctx.routeRoles().stream()
             .filter(Role.class::isInstance)

@@ -1,7 +1,7 @@
 package pressroom.web;
 
 import io.javalin.http.Context;
-import pressroom.articles.PageCache.CachedPage;
+import pressroom.web.PageCache.CachedPage;
 
 /**
  * Sends a cached page through Javalin (the path taken right after a page is rendered; later hits

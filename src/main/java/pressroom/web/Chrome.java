@@ -1,7 +1,6 @@
 package pressroom.web;
 
 import java.util.List;
-import pressroom.articles.Section;
 
 /**
  * What every page's frame shows: the masthead, section navigation and who is signed in.
@@ -11,12 +10,12 @@ import pressroom.articles.Section;
  * @param csrf the visitor's CSRF token for pages with forms ({@link Csrf#MARKER} in cached pages,
  *     replaced as they are served), or null for pages without forms
  */
-public record Chrome(String siteName, List<Section> sections, String currentSection, Viewer viewer, String csrf) {
+public record Chrome(String siteName, List<NavSection> sections, String currentSection, Viewer viewer, String csrf) {
   public Chrome {
     sections = List.copyOf(sections);
   }
 
-  public Chrome(String siteName, List<Section> sections, String currentSection) {
+  public Chrome(String siteName, List<NavSection> sections, String currentSection) {
     this(siteName, sections, currentSection, null, null);
   }
 
@@ -27,6 +26,9 @@ public record Chrome(String siteName, List<Section> sections, String currentSect
   public Chrome as(Viewer who, String token) {
     return new Chrome(siteName, sections, currentSection, who, token);
   }
+
+  /** A section as the navigation links to it. */
+  public record NavSection(String id, String slug, String name) {}
 
   /** The signed-in reader as pages show them. */
   public record Viewer(String userId, String name, Access.Role role, boolean verified) {}

@@ -48,7 +48,7 @@ public final class ErrorPages {
     };
   }
 
-  void register(JavalinConfig config) {
+  public void register(JavalinConfig config) {
     config.routes.exception(PageException.class, (e, ctx) -> render(ctx, e.status(), e.title(), e.getMessage()));
     config.routes.exception(
         Exception.class,

@@ -13,8 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import pressroom.articles.PageCache;
-import pressroom.articles.PageCache.CachedPage;
+import pressroom.web.PageCache.CachedPage;
 
 /**
  * Serves cached reader pages straight from Jetty, in front of Javalin's servlet. On a cache hit

@@ -4,12 +4,12 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** Headers every response carries: a strict CSP without inline script, and friends. */
-final class SecurityHeaders {
-  static final String CSP =
+public final class SecurityHeaders {
+  public static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:;"
           + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-  static final Map<String, String> HEADERS =
+  public static final Map<String, String> HEADERS =
       Map.of(
           "Content-Security-Policy", CSP,
           "X-Content-Type-Options", "nosniff",
@@ -18,14 +18,14 @@ final class SecurityHeaders {
           "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 
   /** The same, encoded once, for the handlers in front of the framework (FastPath, StaticAssets). */
-  static final org.eclipse.jetty.http.HttpField[] ENCODED =
+  public static final org.eclipse.jetty.http.HttpField[] ENCODED =
       HEADERS.entrySet().stream()
           .map(e -> (org.eclipse.jetty.http.HttpField) new org.eclipse.jetty.http.PreEncodedHttpField(e.getKey(), e.getValue()))
           .toArray(org.eclipse.jetty.http.HttpField[]::new);
 
   private SecurityHeaders() {}
 
-  static void apply(Context ctx) {
+  public static void apply(Context ctx) {
     HEADERS.forEach(ctx::header);
   }
 }

@@ -22,7 +22,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import pressroom.articles.PageCache.CachedPage;
+import pressroom.web.PageCache.CachedPage;
 
 /**
  * The site's few static files (stylesheet, script, icon, share picture), read from the jar once

@@ -1,5 +1,7 @@
 package pressroom.accounts;
 
+import pressroom.mail.Mail;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -56,8 +58,8 @@ class TrustedProxiesTest {
 
   @Test
   void aBadProxySettingIsRefusedByName() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(pressroom.Config.ConfigException.class,
-        () -> pressroom.Config.Builder.empty().set("PRESSROOM_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal").build());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(pressroom.config.Config.ConfigException.class,
+        () -> pressroom.config.Config.Builder.empty().set("PRESSROOM_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal").build());
     assertThat(e.getMessage()).contains("PRESSROOM_TRUSTED_PROXIES").contains("proxy.internal");
   }
 }

@@ -1,5 +1,7 @@
 package pressroom.articles;
 
+import pressroom.reader.ReaderPages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

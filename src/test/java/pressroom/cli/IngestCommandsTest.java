@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pressroom.App;
-import pressroom.Config;
+import pressroom.config.Config;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.FakePublisher.Response;
 import pressroom.testing.TestFeeds;

@@ -1,5 +1,8 @@
 package pressroom.ingest;
 
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.NewSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

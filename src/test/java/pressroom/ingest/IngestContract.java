@@ -1,5 +1,9 @@
 package pressroom.ingest;
 
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.NewSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -349,7 +353,7 @@ abstract class IngestContract {
    */
   @Test
   void datesWrittenTheWayRealFeedsWriteThemAreReadAndOneThatCannotBeIsNamed() {
-    String feed = new String(FeedParserTest.fixture("dates-real-world.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    String feed = new String(pressroom.testing.TestFeeds.fixture("dates-real-world.xml"), java.nio.charset.StandardCharsets.UTF_8);
     partner.serve("/dates.xml", feed, "application/rss+xml");
     FeedSource s = add("Almanac Wire", "/dates.xml", SeoPolicy.CANONICAL, 0, 0);
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -1,5 +1,9 @@
 package pressroom.ingest;
 
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.NewSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -12,19 +12,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import pressroom.App;
-import pressroom.Config;
+import pressroom.config.Config;
 
 /** The real application on a random port, with a real database, and an HTTP client for it. */
 public final class TestApp implements AutoCloseable {
   public static final String BASE_URL = "http://news.example.org";
 
   private final App app;
+  private final TestClock clock;
   private final Path dataDir;
   private final String dbUrl;
   private final Visitor visitor = new Visitor();
 
-  private TestApp(App app, Path dataDir, String dbUrl) {
+  private TestApp(App app, TestClock clock, Path dataDir, String dbUrl) {
     this.app = app;
+    this.clock = clock;
     this.dataDir = dataDir;
     this.dbUrl = dbUrl;
   }
@@ -67,14 +69,20 @@ public final class TestApp implements AutoCloseable {
     env.putAll(settings);
     Config.Builder b = Config.Builder.empty();
     env.forEach(b::set);
-    App app = App.create(b.build()).loadDemoIfEmpty();
+    TestClock clock = new TestClock();
+    App app = App.create(b.build(), clock).loadDemoIfEmpty();
     beforeStart.accept(app);
     app.start();
-    return new TestApp(app, dir, dbUrl);
+    return new TestApp(app, clock, dir, dbUrl);
   }
 
   public App app() {
     return app;
+  }
+
+  /** The site's clock: move it forward to let time pass. */
+  public TestClock clock() {
+    return clock;
   }
 
   public String dbUrl() {

@@ -11,6 +11,18 @@ public final class TestFeeds {
 
   private TestFeeds() {}
 
+  /** A feed file kept under src/test/resources/feeds. */
+  public static byte[] fixture(String name) {
+    try (java.io.InputStream in = TestFeeds.class.getResourceAsStream("/feeds/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("no fixture " + name);
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** One RSS 2.0 item. */
   public record RssItem(String guid, String title, String byline, String html, Instant published, String... tags) {}
 

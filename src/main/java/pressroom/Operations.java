@@ -1,0 +1,46 @@
+package pressroom;
+
+import pressroom.web.Access;
+import pressroom.web.PageException;
+
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import pressroom.db.Database;
+
+/**
+ * /healthz for load balancers and /metrics for Prometheus. The metrics say a lot about a site
+ * (traffic, errors, what runs), so they are not public: with a management port they are served
+ * there only, without signing in; without one, to signed-in admins only.
+ */
+public final class Operations {
+  private final Database database;
+  private final PrometheusMeterRegistry metrics;
+  private final int managementPort;
+
+  /** @param managementPort the port that serves /metrics to anyone who reaches it, or -1 */
+  public Operations(Database database, PrometheusMeterRegistry metrics, int managementPort) {
+    this.database = database;
+    this.metrics = metrics;
+    this.managementPort = managementPort;
+  }
+
+  void health(Context ctx) {
+    boolean db = database.healthy();
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(db ? 200 : 503)
+        .json(Map.of("status", db ? "ok" : "failing", "database", db ? "ok" : "unreachable"));
+  }
+
+  void metrics(Context ctx) {
+    if (managementPort >= 0) {
+      if (ctx.req().getLocalPort() != managementPort) {
+        throw PageException.notFound();
+      }
+    } else {
+      Access.require(ctx, Access.Role.ADMIN);
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+}

@@ -1,0 +1,212 @@
+package pressroom;
+
+import pressroom.web.Access;
+import pressroom.web.Csrf;
+import pressroom.web.ErrorPages;
+import pressroom.web.FastPath;
+import pressroom.web.SecurityHeaders;
+import pressroom.web.StaticAssets;
+
+import io.javalin.config.JavalinConfig;
+import java.util.List;
+import pressroom.accounts.AccountApi;
+import pressroom.accounts.AccountPages;
+import pressroom.accounts.Auth;
+import pressroom.articles.ArticleApi;
+import pressroom.reader.ReaderPages;
+import pressroom.bookmarks.BookmarkPages;
+import pressroom.comments.CommentApi;
+import pressroom.feeds.FeedsOut;
+import pressroom.search.SearchPages;
+import pressroom.comments.CommentPages;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.SourcesPage;
+import pressroom.web.Access.Role;
+
+/** Every route of the site on one screen. Tests boot the same configuration. */
+public final class Routes {
+  private Routes() {}
+
+  /** Everything the routes hand requests to. */
+  public record Handlers(
+      ReaderPages reader,
+      SourcesPage sources,
+      AccountPages accounts,
+      AccountApi accountApi,
+      CommentPages comments,
+      CommentApi commentApi,
+      BookmarkPages bookmarks,
+      FeedsOut feeds,
+      ArticleApi articleApi,
+      SearchPages search,
+      Auth auth,
+      Csrf csrf,
+      Operations ops,
+      ErrorPages errors,
+      FastPath fastPath,
+      String baseUrl) {}
+
+  /** Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against them. */
+  private record Api(JavalinConfig config, List<String> seen) {
+    void get(String path, io.javalin.http.Handler h, Role... roles) {
+      seen.add("GET " + path);
+      config.routes.get(path, h, roles);
+    }
+
+    void post(String path, io.javalin.http.Handler h, Role... roles) {
+      seen.add("POST " + path);
+      config.routes.post(path, h, roles);
+    }
+
+    void put(String path, io.javalin.http.Handler h) {
+      seen.add("PUT " + path);
+      config.routes.put(path, h);
+    }
+
+    void patch(String path, io.javalin.http.Handler h) {
+      seen.add("PATCH " + path);
+      config.routes.patch(path, h);
+    }
+
+    void delete(String path, io.javalin.http.Handler h) {
+      seen.add("DELETE " + path);
+      config.routes.delete(path, h);
+    }
+  }
+
+  /** @return every /api/v1 endpoint as "METHOD path" */
+  public static List<String> configure(JavalinConfig config, Handlers h) {
+    Api api = new Api(config, new java.util.ArrayList<>());
+    // Cache hits are answered by Jetty before the servlet; everything else comes here.
+    config.jetty.modifyServletContextHandler(context -> context.insertHandler(h.fastPath()));
+    // Static files too, from memory (see StaticAssets for why not the framework's handler).
+    StaticAssets assets = StaticAssets.fromClasspath("/public");
+    config.jetty.modifyServletContextHandler(context -> context.insertHandler(assets));
+
+    config.routes.before(SecurityHeaders::apply);
+    config.routes.before(h.auth()::resolve);
+    config.routes.before(h.csrf()::check);
+    // Who may call a route is declared with the route below, and checked here, once.
+    config.routes.beforeMatched(Access::enforce);
+
+    var reader = h.reader();
+    config.routes.get("/", reader::home);
+    config.routes.get("/sections/{slug}", reader::section);
+    config.routes.get("/articles/{slug}", reader::article);
+    config.routes.get("/authors/{slug}", reader::author);
+    config.routes.get("/tags/{slug}", reader::tag);
+
+    var accounts = h.accounts();
+    config.routes.get("/register", accounts::registerForm);
+    config.routes.post("/register", accounts::register);
+    config.routes.get("/verify", accounts::verify);
+    config.routes.post("/verify/resend", accounts::resendVerification);
+    config.routes.get("/signin", accounts::signInForm);
+    config.routes.post("/signin", accounts::signIn);
+    config.routes.post("/signout", accounts::signOut);
+    config.routes.post("/signout/everywhere", accounts::signOutEverywhere);
+    config.routes.get("/recover", accounts::recoverForm);
+    config.routes.post("/recover", accounts::recover);
+    config.routes.get("/reset", accounts::resetForm);
+    config.routes.post("/reset", accounts::reset);
+    config.routes.get("/profile", accounts::profile);
+    config.routes.post("/profile", accounts::saveProfile);
+    config.routes.post("/profile/email", accounts::changeEmail);
+    config.routes.post("/profile/password", accounts::changePassword);
+    config.routes.get("/profile/export", accounts::export);
+    config.routes.post("/profile/delete", accounts::delete);
+
+    var accountApi = h.accountApi();
+    api.get("/api/v1/csrf-token", accountApi::csrfToken);
+    api.post("/api/v1/accounts", accountApi::register);
+    api.post("/api/v1/accounts/verify", accountApi::verify);
+    api.post("/api/v1/session", accountApi::signIn);
+    api.delete("/api/v1/session", accountApi::signOut);
+    api.post("/api/v1/recovery", accountApi::recover);
+    api.post("/api/v1/recovery/reset", accountApi::reset);
+    api.get("/api/v1/me", accountApi::me);
+
+    var comments = h.comments();
+    config.routes.post("/articles/{slug}/comments", comments::post);
+    config.routes.get("/comments/{id}/reply", comments::replyForm);
+    config.routes.post("/comments/{id}/report", comments::report);
+    config.routes.get("/comments/{id}/edit", comments::editForm);
+    config.routes.post("/comments/{id}/edit", comments::edit);
+    config.routes.post("/comments/{id}/delete", comments::delete);
+    config.routes.post("/comments/{id}/like", comments::like);
+    config.routes.post("/staff/moderation/{id}/feature", comments::feature, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/suspend", comments::suspendAuthor, Role.MODERATOR);
+    config.routes.post("/staff/moderation/bulk", comments::bulk, Role.MODERATOR);
+    config.routes.post("/staff/articles/{slug}/comments", comments::articleComments, Role.MODERATOR);
+    config.routes.post("/staff/sections/{slug}/comments", comments::sectionComments, Role.MODERATOR);
+    config.routes.post("/comments/{id}/mute", comments::mute);
+    config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
+    config.routes.sse("/articles/{slug}/comments/live", comments::live);
+    config.routes.get("/unsubscribe", comments::unsubscribeForm);
+    config.routes.post("/unsubscribe", comments::unsubscribe);
+
+    var feeds = h.feeds();
+    for (String[] kind : new String[][] {{"home", ""}, {"section", "/sections/{slug}"}, {"author", "/authors/{slug}"}, {"tag", "/tags/{slug}"}}) {
+      config.routes.get(kind[1] + "/rss.xml", ctx -> feeds.rss(ctx, kind[0]));
+      config.routes.get(kind[1] + "/atom.xml", ctx -> feeds.atom(ctx, kind[0]));
+      config.routes.get(kind[1] + "/feed.json", ctx -> feeds.jsonFeed(ctx, kind[0]));
+    }
+    config.routes.get("/robots.txt", feeds::robots);
+    config.routes.get("/sitemap.xml", feeds::sitemapIndex);
+    config.routes.get("/sitemaps/pages.xml", feeds::sitemapPages);
+    config.routes.get("/sitemaps/news.xml", feeds::sitemapNews);
+    config.routes.get("/sitemaps/articles-{day}.xml", feeds::sitemapArticles);
+
+    var bookmarks = h.bookmarks();
+    config.routes.post("/articles/{slug}/bookmark", bookmarks::toggle);
+    config.routes.get("/reading-list", bookmarks::list);
+    config.routes.post("/reading-list/{articleId}/remove", bookmarks::removeFromList);
+    api.get("/api/v1/bookmarks", bookmarks::apiList);
+    api.put("/api/v1/bookmarks/{articleId}", bookmarks::apiPut);
+    api.delete("/api/v1/bookmarks/{articleId}", bookmarks::apiDelete);
+
+    var capi = h.commentApi();
+    api.get("/api/v1/articles/{id}/comments", capi::list);
+    api.post("/api/v1/articles/{id}/comments", capi::post);
+    api.patch("/api/v1/comments/{id}", capi::edit);
+    api.delete("/api/v1/comments/{id}", capi::delete);
+    api.post("/api/v1/comments/{id}/like", capi::like);
+    api.post("/api/v1/comments/{id}/report", capi::report);
+    api.get("/api/v1/moderation/queue", capi::queue, Role.MODERATOR);
+    api.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate, Role.MODERATOR);
+    config.routes.get("/staff/moderation", comments::queue, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/approve", comments::approve, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/reject", comments::reject, Role.MODERATOR);
+
+    var sources = h.sources();
+    config.routes.get("/staff/sources", sources::list, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/disable", ctx -> sources.setState(ctx, FeedSource.State.DISABLED), Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/enable", ctx -> sources.setState(ctx, FeedSource.State.ACTIVE), Role.EDITOR);
+    config.routes.get("/staff/users", accounts::users, Role.ADMIN);
+    config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
+    config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
+
+    config.routes.get("/healthz", h.ops()::health);
+    config.routes.get("/metrics", h.ops()::metrics);
+
+    config.routes.get("/search", h.search()::page);
+    api.get("/api/v1/search", h.search()::api);
+    api.get("/api/v1/articles", h.articleApi()::list);
+    api.get("/api/v1/articles/{id}", h.articleApi()::one);
+    config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
+
+    h.errors().register(config);
+    return List.copyOf(api.seen());
+  }
+
+  private static final byte[] OPENAPI = openApi();
+
+  private static byte[] openApi() {
+    try (var in = Routes.class.getResourceAsStream("/api/openapi.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("the OpenAPI document is missing from the jar", e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package pressroom.changes;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The change log that keeps every node's page cache true: writers append a row in their own
+ * transaction; each node polls the log and drops what changed. Polling the database (rather than
+ * a local callback) is what makes a change on one node visible on all of them.
+ */
+public final class ContentChanges implements AutoCloseable {
+  /** Logged instead of an article id when everything should be dropped (e.g. a section rename). */
+  public static final String EVERYTHING = "*";
+
+  private static final Logger log = LoggerFactory.getLogger(ContentChanges.class);
+  // Rows from concurrent transactions can commit out of sequence order, so look back a while.
+  private static final Duration LOOK_BACK = Duration.ofSeconds(10);
+  private static final long SEQ_WINDOW = 2_000;
+
+  private final Jdbi jdbi;
+  private final Consumer<String> onChange;
+  private final Map<Long, Long> seen = new HashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "content-changes");
+            t.setDaemon(true);
+            return t;
+          });
+  private long lastSeq;
+  private long lastCleanup;
+
+  public ContentChanges(Jdbi jdbi, Consumer<String> onChange) {
+    this.jdbi = jdbi;
+    this.onChange = onChange;
+  }
+
+  /** Prefix of a change that concerns one article's own pages only (its comments), not listings. */
+  public static final String PAGE_ONLY = "page:";
+
+  /** Logged when every cached page should be dropped but no article changed (navigation, comment settings): search is left alone. */
+  public static final String ALL_PAGES = PAGE_ONLY + "*";
+
+  /** Appends a change to an article's comments: only that article's pages are dropped. */
+  public static void recordComments(Handle h, String articleId) {
+    record(h, PAGE_ONLY + articleId);
+  }
+
+  /** Appends a change inside the caller's transaction. */
+  public static void record(Handle h, String articleId) {
+    h.createUpdate("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)")
+        .bind("id", articleId)
+        .bind("now", System.currentTimeMillis())
+        .execute();
+  }
+
+  /** Appends one change per article, in one batched statement. */
+  public static void recordAll(Handle h, java.util.Collection<String> articleIds) {
+    try (pressroom.db.JdbcBatch batch =
+        pressroom.db.JdbcBatch.prepare(
+            h, "INSERT INTO content_changes (article_id, changed_at) VALUES (?, ?)")) {
+      long now = System.currentTimeMillis();
+      for (String id : articleIds) {
+        batch.add(id).add(now).row();
+      }
+      batch.execute();
+    }
+  }
+
+  /** Records a change that concerns every page (section names, sources). */
+  public static void recordEverything(Jdbi jdbi) {
+    jdbi.useHandle(h -> record(h, EVERYTHING));
+  }
+
+  public void start(Duration interval) {
+    lastSeq =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT coalesce(max(seq), 0) FROM content_changes")
+                    .mapTo(Long.class)
+                    .one());
+    timer.scheduleWithFixedDelay(
+        this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void pollSafely() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      log.warn("Could not read the content change log: {}", e.toString());
+    }
+  }
+
+  synchronized void poll() {
+    long now = System.currentTimeMillis();
+    List<Map<String, Object>> rows =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT seq, article_id FROM content_changes"
+                            + " WHERE seq > :floor AND changed_at >= :since ORDER BY seq")
+                    .bind("floor", lastSeq - SEQ_WINDOW)
+                    .bind("since", now - LOOK_BACK.toMillis())
+                    .mapToMap()
+                    .list());
+    java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+    for (Map<String, Object> row : rows) {
+      long seq = ((Number) row.get("seq")).longValue();
+      if (seen.putIfAbsent(seq, now) == null) {
+        changed.add((String) row.get("article_id"));
+        lastSeq = Math.max(lastSeq, seq);
+      }
+    }
+    // Many changes to one article (a busy thread) drop its pages once per poll.
+    changed.forEach(onChange);
+    seen.values().removeIf(t -> t < now - 2 * LOOK_BACK.toMillis());
+    if (now - lastCleanup > Duration.ofHours(1).toMillis()) {
+      lastCleanup = now;
+      jdbi.useHandle(
+          h ->
+              h.createUpdate("DELETE FROM content_changes WHERE changed_at < :old")
+                  .bind("old", now - Duration.ofDays(1).toMillis())
+                  .execute());
+    }
+  }
+
+  @Override
+  public void close() {
+    // Let a poll in progress finish: interrupting it mid-write would hurt the search index.
+    timer.shutdown();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,552 @@
+package pressroom.ingest.fetch;
+
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import pressroom.ingest.fetch.FetchOutcome.Failed;
+import pressroom.ingest.fetch.FetchOutcome.Fetched;
+import pressroom.ingest.fetch.FetchOutcome.Gone;
+import pressroom.ingest.fetch.FetchOutcome.NotModified;
+import pressroom.ingest.fetch.FetchOutcome.RetryLater;
+
+/**
+ * Fetches a feed over HTTP: one conditional GET, redirects followed by hand, the body size-capped
+ * and un-gzipped. Does not parse the feed or touch the database.
+ *
+ * <p>Only addresses the {@link AddressPolicy} allows are ever connected to; the check runs on the
+ * resolved addresses the connector uses (see {@link CheckedResolver}). Thread-safe: the whole app
+ * shares one instance, and closing it stops the HTTP client.
+ */
+public final class FeedFetcher implements AutoCloseable {
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(30);
+  static final long MAX_BYTES = 20L * 1024 * 1024;
+  static final int MAX_REDIRECTS = 5;
+
+  private static final String ACCEPT =
+      "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml,"
+          + " application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+
+  private final AddressPolicy policy;
+  private final String userAgent;
+  private HttpClient client; // guarded by this
+  private boolean closed; // guarded by this
+  private final Duration connectTimeout;
+  private final Duration totalTimeout;
+  private final long maxBytes;
+
+  /**
+   * @param allowPrivateAddresses also fetch from loopback, private and other internal addresses
+   *     (never from cloud metadata services)
+   * @param userAgent sent with every request, e.g. "Pressroom/0.1 (+https://news.example; feed
+   *     fetcher)"
+   */
+  public FeedFetcher(boolean allowPrivateAddresses, String userAgent) {
+    this(allowPrivateAddresses, userAgent, CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BYTES);
+  }
+
+  FeedFetcher(
+      boolean allowPrivateAddresses,
+      String userAgent,
+      Duration connectTimeout,
+      Duration totalTimeout,
+      long maxBytes) {
+    this(
+        new AddressPolicy(allowPrivateAddresses),
+        userAgent,
+        connectTimeout,
+        totalTimeout,
+        maxBytes);
+  }
+
+  FeedFetcher(
+      AddressPolicy policy,
+      String userAgent,
+      Duration connectTimeout,
+      Duration totalTimeout,
+      long maxBytes) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(userAgent, "userAgent");
+    this.connectTimeout = positive(connectTimeout, "connectTimeout");
+    this.totalTimeout = positive(totalTimeout, "totalTimeout");
+    if (maxBytes <= 0 || maxBytes >= Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxBytes must be between 1 and 2 GB, not " + maxBytes);
+    }
+    this.maxBytes = maxBytes;
+
+    this.policy = policy;
+    this.userAgent = userAgent;
+  }
+
+  /**
+   * The HTTP client, started on the first fetch: starting it (TLS, thread pool, JMX) costs a
+   * noticeable part of the site's start, and many sites fetch nothing in their first seconds.
+   * Null once closed.
+   */
+  private synchronized HttpClient client() {
+    if (client == null && !closed) {
+      client = startClient();
+    }
+    return client;
+  }
+
+  private HttpClient startClient() {
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("feed-fetcher");
+    threads.setDaemon(true);
+    ScheduledExecutorScheduler scheduler =
+        new ScheduledExecutorScheduler("feed-fetcher-scheduler", true);
+    HttpClient client = new HttpClient();
+    client.setExecutor(threads);
+    client.setScheduler(scheduler);
+    client.setSocketAddressResolver(
+        new CheckedResolver(
+            new SocketAddressResolver.Async(threads, scheduler, connectTimeout.toMillis()),
+            policy));
+    client.setConnectTimeout(connectTimeout.toMillis());
+    client.setAddressResolutionTimeout(connectTimeout.toMillis());
+    client.setIdleTimeout(totalTimeout.toMillis());
+    client.setFollowRedirects(false); // by hand, so every hop is counted and checked
+    client.setHttpCookieStore(new HttpCookieStore.Empty()); // one partner's cookies are no other's
+    client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
+    client.setDestinationIdleTimeout(Duration.ofMinutes(5).toMillis());
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the feed fetcher's HTTP client", e);
+    }
+    // Jetty would gunzip by itself; we do it so the size cap also covers the decompressed bytes.
+    client.getContentDecoderFactories().clear();
+    return client;
+  }
+
+  /**
+   * Fetches {@code request.url()}. Expected failures (network, HTTP status, size, refused address)
+   * come back as {@link Failed} with a reason in plain words; the extra headers never appear in it.
+   */
+  public FetchOutcome fetch(FetchRequest request) {
+    Objects.requireNonNull(request, "request");
+    HttpClient client = client();
+    if (client == null || !client.isRunning()) {
+      return new Failed("the feed fetcher has been shut down");
+    }
+    try {
+      return follow(client, request);
+    } catch (FetchFailure failure) {
+      return new Failed(redact(failure.getMessage(), request));
+    }
+  }
+
+  private FetchOutcome follow(HttpClient client, FetchRequest request) throws FetchFailure {
+    URI url = request.url();
+    checkUrl(url);
+    long deadline = System.nanoTime() + totalTimeout.toNanos();
+    boolean permanent = true;
+    for (int redirects = 0; ; redirects++) {
+      Exchange exchange = exchange(client, request, url, deadline);
+      int status = exchange.status();
+      if (isRedirect(status)) {
+        if (redirects == MAX_REDIRECTS) {
+          throw new FetchFailure("too many redirects (more than " + MAX_REDIRECTS + ")");
+        }
+        url = redirectTarget(url, exchange.headers().get(HttpHeader.LOCATION));
+        permanent &= status == 301 || status == 308;
+        continue;
+      }
+      boolean moved = redirects > 0 && permanent;
+      HttpFields headers = exchange.headers();
+      if (status >= 200 && status < 300) {
+        return new Fetched(
+            exchange.body(),
+            headers.get(HttpHeader.CONTENT_TYPE),
+            headers.get(HttpHeader.ETAG),
+            headers.get(HttpHeader.LAST_MODIFIED),
+            url,
+            moved);
+      }
+      return switch (status) {
+        case 304 -> new NotModified(url, moved);
+        case 410 -> new Gone();
+        case 429, 503 ->
+            new RetryLater(status, retryAfter(headers.get(HttpHeader.RETRY_AFTER), Instant.now()));
+        default -> new Failed("HTTP " + status + " from the server" + hint(status));
+      };
+    }
+  }
+
+  private record Exchange(int status, HttpFields headers, byte[] body) {}
+
+  /** One GET; reads the body only for a 2xx. */
+  private Exchange exchange(HttpClient client, FetchRequest request, URI url, long deadline)
+      throws FetchFailure {
+    long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (remainingMillis <= 0) {
+      throw timedOut();
+    }
+    boolean sameOrigin = sameOrigin(request.url(), url);
+    Request get;
+    try {
+      get =
+          client
+              .newRequest(url)
+              .method(HttpMethod.GET)
+              .followRedirects(false)
+              .timeout(remainingMillis, TimeUnit.MILLISECONDS)
+              .headers(
+                  fields -> {
+                    fields.put(HttpHeader.ACCEPT, ACCEPT);
+                    fields.put(HttpHeader.ACCEPT_ENCODING, "gzip");
+                    if (request.etag() != null) {
+                      fields.put(HttpHeader.IF_NONE_MATCH, request.etag());
+                    }
+                    if (request.lastModified() != null) {
+                      fields.put(HttpHeader.IF_MODIFIED_SINCE, request.lastModified());
+                    }
+                    // Keys for a partner's API go to that partner only, never along a redirect.
+                    if (sameOrigin) {
+                      request.headers().forEach(fields::put);
+                    }
+                  });
+    } catch (IllegalArgumentException e) {
+      throw new FetchFailure("the request could not be built: check the feed address and headers");
+    }
+    InputStreamResponseListener listener = new InputStreamResponseListener();
+    get.send(listener);
+    Response response;
+    try {
+      response = listener.get(remainingMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new FetchFailure(describe(e.getCause(), url));
+    } catch (TimeoutException e) {
+      get.abort(e);
+      throw timedOut();
+    } catch (InterruptedException e) {
+      get.abort(e);
+      Thread.currentThread().interrupt();
+      throw new FetchFailure("the fetch was interrupted");
+    }
+    try (InputStream in = listener.getInputStream()) {
+      int status = response.getStatus();
+      HttpFields headers = response.getHeaders();
+      byte[] body = status >= 200 && status < 300 ? readBody(in, headers) : null;
+      return new Exchange(status, headers, body);
+    } catch (IOException e) {
+      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+        Thread.currentThread().interrupt();
+        throw new FetchFailure("the fetch was interrupted");
+      }
+      throw new FetchFailure(describe(e, url));
+    }
+  }
+
+  private byte[] readBody(InputStream in, HttpFields headers) throws IOException {
+    long declared;
+    try {
+      declared = headers.getLongField(HttpHeader.CONTENT_LENGTH);
+    } catch (NumberFormatException e) {
+      declared = -1;
+    }
+    String tooLarge = "the feed is larger than " + size(maxBytes);
+    if (declared > maxBytes) {
+      throw new FetchFailure(tooLarge);
+    }
+    InputStream wire = new CappedInputStream(in, maxBytes, tooLarge);
+    String encoding = headers.get(HttpHeader.CONTENT_ENCODING);
+    encoding = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
+    InputStream decoded =
+        switch (encoding) {
+          case "", "identity" -> wire;
+          case "gzip", "x-gzip" -> gunzip(wire);
+          default ->
+              throw new FetchFailure(
+                  "the server compressed the feed as '"
+                      + encoding
+                      + "', which Pressroom cannot read (it asks for gzip only)");
+        };
+    try {
+      byte[] body = decoded.readNBytes((int) maxBytes + 1);
+      if (body.length > maxBytes) {
+        throw new FetchFailure(tooLarge + " once decompressed");
+      }
+      return body;
+    } catch (ZipException | EOFException e) {
+      if (decoded == wire) {
+        throw e;
+      }
+      throw new FetchFailure("the server sent a damaged gzip body");
+    }
+  }
+
+  private static InputStream gunzip(InputStream in) throws IOException {
+    try {
+      return new GZIPInputStream(in);
+    } catch (ZipException | EOFException e) {
+      throw new FetchFailure("the server sent a damaged gzip body");
+    }
+  }
+
+  private static void checkUrl(URI url) throws FetchFailure {
+    String scheme = url.getScheme();
+    if (scheme == null) {
+      throw new FetchFailure("the feed address must start with http:// or https://");
+    }
+    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      throw new FetchFailure(
+          "only http:// and https:// feed addresses can be fetched, not " + scheme + ":");
+    }
+    if (url.getHost() == null) {
+      throw new FetchFailure("the feed address has no valid host name");
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static URI redirectTarget(URI from, String location) throws FetchFailure {
+    if (location == null || location.isBlank()) {
+      throw new FetchFailure("the server redirected without saying where (no Location header)");
+    }
+    URI target;
+    try {
+      URI base =
+          from.getRawPath() == null || from.getRawPath().isEmpty() ? from.resolve("/") : from;
+      target = base.resolve(new URI(location.trim()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new FetchFailure("the server redirected to an address that is not valid");
+    }
+    checkUrl(target);
+    return target;
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI url) {
+    return url.getPort() != -1
+        ? url.getPort()
+        : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  /** Retry-After as delay-seconds or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String text = value.trim();
+    if (text.matches("[0-9]{1,12}")) {
+      return Duration.ofSeconds(Long.parseLong(text));
+    }
+    try {
+      Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String hint(int status) {
+    return switch (status) {
+      case 401 -> " (it did not accept our credentials)";
+      case 403 -> " (access denied)";
+      case 404 -> " (nothing at this address)";
+      default -> "";
+    };
+  }
+
+  /** Plain words for a failed exchange with {@code url}. */
+  private String describe(Throwable failure, URI url) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof FetchFailure known) {
+        return known.getMessage();
+      }
+    }
+    String where = url.getHost() + ":" + port(url);
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        return timedOut().getMessage();
+      }
+      if (t instanceof SocketTimeoutException) {
+        return "could not connect to " + where + " within " + seconds(connectTimeout);
+      }
+      if (t instanceof UnknownHostException) {
+        return "could not find the server " + url.getHost() + " (no such name in DNS)";
+      }
+      if (t instanceof NoRouteToHostException) {
+        return "no network route to " + where;
+      }
+      if (t instanceof ConnectException) {
+        String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("refused")
+            ? "connection refused by " + where
+            : "could not connect to " + where;
+      }
+      if (t instanceof SSLException) {
+        return "could not make a secure (TLS) connection to " + where + ": " + tlsProblem(t);
+      }
+      if (t instanceof EOFException
+          || t instanceof ClosedChannelException
+          || t.getClass().getSimpleName().equals("EofException")) {
+        return "the server at " + where + " closed the connection before the feed was complete";
+      }
+    }
+    return "fetching from " + where + " failed: " + failure;
+  }
+
+  private static String tlsProblem(Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    if (message.contains("PKIX") || message.contains("certification path")) {
+      return "its certificate is not signed by an authority we trust";
+    }
+    if (message.contains("subject alternative") || message.contains("No name matching")) {
+      return "its certificate is for a different name";
+    }
+    if (message.contains("NotAfter") || message.contains("expired")) {
+      return "its certificate has expired";
+    }
+    return message;
+  }
+
+  private FetchFailure timedOut() {
+    return new FetchFailure("timed out after " + seconds(totalTimeout));
+  }
+
+  /** Never lets a secret header value through, whatever a library put in its message. */
+  private static String redact(String reason, FetchRequest request) {
+    String safe = reason;
+    for (String value : request.headers().values()) {
+      if (value != null && value.length() >= 4) {
+        safe = safe.replace(value, "[redacted]");
+      }
+    }
+    return safe;
+  }
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static String size(long bytes) {
+    if (bytes % (1024 * 1024) == 0) {
+      return bytes / (1024 * 1024) + " MB";
+    }
+    return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+  }
+
+  private static Duration positive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, not " + duration);
+    }
+    return duration;
+  }
+
+  /** Stops the HTTP client; fetches still running fail. */
+  @Override
+  public void close() {
+    HttpClient started;
+    synchronized (this) {
+      closed = true;
+      started = client;
+      client = null;
+    }
+    if (started == null) {
+      return;
+    }
+    try {
+      started.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the feed fetcher's HTTP client", e);
+    }
+  }
+
+  /** An expected failure, already in plain words. An IOException so it can leave a stream. */
+  static final class FetchFailure extends IOException {
+    FetchFailure(String reason) {
+      super(reason);
+    }
+  }
+
+  /** Fails with {@code reason} once more than {@code max} bytes have come through. */
+  private static final class CappedInputStream extends FilterInputStream {
+    private final long max;
+    private final String reason;
+    private long count;
+
+    CappedInputStream(InputStream in, long max, String reason) {
+      super(in);
+      this.max = max;
+      this.reason = reason;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      counted(skipped);
+      return skipped;
+    }
+
+    private void counted(long n) throws FetchFailure {
+      count += n;
+      if (count > max) {
+        throw new FetchFailure(reason);
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package pressroom.reader;
+
+import pressroom.articles.Article;
+import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleSummary;
+import pressroom.articles.Author;
+import pressroom.articles.Section;
+import pressroom.articles.Tag;
+
+import java.util.List;
+import pressroom.web.Chrome;
+import pressroom.web.Head;
+import pressroom.web.Stamp;
+
+/** The typed models of the reader pages, one per template. */
+public final class Pages {
+  private Pages() {}
+
+  /** An article in a listing, with its date ready to show. */
+  public record Item(ArticleSummary article, Stamp published) {}
+
+  public record SectionBlock(Chrome.NavSection section, List<Item> items) {}
+
+  /**
+   * Links to the neighbouring pages of a listing.
+   *
+   * @param previous href or null
+   * @param next href or null
+   */
+  public record Pagination(int page, String previous, String next) {
+    public boolean any() {
+      return previous != null || next != null;
+    }
+  }
+
+  public record HomePage(Chrome chrome, Head head, List<Item> latest, List<SectionBlock> sections) {}
+
+  /**
+   * A section, author or tag page.
+   *
+   * @param kind what the page lists, e.g. "Section", "Author", "Tag"
+   * @param span where a page past the numbered ones stands: the days it covers, or null
+   */
+  public record ListingPage(
+      Chrome chrome,
+      Head head,
+      String kind,
+      String heading,
+      String description,
+      List<Item> items,
+      Pagination pagination,
+      String span) {}
+
+  /**
+   * @param updated when the partner last corrected it, or null
+   * @param alsoFrom the same story from other partners
+   * @param commentState what the comment area offers this visitor: open, anonymous, unverified,
+   *     suspended or closed
+   * @param notice a one-off message (after posting or reporting), or null
+   */
+  public record ArticlePage(
+      Chrome chrome,
+      Head head,
+      Article article,
+      Stamp published,
+      Stamp updated,
+      List<ArticleDao.AlsoFrom> alsoFrom,
+      List<pressroom.comments.Comment.Node> comments,
+      int commentCount,
+      String commentState,
+      String notice,
+      List<pressroom.comments.Comment> picks,
+      String commentSort,
+      Pagination commentPages,
+      String viewerAccountId,
+      String selfUrl,
+      Boolean bookmarked,
+      List<ArticleDao.Related> related) {
+
+    /** The article's address, for share links. */
+    public String shareUrl() {
+      return selfUrl;
+    }
+
+    /** {@code text} made safe for a query-string value. */
+    public static String enc(String text) {
+      return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The address of this article's thread in another order (page 1). */
+    public String sortHref(String sort) {
+      return "/articles/" + article.slug() + ("oldest".equals(sort) ? "" : "?comments=" + sort) + "#comments";
+    }
+  }
+}
