@@ -15,58 +15,129 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Writes a generated news archive for bench/size.sh: N articles published over the two years
- * before now, from six partner desks (one section each: the importer files a source's articles
- * in its section), with a few prolific wire bylines and a long tail of authors, a few hundred
- * Zipf-distributed tags, some stories sent by two partners (near-duplicate text a few hours
- * apart, so the importer groups them) and kill notices for some articles (ninjs, canceled).
- * All text is made up here from pseudo-words; nothing comes from a real publisher.
+ * Writes a generated news archive for bench/size.sh: N articles published over the two years before
+ * now, from six partner desks (one section each: the importer files a source's articles in its
+ * section), with a few prolific wire bylines and a long tail of authors, a few hundred
+ * Zipf-distributed tags, some stories sent by two partners (near-duplicate text a few hours apart,
+ * so the importer groups them) and kill notices for some articles (ninjs, canceled). All text is
+ * made up here from pseudo-words; nothing comes from a real publisher.
  *
- *   java bench/GenerateArchive.java OUT_DIR ARTICLES [SEED]
+ * <p>java bench/GenerateArchive.java OUT_DIR ARTICLES [SEED]
  *
- * Writes OUT_DIR/sources.tsv (key, name, section, priority, policy, expire-after-days),
+ * <p>Writes OUT_DIR/sources.tsv (key, name, section, priority, policy, expire-after-days),
  * OUT_DIR/feeds/KEY/feed-NNNNN.xml (RSS 2.0, 1,000 items a file) and OUT_DIR/kills/KEY/*.json.
  */
 public class GenerateArchive {
   /** A partner desk: one source, one section. Shares sum to 1. */
-  record Desk(String key, String name, String section, int priority, String policy, int expireDays, double share,
-      String[] staff, double[] staffShare, String host) {}
+  record Desk(
+      String key,
+      String name,
+      String section,
+      int priority,
+      String policy,
+      int expireDays,
+      double share,
+      String[] staff,
+      double[] staffShare,
+      String host) {}
 
   static final Desk[] DESKS = {
-    new Desk("harbour-world", "Harbour Wire Service", "World", 30, "own", 0, 0.30,
-        new String[] {"Tomas Varga", "Lena Okafor", "Idris Castellane"}, new double[] {0.15, 0.12, 0.10}, "wire.harbour.example"),
-    new Desk("harbour-business", "Harbour Wire Business Desk", "Business", 30, "own", 0, 0.15,
-        new String[] {"Maren Quist", "Daniel Oyelaran"}, new double[] {0.18, 0.12}, "business.harbour.example"),
-    new Desk("meridian-politics", "Meridian Press Agency", "Politics", 20, "canonical", 0, 0.20,
-        new String[] {"Sefa Brunnhold", "Ines Patakova"}, new double[] {0.14, 0.10}, "meridian.example"),
-    new Desk("meridian-science", "Meridian Press Science Desk", "Science", 20, "canonical", 0, 0.10,
-        new String[] {}, new double[] {}, "science.meridian.example"),
-    new Desk("northfield-culture", "The Northfield Gazette", "Culture", 10, "noindex", 540, 0.15,
-        new String[] {}, new double[] {}, "gazette.northfield.example"),
-    new Desk("commons-sport", "Commons Newsroom Cooperative", "Sport", 5, "own", 0, 0.10,
-        new String[] {}, new double[] {}, "commons.example"),
+    new Desk(
+        "harbour-world",
+        "Harbour Wire Service",
+        "World",
+        30,
+        "own",
+        0,
+        0.30,
+        new String[] {"Tomas Varga", "Lena Okafor", "Idris Castellane"},
+        new double[] {0.15, 0.12, 0.10},
+        "wire.harbour.example"),
+    new Desk(
+        "harbour-business",
+        "Harbour Wire Business Desk",
+        "Business",
+        30,
+        "own",
+        0,
+        0.15,
+        new String[] {"Maren Quist", "Daniel Oyelaran"},
+        new double[] {0.18, 0.12},
+        "business.harbour.example"),
+    new Desk(
+        "meridian-politics",
+        "Meridian Press Agency",
+        "Politics",
+        20,
+        "canonical",
+        0,
+        0.20,
+        new String[] {"Sefa Brunnhold", "Ines Patakova"},
+        new double[] {0.14, 0.10},
+        "meridian.example"),
+    new Desk(
+        "meridian-science",
+        "Meridian Press Science Desk",
+        "Science",
+        20,
+        "canonical",
+        0,
+        0.10,
+        new String[] {},
+        new double[] {},
+        "science.meridian.example"),
+    new Desk(
+        "northfield-culture",
+        "The Northfield Gazette",
+        "Culture",
+        10,
+        "noindex",
+        540,
+        0.15,
+        new String[] {},
+        new double[] {},
+        "gazette.northfield.example"),
+    new Desk(
+        "commons-sport",
+        "Commons Newsroom Cooperative",
+        "Sport",
+        5,
+        "own",
+        0,
+        0.10,
+        new String[] {},
+        new double[] {},
+        "commons.example"),
   };
+
   /** Stories the first desk also sends to the second (another partner), a few hours later. */
-  static final int[][] SHARED = {{0, 2, 50}, {1, 3, 30}, {0, 4, 20}};  // from, to, per mille of from's items
+  static final int[][] SHARED = {
+    {0, 2, 50}, {1, 3, 30}, {0, 4, 20}
+  }; // from, to, per mille of from's items
+
   static final int KILLS_PER_MILLE = 5;
   static final int ITEMS_PER_FILE = 1000;
 
-  static final String[] ENGLISH = (
-      "harbour council river valley water grid solar rail strike election count museum archive festival drought "
-    + "farmers cooperative minister residents officials survey report season winter summer market prices wheat "
-    + "cotton textile workers union agreement talks regional province district village mountain road bridge repairs "
-    + "flood barrier storm warning fleet port cranes shipping budget school hospital clinic library manuscripts film "
-    + "directors team final penalty cup league coach volunteers scientists seagrass estuary fishing boats court ruling "
-    + "parliament coalition vote tariff exports inflation bank rates housing tenants transit airport runway vaccine "
-    + "trial research telescope glacier orchestra theatre novel exhibition stadium marathon cyclists referee").split(" ");
-  static final String[] FILLER = "the a of to in and on for with from by at said that was were has have after over".split(" ");
-  static final String[] FIRST = (
-      "Ada Bram Cleo Dario Edda Femi Gwen Hugo Ilse Jonah Kasia Lior Mira Nils Oona Pavel Quinn Rosa Soren Tova "
-    + "Ugo Vera Wim Xenia Yusuf Zara Amal Bodil Cyrus Dunja Emil Farah Goran Hedda Ivo Jana Kofi Liv Mateo Nadia").split(" ");
-  static final String[] LAST = (
-      "Aldane Brekke Corvina Dalmau Eskeland Falkner Grisolm Halvorsen Ibarrola Jessup Kettering Lindqvist Moravec "
-    + "Nakashima Ostrander Pellegrin Quaresma Rautio Sandoval Thorsby Ulvaeus Valtonen Wexford Yarrow Zielinski "
-    + "Abernathy Bellweather Castellan Drummond Eriksdottir Fairbairn Gallardo Hollis Imrie Jaramillo Kowalczyk").split(" ");
+  static final String[] ENGLISH =
+      ("harbour council river valley water grid solar rail strike election count museum archive festival drought "
+              + "farmers cooperative minister residents officials survey report season winter summer market prices wheat "
+              + "cotton textile workers union agreement talks regional province district village mountain road bridge repairs "
+              + "flood barrier storm warning fleet port cranes shipping budget school hospital clinic library manuscripts film "
+              + "directors team final penalty cup league coach volunteers scientists seagrass estuary fishing boats court ruling "
+              + "parliament coalition vote tariff exports inflation bank rates housing tenants transit airport runway vaccine "
+              + "trial research telescope glacier orchestra theatre novel exhibition stadium marathon cyclists referee")
+          .split(" ");
+  static final String[] FILLER =
+      "the a of to in and on for with from by at said that was were has have after over".split(" ");
+  static final String[] FIRST =
+      ("Ada Bram Cleo Dario Edda Femi Gwen Hugo Ilse Jonah Kasia Lior Mira Nils Oona Pavel Quinn Rosa Soren Tova "
+              + "Ugo Vera Wim Xenia Yusuf Zara Amal Bodil Cyrus Dunja Emil Farah Goran Hedda Ivo Jana Kofi Liv Mateo Nadia")
+          .split(" ");
+  static final String[] LAST =
+      ("Aldane Brekke Corvina Dalmau Eskeland Falkner Grisolm Halvorsen Ibarrola Jessup Kettering Lindqvist Moravec "
+              + "Nakashima Ostrander Pellegrin Quaresma Rautio Sandoval Thorsby Ulvaeus Valtonen Wexford Yarrow Zielinski "
+              + "Abernathy Bellweather Castellan Drummond Eriksdottir Fairbairn Gallardo Hollis Imrie Jaramillo Kowalczyk")
+          .split(" ");
 
   final SplittableRandom random;
   final String[] vocabulary;
@@ -83,16 +154,45 @@ public class GenerateArchive {
       vocabulary[i] = i < ENGLISH.length ? ENGLISH[i] : pseudoWord(r, 2 + r.nextInt(2));
     }
     tags = new String[300];
-    String[] topics = {"Elections", "Energy", "Ports", "Rail", "Weather", "Heritage", "Football", "Markets", "Health",
-        "Climate", "Courts", "Housing", "Transport", "Education", "Science", "Film", "Music", "Farming", "Fisheries",
-        "Trade", "Labour", "Budget", "Space", "Cycling", "Theatre"};
+    String[] topics = {
+      "Elections",
+      "Energy",
+      "Ports",
+      "Rail",
+      "Weather",
+      "Heritage",
+      "Football",
+      "Markets",
+      "Health",
+      "Climate",
+      "Courts",
+      "Housing",
+      "Transport",
+      "Education",
+      "Science",
+      "Film",
+      "Music",
+      "Farming",
+      "Fisheries",
+      "Trade",
+      "Labour",
+      "Budget",
+      "Space",
+      "Cycling",
+      "Theatre"
+    };
     for (int i = 0; i < tags.length; i++) {
-      tags[i] = i < topics.length ? topics[i] : cap(pseudoWord(r, 2 + r.nextInt(2))) + (r.nextInt(3) == 0 ? " " + cap(pseudoWord(r, 2)) : "");
+      tags[i] =
+          i < topics.length
+              ? topics[i]
+              : cap(pseudoWord(r, 2 + r.nextInt(2)))
+                  + (r.nextInt(3) == 0 ? " " + cap(pseudoWord(r, 2)) : "");
     }
     tagCdf = zipf(tags.length, 1.1);
     tail = new String[FIRST.length * LAST.length / 2];
     for (int i = 0; i < tail.length; i++) {
-      tail[i] = FIRST[(i * 7) % FIRST.length] + " " + LAST[(i * 13 + i / FIRST.length) % LAST.length];
+      tail[i] =
+          FIRST[(i * 7) % FIRST.length] + " " + LAST[(i * 13 + i / FIRST.length) % LAST.length];
     }
     tailCdf = zipf(tail.length, 0.9);
   }
@@ -111,7 +211,16 @@ public class GenerateArchive {
     Files.createDirectories(out);
     StringBuilder tsv = new StringBuilder();
     for (Desk d : DESKS) {
-      tsv.append(String.join("\t", d.key, d.name, d.section, String.valueOf(d.priority), d.policy, String.valueOf(d.expireDays))).append('\n');
+      tsv.append(
+              String.join(
+                  "\t",
+                  d.key,
+                  d.name,
+                  d.section,
+                  String.valueOf(d.priority),
+                  d.policy,
+                  String.valueOf(d.expireDays)))
+          .append('\n');
     }
     Files.writeString(out.resolve("sources.tsv"), tsv);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -149,10 +258,12 @@ public class GenerateArchive {
       feeds[d].close();
       kills[d].close();
     }
-    System.out.printf("wrote %d articles (%d second copies of shared stories, %d kill notices) from %s to %s in %s%n",
+    System.out.printf(
+        "wrote %d articles (%d second copies of shared stories, %d kill notices) from %s to %s in %s%n",
         written, shared, killed, start, now, out);
     for (int d = 0; d < DESKS.length; d++) {
-      System.out.printf("  %-28s -> %-9s %8d items%n", DESKS[d].name, DESKS[d].section, feeds[d].count);
+      System.out.printf(
+          "  %-28s -> %-9s %8d items%n", DESKS[d].name, DESKS[d].section, feeds[d].count);
     }
   }
 
@@ -167,7 +278,8 @@ public class GenerateArchive {
     return DESKS.length - 1;
   }
 
-  static final DateTimeFormatter RFC = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter RFC =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   /** One desk's RSS files, a new file every ITEMS_PER_FILE items. */
   final class Feed {
@@ -185,9 +297,16 @@ public class GenerateArchive {
       try {
         if (count % ITEMS_PER_FILE == 0) {
           close();
-          w = Files.newBufferedWriter(dir.resolve(String.format("feed-%05d.xml", count / ITEMS_PER_FILE)), StandardCharsets.UTF_8);
-          w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel><title>"
-              + desk.name + "</title><link>https://" + desk.host + "/</link><description>Generated for a benchmark</description><language>en</language>\n");
+          w =
+              Files.newBufferedWriter(
+                  dir.resolve(String.format("feed-%05d.xml", count / ITEMS_PER_FILE)),
+                  StandardCharsets.UTF_8);
+          w.write(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel><title>"
+                  + desk.name
+                  + "</title><link>https://"
+                  + desk.host
+                  + "/</link><description>Generated for a benchmark</description><language>en</language>\n");
         }
         count++;
         // The story's own random numbers: its second copy, at another partner, says the same.
@@ -197,9 +316,19 @@ public class GenerateArchive {
           topic[i] = vocabulary[i < 8 ? r.nextInt(ENGLISH.length) : r.nextInt(vocabulary.length)];
         }
         String headline = cap(sentence(r, topic, 6 + r.nextInt(6), false));
-        w.write("<item><title>" + (it.variant == 0 ? headline : headline.replaceFirst(" ", " new ")) + "</title>");
+        w.write(
+            "<item><title>"
+                + (it.variant == 0 ? headline : headline.replaceFirst(" ", " new "))
+                + "</title>");
         String guid = desk.key + "-" + it.story;
-        w.write("<link>https://" + desk.host + "/" + it.published.toString().substring(0, 7).replace('-', '/') + "/story-" + it.story + "</link>");
+        w.write(
+            "<link>https://"
+                + desk.host
+                + "/"
+                + it.published.toString().substring(0, 7).replace('-', '/')
+                + "/story-"
+                + it.story
+                + "</link>");
         w.write("<guid isPermaLink=\"false\">" + guid + "</guid>");
         w.write("<pubDate>" + RFC.format(it.published) + "</pubDate>");
         w.write("<dc:creator>By " + byline(desk) + "</dc:creator>");
@@ -211,9 +340,15 @@ public class GenerateArchive {
         w.write("<description>" + summary + "</description><content:encoded><![CDATA[");
         int paragraphs = 4 + r.nextInt(6);
         for (int p = 0; p < paragraphs; p++) {
-          String text = sentence(r, topic, 25 + r.nextInt(30), true) + " " + sentence(r, topic, 8 + r.nextInt(15), false);
+          String text =
+              sentence(r, topic, 25 + r.nextInt(30), true)
+                  + " "
+                  + sentence(r, topic, 8 + r.nextInt(15), false);
           if (it.variant == 1 && p == 0) {
-            text = desk.name.toUpperCase(Locale.ROOT) + " — " + text;  // a dateline: the rest is the same
+            text =
+                desk.name.toUpperCase(Locale.ROOT)
+                    + " — "
+                    + text; // a dateline: the rest is the same
           }
           w.write("<p>" + text + "</p>");
         }
@@ -266,15 +401,27 @@ public class GenerateArchive {
     void kill(Desk desk, long story, Instant at) throws IOException {
       if (count % ITEMS_PER_FILE == 0) {
         close();
-        w = Files.newBufferedWriter(dir.resolve(String.format("kills-%05d.json", count / ITEMS_PER_FILE)), StandardCharsets.UTF_8);
+        w =
+            Files.newBufferedWriter(
+                dir.resolve(String.format("kills-%05d.json", count / ITEMS_PER_FILE)),
+                StandardCharsets.UTF_8);
         w.write("[\n");
       } else {
         w.write(",\n");
       }
       count++;
-      w.write("{\"uri\":\"" + desk.key + "-" + story + "\",\"type\":\"text\",\"pubstatus\":\"canceled\",\"versioncreated\":\""
-          + at + "\",\"headline\":\"Kill notice: story " + story + " withdrawn\",\"body_text\":\"This story has been withdrawn by "
-          + desk.name + ". Please remove it from your site.\"}");
+      w.write(
+          "{\"uri\":\""
+              + desk.key
+              + "-"
+              + story
+              + "\",\"type\":\"text\",\"pubstatus\":\"canceled\",\"versioncreated\":\""
+              + at
+              + "\",\"headline\":\"Kill notice: story "
+              + story
+              + " withdrawn\",\"body_text\":\"This story has been withdrawn by "
+              + desk.name
+              + ". Please remove it from your site.\"}");
     }
 
     void close() throws IOException {
@@ -289,15 +436,21 @@ public class GenerateArchive {
   String sentence(SplittableRandom r, String[] topic, int words, boolean filler) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < words; i++) {
-      String word = filler && r.nextInt(4) == 0 ? FILLER[r.nextInt(FILLER.length)]
-          : r.nextInt(5) == 0 ? vocabulary[r.nextInt(vocabulary.length)] : topic[r.nextInt(topic.length)];
+      String word =
+          filler && r.nextInt(4) == 0
+              ? FILLER[r.nextInt(FILLER.length)]
+              : r.nextInt(5) == 0
+                  ? vocabulary[r.nextInt(vocabulary.length)]
+                  : topic[r.nextInt(topic.length)];
       sb.append(i == 0 ? "" : " ").append(word);
     }
     return cap(sb.toString()) + ".";
   }
 
   static String pseudoWord(SplittableRandom r, int syllables) {
-    String[] on = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "st", "tr", "kl"};
+    String[] on = {
+      "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "st", "tr", "kl"
+    };
     String[] nu = {"a", "e", "i", "o", "u", "ai", "ou", "ei"};
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < syllables; i++) {

@@ -18,27 +18,46 @@ import pressroom.search.ArticleIndex;
  * Search benchmark: indexes N generated articles with Pressroom's own ArticleIndex (the code the
  * site runs), then times typical reader queries one at a time and prints p50/p99.
  *
- *   java -cp target/pressroom.jar bench/SearchBench.java [articles] [queries]
+ * <p>java -cp target/pressroom.jar bench/SearchBench.java [articles] [queries]
  */
 public class SearchBench {
-  static final String[] WORDS = (
-      "harbour council river valley water grid solar rail strike election count museum archive festival drought "
-    + "farmers cooperative minister residents officials survey report season winter summer market prices wheat "
-    + "cotton textile workers union agreement talks regional province district village mountain road bridge repairs "
-    + "flood barrier storm warning fleet port cranes shipping budget school hospital clinic library manuscripts film "
-    + "directors team final penalty cup league coach volunteers scientists seagrass estuary fishing boats ferry "
-    + "timetable exports orders container night shifts lighthouse keepers reservoir irrigation canal compensation "
-    + "harvest turbine battery panels engineers students teachers nurses doctors parliament senate vote ballot").split(" ");
-  static final String[] NAMES = {"Jane Roe", "Ali Hassan", "Mary O. Doe", "Rêbaz Şêxanî", "Ayşe Çağlar Öztürk", "Þórdís Jónsdóttir",
-      "Nguyễn Thị Hằng", "Łukasz Wróbel", "Maria van der Berg", "Saoirse Ní Bhriain"};
-  static final String[] SECTIONS = {"syndicated-news", "world", "business", "science", "culture", "sport"};
-  static final String[] SOURCES = {"Harbour Wire Service", "Meridian Press Agency", "The Northfield Gazette", "Commons Newsroom Cooperative"};
+  static final String[] WORDS =
+      ("harbour council river valley water grid solar rail strike election count museum archive festival drought "
+              + "farmers cooperative minister residents officials survey report season winter summer market prices wheat "
+              + "cotton textile workers union agreement talks regional province district village mountain road bridge repairs "
+              + "flood barrier storm warning fleet port cranes shipping budget school hospital clinic library manuscripts film "
+              + "directors team final penalty cup league coach volunteers scientists seagrass estuary fishing boats ferry "
+              + "timetable exports orders container night shifts lighthouse keepers reservoir irrigation canal compensation "
+              + "harvest turbine battery panels engineers students teachers nurses doctors parliament senate vote ballot")
+          .split(" ");
+  static final String[] NAMES = {
+    "Jane Roe",
+    "Ali Hassan",
+    "Mary O. Doe",
+    "Rêbaz Şêxanî",
+    "Ayşe Çağlar Öztürk",
+    "Þórdís Jónsdóttir",
+    "Nguyễn Thị Hằng",
+    "Łukasz Wróbel",
+    "Maria van der Berg",
+    "Saoirse Ní Bhriain"
+  };
+  static final String[] SECTIONS = {
+    "syndicated-news", "world", "business", "science", "culture", "sport"
+  };
+  static final String[] SOURCES = {
+    "Harbour Wire Service",
+    "Meridian Press Agency",
+    "The Northfield Gazette",
+    "Commons Newsroom Cooperative"
+  };
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int queries = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     // A third argument keeps the index in that folder and reuses it on the next run.
-    Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("pressroom-search-bench");
+    Path dir =
+        args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("pressroom-search-bench");
     Random r = new Random(7);
     long t0 = System.nanoTime();
     try (ArticleIndex index = new ArticleIndex(dir)) {
@@ -60,17 +79,35 @@ public class SearchBench {
         }
         String section = SECTIONS[r.nextInt(SECTIONS.length)];
         String source = SOURCES[r.nextInt(SOURCES.length)];
-        index.put(new Article("id-" + i, "slug-" + i, new Section("s", section, section, ""),
-            new Source("src", source, null, "", SeoPolicy.CANONICAL), headline, cap(words(r, 25)), authors, body.toString(),
-            "en", "ltr", null, base.plusSeconds(i * 150L), base.plusSeconds(i * 150L),
-            List.of(new Tag("t", "t", WORDS[r.nextInt(WORDS.length)])), ArticleStatus.PUBLISHED, null, null));
+        index.put(
+            new Article(
+                "id-" + i,
+                "slug-" + i,
+                new Section("s", section, section, ""),
+                new Source("src", source, null, "", SeoPolicy.CANONICAL),
+                headline,
+                cap(words(r, 25)),
+                authors,
+                body.toString(),
+                "en",
+                "ltr",
+                null,
+                base.plusSeconds(i * 150L),
+                base.plusSeconds(i * 150L),
+                List.of(new Tag("t", "t", WORDS[r.nextInt(WORDS.length)])),
+                ArticleStatus.PUBLISHED,
+                null,
+                null));
         if ((i + 1) % 100_000 == 0) {
           index.refresh();
-          System.out.printf("indexed %,d articles (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
+          System.out.printf(
+              "indexed %,d articles (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
         }
       }
       index.refresh();
-      if (!reuse) System.out.printf("index of %,d articles built in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+      if (!reuse)
+        System.out.printf(
+            "index of %,d articles built in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
 
       // Typical reader queries: one or two words, a phrase, an exclusion, a filter.
       r = new Random(11); // the same queries whether the index was built now or reused
@@ -78,13 +115,14 @@ public class SearchBench {
       for (int i = 0; i < 500; i++) {
         String a = word(r);
         String b = word(r);
-        typical.add(switch (i % 5) {
-          case 0 -> a;
-          case 1 -> a + " " + b;
-          case 2 -> "\"" + a + " " + b + "\"";
-          case 3 -> a + " -" + b;
-          default -> a + " section:" + SECTIONS[r.nextInt(SECTIONS.length)];
-        });
+        typical.add(
+            switch (i % 5) {
+              case 0 -> a;
+              case 1 -> a + " " + b;
+              case 2 -> "\"" + a + " " + b + "\"";
+              case 3 -> a + " -" + b;
+              default -> a + " section:" + SECTIONS[r.nextInt(SECTIONS.length)];
+            });
       }
       for (int i = 0; i < 500; i++) {
         index.search(typical.get(i % typical.size()), false, 1, 10); // warm-up
@@ -104,14 +142,21 @@ public class SearchBench {
         byKind.get(pick % 5).add(ns[i]);
       }
       Arrays.sort(ns);
-      System.out.printf("%d queries over %,d articles (a quarter sorted by newest; filter counts included; %,d results on average):%n",
+      System.out.printf(
+          "%d queries over %,d articles (a quarter sorted by newest; filter counts included; %,d results on average):%n",
           queries, n, totalHits / queries);
-      System.out.printf("all: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-          ns[queries / 2] / 1e6, ns[queries * 9 / 10] / 1e6, ns[queries * 99 / 100] / 1e6, ns[queries - 1] / 1e6);
+      System.out.printf(
+          "all: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+          ns[queries / 2] / 1e6,
+          ns[queries * 9 / 10] / 1e6,
+          ns[queries * 99 / 100] / 1e6,
+          ns[queries - 1] / 1e6);
       for (int k = 0; k < kinds.length; k++) {
         long[] t = byKind.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
         if (t.length > 0) {
-          System.out.printf("  %-10s p50 %.2f ms, p99 %.2f ms (%d queries)%n", kinds[k], t[t.length / 2] / 1e6, t[t.length * 99 / 100] / 1e6, t.length);
+          System.out.printf(
+              "  %-10s p50 %.2f ms, p99 %.2f ms (%d queries)%n",
+              kinds[k], t[t.length / 2] / 1e6, t[t.length * 99 / 100] / 1e6, t.length);
         }
       }
     }
@@ -119,6 +164,7 @@ public class SearchBench {
 
   /** News text follows Zipf's law: a few common words and a long tail (50,000 made-up words). */
   static final int TAIL = 50_000;
+
   static final double[] CDF = new double[WORDS.length + TAIL];
 
   static {

@@ -21,26 +21,38 @@ import java.util.regex.Pattern;
  * Times every kind of page of a running site for bench/size.sh, one request at a time over
  * loopback, and prints p50/p99/max per kind.
  *
- * Uncached: as a signed-in reader, whose pages the site renders for every request (page caches
+ * <p>Uncached: as a signed-in reader, whose pages the site renders for every request (page caches
  * are for anonymous readers only), spread over distinct URLs of the kind where there are many.
  * Cached: anonymous, the same URL again and again after a first request; for the kinds the site
  * does not keep in its page cache (feeds, sitemaps, API, search) that is a repeat, not a hit.
  *
- * Every loop is bounded: SAMPLES requests or SECONDS_PER_KIND per kind and mode (at least one),
+ * <p>Every loop is bounded: SAMPLES requests or SECONDS_PER_KIND per kind and mode (at least one),
  * REQUEST_SECONDS (env, default 60) per request. Before the uncached samples of a kind, WARMUP
- * (env, default 10) requests of that kind are sent and not counted: the JVM compiles a page
- * kind's code on its first requests, which a site that has been serving for minutes has long
- * done; WARMUP=0 times the very first ones too. The deepest pages come from TARGETS: positions
- * of the oldest listed articles, as the site's "Older" links carry them.
+ * (env, default 10) requests of that kind are sent and not counted: the JVM compiles a page kind's
+ * code on its first requests, which a site that has been serving for minutes has long done;
+ * WARMUP=0 times the very first ones too. The deepest pages come from TARGETS: positions of the
+ * oldest listed articles, as the site's "Older" links carry them.
  *
- *   java bench/SizeProbe.java BASE_URL TARGETS LOGIN PASSWORD SAMPLES SECONDS_PER_KIND OUT_TSV
+ * <p>java bench/SizeProbe.java BASE_URL TARGETS LOGIN PASSWORD SAMPLES SECONDS_PER_KIND OUT_TSV
  */
 public class SizeProbe {
   /** One request's limit: a slower one counts as a sample of this many ms, marked as a timeout. */
-  static final Duration TIMEOUT = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_SECONDS", "60")));
+  static final Duration TIMEOUT =
+      Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_SECONDS", "60")));
+
   static final int WARMUP = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "10"));
-  static final String[] QUERIES = {"harbour", "election council", "\"port cranes\"", "rail -strike", "budget minister",
-      "flood warning", "museum", "section:world vote", "glacier research", "tariff exports"};
+  static final String[] QUERIES = {
+    "harbour",
+    "election council",
+    "\"port cranes\"",
+    "rail -strike",
+    "budget minister",
+    "flood warning",
+    "museum",
+    "section:world vote",
+    "glacier research",
+    "tariff exports"
+  };
 
   final String base;
   final HttpClient anonymous;
@@ -57,17 +69,23 @@ public class SizeProbe {
   }
 
   static HttpClient client() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /** A page kind: the URLs it is timed on and whether the site caches it for anonymous readers. */
-  record Kind(String name, List<String> urls, boolean cachedByApp, boolean personalOnly, String note) {}
+  record Kind(
+      String name, List<String> urls, boolean cachedByApp, boolean personalOnly, String note) {}
 
   record Stats(int n, int errors, int timeouts, double p50, double p99, double max) {
     String show() {
       return (n == 0 ? "-" : String.format("%8.1f %8.1f %8.1f %4d", p50, p99, max, n))
-          + (timeouts > 0 ? " (" + timeouts + " timed out)" : "") + (errors > 0 ? " (" + errors + " errors)" : "");
+          + (timeouts > 0 ? " (" + timeouts + " timed out)" : "")
+          + (errors > 0 ? " (" + errors + " errors)" : "");
     }
   }
 
@@ -85,7 +103,10 @@ public class SizeProbe {
     p.signIn(args[2], args[3]);
     List<Kind> kinds = p.kinds(t);
     List<String> rows = new ArrayList<>();
-    String header = String.format("%-34s %-32s %-32s %s", "page kind", "uncached p50/p99/max ms, n", "cached p50/p99/max ms, n", "note");
+    String header =
+        String.format(
+            "%-34s %-32s %-32s %s",
+            "page kind", "uncached p50/p99/max ms, n", "cached p50/p99/max ms, n", "note");
     System.out.println(header);
     for (Kind k : kinds) {
       if (k.urls.isEmpty()) {
@@ -106,18 +127,31 @@ public class SizeProbe {
 
   void signIn(String login, String password) throws IOException, InterruptedException {
     String token = token();
-    HttpResponse<String> r = signedIn.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session")).timeout(TIMEOUT)
-        .header("Content-Type", "application/json").header("X-CSRF-Token", token)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        signedIn.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.body());
     }
   }
 
   String token() throws IOException, InterruptedException {
-    String body = signedIn.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf-token")).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        signedIn
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf-token"))
+                    .timeout(TIMEOUT)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
     if (!m.find()) {
       throw new IllegalStateException("no CSRF token in " + body);
@@ -133,15 +167,57 @@ public class SizeProbe {
     List<String> threads = words(t.get("thread_articles"));
     List<Kind> k = new ArrayList<>();
     k.add(new Kind("home", List.of("/"), true, false, ""));
-    k.add(new Kind("section, page 1", prefix("/sections/", sections, ""), true, false, sections.size() + " sections"));
-    k.add(new Kind("section, deepest page", words(t.get("deep_section")), true, false, "the last pages, by the Older links' positions"));
-    k.add(new Kind("author (prolific), page 1", prefix("/authors/", authors, ""), true, false,
-        "top authors, " + (counts.isEmpty() ? "?" : counts.get(0)) + " articles for the first"));
-    k.add(new Kind("author (prolific), deepest page", words(t.get("deep_author")), true, false, "the last pages, by position"));
-    k.add(new Kind("tag, page 1", prefix("/tags/", words(t.get("tags")), ""), true, false,
-        "first URL is the most common of " + t.get("tags_total") + " tags"));
-    k.add(new Kind("article (with related)", prefix("/articles/", articles, ""), true, false, "random published articles"));
-    k.add(new Kind("article, big comment thread", prefix("/articles/", threads, ""), true, false, threads.size() + " threads"));
+    k.add(
+        new Kind(
+            "section, page 1",
+            prefix("/sections/", sections, ""),
+            true,
+            false,
+            sections.size() + " sections"));
+    k.add(
+        new Kind(
+            "section, deepest page",
+            words(t.get("deep_section")),
+            true,
+            false,
+            "the last pages, by the Older links' positions"));
+    k.add(
+        new Kind(
+            "author (prolific), page 1",
+            prefix("/authors/", authors, ""),
+            true,
+            false,
+            "top authors, "
+                + (counts.isEmpty() ? "?" : counts.get(0))
+                + " articles for the first"));
+    k.add(
+        new Kind(
+            "author (prolific), deepest page",
+            words(t.get("deep_author")),
+            true,
+            false,
+            "the last pages, by position"));
+    k.add(
+        new Kind(
+            "tag, page 1",
+            prefix("/tags/", words(t.get("tags")), ""),
+            true,
+            false,
+            "first URL is the most common of " + t.get("tags_total") + " tags"));
+    k.add(
+        new Kind(
+            "article (with related)",
+            prefix("/articles/", articles, ""),
+            true,
+            false,
+            "random published articles"));
+    k.add(
+        new Kind(
+            "article, big comment thread",
+            prefix("/articles/", threads, ""),
+            true,
+            false,
+            threads.size() + " threads"));
     k.add(new Kind("/rss.xml", List.of("/rss.xml"), false, false, ""));
     k.add(new Kind("section feed", prefix("/sections/", sections, "/rss.xml"), false, false, ""));
     k.add(new Kind("/sitemap.xml", List.of("/sitemap.xml"), false, false, ""));
@@ -157,13 +233,20 @@ public class SizeProbe {
       sitemapPages.add(sm.group());
     }
     if (!sitemapPages.isEmpty()) {
-      k.add(new Kind("sitemap of a day", sitemapPages, false, false, sitemapPages.size() + " pages"));
+      k.add(
+          new Kind("sitemap of a day", sitemapPages, false, false, sitemapPages.size() + " pages"));
     }
     k.add(new Kind("/sitemaps/news.xml", List.of("/sitemaps/news.xml"), false, false, ""));
     List<String> apiFirst = new ArrayList<>(List.of("/api/v1/articles"));
     apiFirst.addAll(prefix("/api/v1/articles?section=", sections, ""));
     k.add(new Kind("/api/v1/articles, first page", apiFirst, false, false, ""));
-    k.add(new Kind("/api/v1/articles, deepest page", words(t.get("deep_api")), false, false, "the last pages, by cursor"));
+    k.add(
+        new Kind(
+            "/api/v1/articles, deepest page",
+            words(t.get("deep_api")),
+            false,
+            false,
+            "the last pages, by cursor"));
     List<String> api = new ArrayList<>();
     List<String> html = new ArrayList<>();
     for (String q : QUERIES) {
@@ -172,13 +255,28 @@ public class SizeProbe {
     }
     k.add(new Kind("/api/v1/search?q=", api, false, false, QUERIES.length + " queries"));
     k.add(new Kind("/search?q=", html, false, false, QUERIES.length + " queries"));
-    k.add(new Kind("/reading-list (signed in)", List.of("/reading-list"), false, true, "300 bookmarks, some gone"));
-    k.add(new Kind("comments.rss, big thread", prefix("/articles/", threads, "/comments.rss"), false, false, ""));
+    k.add(
+        new Kind(
+            "/reading-list (signed in)",
+            List.of("/reading-list"),
+            false,
+            true,
+            "300 bookmarks, some gone"));
+    k.add(
+        new Kind(
+            "comments.rss, big thread",
+            prefix("/articles/", threads, "/comments.rss"),
+            false,
+            false,
+            ""));
     return k;
   }
 
-  HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> get(HttpClient client, String path)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Up to SAMPLES requests, one at a time, cycling through the URLs, within the time budget. */
@@ -204,8 +302,11 @@ public class SizeProbe {
       }
     }
     for (int i = 0; i < samples && (i == 0 || System.nanoTime() - started < budgetNanos); i++) {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(base + urls.get(i % urls.size()))).timeout(TIMEOUT)
-          .header("Accept-Encoding", "gzip").build();
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(base + urls.get(i % urls.size())))
+              .timeout(TIMEOUT)
+              .header("Accept-Encoding", "gzip")
+              .build();
       long t0 = System.nanoTime();
       try {
         HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -231,7 +332,13 @@ public class SizeProbe {
     }
     double[] s = Arrays.copyOf(ms, n);
     Arrays.sort(s);
-    return new Stats(n, errors, timeouts, s[(int) Math.ceil(0.50 * n) - 1], s[(int) Math.ceil(0.99 * n) - 1], s[n - 1]);
+    return new Stats(
+        n,
+        errors,
+        timeouts,
+        s[(int) Math.ceil(0.50 * n) - 1],
+        s[(int) Math.ceil(0.99 * n) - 1],
+        s[n - 1]);
   }
 
   static List<String> words(String s) {

@@ -1,7 +1,5 @@
 package pressroom;
 
-import pressroom.config.Config;
-
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -22,7 +20,6 @@ import pressroom.accounts.AccountDao;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.AccountService;
 import pressroom.accounts.Auth;
-import pressroom.mail.Mailer;
 import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
@@ -30,36 +27,38 @@ import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
+import pressroom.changes.ContentChanges;
 import pressroom.comments.CommentApi;
-import pressroom.feeds.FeedsOut;
-import pressroom.search.ArticleIndex;
-import pressroom.search.Indexer;
-import pressroom.search.SearchPages;
 import pressroom.comments.CommentDao;
+import pressroom.comments.CommentPages;
+import pressroom.comments.CommentService;
 import pressroom.comments.LiveComments;
 import pressroom.comments.ReplyNotifier;
 import pressroom.comments.SpamFilter;
-import pressroom.comments.CommentPages;
-import pressroom.comments.CommentService;
-import pressroom.changes.ContentChanges;
-import pressroom.web.PageCache;
-import pressroom.reader.ReaderPages;
+import pressroom.config.Config;
 import pressroom.db.Database;
 import pressroom.db.GroupCommit;
 import pressroom.demo.DemoContent;
-import pressroom.ingest.fetch.FeedFetcher;
+import pressroom.feeds.FeedsOut;
 import pressroom.ingest.Importer;
 import pressroom.ingest.IngestJob;
 import pressroom.ingest.IngestScheduler;
-import pressroom.ingest.store.IngestStore;
 import pressroom.ingest.LicenceMaintenance;
 import pressroom.ingest.Poller;
-import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.SourcesPage;
+import pressroom.ingest.fetch.FeedFetcher;
+import pressroom.ingest.sources.SourceDao;
+import pressroom.ingest.store.IngestStore;
+import pressroom.mail.Mailer;
+import pressroom.reader.ReaderPages;
+import pressroom.search.ArticleIndex;
+import pressroom.search.Indexer;
+import pressroom.search.SearchPages;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.ErrorPages;
 import pressroom.web.FastPath;
+import pressroom.web.PageCache;
 import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
@@ -80,8 +79,10 @@ public final class App implements AutoCloseable {
   }
 
   private final Config config;
+
   /** The one source of the current time: tests move it instead of sleeping. */
   private final InstantSource clock;
+
   private final Database database;
   private final ArticleDao articles;
   private final PageCache pageCache;
@@ -142,7 +143,14 @@ public final class App implements AutoCloseable {
     this.scheduler =
         new IngestScheduler(database.dataSource(), poller, licences, config.ingestCheckEvery());
     Templates templates = new Templates();
-    Supplier<Chrome> chrome = () -> new Chrome(config.siteName(), articles.sections().stream().map(s -> new Chrome.NavSection(s.id(), s.slug(), s.name())).toList(), "");
+    Supplier<Chrome> chrome =
+        () ->
+            new Chrome(
+                config.siteName(),
+                articles.sections().stream()
+                    .map(s -> new Chrome.NavSection(s.id(), s.slug(), s.name()))
+                    .toList(),
+                "");
     Csrf csrf = new Csrf(config.secureCookies());
     this.accountDao = new AccountDao(database.jdbi());
     Sessions sessions = new Sessions(database.jdbi(), config.secureCookies());
@@ -150,20 +158,32 @@ public final class App implements AutoCloseable {
     this.mailer = mailer(config);
     this.accountService =
         new AccountService(
-            accountDao, sessions, new Passwords(), new Throttle(database.jdbi()), mailer,
-            config.baseUrl().toString(), config.siteName());
+            accountDao,
+            sessions,
+            new Passwords(),
+            new Throttle(database.jdbi()),
+            mailer,
+            config.baseUrl().toString(),
+            config.siteName());
     Throttle throttle = new Throttle(database.jdbi());
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
     CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter);
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
     this.liveComments = new LiveComments(commentDao, templates);
-    this.replyNotifier = new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
+    this.replyNotifier =
+        new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
     CommentService commentService =
         new CommentService(
-            commentDao, throttle, spamFilter, replyNotifier, java.time.Duration.ofDays(config.commentsCloseAfterDays()),
+            commentDao,
+            throttle,
+            spamFilter,
+            replyNotifier,
+            java.time.Duration.ofDays(config.commentsCloseAfterDays()),
             config.commentRateLimits());
-    this.searchPages = new SearchPages(searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    this.searchPages =
+        new SearchPages(
+            searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
     BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
@@ -180,7 +200,9 @@ public final class App implements AutoCloseable {
             bookmarkDao);
     Operations ops = new Operations(database, metrics, config.managementPort());
     pressroom.web.ClientAddress clients = new pressroom.web.ClientAddress(config.trustedProxies());
-    SourcesPage sourcesPage = new SourcesPage(sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    SourcesPage sourcesPage =
+        new SourcesPage(
+            sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Javalin.create(
@@ -188,42 +210,62 @@ public final class App implements AutoCloseable {
               c.concurrency.useVirtualThreads = true;
               c.startup.showJavalinBanner = false;
               // Rate limits key on this: the proxy's address unless it is one we trust.
-              c.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+              c.contextResolver.ip =
+                  ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
               if (config.managementPort() >= 0) {
                 // A connector of our own replaces the framework's default one, so both are added.
                 for (int port : new int[] {config.port(), config.managementPort()}) {
-                  c.jetty.addConnector((server, http) -> {
-                    var connector = new org.eclipse.jetty.server.ServerConnector(
-                        server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
-                    connector.setHost(config.host());
-                    connector.setPort(port);
-                    return connector;
-                  });
+                  c.jetty.addConnector(
+                      (server, http) -> {
+                        var connector =
+                            new org.eclipse.jetty.server.ServerConnector(
+                                server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                        connector.setHost(config.host());
+                        connector.setPort(port);
+                        return connector;
+                      });
                 }
               }
-              apiEndpoints.addAll(Routes.configure(
-                  c,
-                  new Routes.Handlers(
-                      reader,
-                      sourcesPage,
-                      new AccountPages(
-                          accountService, accountDao, auth, csrf, templates, chrome, bookmarkPages::afterSignIn,
-                          java.util.List.of(
-                              new pressroom.accounts.PersonalData("comments", commentDao::writtenBy),
-                              new pressroom.accounts.PersonalData("bookmarks", bookmarkDao::savedBy))),
-                      new AccountApi(accountService, auth, csrf),
-                      new CommentPages(commentService, commentDao, replyNotifier, liveComments, csrf, templates, chrome),
-                      new CommentApi(commentService, commentDao),
-                      bookmarkPages,
-                      new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
-                      new ArticleApi(articles, config.baseUrl().toString()),
-                      searchPages,
-                      auth,
-                      csrf,
-                      ops,
-                      errors,
-                      new FastPath(pageCache, csrf, sessions.cookieName(), config.secureCookies()),
-                      config.baseUrl().toString())));
+              apiEndpoints.addAll(
+                  Routes.configure(
+                      c,
+                      new Routes.Handlers(
+                          reader,
+                          sourcesPage,
+                          new AccountPages(
+                              accountService,
+                              accountDao,
+                              auth,
+                              csrf,
+                              templates,
+                              chrome,
+                              bookmarkPages::afterSignIn,
+                              java.util.List.of(
+                                  new pressroom.accounts.PersonalData(
+                                      "comments", commentDao::writtenBy),
+                                  new pressroom.accounts.PersonalData(
+                                      "bookmarks", bookmarkDao::savedBy))),
+                          new AccountApi(accountService, auth, csrf),
+                          new CommentPages(
+                              commentService,
+                              commentDao,
+                              replyNotifier,
+                              liveComments,
+                              csrf,
+                              templates,
+                              chrome),
+                          new CommentApi(commentService, commentDao),
+                          bookmarkPages,
+                          new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
+                          new ArticleApi(articles, config.baseUrl().toString()),
+                          searchPages,
+                          auth,
+                          csrf,
+                          ops,
+                          errors,
+                          new FastPath(
+                              pageCache, csrf, sessions.cookieName(), config.secureCookies()),
+                          config.baseUrl().toString())));
             });
   }
 
@@ -232,8 +274,10 @@ public final class App implements AutoCloseable {
       return Mailer.from(config.smtpUrl(), config.mailFrom(), config.dataDir());
     } catch (IllegalArgumentException e) {
       String m = e.getMessage() == null ? "" : e.getMessage();
-      String key = m.startsWith("PRESSROOM_SMTP_URL") ? "PRESSROOM_SMTP_URL" : "PRESSROOM_MAIL_FROM";
-      throw new Config.ConfigException(key, m.startsWith(key + ": ") ? m.substring(key.length() + 2) : m);
+      String key =
+          m.startsWith("PRESSROOM_SMTP_URL") ? "PRESSROOM_SMTP_URL" : "PRESSROOM_MAIL_FROM";
+      throw new Config.ConfigException(
+          key, m.startsWith(key + ": ") ? m.substring(key.length() + 2) : m);
     }
   }
 
@@ -277,7 +321,8 @@ public final class App implements AutoCloseable {
       return javalin.port();
     }
     for (var connector : javalin.jettyServer().server().getConnectors()) {
-      if (connector instanceof org.eclipse.jetty.server.ServerConnector sc && sc.getLocalPort() != config.managementPort()) {
+      if (connector instanceof org.eclipse.jetty.server.ServerConnector sc
+          && sc.getLocalPort() != config.managementPort()) {
         return sc.getLocalPort();
       }
     }
@@ -326,8 +371,8 @@ public final class App implements AutoCloseable {
   /**
    * Rebuilds the search index, reporting articles done.
    *
-   * @throws ArticleIndex.IndexBusyException when a running site holds the index (then use
-   *     {@link #askSitesToReindex()})
+   * @throws ArticleIndex.IndexBusyException when a running site holds the index (then use {@link
+   *     #askSitesToReindex()})
    */
   public int reindex(java.util.function.IntConsumer progress) {
     return indexer.rebuild(progress);

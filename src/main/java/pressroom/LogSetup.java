@@ -10,15 +10,16 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The site's logging, set up in code: reading an XML configuration costs a few hundred
- * milliseconds of every start. An operator who wants other logging names a file with
- * {@code -Dlogback.configurationFile=…}, which logback then reads as usual.
+ * The site's logging, set up in code: reading an XML configuration costs a few hundred milliseconds
+ * of every start. An operator who wants other logging names a file with {@code
+ * -Dlogback.configurationFile=…}, which logback then reads as usual.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
   /** Libraries that say too much at INFO. */
-  private static final String[] QUIET =
-      {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "io.javalin", "com.github.kagkarlsson"};
+  private static final String[] QUIET = {
+    "org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "io.javalin", "com.github.kagkarlsson"
+  };
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

@@ -1,12 +1,11 @@
 package pressroom;
 
-import pressroom.web.Access;
-import pressroom.web.PageException;
-
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import pressroom.db.Database;
+import pressroom.web.Access;
+import pressroom.web.PageException;
 
 /**
  * /healthz for load balancers and /metrics for Prometheus. The metrics say a lot about a site
@@ -18,7 +17,9 @@ public final class Operations {
   private final PrometheusMeterRegistry metrics;
   private final int managementPort;
 
-  /** @param managementPort the port that serves /metrics to anyone who reaches it, or -1 */
+  /**
+   * @param managementPort the port that serves /metrics to anyone who reaches it, or -1
+   */
   public Operations(Database database, PrometheusMeterRegistry metrics, int managementPort) {
     this.database = database;
     this.metrics = metrics;

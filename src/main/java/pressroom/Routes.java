@@ -1,27 +1,26 @@
 package pressroom;
 
-import pressroom.web.Access;
-import pressroom.web.Csrf;
-import pressroom.web.ErrorPages;
-import pressroom.web.FastPath;
-import pressroom.web.SecurityHeaders;
-import pressroom.web.StaticAssets;
-
 import io.javalin.config.JavalinConfig;
 import java.util.List;
 import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
 import pressroom.articles.ArticleApi;
-import pressroom.reader.ReaderPages;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
-import pressroom.feeds.FeedsOut;
-import pressroom.search.SearchPages;
 import pressroom.comments.CommentPages;
-import pressroom.ingest.sources.FeedSource;
+import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.reader.ReaderPages;
+import pressroom.search.SearchPages;
+import pressroom.web.Access;
 import pressroom.web.Access.Role;
+import pressroom.web.Csrf;
+import pressroom.web.ErrorPages;
+import pressroom.web.FastPath;
+import pressroom.web.SecurityHeaders;
+import pressroom.web.StaticAssets;
 
 /** Every route of the site on one screen. Tests boot the same configuration. */
 public final class Routes {
@@ -46,7 +45,10 @@ public final class Routes {
       FastPath fastPath,
       String baseUrl) {}
 
-  /** Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against them. */
+  /**
+   * Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against
+   * them.
+   */
   private record Api(JavalinConfig config, List<String> seen) {
     void get(String path, io.javalin.http.Handler h, Role... roles) {
       seen.add("GET " + path);
@@ -74,7 +76,9 @@ public final class Routes {
     }
   }
 
-  /** @return every /api/v1 endpoint as "METHOD path" */
+  /**
+   * @return every /api/v1 endpoint as "METHOD path"
+   */
   public static List<String> configure(JavalinConfig config, Handlers h) {
     Api api = new Api(config, new java.util.ArrayList<>());
     // Cache hits are answered by Jetty before the servlet; everything else comes here.
@@ -137,8 +141,10 @@ public final class Routes {
     config.routes.post("/staff/moderation/{id}/feature", comments::feature, Role.MODERATOR);
     config.routes.post("/staff/moderation/{id}/suspend", comments::suspendAuthor, Role.MODERATOR);
     config.routes.post("/staff/moderation/bulk", comments::bulk, Role.MODERATOR);
-    config.routes.post("/staff/articles/{slug}/comments", comments::articleComments, Role.MODERATOR);
-    config.routes.post("/staff/sections/{slug}/comments", comments::sectionComments, Role.MODERATOR);
+    config.routes.post(
+        "/staff/articles/{slug}/comments", comments::articleComments, Role.MODERATOR);
+    config.routes.post(
+        "/staff/sections/{slug}/comments", comments::sectionComments, Role.MODERATOR);
     config.routes.post("/comments/{id}/mute", comments::mute);
     config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
     config.routes.sse("/articles/{slug}/comments/live", comments::live);
@@ -146,7 +152,13 @@ public final class Routes {
     config.routes.post("/unsubscribe", comments::unsubscribe);
 
     var feeds = h.feeds();
-    for (String[] kind : new String[][] {{"home", ""}, {"section", "/sections/{slug}"}, {"author", "/authors/{slug}"}, {"tag", "/tags/{slug}"}}) {
+    for (String[] kind :
+        new String[][] {
+          {"home", ""},
+          {"section", "/sections/{slug}"},
+          {"author", "/authors/{slug}"},
+          {"tag", "/tags/{slug}"}
+        }) {
       config.routes.get(kind[1] + "/rss.xml", ctx -> feeds.rss(ctx, kind[0]));
       config.routes.get(kind[1] + "/atom.xml", ctx -> feeds.atom(ctx, kind[0]));
       config.routes.get(kind[1] + "/feed.json", ctx -> feeds.jsonFeed(ctx, kind[0]));
@@ -181,8 +193,14 @@ public final class Routes {
     var sources = h.sources();
     config.routes.get("/staff/sources", sources::list, Role.EDITOR);
     config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow, Role.EDITOR);
-    config.routes.post("/staff/sources/{id}/disable", ctx -> sources.setState(ctx, FeedSource.State.DISABLED), Role.EDITOR);
-    config.routes.post("/staff/sources/{id}/enable", ctx -> sources.setState(ctx, FeedSource.State.ACTIVE), Role.EDITOR);
+    config.routes.post(
+        "/staff/sources/{id}/disable",
+        ctx -> sources.setState(ctx, FeedSource.State.DISABLED),
+        Role.EDITOR);
+    config.routes.post(
+        "/staff/sources/{id}/enable",
+        ctx -> sources.setState(ctx, FeedSource.State.ACTIVE),
+        Role.EDITOR);
     config.routes.get("/staff/users", accounts::users, Role.ADMIN);
     config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
@@ -194,7 +212,8 @@ public final class Routes {
     api.get("/api/v1/search", h.search()::api);
     api.get("/api/v1/articles", h.articleApi()::list);
     api.get("/api/v1/articles/{id}", h.articleApi()::one);
-    config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
+    config.routes.get(
+        "/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
 
     h.errors().register(config);
     return List.copyOf(api.seen());

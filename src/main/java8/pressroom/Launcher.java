@@ -3,9 +3,9 @@ package pressroom;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * The jar's entry point, compiled for Java 8 so that any Java can load it: on a Java older than
- * 21 it says so in one line instead of an UnsupportedClassVersionError trace, else it hands over
- * to {@link Main}.
+ * The jar's entry point, compiled for Java 8 so that any Java can load it: on a Java older than 21
+ * it says so in one line instead of an UnsupportedClassVersionError trace, else it hands over to
+ * {@link Main}.
  */
 public final class Launcher {
   static final int NEEDED = 21;
@@ -16,9 +16,16 @@ public final class Launcher {
     String running = System.getProperty("java.specification.version", "0");
     if (major(running) < NEEDED) {
       System.err.println(
-          "Pressroom needs Java " + NEEDED + " or newer, but this is Java " + running + " ("
-              + System.getProperty("java.home") + "): run it with a newer java, e.g. "
-              + "$JAVA_HOME/bin/java -jar pressroom.jar after pointing JAVA_HOME at a JDK " + NEEDED + "+.");
+          "Pressroom needs Java "
+              + NEEDED
+              + " or newer, but this is Java "
+              + running
+              + " ("
+              + System.getProperty("java.home")
+              + "): run it with a newer java, e.g. "
+              + "$JAVA_HOME/bin/java -jar pressroom.jar after pointing JAVA_HOME at a JDK "
+              + NEEDED
+              + "+.");
       System.exit(1);
     }
     try {

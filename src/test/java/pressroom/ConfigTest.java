@@ -1,7 +1,5 @@
 package pressroom;
 
-import pressroom.config.Config;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pressroom.config.Config;
 import pressroom.config.Config.ConfigException;
 
 class ConfigTest {
@@ -27,7 +26,11 @@ class ConfigTest {
 
   @Test
   void aCommandsOwnDefaultGivesWayToTheOperatorsChoice() {
-    assertThat(Config.Builder.empty().setIfAbsent("PRESSROOM_SQLITE_CACHE_MB", 256).build().sqliteCacheMb())
+    assertThat(
+            Config.Builder.empty()
+                .setIfAbsent("PRESSROOM_SQLITE_CACHE_MB", 256)
+                .build()
+                .sqliteCacheMb())
         .isEqualTo(256);
     assertThat(
             Config.Builder.fromEnvironment(Map.of("PRESSROOM_SQLITE_CACHE_MB", "64"))
@@ -40,8 +43,17 @@ class ConfigTest {
   @Test
   void flagsWinOverEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("p.properties");
-    Files.writeString(file, "PRESSROOM_PORT=7000\nPRESSROOM_SITE_NAME=From File\nPRESSROOM_TIME_ZONE=Europe/Istanbul\n");
-    Map<String, String> env = Map.of("PRESSROOM_CONFIG", file.toString(), "PRESSROOM_PORT", "7100", "PRESSROOM_SITE_NAME", "From Env");
+    Files.writeString(
+        file,
+        "PRESSROOM_PORT=7000\nPRESSROOM_SITE_NAME=From File\nPRESSROOM_TIME_ZONE=Europe/Istanbul\n");
+    Map<String, String> env =
+        Map.of(
+            "PRESSROOM_CONFIG",
+            file.toString(),
+            "PRESSROOM_PORT",
+            "7100",
+            "PRESSROOM_SITE_NAME",
+            "From Env");
     Config c = Config.Builder.fromEnvironment(env).set("PRESSROOM_PORT", "7200").build();
     assertThat(c.port()).isEqualTo(7200);
     assertThat(c.siteName()).isEqualTo("From Env");
@@ -55,17 +67,24 @@ class ConfigTest {
         .hasMessage("PRESSROOM_PORT: 'abc' is not a port number (0-65535)");
     assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_PORT", "70000").build())
         .hasMessageStartingWith("PRESSROOM_PORT:");
-    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DB_URL", "jdbc:mysql://x/y").build())
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_DB_URL", "jdbc:mysql://x/y").build())
         .hasMessageStartingWith("PRESSROOM_DB_URL:");
-    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_BASE_URL", "news.example.org").build())
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_BASE_URL", "news.example.org").build())
         .hasMessageStartingWith("PRESSROOM_BASE_URL:");
-    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_TIME_ZONE", "Mars/Olympus").build())
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_TIME_ZONE", "Mars/Olympus").build())
         .hasMessageStartingWith("PRESSROOM_TIME_ZONE:");
     assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DEMO", "maybe").build())
         .hasMessageStartingWith("PRESSROOM_DEMO:");
-    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_SQLITE_CACHE_MB", "lots").build())
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_SQLITE_CACHE_MB", "lots").build())
         .hasMessageStartingWith("PRESSROOM_SQLITE_CACHE_MB:");
-    assertThatThrownBy(() -> Config.Builder.fromEnvironment(Map.of("PRESSROOM_CONFIG", "/nonexistent/p.properties")))
+    assertThatThrownBy(
+            () ->
+                Config.Builder.fromEnvironment(
+                    Map.of("PRESSROOM_CONFIG", "/nonexistent/p.properties")))
         .hasMessageStartingWith("PRESSROOM_CONFIG:");
   }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** `java -jar` on a Java older than 21 answers one clear line, not an UnsupportedClassVersionError trace. */
+/**
+ * `java -jar` on a Java older than 21 answers one clear line, not an UnsupportedClassVersionError
+ * trace.
+ */
 class LauncherTest {
   @Test
   void readsEveryWayJavaNamesItsVersion() {
@@ -27,14 +30,21 @@ class LauncherTest {
     Optional<Path> older = olderJava();
     assumeTrue(older.isPresent(), "no Java older than 21 under /usr/lib/jvm to try");
     Process p =
-        new ProcessBuilder(older.get().toString(), "-cp", Path.of("target/classes").toAbsolutePath().toString(), "pressroom.Launcher", "--help")
+        new ProcessBuilder(
+                older.get().toString(),
+                "-cp",
+                Path.of("target/classes").toAbsolutePath().toString(),
+                "pressroom.Launcher",
+                "--help")
             .redirectErrorStream(true)
             .start();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.exitValue()).isEqualTo(1);
     assertThat(out.lines()).hasSize(1);
-    assertThat(out).startsWith("Pressroom needs Java 21 or newer, but this is Java ").doesNotContain("Exception");
+    assertThat(out)
+        .startsWith("Pressroom needs Java 21 or newer, but this is Java ")
+        .doesNotContain("Exception");
   }
 
   /** The major version a JDK's release file names (JAVA_VERSION="17.0.15"), or 0. */
@@ -57,7 +67,12 @@ class LauncherTest {
       return Optional.empty();
     }
     try (Stream<Path> homes = Files.list(jvms)) {
-      return homes.filter(h -> Files.isExecutable(h.resolve("bin/java")) && major(h) > 0 && major(h) < Launcher.NEEDED)
+      return homes
+          .filter(
+              h ->
+                  Files.isExecutable(h.resolve("bin/java"))
+                      && major(h) > 0
+                      && major(h) < Launcher.NEEDED)
           .map(h -> h.resolve("bin/java"))
           .findFirst();
     }

@@ -30,12 +30,26 @@ public final class AccountApi {
 
   public void register(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
-    switch (service.register(JsonBodies.text(in, "userId"), JsonBodies.text(in, "email"), JsonBodies.text(in, "password"), JsonBodies.text(in, "displayName"), ctx.ip())) {
-      // No id: an address that already has an account gets this same answer (see Registration.Created).
-      case AccountService.Registration.Created c -> ctx.status(201).json(Map.of("verificationSent", true));
+    switch (service.register(
+        JsonBodies.text(in, "userId"),
+        JsonBodies.text(in, "email"),
+        JsonBodies.text(in, "password"),
+        JsonBodies.text(in, "displayName"),
+        ctx.ip())) {
+      // No id: an address that already has an account gets this same answer (see
+      // Registration.Created).
+      case AccountService.Registration.Created c ->
+          ctx.status(201).json(Map.of("verificationSent", true));
       case AccountService.Registration.Invalid inv ->
           ctx.status(inv.conflict() ? 409 : 400)
-              .json(Map.of("error", inv.conflict() ? "conflict" : "invalid", "message", "Some fields need attention.", "errors", inv.errors()));
+              .json(
+                  Map.of(
+                      "error",
+                      inv.conflict() ? "conflict" : "invalid",
+                      "message",
+                      "Some fields need attention.",
+                      "errors",
+                      inv.errors()));
       case AccountService.Registration.TooMany t -> tooMany(ctx, t.throttled());
     }
   }
@@ -44,14 +58,20 @@ public final class AccountApi {
     if (service.verify(JsonBodies.text(JsonBodies.object(ctx), "token"))) {
       ctx.json(Map.of("verified", true));
     } else {
-      throw new PageException(400, "invalid_token", "The confirmation token is unknown, used or expired.");
+      throw new PageException(
+          400, "invalid_token", "The confirmation token is unknown, used or expired.");
     }
   }
 
   public void signIn(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
     boolean remember = in.path("remember").asBoolean(false);
-    switch (service.signIn(JsonBodies.text(in, "login"), JsonBodies.text(in, "password"), remember, ctx.ip(), ctx.userAgent())) {
+    switch (service.signIn(
+        JsonBodies.text(in, "login"),
+        JsonBodies.text(in, "password"),
+        remember,
+        ctx.ip(),
+        ctx.userAgent())) {
       case AccountService.SignIn.Ok ok -> {
         auth.signedOut(ctx);
         auth.signedIn(ctx, ok.sessionCookie(), remember);
@@ -61,7 +81,13 @@ public final class AccountApi {
         ctx.json(me);
       }
       case AccountService.SignIn.Failed f ->
-          ctx.status(401).json(Map.of("error", "unauthorized", "message", "The user ID or e-mail and password do not match an account."));
+          ctx.status(401)
+              .json(
+                  Map.of(
+                      "error",
+                      "unauthorized",
+                      "message",
+                      "The user ID or e-mail and password do not match an account."));
       case AccountService.SignIn.TooMany t -> tooMany(ctx, t.throttled());
     }
   }
@@ -78,21 +104,38 @@ public final class AccountApi {
       tooMany(ctx, throttled.get());
       return;
     }
-    ctx.status(202).json(Map.of("message", "If an account matches, its user ID and a reset link were sent to its e-mail address."));
+    ctx.status(202)
+        .json(
+            Map.of(
+                "message",
+                "If an account matches, its user ID and a reset link were sent to its e-mail address."));
   }
 
   public void reset(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
     switch (service.reset(JsonBodies.text(in, "token"), JsonBodies.text(in, "password"))) {
-      case AccountService.Reset.Done d -> ctx.json(Map.of("message", "Password changed; every session was signed out."));
-      case AccountService.Reset.BadToken b -> throw new PageException(400, "invalid_token", "The reset token is unknown, used or expired.");
+      case AccountService.Reset.Done d ->
+          ctx.json(Map.of("message", "Password changed; every session was signed out."));
+      case AccountService.Reset.BadToken b ->
+          throw new PageException(
+              400, "invalid_token", "The reset token is unknown, used or expired.");
       case AccountService.Reset.Invalid inv ->
-          ctx.status(400).json(Map.of("error", "invalid", "message", inv.problem(), "errors", Map.of("password", inv.problem())));
+          ctx.status(400)
+              .json(
+                  Map.of(
+                      "error",
+                      "invalid",
+                      "message",
+                      inv.problem(),
+                      "errors",
+                      Map.of("password", inv.problem())));
     }
   }
 
   public void me(Context ctx) {
-    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Not signed in."));
+    Account a =
+        Auth.account(ctx)
+            .orElseThrow(() -> new PageException(401, "unauthorized", "Not signed in."));
     ctx.header("Cache-Control", "no-store");
     ctx.json(me(a));
   }
@@ -109,8 +152,14 @@ public final class AccountApi {
 
   private static void tooMany(Context ctx, AccountService.Throttled t) {
     ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-    ctx.status(429).json(Map.of("error", "too_many_requests", "message",
-        "Too many attempts; try again in " + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60) + " minutes."));
+    ctx.status(429)
+        .json(
+            Map.of(
+                "error",
+                "too_many_requests",
+                "message",
+                "Too many attempts; try again in "
+                    + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60)
+                    + " minutes."));
   }
-
 }

@@ -17,7 +17,9 @@ public final class AccountDao {
 
   /** The columns {@link #account} reads, from the accounts table named {@code alias} in a join. */
   static String columns(String alias) {
-    return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+    return java.util.Arrays.stream(COLUMNS.split(","))
+        .map(c -> alias + "." + c.strip())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private final Jdbi jdbi;
@@ -34,7 +36,8 @@ public final class AccountDao {
    *
    * @return empty when the user ID or e-mail is already taken (ignoring case)
    */
-  public Optional<String> create(String userId, String email, String displayName, String hash, Role role, boolean verified) {
+  public Optional<String> create(
+      String userId, String email, String displayName, String hash, Role role, boolean verified) {
     String id = Ids.newId();
     long now = System.currentTimeMillis();
     int n =
@@ -52,7 +55,9 @@ public final class AccountDao {
                     .bind("userKey", UserIdPolicy.key(userId))
                     .bind("email", email.strip())
                     .bind("emailKey", EmailAddresses.key(email))
-                    .bind("display", displayName == null || displayName.isBlank() ? null : displayName.strip())
+                    .bind(
+                        "display",
+                        displayName == null || displayName.isBlank() ? null : displayName.strip())
                     .bind("hash", hash)
                     .bind("role", role.name().toLowerCase(java.util.Locale.ROOT))
                     .bind("verified", verified ? (Long) now : null)
@@ -71,7 +76,9 @@ public final class AccountDao {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + COLUMNS + ", password_hash FROM accounts"
+                    "SELECT "
+                        + COLUMNS
+                        + ", password_hash FROM accounts"
                         + " WHERE (user_id_key = :k OR email_key = :k) AND deleted_at IS NULL")
                 .bind("k", key)
                 .map((rs, ctx) -> new WithHash(account(rs), rs.getString("password_hash")))
@@ -99,10 +106,10 @@ public final class AccountDao {
     return jdbi.withHandle(
         h ->
             h.createQuery("SELECT count(*) FROM accounts WHERE " + column + " = :k")
-                .bind("k", key)
-                .mapTo(Integer.class)
-                .one()
-            > 0);
+                    .bind("k", key)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   void setPasswordHash(String accountId, String hash) {
@@ -122,7 +129,10 @@ public final class AccountDao {
   }
 
   public void setDisplayName(String accountId, String displayName) {
-    update("display_name = :v", accountId, displayName == null || displayName.isBlank() ? null : displayName.strip());
+    update(
+        "display_name = :v",
+        accountId,
+        displayName == null || displayName.isBlank() ? null : displayName.strip());
   }
 
   public void setNotifyReplies(String accountId, boolean notify) {
@@ -136,7 +146,8 @@ public final class AccountDao {
   public void suspend(String accountId, Instant until, String reason) {
     jdbi.useHandle(
         h ->
-            h.createUpdate("UPDATE accounts SET suspended_until = :until, suspended_reason = :reason WHERE id = :id")
+            h.createUpdate(
+                    "UPDATE accounts SET suspended_until = :until, suspended_reason = :reason WHERE id = :id")
                 .bind("until", until == null ? null : until.toEpochMilli())
                 .bind("reason", reason)
                 .bind("id", accountId)
@@ -157,8 +168,12 @@ public final class AccountDao {
               .bind("now", now.toEpochMilli())
               .bind("id", accountId)
               .execute();
-          h.createUpdate("DELETE FROM sessions WHERE account_id = :id").bind("id", accountId).execute();
-          h.createUpdate("DELETE FROM account_tokens WHERE account_id = :id").bind("id", accountId).execute();
+          h.createUpdate("DELETE FROM sessions WHERE account_id = :id")
+              .bind("id", accountId)
+              .execute();
+          h.createUpdate("DELETE FROM account_tokens WHERE account_id = :id")
+              .bind("id", accountId)
+              .execute();
         });
   }
 
@@ -168,7 +183,9 @@ public final class AccountDao {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + COLUMNS + " FROM accounts WHERE deleted_at IS NULL AND (user_id_key LIKE :q"
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM accounts WHERE deleted_at IS NULL AND (user_id_key LIKE :q"
                         + " OR email_key LIKE :q OR lower(coalesce(display_name, '')) LIKE :q)"
                         + " ORDER BY created_at DESC LIMIT :limit")
                 .bind("q", q)
@@ -197,8 +214,8 @@ public final class AccountDao {
   record TokenUse(String accountId, String email) {}
 
   /**
-   * Uses a token once: marks it used if it exists, is of {@code purpose}, unused and unexpired.
-   * The conditional UPDATE makes a race between two uses let only one through.
+   * Uses a token once: marks it used if it exists, is of {@code purpose}, unused and unexpired. The
+   * conditional UPDATE makes a race between two uses let only one through.
    */
   Optional<TokenUse> useToken(String hash, String purpose, Instant now) {
     return jdbi.inTransaction(
@@ -224,25 +241,29 @@ public final class AccountDao {
   /** The account a usable token belongs to, without using it. */
   Optional<String> tokenAccount(String hash, String purpose, Instant now) {
     return jdbi.withHandle(
-        h -> h.createQuery(
-                "SELECT account_id FROM account_tokens WHERE hash = :hash AND purpose = :purpose"
-                    + " AND used_at IS NULL AND expires_at > :now")
-            .bind("hash", hash)
-            .bind("purpose", purpose)
-            .bind("now", now.toEpochMilli())
-            .mapTo(String.class)
-            .findOne());
+        h ->
+            h.createQuery(
+                    "SELECT account_id FROM account_tokens WHERE hash = :hash AND purpose = :purpose"
+                        + " AND used_at IS NULL AND expires_at > :now")
+                .bind("hash", hash)
+                .bind("purpose", purpose)
+                .bind("now", now.toEpochMilli())
+                .mapTo(String.class)
+                .findOne());
   }
 
-  /** Spends every outstanding token of {@code purpose} of an account: none of them works any more. */
+  /**
+   * Spends every outstanding token of {@code purpose} of an account: none of them works any more.
+   */
   void spendTokens(String accountId, String purpose, Instant now) {
     jdbi.useHandle(
-        h -> h.createUpdate(
-                "UPDATE account_tokens SET used_at = :now WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL")
-            .bind("now", now.toEpochMilli())
-            .bind("account", accountId)
-            .bind("purpose", purpose)
-            .execute());
+        h ->
+            h.createUpdate(
+                    "UPDATE account_tokens SET used_at = :now WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL")
+                .bind("now", now.toEpochMilli())
+                .bind("account", accountId)
+                .bind("purpose", purpose)
+                .execute());
   }
 
   /** True if the token could still be used (to show the reset form, or say it expired). */
@@ -250,24 +271,32 @@ public final class AccountDao {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT count(*) FROM account_tokens WHERE hash = :hash AND purpose = :purpose"
-                        + " AND used_at IS NULL AND expires_at > :now")
-                .bind("hash", hash)
-                .bind("purpose", purpose)
-                .bind("now", now.toEpochMilli())
-                .mapTo(Integer.class)
-                .one()
-            > 0);
+                        "SELECT count(*) FROM account_tokens WHERE hash = :hash AND purpose = :purpose"
+                            + " AND used_at IS NULL AND expires_at > :now")
+                    .bind("hash", hash)
+                    .bind("purpose", purpose)
+                    .bind("now", now.toEpochMilli())
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   private void update(String set, String accountId, Object value) {
     jdbi.useHandle(
-        h -> h.createUpdate("UPDATE accounts SET " + set + " WHERE id = :id").bind("v", value).bind("id", accountId).execute());
+        h ->
+            h.createUpdate("UPDATE accounts SET " + set + " WHERE id = :id")
+                .bind("v", value)
+                .bind("id", accountId)
+                .execute());
   }
 
   private Optional<Account> one(String where, String value) {
     return jdbi.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts " + where).bind("v", value).map((rs, ctx) -> account(rs)).findOne());
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM accounts " + where)
+                .bind("v", value)
+                .map((rs, ctx) -> account(rs))
+                .findOne());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,8 +1,5 @@
 package pressroom.accounts;
 
-import pressroom.mail.Mail;
-import pressroom.mail.Mailer;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,13 +11,15 @@ import java.util.concurrent.Executors;
 import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.mail.Mail;
+import pressroom.mail.Mailer;
 import pressroom.web.Access.Role;
 import pressroom.web.Csrf;
 
 /**
- * The account flows — register, verify, sign in, recover, reset, change — shared by the HTML
- * pages and the JSON API, so both behave the same. Follows the OWASP Authentication, Session
- * Management and Forgot Password cheat sheets.
+ * The account flows — register, verify, sign in, recover, reset, change — shared by the HTML pages
+ * and the JSON API, so both behave the same. Follows the OWASP Authentication, Session Management
+ * and Forgot Password cheat sheets.
  */
 public final class AccountService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AccountService.class);
@@ -32,10 +31,16 @@ public final class AccountService implements AutoCloseable {
   static final Throttle.Limit RECOVER_PER_IP = new Throttle.Limit(5, Duration.ofMinutes(15));
   static final Throttle.Limit RECOVER_PER_LOGIN = new Throttle.Limit(3, Duration.ofHours(1));
   static final Throttle.Limit REGISTER_PER_IP = new Throttle.Limit(10, Duration.ofHours(1));
-  /** Mail a reader can make us send (confirmation links, e-mail changes): per account, and per address. */
+
+  /**
+   * Mail a reader can make us send (confirmation links, e-mail changes): per account, and per
+   * address.
+   */
   static final Throttle.Limit MAIL_PER_ACCOUNT = new Throttle.Limit(5, Duration.ofHours(1));
+
   static final Throttle.Limit MAIL_PER_ADDRESS = new Throttle.Limit(3, Duration.ofHours(1));
-  private static final Map<String, String> USER_ID_TAKEN = Map.of("userId", "This user ID is taken; choose another.");
+  private static final Map<String, String> USER_ID_TAKEN =
+      Map.of("userId", "This user ID is taken; choose another.");
 
   private final AccountDao accounts;
   private final Sessions sessions;
@@ -48,8 +53,13 @@ public final class AccountService implements AutoCloseable {
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
   public AccountService(
-      AccountDao accounts, Sessions sessions, Passwords passwords, Throttle throttle, Mailer mailer,
-      String baseUrl, String siteName) {
+      AccountDao accounts,
+      Sessions sessions,
+      Passwords passwords,
+      Throttle throttle,
+      Mailer mailer,
+      String baseUrl,
+      String siteName) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.passwords = passwords;
@@ -68,8 +78,8 @@ public final class AccountService implements AutoCloseable {
     /**
      * Done, as far as the asker may know: a new account and its confirmation link, or, for an
      * address that already has an account, a note to its owner. {@code accountId} is the new
-     * account's id, or null in the second case; pages and the API never show it, as it would
-     * tell the two apart (the command line, run by an operator, does).
+     * account's id, or null in the second case; pages and the API never show it, as it would tell
+     * the two apart (the command line, run by an operator, does).
      */
     record Created(String accountId) implements Registration {}
 
@@ -79,7 +89,8 @@ public final class AccountService implements AutoCloseable {
     record TooMany(Throttled throttled) implements Registration {}
   }
 
-  public Registration register(String userId, String email, String password, String displayName, String ip) {
+  public Registration register(
+      String userId, String email, String password, String displayName, String ip) {
     Instant now = Instant.now();
     Optional<Duration> wait = throttle.retryAfter("register-ip:" + ip, REGISTER_PER_IP, now);
     if (wait.isPresent()) {
@@ -93,7 +104,9 @@ public final class AccountService implements AutoCloseable {
     Map<String, String> errors = new LinkedHashMap<>();
     UserIdPolicy.problems(uid).stream().findFirst().ifPresent(p -> errors.put("userId", p));
     EmailAddresses.problems(mail).stream().findFirst().ifPresent(p -> errors.put("email", p));
-    PasswordPolicy.problems(pw, uid, mail).stream().findFirst().ifPresent(p -> errors.put("password", p));
+    PasswordPolicy.problems(pw, uid, mail).stream()
+        .findFirst()
+        .ifPresent(p -> errors.put("password", p));
     String name = null;
     switch (DisplayNames.check(displayName, Role.READER, siteName)) {
       case DisplayNames.Outcome.Ok ok -> name = ok.name();
@@ -126,20 +139,29 @@ public final class AccountService implements AutoCloseable {
 
   /** Someone tried to use an address that has an account: its owner hears of it (within limits). */
   private void tellOwnerOfTakenAddress(String mail, Instant now) {
-    if (mailAllowed(null, mail, now).isEmpty()) { // over the limit the note is skipped, never the answer
+    if (mailAllowed(null, mail, now)
+        .isEmpty()) { // over the limit the note is skipped, never the answer
       mailOwnerOfTakenAddress(mail);
     }
   }
 
   private void mailOwnerOfTakenAddress(String mail) {
     String recover = baseUrl + "/recover";
-    send(new Mail(mail, "Your e-mail address at " + siteName,
-        "Hello,\n\nSomeone asked to use this e-mail address for an account at " + siteName + ", but it already belongs to"
-            + " yours, so nothing was changed.\n\nIf it was you, sign in, or recover your account at " + recover
-            + " if you forgot how. If it was not you, you need do nothing.\n",
-        "<p>Hello,</p><p>Someone asked to use this e-mail address for an account at " + esc(siteName)
-            + ", but it already belongs to yours, so nothing was changed.</p><p>If it was you, sign in, or <a href=\""
-            + esc(recover) + "\">recover your account</a> if you forgot how. If it was not you, you need do nothing.</p>"));
+    send(
+        new Mail(
+            mail,
+            "Your e-mail address at " + siteName,
+            "Hello,\n\nSomeone asked to use this e-mail address for an account at "
+                + siteName
+                + ", but it already belongs to"
+                + " yours, so nothing was changed.\n\nIf it was you, sign in, or recover your account at "
+                + recover
+                + " if you forgot how. If it was not you, you need do nothing.\n",
+            "<p>Hello,</p><p>Someone asked to use this e-mail address for an account at "
+                + esc(siteName)
+                + ", but it already belongs to yours, so nothing was changed.</p><p>If it was you, sign in, or <a href=\""
+                + esc(recover)
+                + "\">recover your account</a> if you forgot how. If it was not you, you need do nothing.</p>"));
   }
 
   /**
@@ -168,34 +190,57 @@ public final class AccountService implements AutoCloseable {
     Map<String, String> errors = new LinkedHashMap<>();
     UserIdPolicy.problems(userId).stream().findFirst().ifPresent(p -> errors.put("userId", p));
     EmailAddresses.problems(email).stream().findFirst().ifPresent(p -> errors.put("email", p));
-    PasswordPolicy.problems(password, userId, email).stream().findFirst().ifPresent(p -> errors.put("password", p));
+    PasswordPolicy.problems(password, userId, email).stream()
+        .findFirst()
+        .ifPresent(p -> errors.put("password", p));
     if (!errors.isEmpty()) {
       return new Registration.Invalid(errors, false);
     }
-    return accounts.create(userId.strip(), email.strip(), null, passwords.hash(password), role, true)
+    return accounts
+        .create(userId.strip(), email.strip(), null, passwords.hash(password), role, true)
         .<Registration>map(Registration.Created::new)
-        .orElseGet(() -> new Registration.Invalid(Map.of("userId", "This user ID or e-mail address is taken."), true));
+        .orElseGet(
+            () ->
+                new Registration.Invalid(
+                    Map.of("userId", "This user ID or e-mail address is taken."), true));
   }
 
   private void sendVerification(String accountId, String userId, String email, Instant now) {
     String token = Csrf.newToken();
     accounts.createToken(Sessions.hash(token), accountId, "verify", email, now.plus(VERIFY_TTL));
     String link = baseUrl + "/verify?token=" + token;
-    send(new Mail(email, "Confirm your e-mail address for " + siteName,
-        "Hello " + userId + ",\n\nPlease confirm your e-mail address by opening this link within 48 hours:\n\n"
-            + link + "\n\nIf you did not register at " + siteName + ", ignore this message.\n",
-        "<p>Hello " + esc(userId) + ",</p><p>Please confirm your e-mail address by opening this link within 48 hours:</p>"
-            + "<p><a href=\"" + esc(link) + "\">Confirm my e-mail address</a></p>"
-            + "<p>If you did not register at " + esc(siteName) + ", ignore this message.</p>"));
+    send(
+        new Mail(
+            email,
+            "Confirm your e-mail address for " + siteName,
+            "Hello "
+                + userId
+                + ",\n\nPlease confirm your e-mail address by opening this link within 48 hours:\n\n"
+                + link
+                + "\n\nIf you did not register at "
+                + siteName
+                + ", ignore this message.\n",
+            "<p>Hello "
+                + esc(userId)
+                + ",</p><p>Please confirm your e-mail address by opening this link within 48 hours:</p>"
+                + "<p><a href=\""
+                + esc(link)
+                + "\">Confirm my e-mail address</a></p>"
+                + "<p>If you did not register at "
+                + esc(siteName)
+                + ", ignore this message.</p>"));
   }
 
-  /** Confirms an e-mail address from the mailed link; false when the link is unknown, used or old. */
+  /**
+   * Confirms an e-mail address from the mailed link; false when the link is unknown, used or old.
+   */
   public boolean verify(String token) {
     if (token == null || token.isBlank()) {
       return false;
     }
     Instant now = Instant.now();
-    return accounts.useToken(Sessions.hash(token.strip()), "verify", now)
+    return accounts
+        .useToken(Sessions.hash(token.strip()), "verify", now)
         .map(
             use -> {
               accounts.setVerified(use.accountId(), use.email(), now);
@@ -204,7 +249,10 @@ public final class AccountService implements AutoCloseable {
         .orElse(false);
   }
 
-  /** Sends a new confirmation link (the reader lost the first), unless too many went out lately: then how long to wait. */
+  /**
+   * Sends a new confirmation link (the reader lost the first), unless too many went out lately:
+   * then how long to wait.
+   */
   public Optional<Duration> resendVerification(Account a) {
     if (a.verified()) {
       return Optional.empty();
@@ -227,16 +275,22 @@ public final class AccountService implements AutoCloseable {
     record TooMany(Throttled throttled) implements SignIn {}
   }
 
-  public SignIn signIn(String login, String password, boolean remember, String ip, String userAgent) {
+  public SignIn signIn(
+      String login, String password, boolean remember, String ip, String userAgent) {
     Instant now = Instant.now();
     Optional<AccountDao.WithHash> found =
         login == null || login.isBlank() ? Optional.empty() : accounts.byLogin(login);
     // Failures count against the account, whichever of its user ID or e-mail was typed.
-    String loginKey = found.map(f -> "signin-account:" + f.account().id())
-        .orElse("signin-login:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT)));
+    String loginKey =
+        found
+            .map(f -> "signin-account:" + f.account().id())
+            .orElse(
+                "signin-login:"
+                    + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT)));
     String ipKey = "signin-ip:" + ip;
     Optional<Duration> wait =
-        throttle.retryAfter(loginKey, SIGNIN_PER_ACCOUNT, now)
+        throttle
+            .retryAfter(loginKey, SIGNIN_PER_ACCOUNT, now)
             .or(() -> throttle.retryAfter(ipKey, SIGNIN_PER_IP, now));
     if (wait.isPresent()) {
       return new SignIn.TooMany(new Throttled(wait.get()));
@@ -294,27 +348,40 @@ public final class AccountService implements AutoCloseable {
       }
       Optional<AccountDao.WithHash> account = accounts.byLogin(login);
       // Per account, whichever of its user ID or e-mail was typed.
-      String loginKey = account.map(f -> "recover-account:" + f.account().id())
-          .orElse("recover-login:" + login.toLowerCase(java.util.Locale.ROOT));
+      String loginKey =
+          account
+              .map(f -> "recover-account:" + f.account().id())
+              .orElse("recover-login:" + login.toLowerCase(java.util.Locale.ROOT));
       if (throttle.retryAfter(loginKey, RECOVER_PER_LOGIN, now).isPresent()) {
         return; // never locks the account: the existing link still works, no new mail
       }
       throttle.record(loginKey, now);
-      account.ifPresent(found -> {
-        Account a = found.account();
-        String token = Csrf.newToken();
-        accounts.createToken(Sessions.hash(token), a.id(), "reset", null, now.plus(RESET_TTL));
-        String link = baseUrl + "/reset?token=" + token;
-        send(new Mail(a.email(), "Your " + siteName + " sign-in details",
-            "Hello,\n\nSomeone (hopefully you) asked to recover the sign-in details for this address.\n\n"
-                + "Your user ID is: " + a.userId() + "\n\nTo choose a new password, open this link within 30 minutes:\n\n"
-                + link + "\n\nThe link works once. If you did not ask, ignore this message; your password stays as it is.\n",
-            "<p>Hello,</p><p>Someone (hopefully you) asked to recover the sign-in details for this address.</p>"
-                + "<p>Your user ID is: <strong>" + esc(a.userId()) + "</strong></p>"
-                + "<p>To choose a new password, open this link within 30 minutes:</p>"
-                + "<p><a href=\"" + esc(link) + "\">Choose a new password</a></p>"
-                + "<p>The link works once. If you did not ask, ignore this message; your password stays as it is.</p>"));
-      });
+      account.ifPresent(
+          found -> {
+            Account a = found.account();
+            String token = Csrf.newToken();
+            accounts.createToken(Sessions.hash(token), a.id(), "reset", null, now.plus(RESET_TTL));
+            String link = baseUrl + "/reset?token=" + token;
+            send(
+                new Mail(
+                    a.email(),
+                    "Your " + siteName + " sign-in details",
+                    "Hello,\n\nSomeone (hopefully you) asked to recover the sign-in details for this address.\n\n"
+                        + "Your user ID is: "
+                        + a.userId()
+                        + "\n\nTo choose a new password, open this link within 30 minutes:\n\n"
+                        + link
+                        + "\n\nThe link works once. If you did not ask, ignore this message; your password stays as it is.\n",
+                    "<p>Hello,</p><p>Someone (hopefully you) asked to recover the sign-in details for this address.</p>"
+                        + "<p>Your user ID is: <strong>"
+                        + esc(a.userId())
+                        + "</strong></p>"
+                        + "<p>To choose a new password, open this link within 30 minutes:</p>"
+                        + "<p><a href=\""
+                        + esc(link)
+                        + "\">Choose a new password</a></p>"
+                        + "<p>The link works once. If you did not ask, ignore this message; your password stays as it is.</p>"));
+          });
     } catch (RuntimeException e) {
       log.warn("Could not send a recovery mail: {}", e.toString());
     }
@@ -322,7 +389,8 @@ public final class AccountService implements AutoCloseable {
 
   /** True while a reset link can still be used (to show its form, or say it has expired). */
   public boolean resetUsable(String token) {
-    return token != null && accounts.tokenUsable(Sessions.hash(token.strip()), "reset", Instant.now());
+    return token != null
+        && accounts.tokenUsable(Sessions.hash(token.strip()), "reset", Instant.now());
   }
 
   public sealed interface Reset {
@@ -341,7 +409,9 @@ public final class AccountService implements AutoCloseable {
     String pw = newPassword == null ? "" : newPassword;
     // The same rules as everywhere else, the user ID and e-mail included.
     Optional<Account> owner =
-        accounts.tokenAccount(Sessions.hash(token.strip()), "reset", Instant.now()).flatMap(accounts::find);
+        accounts
+            .tokenAccount(Sessions.hash(token.strip()), "reset", Instant.now())
+            .flatMap(accounts::find);
     if (owner.isEmpty()) {
       return new Reset.BadToken();
     }
@@ -349,7 +419,8 @@ public final class AccountService implements AutoCloseable {
     if (!problems.isEmpty()) {
       return new Reset.Invalid(problems.get(0));
     }
-    Optional<AccountDao.TokenUse> use = accounts.useToken(Sessions.hash(token.strip()), "reset", Instant.now());
+    Optional<AccountDao.TokenUse> use =
+        accounts.useToken(Sessions.hash(token.strip()), "reset", Instant.now());
     if (use.isEmpty()) {
       return new Reset.BadToken();
     }
@@ -360,12 +431,14 @@ public final class AccountService implements AutoCloseable {
   // ---- profile
 
   /** Changes the password after checking the current one; other sessions are signed out. */
-  public Optional<String> changePassword(Account a, String current, String next, String keepSession) {
+  public Optional<String> changePassword(
+      Account a, String current, String next, String keepSession) {
     String hash = accounts.passwordHash(a.id()).orElse("");
     if (!passwords.verify(current == null ? "" : current, hash).matches()) {
       return Optional.of("The current password is not right.");
     }
-    List<String> problems = PasswordPolicy.problems(next == null ? "" : next, a.userId(), a.email());
+    List<String> problems =
+        PasswordPolicy.problems(next == null ? "" : next, a.userId(), a.email());
     if (!problems.isEmpty()) {
       return Optional.of(problems.get(0));
     }
@@ -378,15 +451,32 @@ public final class AccountService implements AutoCloseable {
     accounts.setPasswordHash(accountId, passwords.hash(password));
     accounts.spendTokens(accountId, "reset", Instant.now());
     sessions.endAll(accountId, keepSession);
-    accounts.find(accountId).ifPresent(a ->
-        send(new Mail(a.email(), "Your " + siteName + " password was changed",
-            "Hello " + a.userId() + ",\n\nThe password of your account was just changed, and every other session was signed out.\n\n"
-                + "If this was not you, recover your account at " + baseUrl + "/recover and contact us.\n",
-            "<p>Hello " + esc(a.userId()) + ",</p><p>The password of your account was just changed, and every other session was signed out.</p>"
-                + "<p>If this was not you, <a href=\"" + esc(baseUrl + "/recover") + "\">recover your account</a> and contact us.</p>")));
+    accounts
+        .find(accountId)
+        .ifPresent(
+            a ->
+                send(
+                    new Mail(
+                        a.email(),
+                        "Your " + siteName + " password was changed",
+                        "Hello "
+                            + a.userId()
+                            + ",\n\nThe password of your account was just changed, and every other session was signed out.\n\n"
+                            + "If this was not you, recover your account at "
+                            + baseUrl
+                            + "/recover and contact us.\n",
+                        "<p>Hello "
+                            + esc(a.userId())
+                            + ",</p><p>The password of your account was just changed, and every other session was signed out.</p>"
+                            + "<p>If this was not you, <a href=\""
+                            + esc(baseUrl + "/recover")
+                            + "\">recover your account</a> and contact us.</p>")));
   }
 
-  /** Starts an e-mail change: the new address gets a confirmation link; until then the old one stays. */
+  /**
+   * Starts an e-mail change: the new address gets a confirmation link; until then the old one
+   * stays.
+   */
   public Optional<String> changeEmail(Account a, String newEmail) {
     String mail = newEmail == null ? "" : newEmail.strip();
     List<String> problems = EmailAddresses.problems(mail);
@@ -396,8 +486,10 @@ public final class AccountService implements AutoCloseable {
     Instant now = Instant.now();
     Optional<Duration> wait = mailAllowed(a.id(), mail, now);
     if (wait.isPresent()) {
-      return Optional.of("Too many messages went to this account or address lately; try again in "
-          + Math.max(1, (wait.get().toSeconds() + 59) / 60) + " minutes.");
+      return Optional.of(
+          "Too many messages went to this account or address lately; try again in "
+              + Math.max(1, (wait.get().toSeconds() + 59) / 60)
+              + " minutes.");
     }
     if (accounts.emailTaken(mail)) {
       // The same answer as for a free address: whether an address has an account is not told.
@@ -420,7 +512,9 @@ public final class AccountService implements AutoCloseable {
     return true;
   }
 
-  /** Sets the name shown beside the reader's comments (blank: none), or says what is wrong with it. */
+  /**
+   * Sets the name shown beside the reader's comments (blank: none), or says what is wrong with it.
+   */
   public Optional<String> setDisplayName(Account a, String raw) {
     return switch (DisplayNames.check(raw, a.role(), siteName)) {
       case DisplayNames.Outcome.Ok ok -> {

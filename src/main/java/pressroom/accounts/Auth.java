@@ -31,7 +31,8 @@ public final class Auth {
     if (a.isPresent()) {
       ctx.attribute(ACCOUNT, a.get());
       // A suspended staff member keeps reading, but loses the staff pages until someone lifts it.
-      ctx.attribute(Access.ROLE, a.get().suspended(Instant.now()) ? Access.Role.READER : a.get().role());
+      ctx.attribute(
+          Access.ROLE, a.get().suspended(Instant.now()) ? Access.Role.READER : a.get().role());
     } else {
       ctx.removeCookie(sessions.cookieName(), "/");
     }
@@ -43,11 +44,14 @@ public final class Auth {
 
   /** The signed-in account, or a 401 (JSON) / redirect to sign in (pages). */
   public static Account required(Context ctx) {
-    return account(ctx).orElseThrow(() -> new PageException(401, "Please sign in", "Sign in to use this page."));
+    return account(ctx)
+        .orElseThrow(() -> new PageException(401, "Please sign in", "Sign in to use this page."));
   }
 
   public static Viewer viewer(Context ctx) {
-    return account(ctx).map(a -> new Viewer(a.userId(), a.shownName(), a.role(), a.verified())).orElse(null);
+    return account(ctx)
+        .map(a -> new Viewer(a.userId(), a.shownName(), a.role(), a.verified()))
+        .orElse(null);
   }
 
   /** Sets the session cookie: persistent for "keep me signed in", else ends with the browser. */

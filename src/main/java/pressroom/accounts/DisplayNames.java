@@ -10,14 +10,28 @@ import pressroom.web.Access.Role;
 /**
  * The name shown beside a reader's comments. Stored in one form (NFC, no control or direction
  * characters, single spaces), and, for readers, never one that passes for the site or its staff:
- * "Editor", "The Moderators", "Admin team" or the site's own name would lend a reader's words
- * an authority they do not have. Staff accounts may use such names.
+ * "Editor", "The Moderators", "Admin team" or the site's own name would lend a reader's words an
+ * authority they do not have. Staff accounts may use such names.
  */
 public final class DisplayNames {
   public static final int MAX_LENGTH = 60;
   private static final Set<String> STAFF_WORDS =
-      Set.of("editor", "editors", "editorial", "moderator", "moderators", "moderation", "mod", "mods",
-          "admin", "admins", "administrator", "administrators", "staff", "official", "newsroom");
+      Set.of(
+          "editor",
+          "editors",
+          "editorial",
+          "moderator",
+          "moderators",
+          "moderation",
+          "mod",
+          "mods",
+          "admin",
+          "admins",
+          "administrator",
+          "administrators",
+          "staff",
+          "official",
+          "newsroom");
 
   private DisplayNames() {}
 
@@ -36,14 +50,21 @@ public final class DisplayNames {
     if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
       return new Outcome.Refused("Use at most " + MAX_LENGTH + " characters.");
     }
-    Optional<String> staffLike = role == Role.READER ? imitatesStaff(name, siteName) : Optional.empty();
+    Optional<String> staffLike =
+        role == Role.READER ? imitatesStaff(name, siteName) : Optional.empty();
     if (staffLike.isPresent()) {
-      return new Outcome.Refused("Choose a name that does not look like the site’s or its staff’s (“" + staffLike.get() + "”).");
+      return new Outcome.Refused(
+          "Choose a name that does not look like the site’s or its staff’s (“"
+              + staffLike.get()
+              + "”).");
     }
     return new Outcome.Ok(name);
   }
 
-  /** NFC, without what {@link UntrustedText} removes or any other control or format character, spaces collapsed. */
+  /**
+   * NFC, without what {@link UntrustedText} removes or any other control or format character,
+   * spaces collapsed.
+   */
   static String normalise(String raw) {
     if (raw == null) {
       return "";
@@ -57,8 +78,11 @@ public final class DisplayNames {
       int type = Character.getType(c);
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         space = !out.isEmpty();
-      } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-          || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+      } else if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || type == Character.UNASSIGNED
+          || type == Character.PRIVATE_USE
+          || type == Character.SURROGATE) {
         // zero-width joiners and marks, invisible separators: nothing a name needs
       } else {
         if (space) {
@@ -90,7 +114,10 @@ public final class DisplayNames {
     return Optional.empty();
   }
 
-  /** Lower case, compatibility forms folded (fullwidth and styled letters), accents and punctuation gone. */
+  /**
+   * Lower case, compatibility forms folded (fullwidth and styled letters), accents and punctuation
+   * gone.
+   */
   private static String fold(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(n.length());
@@ -99,7 +126,9 @@ public final class DisplayNames {
       i += Character.charCount(c);
       if (Character.isLetterOrDigit(c)) {
         out.appendCodePoint(c);
-      } else if (Character.getType(c) != Character.NON_SPACING_MARK && !out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+      } else if (Character.getType(c) != Character.NON_SPACING_MARK
+          && !out.isEmpty()
+          && out.charAt(out.length() - 1) != ' ') {
         out.append(' ');
       }
     }

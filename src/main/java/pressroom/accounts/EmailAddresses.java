@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A plain check that a string looks like a deliverable e-mail address, and the form addresses are
- * unique in. Whether the address really reaches the reader is settled by the verification mail,
- * so this only catches typing mistakes. Pure.
+ * unique in. Whether the address really reaches the reader is settled by the verification mail, so
+ * this only catches typing mistakes. Pure.
  */
 public final class EmailAddresses {
   static final int MAX_LENGTH = 254;

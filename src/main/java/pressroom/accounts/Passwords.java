@@ -13,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hashes and checks passwords with Argon2id, stored as PHC strings
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Never logs, and never puts a password in
- * an exception message.
+ * Hashes and checks passwords with Argon2id, stored as PHC strings ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Never logs, and never puts a password in an exception
+ * message.
  *
- * <p>password4j does the Argon2 work; the PHC string is written and read here because the
- * library lower- and upper-cases the variant name in the default locale, which breaks under a
- * Turkish locale ("ID" → "ıd").
+ * <p>password4j does the Argon2 work; the PHC string is written and read here because the library
+ * lower- and upper-cases the variant name in the default locale, which breaks under a Turkish
+ * locale ("ID" → "ıd").
  */
 public final class Passwords {
   /** OWASP's Argon2id baseline: 19 MiB, 2 passes, 1 lane. */
@@ -43,9 +43,9 @@ public final class Passwords {
               + "\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
 
   /**
-   * The outcome of checking a password. {@code rehashed} is a fresh hash of the same password
-   * with the current parameters when it matched a hash made with other ones; store it in place
-   * of the old one. Otherwise it is null.
+   * The outcome of checking a password. {@code rehashed} is a fresh hash of the same password with
+   * the current parameters when it matched a hash made with other ones; store it in place of the
+   * old one. Otherwise it is null.
    */
   public record Verification(boolean matches, String rehashed) {
     public Verification {
@@ -97,7 +97,8 @@ public final class Passwords {
     byte[] hash = new byte[HASH_BYTES];
     random.nextBytes(salt);
     random.nextBytes(hash);
-    this.dummyHash = settings.phcPrefix() + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    this.dummyHash =
+        settings.phcPrefix() + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
 
   /** A new PHC string for {@code password}, with a fresh random salt. */
@@ -112,8 +113,8 @@ public final class Passwords {
 
   /**
    * Whether {@code password} matches {@code storedHash}, plus a replacement hash when the stored
-   * one used other parameters. A stored value that is not an Argon2id PHC string (for example a
-   * "!" that disables password sign-in) matches nothing, after the same work as a real check.
+   * one used other parameters. A stored value that is not an Argon2id PHC string (for example a "!"
+   * that disables password sign-in) matches nothing, after the same work as a real check.
    */
   public Verification verify(String password, String storedHash) {
     Objects.requireNonNull(storedHash, "storedHash");
@@ -136,8 +137,8 @@ public final class Passwords {
   }
 
   /**
-   * Spends the time of a real {@link #verify} and answers nothing. Call it when no account has
-   * the user ID or e-mail given, so that an unknown one takes as long to refuse as a known one.
+   * Spends the time of a real {@link #verify} and answers nothing. Call it when no account has the
+   * user ID or e-mail given, so that an unknown one takes as long to refuse as a known one.
    */
   public void verifyDummy(String password) {
     verify(password, dummyHash);
@@ -170,7 +171,14 @@ public final class Passwords {
     }
 
     String phcPrefix() {
-      return "$argon2id$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+      return "$argon2id$v="
+          + version
+          + "$m="
+          + memoryKib
+          + ",t="
+          + iterations
+          + ",p="
+          + parallelism
           + "$";
     }
   }

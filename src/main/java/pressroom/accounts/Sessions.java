@@ -19,11 +19,13 @@ public final class Sessions {
   static final Duration ABSOLUTE = Duration.ofHours(12);
   static final Duration REMEMBER_IDLE = Duration.ofDays(30);
   static final Duration REMEMBER_ABSOLUTE = Duration.ofDays(60);
+
   /** last_seen is written at most this often, so reading pages does not write on every request. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
   private static final String SESSION_AND_ACCOUNT =
-      "SELECT s.last_seen_at, s.expires_at, s.remember, " + AccountDao.columns("a")
+      "SELECT s.last_seen_at, s.expires_at, s.remember, "
+          + AccountDao.columns("a")
           + " FROM sessions s LEFT JOIN accounts a ON a.id = s.account_id AND a.deleted_at IS NULL WHERE s.id_hash = :h";
 
   private final Jdbi jdbi;
@@ -51,7 +53,11 @@ public final class Sessions {
                 .bind("now", now.toEpochMilli())
                 .bind("expires", now.plus(remember ? REMEMBER_ABSOLUTE : ABSOLUTE).toEpochMilli())
                 .bind("remember", remember ? 1 : 0)
-                .bind("ua", userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length())))
+                .bind(
+                    "ua",
+                    userAgent == null
+                        ? null
+                        : userAgent.substring(0, Math.min(200, userAgent.length())))
                 .execute());
     return value;
   }
@@ -68,38 +74,63 @@ public final class Sessions {
             h ->
                 h.createQuery(SESSION_AND_ACCOUNT)
                     .bind("h", hash)
-                    .map((rs, ctx) -> new SessionRow(rs.getLong("last_seen_at"), rs.getLong("expires_at"), rs.getInt("remember") == 1,
-                        rs.getString("id") == null ? null : AccountDao.account(rs)))
+                    .map(
+                        (rs, ctx) ->
+                            new SessionRow(
+                                rs.getLong("last_seen_at"),
+                                rs.getLong("expires_at"),
+                                rs.getInt("remember") == 1,
+                                rs.getString("id") == null ? null : AccountDao.account(rs)))
                     .findOne());
     if (row.isEmpty()) {
       return Optional.empty();
     }
     long lastSeen = row.get().lastSeen();
     Duration idle = row.get().remember() ? REMEMBER_IDLE : IDLE;
-    if (now.toEpochMilli() >= row.get().expires() || now.toEpochMilli() - lastSeen >= idle.toMillis()) {
+    if (now.toEpochMilli() >= row.get().expires()
+        || now.toEpochMilli() - lastSeen >= idle.toMillis()) {
       end(cookieValue);
       return Optional.empty();
     }
     if (now.toEpochMilli() - lastSeen >= TOUCH_EVERY.toMillis()) {
       jdbi.useHandle(
-          h -> h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :h").bind("now", now.toEpochMilli()).bind("h", hash).execute());
+          h ->
+              h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :h")
+                  .bind("now", now.toEpochMilli())
+                  .bind("h", hash)
+                  .execute());
     }
     return Optional.ofNullable(row.get().account());
   }
 
   private record SessionRow(long lastSeen, long expires, boolean remember, Account account) {}
 
-  /** True when the session was created with "keep me signed in" (its cookie outlives the browser). */
+  /**
+   * True when the session was created with "keep me signed in" (its cookie outlives the browser).
+   */
   public boolean remembered(String cookieValue) {
     return jdbi.withHandle(
-        h -> h.createQuery("SELECT remember FROM sessions WHERE id_hash = :h").bind("h", hash(cookieValue)).mapTo(Integer.class).findOne().orElse(0) == 1);
+        h ->
+            h.createQuery("SELECT remember FROM sessions WHERE id_hash = :h")
+                    .bind("h", hash(cookieValue))
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .orElse(0)
+                == 1);
   }
 
   public void end(String cookieValue) {
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE id_hash = :h").bind("h", hash(cookieValue)).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM sessions WHERE id_hash = :h")
+                .bind("h", hash(cookieValue))
+                .execute());
   }
 
-  /** Signs out every session of an account, except the one whose cookie is {@code keep} (may be null). */
+  /**
+   * Signs out every session of an account, except the one whose cookie is {@code keep} (may be
+   * null).
+   */
   public int endAll(String accountId, String keep) {
     return jdbi.withHandle(
         h ->
@@ -111,7 +142,10 @@ public final class Sessions {
 
   static String hash(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

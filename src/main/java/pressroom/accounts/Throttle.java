@@ -52,7 +52,10 @@ public final class Throttle {
 
   public void clear(String key) {
     jdbi.useHandle(
-        h -> h.createUpdate("DELETE FROM throttle_events WHERE throttle_key = :k").bind("k", key).execute());
+        h ->
+            h.createUpdate("DELETE FROM throttle_events WHERE throttle_key = :k")
+                .bind("k", key)
+                .execute());
   }
 
   /** Drops events older than a day (called now and then). */

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * What is wrong with a new user ID. IDs are plain ASCII (letters, digits, {@code . _ -}) so they
- * read the same everywhere, cannot imitate each other with look-alike letters, and never contain
- * an {@code @}, which lets the sign-in box tell a user ID from an e-mail address. Pure.
+ * read the same everywhere, cannot imitate each other with look-alike letters, and never contain an
+ * {@code @}, which lets the sign-in box tell a user ID from an e-mail address. Pure.
  */
 public final class UserIdPolicy {
   static final int MIN_LENGTH = 3;
@@ -27,13 +27,62 @@ public final class UserIdPolicy {
    */
   private static final Set<String> RESERVED_NAMES =
       Set.of(
-          "abuse", "account", "accounts", "admin", "administrator", "admins", "anon", "anonymous",
-          "api", "billing", "contact", "deleted", "editor", "editors", "email", "guest", "help",
-          "helpdesk", "hostmaster", "info", "legal", "login", "logout", "mail", "mailerdaemon",
-          "mod", "moderator", "moderators", "mods", "newsroom", "nil", "nobody", "none",
-          "noreply", "null", "official", "owner", "postmaster", "pressroom", "privacy", "register",
-          "removed", "root", "security", "signin", "signout", "signup", "staff", "superuser",
-          "support", "sysadmin", "system", "undefined", "unknown", "webmaster", "www");
+          "abuse",
+          "account",
+          "accounts",
+          "admin",
+          "administrator",
+          "admins",
+          "anon",
+          "anonymous",
+          "api",
+          "billing",
+          "contact",
+          "deleted",
+          "editor",
+          "editors",
+          "email",
+          "guest",
+          "help",
+          "helpdesk",
+          "hostmaster",
+          "info",
+          "legal",
+          "login",
+          "logout",
+          "mail",
+          "mailerdaemon",
+          "mod",
+          "moderator",
+          "moderators",
+          "mods",
+          "newsroom",
+          "nil",
+          "nobody",
+          "none",
+          "noreply",
+          "null",
+          "official",
+          "owner",
+          "postmaster",
+          "pressroom",
+          "privacy",
+          "register",
+          "removed",
+          "root",
+          "security",
+          "signin",
+          "signout",
+          "signup",
+          "staff",
+          "superuser",
+          "support",
+          "sysadmin",
+          "system",
+          "undefined",
+          "unknown",
+          "webmaster",
+          "www");
 
   private UserIdPolicy() {}
 

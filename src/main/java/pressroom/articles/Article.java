@@ -40,8 +40,24 @@ public record Article(
 
   /** This article with its authors and tags (read separately from the article row). */
   public Article with(List<Author> authors, List<Tag> tags) {
-    return new Article(id, slug, section, source, headline, summary, authors, bodyHtml, language, direction, originalUrl, publishedAt,
-        updatedAt, tags, status, image, storyId);
+    return new Article(
+        id,
+        slug,
+        section,
+        source,
+        headline,
+        summary,
+        authors,
+        bodyHtml,
+        language,
+        direction,
+        originalUrl,
+        publishedAt,
+        updatedAt,
+        tags,
+        status,
+        image,
+        storyId);
   }
 
   /** True when the partner corrected or updated it after first publication. */

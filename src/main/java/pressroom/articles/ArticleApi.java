@@ -24,27 +24,43 @@ public final class ArticleApi {
   }
 
   /**
-   * One page of articles, newest first: {@code page} for the first pages, then {@code before}
-   * with the previous answer's {@code next_cursor}, which costs the same at any depth.
+   * One page of articles, newest first: {@code page} for the first pages, then {@code before} with
+   * the previous answer's {@code next_cursor}, which costs the same at any depth.
    */
   public void list(Context ctx) {
-    Window window = Window.of(ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
+    Window window =
+        Window.of(
+            ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
     Instant now = Instant.now();
     ArticleDao.Listing listing;
     if (ctx.queryParam("section") != null) {
-      listing = dao.sectionBySlug(ctx.queryParam("section")).map(s -> (ArticleDao.Listing) new ArticleDao.Listing.InSection(s.id())).orElse(null);
+      listing =
+          dao.sectionBySlug(ctx.queryParam("section"))
+              .map(s -> (ArticleDao.Listing) new ArticleDao.Listing.InSection(s.id()))
+              .orElse(null);
     } else if (ctx.queryParam("author") != null) {
-      listing = dao.authorBySlug(ctx.queryParam("author")).map(a -> (ArticleDao.Listing) new ArticleDao.Listing.ByAuthor(a.id())).orElse(null);
+      listing =
+          dao.authorBySlug(ctx.queryParam("author"))
+              .map(a -> (ArticleDao.Listing) new ArticleDao.Listing.ByAuthor(a.id()))
+              .orElse(null);
     } else if (ctx.queryParam("tag") != null) {
-      listing = dao.tagBySlug(ctx.queryParam("tag")).map(t -> (ArticleDao.Listing) new ArticleDao.Listing.WithTag(t.id())).orElse(null);
+      listing =
+          dao.tagBySlug(ctx.queryParam("tag"))
+              .map(t -> (ArticleDao.Listing) new ArticleDao.Listing.WithTag(t.id()))
+              .orElse(null);
     } else {
       listing = new ArticleDao.Listing.Latest();
     }
-    List<ArticleSummary> rows = listing == null ? List.of() : dao.listing(listing, window, PAGE_SIZE + 1, now);
+    List<ArticleSummary> rows =
+        listing == null ? List.of() : dao.listing(listing, window, PAGE_SIZE + 1, now);
     boolean more = rows.size() > PAGE_SIZE;
     if (more) {
-      // After a position the extra row is the oldest-but-one newer page's first; keep the page's own.
-      rows = window instanceof Window.After ? rows.subList(1, rows.size()) : rows.subList(0, PAGE_SIZE);
+      // After a position the extra row is the oldest-but-one newer page's first; keep the page's
+      // own.
+      rows =
+          window instanceof Window.After
+              ? rows.subList(1, rows.size())
+              : rows.subList(0, PAGE_SIZE);
     }
     boolean older = window instanceof Window.After || more;
     Map<String, Object> out = new LinkedHashMap<>();
@@ -54,7 +70,11 @@ public final class ArticleApi {
     out.put("items", rows.stream().map(this::summary).toList());
     String cursor = older && !rows.isEmpty() ? Window.Position.of(rows.getLast()).toString() : null;
     out.put("next_cursor", cursor);
-    out.put("next", cursor == null ? null : baseUrl + "/api/v1/articles?" + filterQuery(ctx) + "before=" + cursor);
+    out.put(
+        "next",
+        cursor == null
+            ? null
+            : baseUrl + "/api/v1/articles?" + filterQuery(ctx) + "before=" + cursor);
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.json(out);
   }
@@ -64,14 +84,22 @@ public final class ArticleApi {
     for (String name : List.of("section", "author", "tag")) {
       String v = ctx.queryParam(name);
       if (v != null) {
-        return name + "=" + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8) + "&";
+        return name
+            + "="
+            + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)
+            + "&";
       }
     }
     return "";
   }
 
   public void one(Context ctx) {
-    Article a = dao.findPublishedById(ctx.pathParam("id"), Instant.now()).orElseThrow(() -> new PageException(404, "not_found", "There is no published article with this id."));
+    Article a =
+        dao.findPublishedById(ctx.pathParam("id"), Instant.now())
+            .orElseThrow(
+                () ->
+                    new PageException(
+                        404, "not_found", "There is no published article with this id."));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("uri", "urn:pressroom:article:" + a.id());
     m.put("type", "text");
@@ -79,7 +107,11 @@ public final class ArticleApi {
     m.put("url", baseUrl + "/articles/" + a.slug());
     m.put("headline", a.headline());
     m.put("byline", Bylines.text(a.authors().stream().map(Author::name).toList()));
-    m.put("authors", a.authors().stream().map(au -> Map.of("name", au.name(), "url", baseUrl + "/authors/" + au.slug())).toList());
+    m.put(
+        "authors",
+        a.authors().stream()
+            .map(au -> Map.of("name", au.name(), "url", baseUrl + "/authors/" + au.slug()))
+            .toList());
     m.put("description_text", a.summary());
     if (a.seoPolicy() == SeoPolicy.OWN) {
       m.put("body_html", a.bodyHtml());

@@ -1,7 +1,5 @@
 package pressroom.articles;
 
-import pressroom.changes.ContentChanges;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
 import pressroom.db.JdbcBatch;
 
@@ -67,7 +66,9 @@ public final class ArticleDao {
         h ->
             h.createQuery("SELECT id, slug, name FROM authors WHERE slug = :slug")
                 .bind("slug", slug)
-                .map((rs, ctx) -> new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
+                .map(
+                    (rs, ctx) ->
+                        new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
                 .findOne());
   }
 
@@ -76,7 +77,9 @@ public final class ArticleDao {
         h ->
             h.createQuery("SELECT id, slug, name FROM tags WHERE slug = :slug")
                 .bind("slug", slug)
-                .map((rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
+                .map(
+                    (rs, ctx) ->
+                        new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")))
                 .findOne());
   }
 
@@ -96,8 +99,7 @@ public final class ArticleDao {
     return id;
   }
 
-  public String createSource(
-      String name, String homeUrl, String attribution, SeoPolicy seoPolicy) {
+  public String createSource(String name, String homeUrl, String attribution, SeoPolicy seoPolicy) {
     String id = Ids.newId();
     jdbi.useHandle(
         h ->
@@ -126,7 +128,8 @@ public final class ArticleDao {
         h -> {
           Optional<Article> found =
               h.createQuery(
-ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now")
+                      ARTICLE_SELECT
+                          + "WHERE a.slug = :slug AND a.status = 'published' AND a.published_at <= :now")
                   .bind("slug", slug)
                   .bind("now", now.toEpochMilli())
                   .map((rs, ctx) -> article(rs))
@@ -138,20 +141,27 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   /** The published article with this id (the read API addresses articles by id). */
   public Optional<Article> findPublishedById(String id, Instant now) {
     Optional<String> slug =
-        jdbi.withHandle(h -> h.createQuery("SELECT slug FROM articles WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT slug FROM articles WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne());
     return slug.flatMap(s -> findPublished(s, now));
   }
 
   /**
    * Published articles in id order after {@code afterId} (null for the start), complete with
-   * authors and tags, {@code limit} at a time: three queries a batch, however many articles
-   * there are (for rebuilding the search index).
+   * authors and tags, {@code limit} at a time: three queries a batch, however many articles there
+   * are (for rebuilding the search index).
    */
   public List<Article> publishedAfter(String afterId, int limit, Instant now) {
     return jdbi.withHandle(
         h -> {
           List<Article> rows =
-              h.createQuery(ARTICLE_SELECT + "WHERE a.status = 'published' AND a.published_at <= :now AND a.id > :after ORDER BY a.id LIMIT :limit")
+              h.createQuery(
+                      ARTICLE_SELECT
+                          + "WHERE a.status = 'published' AND a.published_at <= :now AND a.id > :after ORDER BY a.id LIMIT :limit")
                   .bind("now", now.toEpochMilli())
                   .bind("after", afterId == null ? "" : afterId)
                   .bind("limit", limit)
@@ -163,7 +173,13 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
           List<String> ids = rows.stream().map(Article::id).toList();
           Map<String, List<Author>> authors = authorsOf(h, ids);
           Map<String, List<Tag>> tags = tagsOf(h, ids);
-          return rows.stream().map(a -> a.with(authors.getOrDefault(a.id(), List.of()), tags.getOrDefault(a.id(), List.of()))).toList();
+          return rows.stream()
+              .map(
+                  a ->
+                      a.with(
+                          authors.getOrDefault(a.id(), List.of()),
+                          tags.getOrDefault(a.id(), List.of())))
+              .toList();
         });
   }
 
@@ -172,11 +188,17 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
    * holds each story's other versions), for a progress bar.
    */
   public long countListed() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM articles WHERE listed = 1").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM articles WHERE listed = 1")
+                .mapTo(Long.class)
+                .one());
   }
 
   private static Map<String, List<Tag>> tagsOf(Handle h, List<String> articleIds) {
-    return byArticle(h, articleIds,
+    return byArticle(
+        h,
+        articleIds,
         """
         SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
         WHERE at.article_id IN (<ids>) ORDER BY at.article_id, t.name
@@ -184,15 +206,22 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         rs -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
   }
 
-  /** Rows of {@code sql} (which selects article_id and binds the list {@code <ids>}) grouped by article, in order. */
-  private static <T> Map<String, List<T>> byArticle(Handle h, List<String> articleIds, String sql, Row<T> row) {
+  /**
+   * Rows of {@code sql} (which selects article_id and binds the list {@code <ids>}) grouped by
+   * article, in order.
+   */
+  private static <T> Map<String, List<T>> byArticle(
+      Handle h, List<String> articleIds, String sql, Row<T> row) {
     Map<String, List<T>> byArticle = new LinkedHashMap<>();
     h.createQuery(sql)
         .bindList("ids", articleIds)
-        .map((rs, ctx) -> {
-          byArticle.computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>()).add(row.of(rs));
-          return null;
-        })
+        .map(
+            (rs, ctx) -> {
+              byArticle
+                  .computeIfAbsent(rs.getString("article_id"), k -> new ArrayList<>())
+                  .add(row.of(rs));
+              return null;
+            })
         .forEach(x -> {});
     return byArticle;
   }
@@ -202,17 +231,18 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     T of(ResultSet rs) throws SQLException;
   }
 
-
   private Article withAuthorsAndTags(Handle h, Article a) {
-    return a.with(authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()), tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()));
+    return a.with(
+        authorsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()),
+        tagsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()));
   }
 
   // ---- listings
 
   /**
    * What a listing holds, and how its SQL reads it: each kind walks one index in listing order
-   * (articles_listed, articles_listed_by_section, article_authors_listed, article_tags_listed),
-   * so a page costs the same at any depth and with any number of articles.
+   * (articles_listed, articles_listed_by_section, article_authors_listed, article_tags_listed), so
+   * a page costs the same at any depth and with any number of articles.
    */
   public sealed interface Listing {
     String from();
@@ -228,35 +258,91 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
 
     /** Every listed article, newest first. */
     record Latest() implements Listing {
-      public String from() { return "articles a"; }
-      public String where() { return "a.listed = 1 AND a.published_at <= :now"; }
-      public String time() { return "a.published_at"; }
-      public String id() { return "a.id"; }
-      public Object filter() { return null; }
+      public String from() {
+        return "articles a";
+      }
+
+      public String where() {
+        return "a.listed = 1 AND a.published_at <= :now";
+      }
+
+      public String time() {
+        return "a.published_at";
+      }
+
+      public String id() {
+        return "a.id";
+      }
+
+      public Object filter() {
+        return null;
+      }
     }
 
     record InSection(String sectionId) implements Listing {
-      public String from() { return "articles a"; }
-      public String where() { return "a.section_id = :filter AND a.listed = 1 AND a.published_at <= :now"; }
-      public String time() { return "a.published_at"; }
-      public String id() { return "a.id"; }
-      public Object filter() { return sectionId; }
+      public String from() {
+        return "articles a";
+      }
+
+      public String where() {
+        return "a.section_id = :filter AND a.listed = 1 AND a.published_at <= :now";
+      }
+
+      public String time() {
+        return "a.published_at";
+      }
+
+      public String id() {
+        return "a.id";
+      }
+
+      public Object filter() {
+        return sectionId;
+      }
     }
 
     record ByAuthor(String authorId) implements Listing {
-      public String from() { return "article_authors l CROSS JOIN articles a"; }
-      public String where() { return "a.id = l.article_id AND l.author_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
-      public String time() { return "l.published_at"; }
-      public String id() { return "l.article_id"; }
-      public Object filter() { return authorId; }
+      public String from() {
+        return "article_authors l CROSS JOIN articles a";
+      }
+
+      public String where() {
+        return "a.id = l.article_id AND l.author_id = :filter AND l.listed = 1 AND l.published_at <= :now";
+      }
+
+      public String time() {
+        return "l.published_at";
+      }
+
+      public String id() {
+        return "l.article_id";
+      }
+
+      public Object filter() {
+        return authorId;
+      }
     }
 
     record WithTag(String tagId) implements Listing {
-      public String from() { return "article_tags l CROSS JOIN articles a"; }
-      public String where() { return "a.id = l.article_id AND l.tag_id = :filter AND l.listed = 1 AND l.published_at <= :now"; }
-      public String time() { return "l.published_at"; }
-      public String id() { return "l.article_id"; }
-      public Object filter() { return tagId; }
+      public String from() {
+        return "article_tags l CROSS JOIN articles a";
+      }
+
+      public String where() {
+        return "a.id = l.article_id AND l.tag_id = :filter AND l.listed = 1 AND l.published_at <= :now";
+      }
+
+      public String time() {
+        return "l.published_at";
+      }
+
+      public String id() {
+        return "l.article_id";
+      }
+
+      public Object filter() {
+        return tagId;
+      }
     }
   }
 
@@ -273,22 +359,40 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
           // took the wrong one, walking from today back to the position.
           case Window.Before b -> " AND (" + l.time() + " < :atTime OR " + l.id() + " < :atId)";
           case Window.After a ->
-              " AND " + l.time() + " >= :atTime AND (" + l.time() + " > :atTime OR " + l.id() + " > :atId)";
+              " AND "
+                  + l.time()
+                  + " >= :atTime AND ("
+                  + l.time()
+                  + " > :atTime OR "
+                  + l.id()
+                  + " > :atId)";
         };
     String order = w instanceof Window.After ? "ASC" : "DESC";
     // CROSS JOIN: SQLite then keeps the listing's own table outermost, walking its index in
     // order, whatever its statistics say of the small tables (PostgreSQL treats it as a join).
-    return "SELECT " + SUMMARY_COLUMNS
-        + " FROM " + l.from()
+    return "SELECT "
+        + SUMMARY_COLUMNS
+        + " FROM "
+        + l.from()
         + " CROSS JOIN sections s LEFT JOIN sources src ON src.id = a.source_id"
-        + " WHERE s.id = a.section_id AND " + l.where() + keyset
-        + " ORDER BY " + l.time() + " " + order + ", " + l.id() + " " + order
-        + " LIMIT :limit" + (w instanceof Window.Numbered ? " OFFSET :offset" : "");
+        + " WHERE s.id = a.section_id AND "
+        + l.where()
+        + keyset
+        + " ORDER BY "
+        + l.time()
+        + " "
+        + order
+        + ", "
+        + l.id()
+        + " "
+        + order
+        + " LIMIT :limit"
+        + (w instanceof Window.Numbered ? " OFFSET :offset" : "");
   }
 
   /**
-   * One page of a listing, newest first, with authors: {@code limit} articles at most (ask for
-   * one more than a page to know whether another follows in the window's direction).
+   * One page of a listing, newest first, with authors: {@code limit} articles at most (ask for one
+   * more than a page to know whether another follows in the window's direction).
    */
   public List<ArticleSummary> listing(Listing l, Window w, int limit, Instant now) {
     return jdbi.withHandle(
@@ -297,17 +401,16 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
               w instanceof Window.Before b
                   ? Math.min(now.toEpochMilli(), b.position().publishedAt())
                   : now.toEpochMilli();
-          Query q =
-              h.createQuery(listingSql(l, w))
-                  .bind("now", upTo)
-                  .bind("limit", limit);
+          Query q = h.createQuery(listingSql(l, w)).bind("now", upTo).bind("limit", limit);
           if (l.filter() != null) {
             q.bind("filter", l.filter());
           }
           switch (w) {
             case Window.Numbered n -> q.bind("offset", n.offset());
-            case Window.Before b -> q.bind("atTime", b.position().publishedAt()).bind("atId", b.position().id());
-            case Window.After a -> q.bind("atTime", a.position().publishedAt()).bind("atId", a.position().id());
+            case Window.Before b ->
+                q.bind("atTime", b.position().publishedAt()).bind("atId", b.position().id());
+            case Window.After a ->
+                q.bind("atTime", a.position().publishedAt()).bind("atId", a.position().id());
           }
           List<ArticleSummary> rows = q.map((rs, ctx) -> summary(rs)).list();
           if (w instanceof Window.After) {
@@ -326,12 +429,15 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     if (rows.isEmpty()) {
       return rows;
     }
-    Map<String, List<Author>> authors = authorsOf(h, rows.stream().map(ArticleSummary::id).toList());
+    Map<String, List<Author>> authors =
+        authorsOf(h, rows.stream().map(ArticleSummary::id).toList());
     return rows.stream().map(r -> r.withAuthors(authors.getOrDefault(r.id(), List.of()))).toList();
   }
 
   private static Map<String, List<Author>> authorsOf(Handle h, List<String> articleIds) {
-    return byArticle(h, articleIds,
+    return byArticle(
+        h,
+        articleIds,
         """
         SELECT aa.article_id, au.id, au.slug, au.name
         FROM article_authors aa JOIN authors au ON au.id = aa.author_id
@@ -339,7 +445,6 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         """,
         rs -> new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name")));
   }
-
 
   // ---- writes
 
@@ -355,16 +460,16 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
 
   /**
    * Stores a new article inside the caller's transaction. {@code names} remembers author, tag and
-   * section ids across calls (a bulk import passes one for a whole batch and drops it if the
-   * batch rolls back).
+   * section ids across calls (a bulk import passes one for a whole batch and drops it if the batch
+   * rolls back).
    */
   public static StoredArticle insert(Handle h, NewArticle in, NameIds names) {
     return insertAll(h, List.of(in), names).get(0);
   }
 
   /**
-   * Stores new articles in a few batched statements (one per table, not one per article) inside
-   * the caller's transaction; returns their ids and addresses in order.
+   * Stores new articles in a few batched statements (one per table, not one per article) inside the
+   * caller's transaction; returns their ids and addresses in order.
    */
   public static List<StoredArticle> insertAll(Handle h, List<NewArticle> batch, NameIds names) {
     if (batch.isEmpty()) {
@@ -463,8 +568,8 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   }
 
   /**
-   * Replaces what readers see of an article (a partner's correction), keeping the previous text
-   * as a revision; status and address stay. Inside the caller's transaction.
+   * Replaces what readers see of an article (a partner's correction), keeping the previous text as
+   * a revision; status and address stay. Inside the caller's transaction.
    */
   public static void replaceContent(Handle h, String articleId, NewArticle in, NameIds names) {
     h.createUpdate(
@@ -504,8 +609,12 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         .bind("imageCredit", img == null ? null : img.credit())
         .bind("id", articleId)
         .execute();
-    h.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
-    h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
+    h.createUpdate("DELETE FROM article_authors WHERE article_id = :id")
+        .bind("id", articleId)
+        .execute();
+    h.createUpdate("DELETE FROM article_tags WHERE article_id = :id")
+        .bind("id", articleId)
+        .execute();
     // The links carry the stored time and flag: a correction changes neither.
     var kept =
         h.createQuery("SELECT published_at, listed FROM articles WHERE id = :id")
@@ -513,8 +622,11 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
             .map((rs, ctx) -> Map.entry(rs.getLong("published_at"), rs.getInt("listed") == 1))
             .one();
     linkAuthorsAndTags(
-        h, List.of(articleId), List.of(in.withPublishedAt(Instant.ofEpochMilli(kept.getKey()))),
-        new boolean[] {kept.getValue()}, names);
+        h,
+        List.of(articleId),
+        List.of(in.withPublishedAt(Instant.ofEpochMilli(kept.getKey()))),
+        new boolean[] {kept.getValue()},
+        names);
     ContentChanges.record(h, articleId);
   }
 
@@ -536,7 +648,13 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         int flag = listed[i] ? 1 : 0;
         int position = 0;
         for (String name : batch.get(i).authorNames()) {
-          authors.add(id).add(position++).add(names.author(h, name)).add(publishedAt).add(flag).row();
+          authors
+              .add(id)
+              .add(position++)
+              .add(names.author(h, name))
+              .add(publishedAt)
+              .add(flag)
+              .row();
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String name : batch.get(i).tagNames()) {
@@ -575,8 +693,8 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
     }
 
     /**
-     * The id of the author or tag with this name, created if new. By name first: the same
-     * bylines and tags recur all through a batch, and slugging is not free.
+     * The id of the author or tag with this name, created if new. By name first: the same bylines
+     * and tags recur all through a batch, and slugging is not free.
      */
     private String named(Handle h, String table, String kind, String name) {
       String byName = kind + " name:" + name;
@@ -631,9 +749,13 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   }
 
   /** An article address for sitemaps. */
-  public record Indexable(String slug, String headline, String language, Instant publishedAt, Instant updatedAt) {}
+  public record Indexable(
+      String slug, String headline, String language, Instant publishedAt, Instant updatedAt) {}
 
-  /** Published articles from {@code since} (inclusive) to {@code until} (exclusive) that search engines should index. */
+  /**
+   * Published articles from {@code since} (inclusive) to {@code until} (exclusive) that search
+   * engines should index.
+   */
   public static final String INDEXABLE_SQL =
       """
       SELECT a.slug, a.headline, a.language, a.published_at, a.updated_at
@@ -646,8 +768,8 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   /**
    * Published articles whose page is the one search engines should index: the site's own and
    * partners' under an "own" licence, published in [since, until), each story once (its listed
-   * version). Canonical-to-partner and noindex copies stay out, as their licences ask. One range
-   * of articles_listed.
+   * version). Canonical-to-partner and noindex copies stay out, as their licences ask. One range of
+   * articles_listed.
    */
   public List<Indexable> indexable(Instant now, Instant since, Instant until, int limit) {
     return jdbi.withHandle(
@@ -657,8 +779,14 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
                 .bind("since", since.toEpochMilli())
                 .bind("until", until.toEpochMilli())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Indexable(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
-                    Instant.ofEpochMilli(rs.getLong("published_at")), Instant.ofEpochMilli(rs.getLong("updated_at"))))
+                .map(
+                    (rs, ctx) ->
+                        new Indexable(
+                            rs.getString("slug"),
+                            rs.getString("headline"),
+                            rs.getString("language"),
+                            Instant.ofEpochMilli(rs.getLong("published_at")),
+                            Instant.ofEpochMilli(rs.getLong("updated_at"))))
                 .list());
   }
 
@@ -704,14 +832,18 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
                 .map(
                     (rs, ctx) ->
                         new AlsoFrom(
-                            rs.getString("slug"), rs.getString("headline"), rs.getString("source_name")))
+                            rs.getString("slug"),
+                            rs.getString("headline"),
+                            rs.getString("source_name")))
                 .list());
   }
 
   /** A related article: shares tags with this one, from another story. */
   public record Related(String slug, String headline, String sectionName) {}
 
-  /** How many of an article's tags, and how many of each tag's newest articles, related() weighs. */
+  /**
+   * How many of an article's tags, and how many of each tag's newest articles, related() weighs.
+   */
   static final int RELATED_TAGS = 8;
 
   static final int RELATED_PER_TAG = 100;
@@ -726,10 +858,13 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
       candidates
           .append(i == 0 ? "" : " UNION ALL ")
           .append("SELECT * FROM (SELECT article_id, published_at FROM article_tags")
-          .append(" WHERE tag_id = :tag").append(i)
+          .append(" WHERE tag_id = :tag")
+          .append(i)
           .append(" AND listed = 1 AND published_at <= :now")
-          .append(" ORDER BY published_at DESC, article_id DESC LIMIT ").append(RELATED_PER_TAG)
-          .append(") t").append(i);
+          .append(" ORDER BY published_at DESC, article_id DESC LIMIT ")
+          .append(RELATED_PER_TAG)
+          .append(") t")
+          .append(i);
     }
     return """
         SELECT o.slug, o.headline, s.name AS section_name
@@ -740,7 +875,8 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         WHERE o.story_id <> :story
         ORDER BY r.shared DESC, r.published_at DESC, r.article_id DESC
         LIMIT :limit
-        """.formatted(candidates);
+        """
+        .formatted(candidates);
   }
 
   /**
@@ -764,7 +900,12 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
           for (int i = 0; i < tags.size(); i++) {
             q.bind("tag" + i, tags.get(i).id());
           }
-          return q.map((rs, ctx) -> new Related(rs.getString("slug"), rs.getString("headline"), rs.getString("section_name")))
+          return q.map(
+                  (rs, ctx) ->
+                      new Related(
+                          rs.getString("slug"),
+                          rs.getString("headline"),
+                          rs.getString("section_name")))
               .list();
         });
   }
@@ -786,7 +927,9 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
   /** Id of the author or tag with this slug, creating it if new (safe under concurrency). */
   private static String upsertNamed(Handle h, String table, String slug, String name) {
     h.createUpdate(
-            "INSERT INTO " + table + " (id, slug, name) VALUES (:id, :slug, :name)"
+            "INSERT INTO "
+                + table
+                + " (id, slug, name) VALUES (:id, :slug, :name)"
                 + " ON CONFLICT (slug) DO NOTHING")
         .bind("id", Ids.newId())
         .bind("slug", slug)
@@ -851,7 +994,10 @@ ARTICLE_SELECT + "WHERE a.slug = :slug AND a.status = 'published' AND a.publishe
         ArticleStatus.fromDb(rs.getString("status")),
         rs.getString("image_url") == null
             ? null
-            : new Image(rs.getString("image_url"), rs.getString("image_caption"), rs.getString("image_credit")),
+            : new Image(
+                rs.getString("image_url"),
+                rs.getString("image_caption"),
+                rs.getString("image_credit")),
         rs.getString("story_id"));
   }
 }

@@ -14,8 +14,28 @@ public final class BodySanitizer {
   private static final Safelist SAFE =
       new Safelist()
           .addTags(
-              "p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "em", "strong", "b", "i",
-              "a", "br", "figure", "figcaption", "img", "cite", "q", "sub", "sup", "small")
+              "p",
+              "h2",
+              "h3",
+              "h4",
+              "ul",
+              "ol",
+              "li",
+              "blockquote",
+              "em",
+              "strong",
+              "b",
+              "i",
+              "a",
+              "br",
+              "figure",
+              "figcaption",
+              "img",
+              "cite",
+              "q",
+              "sub",
+              "sup",
+              "small")
           .addAttributes("a", "href", "title")
           .addAttributes("img", "src", "alt", "width", "height")
           .addAttributes("blockquote", "cite")

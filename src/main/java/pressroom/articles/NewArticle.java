@@ -68,25 +68,80 @@ public record NewArticle(
       Instant updatedAt,
       List<String> tagNames,
       ArticleStatus status) {
-    this(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language, direction,
-        originalUrl, publishedAt, updatedAt, tagNames, status, null, null);
+    this(
+        sectionSlug,
+        sourceId,
+        headline,
+        summary,
+        authorNames,
+        bodyHtml,
+        language,
+        direction,
+        originalUrl,
+        publishedAt,
+        updatedAt,
+        tagNames,
+        status,
+        null,
+        null);
   }
 
   public NewArticle withStory(String storyId) {
     Provenance p = provenance;
-    return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
-        direction, originalUrl, publishedAt, updatedAt, tagNames, status, image,
+    return new NewArticle(
+        sectionSlug,
+        sourceId,
+        headline,
+        summary,
+        authorNames,
+        bodyHtml,
+        language,
+        direction,
+        originalUrl,
+        publishedAt,
+        updatedAt,
+        tagNames,
+        status,
+        image,
         new Provenance(p.guid(), p.contentHash(), p.version(), p.simhash(), storyId));
   }
 
   public NewArticle withPublishedAt(Instant time) {
-    return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
-        direction, originalUrl, time, updatedAt, tagNames, status, image, provenance);
+    return new NewArticle(
+        sectionSlug,
+        sourceId,
+        headline,
+        summary,
+        authorNames,
+        bodyHtml,
+        language,
+        direction,
+        originalUrl,
+        time,
+        updatedAt,
+        tagNames,
+        status,
+        image,
+        provenance);
   }
 
   public NewArticle withUpdatedAt(Instant time) {
-    return new NewArticle(sectionSlug, sourceId, headline, summary, authorNames, bodyHtml, language,
-        direction, originalUrl, publishedAt, time, tagNames, status, image, provenance);
+    return new NewArticle(
+        sectionSlug,
+        sourceId,
+        headline,
+        summary,
+        authorNames,
+        bodyHtml,
+        language,
+        direction,
+        originalUrl,
+        publishedAt,
+        time,
+        tagNames,
+        status,
+        image,
+        provenance);
   }
 
   /**
@@ -98,5 +153,6 @@ public record NewArticle(
    * @param simhash near-duplicate fingerprint of the text
    * @param storyId the story it belongs to (its own id when it is the first)
    */
-  public record Provenance(String guid, String contentHash, Long version, long simhash, String storyId) {}
+  public record Provenance(
+      String guid, String contentHash, Long version, long simhash, String storyId) {}
 }

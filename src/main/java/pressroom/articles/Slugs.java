@@ -15,9 +15,19 @@ public final class Slugs {
     // An import slugs every headline: ASCII text (most of it) needs no folding.
     if (!isAscii(s)) {
       // Letters that Unicode does not decompose into a base letter plus a mark.
-      s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-          .replace("ð", "d").replace("þ", "th").replace("ß", "ss").replace("æ", "ae")
-          .replace("œ", "oe").replace("ʿ", "").replace("ʾ", "").replace("’", "");
+      s =
+          s.replace("ı", "i")
+              .replace("ł", "l")
+              .replace("ø", "o")
+              .replace("đ", "d")
+              .replace("ð", "d")
+              .replace("þ", "th")
+              .replace("ß", "ss")
+              .replace("æ", "ae")
+              .replace("œ", "oe")
+              .replace("ʿ", "")
+              .replace("ʾ", "")
+              .replace("’", "");
       s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
     s = hyphenate(s);
@@ -38,7 +48,9 @@ public final class Slugs {
     return true;
   }
 
-  /** Drops apostrophes, joins the runs of a-z and 0-9 with single hyphens, drops everything else. */
+  /**
+   * Drops apostrophes, joins the runs of a-z and 0-9 with single hyphens, drops everything else.
+   */
   private static String hyphenate(String s) {
     StringBuilder out = new StringBuilder(s.length());
     boolean gap = false;

@@ -14,9 +14,9 @@ import pressroom.db.JdbcBatch;
 
 /**
  * Decides, when articles are written, which version of each story listings show: the published
- * version whose time has come, from the partner with the highest priority, then the earliest,
- * then the lowest id. Listings read the stored `listed` flag instead of comparing every row with
- * its story's other versions, so their cost does not grow with the archive.
+ * version whose time has come, from the partner with the highest priority, then the earliest, then
+ * the lowest id. Listings read the stored `listed` flag instead of comparing every row with its
+ * story's other versions, so their cost does not grow with the archive.
  *
  * <p>Every write that can change the choice calls {@link #refresh}: a version joining a story, a
  * withdrawal, an expiry, an embargo ending ({@link #liftEmbargoes}), a partner's new priority
@@ -90,13 +90,17 @@ public final class StoryLeads {
                     rs.getInt("embargo_pending") == 1))
         .forEach(s -> byStory.computeIfAbsent(s.storyId(), k -> new ArrayList<>()).add(s));
     try (JdbcBatch articles =
-            JdbcBatch.prepare(h, "UPDATE articles SET listed = ?, embargo_pending = ? WHERE id = ?");
+            JdbcBatch.prepare(
+                h, "UPDATE articles SET listed = ?, embargo_pending = ? WHERE id = ?");
         JdbcBatch authors =
             JdbcBatch.prepare(h, "UPDATE article_authors SET listed = ? WHERE article_id = ?");
-        JdbcBatch tags = JdbcBatch.prepare(h, "UPDATE article_tags SET listed = ? WHERE article_id = ?")) {
+        JdbcBatch tags =
+            JdbcBatch.prepare(h, "UPDATE article_tags SET listed = ? WHERE article_id = ?")) {
       for (List<Stored> story : byStory.values()) {
         String lead =
-            lead(story.stream().map(Stored::version).toList(), nowMillis).map(Version::id).orElse(null);
+            lead(story.stream().map(Stored::version).toList(), nowMillis)
+                .map(Version::id)
+                .orElse(null);
         for (Stored s : story) {
           Version v = s.version();
           boolean listed = v.id().equals(lead);
@@ -128,7 +132,8 @@ public final class StoryLeads {
   }
 
   /** Runs {@code query} on at most 500 values at a time (SQLite binds at most 32,766). */
-  private static <T> List<T> inChunks(Collection<String> values, Function<List<String>, List<T>> query) {
+  private static <T> List<T> inChunks(
+      Collection<String> values, Function<List<String>, List<T>> query) {
     List<String> all = new ArrayList<>(new LinkedHashSet<>(values));
     List<T> out = new ArrayList<>();
     for (int from = 0; from < all.size(); from += 500) {

@@ -3,9 +3,9 @@ package pressroom.articles;
 import java.util.regex.Pattern;
 
 /**
- * Which part of a newest-first listing a page shows: a numbered page near the top (cheap only
- * while the offset is small), or the articles just before or after a position, which costs the
- * same at any depth.
+ * Which part of a newest-first listing a page shows: a numbered page near the top (cheap only while
+ * the offset is small), or the articles just before or after a position, which costs the same at
+ * any depth.
  */
 public sealed interface Window {
   /** The first pages, by number: an offset the database walks, so kept short. */
@@ -26,14 +26,14 @@ public sealed interface Window {
   Window FIRST = new Numbered(0);
 
   /**
-   * Numbered pages stop here: past it a page would walk thousands of index entries, and the
-   * "Older" links (positions) reach any depth at the cost of the first page.
+   * Numbered pages stop here: past it a page would walk thousands of index entries, and the "Older"
+   * links (positions) reach any depth at the cost of the first page.
    */
   int MAX_NUMBERED_PAGE = 50;
 
   /**
-   * The window a request asks for with {@code page}, {@code before} or {@code after} (at most
-   * one); absent means the first page.
+   * The window a request asks for with {@code page}, {@code before} or {@code after} (at most one);
+   * absent means the first page.
    *
    * @throws pressroom.web.PageException 400 naming the parameter that is not valid
    */
@@ -50,7 +50,9 @@ public sealed interface Window {
               .orElseThrow(
                   () ->
                       pressroom.web.PageException.badRequest(
-                          "“" + text + "” is not a position in this listing: follow the Older and Newer links."));
+                          "“"
+                              + text
+                              + "” is not a position in this listing: follow the Older and Newer links."));
       return before != null ? new Before(p) : new After(p);
     }
     int n = pressroom.web.PageNumbers.parse(page, MAX_NUMBERED_PAGE);

@@ -15,20 +15,27 @@ public final class BookmarkDao {
   }
 
   /**
-   * One entry of a reading list; {@code available} is false once withdrawn or expired, and then
-   * the entry carries no slug, headline or section: a reader sees only what they could open.
+   * One entry of a reading list; {@code available} is false once withdrawn or expired, and then the
+   * entry carries no slug, headline or section: a reader sees only what they could open.
    */
-  public record Entry(String articleId, String slug, String headline, String sectionName, boolean available, Instant savedAt) {}
+  public record Entry(
+      String articleId,
+      String slug,
+      String headline,
+      String sectionName,
+      boolean available,
+      Instant savedAt) {}
 
   /**
-   * Adds an article (once); false when no reader could open it (none, embargoed, withdrawn):
-   * a bookmark must not confirm that an unpublished article exists.
+   * Adds an article (once); false when no reader could open it (none, embargoed, withdrawn): a
+   * bookmark must not confirm that an unpublished article exists.
    */
   public boolean add(String accountId, String articleId) {
     return jdbi.withHandle(
         h -> {
           boolean exists =
-              h.createQuery("SELECT count(*) FROM articles WHERE id = :a AND status = 'published' AND published_at <= :now")
+              h.createQuery(
+                          "SELECT count(*) FROM articles WHERE id = :a AND status = 'published' AND published_at <= :now")
                       .bind("a", articleId)
                       .bind("now", System.currentTimeMillis())
                       .mapTo(Integer.class)
@@ -48,12 +55,24 @@ public final class BookmarkDao {
   }
 
   public void remove(String accountId, String articleId) {
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM bookmarks WHERE account_id = :u AND article_id = :a").bind("u", accountId).bind("a", articleId).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM bookmarks WHERE account_id = :u AND article_id = :a")
+                .bind("u", accountId)
+                .bind("a", articleId)
+                .execute());
   }
 
   public boolean has(String accountId, String articleId) {
     return jdbi.withHandle(
-        h -> h.createQuery("SELECT count(*) FROM bookmarks WHERE account_id = :u AND article_id = :a").bind("u", accountId).bind("a", articleId).mapTo(Integer.class).one() > 0);
+        h ->
+            h.createQuery(
+                        "SELECT count(*) FROM bookmarks WHERE account_id = :u AND article_id = :a")
+                    .bind("u", accountId)
+                    .bind("a", articleId)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   /**
@@ -72,7 +91,10 @@ public final class BookmarkDao {
   /** Where a reading list starts: before every bookmark. */
   public static final Window.Position NEWEST = new Window.Position(Long.MAX_VALUE, "~");
 
-  /** Up to {@code limit} bookmarks saved before {@code before} ({@link #NEWEST} for the first page), newest first. */
+  /**
+   * Up to {@code limit} bookmarks saved before {@code before} ({@link #NEWEST} for the first page),
+   * newest first.
+   */
   public List<Entry> list(String accountId, Window.Position before, int limit) {
     long now = System.currentTimeMillis();
     return jdbi.withHandle(
@@ -101,32 +123,38 @@ public final class BookmarkDao {
   public List<java.util.Map<String, Object>> savedBy(String accountId) {
     long now = System.currentTimeMillis();
     return jdbi.withHandle(
-        h -> h.createQuery(
-                """
+        h ->
+            h.createQuery(
+                    """
                 SELECT b.article_id, b.created_at, a.slug, a.headline, a.status, a.published_at
                 FROM bookmarks b JOIN articles a ON a.id = b.article_id
                 WHERE b.account_id = :u ORDER BY b.created_at, b.article_id
                 """)
-            .bind("u", accountId)
-            .map((rs, ctx) -> {
-              boolean open = "published".equals(rs.getString("status")) && rs.getLong("published_at") <= now;
-              java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-              m.put("articleId", rs.getString("article_id"));
-              m.put("article", open ? rs.getString("slug") : null);
-              m.put("headline", open ? rs.getString("headline") : null);
-              m.put("savedAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
-              return m;
-            })
-            .list());
+                .bind("u", accountId)
+                .map(
+                    (rs, ctx) -> {
+                      boolean open =
+                          "published".equals(rs.getString("status"))
+                              && rs.getLong("published_at") <= now;
+                      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                      m.put("articleId", rs.getString("article_id"));
+                      m.put("article", open ? rs.getString("slug") : null);
+                      m.put("headline", open ? rs.getString("headline") : null);
+                      m.put("savedAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
+                      return m;
+                    })
+                .list());
   }
 
   /** The id of the article a reader can open at a slug (published, embargo over). */
   public Optional<String> articleId(String slug) {
     return jdbi.withHandle(
-        h -> h.createQuery("SELECT id FROM articles WHERE slug = :s AND status = 'published' AND published_at <= :now")
-            .bind("s", slug)
-            .bind("now", System.currentTimeMillis())
-            .mapTo(String.class)
-            .findOne());
+        h ->
+            h.createQuery(
+                    "SELECT id FROM articles WHERE slug = :s AND status = 'published' AND published_at <= :now")
+                .bind("s", slug)
+                .bind("now", System.currentTimeMillis())
+                .mapTo(String.class)
+                .findOne());
   }
 }

@@ -23,7 +23,8 @@ public final class BookmarkPages {
   private final Templates templates;
   private final Supplier<Chrome> chrome;
 
-  public BookmarkPages(BookmarkDao bookmarks, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+  public BookmarkPages(
+      BookmarkDao bookmarks, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
     this.bookmarks = bookmarks;
     this.csrf = csrf;
     this.templates = templates;
@@ -37,7 +38,8 @@ public final class BookmarkPages {
    * @param older the link to the bookmarks saved before these, or null at the end
    * @param newer the link back to the first page, or null on it
    */
-  public record ReadingList(Chrome chrome, Head head, List<BookmarkDao.Entry> entries, String older, String newer) {}
+  public record ReadingList(
+      Chrome chrome, Head head, List<BookmarkDao.Entry> entries, String older, String newer) {}
 
   /** One page of a reader's bookmarks and the position of the next, if any. */
   private record Page(List<BookmarkDao.Entry> entries, Window.Position next) {}
@@ -48,13 +50,20 @@ public final class BookmarkPages {
         raw == null
             ? BookmarkDao.NEWEST
             : Window.Position.parse(raw)
-                .orElseThrow(() -> PageException.badRequest("“" + raw + "” is not a place in your reading list: follow its Older link."));
+                .orElseThrow(
+                    () ->
+                        PageException.badRequest(
+                            "“"
+                                + raw
+                                + "” is not a place in your reading list: follow its Older link."));
     List<BookmarkDao.Entry> rows = bookmarks.list(accountId, before, PAGE_SIZE + 1);
     if (rows.size() <= PAGE_SIZE) {
       return new Page(rows, null);
     }
     BookmarkDao.Entry last = rows.get(PAGE_SIZE - 1);
-    return new Page(rows.subList(0, PAGE_SIZE), new Window.Position(last.savedAt().toEpochMilli(), last.articleId()));
+    return new Page(
+        rows.subList(0, PAGE_SIZE),
+        new Window.Position(last.savedAt().toEpochMilli(), last.articleId()));
   }
 
   /** POST from the article page: adds or removes, then back to the article. */
@@ -62,7 +71,12 @@ public final class BookmarkPages {
     String slug = ctx.pathParam("slug");
     var account = Auth.account(ctx);
     if (account.isEmpty()) {
-      ctx.redirect("/signin?return=" + URLEncoder.encode("/articles/" + slug, StandardCharsets.UTF_8) + "&bookmark=" + slug, HttpStatus.SEE_OTHER);
+      ctx.redirect(
+          "/signin?return="
+              + URLEncoder.encode("/articles/" + slug, StandardCharsets.UTF_8)
+              + "&bookmark="
+              + slug,
+          HttpStatus.SEE_OTHER);
       return;
     }
     String id = bookmarks.articleId(slug).orElseThrow(PageException::notFound);
@@ -91,8 +105,15 @@ public final class BookmarkPages {
     Page p = page(a.get().id(), ctx);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/html; charset=utf-8")
-        .result(templates.render("bookmarks/list.jte", new ReadingList(c, Head.simple("My reading list — " + c.siteName(), "Saved articles"),
-            p.entries(), p.next() == null ? null : "/reading-list?before=" + p.next(), ctx.queryParam("before") == null ? null : "/reading-list")));
+        .result(
+            templates.render(
+                "bookmarks/list.jte",
+                new ReadingList(
+                    c,
+                    Head.simple("My reading list — " + c.siteName(), "Saved articles"),
+                    p.entries(),
+                    p.next() == null ? null : "/reading-list?before=" + p.next(),
+                    ctx.queryParam("before") == null ? null : "/reading-list")));
   }
 
   public void removeFromList(Context ctx) {
@@ -103,25 +124,34 @@ public final class BookmarkPages {
   // ---- JSON
 
   public void apiList(Context ctx) {
-    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    Account a =
+        Auth.account(ctx)
+            .orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
     Page p = page(a.id(), ctx);
     ctx.header("Cache-Control", "no-store");
     Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("bookmarks", p.entries().stream().map(e -> {
-      Map<String, Object> m = new java.util.LinkedHashMap<>();
-      m.put("articleId", e.articleId());
-      m.put("slug", e.slug()); // null, like the headline, once no reader can open it
-      m.put("headline", e.headline());
-      m.put("available", e.available());
-      m.put("savedAt", e.savedAt().toString());
-      return m;
-    }).toList());
+    out.put(
+        "bookmarks",
+        p.entries().stream()
+            .map(
+                e -> {
+                  Map<String, Object> m = new java.util.LinkedHashMap<>();
+                  m.put("articleId", e.articleId());
+                  m.put("slug", e.slug()); // null, like the headline, once no reader can open it
+                  m.put("headline", e.headline());
+                  m.put("available", e.available());
+                  m.put("savedAt", e.savedAt().toString());
+                  return m;
+                })
+            .toList());
     out.put("next_cursor", p.next() == null ? null : p.next().toString());
     ctx.json(out);
   }
 
   public void apiPut(Context ctx) {
-    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    Account a =
+        Auth.account(ctx)
+            .orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
     if (!bookmarks.add(a.id(), ctx.pathParam("articleId"))) {
       throw new PageException(404, "not_found", "There is no such article.");
     }
@@ -129,7 +159,9 @@ public final class BookmarkPages {
   }
 
   public void apiDelete(Context ctx) {
-    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    Account a =
+        Auth.account(ctx)
+            .orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
     bookmarks.remove(a.id(), ctx.pathParam("articleId"));
     ctx.status(204);
   }

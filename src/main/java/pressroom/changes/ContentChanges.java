@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The change log that keeps every node's page cache true: writers append a row in their own
- * transaction; each node polls the log and drops what changed. Polling the database (rather than
- * a local callback) is what makes a change on one node visible on all of them.
+ * transaction; each node polls the log and drops what changed. Polling the database (rather than a
+ * local callback) is what makes a change on one node visible on all of them.
  */
 public final class ContentChanges implements AutoCloseable {
   /** Logged instead of an article id when everything should be dropped (e.g. a section rename). */
@@ -48,7 +48,10 @@ public final class ContentChanges implements AutoCloseable {
   /** Prefix of a change that concerns one article's own pages only (its comments), not listings. */
   public static final String PAGE_ONLY = "page:";
 
-  /** Logged when every cached page should be dropped but no article changed (navigation, comment settings): search is left alone. */
+  /**
+   * Logged when every cached page should be dropped but no article changed (navigation, comment
+   * settings): search is left alone.
+   */
   public static final String ALL_PAGES = PAGE_ONLY + "*";
 
   /** Appends a change to an article's comments: only that article's pages are dropped. */

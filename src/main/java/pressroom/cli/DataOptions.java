@@ -9,7 +9,8 @@ final class DataOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Data folder; the embedded database lives here (PRESSROOM_DATA, default ./data).")
+      description =
+          "Data folder; the embedded database lives here (PRESSROOM_DATA, default ./data).")
   Path data;
 
   @Option(

@@ -13,12 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pressroom.App;
-import pressroom.config.Config;
 import pressroom.articles.SeoPolicy;
+import pressroom.config.Config;
+import pressroom.ingest.Importer;
+import pressroom.ingest.IngestJob;
 import pressroom.ingest.formats.FeedFormat;
 import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.IngestJob;
-import pressroom.ingest.Importer;
 import pressroom.ingest.sources.NewSource;
 
 /** Backfill from feed files or folders, with a progress bar. */
@@ -35,13 +35,22 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Feed files or folders of them.")
   List<Path> paths;
 
-  @Option(names = "--section", required = true, description = "Section the articles go to (name or slug; created if new).")
+  @Option(
+      names = "--section",
+      required = true,
+      description = "Section the articles go to (name or slug; created if new).")
   String section;
 
-  @Option(names = "--source-name", description = "The partner these files came from (default: the first path's name). An existing source keeps its licence terms; a new one is created disabled, so it is never polled.")
+  @Option(
+      names = "--source-name",
+      description =
+          "The partner these files came from (default: the first path's name). An existing source keeps its licence terms; a new one is created disabled, so it is never polled.")
   String sourceName;
 
-  @Option(names = "--format", defaultValue = "auto", description = "auto, rss, atom, jsonfeed or ninjs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "auto",
+      description = "auto, rss, atom, jsonfeed or ninjs (default: ${DEFAULT-VALUE}).")
   String format;
 
   ImportCommand(Map<String, String> env) {
@@ -50,8 +59,8 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
 
   /**
    * A larger page cache for this process's connections: an import inserts into every index of
-   * articles at once, and with 32 MB their pages were read from the file again and again once
-   * the site held a few hundred thousand articles (256 MB: a twentieth more items a second there).
+   * articles at once, and with 32 MB their pages were read from the file again and again once the
+   * site held a few hundred thousand articles (256 MB: a twentieth more items a second there).
    */
   @Override
   Config.Builder configure(Config.Builder b) {
@@ -80,7 +89,8 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
       err().println("pressroom import: --format " + e.getMessage());
       return 2;
     }
-    String name = sourceName != null ? sourceName : paths.get(0).toAbsolutePath().getFileName().toString();
+    String name =
+        sourceName != null ? sourceName : paths.get(0).toAbsolutePath().getFileName().toString();
     try (App app = open()) {
       FeedSource source =
           app.sources()
@@ -91,8 +101,18 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
                         app.sources()
                             .add(
                                 new NewSource(
-                                    name, paths.get(0).toAbsolutePath().toString(), forced, section, null, null, 0,
-                                    Duration.ofHours(1), Map.of(), SeoPolicy.CANONICAL, true, 0));
+                                    name,
+                                    paths.get(0).toAbsolutePath().toString(),
+                                    forced,
+                                    section,
+                                    null,
+                                    null,
+                                    0,
+                                    Duration.ofHours(1),
+                                    Map.of(),
+                                    SeoPolicy.CANONICAL,
+                                    true,
+                                    0));
                     app.sources().setState(id, FeedSource.State.DISABLED, null);
                     return app.sources().find(id).orElseThrow();
                   });
@@ -107,7 +127,8 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
                     (bytes, items) -> {
                       bar.stepTo(bytes);
                       double secs = Math.max(0.001, (System.nanoTime() - start) / 1e9);
-                      bar.setExtraMessage(String.format(" %d items, %.0f items/s", items, items / secs));
+                      bar.setExtraMessage(
+                          String.format(" %d items, %.0f items/s", items, items / secs));
                     });
       }
       // After a bulk load the planner's statistics are stale or missing (SQLite keeps none itself).
@@ -115,11 +136,20 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
       var c = result.counts();
       long items = c.inserted() + c.updated() + c.withdrawn() + c.unchanged();
       double secs = Math.max(0.001, result.took().toMillis() / 1000.0);
-      out().printf(
-          "Imported %d files into '%s' (source %s): %d new, %d updated, %d withdrawn, %d unchanged, %d skipped"
-              + " in %.1f s (%.0f items/s)%n",
-          result.files(), section, source.name(), c.inserted(), c.updated(), c.withdrawn(), c.unchanged(),
-          result.skipped().size(), secs, items / secs);
+      out()
+          .printf(
+              "Imported %d files into '%s' (source %s): %d new, %d updated, %d withdrawn, %d unchanged, %d skipped"
+                  + " in %.1f s (%.0f items/s)%n",
+              result.files(),
+              section,
+              source.name(),
+              c.inserted(),
+              c.updated(),
+              c.withdrawn(),
+              c.unchanged(),
+              result.skipped().size(),
+              secs,
+              items / secs);
       result.skipped().stream().limit(20).forEach(s -> out().println("  skipped " + s));
       if (result.skipped().size() > 20) {
         out().println("  … and " + (result.skipped().size() - 20) + " more skipped");

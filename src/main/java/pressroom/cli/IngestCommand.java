@@ -6,16 +6,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pressroom.App;
-import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.IngestReport;
+import pressroom.ingest.sources.FeedSource;
 
 /** Fetch now, once; one summary line per source; non-zero exit if any failed. */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = "Fetch every active source now (or one), print a summary per source, exit 1 if any failed.")
+    description =
+        "Fetch every active source now (or one), print a summary per source, exit 1 if any failed.")
 final class IngestCommand extends DataCommand implements Callable<Integer> {
-  @Option(names = "--source", paramLabel = "ID", description = "Only this source (even if disabled).")
+  @Option(
+      names = "--source",
+      paramLabel = "ID",
+      description = "Only this source (even if disabled).")
   String sourceId;
 
   IngestCommand(Map<String, String> env) {
@@ -35,7 +39,9 @@ final class IngestCommand extends DataCommand implements Callable<Integer> {
         targets = List.of(one.get());
       } else {
         targets =
-            app.sources().list().stream().filter(s -> s.state() == FeedSource.State.ACTIVE).toList();
+            app.sources().list().stream()
+                .filter(s -> s.state() == FeedSource.State.ACTIVE)
+                .toList();
       }
       if (targets.isEmpty()) {
         out().println("No active sources: add one with 'pressroom sources add'.");

@@ -13,7 +13,14 @@ import pressroom.config.Config.ConfigException;
     mixinStandardHelpOptions = true,
     version = "Pressroom 0.1.0",
     description = "A self-hosted publishing platform for syndicated news sites.",
-    subcommands = {ServeCommand.class, SourcesCommand.class, IngestCommand.class, ImportCommand.class, UsersCommand.class, ReindexCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      SourcesCommand.class,
+      IngestCommand.class,
+      ImportCommand.class,
+      UsersCommand.class,
+      ReindexCommand.class
+    },
     footer = {
       "",
       "Without a command, 'serve' runs: java -jar pressroom.jar [serve options].",

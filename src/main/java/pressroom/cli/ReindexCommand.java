@@ -8,9 +8,9 @@ import pressroom.App;
 import pressroom.search.ArticleIndex;
 
 /**
- * Rebuilds the search index from the database. With no site running it does the work here with
- * a progress bar; a running site holds the index, so then every running node is asked (through
- * the change log) to rebuild its own while it keeps serving from the old one.
+ * Rebuilds the search index from the database. With no site running it does the work here with a
+ * progress bar; a running site holds the index, so then every running node is asked (through the
+ * change log) to rebuild its own while it keeps serving from the old one.
  */
 @Command(
     name = "reindex",
@@ -31,8 +31,12 @@ final class ReindexCommand extends DataCommand implements Callable<Integer> {
         app.openSearchIndex();
       } catch (ArticleIndex.IndexBusyException e) {
         app.askSitesToReindex();
-        out().println("The site is running and holds the search index: every running node now rebuilds its own index");
-        out().println("in the background (see its log) and keeps serving searches from the old one meanwhile.");
+        out()
+            .println(
+                "The site is running and holds the search index: every running node now rebuilds its own index");
+        out()
+            .println(
+                "in the background (see its log) and keeps serving searches from the old one meanwhile.");
         return 0;
       }
       long started = System.nanoTime();

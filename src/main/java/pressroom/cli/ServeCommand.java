@@ -19,7 +19,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin DataOptions data = new DataOptions();
 
-  @Option(names = "--port", paramLabel = "N", description = "HTTP port (PRESSROOM_PORT, default 8080).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (PRESSROOM_PORT, default 8080).")
   String port;
 
   @Option(
@@ -31,12 +34,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "Public address of the site (PRESSROOM_BASE_URL, default http://localhost:PORT).")
+      description =
+          "Public address of the site (PRESSROOM_BASE_URL, default http://localhost:PORT).")
   String baseUrl;
 
   @Option(
       names = "--no-demo",
-      description = "Do not fill an empty site with the bundled demo content (PRESSROOM_DEMO=false).")
+      description =
+          "Do not fill an empty site with the bundled demo content (PRESSROOM_DEMO=false).")
   boolean noDemo;
 
   ServeCommand(Map<String, String> env) {

@@ -32,42 +32,76 @@ import pressroom.ingest.sources.NewSource;
     })
 final class SourcesCommand {
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a partner feed; prints its id.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Add a partner feed; prints its id.")
   static final class Add extends DataCommand implements Callable<Integer> {
-    @Option(names = "--name", required = true, description = "The partner's name, as readers see it.")
+    @Option(
+        names = "--name",
+        required = true,
+        description = "The partner's name, as readers see it.")
     String name;
 
-    @Option(names = "--url", required = true, description = "Feed URL (http/https), or a local file or folder.")
+    @Option(
+        names = "--url",
+        required = true,
+        description = "Feed URL (http/https), or a local file or folder.")
     String url;
 
-    @Option(names = "--section", required = true, description = "Section the articles go to (name or slug; created if new).")
+    @Option(
+        names = "--section",
+        required = true,
+        description = "Section the articles go to (name or slug; created if new).")
     String section;
 
-    @Option(names = "--format", defaultValue = "auto", description = "auto, rss, atom, jsonfeed or ninjs (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--format",
+        defaultValue = "auto",
+        description = "auto, rss, atom, jsonfeed or ninjs (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--interval", defaultValue = "15m", description = "How often to poll, e.g. 5m, 1h (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--interval",
+        defaultValue = "15m",
+        description = "How often to poll, e.g. 5m, 1h (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Option(names = "--expire-after-days", defaultValue = "0", description = "Remove articles this many days after publication; 0 = never.")
+    @Option(
+        names = "--expire-after-days",
+        defaultValue = "0",
+        description = "Remove articles this many days after publication; 0 = never.")
     int expireAfterDays;
 
     @Option(names = "--attribution", description = "Attribution line shown under each article.")
     String attribution;
 
-    @Option(names = "--home-url", description = "The partner's home page (default: the feed's host).")
+    @Option(
+        names = "--home-url",
+        description = "The partner's home page (default: the feed's host).")
     String homeUrl;
 
-    @Option(names = "--priority", defaultValue = "0", description = "Higher wins when partners send the same story.")
+    @Option(
+        names = "--priority",
+        defaultValue = "0",
+        description = "Higher wins when partners send the same story.")
     int priority;
 
-    @Option(names = "--policy", defaultValue = "canonical", description = "Search engines: canonical (to the original), noindex, or own.")
+    @Option(
+        names = "--policy",
+        defaultValue = "canonical",
+        description = "Search engines: canonical (to the original), noindex, or own.")
     String policy;
 
-    @Option(names = "--summary-only", description = "The licence allows the summary only, not the full text.")
+    @Option(
+        names = "--summary-only",
+        description = "The licence allows the summary only, not the full text.")
     boolean summaryOnly;
 
-    @Option(names = "--header", paramLabel = "NAME:VALUE", description = "Extra request header for keyed wire APIs (repeatable; kept secret).")
+    @Option(
+        names = "--header",
+        paramLabel = "NAME:VALUE",
+        description = "Extra request header for keyed wire APIs (repeatable; kept secret).")
     List<String> headers = List.of();
 
     Add(Map<String, String> env) {
@@ -82,14 +116,24 @@ final class SourcesCommand {
         for (String h : headers) {
           int colon = h.indexOf(':');
           if (colon <= 0) {
-            throw new IllegalArgumentException("--header '" + h.split(":")[0] + "…' is not NAME:VALUE");
+            throw new IllegalArgumentException(
+                "--header '" + h.split(":")[0] + "…' is not NAME:VALUE");
           }
           extra.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
         }
         in =
             new NewSource(
-                name, url, FeedFormat.fromName(format), section, attribution, homeUrl, priority,
-                Durations.parse(interval), extra, SeoPolicy.fromDb(policyName(policy)), !summaryOnly,
+                name,
+                url,
+                FeedFormat.fromName(format),
+                section,
+                attribution,
+                homeUrl,
+                priority,
+                Durations.parse(interval),
+                extra,
+                SeoPolicy.fromDb(policyName(policy)),
+                !summaryOnly,
                 expireAfterDays);
       } catch (IllegalArgumentException e) {
         err().println("pressroom sources add: " + e.getMessage());
@@ -112,7 +156,10 @@ final class SourcesCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "A table of sources and their health.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "A table of sources and their health.")
   static final class ListSources extends DataCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -126,11 +173,27 @@ final class SourcesCommand {
       try (App app = open()) {
         List<FeedSource> all = app.sources().list();
         String fmt = "%-36s  %-24s  %-9s  %-16s  %-16s  %7s  %s%n";
-        out().printf(fmt, "ID", "NAME", "STATUS", "LAST FETCH (UTC)", "NEXT FETCH (UTC)", "ITEMS", "LAST ERROR");
+        out()
+            .printf(
+                fmt,
+                "ID",
+                "NAME",
+                "STATUS",
+                "LAST FETCH (UTC)",
+                "NEXT FETCH (UTC)",
+                "ITEMS",
+                "LAST ERROR");
         for (FeedSource s : all) {
-          out().printf(
-              fmt, s.id(), cut(s.name(), 24), s.health(), time(s.lastFetchAt()), time(s.nextFetchAt()),
-              s.itemsTotal(), s.lastError() == null ? "" : s.lastError());
+          out()
+              .printf(
+                  fmt,
+                  s.id(),
+                  cut(s.name(), 24),
+                  s.health(),
+                  time(s.lastFetchAt()),
+                  time(s.nextFetchAt()),
+                  s.itemsTotal(),
+                  s.lastError() == null ? "" : s.lastError());
         }
         if (all.isEmpty()) {
           out().println("(no sources yet: add one with 'pressroom sources add')");
@@ -149,7 +212,10 @@ final class SourcesCommand {
   }
 
   abstract static class ById extends DataCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID", description = "The source's id (see 'sources list').")
+    @Parameters(
+        index = "0",
+        paramLabel = "ID",
+        description = "The source's id (see 'sources list').")
     String id;
 
     ById(Map<String, String> env) {
@@ -173,7 +239,10 @@ final class SourcesCommand {
     }
   }
 
-  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop polling a source; its articles stay.")
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description = "Stop polling a source; its articles stay.")
   static final class Disable extends ById {
     Disable(Map<String, String> env) {
       super(env);
@@ -190,7 +259,10 @@ final class SourcesCommand {
     }
   }
 
-  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Poll a source again, starting now.")
+  @Command(
+      name = "enable",
+      mixinStandardHelpOptions = true,
+      description = "Poll a source again, starting now.")
   static final class Enable extends ById {
     Enable(Map<String, String> env) {
       super(env);
@@ -210,9 +282,13 @@ final class SourcesCommand {
   @Command(
       name = "priority",
       mixinStandardHelpOptions = true,
-      description = "Set a partner's priority: higher wins when partners send the same story, and listings follow at once.")
+      description =
+          "Set a partner's priority: higher wins when partners send the same story, and listings follow at once.")
   static final class Priority extends ById {
-    @Parameters(index = "1", paramLabel = "N", description = "The new priority (any whole number; the default is 0).")
+    @Parameters(
+        index = "1",
+        paramLabel = "N",
+        description = "The new priority (any whole number; the default is 0).")
     int priority;
 
     private int affected;
@@ -229,7 +305,13 @@ final class SourcesCommand {
 
     @Override
     String done() {
-      return "priority of " + id + " is now " + priority + "; " + affected + " articles in stories told by several partners looked at again";
+      return "priority of "
+          + id
+          + " is now "
+          + priority
+          + "; "
+          + affected
+          + " articles in stories told by several partners looked at again";
     }
   }
 
@@ -263,18 +345,21 @@ final class SourcesCommand {
     static Duration parse(String raw) {
       String s = raw.strip().toLowerCase(java.util.Locale.ROOT);
       if (!s.matches("(\\d+[dhms])+")) {
-        throw new IllegalArgumentException("--interval '" + raw + "' is not a duration such as 15m, 1h or 1h30m");
+        throw new IllegalArgumentException(
+            "--interval '" + raw + "' is not a duration such as 15m, 1h or 1h30m");
       }
       Duration d = Duration.ZERO;
       var m = java.util.regex.Pattern.compile("(\\d+)([dhms])").matcher(s);
       while (m.find()) {
         long n = Long.parseLong(m.group(1));
-        d = d.plus(switch (m.group(2)) {
-          case "d" -> Duration.ofDays(n);
-          case "h" -> Duration.ofHours(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofSeconds(n);
-        });
+        d =
+            d.plus(
+                switch (m.group(2)) {
+                  case "d" -> Duration.ofDays(n);
+                  case "h" -> Duration.ofHours(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  default -> Duration.ofSeconds(n);
+                });
       }
       return d;
     }

@@ -25,18 +25,27 @@ final class UsersCommand {
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
-      description = "Create an account (e-mail treated as confirmed); the password is read from the terminal or, with --password-stdin, from standard input.")
+      description =
+          "Create an account (e-mail treated as confirmed); the password is read from the terminal or, with --password-stdin, from standard input.")
   static final class Add extends DataCommand implements Callable<Integer> {
-    @Option(names = "--user-id", required = true, description = "The user ID (3-30 letters, digits, . _ -).")
+    @Option(
+        names = "--user-id",
+        required = true,
+        description = "The user ID (3-30 letters, digits, . _ -).")
     String userId;
 
     @Option(names = "--email", required = true, description = "The e-mail address.")
     String email;
 
-    @Option(names = "--role", defaultValue = "reader", description = "reader, moderator, editor or admin (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--role",
+        defaultValue = "reader",
+        description = "reader, moderator, editor or admin (default: ${DEFAULT-VALUE}).")
     String role;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
     Add(Map<String, String> env) {
@@ -49,17 +58,24 @@ final class UsersCommand {
       try {
         r = Role.valueOf(role.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        err().println("pressroom users add: --role '" + role + "' is not reader, moderator, editor or admin");
+        err()
+            .println(
+                "pressroom users add: --role '"
+                    + role
+                    + "' is not reader, moderator, editor or admin");
         return 2;
       }
       String password;
       if (passwordStdin) {
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         password = line == null ? "" : line;
       } else {
         Console console = System.console();
         if (console == null) {
-          err().println("pressroom users add: no terminal to read the password from; use --password-stdin");
+          err()
+              .println(
+                  "pressroom users add: no terminal to read the password from; use --password-stdin");
           return 2;
         }
         char[] first = console.readPassword("Password for %s: ", userId);
@@ -77,7 +93,10 @@ final class UsersCommand {
           return 0;
         }
         if (result instanceof Registration.Invalid inv) {
-          inv.errors().forEach((field, problem) -> err().println("pressroom users add: " + field + ": " + problem));
+          inv.errors()
+              .forEach(
+                  (field, problem) ->
+                      err().println("pressroom users add: " + field + ": " + problem));
         }
         return 2;
       }

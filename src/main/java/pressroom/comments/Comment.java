@@ -40,7 +40,6 @@ public record Comment(
     return spamScore == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", spamScore);
   }
 
-
   /** A comment with its replies, for threaded display. */
   public record Node(Comment comment, List<Node> replies) {}
 

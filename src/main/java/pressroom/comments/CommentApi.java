@@ -24,9 +24,15 @@ public final class CommentApi {
   }
 
   public void list(Context ctx) {
-    CommentDao.Policy article = comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    CommentDao.Policy article =
+        comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
     int page = PageNumbers.parse(ctx.queryParam("page"), 10_000);
-    List<Comment> thread = comments.page(article.articleId(), CommentDao.Sort.of(ctx.queryParam("sort")), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    List<Comment> thread =
+        comments.page(
+            article.articleId(),
+            CommentDao.Sort.of(ctx.queryParam("sort")),
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("articleId", article.articleId());
     out.put("count", comments.count(article.articleId()));
@@ -36,24 +42,50 @@ public final class CommentApi {
   }
 
   public void post(Context ctx) {
-    Account a = Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in to comment."));
-    CommentDao.Policy article = comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    Account a =
+        Auth.account(ctx)
+            .orElseThrow(() -> new PageException(401, "unauthorized", "Sign in to comment."));
+    CommentDao.Policy article =
+        comments.policyById(ctx.pathParam("id")).orElseThrow(PageException::notFound);
     JsonNode in = JsonBodies.object(ctx);
-    switch (service.post(a, article, JsonBodies.text(in, "parentId"), JsonBodies.text(in, "body"), null)) {
-      case CommentService.Posted.Published p -> ctx.status(201).json(Map.of("id", p.id(), "status", "published"));
-      case CommentService.Posted.Held h -> ctx.status(201).json(Map.of("id", h.id(), "status", "pending"));
+    switch (service.post(
+        a, article, JsonBodies.text(in, "parentId"), JsonBodies.text(in, "body"), null)) {
+      case CommentService.Posted.Published p ->
+          ctx.status(201).json(Map.of("id", p.id(), "status", "published"));
+      case CommentService.Posted.Held h ->
+          ctx.status(201).json(Map.of("id", h.id(), "status", "pending"));
       case CommentService.Posted.Dropped d -> ctx.status(201).json(Map.of("status", "pending"));
-      case CommentService.Posted.Refused r -> ctx.status(400).json(Map.of("error", "invalid", "message", r.message(), "errors", Map.of("body", r.message())));
-      case CommentService.Posted.NotAllowed n -> throw new PageException(403, "forbidden", n.message());
+      case CommentService.Posted.Refused r ->
+          ctx.status(400)
+              .json(
+                  Map.of(
+                      "error",
+                      "invalid",
+                      "message",
+                      r.message(),
+                      "errors",
+                      Map.of("body", r.message())));
+      case CommentService.Posted.NotAllowed n ->
+          throw new PageException(403, "forbidden", n.message());
       case CommentService.Posted.TooMany t -> {
         ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-        ctx.status(429).json(Map.of("error", "too_many_requests", "message", "You are commenting very fast; wait a moment."));
+        ctx.status(429)
+            .json(
+                Map.of(
+                    "error",
+                    "too_many_requests",
+                    "message",
+                    "You are commenting very fast; wait a moment."));
       }
     }
   }
 
   public void edit(Context ctx) {
-    answer(ctx, service.edit(signedIn(ctx), ctx.pathParam("id"), JsonBodies.text(JsonBodies.object(ctx), "body")), 200);
+    answer(
+        ctx,
+        service.edit(
+            signedIn(ctx), ctx.pathParam("id"), JsonBodies.text(JsonBodies.object(ctx), "body")),
+        200);
   }
 
   public void delete(Context ctx) {
@@ -89,7 +121,10 @@ public final class CommentApi {
           case "approve" -> service.approve(m, id);
           case "reject" -> service.reject(m, id, reason == null ? "no reason given" : reason);
           case "feature" -> {
-            comments.find(id).filter(c -> c.status().equals("pending")).ifPresent(c -> service.approve(m, id));
+            comments
+                .find(id)
+                .filter(c -> c.status().equals("pending"))
+                .ifPresent(c -> service.approve(m, id));
             yield service.feature(m, id, true);
           }
           default -> throw PageException.notFound();
@@ -106,8 +141,10 @@ public final class CommentApi {
           ctx.status(okStatus).json(Map.of("done", true));
         }
       }
-      case CommentService.Action.Refused r -> ctx.status(400).json(Map.of("error", "invalid", "message", r.message()));
-      case CommentService.Action.NotAllowed n -> throw new PageException(403, "forbidden", n.message());
+      case CommentService.Action.Refused r ->
+          ctx.status(400).json(Map.of("error", "invalid", "message", r.message()));
+      case CommentService.Action.NotAllowed n ->
+          throw new PageException(403, "forbidden", n.message());
     }
   }
 
@@ -128,7 +165,7 @@ public final class CommentApi {
   }
 
   private static Account signedIn(Context ctx) {
-    return Auth.account(ctx).orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
+    return Auth.account(ctx)
+        .orElseThrow(() -> new PageException(401, "unauthorized", "Sign in first."));
   }
-
 }

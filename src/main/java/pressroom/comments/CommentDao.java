@@ -23,34 +23,40 @@ public final class CommentDao {
   private final Jdbi jdbi;
   private final pressroom.db.GroupCommit writer;
 
-  /** @param writer new comments are committed through it, many per disk flush */
   /**
-   * Every comment an account wrote, oldest first, for "Download my data": the text as written
-   * (a deleted comment's text is already gone), where it was and what became of it.
+   * @param writer new comments are committed through it, many per disk flush
+   */
+  /**
+   * Every comment an account wrote, oldest first, for "Download my data": the text as written (a
+   * deleted comment's text is already gone), where it was and what became of it.
    */
   public List<Map<String, Object>> writtenBy(String accountId) {
     return jdbi.withHandle(
-        h -> h.createQuery(
-                """
+        h ->
+            h.createQuery(
+                    """
                 SELECT c.id, c.parent_id, c.body, c.status, c.created_at, c.edited_at, a.slug, a.headline
                 FROM comments c JOIN articles a ON a.id = c.article_id
                 WHERE c.account_id = :u ORDER BY c.created_at, c.id
                 """)
-            .bind("u", accountId)
-            .map((rs, ctx) -> {
-              Map<String, Object> m = new java.util.LinkedHashMap<>();
-              m.put("id", rs.getString("id"));
-              m.put("article", rs.getString("slug"));
-              m.put("articleHeadline", rs.getString("headline"));
-              m.put("inReplyTo", rs.getString("parent_id"));
-              m.put("text", rs.getString("body"));
-              m.put("status", rs.getString("status"));
-              m.put("writtenAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
-              long edited = rs.getLong("edited_at");
-              m.put("editedAt", rs.wasNull() ? null : Instant.ofEpochMilli(edited).toString());
-              return m;
-            })
-            .list());
+                .bind("u", accountId)
+                .map(
+                    (rs, ctx) -> {
+                      Map<String, Object> m = new java.util.LinkedHashMap<>();
+                      m.put("id", rs.getString("id"));
+                      m.put("article", rs.getString("slug"));
+                      m.put("articleHeadline", rs.getString("headline"));
+                      m.put("inReplyTo", rs.getString("parent_id"));
+                      m.put("text", rs.getString("body"));
+                      m.put("status", rs.getString("status"));
+                      m.put("writtenAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
+                      long edited = rs.getLong("edited_at");
+                      m.put(
+                          "editedAt",
+                          rs.wasNull() ? null : Instant.ofEpochMilli(edited).toString());
+                      return m;
+                    })
+                .list());
   }
 
   public CommentDao(Jdbi jdbi, pressroom.db.GroupCommit writer) {
@@ -63,7 +69,8 @@ public final class CommentDao {
    *
    * @param open the article and its section take comments (age is checked by the caller)
    */
-  public record Policy(String articleId, String slug, boolean open, boolean preModerated, Instant publishedAt) {}
+  public record Policy(
+      String articleId, String slug, boolean open, boolean preModerated, Instant publishedAt) {}
 
   public Optional<Policy> policy(String slug) {
     return policyWhere("a.slug = :slug", slug);
@@ -102,7 +109,8 @@ public final class CommentDao {
   public Optional<String> articleSlug(String commentId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = :id")
+            h.createQuery(
+                    "SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = :id")
                 .bind("id", commentId)
                 .mapTo(String.class)
                 .findOne());
@@ -143,9 +151,12 @@ public final class CommentDao {
           List<Comment> roots =
               h.createQuery(
                       SELECT
-                          // Exactly the partial indexes' condition, so the page is read straight off them.
+                          // Exactly the partial indexes' condition, so the page is read straight
+                          // off them.
                           + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
-                          + " ORDER BY " + sort.orderBy + " LIMIT :limit OFFSET :offset")
+                          + " ORDER BY "
+                          + sort.orderBy
+                          + " LIMIT :limit OFFSET :offset")
                   .bind("a", articleId)
                   .bind("limit", limit)
                   .bind("offset", offset)
@@ -157,7 +168,8 @@ public final class CommentDao {
           List<Comment> all = new java.util.ArrayList<>(roots);
           all.addAll(
               h.createQuery(
-                      SELECT + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
+                      SELECT
+                          + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
                           + " ORDER BY c.created_at, c.id")
                   .bindList("roots", roots.stream().map(Comment::id).toList())
                   .map((rs, ctx) -> comment(rs))
@@ -169,14 +181,21 @@ public final class CommentDao {
   /** How many published comments an article has (kept on the article by triggers: no counting). */
   public int count(String articleId) {
     return jdbi.withHandle(
-        h -> h.createQuery("SELECT comment_count FROM articles WHERE id = :a").bind("a", articleId).mapTo(Integer.class).findOne().orElse(0));
+        h ->
+            h.createQuery("SELECT comment_count FROM articles WHERE id = :a")
+                .bind("a", articleId)
+                .mapTo(Integer.class)
+                .findOne()
+                .orElse(0));
   }
 
   /** Editors' picks of an article, oldest first. */
   public List<Comment> featured(String articleId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(SELECT + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
+            h.createQuery(
+                    SELECT
+                        + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
                 .bind("a", articleId)
                 .map((rs, ctx) -> comment(rs))
                 .list());
@@ -195,11 +214,19 @@ public final class CommentDao {
                   .bind("now", System.currentTimeMillis())
                   .execute();
           if (added == 1) {
-            h.createUpdate("UPDATE comments SET likes = likes + 1 WHERE id = :c").bind("c", commentId).execute();
-            h.createQuery("SELECT article_id FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne()
+            h.createUpdate("UPDATE comments SET likes = likes + 1 WHERE id = :c")
+                .bind("c", commentId)
+                .execute();
+            h.createQuery("SELECT article_id FROM comments WHERE id = :c")
+                .bind("c", commentId)
+                .mapTo(String.class)
+                .findOne()
                 .ifPresent(article -> ContentChanges.recordComments(h, article));
           }
-          return h.createQuery("SELECT likes FROM comments WHERE id = :c").bind("c", commentId).mapTo(Integer.class).one();
+          return h.createQuery("SELECT likes FROM comments WHERE id = :c")
+              .bind("c", commentId)
+              .mapTo(Integer.class)
+              .one();
         });
   }
 
@@ -232,11 +259,18 @@ public final class CommentDao {
   boolean feature(String commentId, boolean on, String moderatorId) {
     return jdbi.inTransaction(
         h -> {
-          var article = h.createQuery("SELECT article_id FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne();
+          var article =
+              h.createQuery("SELECT article_id FROM comments WHERE id = :c")
+                  .bind("c", commentId)
+                  .mapTo(String.class)
+                  .findOne();
           if (article.isEmpty()) {
             return false;
           }
-          h.createUpdate("UPDATE comments SET featured = :f WHERE id = :c").bind("f", on ? 1 : 0).bind("c", commentId).execute();
+          h.createUpdate("UPDATE comments SET featured = :f WHERE id = :c")
+              .bind("f", on ? 1 : 0)
+              .bind("c", commentId)
+              .execute();
           log(h, commentId, moderatorId, on ? "featured" : "unfeatured", null, null);
           ContentChanges.recordComments(h, article.get());
           return true;
@@ -245,7 +279,11 @@ public final class CommentDao {
 
   public Optional<Comment> find(String id) {
     return jdbi.withHandle(
-        h -> h.createQuery(SELECT + " WHERE c.id = :id").bind("id", id).map((rs, ctx) -> comment(rs)).findOne());
+        h ->
+            h.createQuery(SELECT + " WHERE c.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> comment(rs))
+                .findOne());
   }
 
   /** What waits for a moderator: held comments and reported ones, oldest first. */
@@ -262,13 +300,14 @@ public final class CommentDao {
    * What the rules need to know about an author's record.
    *
    * @param published how many of their comments are published, counted up to 10 only
-   * @param duplicate one of their 50 latest comments since the cut-off has the same text (as {@link CommentText#key})
+   * @param duplicate one of their 50 latest comments since the cut-off has the same text (as {@link
+   *     CommentText#key})
    */
   record AuthorRecord(int published, boolean duplicate) {}
 
   /**
-   * The author's {@link AuthorRecord} for a new or edited text, in one query; {@code editing}
-   * (null for a new comment) is left out, so an edit is not a duplicate of what it replaces.
+   * The author's {@link AuthorRecord} for a new or edited text, in one query; {@code editing} (null
+   * for a new comment) is left out, so an edit is not a duplicate of what it replaces.
    */
   AuthorRecord authorRecord(String accountId, Instant since, String body, String editing) {
     String key = CommentText.key(body);
@@ -291,7 +330,14 @@ public final class CommentDao {
                     .bind("since", since.toEpochMilli())
                     .bind("editing", editing == null ? "" : editing)
                     .bind("k", key)
-                    .map((rs, ctx) -> new String[] {rs.getString("kind"), rs.getString("body_key"), rs.getString("body"), rs.getString("n")})
+                    .map(
+                        (rs, ctx) ->
+                            new String[] {
+                              rs.getString("kind"),
+                              rs.getString("body_key"),
+                              rs.getString("body"),
+                              rs.getString("n")
+                            })
                     .list());
     int published = 0;
     boolean duplicate = false;
@@ -307,8 +353,17 @@ public final class CommentDao {
 
   /** Stores a comment; a published one drops the cached article page on every node. */
   String insert(
-      String articleId, String accountId, String parentId, String rootId, int depth, String replyToName, String body,
-      String bodyHtml, String status, String holdReasons, Double spamScore) {
+      String articleId,
+      String accountId,
+      String parentId,
+      String rootId,
+      int depth,
+      String replyToName,
+      String body,
+      String bodyHtml,
+      String status,
+      String holdReasons,
+      Double spamScore) {
     String id = Ids.newId();
     String key = CommentText.key(body);
     writer.write(
@@ -348,7 +403,8 @@ public final class CommentDao {
   }
 
   /** Sets a comment's status as a moderator decided, with the audit log entry. */
-  boolean moderate(String commentId, String status, String moderatorId, String action, String reason) {
+  boolean moderate(
+      String commentId, String status, String moderatorId, String action, String reason) {
     return jdbi.inTransaction(
         h -> {
           Optional<String[]> row =
@@ -371,8 +427,8 @@ public final class CommentDao {
   }
 
   /**
-   * The author deletes their comment: its text goes from the comment and from the moderation
-   * log, and a tombstone stays (status, place in the thread, time) so replies keep their place.
+   * The author deletes their comment: its text goes from the comment and from the moderation log,
+   * and a tombstone stays (status, place in the thread, time) so replies keep their place.
    */
   boolean deleteByAuthor(String commentId, String authorId) {
     return jdbi.inTransaction(
@@ -392,7 +448,9 @@ public final class CommentDao {
               .bind("now", System.currentTimeMillis())
               .bind("id", commentId)
               .execute();
-          h.createUpdate("UPDATE moderation_log SET body = NULL WHERE comment_id = :id").bind("id", commentId).execute();
+          h.createUpdate("UPDATE moderation_log SET body = NULL WHERE comment_id = :id")
+              .bind("id", commentId)
+              .execute();
           log(h, commentId, authorId, "deleted by its author", null, null);
           ContentChanges.recordComments(h, article.get());
           return true;
@@ -401,8 +459,8 @@ public final class CommentDao {
 
   /**
    * Records a reader's report; returns how many readers in good standing (e-mail confirmed, not
-   * suspended now) reported the comment, each once. Everyone's report reaches the moderators;
-   * only those count towards hiding a comment, so throwaway accounts cannot silence one.
+   * suspended now) reported the comment, each once. Everyone's report reaches the moderators; only
+   * those count towards hiding a comment, so throwaway accounts cannot silence one.
    */
   int report(String commentId, String accountId, String reason) {
     return jdbi.inTransaction(
@@ -418,7 +476,9 @@ public final class CommentDao {
                   .bind("now", System.currentTimeMillis())
                   .execute();
           if (added == 1) {
-            h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c").bind("c", commentId).execute();
+            h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c")
+                .bind("c", commentId)
+                .execute();
             log(h, commentId, accountId, "reported", reason, null);
           }
           return h.createQuery(
@@ -438,13 +498,18 @@ public final class CommentDao {
   public List<String> history(String commentId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT action, reason FROM moderation_log WHERE comment_id = :c ORDER BY created_at, id")
+            h.createQuery(
+                    "SELECT action, reason FROM moderation_log WHERE comment_id = :c ORDER BY created_at, id")
                 .bind("c", commentId)
-                .map((rs, ctx) -> rs.getString("action") + (rs.getString("reason") == null ? "" : ": " + rs.getString("reason")))
+                .map(
+                    (rs, ctx) ->
+                        rs.getString("action")
+                            + (rs.getString("reason") == null ? "" : ": " + rs.getString("reason")))
                 .list());
   }
 
-  private static void log(Handle h, String commentId, String moderatorId, String action, String reason, String body) {
+  private static void log(
+      Handle h, String commentId, String moderatorId, String action, String reason, String body) {
     h.createUpdate(
             "INSERT INTO moderation_log (id, comment_id, moderator_id, action, reason, body, created_at)"
                 + " VALUES (:id, :c, :m, :action, :reason, :body, :now)")
@@ -479,24 +544,34 @@ public final class CommentDao {
 
   /** The staff role of a comment's author (a reader's is READER). */
   public pressroom.web.Access.Role authorRole(String accountId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT role FROM accounts WHERE id = :a")
-        .bind("a", accountId)
-        .mapTo(String.class)
-        .findOne()
-        .map(r -> pressroom.web.Access.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT)))
-        .orElse(pressroom.web.Access.Role.READER));
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT role FROM accounts WHERE id = :a")
+                .bind("a", accountId)
+                .mapTo(String.class)
+                .findOne()
+                .map(r -> pressroom.web.Access.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT)))
+                .orElse(pressroom.web.Access.Role.READER));
   }
 
   /** Suspends a comment's author until a time (null lifts it), with the log entry. */
   void suspendAuthor(Comment c, Instant until, String reason, String moderatorId) {
-    jdbi.useTransaction(h -> {
-      h.createUpdate("UPDATE accounts SET suspended_until = :u, suspended_reason = :r WHERE id = :a")
-          .bind("u", until == null ? null : until.toEpochMilli())
-          .bind("r", until == null ? null : reason)
-          .bind("a", c.accountId())
-          .execute();
-      log(h, c.id(), moderatorId, until == null ? "author reinstated" : "author suspended until " + until, reason, null);
-    });
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "UPDATE accounts SET suspended_until = :u, suspended_reason = :r WHERE id = :a")
+              .bind("u", until == null ? null : until.toEpochMilli())
+              .bind("r", until == null ? null : reason)
+              .bind("a", c.accountId())
+              .execute();
+          log(
+              h,
+              c.id(),
+              moderatorId,
+              until == null ? "author reinstated" : "author suspended until " + until,
+              reason,
+              null);
+        });
   }
 
   /** Hides {@code mutedId}'s comments from {@code accountId} (once; repeating changes nothing). */
@@ -513,36 +588,57 @@ public final class CommentDao {
   }
 
   void unmute(String accountId, String mutedId) {
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM account_mutes WHERE account_id = :a AND muted_id = :m").bind("a", accountId).bind("m", mutedId).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM account_mutes WHERE account_id = :a AND muted_id = :m")
+                .bind("a", accountId)
+                .bind("m", mutedId)
+                .execute());
   }
 
   /** The accounts a reader muted. */
   public java.util.Set<String> muted(String accountId) {
     return new java.util.HashSet<>(
-        jdbi.withHandle(h -> h.createQuery("SELECT muted_id FROM account_mutes WHERE account_id = :a").bind("a", accountId).mapTo(String.class).list()));
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT muted_id FROM account_mutes WHERE account_id = :a")
+                    .bind("a", accountId)
+                    .mapTo(String.class)
+                    .list()));
   }
 
   /** Closes or opens comments on one article. */
   public boolean setArticleOpen(String articleId, boolean open) {
-    return jdbi.inTransaction(h -> {
-      int n = h.createUpdate("UPDATE articles SET comments_open = :o WHERE id = :id").bind("o", open ? 1 : 0).bind("id", articleId).execute();
-      if (n == 1) {
-        ContentChanges.record(h, articleId);
-      }
-      return n == 1;
-    });
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate("UPDATE articles SET comments_open = :o WHERE id = :id")
+                  .bind("o", open ? 1 : 0)
+                  .bind("id", articleId)
+                  .execute();
+          if (n == 1) {
+            ContentChanges.record(h, articleId);
+          }
+          return n == 1;
+        });
   }
 
   /** Closes or opens comments on a whole section, or sets its moderation policy. */
   public boolean setSection(String sectionSlug, boolean open, boolean preModerated) {
-    return jdbi.inTransaction(h -> {
-      int n = h.createUpdate("UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
-          .bind("o", open ? 1 : 0).bind("m", preModerated ? "pre" : "post").bind("s", sectionSlug).execute();
-      if (n == 1) {
-        ContentChanges.record(h, ContentChanges.ALL_PAGES);
-      }
-      return n == 1;
-    });
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
+                  .bind("o", open ? 1 : 0)
+                  .bind("m", preModerated ? "pre" : "post")
+                  .bind("s", sectionSlug)
+                  .execute();
+          if (n == 1) {
+            ContentChanges.record(h, ContentChanges.ALL_PAGES);
+          }
+          return n == 1;
+        });
   }
 
   /** An author's record for moderators, e.g. "12 published, 1 rejected, 2 waiting". */
@@ -550,23 +646,38 @@ public final class CommentDao {
     return jdbi.withHandle(
         h -> {
           var m = new java.util.TreeMap<String, Integer>();
-          h.createQuery("SELECT status, count(*) AS n FROM comments WHERE account_id = :a GROUP BY status")
+          h.createQuery(
+                  "SELECT status, count(*) AS n FROM comments WHERE account_id = :a GROUP BY status")
               .bind("a", accountId)
               .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
               .forEach(e -> m.put(e.getKey(), e.getValue()));
-          return m.getOrDefault("published", 0) + " published, " + m.getOrDefault("rejected", 0) + " rejected, "
-              + m.getOrDefault("pending", 0) + " waiting";
+          return m.getOrDefault("published", 0)
+              + " published, "
+              + m.getOrDefault("rejected", 0)
+              + " rejected, "
+              + m.getOrDefault("pending", 0)
+              + " waiting";
         });
   }
 
   /** The top-level comment of a comment's thread. */
   Optional<String> rootOf(String commentId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(root_id, id) FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT coalesce(root_id, id) FROM comments WHERE id = :c")
+                .bind("c", commentId)
+                .mapTo(String.class)
+                .findOne());
   }
 
   /** The stored text of a comment (for learning and editing). */
   public Optional<String> body(String commentId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT body FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT body FROM comments WHERE id = :c")
+                .bind("c", commentId)
+                .mapTo(String.class)
+                .findOne());
   }
 
   private static Comment comment(ResultSet rs) throws SQLException {

@@ -29,7 +29,12 @@ public final class CommentPages {
   private final Supplier<Chrome> chrome;
 
   public CommentPages(
-      CommentService service, CommentDao comments, ReplyNotifier notifier, LiveComments live, Csrf csrf, Templates templates,
+      CommentService service,
+      CommentDao comments,
+      ReplyNotifier notifier,
+      LiveComments live,
+      Csrf csrf,
+      Templates templates,
       Supplier<Chrome> chrome) {
     this.live = live;
     this.service = service;
@@ -41,15 +46,18 @@ public final class CommentPages {
   }
 
   /** The comment form on its own page: for replies, and when a comment needs another go. */
-  public record Form(Chrome chrome, Head head, String slug, Comment parent, String text, String error) {}
+  public record Form(
+      Chrome chrome, Head head, String slug, Comment parent, String text, String error) {}
 
   public record Queue(Chrome chrome, Head head, List<Item> items) {}
 
   /** A held or reported comment with its audit log and its author's record. */
-  public record Item(Comment comment, String articleSlug, List<String> history, String authorRecord) {}
+  public record Item(
+      Comment comment, String articleSlug, List<String> history, String authorRecord) {}
 
   /** The edit form: the author's own comment, within the edit window. */
-  public record Edit(Chrome chrome, Head head, String slug, Comment comment, String text, String error) {}
+  public record Edit(
+      Chrome chrome, Head head, String slug, Comment comment, String text, String error) {}
 
   public void post(Context ctx) {
     String slug = ctx.pathParam("slug");
@@ -61,16 +69,27 @@ public final class CommentPages {
     String parentId = ctx.formParam("parent");
     String text = ctx.formParam("body");
     switch (service.post(author, article, parentId, text, ctx.formParam("website"))) {
-      case CommentService.Posted.Published p -> ctx.redirect("/articles/" + slug + "#c-" + p.id(), HttpStatus.SEE_OTHER);
-      case CommentService.Posted.Held h -> ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
-      case CommentService.Posted.Dropped d -> ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
+      case CommentService.Posted.Published p ->
+          ctx.redirect("/articles/" + slug + "#c-" + p.id(), HttpStatus.SEE_OTHER);
+      case CommentService.Posted.Held h ->
+          ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
+      case CommentService.Posted.Dropped d ->
+          ctx.redirect("/articles/" + slug + "?comment=held#comments", HttpStatus.SEE_OTHER);
       case CommentService.Posted.Refused r ->
           form(ctx, 400, slug, quotable(parentId, article), text, r.message());
-      case CommentService.Posted.NotAllowed n -> throw new PageException(403, "You cannot comment here", n.message());
+      case CommentService.Posted.NotAllowed n ->
+          throw new PageException(403, "You cannot comment here", n.message());
       case CommentService.Posted.TooMany t -> {
         ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-        form(ctx, 429, slug, quotable(parentId, article), text,
-            "You are commenting very fast; wait " + Math.max(1, t.retryAfter().toSeconds()) + " seconds and submit again.");
+        form(
+            ctx,
+            429,
+            slug,
+            quotable(parentId, article),
+            text,
+            "You are commenting very fast; wait "
+                + Math.max(1, t.retryAfter().toSeconds())
+                + " seconds and submit again.");
       }
     }
   }
@@ -84,13 +103,18 @@ public final class CommentPages {
     if (parentId == null) {
       return null;
     }
-    return comments.find(parentId)
+    return comments
+        .find(parentId)
         .filter(c -> c.status().equals("published") && c.articleId().equals(article.articleId()))
         .orElse(null);
   }
 
   public void replyForm(Context ctx) {
-    Comment parent = comments.find(ctx.pathParam("id")).filter(c -> c.status().equals("published")).orElseThrow(PageException::notFound);
+    Comment parent =
+        comments
+            .find(ctx.pathParam("id"))
+            .filter(c -> c.status().equals("published"))
+            .orElseThrow(PageException::notFound);
     String slug = comments.articleSlug(parent.id()).orElseThrow(PageException::notFound);
     if (signedIn(ctx, "/comments/" + parent.id() + "/reply") == null) {
       return;
@@ -102,7 +126,8 @@ public final class CommentPages {
     Account reader = Auth.required(ctx);
     String reason = ctx.formParam("reason");
     if (reason == null || !REASONS.contains(reason)) {
-      throw PageException.badRequest("Choose why you report the comment: spam, abusive, off-topic or illegal content.");
+      throw PageException.badRequest(
+          "Choose why you report the comment: spam, abusive, off-topic or illegal content.");
     }
     String id = ctx.pathParam("id");
     String slug = comments.articleSlug(id).orElseThrow(PageException::notFound);
@@ -114,9 +139,19 @@ public final class CommentPages {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     List<Item> items =
         comments.queue(200).stream()
-            .map(x -> new Item(x, comments.articleSlug(x.id()).orElse(""), comments.history(x.id()), comments.record(x.accountId())))
+            .map(
+                x ->
+                    new Item(
+                        x,
+                        comments.articleSlug(x.id()).orElse(""),
+                        comments.history(x.id()),
+                        comments.record(x.accountId())))
             .toList();
-    render(ctx, 200, "comments/queue.jte", new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
+    render(
+        ctx,
+        200,
+        "comments/queue.jte",
+        new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
   }
 
   public void approve(Context ctx) {
@@ -128,7 +163,10 @@ public final class CommentPages {
 
   public void reject(Context ctx) {
     String reason = ctx.formParam("reason");
-    if (!service.reject(Auth.required(ctx), ctx.pathParam("id"), reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
+    if (!service.reject(
+        Auth.required(ctx),
+        ctx.pathParam("id"),
+        reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
       throw PageException.notFound();
     }
     ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
@@ -138,7 +176,10 @@ public final class CommentPages {
     Account moderator = Auth.required(ctx);
     boolean on = !"off".equals(ctx.formParam("feature"));
     if (on) {
-      comments.find(ctx.pathParam("id")).filter(c -> c.status().equals("pending")).ifPresent(c -> service.approve(moderator, c.id()));
+      comments
+          .find(ctx.pathParam("id"))
+          .filter(c -> c.status().equals("pending"))
+          .ifPresent(c -> service.approve(moderator, c.id()));
     }
     if (!service.feature(moderator, ctx.pathParam("id"), on)) {
       throw PageException.notFound();
@@ -151,7 +192,11 @@ public final class CommentPages {
     if (a == null) {
       return;
     }
-    Comment c = comments.find(ctx.pathParam("id")).filter(x -> x.accountId().equals(a.id()) && !x.deleted()).orElseThrow(PageException::notFound);
+    Comment c =
+        comments
+            .find(ctx.pathParam("id"))
+            .filter(x -> x.accountId().equals(a.id()) && !x.deleted())
+            .orElseThrow(PageException::notFound);
     edit(ctx, 200, c, null, null);
   }
 
@@ -161,10 +206,13 @@ public final class CommentPages {
     String text = ctx.formParam("body");
     switch (service.edit(a, id, text)) {
       case CommentService.Action.Done d ->
-          ctx.redirect("/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id, HttpStatus.SEE_OTHER);
+          ctx.redirect(
+              "/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id,
+              HttpStatus.SEE_OTHER);
       case CommentService.Action.Refused r ->
           edit(ctx, 400, comments.find(id).orElseThrow(PageException::notFound), text, r.message());
-      case CommentService.Action.NotAllowed n -> throw new PageException(403, "You cannot edit this comment", n.message());
+      case CommentService.Action.NotAllowed n ->
+          throw new PageException(403, "You cannot edit this comment", n.message());
     }
   }
 
@@ -173,8 +221,11 @@ public final class CommentPages {
     String id = ctx.pathParam("id");
     switch (service.delete(a, id)) {
       case CommentService.Action.Done d ->
-          ctx.redirect("/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id, HttpStatus.SEE_OTHER);
-      case CommentService.Action.NotAllowed n -> throw new PageException(403, "You cannot delete this comment", n.message());
+          ctx.redirect(
+              "/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id,
+              HttpStatus.SEE_OTHER);
+      case CommentService.Action.NotAllowed n ->
+          throw new PageException(403, "You cannot delete this comment", n.message());
       case CommentService.Action.Refused r -> throw PageException.badRequest(r.message());
     }
   }
@@ -184,8 +235,11 @@ public final class CommentPages {
     String id = ctx.pathParam("id");
     switch (service.like(a, id)) {
       case CommentService.Action.Done d ->
-          ctx.redirect("/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id, HttpStatus.SEE_OTHER);
-      case CommentService.Action.NotAllowed n -> throw new PageException(403, "You cannot like this comment", n.message());
+          ctx.redirect(
+              "/articles/" + comments.articleSlug(id).orElse("") + "#c-" + id,
+              HttpStatus.SEE_OTHER);
+      case CommentService.Action.NotAllowed n ->
+          throw new PageException(403, "You cannot like this comment", n.message());
       case CommentService.Action.Refused r -> throw PageException.badRequest(r.message());
     }
   }
@@ -194,7 +248,17 @@ public final class CommentPages {
     Chrome ch = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     String slug = comments.articleSlug(c.id()).orElse("");
     String current = text != null ? text : comments.body(c.id()).orElse("");
-    render(ctx, status, "comments/edit.jte", new Edit(ch, Head.simple("Edit your comment — " + ch.siteName(), "Edit"), slug, c, current, error));
+    render(
+        ctx,
+        status,
+        "comments/edit.jte",
+        new Edit(
+            ch,
+            Head.simple("Edit your comment — " + ch.siteName(), "Edit"),
+            slug,
+            c,
+            current,
+            error));
   }
 
   /** Hides the comment's author from the signed-in reader (for them only). */
@@ -204,19 +268,24 @@ public final class CommentPages {
     if (!c.accountId().equals(a.id())) {
       comments.mute(a.id(), c.accountId());
     }
-    ctx.redirect("/articles/" + comments.articleSlug(c.id()).orElse("") + "#comments", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        "/articles/" + comments.articleSlug(c.id()).orElse("") + "#comments", HttpStatus.SEE_OTHER);
   }
 
   /** Moderators close or reopen one article's comments. */
   public void articleComments(Context ctx) {
-    CommentDao.Policy p = comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
+    CommentDao.Policy p =
+        comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
     comments.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
     ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
   }
 
   /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
   public void sectionComments(Context ctx) {
-    if (!comments.setSection(ctx.pathParam("slug"), "open".equals(ctx.formParam("comments")), "pre".equals(ctx.formParam("moderation")))) {
+    if (!comments.setSection(
+        ctx.pathParam("slug"),
+        "open".equals(ctx.formParam("comments")),
+        "pre".equals(ctx.formParam("moderation")))) {
       throw PageException.notFound();
     }
     ctx.redirect("/staff/moderation?notice=saved", HttpStatus.SEE_OTHER);
@@ -246,14 +315,20 @@ public final class CommentPages {
     Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
     Access.requireOutranks(ctx, comments.authorRole(c.accountId()));
     String days = ctx.formParam("days") == null ? "" : ctx.formParam("days").strip();
-    String reason = ctx.formParam("reason") == null || ctx.formParam("reason").isBlank() ? "breaking the discussion rules" : ctx.formParam("reason").strip();
+    String reason =
+        ctx.formParam("reason") == null || ctx.formParam("reason").isBlank()
+            ? "breaking the discussion rules"
+            : ctx.formParam("reason").strip();
     java.time.Instant until;
     if (days.equals("ban")) {
       until = java.time.Instant.parse("9999-12-31T00:00:00Z");
     } else {
       try {
         int d = Integer.parseInt(days);
-        until = d <= 0 ? null : java.time.Instant.now().plus(java.time.Duration.ofDays(Math.min(d, 3650)));
+        until =
+            d <= 0
+                ? null
+                : java.time.Instant.now().plus(java.time.Duration.ofDays(Math.min(d, 3650)));
       } catch (NumberFormatException e) {
         throw PageException.badRequest("Days must be a whole number, or \"ban\".");
       }
@@ -267,16 +342,28 @@ public final class CommentPages {
 
   public void unsubscribeForm(Context ctx) {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
-    render(ctx, 200, "comments/unsubscribe.jte",
-        new Unsubscribe(c, Head.simple("Reply e-mails — " + c.siteName(), "Stop reply e-mails"), ctx.queryParam("key"), false));
+    render(
+        ctx,
+        200,
+        "comments/unsubscribe.jte",
+        new Unsubscribe(
+            c,
+            Head.simple("Reply e-mails — " + c.siteName(), "Stop reply e-mails"),
+            ctx.queryParam("key"),
+            false));
   }
 
   public void unsubscribe(Context ctx) {
     if (!notifier.unsubscribe(ctx.formParam("key"))) {
-      throw PageException.badRequest("This unsubscribe link is not valid; change the setting in your profile instead.");
+      throw PageException.badRequest(
+          "This unsubscribe link is not valid; change the setting in your profile instead.");
     }
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
-    render(ctx, 200, "comments/unsubscribe.jte", new Unsubscribe(c, Head.simple("Reply e-mails — " + c.siteName(), "Stopped"), null, true));
+    render(
+        ctx,
+        200,
+        "comments/unsubscribe.jte",
+        new Unsubscribe(c, Head.simple("Reply e-mails — " + c.siteName(), "Stopped"), null, true));
   }
 
   /** The event stream of new comments for readers on an article page. */
@@ -318,10 +405,13 @@ public final class CommentPages {
       e.setDescription(d);
       entries.add(e);
     }
-    entries.sort(java.util.Comparator.comparing(com.rometools.rome.feed.synd.SyndEntry::getPublishedDate).reversed());
+    entries.sort(
+        java.util.Comparator.comparing(com.rometools.rome.feed.synd.SyndEntry::getPublishedDate)
+            .reversed());
     feed.setEntries(entries);
     try {
-      ctx.contentType("application/rss+xml; charset=utf-8").result(new com.rometools.rome.io.SyndFeedOutput().outputString(feed));
+      ctx.contentType("application/rss+xml; charset=utf-8")
+          .result(new com.rometools.rome.io.SyndFeedOutput().outputString(feed));
     } catch (com.rometools.rome.io.FeedException e) {
       throw new IllegalStateException(e);
     }
@@ -330,20 +420,35 @@ public final class CommentPages {
   private Account signedIn(Context ctx, String returnTo) {
     var a = Auth.account(ctx);
     if (a.isEmpty()) {
-      ctx.redirect("/signin?return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+      ctx.redirect(
+          "/signin?return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8),
+          HttpStatus.SEE_OTHER);
       return null;
     }
     return a.get();
   }
 
-  private void form(Context ctx, int status, String slug, Comment parent, String text, String error) {
+  private void form(
+      Context ctx, int status, String slug, Comment parent, String text, String error) {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     String title = parent == null ? "Your comment" : "Reply to " + parent.authorName();
-    render(ctx, status, "comments/form.jte", new Form(c, Head.simple(title + " — " + c.siteName(), title), slug, parent, text == null ? "" : text, error));
+    render(
+        ctx,
+        status,
+        "comments/form.jte",
+        new Form(
+            c,
+            Head.simple(title + " — " + c.siteName(), title),
+            slug,
+            parent,
+            text == null ? "" : text,
+            error));
   }
 
   private void render(Context ctx, int status, String template, Object model) {
     ctx.header("Cache-Control", "no-store");
-    ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, model));
+    ctx.status(status)
+        .contentType("text/html; charset=utf-8")
+        .result(templates.render(template, model));
   }
 }

@@ -11,6 +11,7 @@ import pressroom.text.UntrustedText;
 public final class CommentService {
   static final Throttle.Limit PER_15_SECONDS = new Throttle.Limit(1, Duration.ofSeconds(15));
   static final Throttle.Limit PER_HOUR = new Throttle.Limit(30, Duration.ofHours(1));
+
   /** Reports from this many readers hide a comment until a moderator looks. */
   static final int REPORTS_TO_HIDE = 3;
 
@@ -24,9 +25,15 @@ public final class CommentService {
   private final Duration closeAfter;
   private final boolean rateLimits;
 
-  /** @param closeAfter comments close this long after publication; zero keeps them open */
+  /**
+   * @param closeAfter comments close this long after publication; zero keeps them open
+   */
   public CommentService(
-      CommentDao comments, Throttle throttle, SpamFilter spam, ReplyNotifier notifier, Duration closeAfter,
+      CommentDao comments,
+      Throttle throttle,
+      SpamFilter spam,
+      ReplyNotifier notifier,
+      Duration closeAfter,
       boolean rateLimits) {
     this.rateLimits = rateLimits;
     this.comments = comments;
@@ -68,11 +75,14 @@ public final class CommentService {
    */
   private Optional<String> mayWrite(Account author, CommentDao.Policy article, Instant now) {
     if (!author.verified()) {
-      return Optional.of("Confirm your e-mail address to comment: see your profile to get a new link.");
+      return Optional.of(
+          "Confirm your e-mail address to comment: see your profile to get a new link.");
     }
     if (author.suspended(now)) {
       return Optional.of(
-          "Your account is suspended until " + author.suspendedUntil() + (author.suspendedReason() == null ? "" : " (" + author.suspendedReason() + ")")
+          "Your account is suspended until "
+              + author.suspendedUntil()
+              + (author.suspendedReason() == null ? "" : " (" + author.suspendedReason() + ")")
               + "; you can read, but not post.");
     }
     if (!open(article, now)) {
@@ -86,19 +96,35 @@ public final class CommentService {
       return Optional.of("Type your comment before you click Submit.");
     }
     if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
-      return Optional.of("Your comment is longer than " + CommentText.MAX_LENGTH + " characters; shorten it a little.");
+      return Optional.of(
+          "Your comment is longer than "
+              + CommentText.MAX_LENGTH
+              + " characters; shorten it a little.");
     }
     return Optional.empty();
   }
 
-  /** The moderation rules for a text, new or edited: words, links, spam, the section's policy, the author's record. */
+  /**
+   * The moderation rules for a text, new or edited: words, links, spam, the section's policy, the
+   * author's record.
+   */
   private Moderation.Decision decide(
-      Account author, CommentDao.Policy article, String body, String editing, SpamFilter.Score score, Instant now) {
-    CommentDao.AuthorRecord record = comments.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body, editing);
-    return Moderation.decide(body, new Moderation.Facts(article.preModerated(), record.published(), record.duplicate(), score));
+      Account author,
+      CommentDao.Policy article,
+      String body,
+      String editing,
+      SpamFilter.Score score,
+      Instant now) {
+    CommentDao.AuthorRecord record =
+        comments.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body, editing);
+    return Moderation.decide(
+        body,
+        new Moderation.Facts(
+            article.preModerated(), record.published(), record.duplicate(), score));
   }
 
-  public Posted post(Account author, CommentDao.Policy article, String parentId, String text, String honeypot) {
+  public Posted post(
+      Account author, CommentDao.Policy article, String parentId, String text, String honeypot) {
     Instant now = Instant.now();
     if (honeypot != null && !honeypot.isBlank()) {
       return new Posted.Dropped();
@@ -115,7 +141,9 @@ public final class CommentService {
     String key = "comment:" + author.id();
     Optional<Duration> wait =
         rateLimits
-            ? throttle.retryAfter(key, PER_15_SECONDS, now).or(() -> throttle.retryAfter(key, PER_HOUR, now))
+            ? throttle
+                .retryAfter(key, PER_15_SECONDS, now)
+                .or(() -> throttle.retryAfter(key, PER_HOUR, now))
             : Optional.empty();
     if (wait.isPresent()) {
       return new Posted.TooMany(wait.get());
@@ -125,7 +153,11 @@ public final class CommentService {
     String root = null;
     String replyTo = null;
     if (parentId != null && !parentId.isBlank()) {
-      Optional<Comment> p = comments.find(parentId).filter(c -> c.articleId().equals(article.articleId()) && c.status().equals("published"));
+      Optional<Comment> p =
+          comments
+              .find(parentId)
+              .filter(
+                  c -> c.articleId().equals(article.articleId()) && c.status().equals("published"));
       if (p.isEmpty()) {
         return new Posted.Refused("The comment you replied to is no longer there.");
       }
@@ -151,25 +183,53 @@ public final class CommentService {
     String html = CommentText.toHtml(body);
     if (decision instanceof Moderation.Decision.Hold hold) {
       String id =
-          comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "pending",
-              String.join("; ", hold.reasons()), score.probability());
+          comments.insert(
+              article.articleId(),
+              author.id(),
+              parent,
+              root,
+              depth,
+              replyTo,
+              body,
+              html,
+              "pending",
+              String.join("; ", hold.reasons()),
+              score.probability());
       return new Posted.Held(id);
     }
     String id =
-        comments.insert(article.articleId(), author.id(), parent, root, depth, replyTo, body, html, "published", null, score.probability());
+        comments.insert(
+            article.articleId(),
+            author.id(),
+            parent,
+            root,
+            depth,
+            replyTo,
+            body,
+            html,
+            "published",
+            null,
+            score.probability());
     if (parent != null) {
       notifier.published(id); // only replies notify anyone
     }
     return new Posted.Published(id);
   }
 
-  /** A reader reports a comment; reports from {@value #REPORTS_TO_HIDE} readers hide it until reviewed. */
+  /**
+   * A reader reports a comment; reports from {@value #REPORTS_TO_HIDE} readers hide it until
+   * reviewed.
+   */
   public void report(Account reader, String commentId, String reason) {
     int reports = comments.report(commentId, reader.id(), reason);
     if (reports >= REPORTS_TO_HIDE) {
-      comments.find(commentId)
+      comments
+          .find(commentId)
           .filter(c -> c.status().equals("published"))
-          .ifPresent(c -> comments.moderate(c.id(), "pending", null, "hidden", "reported by " + reports + " readers"));
+          .ifPresent(
+              c ->
+                  comments.moderate(
+                      c.id(), "pending", null, "hidden", "reported by " + reports + " readers"));
     }
   }
 
@@ -210,12 +270,16 @@ public final class CommentService {
   /** The author edits their comment within {@link #EDIT_WINDOW}; it is marked "edited". */
   public Action edit(Account author, String commentId, String text) {
     Optional<Comment> c = comments.find(commentId);
-    if (c.isEmpty() || !c.get().accountId().equals(author.id()) || c.get().deleted() || c.get().status().equals("rejected")) {
+    if (c.isEmpty()
+        || !c.get().accountId().equals(author.id())
+        || c.get().deleted()
+        || c.get().status().equals("rejected")) {
       return new Action.NotAllowed("You can only edit your own comments.");
     }
     Instant now = Instant.now();
     if (c.get().createdAt().plus(EDIT_WINDOW).isBefore(now)) {
-      return new Action.NotAllowed("Comments can be edited for 15 minutes after posting; this one can no longer be changed.");
+      return new Action.NotAllowed(
+          "Comments can be edited for 15 minutes after posting; this one can no longer be changed.");
     }
     // An edit is a new text: the rules for posting apply to it in full.
     Optional<CommentDao.Policy> article = comments.policyById(c.get().articleId());
@@ -231,14 +295,24 @@ public final class CommentService {
     if (refused.isPresent()) {
       return new Action.Refused(refused.get());
     }
-    var decision = decide(author, article.get(), body, commentId, spam.score(body, newAccount(author, now)), now);
+    var decision =
+        decide(
+            author, article.get(), body, commentId, spam.score(body, newAccount(author, now)), now);
     if (decision instanceof Moderation.Decision.Reject r) {
       return new Action.Refused(r.message());
     }
-    boolean hold = decision instanceof Moderation.Decision.Hold || c.get().status().equals("pending");
+    boolean hold =
+        decision instanceof Moderation.Decision.Hold || c.get().status().equals("pending");
     String reasons =
-        decision instanceof Moderation.Decision.Hold h ? String.join("; ", h.reasons()) : c.get().holdReasons();
-    comments.edit(commentId, body, CommentText.toHtml(body), hold ? "pending" : "published", hold ? reasons : null);
+        decision instanceof Moderation.Decision.Hold h
+            ? String.join("; ", h.reasons())
+            : c.get().holdReasons();
+    comments.edit(
+        commentId,
+        body,
+        CommentText.toHtml(body),
+        hold ? "pending" : "published",
+        hold ? reasons : null);
     return new Action.Done(c.get().articleId());
   }
 

@@ -14,8 +14,8 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Turns what a reader typed into safe HTML: paragraphs, emphasis and quotes through CommonMark
- * (raw HTML escaped, not passed), links made clickable with rel="nofollow ugc noopener". Pure.
+ * Turns what a reader typed into safe HTML: paragraphs, emphasis and quotes through CommonMark (raw
+ * HTML escaped, not passed), links made clickable with rel="nofollow ugc noopener". Pure.
  */
 public final class CommentText {
   public static final int MAX_LENGTH = 5_000;
@@ -45,7 +45,10 @@ public final class CommentText {
     return rendered(text);
   }
 
-  /** One line of letters, digits, single spaces and punctuation that means nothing to Markdown or HTML. */
+  /**
+   * One line of letters, digits, single spaces and punctuation that means nothing to Markdown or
+   * HTML.
+   */
   static boolean plain(String text) {
     int n = text.length();
     if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ' || text.contains("://")) {
@@ -55,7 +58,10 @@ public final class CommentText {
       char c = text.charAt(i);
       boolean ok =
           c < 128
-              ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PLAIN_PUNCTUATION.indexOf(c) >= 0
+              ? c >= 'a' && c <= 'z'
+                  || c >= 'A' && c <= 'Z'
+                  || c >= '0' && c <= '9'
+                  || PLAIN_PUNCTUATION.indexOf(c) >= 0
               : Character.isLetter(c) && !Character.isSurrogate(c);
       if (!ok || c == ' ' && text.charAt(i - 1) == ' ') {
         return false;
@@ -96,8 +102,12 @@ public final class CommentText {
   /** A short digest of {@link #normalized}: equal for texts that count as the same comment. */
   public static String key(String text) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(normalized(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 16));
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(normalized(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(java.util.Arrays.copyOf(d, 16));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 import pressroom.web.Templates;
 
 /**
- * New approved comments for readers already on an article page (Server-Sent Events). Every
- * second, each article somebody is watching is asked for comments published since the last look
- * — in the database, so a comment approved on another node shows here too.
+ * New approved comments for readers already on an article page (Server-Sent Events). Every second,
+ * each article somebody is watching is asked for comments published since the last look — in the
+ * database, so a comment approved on another node shows here too.
  */
 public final class LiveComments implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveComments.class);
@@ -43,12 +43,13 @@ public final class LiveComments implements AutoCloseable {
   public void watch(String articleId, SseClient client) {
     lastLook.putIfAbsent(articleId, System.currentTimeMillis());
     watchers.computeIfAbsent(articleId, k -> ConcurrentHashMap.newKeySet()).add(client);
-    client.onClose(() -> {
-      Set<SseClient> set = watchers.get(articleId);
-      if (set != null) {
-        set.remove(client);
-      }
-    });
+    client.onClose(
+        () -> {
+          Set<SseClient> set = watchers.get(articleId);
+          if (set != null) {
+            set.remove(client);
+          }
+        });
     client.sendComment("watching");
     client.keepAlive();
   }
@@ -70,7 +71,9 @@ public final class LiveComments implements AutoCloseable {
         continue;
       }
       long since = lastLook.getOrDefault(entry.getKey(), now);
-      List<Comment> fresh = comments.publishedSince(entry.getKey(), Instant.ofEpochMilli(since - 1000), Instant.ofEpochMilli(now));
+      List<Comment> fresh =
+          comments.publishedSince(
+              entry.getKey(), Instant.ofEpochMilli(since - 1000), Instant.ofEpochMilli(now));
       lastLook.put(entry.getKey(), now);
       for (Comment c : fresh) {
         String html = templates.render("comments/live.jte", c).replace("\n", "");

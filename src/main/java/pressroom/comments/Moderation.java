@@ -8,9 +8,13 @@ import java.util.Set;
 /** Decides what happens to a new comment. Pure: every fact it needs is handed in. */
 public final class Moderation {
   /** Words that reject a comment at once. */
-  static final Set<String> BANNED = Set.of("viagra", "cialis", "casino bonus", "payday loan", "crypto giveaway");
+  static final Set<String> BANNED =
+      Set.of("viagra", "cialis", "casino bonus", "payday loan", "crypto giveaway");
+
   /** Words that send a comment to a moderator first. */
-  static final Set<String> SUSPECT = Set.of("idiot", "stupid", "moron", "scam", "liar", "click here", "buy now");
+  static final Set<String> SUSPECT =
+      Set.of("idiot", "stupid", "moron", "scam", "liar", "click here", "buy now");
+
   static final int NEW_ACCOUNT_COMMENTS = 3;
   static final int MAX_LINKS = 2;
 
@@ -30,7 +34,8 @@ public final class Moderation {
    * @param approvedBefore how many of the author's comments were published before
    * @param duplicate the author posted the same text recently
    */
-  public record Facts(boolean preModerated, int approvedBefore, boolean duplicate, SpamFilter.Score spam) {
+  public record Facts(
+      boolean preModerated, int approvedBefore, boolean duplicate, SpamFilter.Score spam) {
     public Facts(boolean preModerated, int approvedBefore, boolean duplicate) {
       this(preModerated, approvedBefore, duplicate, new SpamFilter.Score(0, List.of()));
     }
@@ -40,7 +45,8 @@ public final class Moderation {
     String lower = text.toLowerCase(Locale.ROOT);
     for (String banned : BANNED) {
       if (lower.contains(banned)) {
-        return new Decision.Reject("Your comment contains words that are not allowed here (“" + banned + "”).");
+        return new Decision.Reject(
+            "Your comment contains words that are not allowed here (“" + banned + "”).");
       }
     }
     List<String> reasons = new ArrayList<>();
@@ -57,8 +63,12 @@ public final class Moderation {
       reasons.add("the same text as a recent comment");
     }
     if (facts.spam().probability() >= SpamFilter.HOLD_AT) {
-      reasons.add(String.format(Locale.ROOT, "likely spam or abuse (score %.2f: %s)",
-          facts.spam().probability(), String.join(", ", facts.spam().reasons())));
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "likely spam or abuse (score %.2f: %s)",
+              facts.spam().probability(),
+              String.join(", ", facts.spam().reasons())));
     }
     for (String word : SUSPECT) {
       if (lower.contains(word)) {

@@ -32,16 +32,18 @@ public final class ReplyNotifier implements AutoCloseable {
   }
 
   /** Who to tell about a published reply, if anyone. */
-  record Recipient(String accountId, String email, String key, String replier, String slug, String headline) {}
+  record Recipient(
+      String accountId, String email, String key, String replier, String slug, String headline) {}
 
   public void published(String commentId) {
-    background.submit(() -> {
-      try {
-        recipient(commentId).ifPresent(this::send);
-      } catch (RuntimeException e) {
-        log.warn("Could not send a reply notification: {}", e.toString());
-      }
-    });
+    background.submit(
+        () -> {
+          try {
+            recipient(commentId).ifPresent(this::send);
+          } catch (RuntimeException e) {
+            log.warn("Could not send a reply notification: {}", e.toString());
+          }
+        });
   }
 
   private Optional<Recipient> recipient(String commentId) {
@@ -60,8 +62,15 @@ public final class ReplyNotifier implements AutoCloseable {
                       AND pa.notify_replies = 1 AND pa.email_verified_at IS NOT NULL AND pa.deleted_at IS NULL
                     """)
                 .bind("id", commentId)
-                .map((rs, ctx) -> new Recipient(rs.getString("account_id"), rs.getString("email"), rs.getString("unsubscribe_key"),
-                    rs.getString("replier"), rs.getString("slug") + "#c-" + commentId, rs.getString("headline")))
+                .map(
+                    (rs, ctx) ->
+                        new Recipient(
+                            rs.getString("account_id"),
+                            rs.getString("email"),
+                            rs.getString("unsubscribe_key"),
+                            rs.getString("replier"),
+                            rs.getString("slug") + "#c-" + commentId,
+                            rs.getString("headline")))
                 .findOne());
   }
 
@@ -69,18 +78,46 @@ public final class ReplyNotifier implements AutoCloseable {
     String key = r.key();
     if (key == null) {
       String fresh = Csrf.newToken();
-      jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET unsubscribe_key = coalesce(unsubscribe_key, :k) WHERE id = :id")
-          .bind("k", fresh).bind("id", r.accountId()).execute());
-      key = jdbi.withHandle(h -> h.createQuery("SELECT unsubscribe_key FROM accounts WHERE id = :id").bind("id", r.accountId()).mapTo(String.class).one());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "UPDATE accounts SET unsubscribe_key = coalesce(unsubscribe_key, :k) WHERE id = :id")
+                  .bind("k", fresh)
+                  .bind("id", r.accountId())
+                  .execute());
+      key =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT unsubscribe_key FROM accounts WHERE id = :id")
+                      .bind("id", r.accountId())
+                      .mapTo(String.class)
+                      .one());
     }
     String link = baseUrl + "/articles/" + r.slug();
     String stop = baseUrl + "/unsubscribe?key=" + key;
-    mailer.send(new Mail(r.email(), r.replier() + " replied to your comment",
-        r.replier() + " replied to your comment on “" + r.headline() + "”:\n\n" + link
-            + "\n\nTo stop these e-mails, open: " + stop + "\n",
-        "<p>" + Entities.escape(r.replier()) + " replied to your comment on “" + Entities.escape(r.headline()) + "”.</p>"
-            + "<p><a href=\"" + Entities.escape(link) + "\">Read the reply</a></p>"
-            + "<p><small><a href=\"" + Entities.escape(stop) + "\">Stop e-mails about replies</a></small></p>"));
+    mailer.send(
+        new Mail(
+            r.email(),
+            r.replier() + " replied to your comment",
+            r.replier()
+                + " replied to your comment on “"
+                + r.headline()
+                + "”:\n\n"
+                + link
+                + "\n\nTo stop these e-mails, open: "
+                + stop
+                + "\n",
+            "<p>"
+                + Entities.escape(r.replier())
+                + " replied to your comment on “"
+                + Entities.escape(r.headline())
+                + "”.</p>"
+                + "<p><a href=\""
+                + Entities.escape(link)
+                + "\">Read the reply</a></p>"
+                + "<p><small><a href=\""
+                + Entities.escape(stop)
+                + "\">Stop e-mails about replies</a></small></p>"));
   }
 
   /** Turns reply mails off for the account with this key; false for an unknown key. */
@@ -88,7 +125,12 @@ public final class ReplyNotifier implements AutoCloseable {
     if (key == null || key.length() != 43) {
       return false;
     }
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET notify_replies = 0 WHERE unsubscribe_key = :k").bind("k", key).execute()) == 1;
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate("UPDATE accounts SET notify_replies = 0 WHERE unsubscribe_key = :k")
+                    .bind("k", key)
+                    .execute())
+        == 1;
   }
 
   @Override

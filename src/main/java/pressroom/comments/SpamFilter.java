@@ -18,9 +18,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A naive Bayes spam/abuse score that learns from this site's moderators: every approval teaches
- * "fine", every rejection "not fine". Counts live in the database, so every node scores alike;
- * each node scores from a copy in memory that it brings up to date whenever the totals show that
- * some node learned something (one small read per score instead of a look-up of every word).
+ * "fine", every rejection "not fine". Counts live in the database, so every node scores alike; each
+ * node scores from a copy in memory that it brings up to date whenever the totals show that some
+ * node learned something (one small read per score instead of a look-up of every word).
  * Hand-written because it is a page of arithmetic and no small maintained library offers it.
  */
 public final class SpamFilter {
@@ -28,8 +28,10 @@ public final class SpamFilter {
   public static final double HOLD_AT = 0.9;
 
   private final Jdbi jdbi;
+
   /** Token → {spam, ham} as of {@link #totals}, or newer. */
   private final Map<String, int[]> counts = new ConcurrentHashMap<>();
+
   private volatile Totals totals = new Totals(-1, -1);
 
   /** The documents learned so far; their sum numbers the decisions learned. */
@@ -86,7 +88,9 @@ public final class SpamFilter {
 
   private static boolean isNumber(int cp) {
     int type = Character.getType(cp);
-    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** Naive Bayes with Laplace smoothing over the features present. Pure. */
@@ -124,9 +128,11 @@ public final class SpamFilter {
   /** The totals now in the database, with {@link #counts} read up to them. */
   private Totals current() {
     Totals now =
-        jdbi.withHandle(h -> h.createQuery("SELECT spam_docs, ham_docs FROM spam_totals WHERE id = 1")
-            .map((rs, ctx) -> new Totals(rs.getInt("spam_docs"), rs.getInt("ham_docs")))
-            .one());
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT spam_docs, ham_docs FROM spam_totals WHERE id = 1")
+                    .map((rs, ctx) -> new Totals(rs.getInt("spam_docs"), rs.getInt("ham_docs")))
+                    .one());
     if (now.version() == totals.version()) {
       return now;
     }
@@ -136,10 +142,17 @@ public final class SpamFilter {
         // Tokens changed by the decisions after the last read: all of them committed before the
         // totals we just read (learning updates the totals first, so decisions are numbered in
         // commit order). Counts are absolute, so reading one again is harmless.
-        jdbi.useHandle(h -> h.createQuery("SELECT token, spam_count, ham_count FROM spam_tokens WHERE learned > :since")
-            .bind("since", since)
-            .map((rs, ctx) -> Map.entry(rs.getString("token"), new int[] {rs.getInt("spam_count"), rs.getInt("ham_count")}))
-            .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        jdbi.useHandle(
+            h ->
+                h.createQuery(
+                        "SELECT token, spam_count, ham_count FROM spam_tokens WHERE learned > :since")
+                    .bind("since", since)
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getString("token"),
+                                new int[] {rs.getInt("spam_count"), rs.getInt("ham_count")}))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue())));
         totals = now;
       }
     }
@@ -151,17 +164,28 @@ public final class SpamFilter {
     Set<String> f = features(text, newAccount);
     jdbi.useTransaction(
         h -> {
-          // The totals first: their row lock orders concurrent decisions, and the new sum numbers this one.
-          h.createUpdate(spam ? "UPDATE spam_totals SET spam_docs = spam_docs + 1 WHERE id = 1" : "UPDATE spam_totals SET ham_docs = ham_docs + 1 WHERE id = 1")
+          // The totals first: their row lock orders concurrent decisions, and the new sum numbers
+          // this one.
+          h.createUpdate(
+                  spam
+                      ? "UPDATE spam_totals SET spam_docs = spam_docs + 1 WHERE id = 1"
+                      : "UPDATE spam_totals SET ham_docs = ham_docs + 1 WHERE id = 1")
               .execute();
-          long decision = h.createQuery("SELECT spam_docs + ham_docs FROM spam_totals WHERE id = 1").mapTo(Long.class).one();
+          long decision =
+              h.createQuery("SELECT spam_docs + ham_docs FROM spam_totals WHERE id = 1")
+                  .mapTo(Long.class)
+                  .one();
           PreparedBatch b =
               h.prepareBatch(
                   "INSERT INTO spam_tokens (token, spam_count, ham_count, learned) VALUES (:t, :s, :h, :d)"
                       + " ON CONFLICT (token) DO UPDATE SET spam_count = spam_tokens.spam_count + excluded.spam_count,"
                       + " ham_count = spam_tokens.ham_count + excluded.ham_count, learned = excluded.learned");
           for (String token : f) {
-            b.bind("t", token).bind("s", spam ? 1 : 0).bind("h", spam ? 0 : 1).bind("d", decision).add();
+            b.bind("t", token)
+                .bind("s", spam ? 1 : 0)
+                .bind("h", spam ? 0 : 1)
+                .bind("d", decision)
+                .add();
           }
           if (!f.isEmpty()) {
             b.execute();
@@ -171,7 +195,12 @@ public final class SpamFilter {
 
   /** Trains the bundled seed set into an empty classifier (first start). */
   public void seedIfEmpty() {
-    int docs = jdbi.withHandle(h -> h.createQuery("SELECT spam_docs + ham_docs FROM spam_totals WHERE id = 1").mapTo(Integer.class).one());
+    int docs =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT spam_docs + ham_docs FROM spam_totals WHERE id = 1")
+                    .mapTo(Integer.class)
+                    .one());
     if (docs > 0) {
       return;
     }

@@ -35,11 +35,11 @@ import java.util.Properties;
  *     PRESSROOM_INGEST_ALLOW_PRIVATE}, default false; for development and tests)
  * @param ingestCheckEvery how often due sources are looked for ({@code
  *     PRESSROOM_INGEST_CHECK_SECONDS}, default 15)
- * @param smtpUrl where mail goes: smtp://user:password@host:port or smtps://…; empty writes
- *     .eml files to the data folder's outbox ({@code PRESSROOM_SMTP_URL}; never logged)
+ * @param smtpUrl where mail goes: smtp://user:password@host:port or smtps://…; empty writes .eml
+ *     files to the data folder's outbox ({@code PRESSROOM_SMTP_URL}; never logged)
  * @param mailFrom the From of every mail ({@code PRESSROOM_MAIL_FROM})
- * @param commentsCloseAfterDays comments close this many days after publication; 0 = never
- *     ({@code PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS}, default 30)
+ * @param commentsCloseAfterDays comments close this many days after publication; 0 = never ({@code
+ *     PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS}, default 30)
  * @param commentRateLimits per-reader posting limits on ({@code PRESSROOM_COMMENT_RATE_LIMITS},
  *     default true; false only for load tests)
  * @param sqliteCacheMb SQLite's page cache per connection, in MB, taken only as pages are read
@@ -47,8 +47,8 @@ import java.util.Properties;
  * @param trustedProxies addresses and CIDR ranges of the reverse proxies in front of the site,
  *     whose X-Forwarded-For is believed for rate limits ({@code PRESSROOM_TRUSTED_PROXIES}, comma
  *     separated; none by default)
- * @param managementPort a second port that serves /metrics without signing in, for Prometheus on
- *     an internal network ({@code PRESSROOM_MANAGEMENT_PORT}; -1, the default, means none, and
+ * @param managementPort a second port that serves /metrics without signing in, for Prometheus on an
+ *     internal network ({@code PRESSROOM_MANAGEMENT_PORT}; -1, the default, means none, and
  *     /metrics is then for signed-in admins only)
  */
 public record Config(
@@ -85,8 +85,13 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("PRESSROOM_TRUSTED_PROXIES", e.getMessage());
     }
-    if (managementPort == 0 || managementPort < -1 || managementPort > 65535 || managementPort == port) {
-      throw new ConfigException("PRESSROOM_MANAGEMENT_PORT", "'" + managementPort + "' is not a port number (1-65535) other than PRESSROOM_PORT");
+    if (managementPort == 0
+        || managementPort < -1
+        || managementPort > 65535
+        || managementPort == port) {
+      throw new ConfigException(
+          "PRESSROOM_MANAGEMENT_PORT",
+          "'" + managementPort + "' is not a port number (1-65535) other than PRESSROOM_PORT");
     }
   }
 
@@ -98,8 +103,17 @@ public record Config(
   @Override
   public String toString() {
     // Secrets (database password, SMTP credentials) stay out of logs.
-    return "Config[port=" + port + ", data=" + dataDir + ", db=" + (dbUrl.isEmpty() ? "embedded" : dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"))
-        + ", baseUrl=" + baseUrl + ", smtp=" + (smtpUrl.isEmpty() ? "outbox" : "configured") + "]";
+    return "Config[port="
+        + port
+        + ", data="
+        + dataDir
+        + ", db="
+        + (dbUrl.isEmpty() ? "embedded" : dbUrl.replaceAll("(?i)password=[^&;]*", "password=***"))
+        + ", baseUrl="
+        + baseUrl
+        + ", smtp="
+        + (smtpUrl.isEmpty() ? "outbox" : "configured")
+        + "]";
   }
 
   /** True when the database is the embedded SQLite file. */
@@ -113,7 +127,6 @@ public record Config(
         ? "jdbc:sqlite:" + dataDir.resolve("pressroom.db").toAbsolutePath()
         : dbUrl;
   }
-
 
   /** A start-up configuration problem, named by its key. */
   public static final class ConfigException extends RuntimeException {
@@ -216,16 +229,28 @@ public record Config(
           get("PRESSROOM_SITE_NAME", "Pressroom"),
           zone,
           parseBoolean("PRESSROOM_DEMO", get("PRESSROOM_DEMO", "true")),
-          parseBoolean("PRESSROOM_INGEST_ALLOW_PRIVATE", get("PRESSROOM_INGEST_ALLOW_PRIVATE", "false")),
+          parseBoolean(
+              "PRESSROOM_INGEST_ALLOW_PRIVATE", get("PRESSROOM_INGEST_ALLOW_PRIVATE", "false")),
           java.time.Duration.ofSeconds(
-              parseInt("PRESSROOM_INGEST_CHECK_SECONDS", get("PRESSROOM_INGEST_CHECK_SECONDS", "15"), 1, 3600)),
+              parseInt(
+                  "PRESSROOM_INGEST_CHECK_SECONDS",
+                  get("PRESSROOM_INGEST_CHECK_SECONDS", "15"),
+                  1,
+                  3600)),
           get("PRESSROOM_SMTP_URL", ""),
           get("PRESSROOM_MAIL_FROM", "Pressroom <no-reply@" + baseUrl.getHost() + ">"),
-          parseInt("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"), 0, 36500),
-          parseBoolean("PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")),
+          parseInt(
+              "PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS",
+              get("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "30"),
+              0,
+              36500),
+          parseBoolean(
+              "PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")),
           parseInt("PRESSROOM_SQLITE_CACHE_MB", get("PRESSROOM_SQLITE_CACHE_MB", "32"), 1, 65536),
           pressroom.web.ClientAddress.parse(get("PRESSROOM_TRUSTED_PROXIES", "")),
-          get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty() ? -1 : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"));
+          get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty()
+              ? -1
+              : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"));
     }
 
     private String get(String key, String fallback) {
@@ -258,7 +283,8 @@ public record Config(
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new ConfigException(key, "'" + raw + "' is not a whole number from " + min + " to " + max);
+      throw new ConfigException(
+          key, "'" + raw + "' is not a whole number from " + min + " to " + max);
     }
 
     private static URI parseBaseUrl(String raw) {

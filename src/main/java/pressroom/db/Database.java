@@ -57,8 +57,8 @@ public final class Database implements AutoCloseable {
   /**
    * Copies committed pages from the WAL into the database file (SQLite only). Runs in the
    * background every 250 ms rather than in whichever write happens to fill the WAL, so no writer
-   * (above all the comment writer, which many posters wait on) pays for it. PASSIVE: it never
-   * waits for, or holds up, readers and writers.
+   * (above all the comment writer, which many posters wait on) pays for it. PASSIVE: it never waits
+   * for, or holds up, readers and writers.
    *
    * <p>A bulk writer asks for one after each transaction ({@link #checkpointAfterBulkWrite}).
    */
@@ -74,8 +74,8 @@ public final class Database implements AutoCloseable {
   /**
    * Refreshes SQLite's planner statistics where they are missing or stale, as SQLite advises at
    * start, after bulk loads and now and then: it keeps none by itself, and a planner without them
-   * can choose a plan that reads every article. Bounded: each index is sampled, not read whole,
-   * so it takes milliseconds even at a million articles. PostgreSQL keeps its own (autovacuum).
+   * can choose a plan that reads every article. Bounded: each index is sampled, not read whole, so
+   * it takes milliseconds even at a million articles. PostgreSQL keeps its own (autovacuum).
    */
   public void optimize() {
     if (dialect != Dialect.SQLITE) {
@@ -132,11 +132,7 @@ public final class Database implements AutoCloseable {
     }
     try {
       if (!upToDate(ds)) {
-        Flyway.configure()
-            .dataSource(ds)
-            .locations(dialect.migrationLocations())
-            .load()
-            .migrate();
+        Flyway.configure().dataSource(ds).locations(dialect.migrationLocations()).load().migrate();
       }
     } catch (RuntimeException e) {
       ds.close();
@@ -151,8 +147,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Whether Flyway would find nothing to do: every migration it ran succeeded and the newest is
-   * this jar's newest. Loading Flyway to learn that costs about 0.4 s of every start; any doubt
-   * (no history table, a failed or a newer migration) leaves the decision to Flyway.
+   * this jar's newest. Loading Flyway to learn that costs about 0.4 s of every start; any doubt (no
+   * history table, a failed or a newer migration) leaves the decision to Flyway.
    */
   static boolean upToDate(javax.sql.DataSource ds) {
     try (java.sql.Connection c = ds.getConnection();
@@ -195,12 +191,12 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * For a bulk writer that has just committed: a checkpoint at once on the background thread,
-   * and every {@value #WAIT_EVERY}th time the writer waits until it is done. SQLite starts the
-   * WAL over only when a checkpoint has caught up before the next transaction writes, which the
-   * periodic checkpoint never does while an import writes without pause: its WAL grew by every
-   * page it wrote (2.3 GB for 300,000 articles). Waiting every time cost the import a tenth of
-   * its speed; waiting now and then keeps the WAL to a few hundred megabytes.
+   * For a bulk writer that has just committed: a checkpoint at once on the background thread, and
+   * every {@value #WAIT_EVERY}th time the writer waits until it is done. SQLite starts the WAL over
+   * only when a checkpoint has caught up before the next transaction writes, which the periodic
+   * checkpoint never does while an import writes without pause: its WAL grew by every page it wrote
+   * (2.3 GB for 300,000 articles). Waiting every time cost the import a tenth of its speed; waiting
+   * now and then keeps the WAL to a few hundred megabytes.
    */
   public void checkpointAfterBulkWrite() {
     if (checkpoints == null) {
@@ -246,7 +242,8 @@ public final class Database implements AutoCloseable {
 
   /** Drops a password written into the URL, so it never reaches a log line. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+        .replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
   }
 
   private static String rootMessage(Throwable e) {

@@ -6,9 +6,9 @@ public enum Dialect {
   POSTGRESQL("postgresql");
 
   /**
-   * The newest migration the jar holds (V{n}__…sql, the same n for both databases). A start
-   * that finds the schema at this version skips Flyway; DatabaseTest checks the number against
-   * the files, so a new migration cannot be forgotten here.
+   * The newest migration the jar holds (V{n}__…sql, the same n for both databases). A start that
+   * finds the schema at this version skips Flyway; DatabaseTest checks the number against the
+   * files, so a new migration cannot be forgotten here.
    */
   static final int NEWEST_MIGRATION = 17;
 
@@ -31,9 +31,9 @@ public enum Dialect {
   }
 
   /**
-   * Where Flyway reads this database's migrations: the common folder, where a migration is the
-   * same SQL on both, and the database's own. A migration moved from one to the other keeps its
-   * file name and content, so the checksums of those already applied still match.
+   * Where Flyway reads this database's migrations: the common folder, where a migration is the same
+   * SQL on both, and the database's own. A migration moved from one to the other keeps its file
+   * name and content, so the checksums of those already applied still match.
    */
   public String[] migrationLocations() {
     return new String[] {"classpath:" + COMMON_MIGRATIONS, "classpath:" + migrationFolder()};

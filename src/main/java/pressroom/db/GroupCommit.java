@@ -30,7 +30,10 @@ public final class GroupCommit implements AutoCloseable {
 
   /** The transaction a piece of work shares with others. */
   public interface Batch {
-    /** Runs {@code action} once at the end of the transaction, however many pieces ask with this key. */
+    /**
+     * Runs {@code action} once at the end of the transaction, however many pieces ask with this
+     * key.
+     */
     void once(String key, Consumer<Handle> action);
   }
 
@@ -108,12 +111,15 @@ public final class GroupCommit implements AutoCloseable {
 
   private <T> void alone(Work<T> w) {
     try {
-      w.done().complete(jdbi.inTransaction(h -> {
-        Map<String, Consumer<Handle>> once = new LinkedHashMap<>();
-        T result = w.body().apply(h, once::putIfAbsent);
-        once.values().forEach(a -> a.accept(h));
-        return result;
-      }));
+      w.done()
+          .complete(
+              jdbi.inTransaction(
+                  h -> {
+                    Map<String, Consumer<Handle>> once = new LinkedHashMap<>();
+                    T result = w.body().apply(h, once::putIfAbsent);
+                    once.values().forEach(a -> a.accept(h));
+                    return result;
+                  }));
     } catch (RuntimeException e) {
       w.done().completeExceptionally(e);
     }

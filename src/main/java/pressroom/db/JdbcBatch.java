@@ -7,10 +7,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * A batched insert on the handle's own connection, with positional parameters. For bulk writes
- * only (an import stores tens of thousands of rows a second): there jdbi's named binding, which
- * looks up an argument factory for every value of every row, cost more than SQLite's own work.
- * Runs inside the caller's transaction; failures surface as jdbi's statement exception.
+ * A batched insert on the handle's own connection, with positional parameters. For bulk writes only
+ * (an import stores tens of thousands of rows a second): there jdbi's named binding, which looks up
+ * an argument factory for every value of every row, cost more than SQLite's own work. Runs inside
+ * the caller's transaction; failures surface as jdbi's statement exception.
  */
 public final class JdbcBatch implements AutoCloseable {
   private final String sql;
@@ -100,6 +100,7 @@ public final class JdbcBatch implements AutoCloseable {
   }
 
   private static UnableToExecuteStatementException failure(String sql, SQLException e) {
-    return new UnableToExecuteStatementException(e.getMessage() + " [" + sql.strip() + "]", e, null);
+    return new UnableToExecuteStatementException(
+        e.getMessage() + " [" + sql.strip() + "]", e, null);
   }
 }

@@ -16,9 +16,9 @@ import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * Keeps SQLite's native library, once extracted, in the data folder. Left to itself the driver
- * extracts it to a new temporary file on every start and compares the copy byte by byte, a
- * tenth of a second or more of each start; here a start checks one CRC. Whatever goes wrong,
- * the driver's own way still runs.
+ * extracts it to a new temporary file on every start and compares the copy byte by byte, a tenth of
+ * a second or more of each start; here a start checks one CRC. Whatever goes wrong, the driver's
+ * own way still runs.
  */
 final class SqliteLibrary {
   private static final Logger log = LoggerFactory.getLogger(SqliteLibrary.class);
@@ -51,7 +51,8 @@ final class SqliteLibrary {
         try (InputStream in = connection.getInputStream()) {
           Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.move(part, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            part, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       System.setProperty(PATH, dir.toAbsolutePath().toString());
       System.setProperty(NAME, name);

@@ -35,7 +35,8 @@ public final class DemoContent {
 
   record DemoSection(String slug, String name, String description) {}
 
-  record DemoSource(String key, String name, String homeUrl, String attribution, String seoPolicy) {}
+  record DemoSource(
+      String key, String name, String homeUrl, String attribution, String seoPolicy) {}
 
   record DemoArticle(
       String section,
@@ -97,8 +98,7 @@ public final class DemoContent {
 
   private static Demo read() {
     ObjectMapper json =
-        new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     try (InputStream in = DemoContent.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("demo content " + RESOURCE + " is missing from the jar");

@@ -27,15 +27,16 @@ import pressroom.text.UntrustedText;
 import pressroom.web.PageException;
 
 /**
- * Feeds out (RSS 2.0, Atom, JSON Feed 1.1) for the home page, each section, author and tag, and
- * the sitemaps with robots.txt. Feeds carry summaries, not full text: partners license their text
- * to this site, not onward.
+ * Feeds out (RSS 2.0, Atom, JSON Feed 1.1) for the home page, each section, author and tag, and the
+ * sitemaps with robots.txt. Feeds carry summaries, not full text: partners license their text to
+ * this site, not onward.
  */
 public final class FeedsOut {
   static final int ITEMS = 30;
   static final int SITEMAP_PAGE = 50_000;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter W3C =
+      DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private final ArticleDao dao;
   private final String baseUrl;
@@ -54,12 +55,36 @@ public final class FeedsOut {
     Instant now = Instant.now();
     return switch (kind) {
       case "home" -> new Listing(siteName, "/", dao.latest(ITEMS, now));
-      case "section" -> dao.sectionBySlug(slug).map(s -> new Listing(s.name() + " — " + siteName, "/sections/" + slug, dao.listing(new ArticleDao.Listing.InSection(s.id()), Window.FIRST, ITEMS, now)))
-          .orElseThrow(PageException::notFound);
-      case "author" -> dao.authorBySlug(slug).map(a -> new Listing(a.name() + " — " + siteName, "/authors/" + slug, dao.listing(new ArticleDao.Listing.ByAuthor(a.id()), Window.FIRST, ITEMS, now)))
-          .orElseThrow(PageException::notFound);
-      case "tag" -> dao.tagBySlug(slug).map(t -> new Listing(t.name() + " — " + siteName, "/tags/" + slug, dao.listing(new ArticleDao.Listing.WithTag(t.id()), Window.FIRST, ITEMS, now)))
-          .orElseThrow(PageException::notFound);
+      case "section" ->
+          dao.sectionBySlug(slug)
+              .map(
+                  s ->
+                      new Listing(
+                          s.name() + " — " + siteName,
+                          "/sections/" + slug,
+                          dao.listing(
+                              new ArticleDao.Listing.InSection(s.id()), Window.FIRST, ITEMS, now)))
+              .orElseThrow(PageException::notFound);
+      case "author" ->
+          dao.authorBySlug(slug)
+              .map(
+                  a ->
+                      new Listing(
+                          a.name() + " — " + siteName,
+                          "/authors/" + slug,
+                          dao.listing(
+                              new ArticleDao.Listing.ByAuthor(a.id()), Window.FIRST, ITEMS, now)))
+              .orElseThrow(PageException::notFound);
+      case "tag" ->
+          dao.tagBySlug(slug)
+              .map(
+                  t ->
+                      new Listing(
+                          t.name() + " — " + siteName,
+                          "/tags/" + slug,
+                          dao.listing(
+                              new ArticleDao.Listing.WithTag(t.id()), Window.FIRST, ITEMS, now)))
+              .orElseThrow(PageException::notFound);
       default -> throw PageException.notFound();
     };
   }
@@ -83,7 +108,8 @@ public final class FeedsOut {
     feed.setUri(baseUrl + l.page());
     feed.setDescription(UntrustedText.clean("The newest articles on " + l.title()));
     feed.setLanguage("en");
-    feed.setPublishedDate(Date.from(l.items().isEmpty() ? Instant.now() : l.items().get(0).publishedAt()));
+    feed.setPublishedDate(
+        Date.from(l.items().isEmpty() ? Instant.now() : l.items().get(0).publishedAt()));
     List<SyndEntry> entries = new ArrayList<>();
     for (ArticleSummary a : l.items()) {
       var e = new SyndEntryImpl();
@@ -135,7 +161,11 @@ public final class FeedsOut {
       i.put("summary", a.summary());
       i.put("content_text", a.summary());
       i.put("date_published", W3C.format(a.publishedAt()));
-      i.put("authors", a.authors().stream().map(au -> Map.of("name", au.name(), "url", baseUrl + "/authors/" + au.slug())).toList());
+      i.put(
+          "authors",
+          a.authors().stream()
+              .map(au -> Map.of("name", au.name(), "url", baseUrl + "/authors/" + au.slug()))
+              .toList());
       i.put("language", a.language());
       i.put("tags", List.of(a.section().name()));
       items.add(i);
@@ -149,22 +179,35 @@ public final class FeedsOut {
 
   public void robots(Context ctx) {
     ctx.contentType("text/plain; charset=utf-8")
-        .result("User-agent: *\nAllow: /\nDisallow: /staff/\nDisallow: /api/\nDisallow: /profile\n\n"
-            + "Sitemap: " + baseUrl + "/sitemap.xml\nSitemap: " + baseUrl + "/sitemaps/news.xml\n");
+        .result(
+            "User-agent: *\nAllow: /\nDisallow: /staff/\nDisallow: /api/\nDisallow: /profile\n\n"
+                + "Sitemap: "
+                + baseUrl
+                + "/sitemap.xml\nSitemap: "
+                + baseUrl
+                + "/sitemaps/news.xml\n");
   }
 
   /**
-   * One sitemap of articles per day (UTC) since the first, so each is one index range however
-   * large the archive: numbered pages of 50,000 would make the last page walk every article.
+   * One sitemap of articles per day (UTC) since the first, so each is one index range however large
+   * the archive: numbered pages of 50,000 would make the last page walk every article.
    */
   public void sitemapIndex(Context ctx) {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    sb.append("<sitemap><loc>").append(xml(baseUrl + "/sitemaps/pages.xml")).append("</loc></sitemap>\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    sb.append("<sitemap><loc>")
+        .append(xml(baseUrl + "/sitemaps/pages.xml"))
+        .append("</loc></sitemap>\n");
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     var first = dao.firstPublished();
     if (first.isPresent()) {
-      for (LocalDate d = today; !d.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC)); d = d.minusDays(1)) {
-        sb.append("<sitemap><loc>").append(xml(baseUrl + "/sitemaps/articles-" + d + ".xml")).append("</loc></sitemap>\n");
+      for (LocalDate d = today;
+          !d.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC));
+          d = d.minusDays(1)) {
+        sb.append("<sitemap><loc>")
+            .append(xml(baseUrl + "/sitemaps/articles-" + d + ".xml"))
+            .append("</loc></sitemap>\n");
       }
     }
     xmlResult(ctx, sb.append("</sitemapindex>\n"));
@@ -195,7 +238,8 @@ public final class FeedsOut {
     }
     Instant since = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     StringBuilder sb = urlset();
-    for (var a : dao.indexable(Instant.now(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
+    for (var a :
+        dao.indexable(Instant.now(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
       url(sb, baseUrl + "/articles/" + a.slug(), a.updatedAt());
     }
     xmlResult(ctx, sb.append("</urlset>\n"));
@@ -204,19 +248,30 @@ public final class FeedsOut {
   /** Google News sitemap: indexable articles of the last 48 hours, at most 1,000. */
   public void sitemapNews(Context ctx) {
     Instant now = Instant.now();
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
-        + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
     for (var a : dao.indexable(now, now.minusSeconds(48 * 3600), now.plusMillis(1), 1000)) {
-      sb.append("<url><loc>").append(xml(baseUrl + "/articles/" + a.slug())).append("</loc><news:news><news:publication><news:name>")
-          .append(xml(siteName)).append("</news:name><news:language>").append(xml(a.language())).append("</news:language></news:publication>")
-          .append("<news:publication_date>").append(W3C.format(a.publishedAt())).append("</news:publication_date><news:title>")
-          .append(xml(a.headline())).append("</news:title></news:news></url>\n");
+      sb.append("<url><loc>")
+          .append(xml(baseUrl + "/articles/" + a.slug()))
+          .append("</loc><news:news><news:publication><news:name>")
+          .append(xml(siteName))
+          .append("</news:name><news:language>")
+          .append(xml(a.language()))
+          .append("</news:language></news:publication>")
+          .append("<news:publication_date>")
+          .append(W3C.format(a.publishedAt()))
+          .append("</news:publication_date><news:title>")
+          .append(xml(a.headline()))
+          .append("</news:title></news:news></url>\n");
     }
     xmlResult(ctx, sb.append("</urlset>\n"));
   }
 
   private static StringBuilder urlset() {
-    return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    return new StringBuilder(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
   }
 
   private static void url(StringBuilder sb, String loc, Instant modified) {
@@ -233,6 +288,10 @@ public final class FeedsOut {
   }
 
   private static String xml(String s) {
-    return UntrustedText.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return UntrustedText.clean(s)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -1,14 +1,5 @@
 package pressroom.ingest;
 
-import pressroom.ingest.formats.FeedException;
-import pressroom.ingest.formats.FeedItem;
-import pressroom.ingest.formats.FeedParser;
-import pressroom.ingest.formats.ParsedFeed;
-import pressroom.ingest.mapping.Candidate;
-import pressroom.ingest.mapping.ItemMapper;
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.store.IngestStore;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +12,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import pressroom.ingest.formats.FeedException;
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.formats.FeedParser;
+import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.Candidate;
+import pressroom.ingest.mapping.ItemMapper;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.store.IngestStore;
 
 /**
  * Backfills articles from feed files or folders: files are read, parsed and mapped on every core
@@ -29,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Importer {
   /**
    * Items per transaction. Larger batches rewrite the pages every batch touches (index tails,
-   * interior pages) fewer times: 5,000 stored a tenth more items a second than 2,000. While one
-   * is committed, a site on the same database waits to write (half a second at most here).
+   * interior pages) fewer times: 5,000 stored a tenth more items a second than 2,000. While one is
+   * committed, a site on the same database waits to write (half a second at most here).
    */
   private static final int BATCH = 5_000;
 
@@ -49,11 +48,15 @@ public final class Importer {
   }
 
   /**
-   * @param unreadableDates the items stored with the import's time because their dates could not
-   *     be read, as {@link IngestReport#undatedItem} names them after their file's name
+   * @param unreadableDates the items stored with the import's time because their dates could not be
+   *     read, as {@link IngestReport#undatedItem} names them after their file's name
    */
   public record Result(
-      IngestStore.Counts counts, List<String> skipped, List<String> unreadableDates, long files, Duration took) {
+      IngestStore.Counts counts,
+      List<String> skipped,
+      List<String> unreadableDates,
+      long files,
+      Duration took) {
 
     /** "2 items had dates that could not be read: …", or null when every date was read. */
     public String unreadableDatesLine() {
@@ -62,11 +65,13 @@ public final class Importer {
   }
 
   /** One parsed file: its candidates, problems, items with unreadable dates, and size. */
-  private record Parsed(List<Candidate> candidates, List<String> skipped, List<String> undated, long bytes) {}
+  private record Parsed(
+      List<Candidate> candidates, List<String> skipped, List<String> undated, long bytes) {}
 
   private static final Parsed END = new Parsed(List.of(), List.of(), List.of(), -1);
 
-  public Result run(FeedSource source, List<Path> files, Progress progress) throws InterruptedException {
+  public Result run(FeedSource source, List<Path> files, Progress progress)
+      throws InterruptedException {
     Instant started = Instant.now();
     Instant now = started;
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -83,7 +88,9 @@ public final class Importer {
         pool.submit(
             () -> {
               try {
-                for (long i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                for (long i = next.getAndIncrement();
+                    i < files.size();
+                    i = next.getAndIncrement()) {
                   queue.put(parse(source, files.get((int) i), now));
                 }
                 queue.put(END);
@@ -117,7 +124,8 @@ public final class Importer {
       counts = counts.plus(store.store(source.id(), batch));
       progress.update(bytes, stored + batch.size());
     }
-    return new Result(counts, skipped, undated, files.size(), Duration.between(started, Instant.now()));
+    return new Result(
+        counts, skipped, undated, files.size(), Duration.between(started, Instant.now()));
   }
 
   private static Parsed parse(FeedSource source, Path file, Instant now) {

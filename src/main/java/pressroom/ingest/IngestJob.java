@@ -1,18 +1,5 @@
 package pressroom.ingest;
 
-import pressroom.ingest.fetch.FeedFetcher;
-import pressroom.ingest.fetch.FetchOutcome;
-import pressroom.ingest.fetch.FetchRequest;
-import pressroom.ingest.formats.FeedException;
-import pressroom.ingest.formats.FeedItem;
-import pressroom.ingest.formats.FeedParser;
-import pressroom.ingest.formats.ParsedFeed;
-import pressroom.ingest.mapping.Candidate;
-import pressroom.ingest.mapping.ItemMapper;
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.SourceDao;
-import pressroom.ingest.store.IngestStore;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -27,11 +14,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.ingest.fetch.FeedFetcher;
+import pressroom.ingest.fetch.FetchOutcome;
 import pressroom.ingest.fetch.FetchOutcome.Failed;
 import pressroom.ingest.fetch.FetchOutcome.Fetched;
 import pressroom.ingest.fetch.FetchOutcome.Gone;
 import pressroom.ingest.fetch.FetchOutcome.NotModified;
 import pressroom.ingest.fetch.FetchOutcome.RetryLater;
+import pressroom.ingest.fetch.FetchRequest;
+import pressroom.ingest.formats.FeedException;
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.formats.FeedParser;
+import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.Candidate;
+import pressroom.ingest.mapping.ItemMapper;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
+import pressroom.ingest.store.IngestStore;
 
 /**
  * Fetches one source (over HTTP or from local files), parses it, maps and stores its items, and
@@ -47,7 +46,8 @@ public final class IngestJob {
   private final FeedFetcher fetcher;
   private final MeterRegistry metrics;
 
-  public IngestJob(SourceDao sources, IngestStore store, FeedFetcher fetcher, MeterRegistry metrics) {
+  public IngestJob(
+      SourceDao sources, IngestStore store, FeedFetcher fetcher, MeterRegistry metrics) {
     this.sources = sources;
     this.store = store;
     this.fetcher = fetcher;
@@ -68,7 +68,9 @@ public final class IngestJob {
       report = failed(source, reason, started);
     }
     sample.stop(metrics.timer("pressroom_ingest_duration", "source", source.name()));
-    metrics.counter("pressroom_ingest_runs", "source", source.name(), "outcome", outcome(report)).increment();
+    metrics
+        .counter("pressroom_ingest_runs", "source", source.name(), "outcome", outcome(report))
+        .increment();
     count(source, "inserted", report.counts().inserted());
     count(source, "updated", report.counts().updated());
     count(source, "withdrawn", report.counts().withdrawn());
@@ -88,15 +90,25 @@ public final class IngestJob {
   private IngestReport runRemote(FeedSource source, Instant now) {
     FetchOutcome outcome =
         fetcher.fetch(
-            new FetchRequest(URI.create(source.feedUrl()), source.etag(), source.lastModified(), source.requestHeaders()));
+            new FetchRequest(
+                URI.create(source.feedUrl()),
+                source.etag(),
+                source.lastModified(),
+                source.requestHeaders()));
     return switch (outcome) {
       case Fetched f -> {
         try {
-          ParsedFeed feed = FeedParser.parse(f.body(), f.contentType(), source.format(), f.finalUrl().toString());
+          ParsedFeed feed =
+              FeedParser.parse(f.body(), f.contentType(), source.format(), f.finalUrl().toString());
           Stored stored = mapAndStore(source, feed, now);
           sources.recordSuccess(
-              source.id(), f.etag(), f.lastModified(), f.movedPermanently() ? f.finalUrl() : null,
-              stored.counts().inserted(), now, now.plus(source.interval()));
+              source.id(),
+              f.etag(),
+              f.lastModified(),
+              f.movedPermanently() ? f.finalUrl() : null,
+              stored.counts().inserted(),
+              now,
+              now.plus(source.interval()));
           yield report(source, stored, false, now);
         } catch (FeedException e) {
           sources.recordFailure(source.id(), e.getMessage(), now, backoff(source, now, null));
@@ -105,20 +117,35 @@ public final class IngestJob {
       }
       case NotModified n -> {
         sources.recordSuccess(
-            source.id(), source.etag(), source.lastModified(), n.movedPermanently() ? n.finalUrl() : null,
-            0, now, now.plus(source.interval()));
+            source.id(),
+            source.etag(),
+            source.lastModified(),
+            n.movedPermanently() ? n.finalUrl() : null,
+            0,
+            now,
+            now.plus(source.interval()));
         yield new IngestReport(
-            source.id(), source.name(), IngestStore.Counts.NONE, List.of(), List.of(), true, null, since(now));
+            source.id(),
+            source.name(),
+            IngestStore.Counts.NONE,
+            List.of(),
+            List.of(),
+            true,
+            null,
+            since(now));
       }
       case RetryLater r -> {
         String reason =
-            "HTTP " + r.status() + ": the partner asked us to come back later"
+            "HTTP "
+                + r.status()
+                + ": the partner asked us to come back later"
                 + (r.retryAfter() == null ? "" : " (after " + r.retryAfter().toSeconds() + " s)");
         sources.recordFailure(source.id(), reason, now, backoff(source, now, r.retryAfter()));
         yield failed(source, reason, now);
       }
       case Gone g -> {
-        String reason = "HTTP 410: the partner says this feed is gone for good; the source was disabled";
+        String reason =
+            "HTTP 410: the partner says this feed is gone for good; the source was disabled";
         sources.setState(source.id(), FeedSource.State.GONE, reason);
         yield failed(source, reason, now);
       }
@@ -158,7 +185,8 @@ public final class IngestJob {
       }
     }
     Stored total = new Stored(counts, skipped, undated);
-    sources.recordSuccess(source.id(), null, null, null, counts.inserted(), now, now.plus(source.interval()));
+    sources.recordSuccess(
+        source.id(), null, null, null, counts.inserted(), now, now.plus(source.interval()));
     return report(source, total, false, now);
   }
 
@@ -225,15 +253,29 @@ public final class IngestJob {
     return now.plusSeconds(Math.max(seconds, 60));
   }
 
-  private IngestReport report(FeedSource source, Stored stored, boolean notModified, Instant started) {
+  private IngestReport report(
+      FeedSource source, Stored stored, boolean notModified, Instant started) {
     return new IngestReport(
-        source.id(), source.name(), stored.counts(), stored.skipped(), stored.undated(), notModified, null,
+        source.id(),
+        source.name(),
+        stored.counts(),
+        stored.skipped(),
+        stored.undated(),
+        notModified,
+        null,
         since(started));
   }
 
   private static IngestReport failed(FeedSource source, String reason, Instant started) {
     return new IngestReport(
-        source.id(), source.name(), IngestStore.Counts.NONE, List.of(), List.of(), false, reason, since(started));
+        source.id(),
+        source.name(),
+        IngestStore.Counts.NONE,
+        List.of(),
+        List.of(),
+        false,
+        reason,
+        since(started));
   }
 
   private static Duration since(Instant started) {
@@ -246,7 +288,9 @@ public final class IngestJob {
 
   private void count(FeedSource source, String result, int n) {
     if (n > 0) {
-      metrics.counter("pressroom_ingest_items", "source", source.name(), "result", result).increment(n);
+      metrics
+          .counter("pressroom_ingest_items", "source", source.name(), "result", result)
+          .increment(n);
     }
   }
 }

@@ -1,12 +1,11 @@
 package pressroom.ingest;
 
+import java.time.Duration;
+import java.util.List;
 import pressroom.ingest.formats.FeedItem;
 import pressroom.ingest.mapping.ItemMapper;
 import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.store.IngestStore;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * What one run over one source did, for the CLI summary, the staff page and the logs.
@@ -25,9 +24,19 @@ public record IngestReport(
     String error,
     Duration took) {
 
-  /** A run not made because one of the same source was under way on this node: nothing new from it. */
+  /**
+   * A run not made because one of the same source was under way on this node: nothing new from it.
+   */
   static IngestReport alreadyRunning(FeedSource source) {
-    return new IngestReport(source.id(), source.name(), IngestStore.Counts.NONE, List.of(), List.of(), true, null, Duration.ZERO);
+    return new IngestReport(
+        source.id(),
+        source.name(),
+        IngestStore.Counts.NONE,
+        List.of(),
+        List.of(),
+        true,
+        null,
+        Duration.ZERO);
   }
 
   /** Items named in full in {@link #unreadableDatesLine}; the rest are counted. */
@@ -63,15 +72,21 @@ public record IngestReport(
   static String undatedItem(FeedItem item) {
     String name =
         item.title() != null ? item.title() : item.guid() != null ? item.guid() : item.link();
-    return "\"" + ItemMapper.shorten(String.valueOf(name), 80) + "\" (sent \""
-        + ItemMapper.shorten(String.valueOf(item.unreadableDate()), 60) + "\")";
+    return "\""
+        + ItemMapper.shorten(String.valueOf(name), 80)
+        + "\" (sent \""
+        + ItemMapper.shorten(String.valueOf(item.unreadableDate()), 60)
+        + "\")";
   }
 
   public boolean ok() {
     return error == null;
   }
 
-  /** One line such as "Harbour Wire: 3 new, 1 updated, 0 withdrawn, 12 unchanged, 1 skipped (0.4 s)". */
+  /**
+   * One line such as "Harbour Wire: 3 new, 1 updated, 0 withdrawn, 12 unchanged, 1 skipped (0.4
+   * s)".
+   */
   public String summary() {
     String took = String.format(java.util.Locale.ROOT, "%.1f s", this.took.toMillis() / 1000.0);
     if (!ok()) {

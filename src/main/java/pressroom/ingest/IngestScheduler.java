@@ -33,7 +33,10 @@ public final class IngestScheduler implements AutoCloseable {
         Scheduler.create(dataSource)
             .startTasks(poll, maintain)
             .threads(2)
-            .pollingInterval(checkEvery.compareTo(Duration.ofSeconds(5)) < 0 ? checkEvery : Duration.ofSeconds(5))
+            .pollingInterval(
+                checkEvery.compareTo(Duration.ofSeconds(5)) < 0
+                    ? checkEvery
+                    : Duration.ofSeconds(5))
             .build();
   }
 

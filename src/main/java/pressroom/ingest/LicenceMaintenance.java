@@ -1,21 +1,20 @@
 package pressroom.ingest;
 
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.SourceDao;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.changes.ContentChanges;
 import pressroom.articles.StoryLeads;
+import pressroom.changes.ContentChanges;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
 
 /**
- * Keeps the site within each partner's licence over time: expires articles N days after
- * publication when the licence says so, and makes embargoed articles appear in listings when
- * their time comes (their pages need no help: they are looked up with the current time).
+ * Keeps the site within each partner's licence over time: expires articles N days after publication
+ * when the licence says so, and makes embargoed articles appear in listings when their time comes
+ * (their pages need no help: they are looked up with the current time).
  */
 public final class LicenceMaintenance {
   private static final Logger log = LoggerFactory.getLogger(LicenceMaintenance.class);

@@ -1,8 +1,5 @@
 package pressroom.ingest;
 
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.SourceDao;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +10,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
 
-/** Runs every source that is due, a few at a time; each is claimed first so no two nodes fetch it. */
+/**
+ * Runs every source that is due, a few at a time; each is claimed first so no two nodes fetch it.
+ */
 public final class Poller {
   /** A claimed source is not offered to other nodes for this long, even if this node dies. */
   private static final Duration LEASE = Duration.ofMinutes(10);
+
   private static final int PARALLEL_FETCHES = 4;
 
   private final SourceDao sources;
   private final IngestJob job;
+
   /** One lock per source: on this node, one run of a source at a time. */
-  private final java.util.concurrent.ConcurrentMap<String, ReentrantLock> runs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentMap<String, ReentrantLock> runs =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Poller(SourceDao sources, IngestJob job) {
     this.sources = sources;
@@ -46,7 +50,8 @@ public final class Poller {
                   try {
                     ReentrantLock lock = running(s.id());
                     if (!lock.tryLock()) {
-                      return IngestReport.alreadyRunning(s); // "Fetch now" has it; that run records it
+                      return IngestReport.alreadyRunning(
+                          s); // "Fetch now" has it; that run records it
                     }
                     try {
                       return job.run(s);
@@ -73,8 +78,8 @@ public final class Poller {
 
   /**
    * Runs one source now, due or not (the CLI's `ingest --source` and the staff page's button),
-   * after a run of it this node already has going: two runs of one source at once would both
-   * store the same new items, and one would fail.
+   * after a run of it this node already has going: two runs of one source at once would both store
+   * the same new items, and one would fail.
    */
   public IngestReport runNow(FeedSource source) {
     ReentrantLock lock = running(source.id());

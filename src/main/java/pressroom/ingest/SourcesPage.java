@@ -1,12 +1,11 @@
 package pressroom.ingest;
 
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.SourceDao;
-
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Supplier;
 import pressroom.accounts.Auth;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.SourceDao;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Head;
@@ -14,7 +13,9 @@ import pressroom.web.PageException;
 import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
-/** The staff page of partner feeds and their health, and its actions (fetch now, disable, enable). */
+/**
+ * The staff page of partner feeds and their health, and its actions (fetch now, disable, enable).
+ */
 public final class SourcesPage {
   private final SourceDao sources;
   private final Poller poller;
@@ -24,7 +25,12 @@ public final class SourcesPage {
   private final Stamp.Clock clock;
 
   public SourcesPage(
-      SourceDao sources, Poller poller, Templates templates, Supplier<Chrome> chrome, Csrf csrf, Stamp.Clock clock) {
+      SourceDao sources,
+      Poller poller,
+      Templates templates,
+      Supplier<Chrome> chrome,
+      Csrf csrf,
+      Stamp.Clock clock) {
     this.csrf = csrf;
     this.sources = sources;
     this.poller = poller;
@@ -41,7 +47,8 @@ public final class SourcesPage {
   public void list(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     // The editor's own frame: their name, and the token every button on the page posts back.
-    ctx.contentType("text/html; charset=utf-8").result(render(chrome.get().as(Auth.viewer(ctx), csrf.token(ctx))));
+    ctx.contentType("text/html; charset=utf-8")
+        .result(render(chrome.get().as(Auth.viewer(ctx), csrf.token(ctx))));
   }
 
   /** The page as HTML in the editor's frame (the route checks access first). */
@@ -58,7 +65,8 @@ public final class SourcesPage {
             .toList();
     return templates.render(
         "ingest/sources.jte",
-        new Model(c, Head.simple("Sources — " + c.siteName(), "Partner feeds and their health"), rows));
+        new Model(
+            c, Head.simple("Sources — " + c.siteName(), "Partner feeds and their health"), rows));
   }
 
   public void fetchNow(Context ctx) {

@@ -1,7 +1,5 @@
 package pressroom.mail;
 
-import pressroom.accounts.Account;
-
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 

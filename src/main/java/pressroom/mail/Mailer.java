@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Sends account mail: through an SMTP server, or, when none is configured, into {@code .eml}
- * files in the outbox folder so a site runs (and can be tried out) without one.
+ * Sends account mail: through an SMTP server, or, when none is configured, into {@code .eml} files
+ * in the outbox folder so a site runs (and can be tried out) without one.
  *
  * <p>Not sealed on purpose: tests of other features put a recording fake in its place.
  */
@@ -26,8 +26,8 @@ public interface Mailer {
   /**
    * The mailer the configuration asks for.
    *
-   * @param smtpUrl {@code PRESSROOM_SMTP_URL}: {@code smtp://user:password@host:port},
-   *     {@code smtps://…} or {@code smtp://…?starttls=true}; null or blank means the outbox
+   * @param smtpUrl {@code PRESSROOM_SMTP_URL}: {@code smtp://user:password@host:port}, {@code
+   *     smtps://…} or {@code smtp://…?starttls=true}; null or blank means the outbox
    * @param from the From header, e.g. {@code Pressroom <no-reply@news.example.org>}
    * @param dataDir the data folder; the outbox is its {@code outbox} subfolder
    * @throws IllegalArgumentException when the URL or the From address is unusable

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each mail as an RFC 822 {@code .eml} file that any mail client opens, for sites without
- * an SMTP server. Files are named by UTC time, so a listing is in sending order.
+ * Writes each mail as an RFC 822 {@code .eml} file that any mail client opens, for sites without an
+ * SMTP server. Files are named by UTC time, so a listing is in sending order.
  */
 final class OutboxMailer implements Mailer {
   private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);

@@ -74,8 +74,12 @@ final class SmtpMailer implements Mailer {
     String where = "the SMTP server " + server.address();
     return switch (e) {
       case AuthenticationFailedException a ->
-          "Login refused: " + where + " did not accept the user name '" + server.user()
-              + "' and its password" + reason(a);
+          "Login refused: "
+              + where
+              + " did not accept the user name '"
+              + server.user()
+              + "' and its password"
+              + reason(a);
       case MailConnectException c -> "Could not connect to " + where + reason(c);
       case SendFailedException s
           when s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0 ->

@@ -17,11 +17,10 @@ import java.util.regex.Pattern;
  * @param port 25 for smtp and 465 for smtps unless given
  * @param user user name, or null to send without logging in
  * @param password password (never null when {@code user} is set); redacted in {@link #toString()}
- * @param startTls {@code ?starttls=true}: upgrade the plain connection, and refuse to go on
- *     without it
+ * @param startTls {@code ?starttls=true}: upgrade the plain connection, and refuse to go on without
+ *     it
  */
-record SmtpUrl(
-    boolean tls, String host, int port, String user, String password, boolean startTls) {
+record SmtpUrl(boolean tls, String host, int port, String user, String password, boolean startTls) {
 
   static final String KEY = "PRESSROOM_SMTP_URL";
 

@@ -1,13 +1,9 @@
 package pressroom.reader;
 
+import java.util.List;
 import pressroom.articles.Article;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleSummary;
-import pressroom.articles.Author;
-import pressroom.articles.Section;
-import pressroom.articles.Tag;
-
-import java.util.List;
 import pressroom.web.Chrome;
 import pressroom.web.Head;
 import pressroom.web.Stamp;
@@ -33,7 +29,8 @@ public final class Pages {
     }
   }
 
-  public record HomePage(Chrome chrome, Head head, List<Item> latest, List<SectionBlock> sections) {}
+  public record HomePage(
+      Chrome chrome, Head head, List<Item> latest, List<SectionBlock> sections) {}
 
   /**
    * A section, author or tag page.
@@ -84,12 +81,16 @@ public final class Pages {
 
     /** {@code text} made safe for a query-string value. */
     public static String enc(String text) {
-      return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+      return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+          .replace("+", "%20");
     }
 
     /** The address of this article's thread in another order (page 1). */
     public String sortHref(String sort) {
-      return "/articles/" + article.slug() + ("oldest".equals(sort) ? "" : "?comments=" + sort) + "#comments";
+      return "/articles/"
+          + article.slug()
+          + ("oldest".equals(sort) ? "" : "?comments=" + sort)
+          + "#comments";
     }
   }
 }

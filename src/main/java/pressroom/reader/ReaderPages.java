@@ -1,14 +1,5 @@
 package pressroom.reader;
 
-import pressroom.articles.Article;
-import pressroom.articles.ArticleDao;
-import pressroom.articles.ArticleSummary;
-import pressroom.articles.Author;
-import pressroom.articles.Section;
-import pressroom.articles.Tag;
-import pressroom.articles.Window;
-import pressroom.web.PageCache;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -18,19 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import pressroom.accounts.Auth;
+import pressroom.articles.Article;
+import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleSummary;
+import pressroom.articles.Tag;
+import pressroom.articles.Window;
 import pressroom.reader.Pages.ArticlePage;
 import pressroom.reader.Pages.HomePage;
 import pressroom.reader.Pages.Item;
 import pressroom.reader.Pages.ListingPage;
 import pressroom.reader.Pages.Pagination;
 import pressroom.reader.Pages.SectionBlock;
-import pressroom.web.PageCache.CachedPage;
-import pressroom.accounts.Auth;
 import pressroom.web.CachedPages;
-import pressroom.web.Csrf;
 import pressroom.web.Chrome;
+import pressroom.web.Csrf;
 import pressroom.web.Head;
 import pressroom.web.Head.MetaTag;
+import pressroom.web.PageCache;
+import pressroom.web.PageCache.CachedPage;
 import pressroom.web.PageException;
 import pressroom.web.PageNumbers;
 import pressroom.web.Stamp;
@@ -104,7 +101,8 @@ public final class ReaderPages {
   private static ThreadView threadView(Context ctx) {
     String sort = ctx.queryParam("comments");
     if (sort != null && !sort.equals("oldest") && !sort.equals("newest") && !sort.equals("liked")) {
-      throw PageException.badRequest("Comments can be sorted by oldest, newest or liked, not “" + sort + "”.");
+      throw PageException.badRequest(
+          "Comments can be sorted by oldest, newest or liked, not “" + sort + "”.");
     }
     int page = PageNumbers.parse(ctx.queryParam("cpage"), MAX_PAGE);
     return new ThreadView(pressroom.comments.CommentDao.Sort.of(sort), page);
@@ -123,7 +121,9 @@ public final class ReaderPages {
     }
     // Anonymous copies are shared; the sign-in box's CSRF token is put in as each is served.
     CachedPage page =
-        cache.get("/articles/" + slug + view.query(), () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER), null, view));
+        cache.get(
+            "/articles/" + slug + view.query(),
+            () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER), null, view));
     if (page == null) {
       throw gone(slug);
     }
@@ -195,80 +195,98 @@ public final class ReaderPages {
   /** A listing's address for a window: its cache key, canonical URL and pagination link. */
   private static String address(String path, Window w) {
     return switch (w) {
-      case Window.Numbered n -> n.offset() == 0 ? path : path + "?page=" + (n.offset() / PAGE_SIZE + 1);
+      case Window.Numbered n ->
+          n.offset() == 0 ? path : path + "?page=" + (n.offset() / PAGE_SIZE + 1);
       case Window.Before b -> path + "?before=" + b.position();
       case Window.After a -> path + "?after=" + a.position();
     };
   }
 
   private void listing(Context ctx, String path, Supplier<Listing> find) {
-    Window asked = Window.of(ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
+    Window asked =
+        Window.of(
+            ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
     String key = address(path, asked);
     boolean fresh = signedIn(ctx);
     Chrome frame = fresh ? personal(ctx) : chrome.get();
     Supplier<CachedPage> render =
-            () -> {
-              Listing l = find.get();
-              if (l == null) {
-                return null;
-              }
-              Instant now = Instant.now();
-              Window window = asked;
-              List<ArticleSummary> rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
-              boolean more = rows.size() > PAGE_SIZE;
-              if (window instanceof Window.After && !more) {
-                // Fewer than a page is newer: that is the first page.
-                window = Window.FIRST;
-                rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
-                more = rows.size() > PAGE_SIZE;
-              }
-              if (rows.isEmpty() && !window.equals(Window.FIRST)) {
-                return null;
-              }
-              List<ArticleSummary> shown =
-                  !more ? rows : window instanceof Window.After ? rows.subList(1, rows.size()) : rows.subList(0, PAGE_SIZE);
-              String previous;
-              String next;
-              int number;
-              switch (window) {
-                case Window.Numbered n -> {
-                  number = n.offset() / PAGE_SIZE + 1;
-                  previous = number == 1 ? null : address(path, new Window.Numbered(n.offset() - PAGE_SIZE));
-                  next = !more ? null
-                      : number < Window.MAX_NUMBERED_PAGE ? address(path, new Window.Numbered(n.offset() + PAGE_SIZE))
-                      : address(path, new Window.Before(Window.Position.of(shown.getLast())));
-                }
-                case Window.Before b -> {
-                  number = 0;
-                  previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
-                  next = more ? address(path, new Window.Before(Window.Position.of(shown.getLast()))) : null;
-                }
-                case Window.After a -> {
-                  number = 0;
-                  previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
-                  next = address(path, new Window.Before(Window.Position.of(shown.getLast())));
-                }
-              }
-              Pagination pagination = new Pagination(number, previous, next);
-              String title =
-                  l.heading()
-                      + (number > 1 ? " (page " + number + ")" : number == 0 ? " (older articles)" : "")
-                      + " — " + frame.siteName();
-              Head head = Head.simple(title, l.description()).withCanonical(baseUrl + address(path, window)).withFeeds(path, l.heading());
-              String html =
-                  templates.render(
-                      "articles/listing.jte",
-                      new ListingPage(
-                          frame.in(l.sectionSlug()),
-                          head,
-                          l.kind(),
-                          l.heading(),
-                          l.description(),
-                          items(shown),
-                          pagination,
-                          number > 0 || shown.isEmpty() ? null : span(shown)));
-              return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
-            };
+        () -> {
+          Listing l = find.get();
+          if (l == null) {
+            return null;
+          }
+          Instant now = Instant.now();
+          Window window = asked;
+          List<ArticleSummary> rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
+          boolean more = rows.size() > PAGE_SIZE;
+          if (window instanceof Window.After && !more) {
+            // Fewer than a page is newer: that is the first page.
+            window = Window.FIRST;
+            rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
+            more = rows.size() > PAGE_SIZE;
+          }
+          if (rows.isEmpty() && !window.equals(Window.FIRST)) {
+            return null;
+          }
+          List<ArticleSummary> shown =
+              !more
+                  ? rows
+                  : window instanceof Window.After
+                      ? rows.subList(1, rows.size())
+                      : rows.subList(0, PAGE_SIZE);
+          String previous;
+          String next;
+          int number;
+          switch (window) {
+            case Window.Numbered n -> {
+              number = n.offset() / PAGE_SIZE + 1;
+              previous =
+                  number == 1 ? null : address(path, new Window.Numbered(n.offset() - PAGE_SIZE));
+              next =
+                  !more
+                      ? null
+                      : number < Window.MAX_NUMBERED_PAGE
+                          ? address(path, new Window.Numbered(n.offset() + PAGE_SIZE))
+                          : address(path, new Window.Before(Window.Position.of(shown.getLast())));
+            }
+            case Window.Before b -> {
+              number = 0;
+              previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
+              next =
+                  more
+                      ? address(path, new Window.Before(Window.Position.of(shown.getLast())))
+                      : null;
+            }
+            case Window.After a -> {
+              number = 0;
+              previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
+              next = address(path, new Window.Before(Window.Position.of(shown.getLast())));
+            }
+          }
+          Pagination pagination = new Pagination(number, previous, next);
+          String title =
+              l.heading()
+                  + (number > 1 ? " (page " + number + ")" : number == 0 ? " (older articles)" : "")
+                  + " — "
+                  + frame.siteName();
+          Head head =
+              Head.simple(title, l.description())
+                  .withCanonical(baseUrl + address(path, window))
+                  .withFeeds(path, l.heading());
+          String html =
+              templates.render(
+                  "articles/listing.jte",
+                  new ListingPage(
+                      frame.in(l.sectionSlug()),
+                      head,
+                      l.kind(),
+                      l.heading(),
+                      l.description(),
+                      items(shown),
+                      pagination,
+                      number > 0 || shown.isEmpty() ? null : span(shown)));
+          return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
+        };
     CachedPage rendered = fresh ? render.get() : cache.get(key, render);
     if (rendered == null) {
       throw PageException.notFound();
@@ -280,21 +298,27 @@ public final class ReaderPages {
     }
   }
 
-  /** The days a page of articles (newest first) covers, oldest first: "30 October 2026 – 1 November 2026". */
+  /**
+   * The days a page of articles (newest first) covers, oldest first: "30 October 2026 – 1 November
+   * 2026".
+   */
   private String span(List<ArticleSummary> shown) {
     String newest = clock.day(shown.getFirst().publishedAt());
     String oldest = clock.day(shown.getLast().publishedAt());
     return newest.equals(oldest) ? newest : oldest + " – " + newest;
   }
 
-  /** @param fresh for one signed-in reader (sent once), not the shared anonymous copy */
+  /**
+   * @param fresh for one signed-in reader (sent once), not the shared anonymous copy
+   */
   private CachedPage renderHome(Chrome c, boolean fresh) {
     Instant now = Instant.now();
     List<Item> latest = items(dao.latest(10, now));
     List<SectionBlock> blocks = new ArrayList<>();
     // The four newest of each section the frame already holds: one read of its own index each.
     for (Chrome.NavSection s : c.sections()) {
-      List<ArticleSummary> rows = dao.listing(new ArticleDao.Listing.InSection(s.id()), Window.FIRST, 4, now);
+      List<ArticleSummary> rows =
+          dao.listing(new ArticleDao.Listing.InSection(s.id()), Window.FIRST, 4, now);
       if (!rows.isEmpty()) {
         blocks.add(new SectionBlock(s, items(rows)));
       }
@@ -306,7 +330,9 @@ public final class ReaderPages {
     return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
   }
 
-  /** @param ctx the signed-in reader's request, or null for the shared anonymous copy */
+  /**
+   * @param ctx the signed-in reader's request, or null for the shared anonymous copy
+   */
   private CachedPage renderArticle(String slug, Chrome frame, Context ctx, ThreadView view) {
     return dao.findPublished(slug, Instant.now())
         .map(
@@ -314,12 +340,20 @@ public final class ReaderPages {
               Chrome c = frame.in(a.section().slug());
               // One top-level comment more than a page: its presence says there is a next page.
               List<pressroom.comments.Comment> thread =
-                  comments.page(a.id(), view.sort(), COMMENT_ROOTS_PER_PAGE + 1, (view.page() - 1) * COMMENT_ROOTS_PER_PAGE);
-              List<pressroom.comments.Comment> rootsHere = thread.stream().filter(x -> x.parentId() == null).toList();
+                  comments.page(
+                      a.id(),
+                      view.sort(),
+                      COMMENT_ROOTS_PER_PAGE + 1,
+                      (view.page() - 1) * COMMENT_ROOTS_PER_PAGE);
+              List<pressroom.comments.Comment> rootsHere =
+                  thread.stream().filter(x -> x.parentId() == null).toList();
               boolean more = rootsHere.size() > COMMENT_ROOTS_PER_PAGE;
               if (more) {
                 String extra = rootsHere.get(COMMENT_ROOTS_PER_PAGE).id();
-                thread = thread.stream().filter(x -> !extra.equals(x.id()) && !extra.equals(x.rootId())).toList();
+                thread =
+                    thread.stream()
+                        .filter(x -> !extra.equals(x.id()) && !extra.equals(x.rootId()))
+                        .toList();
               }
               if (ctx != null) {
                 // A reader's own page leaves out the readers they muted.
@@ -336,7 +370,8 @@ public final class ReaderPages {
                       view.page(),
                       view.page() > 1 ? base + prev.query() + "#comments" : null,
                       more ? base + next.query() + "#comments" : null);
-              boolean open = comments.policy(slug).map(p -> commentRules.open(p, Instant.now())).orElse(false);
+              boolean open =
+                  comments.policy(slug).map(p -> commentRules.open(p, Instant.now())).orElse(false);
               String state;
               if (!open) {
                 state = "closed";
@@ -344,14 +379,19 @@ public final class ReaderPages {
                 state = "anonymous";
               } else {
                 pressroom.accounts.Account me = Auth.account(ctx).orElseThrow();
-                state = me.suspended(Instant.now()) ? "suspended" : me.verified() ? "open" : "unverified";
+                state =
+                    me.suspended(Instant.now())
+                        ? "suspended"
+                        : me.verified() ? "open" : "unverified";
               }
               String notice =
                   ctx == null
                       ? null
                       : switch (String.valueOf(ctx.queryParam("comment"))) {
-                        case "held" -> "Thank you: your comment waits for a moderator and will appear once approved.";
-                        case "reported" -> "Thank you: a moderator will look at the comment you reported.";
+                        case "held" ->
+                            "Thank you: your comment waits for a moderator and will appear once approved.";
+                        case "reported" ->
+                            "Thank you: a moderator will look at the comment you reported.";
                         default -> null;
                       };
               String html =
@@ -371,11 +411,17 @@ public final class ReaderPages {
                           view.page() == 1 ? comments.featured(a.id()) : List.of(),
                           view.sort().name().toLowerCase(java.util.Locale.ROOT),
                           commentPages,
-                          ctx == null ? null : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null),
+                          ctx == null
+                              ? null
+                              : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null),
                           baseUrl + "/articles/" + a.slug(),
-                          ctx == null ? null : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id()),
+                          ctx == null
+                              ? null
+                              : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id()),
                           dao.related(a, 4, Instant.now())));
-              return ctx == null ? CachedPage.of(a.id(), html, Instant.now()) : CachedPage.forOneVisitor(a.id(), html, Instant.now());
+              return ctx == null
+                  ? CachedPage.of(a.id(), html, Instant.now())
+                  : CachedPage.forOneVisitor(a.id(), html, Instant.now());
             })
         .orElse(null);
   }
@@ -441,7 +487,9 @@ public final class ReaderPages {
     for (Tag t : a.tags()) {
       meta.add(MetaTag.property("article:tag", t.name()));
     }
-    meta.add(MetaTag.property("og:image", a.image() != null ? a.image().url() : baseUrl + "/static/og-default.png"));
+    meta.add(
+        MetaTag.property(
+            "og:image", a.image() != null ? a.image().url() : baseUrl + "/static/og-default.png"));
     if (a.image() == null) {
       meta.add(MetaTag.property("og:image:width", "1200"));
       meta.add(MetaTag.property("og:image:height", "630"));
@@ -450,7 +498,12 @@ public final class ReaderPages {
     meta.add(MetaTag.name("twitter:title", a.headline()));
     meta.add(MetaTag.name("twitter:description", description));
     return new Head(
-        a.headline() + " — " + siteName, description, canonical, robots, meta, jsonLd(a, self, siteName));
+        a.headline() + " — " + siteName,
+        description,
+        canonical,
+        robots,
+        meta,
+        jsonLd(a, self, siteName));
   }
 
   private String jsonLd(Article a, String self, String siteName) {

@@ -22,9 +22,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.range.LongRange;
 import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -32,12 +32,12 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -46,8 +46,8 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -71,14 +71,15 @@ import pressroom.articles.Slugs;
 import pressroom.articles.Tag;
 
 /**
- * The full-text index of published articles on this node's disk (Lucene): owns the writer and
- * the searcher manager, and keeps in each commit how far into the change log it is ({@link
- * Applied}). {@link Indexer} builds it and keeps it in step with the database.
+ * The full-text index of published articles on this node's disk (Lucene): owns the writer and the
+ * searcher manager, and keeps in each commit how far into the change log it is ({@link Applied}).
+ * {@link Indexer} builds it and keeps it in step with the database.
  */
 public final class ArticleIndex implements AutoCloseable {
   // "all" holds every searchable text of the article (the body only there) and alone decides
   // what matches; a word also found in these fields weighs more.
-  static final Map<String, Float> BOOSTS = Map.of("headline", 3f, "summary", 1.5f, "authors", 2f, "tags", 2f);
+  static final Map<String, Float> BOOSTS =
+      Map.of("headline", 3f, "summary", 1.5f, "authors", 2f, "tags", 2f);
   // Counting every match of a common word in a large index costs more than a reader should wait
   // for. Fixed samples (by a hash of the id) hold one article in SMALL_SAMPLE and one in
   // SAMPLE_EVERY. From SAMPLE_FROM articles on, a search counts in the small sample first, then
@@ -99,12 +100,18 @@ public final class ArticleIndex implements AutoCloseable {
 
   /**
    * Where searches stop being exact to stay fast: counting in the samples from {@code sampleFrom}
-   * articles on, estimating from {@code estimateFromSampled} sampled matches, weighing the
-   * {@code relevanceBudget} newest matches for a relevance order, and the time allowed to the
-   * exact count and to the page of hits in such a large index.
+   * articles on, estimating from {@code estimateFromSampled} sampled matches, weighing the {@code
+   * relevanceBudget} newest matches for a relevance order, and the time allowed to the exact count
+   * and to the page of hits in such a large index.
    */
-  record Limits(int sampleFrom, int estimateFromSampled, int relevanceBudget, long countMillis, long topMillis) {
-    static final Limits DEFAULT = new Limits(SAMPLE_FROM, ESTIMATE_FROM_SAMPLED, RELEVANCE_BUDGET, COUNT_MILLIS, TOP_MILLIS);
+  record Limits(
+      int sampleFrom,
+      int estimateFromSampled,
+      int relevanceBudget,
+      long countMillis,
+      long topMillis) {
+    static final Limits DEFAULT =
+        new Limits(SAMPLE_FROM, ESTIMATE_FROM_SAMPLED, RELEVANCE_BUDGET, COUNT_MILLIS, TOP_MILLIS);
   }
 
   /** The fields' layout; an index written with another one is emptied and rebuilt. */
@@ -126,8 +133,8 @@ public final class ArticleIndex implements AutoCloseable {
   private volatile Applied applied;
 
   /**
-   * Every change-log row up to {@code seq} is in the index; {@code at} (epoch ms) is when that
-   * seq was read from the log, which says whether the log still reaches back to it.
+   * Every change-log row up to {@code seq} is in the index; {@code at} (epoch ms) is when that seq
+   * was read from the log, which says whether the log still reaches back to it.
    */
   public record Applied(long seq, long at) {}
 
@@ -158,8 +165,8 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
-   * The writer, opened on first use: commands that never search (import, users, sources) leave
-   * the folder alone, so they run beside a serving site, which holds the index's lock.
+   * The writer, opened on first use: commands that never search (import, users, sources) leave the
+   * folder alone, so they run beside a serving site, which holds the index's lock.
    *
    * @throws IndexBusyException when another process (a running site) has the index open
    */
@@ -174,13 +181,21 @@ public final class ArticleIndex implements AutoCloseable {
           Directory directory = FSDirectory.open(folder);
           Map<String, String> last = lastCommit(directory);
           boolean current = SCHEMA.equals(last.get("schema"));
-          IndexWriter opened = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-              // Newest first, within segments and across them: "newest" stops after one page,
-              // and a relevance search that stops early has seen the newest articles.
-              .setIndexSort(NEWEST_FIRST)
-              .setLeafSorter(Comparator.comparingLong(ArticleIndex::newestIn).reversed())
-              // Written by an older version: started anew, so the site reads everything again.
-              .setOpenMode(current ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
+          IndexWriter opened =
+              new IndexWriter(
+                  directory,
+                  new IndexWriterConfig(analyzer)
+                      // Newest first, within segments and across them: "newest" stops after one
+                      // page,
+                      // and a relevance search that stops early has seen the newest articles.
+                      .setIndexSort(NEWEST_FIRST)
+                      .setLeafSorter(Comparator.comparingLong(ArticleIndex::newestIn).reversed())
+                      // Written by an older version: started anew, so the site reads everything
+                      // again.
+                      .setOpenMode(
+                          current
+                              ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                              : IndexWriterConfig.OpenMode.CREATE));
           applied = current ? applied(last) : null;
           opened.setLiveCommitData(commitData(applied).entrySet()); // kept in every commit
           opened.commit();
@@ -196,12 +211,15 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private static final Sort NEWEST_FIRST = new Sort(new SortField("published", SortField.Type.LONG, true));
+  private static final Sort NEWEST_FIRST =
+      new Sort(new SortField("published", SortField.Type.LONG, true));
 
   private static long newestIn(LeafReader segment) {
     try {
       PointValues points = segment.getPointValues("published");
-      return points == null ? Long.MIN_VALUE : LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
+      return points == null
+          ? Long.MIN_VALUE
+          : LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -225,7 +243,13 @@ public final class ArticleIndex implements AutoCloseable {
   private static Map<String, String> commitData(Applied a) {
     return a == null
         ? Map.of("schema", SCHEMA)
-        : Map.of("schema", SCHEMA, "changeSeq", Long.toString(a.seq()), "changeSeqAt", Long.toString(a.at()));
+        : Map.of(
+            "schema",
+            SCHEMA,
+            "changeSeq",
+            Long.toString(a.seq()),
+            "changeSeqAt",
+            Long.toString(a.at()));
   }
 
   /** How far into the change log the last commit was, if it says (an index built here before). */
@@ -234,7 +258,10 @@ public final class ArticleIndex implements AutoCloseable {
     return java.util.Optional.ofNullable(applied);
   }
 
-  /** Records how far into the change log the index is: stored by the next commit ({@link #refresh()}). */
+  /**
+   * Records how far into the change log the index is: stored by the next commit ({@link
+   * #refresh()}).
+   */
   public void markApplied(Applied a) {
     writer().setLiveCommitData(commitData(a).entrySet());
     applied = a;
@@ -256,18 +283,27 @@ public final class ArticleIndex implements AutoCloseable {
     return writer().getDocStats().numDocs;
   }
 
-  /** Starts a rebuild: documents written from now on belong to a new generation, which it returns. */
+  /**
+   * Starts a rebuild: documents written from now on belong to a new generation, which it returns.
+   */
   public long newGeneration() {
     return generation.incrementAndGet();
   }
 
-  /** Ends a rebuild: drops every document not written in {@code kept} (gone from the database since). */
+  /**
+   * Ends a rebuild: drops every document not written in {@code kept} (gone from the database
+   * since).
+   */
   public void dropOtherGenerations(long kept) {
     try {
-      writer().deleteDocuments(new BooleanQuery.Builder()
-          .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term("generation", Long.toString(kept))), BooleanClause.Occur.MUST_NOT)
-          .build());
+      writer()
+          .deleteDocuments(
+              new BooleanQuery.Builder()
+                  .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+                  .add(
+                      new TermQuery(new Term("generation", Long.toString(kept))),
+                      BooleanClause.Occur.MUST_NOT)
+                  .build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -278,7 +314,8 @@ public final class ArticleIndex implements AutoCloseable {
     Document d = new Document();
     d.add(new StringField("id", a.id(), Field.Store.YES));
     d.add(new StringField("generation", Long.toString(generation.get()), Field.Store.NO));
-    int hash = a.id().hashCode() * 0x9E3779B9; // multiplicative hashing: the top bits are well mixed
+    int hash =
+        a.id().hashCode() * 0x9E3779B9; // multiplicative hashing: the top bits are well mixed
     if (hash >>> 27 == 0) { // 1 in 32
       d.add(new StringField("sample", Integer.toString(SAMPLE_EVERY), Field.Store.NO));
       if (hash >>> 22 == 0) { // 1 in 1,024, within those
@@ -303,7 +340,8 @@ public final class ArticleIndex implements AutoCloseable {
     }
     d.add(new StringField("section", a.section().slug(), Field.Store.NO));
     d.add(new StoredField("sectionName", a.section().name()));
-    d.add(new SortedSetDocValuesFacetField("section", a.section().slug() + "|" + a.section().name()));
+    d.add(
+        new SortedSetDocValuesFacetField("section", a.section().slug() + "|" + a.section().name()));
     if (a.source() != null) {
       String sourceSlug = Slugs.of(a.source().name(), "source");
       d.add(new StringField("source", sourceSlug, Field.Store.NO));
@@ -348,23 +386,43 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /** One hit: the article and a snippet with the matched words marked (HTML, safe). */
-  public record Hit(String id, String slug, String headline, String snippet, String sectionName, String sourceName, String authors, long published) {}
+  public record Hit(
+      String id,
+      String slug,
+      String headline,
+      String snippet,
+      String sectionName,
+      String sourceName,
+      String authors,
+      long published) {}
 
-  /** One value of a filter with the number of results it would leave: a section, a source, an author, a time span. */
+  /**
+   * One value of a filter with the number of results it would leave: a section, a source, an
+   * author, a time span.
+   */
   public record Count(String key, String label, long count) {}
 
   /**
    * The results of one search: the total, one page of hits, and counts per filter value over all
-   * results ({@code estimated} from a fixed sample of the articles when there are very many;
-   * {@code rankedAmongNewest} when the relevance order could weigh only the newest matches;
-   * {@code shortened} when the search had more words than one uses and only the first were used).
+   * results ({@code estimated} from a fixed sample of the articles when there are very many; {@code
+   * rankedAmongNewest} when the relevance order could weigh only the newest matches; {@code
+   * shortened} when the search had more words than one uses and only the first were used).
    */
-  public record Results(long total, List<Hit> hits, List<Count> sections, List<Count> sources, List<Count> authors, List<Count> dates,
-      boolean estimated, boolean rankedAmongNewest, boolean shortened) {
+  public record Results(
+      long total,
+      List<Hit> hits,
+      List<Count> sections,
+      List<Count> sources,
+      List<Count> authors,
+      List<Count> dates,
+      boolean estimated,
+      boolean rankedAmongNewest,
+      boolean shortened) {
     public static final Results NONE = none(false);
 
     static Results none(boolean shortened) {
-      return new Results(0, List.of(), List.of(), List.of(), List.of(), List.of(), false, false, shortened);
+      return new Results(
+          0, List.of(), List.of(), List.of(), List.of(), List.of(), false, false, shortened);
     }
   }
 
@@ -393,7 +451,16 @@ public final class ArticleIndex implements AutoCloseable {
    * filters chosen beside them (slugs; null for none), a published-time range in epoch ms
    * (inclusive; null for open), the order and the page.
    */
-  public record Request(String text, String section, String source, String author, Long from, Long to, boolean newest, int page, int size) {
+  public record Request(
+      String text,
+      String section,
+      String source,
+      String author,
+      Long from,
+      Long to,
+      boolean newest,
+      int page,
+      int size) {
     public static Request of(String text, boolean newest, int page, int size) {
       return new Request(text, null, null, null, null, null, newest, page, size);
     }
@@ -412,20 +479,26 @@ public final class ArticleIndex implements AutoCloseable {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     query.filters().forEach(q::add);
     boolean wantsSomething = query.wantsSomething();
-    for (String[] f : new String[][] {{"section", r.section()}, {"source", r.source()}, {"author", r.author()}}) {
+    for (String[] f :
+        new String[][] {{"section", r.section()}, {"source", r.source()}, {"author", r.author()}}) {
       if (f[1] != null && !f[1].isBlank()) {
         q.add(new TermQuery(new Term(f[0], f[1])), BooleanClause.Occur.FILTER);
         wantsSomething = true;
       }
     }
     if (r.from() != null || r.to() != null) {
-      q.add(LongPoint.newRangeQuery("published", r.from() == null ? Long.MIN_VALUE : r.from(), r.to() == null ? Long.MAX_VALUE : r.to()),
+      q.add(
+          LongPoint.newRangeQuery(
+              "published",
+              r.from() == null ? Long.MIN_VALUE : r.from(),
+              r.to() == null ? Long.MAX_VALUE : r.to()),
           BooleanClause.Occur.FILTER);
       wantsSomething = true;
     }
     BooleanQuery filters = q.build();
     if (!wantsSomething) {
-      return Results.none(query.shortened()); // nothing asked for (at most exclusions): nothing found
+      return Results.none(
+          query.shortened()); // nothing asked for (at most exclusions): nothing found
     }
     // What matches is decided on "all" alone (cheap to count); the order adds weight for words
     // found in the headline, summary, authors and tags.
@@ -436,7 +509,9 @@ public final class ArticleIndex implements AutoCloseable {
     try {
       s = searchers().acquire();
       if (s.getIndexReader().numDocs() == 0) {
-        return Results.none(query.shortened()); // nothing indexed yet (a build has just begun): no facet fields either
+        return Results.none(
+            query.shortened()); // nothing indexed yet (a build has just begun): no facet fields
+        // either
       }
       // Two passes: the page of hits (free to skip what cannot make the page) and the count with
       // the filter counts (every match, unscored).
@@ -445,24 +520,45 @@ public final class ArticleIndex implements AutoCloseable {
       // Stopped by the budget or by the time allowed, a relevance order has seen the newest
       // matches only; "newest" needs just the first page of the newest-first index.
       boolean large = s.getIndexReader().numDocs() >= limits.sampleFrom();
-      IndexSearcher timed = large ? timed(s, System.nanoTime() + limits.topMillis() * 1_000_000) : s;
+      IndexSearcher timed =
+          large ? timed(s, System.nanoTime() + limits.topMillis() * 1_000_000) : s;
       TopDocs top = page(timed, r.newest(), matching, scored, want);
       if (timed.timedOut() && top.scoreDocs.length < Math.min(want, counted.hits())) {
-        top = page(s, r.newest(), matching, scored, want); // stopped before it found a page (a cold start): no clock
+        top =
+            page(
+                s,
+                r.newest(),
+                matching,
+                scored,
+                want); // stopped before it found a page (a cold start): no clock
       }
-      boolean partial = !r.newest() && (timed.timedOut() || counted.scaled(counted.hits()) > limits.relevanceBudget());
-      Facets terms = new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), counted.matches());
+      boolean partial =
+          !r.newest()
+              && (timed.timedOut() || counted.scaled(counted.hits()) > limits.relevanceBudget());
+      Facets terms =
+          new SortedSetDocValuesFacetCounts(facetState(s.getIndexReader()), counted.matches());
       long now = System.currentTimeMillis();
       LongRange[] spans = new LongRange[Span.values().length];
       for (Span span : Span.values()) {
-        spans[span.ordinal()] = new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
+        spans[span.ordinal()] =
+            new LongRange(span.key(), now - span.length.toMillis(), true, Long.MAX_VALUE, true);
       }
       Facets dates = new LongRangeFacetCounts("published", counted.matches(), spans);
       // An estimate never says fewer than were found.
-      long total = Math.max(counted.scaled(counted.hits()), (long) (r.page() - 1) * r.size() + top.scoreDocs.length);
-      return new Results(total, hits(s, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
-          counts(terms, "section", counted), counts(terms, "source", counted), counts(terms, "author", counted),
-          spanCounts(dates, counted), counted.every() > 1, partial, query.shortened());
+      long total =
+          Math.max(
+              counted.scaled(counted.hits()),
+              (long) (r.page() - 1) * r.size() + top.scoreDocs.length);
+      return new Results(
+          total,
+          hits(s, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
+          counts(terms, "section", counted),
+          counts(terms, "source", counted),
+          counts(terms, "author", counted),
+          spanCounts(dates, counted),
+          counted.every() > 1,
+          partial,
+          query.shortened());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -476,9 +572,15 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  /** The first {@code want} hits: the newest matches, or the best scored of the newest budget of them. */
-  private TopDocs page(IndexSearcher s, boolean newest, Query matching, Query scored, int want) throws IOException {
-    return newest ? s.search(matching, want, NEWEST_FIRST) : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
+  /**
+   * The first {@code want} hits: the newest matches, or the best scored of the newest budget of
+   * them.
+   */
+  private TopDocs page(IndexSearcher s, boolean newest, Query matching, Query scored, int want)
+      throws IOException {
+    return newest
+        ? s.search(matching, want, NEWEST_FIRST)
+        : s.search(scored, new Budgeted(want, limits.relevanceBudget()));
   }
 
   /**
@@ -506,16 +608,19 @@ public final class ArticleIndex implements AutoCloseable {
     // One time allowance for all the counting; past it, the best estimate so far is used.
     long deadline = System.nanoTime() + limits.countMillis() * 1_000_000;
     // The 1-in-1,024 sample first: a common word or phrase is estimated from it at once.
-    FacetsCollector small = s.search(inSample(matching, SMALL_SAMPLE), new FacetsCollectorManager());
+    FacetsCollector small =
+        s.search(inSample(matching, SMALL_SAMPLE), new FacetsCollectorManager());
     Counted best = new Counted(small, hits(small), SMALL_SAMPLE);
     if (best.hits() >= limits.estimateFromSampled()) {
       return best;
     }
     if (best.hits() * (SMALL_SAMPLE / SAMPLE_EVERY) >= limits.estimateFromSampled()) {
       IndexSearcher timed = timed(s, deadline);
-      FacetsCollector sample = timed.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
+      FacetsCollector sample =
+          timed.search(inSample(matching, SAMPLE_EVERY), new FacetsCollectorManager());
       if (timed.timedOut()) {
-        return best; // many matches, costly to find (common words in a phrase): the rougher estimate
+        return best; // many matches, costly to find (common words in a phrase): the rougher
+        // estimate
       }
       best = new Counted(sample, hits(sample), SAMPLE_EVERY);
       if (best.hits() >= limits.estimateFromSampled()) {
@@ -535,7 +640,10 @@ public final class ArticleIndex implements AutoCloseable {
         .build();
   }
 
-  /** A searcher over the same reader that stops at {@code deadline} (nanoTime), returning what it found. */
+  /**
+   * A searcher over the same reader that stops at {@code deadline} (nanoTime), returning what it
+   * found.
+   */
   private static IndexSearcher timed(IndexSearcher s, long deadline) {
     IndexSearcher timed = new IndexSearcher(s.getIndexReader());
     timed.setQueryCache(s.getQueryCache());
@@ -606,7 +714,8 @@ public final class ArticleIndex implements AutoCloseable {
     return b.build();
   }
 
-  private List<Hit> hits(IndexSearcher s, Query words, ScoreDoc[] docs, int from) throws IOException {
+  private List<Hit> hits(IndexSearcher s, Query words, ScoreDoc[] docs, int from)
+      throws IOException {
     int n = Math.max(0, docs.length - from);
     int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
@@ -614,14 +723,21 @@ public final class ArticleIndex implements AutoCloseable {
     }
     // The unified highlighter reads the words of the query whatever field they were searched in
     // ("all"), and marks them in the stored body: two best passages, HTML-escaped.
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, analyzer)
-        .withFieldMatcher(field -> true)
-        .withMaxLength(6_000) // snippets come from the first few paragraphs
-        .withMaxNoHighlightPassages(0)
-        .withHighlightPhrasesStrictly(false) // a phrase's words are marked wherever they are: much cheaper
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .build();
-    String[] snippets = n == 0 ? new String[0] : highlighter.highlightFields(new String[] {"body"}, words, ids, new int[] {2}).get("body");
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(s, analyzer)
+            .withFieldMatcher(field -> true)
+            .withMaxLength(6_000) // snippets come from the first few paragraphs
+            .withMaxNoHighlightPassages(0)
+            .withHighlightPhrasesStrictly(
+                false) // a phrase's words are marked wherever they are: much cheaper
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .build();
+    String[] snippets =
+        n == 0
+            ? new String[0]
+            : highlighter
+                .highlightFields(new String[] {"body"}, words, ids, new int[] {2})
+                .get("body");
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Document d = s.storedFields().document(ids[i]);
@@ -629,12 +745,19 @@ public final class ArticleIndex implements AutoCloseable {
       if (snippet == null || snippet.isBlank()) {
         snippet = new SimpleHTMLEncoder().encodeText(d.get("summary"));
       }
-      hits.add(new Hit(d.get("id"), d.get("slug"), d.get("headline"), snippet.strip(), d.get("sectionName"), d.get("sourceName"), d.get("authors"),
-          d.getField("published").numericValue().longValue()));
+      hits.add(
+          new Hit(
+              d.get("id"),
+              d.get("slug"),
+              d.get("headline"),
+              snippet.strip(),
+              d.get("sectionName"),
+              d.get("sourceName"),
+              d.get("authors"),
+              d.getField("published").numericValue().longValue()));
     }
     return hits;
   }
-
 
   private static final int TOP_VALUES = 10;
 
@@ -651,7 +774,11 @@ public final class ArticleIndex implements AutoCloseable {
     List<Count> out = new ArrayList<>();
     for (LabelAndValue lv : top.labelValues) {
       int bar = lv.label.indexOf('|');
-      out.add(new Count(lv.label.substring(0, bar), lv.label.substring(bar + 1), counted.scaled(lv.value.longValue())));
+      out.add(
+          new Count(
+              lv.label.substring(0, bar),
+              lv.label.substring(bar + 1),
+              counted.scaled(lv.value.longValue())));
     }
     return out;
   }
@@ -696,7 +823,8 @@ public final class ArticleIndex implements AutoCloseable {
       writer.close();
     } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
       // The index is a copy of the database: the next start rebuilds it if it was left broken.
-      org.slf4j.LoggerFactory.getLogger(ArticleIndex.class).warn("Search index did not close cleanly: {}", e.toString());
+      org.slf4j.LoggerFactory.getLogger(ArticleIndex.class)
+          .warn("Search index did not close cleanly: {}", e.toString());
     }
   }
 }

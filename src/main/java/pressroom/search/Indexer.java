@@ -76,17 +76,19 @@ public final class Indexer implements AutoCloseable {
   private volatile IntConsumer afterBatch = n -> {};
 
   private final ScheduledExecutorService rebuilder =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "search-rebuild");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "search-rebuild");
+            t.setDaemon(true);
+            return t;
+          });
   private final ScheduledExecutorService refresher =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "search-refresh");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "search-refresh");
+            t.setDaemon(true);
+            return t;
+          });
 
   public Indexer(ArticleIndex index, ArticleDao dao, pressroom.db.Database database) {
     this.index = index;
@@ -112,7 +114,10 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
-  /** The index's state, with {@code indexed} articles so far of about {@code expected} (0: unknown) while building. */
+  /**
+   * The index's state, with {@code indexed} articles so far of about {@code expected} (0: unknown)
+   * while building.
+   */
   public record Status(State state, long indexed, long expected) {
     /** Searches may miss articles or show old text: readers are told so. */
     public boolean incomplete() {
@@ -122,7 +127,9 @@ public final class Indexer implements AutoCloseable {
 
   public Status status() {
     State s = state;
-    return s == State.BUILDING || s == State.REBUILDING ? new Status(s, indexed.get(), expected) : new Status(s, 0, 0);
+    return s == State.BUILDING || s == State.REBUILDING
+        ? new Status(s, indexed.get(), expected)
+        : new Status(s, 0, 0);
   }
 
   /** What a start does with the index it finds. */
@@ -130,7 +137,10 @@ public final class Indexer implements AutoCloseable {
     /** Empty (new, or written by another version): read every article, in the background. */
     record Build() implements Plan {}
 
-    /** The log does not reach back far enough: read every article again, searching the old documents meanwhile. */
+    /**
+     * The log does not reach back far enough: read every article again, searching the old documents
+     * meanwhile.
+     */
     record Rebuild(String why) implements Plan {}
 
     /** Apply the log's rows after {@code seq}. */
@@ -138,10 +148,11 @@ public final class Indexer implements AutoCloseable {
   }
 
   /**
-   * The plan for an index of {@code documents} that has applied the log up to {@code applied},
-   * when the log's oldest row is {@code oldestInLog} and the time is {@code now} (epoch ms).
+   * The plan for an index of {@code documents} that has applied the log up to {@code applied}, when
+   * the log's oldest row is {@code oldestInLog} and the time is {@code now} (epoch ms).
    */
-  static Plan plan(int documents, Optional<ArticleIndex.Applied> applied, OptionalLong oldestInLog, long now) {
+  static Plan plan(
+      int documents, Optional<ArticleIndex.Applied> applied, OptionalLong oldestInLog, long now) {
     if (documents == 0) {
       return new Plan.Build();
     }
@@ -155,12 +166,17 @@ public final class Indexer implements AutoCloseable {
     boolean noneDeletedYet = now - a.at() < LOG_KEPT.toMillis();
     return logHoldsTheRest || noneDeletedYet
         ? new Plan.CatchUp(a.seq())
-        : new Plan.Rebuild("the change log no longer reaches back to seq " + a.seq() + " (" + Instant.ofEpochMilli(a.at()) + ")");
+        : new Plan.Rebuild(
+            "the change log no longer reaches back to seq "
+                + a.seq()
+                + " ("
+                + Instant.ofEpochMilli(a.at())
+                + ")");
   }
 
   /**
-   * Decides from the index's commit and the log's oldest seq (no scan of the articles) and
-   * leaves the work to the background, so the site serves at once.
+   * Decides from the index's commit and the log's oldest seq (no scan of the articles) and leaves
+   * the work to the background, so the site serves at once.
    */
   public void start() {
     // Opening the index is itself work (a few hundred milliseconds of a start), so it happens on
@@ -186,7 +202,9 @@ public final class Indexer implements AutoCloseable {
         rebuildLater();
       }
       case Plan.Rebuild r -> {
-        log.info("Search index rebuilds in the background ({}); searches use the previous index meanwhile", r.why());
+        log.info(
+            "Search index rebuilds in the background ({}); searches use the previous index meanwhile",
+            r.why());
         rebuildLater();
       }
       case Plan.CatchUp c -> {
@@ -222,7 +240,8 @@ public final class Indexer implements AutoCloseable {
   }
 
   private void reindexOne(String articleId) {
-    dao.findPublishedById(articleId, Instant.now()).ifPresentOrElse(index::put, () -> index.remove(articleId));
+    dao.findPublishedById(articleId, Instant.now())
+        .ifPresentOrElse(index::put, () -> index.remove(articleId));
     dirty.set(true);
   }
 
@@ -235,7 +254,8 @@ public final class Indexer implements AutoCloseable {
     try {
       state = State.CATCHING_UP;
       long started = System.nanoTime();
-      ArticleIndex.Applied before = new ArticleIndex.Applied(Math.max(seq, changeLog.newest()), clock.millis());
+      ArticleIndex.Applied before =
+          new ArticleIndex.Applied(Math.max(seq, changeLog.newest()), clock.millis());
       long after = seq;
       int rows = 0;
       while (true) {
@@ -259,7 +279,11 @@ public final class Indexer implements AutoCloseable {
       }
       index.refresh();
       caughtUp(before);
-      log.info("Search index caught up: {} changes after seq {} in {} ms", rows, seq, (System.nanoTime() - started) / 1_000_000);
+      log.info(
+          "Search index caught up: {} changes after seq {} in {} ms",
+          rows,
+          seq,
+          (System.nanoTime() - started) / 1_000_000);
     } finally {
       state = State.READY;
       work.unlock();
@@ -267,21 +291,22 @@ public final class Indexer implements AutoCloseable {
   }
 
   /**
-   * Rebuilds in the background (the change-log follower must not wait for it); requests that
-   * arrive while one is waiting to start are served by that one.
+   * Rebuilds in the background (the change-log follower must not wait for it); requests that arrive
+   * while one is waiting to start are served by that one.
    */
   public void rebuildLater() {
     if (rebuildQueued.compareAndSet(false, true)) {
-      rebuilder.execute(() -> {
-        rebuildQueued.set(false);
-        try {
-          rebuild(n -> {});
-        } catch (java.util.concurrent.CancellationException e) {
-          log.info("Search index build stopped: {}", e.getMessage());
-        } catch (RuntimeException e) {
-          log.error("Search index rebuild failed; searches use the previous index", e);
-        }
-      });
+      rebuilder.execute(
+          () -> {
+            rebuildQueued.set(false);
+            try {
+              rebuild(n -> {});
+            } catch (java.util.concurrent.CancellationException e) {
+              log.info("Search index build stopped: {}", e.getMessage());
+            } catch (RuntimeException e) {
+              log.error("Search index rebuild failed; searches use the previous index", e);
+            }
+          });
     }
   }
 
@@ -357,7 +382,8 @@ public final class Indexer implements AutoCloseable {
     during.forEach(this::reindexOne);
     index.refresh();
     caughtUp(before);
-    log.info("Search index built: {} articles in {} ms", n, (System.nanoTime() - started) / 1_000_000);
+    log.info(
+        "Search index built: {} articles in {} ms", n, (System.nanoTime() - started) / 1_000_000);
     return n;
   }
 
@@ -379,8 +405,8 @@ public final class Indexer implements AutoCloseable {
   }
 
   /**
-   * Notes the log's end and stores in the index the newest note old enough to be applied; not
-   * while a build or catch-up runs or waits (the index does not hold the log yet).
+   * Notes the log's end and stores in the index the newest note old enough to be applied; not while
+   * a build or catch-up runs or waits (the index does not hold the log yet).
    */
   void checkpoint() {
     if (!work.tryLock()) {
@@ -400,15 +426,21 @@ public final class Indexer implements AutoCloseable {
         while (!samples.isEmpty() && samples.peekFirst().at() <= now - settle.toMillis()) {
           settled = samples.pollFirst();
         }
-        if (settled == null && first != null && Math.max(0, first.seq() - UNSETTLED_MARGIN) > stored.map(ArticleIndex.Applied::seq).orElse(-1L)) {
+        if (settled == null
+            && first != null
+            && Math.max(0, first.seq() - UNSETTLED_MARGIN)
+                > stored.map(ArticleIndex.Applied::seq).orElse(-1L)) {
           // Nothing settled yet (a build that just ended, `pressroom reindex` about to exit): a
           // seq well below the build's start, so a restart catches up instead of building again;
           // rows that committed late within the margin are applied twice, which does no harm.
-          settled = new ArticleIndex.Applied(Math.max(0, first.seq() - UNSETTLED_MARGIN), first.at());
+          settled =
+              new ArticleIndex.Applied(Math.max(0, first.seq() - UNSETTLED_MARGIN), first.at());
         }
       }
       if (settled != null
-          && (stored.isEmpty() || settled.seq() > stored.get().seq() || settled.at() - stored.get().at() >= RESTAMP_EVERY.toMillis())) {
+          && (stored.isEmpty()
+              || settled.seq() > stored.get().seq()
+              || settled.at() - stored.get().at() >= RESTAMP_EVERY.toMillis())) {
         index.markApplied(settled);
         index.refresh();
       }
@@ -437,12 +469,18 @@ public final class Indexer implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Tests: how old a note of the log's end must be before it is stored (30 s; zero stores it at once). */
+  /**
+   * Tests: how old a note of the log's end must be before it is stored (30 s; zero stores it at
+   * once).
+   */
   void settleAfter(Duration settle) {
     this.settle = settle;
   }
 
-  /** Tests: called after each batch of a build with the articles done, on the building thread (a test holds it there). */
+  /**
+   * Tests: called after each batch of a build with the articles done, on the building thread (a
+   * test holds it there).
+   */
   void afterBatch(IntConsumer hook) {
     this.afterBatch = hook;
   }

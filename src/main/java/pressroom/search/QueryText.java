@@ -7,17 +7,16 @@ import java.util.Locale;
 /**
  * What a reader typed in the search box, read as the documented syntax and nothing else: words,
  * "phrases" (straight or curly quotes), {@code -} before a word, phrase or filter to exclude it,
- * and {@code author:}, {@code section:}, {@code source:} filters whose value is a slug, a word or
- * a quoted name. Every other character is text: {@code / * ? ~ ^ [ ] { } ( ) \ : + && ||}, AND,
- * OR and NOT are words like any other, an unknown {@code foo:bar} is a word, an unclosed quote
- * runs to the end, and a lone {@code -} is nothing.
+ * and {@code author:}, {@code section:}, {@code source:} filters whose value is a slug, a word or a
+ * quoted name. Every other character is text: {@code / * ? ~ ^ [ ] { } ( ) \ : + && ||}, AND, OR
+ * and NOT are words like any other, an unknown {@code foo:bar} is a word, an unclosed quote runs to
+ * the end, and a lone {@code -} is nothing.
  *
- * <p>Hand-written because Lucene's query parsers (classic, flexible, simple) all accept syntax
- * the site must refuse: a /regular expression/, fuzzy~ and wildcard* terms and [ranges] each
- * turn into automata or term enumerations over the whole index, which cost seconds of CPU on a
- * large archive, and some of them fail outright (a 500). This reader cannot fail and cannot
- * produce anything but words, phrases and exact filters; {@link SearchQuery} analyses them into
- * Lucene queries.
+ * <p>Hand-written because Lucene's query parsers (classic, flexible, simple) all accept syntax the
+ * site must refuse: a /regular expression/, fuzzy~ and wildcard* terms and [ranges] each turn into
+ * automata or term enumerations over the whole index, which cost seconds of CPU on a large archive,
+ * and some of them fail outright (a 500). This reader cannot fail and cannot produce anything but
+ * words, phrases and exact filters; {@link SearchQuery} analyses them into Lucene queries.
  *
  * <p>At most {@link #MAX_LENGTH} characters and {@link #MAX_PARTS} parts are read; {@code
  * shortened} says the rest was left out.
@@ -25,6 +24,7 @@ import java.util.Locale;
 public record QueryText(List<Part> parts, boolean shortened) {
   /** The longest search read (the page and API refuse longer ones with a 400). */
   public static final int MAX_LENGTH = 500;
+
   /** The most words, phrases and filters read from one search. */
   public static final int MAX_PARTS = 32;
 
@@ -50,7 +50,9 @@ public record QueryText(List<Part> parts, boolean shortened) {
 
   /** The fields a reader may filter on in the text; each is also a field of the index. */
   public enum Field {
-    AUTHOR, SECTION, SOURCE;
+    AUTHOR,
+    SECTION,
+    SOURCE;
 
     /** The name in the search text and in the index. */
     public String key() {
@@ -59,15 +61,24 @@ public record QueryText(List<Part> parts, boolean shortened) {
   }
 
   public List<Word> words() {
-    return parts.stream().filter(p -> p instanceof Word w && !w.excluded()).map(Word.class::cast).toList();
+    return parts.stream()
+        .filter(p -> p instanceof Word w && !w.excluded())
+        .map(Word.class::cast)
+        .toList();
   }
 
   public List<Phrase> phrases() {
-    return parts.stream().filter(p -> p instanceof Phrase ph && !ph.excluded()).map(Phrase.class::cast).toList();
+    return parts.stream()
+        .filter(p -> p instanceof Phrase ph && !ph.excluded())
+        .map(Phrase.class::cast)
+        .toList();
   }
 
   public List<Filter> filters() {
-    return parts.stream().filter(p -> p instanceof Filter f && !f.excluded()).map(Filter.class::cast).toList();
+    return parts.stream()
+        .filter(p -> p instanceof Filter f && !f.excluded())
+        .map(Filter.class::cast)
+        .toList();
   }
 
   /** The excluded words, phrases and filters. */
@@ -177,7 +188,9 @@ public record QueryText(List<Part> parts, boolean shortened) {
     private Field fieldAt(int at) {
       for (Field f : Field.values()) {
         String key = f.key();
-        if (s.regionMatches(true, at, key, 0, key.length()) && at + key.length() < s.length() && s.charAt(at + key.length()) == ':') {
+        if (s.regionMatches(true, at, key, 0, key.length())
+            && at + key.length() < s.length()
+            && s.charAt(at + key.length()) == ':') {
           return f;
         }
       }

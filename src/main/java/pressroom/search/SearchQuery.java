@@ -25,21 +25,26 @@ import pressroom.articles.Slugs;
 /**
  * A reader's {@link QueryText} as Lucene queries, its words and phrases analysed as the index
  * analyses the article text: {@code matching} decides what matches (every word and phrase in the
- * "all" field, none of the excluded ones), {@code weight} adds to the score for words found in
- * the weighted fields (null when there are no words), {@code filters} holds the author:,
- * section: and source: clauses.
+ * "all" field, none of the excluded ones), {@code weight} adds to the score for words found in the
+ * weighted fields (null when there are no words), {@code filters} holds the author:, section: and
+ * source: clauses.
  *
  * <p>{@code wantsSomething} is false when nothing was asked for but exclusions (or words with
- * nothing searchable in them, like {@code &&}): such a search finds nothing unless a filter beside it
- * says what to search in. {@code shortened} says words were left out: the text was longer than
+ * nothing searchable in them, like {@code &&}): such a search finds nothing unless a filter beside
+ * it says what to search in. {@code shortened} says words were left out: the text was longer than
  * {@link QueryText} reads, or its words made more than {@link #MAX_TERMS} terms.
  */
-record SearchQuery(Query matching, Query weight, List<BooleanClause> filters, boolean wantsSomething, boolean shortened) {
+record SearchQuery(
+    Query matching,
+    Query weight,
+    List<BooleanClause> filters,
+    boolean wantsSomething,
+    boolean shortened) {
   /**
-   * The most terms (word positions; a filter is one) a search uses, so that no search, however
-   * long its words (a run of Chinese is a term per character), nears Lucene's limit of clauses:
-   * each term is looked for in "all" and in the weighted fields, in two spellings at most
-   * (accents folded and kept).
+   * The most terms (word positions; a filter is one) a search uses, so that no search, however long
+   * its words (a run of Chinese is a term per character), nears Lucene's limit of clauses: each
+   * term is looked for in "all" and in the weighted fields, in two spellings at most (accents
+   * folded and kept).
    */
   static final int MAX_TERMS = 32;
 
@@ -67,7 +72,10 @@ record SearchQuery(Query matching, Query weight, List<BooleanClause> filters, bo
       }
       if (part instanceof QueryText.Filter f) {
         String slug = Slugs.of(f.value(), f.value());
-        filters.add(new BooleanClause(new TermQuery(new Term(f.field().key(), slug)), f.excluded() ? Occur.MUST_NOT : Occur.FILTER));
+        filters.add(
+            new BooleanClause(
+                new TermQuery(new Term(f.field().key(), slug)),
+                f.excluded() ? Occur.MUST_NOT : Occur.FILTER));
         wantsSomething |= !f.excluded();
         budget--;
         continue;
@@ -95,23 +103,27 @@ record SearchQuery(Query matching, Query weight, List<BooleanClause> filters, bo
     for (Terms t : wanted) {
       matching.add(t.query(ALL, Occur.MUST), Occur.MUST);
       for (var field : boosts.entrySet()) {
-        weight.add(new BoostQuery(t.query(field.getKey(), Occur.SHOULD), field.getValue()), Occur.SHOULD);
+        weight.add(
+            new BoostQuery(t.query(field.getKey(), Occur.SHOULD), field.getValue()), Occur.SHOULD);
       }
     }
     if (wanted.isEmpty()) {
-      matching.add(new MatchAllDocsQuery(), Occur.MUST); // what the filters leave, less the exclusions
+      matching.add(
+          new MatchAllDocsQuery(), Occur.MUST); // what the filters leave, less the exclusions
     }
     for (Terms t : unwanted) {
       matching.add(t.query(ALL, Occur.MUST), Occur.MUST_NOT);
     }
-    Query matches = wanted.isEmpty() && unwanted.isEmpty() ? new MatchAllDocsQuery() : matching.build();
-    return new SearchQuery(matches, wanted.isEmpty() ? null : weight.build(), filters, wantsSomething, shortened);
+    Query matches =
+        wanted.isEmpty() && unwanted.isEmpty() ? new MatchAllDocsQuery() : matching.build();
+    return new SearchQuery(
+        matches, wanted.isEmpty() ? null : weight.build(), filters, wantsSomething, shortened);
   }
 
   /**
-   * A word or phrase analysed: the terms at each position (more than one where the analyser keeps
-   * a spelling and adds its folded form, "şanlıurfa" and "sanliurfa"), and whether they must be
-   * found together, in order.
+   * A word or phrase analysed: the terms at each position (more than one where the analyser keeps a
+   * spelling and adds its folded form, "şanlıurfa" and "sanliurfa"), and whether they must be found
+   * together, in order.
    */
   record Terms(List<List<String>> positions, boolean phrase) {
     Terms {
@@ -122,7 +134,8 @@ record SearchQuery(Query matching, Query weight, List<BooleanClause> filters, bo
       List<List<String>> positions = new ArrayList<>();
       try (TokenStream tokens = analyzer.tokenStream(ALL, text)) {
         CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-        PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+        PositionIncrementAttribute increment =
+            tokens.addAttribute(PositionIncrementAttribute.class);
         tokens.reset();
         while (tokens.incrementToken()) {
           if (term.length() == 0) {
@@ -149,8 +162,8 @@ record SearchQuery(Query matching, Query weight, List<BooleanClause> filters, bo
     }
 
     /**
-     * The query for these terms in {@code field}: a phrase, or each position on its own, joined
-     * by {@code occur} (MUST to decide what matches, SHOULD to weigh).
+     * The query for these terms in {@code field}: a phrase, or each position on its own, joined by
+     * {@code occur} (MUST to decide what matches, SHOULD to weigh).
      */
     Query query(String field, Occur occur) {
       if (positions.size() == 1) {

@@ -1,12 +1,12 @@
 package pressroom.text;
 
 /**
- * Text from outside (feeds, readers) made safe to store and to write anywhere, XML included.
- * XML 1.0 cannot carry most control characters at all, so one U+0000 in a headline would make
- * every feed that lists it fail; bidirectional overrides and isolates make text display in an
- * order other than the one it is stored in (a name that reads as another). Both are removed.
- * Tab, newline and carriage return stay, and so do the plain direction marks (U+200E, U+200F)
- * that right-to-left text needs.
+ * Text from outside (feeds, readers) made safe to store and to write anywhere, XML included. XML
+ * 1.0 cannot carry most control characters at all, so one U+0000 in a headline would make every
+ * feed that lists it fail; bidirectional overrides and isolates make text display in an order other
+ * than the one it is stored in (a name that reads as another). Both are removed. Tab, newline and
+ * carriage return stay, and so do the plain direction marks (U+200E, U+200F) that right-to-left
+ * text needs.
  */
 public final class UntrustedText {
   private UntrustedText() {}

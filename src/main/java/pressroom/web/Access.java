@@ -1,7 +1,5 @@
 package pressroom.web;
 
-import pressroom.Routes;
-
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -30,23 +28,22 @@ public final class Access {
   public static void require(Context ctx, Role needed) {
     if (role(ctx).isEmpty()) {
       throw new PageException(
-          403,
-          "Staff only",
-          "This page is for staff. Sign in with a staff account to use it.");
+          403, "Staff only", "This page is for staff. Sign in with a staff account to use it.");
     }
     if (role(ctx).filter(r -> r.compareTo(needed) >= 0).isEmpty()) {
       throw new PageException(
           403,
           "Staff only",
-          "This page is for " + needed.name().toLowerCase(java.util.Locale.ROOT)
+          "This page is for "
+              + needed.name().toLowerCase(java.util.Locale.ROOT)
               + "s. Sign in with a staff account to use it.");
     }
   }
 
   /**
-   * Whether someone of role {@code actor} may suspend, ban or change the role of an account of
-   * role {@code target}: only of a lower one, so a moderator cannot silence an editor and no admin
-   * can lock out another (the command line, run by the operator, can).
+   * Whether someone of role {@code actor} may suspend, ban or change the role of an account of role
+   * {@code target}: only of a lower one, so a moderator cannot silence an editor and no admin can
+   * lock out another (the command line, run by the operator, can).
    */
   public static boolean outranks(Role actor, Role target) {
     return actor.compareTo(target) > 0;
@@ -63,8 +60,8 @@ public final class Access {
   }
 
   /**
-   * The one check of who may call a route: a route declared with roles (in Routes) needs at
-   * least the lowest of them. Runs before every matched route, after the visitor is known.
+   * The one check of who may call a route: a route declared with roles (in Routes) needs at least
+   * the lowest of them. Runs before every matched route, after the visitor is known.
    */
   public static void enforce(Context ctx) {
     Optional<Role> needed =
@@ -81,5 +78,6 @@ public final class Access {
   }
 
   /** Paths that are staff-only by their name; a route there must declare its role. */
-  private static final java.util.regex.Pattern STAFF_PATHS = java.util.regex.Pattern.compile("/staff/|/staff$|/api/v1/moderation/");
+  private static final java.util.regex.Pattern STAFF_PATHS =
+      java.util.regex.Pattern.compile("/staff/|/staff$|/api/v1/moderation/");
 }

@@ -18,7 +18,11 @@ public final class CachedPages {
     ctx.header("Last-Modified", page.lastModified());
     ctx.header("Cache-Control", page.cacheControl());
     ctx.header("Vary", "Accept-Encoding");
-    if (page.notModified(etag, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), !page.personal() || hadToken)) {
+    if (page.notModified(
+        etag,
+        ctx.header("If-None-Match"),
+        ctx.header("If-Modified-Since"),
+        !page.personal() || hadToken)) {
       ctx.status(304);
       return;
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param csrf the visitor's CSRF token for pages with forms ({@link Csrf#MARKER} in cached pages,
  *     replaced as they are served), or null for pages without forms
  */
-public record Chrome(String siteName, List<NavSection> sections, String currentSection, Viewer viewer, String csrf) {
+public record Chrome(
+    String siteName, List<NavSection> sections, String currentSection, Viewer viewer, String csrf) {
   public Chrome {
     sections = List.copyOf(sections);
   }

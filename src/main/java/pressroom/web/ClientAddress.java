@@ -5,10 +5,10 @@ import java.util.List;
 import org.eclipse.jetty.util.InetAddressSet;
 
 /**
- * Who a request comes from, for rate limits: the connection's address, unless that is one of
- * the operator's trusted proxies ({@code PRESSROOM_TRUSTED_PROXIES}); then X-Forwarded-For is
- * read from the right, past every trusted hop, to the first address a proxy of ours did not add.
- * A client can write anything into the header, so only what trusted proxies appended counts.
+ * Who a request comes from, for rate limits: the connection's address, unless that is one of the
+ * operator's trusted proxies ({@code PRESSROOM_TRUSTED_PROXIES}); then X-Forwarded-For is read from
+ * the right, past every trusted hop, to the first address a proxy of ours did not add. A client can
+ * write anything into the header, so only what trusted proxies appended counts.
  */
 public final class ClientAddress {
   private final InetAddressSet trusted = new InetAddressSet();
@@ -24,13 +24,16 @@ public final class ClientAddress {
       if (pattern.isEmpty()) {
         continue;
       }
-      if (!pattern.matches("(\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(/\\d{1,3})?")) {
-        throw new IllegalArgumentException("'" + pattern + "' is not an IP address or CIDR range such as 10.0.0.0/8");
+      if (!pattern.matches(
+          "(\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(/\\d{1,3})?")) {
+        throw new IllegalArgumentException(
+            "'" + pattern + "' is not an IP address or CIDR range such as 10.0.0.0/8");
       }
       try {
         trusted.add(pattern);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("'" + pattern + "' is not an IP address or CIDR range such as 10.0.0.0/8");
+        throw new IllegalArgumentException(
+            "'" + pattern + "' is not an IP address or CIDR range such as 10.0.0.0/8");
       }
     }
     any = !trusted.isEmpty();
@@ -47,7 +50,9 @@ public final class ClientAddress {
     return out;
   }
 
-  /** The client's address, given the connection's peer and the X-Forwarded-For header (may be null). */
+  /**
+   * The client's address, given the connection's peer and the X-Forwarded-For header (may be null).
+   */
   public String of(String peer, String forwardedFor) {
     if (!any || forwardedFor == null || !isTrusted(peer)) {
       return peer;
@@ -56,7 +61,8 @@ public final class ClientAddress {
     String client = peer;
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = bare(hops[i].strip());
-      if (!hop.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !hop.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+      if (!hop.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+          && !hop.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
         return client; // garbage: stop at the last hop we could trust
       }
       client = hop;

@@ -23,10 +23,10 @@ public final class Csrf {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
-   * Where a cached page wants the visitor's token; replaced as the page is served. Random for
-   * each process: were it fixed, an article or a comment holding it would get each visitor's
-   * token written into it (an image address could send it elsewhere). It never leaves the
-   * server, and its letters (Base64url) pass through HTML escaping unchanged.
+   * Where a cached page wants the visitor's token; replaced as the page is served. Random for each
+   * process: were it fixed, an article or a comment holding it would get each visitor's token
+   * written into it (an image address could send it elsewhere). It never leaves the server, and its
+   * letters (Base64url) pass through HTML escaping unchanged.
    */
   public static final String MARKER = "csrf-" + newToken();
 
@@ -85,7 +85,8 @@ public final class Csrf {
     if (!wellFormed(expected)
         || sent == null
         || !MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII))) {
+            expected.getBytes(StandardCharsets.US_ASCII),
+            sent.getBytes(StandardCharsets.US_ASCII))) {
       throw new PageException(
           403,
           "Form expired",
@@ -97,7 +98,8 @@ public final class Csrf {
   private static boolean isForm(Context ctx) {
     String ct = ctx.contentType();
     return ct != null
-        && (ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("multipart/form-data"));
+        && (ct.startsWith("application/x-www-form-urlencoded")
+            || ct.startsWith("multipart/form-data"));
   }
 
   public static boolean wellFormed(String token) {
@@ -106,7 +108,11 @@ public final class Csrf {
     }
     for (int i = 0; i < 43; i++) {
       char c = token.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+      if (!(c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '_'
+          || c == '-')) {
         return false;
       }
     }

@@ -19,12 +19,15 @@ public final class ErrorPages {
   private final Csrf csrf;
 
   /**
-   * @param viewer who is signed in, so an error page shows the same masthead as every other
-   *     page (a signed-in admin sees themselves signed in on a 403 too)
+   * @param viewer who is signed in, so an error page shows the same masthead as every other page (a
+   *     signed-in admin sees themselves signed in on a 403 too)
    */
   public ErrorPages(
-      Templates templates, Supplier<Chrome> chrome, String siteName,
-      java.util.function.Function<Context, Chrome.Viewer> viewer, Csrf csrf) {
+      Templates templates,
+      Supplier<Chrome> chrome,
+      String siteName,
+      java.util.function.Function<Context, Chrome.Viewer> viewer,
+      Csrf csrf) {
     this.templates = templates;
     this.chrome = chrome;
     this.siteName = siteName;
@@ -49,12 +52,17 @@ public final class ErrorPages {
   }
 
   public void register(JavalinConfig config) {
-    config.routes.exception(PageException.class, (e, ctx) -> render(ctx, e.status(), e.title(), e.getMessage()));
+    config.routes.exception(
+        PageException.class, (e, ctx) -> render(ctx, e.status(), e.title(), e.getMessage()));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
           log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-          render(ctx, 500, "Something went wrong", "The page could not be shown because of an error on our side. It has been logged; please try again in a moment.");
+          render(
+              ctx,
+              500,
+              "Something went wrong",
+              "The page could not be shown because of an error on our side. It has been logged; please try again in a moment.");
         });
     config.routes.error(
         404,
@@ -68,7 +76,11 @@ public final class ErrorPages {
         500,
         ctx -> {
           if (ctx.attribute(RENDERED) == null) {
-            render(ctx, 500, "Something went wrong", "The page could not be shown because of an error on our side.");
+            render(
+                ctx,
+                500,
+                "Something went wrong",
+                "The page could not be shown because of an error on our side.");
           }
         });
   }
@@ -77,13 +89,15 @@ public final class ErrorPages {
     ctx.attribute(RENDERED, Boolean.TRUE);
     if (ctx.path().startsWith("/api/")) {
       // JSON callers get {error, message}, never a page or a stack trace.
-      ctx.status(status).header("Cache-Control", "no-store")
+      ctx.status(status)
+          .header("Cache-Control", "no-store")
           .json(java.util.Map.of("error", code(status, title), "message", message));
       return;
     }
     Chrome c;
     try {
-      Chrome.Viewer who = viewer.apply(ctx); // the signed-in masthead's sign-out form needs the token
+      Chrome.Viewer who =
+          viewer.apply(ctx); // the signed-in masthead's sign-out form needs the token
       c = chrome.get().as(who, who == null ? null : csrf.token(ctx));
     } catch (RuntimeException e) {
       // The database may be what failed; the error page must still render.
@@ -92,7 +106,11 @@ public final class ErrorPages {
     String html =
         templates.render(
             "web/error.jte",
-            new ErrorPage(c, Head.simple(title + " — " + c.siteName(), message), status, title, message));
-    ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(html);
+            new ErrorPage(
+                c, Head.simple(title + " — " + c.siteName(), message), status, title, message));
+    ctx.status(status)
+        .header("Cache-Control", "no-store")
+        .contentType("text/html; charset=utf-8")
+        .result(html);
   }
 }

@@ -16,18 +16,20 @@ import org.eclipse.jetty.util.Callback;
 import pressroom.web.PageCache.CachedPage;
 
 /**
- * Serves cached reader pages straight from Jetty, in front of Javalin's servlet. On a cache hit
- * the framework's per-request work is most of the cost, so a hit never reaches it: no database,
- * no rendering, no servlet. Misses, other methods and other paths go on to Javalin unchanged.
+ * Serves cached reader pages straight from Jetty, in front of Javalin's servlet. On a cache hit the
+ * framework's per-request work is most of the cost, so a hit never reaches it: no database, no
+ * rendering, no servlet. Misses, other methods and other paths go on to Javalin unchanged.
  */
 public final class FastPath extends Handler.Wrapper {
   static final String HTML = "text/html; charset=utf-8";
 
-  private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, HTML);
+  private static final HttpField CONTENT_TYPE =
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, HTML);
   private static final HttpField CACHE_CONTROL =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachedPage.CACHE_CONTROL);
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
-  private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+  private static final HttpField GZIP =
+      new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
   private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
   private static final HttpField CACHE_CONTROL_PERSONAL =
@@ -82,7 +84,8 @@ public final class FastPath extends Handler.Wrapper {
     out.add(HttpHeader.LAST_MODIFIED, page.lastModified());
     out.add(page.personal() ? CACHE_CONTROL_PERSONAL : CACHE_CONTROL);
     out.add(VARY);
-    if (page.notModified(etag, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE), !issued)) {
+    if (page.notModified(
+        etag, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE), !issued)) {
       response.setStatus(304);
       callback.succeeded();
       return true;
@@ -107,24 +110,27 @@ public final class FastPath extends Handler.Wrapper {
     int start = BufferUtil.flipToFill(bytes);
     page.writeTo(bytes, gzip, t);
     BufferUtil.flipToFlush(bytes, start);
-    response.write(true, bytes, new Callback() {
-      @Override
-      public void succeeded() {
-        buffer.release();
-        callback.succeeded();
-      }
+    response.write(
+        true,
+        bytes,
+        new Callback() {
+          @Override
+          public void succeeded() {
+            buffer.release();
+            callback.succeeded();
+          }
 
-      @Override
-      public void failed(Throwable x) {
-        buffer.release();
-        callback.failed(x);
-      }
+          @Override
+          public void failed(Throwable x) {
+            buffer.release();
+            callback.failed(x);
+          }
 
-      @Override
-      public InvocationType getInvocationType() {
-        return callback.getInvocationType();
-      }
-    });
+          @Override
+          public InvocationType getInvocationType() {
+            return callback.getInvocationType();
+          }
+        });
     return true;
   }
 

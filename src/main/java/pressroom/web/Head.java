@@ -23,7 +23,13 @@ public record Head(
     meta = List.copyOf(meta);
   }
 
-  public Head(String title, String description, String canonicalUrl, String robots, List<MetaTag> meta, String jsonLd) {
+  public Head(
+      String title,
+      String description,
+      String canonicalUrl,
+      String robots,
+      List<MetaTag> meta,
+      String jsonLd) {
     this(title, description, canonicalUrl, robots, meta, jsonLd, new Feeds("", "Latest"));
   }
 

@@ -1,25 +1,23 @@
 package pressroom.web;
 
-import pressroom.changes.ContentChanges;
-
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import pressroom.changes.ContentChanges;
 
 /**
  * Rendered anonymous reader pages, kept as bytes (plain and gzipped) so a hit costs a map lookup.
@@ -58,7 +56,10 @@ public final class PageCache {
     return pages.getIfPresent(key);
   }
 
-  /** Drops every page that shows {@code articleId}, or everything for {@link ContentChanges#EVERYTHING}. */
+  /**
+   * Drops every page that shows {@code articleId}, or everything for {@link
+   * ContentChanges#EVERYTHING}.
+   */
   public void invalidate(String articleId) {
     if (ContentChanges.EVERYTHING.equals(articleId) || ContentChanges.ALL_PAGES.equals(articleId)) {
       pages.invalidateAll();
@@ -82,8 +83,8 @@ public final class PageCache {
 
   /**
    * A rendered page. Pages with forms hold {@link pressroom.web.Csrf#MARKER} where each visitor's
-   * CSRF token goes; they are kept in parts, and the token is put between the parts as the page
-   * is served (gzip included: each part is compressed on its own, the token is added as a stored
+   * CSRF token goes; they are kept in parts, and the token is put between the parts as the page is
+   * served (gzip included: each part is compressed on its own, the token is added as a stored
    * block, so nothing is compressed per request).
    *
    * @param articleId the article it shows, or null for a listing that shows many
@@ -95,6 +96,7 @@ public final class PageCache {
 
     /** Readers get fresh copies quickly (withdrawals matter); shared caches must revalidate. */
     public static final String CACHE_CONTROL = "public, max-age=30, must-revalidate";
+
     /** Pages that carry a visitor's token are for that visitor only. */
     public static final String CACHE_CONTROL_PERSONAL = "private, no-cache";
 
@@ -117,7 +119,10 @@ public final class PageCache {
         }
       }
       return new CachedPage(
-          articleId, parts, gz, etag(parts),
+          articleId,
+          parts,
+          gz,
+          etag(parts),
           HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
@@ -128,7 +133,10 @@ public final class PageCache {
      */
     public static CachedPage forOneVisitor(String articleId, String html, Instant lastModified) {
       return new CachedPage(
-          articleId, new byte[][] {html.getBytes(StandardCharsets.UTF_8)}, new byte[0][], null,
+          articleId,
+          new byte[][] {html.getBytes(StandardCharsets.UTF_8)},
+          new byte[0][],
+          null,
           HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 
@@ -179,12 +187,14 @@ public final class PageCache {
       if (!personal()) {
         return size;
       }
-      return gzip ? size + GZIP_HEADER.length + 8 + (5 + tokenLength) * (parts.length - 1) : size + tokenLength * (parts.length - 1);
+      return gzip
+          ? size + GZIP_HEADER.length + 8 + (5 + tokenLength) * (parts.length - 1)
+          : size + tokenLength * (parts.length - 1);
     }
 
     /**
-     * Puts the page for a visitor into {@code out} (which has {@link #size} bytes left), without
-     * an intermediate copy: the server hands it a pooled buffer.
+     * Puts the page for a visitor into {@code out} (which has {@link #size} bytes left), without an
+     * intermediate copy: the server hands it a pooled buffer.
      */
     public void writeTo(ByteBuffer out, boolean gzip, byte[] token) {
       if (!personal()) {
@@ -206,8 +216,12 @@ public final class PageCache {
       for (int i = 0; i < gzParts.length; i++) {
         if (i > 0) {
           // A stored (uncompressed) deflate block holding the token: BFINAL=0, BTYPE=00.
-          out.put((byte) 0).put((byte) token.length).put((byte) (token.length >> 8))
-              .put((byte) ~token.length).put((byte) (~token.length >> 8)).put(token);
+          out.put((byte) 0)
+              .put((byte) token.length)
+              .put((byte) (token.length >> 8))
+              .put((byte) ~token.length)
+              .put((byte) (~token.length >> 8))
+              .put(token);
           crc.update(token);
           length += token.length;
         }
@@ -217,13 +231,23 @@ public final class PageCache {
       }
       int c = (int) crc.getValue();
       // The gzip trailer is little-endian, whatever the buffer's order.
-      out.put((byte) c).put((byte) (c >> 8)).put((byte) (c >> 16)).put((byte) (c >> 24))
-          .put((byte) length).put((byte) (length >> 8)).put((byte) (length >> 16)).put((byte) (length >> 24));
+      out.put((byte) c)
+          .put((byte) (c >> 8))
+          .put((byte) (c >> 16))
+          .put((byte) (c >> 24))
+          .put((byte) length)
+          .put((byte) (length >> 8))
+          .put((byte) (length >> 16))
+          .put((byte) (length >> 24));
     }
 
-    /** A validator that differs per visitor for personal pages (so a 304 never crosses visitors). */
+    /**
+     * A validator that differs per visitor for personal pages (so a 304 never crosses visitors).
+     */
     public String etag(String token) {
-      return personal() ? etag.substring(0, etag.length() - 1) + "-" + token.substring(0, 8) + "\"" : etag;
+      return personal()
+          ? etag.substring(0, etag.length() - 1) + "-" + token.substring(0, 8) + "\""
+          : etag;
     }
 
     public String cacheControl() {
@@ -231,12 +255,13 @@ public final class PageCache {
     }
 
     /**
-     * True when the client's copy is current: its If-None-Match names our ETag, or (without
-     * one) its If-Modified-Since is not older than our Last-Modified. {@code datesCount} is false
-     * when the visitor's copy could differ though the page did not (a personal page whose token was
-     * just issued).
+     * True when the client's copy is current: its If-None-Match names our ETag, or (without one)
+     * its If-Modified-Since is not older than our Last-Modified. {@code datesCount} is false when
+     * the visitor's copy could differ though the page did not (a personal page whose token was just
+     * issued).
      */
-    public boolean notModified(String etagNow, String ifNoneMatch, String ifModifiedSince, boolean datesCount) {
+    public boolean notModified(
+        String etagNow, String ifNoneMatch, String ifModifiedSince, boolean datesCount) {
       if (ifNoneMatch != null) {
         for (String candidate : ifNoneMatch.split(",")) {
           String c = candidate.trim();
@@ -250,7 +275,8 @@ public final class PageCache {
         return false;
       }
       try {
-        var since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        var since =
+            ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
         var modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
         return !modified.isAfter(since);
       } catch (DateTimeParseException e) {
@@ -274,7 +300,9 @@ public final class PageCache {
           md.update((byte) 0);
         }
         byte[] d = md.digest();
-        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22) + "\"";
+        return "\""
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22)
+            + "\"";
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
@@ -292,7 +320,8 @@ public final class PageCache {
 
     /** Raw deflate of one part, ending byte-aligned (SYNC_FLUSH) or as the final block. */
     private static byte[] deflate(byte[] part, boolean last) {
-      java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+      java.util.zip.Deflater d =
+          new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
       try {
         d.setInput(part);
         if (last) {
@@ -301,7 +330,12 @@ public final class PageCache {
         ByteArrayOutputStream out = new ByteArrayOutputStream(part.length / 3 + 64);
         byte[] buf = new byte[8192];
         while (true) {
-          int n = d.deflate(buf, 0, buf.length, last ? java.util.zip.Deflater.NO_FLUSH : java.util.zip.Deflater.SYNC_FLUSH);
+          int n =
+              d.deflate(
+                  buf,
+                  0,
+                  buf.length,
+                  last ? java.util.zip.Deflater.NO_FLUSH : java.util.zip.Deflater.SYNC_FLUSH);
           out.write(buf, 0, n);
           if (last ? d.finished() : n < buf.length) {
             break;

@@ -17,10 +17,15 @@ public final class SecurityHeaders {
           "X-Frame-Options", "DENY",
           "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 
-  /** The same, encoded once, for the handlers in front of the framework (FastPath, StaticAssets). */
+  /**
+   * The same, encoded once, for the handlers in front of the framework (FastPath, StaticAssets).
+   */
   public static final org.eclipse.jetty.http.HttpField[] ENCODED =
       HEADERS.entrySet().stream()
-          .map(e -> (org.eclipse.jetty.http.HttpField) new org.eclipse.jetty.http.PreEncodedHttpField(e.getKey(), e.getValue()))
+          .map(
+              e ->
+                  (org.eclipse.jetty.http.HttpField)
+                      new org.eclipse.jetty.http.PreEncodedHttpField(e.getKey(), e.getValue()))
           .toArray(org.eclipse.jetty.http.HttpField[]::new);
 
   private SecurityHeaders() {}

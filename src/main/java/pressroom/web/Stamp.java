@@ -13,7 +13,8 @@ public record Stamp(String iso, String label) {
     private static final DateTimeFormatter LABEL =
         DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY =
+        DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /** The day of {@code t} in this zone, as a reader reads it: "1 November 2026". */
     public String day(Instant t) {

@@ -25,21 +25,24 @@ import org.eclipse.jetty.util.Callback;
 import pressroom.web.PageCache.CachedPage;
 
 /**
- * The site's few static files (stylesheet, script, icon, share picture), read from the jar once
- * at start and answered from memory in front of the servlet, gzipped where that helps. Written by
- * hand because the framework's classpath file handler opens the whole jar as a file system at
- * start, a few hundred milliseconds of every start for four files.
+ * The site's few static files (stylesheet, script, icon, share picture), read from the jar once at
+ * start and answered from memory in front of the servlet, gzipped where that helps. Written by hand
+ * because the framework's classpath file handler opens the whole jar as a file system at start, a
+ * few hundred milliseconds of every start for four files.
  */
 public final class StaticAssets extends Handler.Wrapper {
   /** Where the files are served. */
   public static final String PATH = "/static/";
+
   /** Every file in {@code src/main/resources/public}; a test checks the list is complete. */
-  public static final List<String> FILES = List.of("site.css", "site.js", "favicon.svg", "og-default.png");
+  public static final List<String> FILES =
+      List.of("site.css", "site.js", "favicon.svg", "og-default.png");
 
   private static final HttpField CACHE_CONTROL =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=86400");
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
-  private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+  private static final HttpField GZIP =
+      new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
   private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
   /** One file: its bytes, a gzipped copy when that is smaller, and a validator for both. */
@@ -74,7 +77,8 @@ public final class StaticAssets extends Handler.Wrapper {
     if (gzipped != null && gzipped.length >= bytes.length) {
       gzipped = null;
     }
-    return new Asset(bytes, gzipped, new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type), etag(bytes));
+    return new Asset(
+        bytes, gzipped, new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type), etag(bytes));
   }
 
   static String contentType(String name) {
@@ -109,7 +113,9 @@ public final class StaticAssets extends Handler.Wrapper {
       callback.succeeded();
       return true;
     }
-    boolean gzip = asset.gzipped() != null && CachedPage.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+    boolean gzip =
+        asset.gzipped() != null
+            && CachedPage.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
     byte[] body = gzip ? asset.gzipped() : asset.bytes();
     if (gzip) {
       out.add(GZIP);
@@ -117,7 +123,8 @@ public final class StaticAssets extends Handler.Wrapper {
     out.add(asset.contentType());
     out.put(HttpHeader.CONTENT_LENGTH, body.length);
     response.setStatus(200);
-    response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body).asReadOnlyBuffer(), callback);
+    response.write(
+        true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body).asReadOnlyBuffer(), callback);
     return true;
   }
 

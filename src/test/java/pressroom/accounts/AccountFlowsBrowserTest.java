@@ -14,7 +14,10 @@ import pressroom.testing.Fixtures;
 import pressroom.testing.MailCatcher;
 import pressroom.testing.TestApp;
 
-/** Every account flow, as a reader does it, in real Chromium, with mail read from a real SMTP server. */
+/**
+ * Every account flow, as a reader does it, in real Chromium, with mail read from a real SMTP
+ * server.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountFlowsBrowserTest {
   TestApp site;
@@ -68,7 +71,8 @@ class AccountFlowsBrowserTest {
     String userId = "nadia.k";
     String email = "nadia@mail.example";
     open("/register");
-    assertThat(browser.findElement(By.cssSelector("label[for=userId]")).getText()).isEqualTo("User ID *");
+    assertThat(browser.findElement(By.cssSelector("label[for=userId]")).getText())
+        .isEqualTo("User ID *");
     type("userId", userId);
     type("email", email);
     type("password", "tea in the old harbour");
@@ -79,7 +83,8 @@ class AccountFlowsBrowserTest {
 
     // Sign in from the box on an article page, with the user ID; come back to the article.
     open("/articles/" + f.wire.slug());
-    assertThat(browser.findElement(By.id("sign-in")).getText()).contains("enter user ID or e-mail to recover login credentials".substring(1));
+    assertThat(browser.findElement(By.id("sign-in")).getText())
+        .contains("enter user ID or e-mail to recover login credentials".substring(1));
     type("login", userId);
     type("password", "tea in the old harbour");
     browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
@@ -92,7 +97,9 @@ class AccountFlowsBrowserTest {
     // Recover with the e-mail address, then with the user ID; use the second link.
     for (String login : new String[] {email, userId}) {
       open("/signin");
-      browser.findElement(By.linkText("Enter user ID or e-mail to recover login credentials")).click();
+      browser
+          .findElement(By.linkText("Enter user ID or e-mail to recover login credentials"))
+          .click();
       int before = mail.count(email);
       type("login", login);
       browser.findElement(By.cssSelector("main form button[type=submit]")).click();

@@ -24,11 +24,14 @@ abstract class AccountsContract {
 
   abstract TestApp.Db db();
 
-  final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+  final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+      new ch.qos.logback.core.read.ListAppender<>();
 
   @BeforeAll
   void start() {
-    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     logs.start();
     root.addAppender(logs);
     mail = new MailCatcher();
@@ -38,12 +41,17 @@ abstract class AccountsContract {
   /** Every test comes from 127.0.0.1: start each with no throttling history. */
   @org.junit.jupiter.api.BeforeEach
   void clearThrottling() {
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
   }
 
   @AfterAll
   void stop() {
-    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAppender(logs);
     // Nothing any flow logged holds a password or a token.
     for (var e : logs.list) {
@@ -66,7 +74,8 @@ abstract class AccountsContract {
   Reader registered(Visitor v) {
     Reader r = newReader();
     int before = mail.count(r.email());
-    HttpResponse<String> res = v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
+    HttpResponse<String> res =
+        v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/verify");
     assertThat(link).startsWith(TestApp.BASE_URL + "/verify?token=");
@@ -79,7 +88,11 @@ abstract class AccountsContract {
   }
 
   String sessionCookie(Visitor v) {
-    return v.cookies().stream().filter(c -> c.getName().equals("pressroom-session")).map(c -> c.getValue()).findFirst().orElse(null);
+    return v.cookies().stream()
+        .filter(c -> c.getName().equals("pressroom-session"))
+        .map(c -> c.getValue())
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -91,8 +104,12 @@ abstract class AccountsContract {
     assertThat(in.headers().firstValue("Location")).hasValue("/");
     HttpResponse<String> me = v.get("/api/v1/me");
     assertThat(me.statusCode()).isEqualTo(200);
-    assertThat(me.body()).contains("\"userId\":\"" + r.userId() + "\"", "\"verified\":true", "\"roles\":[\"reader\"]");
-    assertThat(Jsoup.parse(v.get("/").body()).select(".account-nav").text()).contains(r.userId()).contains("Sign out");
+    assertThat(me.body())
+        .contains(
+            "\"userId\":\"" + r.userId() + "\"", "\"verified\":true", "\"roles\":[\"reader\"]");
+    assertThat(Jsoup.parse(v.get("/").body()).select(".account-nav").text())
+        .contains(r.userId())
+        .contains("Sign out");
 
     assertThat(v.post("/signout", Map.of()).statusCode()).isEqualTo(303);
     assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
@@ -109,11 +126,17 @@ abstract class AccountsContract {
     Reader r = registered(v);
     String form = v.get("/signin?return=/%09/evil.example/").body();
     assertThat(Jsoup.parse(form).select("input[name=return]").attr("value")).isEqualTo("/");
-    HttpResponse<String> in = v.post("/signin", Map.of("login", r.userId(), "password", PASSWORD, "return", "/\t/evil.example/"));
+    HttpResponse<String> in =
+        v.post(
+            "/signin",
+            Map.of("login", r.userId(), "password", PASSWORD, "return", "/\t/evil.example/"));
     assertThat(in.statusCode()).isEqualTo(303);
     assertThat(in.headers().firstValue("Location")).hasValue("/");
     Visitor w = site.newVisitor();
-    HttpResponse<String> kept = w.post("/signin", Map.of("login", r.userId(), "password", PASSWORD, "return", "/articles/x#comments"));
+    HttpResponse<String> kept =
+        w.post(
+            "/signin",
+            Map.of("login", r.userId(), "password", PASSWORD, "return", "/articles/x#comments"));
     assertThat(kept.headers().firstValue("Location")).hasValue("/articles/x#comments");
   }
 
@@ -121,8 +144,10 @@ abstract class AccountsContract {
   void wrongCredentialsGetOneGenericAnswerWhicheverPartWasWrong() {
     Visitor v = site.newVisitor();
     Reader r = registered(v);
-    HttpResponse<String> wrongPassword = signIn(site.newVisitor(), r.userId(), "wrong password here");
-    HttpResponse<String> unknownUser = signIn(site.newVisitor(), "nobody-" + counter, "wrong password here");
+    HttpResponse<String> wrongPassword =
+        signIn(site.newVisitor(), r.userId(), "wrong password here");
+    HttpResponse<String> unknownUser =
+        signIn(site.newVisitor(), "nobody-" + counter, "wrong password here");
     assertThat(wrongPassword.statusCode()).isEqualTo(401).isEqualTo(unknownUser.statusCode());
     String a = Jsoup.parse(wrongPassword.body()).select("main").text();
     String b = Jsoup.parse(unknownUser.body()).select("main").text();
@@ -133,7 +158,18 @@ abstract class AccountsContract {
   @Test
   void registrationExplainsEachProblemBesideItsFieldAndKeepsWhatWasTyped() {
     Visitor v = site.newVisitor();
-    HttpResponse<String> bad = v.post("/register", Map.of("userId", "Admin", "email", "not-an-address", "password", "short", "displayName", "Ayşe"));
+    HttpResponse<String> bad =
+        v.post(
+            "/register",
+            Map.of(
+                "userId",
+                "Admin",
+                "email",
+                "not-an-address",
+                "password",
+                "short",
+                "displayName",
+                "Ayşe"));
     assertThat(bad.statusCode()).isEqualTo(400);
     Document d = Jsoup.parse(bad.body());
     assertThat(d.select("#userId-error").text()).isEqualTo("This user ID is reserved.");
@@ -145,48 +181,105 @@ abstract class AccountsContract {
     assertThat(d.select("#password").val()).isEmpty();
     assertThat(d.select("label[for=userId] .req").text()).isEqualTo("*");
 
-    HttpResponse<String> common = v.post("/register", Map.of("userId", "fresh" + counter, "email", "fresh" + counter + "@mail.example", "password", "password123"));
+    HttpResponse<String> common =
+        v.post(
+            "/register",
+            Map.of(
+                "userId",
+                "fresh" + counter,
+                "email",
+                "fresh" + counter + "@mail.example",
+                "password",
+                "password123"));
     assertThat(Jsoup.parse(common.body()).select("#password-error").text()).contains("too common");
 
     Reader r = registered(site.newVisitor());
-    HttpResponse<String> taken = v.post("/register", Map.of("userId", r.userId().toUpperCase(), "email", "other" + counter + "@mail.example", "password", PASSWORD));
+    HttpResponse<String> taken =
+        v.post(
+            "/register",
+            Map.of(
+                "userId",
+                r.userId().toUpperCase(),
+                "email",
+                "other" + counter + "@mail.example",
+                "password",
+                PASSWORD));
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(Jsoup.parse(taken.body()).select("#userId-error").text()).contains("taken");
   }
 
-  /** Issue 12.5: registering with a taken e-mail address answers as for a free one; its owner is told. */
+  /**
+   * Issue 12.5: registering with a taken e-mail address answers as for a free one; its owner is
+   * told.
+   */
   @Test
   void registrationDoesNotTellWhetherAnAddressHasAnAccount() {
     Reader owner = registered(site.newVisitor());
     Reader fresh = newReader();
     int ownerMail = mail.count(owner.email());
-    HttpResponse<String> probe = site.newVisitor().post("/register", Map.of("userId", "probe" + counter, "email", owner.email(), "password", PASSWORD));
-    HttpResponse<String> real = site.newVisitor().post("/register", Map.of("userId", fresh.userId(), "email", fresh.email(), "password", PASSWORD));
+    HttpResponse<String> probe =
+        site.newVisitor()
+            .post(
+                "/register",
+                Map.of("userId", "probe" + counter, "email", owner.email(), "password", PASSWORD));
+    HttpResponse<String> real =
+        site.newVisitor()
+            .post(
+                "/register",
+                Map.of("userId", fresh.userId(), "email", fresh.email(), "password", PASSWORD));
     assertThat(probe.statusCode()).isEqualTo(real.statusCode()).isEqualTo(201);
     assertThat(Jsoup.parse(probe.body()).select("main").text().replace(owner.email(), "ADDRESS"))
-        .isEqualTo(Jsoup.parse(real.body()).select("main").text().replace(fresh.email(), "ADDRESS"));
-    assertThat(mail.awaitMail(owner.email(), ownerMail)).contains("already belongs to yours").doesNotContain("token=");
+        .isEqualTo(
+            Jsoup.parse(real.body()).select("main").text().replace(fresh.email(), "ADDRESS"));
+    assertThat(mail.awaitMail(owner.email(), ownerMail))
+        .contains("already belongs to yours")
+        .doesNotContain("token=");
     assertThat(mail.awaitMail(fresh.email(), 0)).contains("/verify?token=");
 
     Visitor api = site.newVisitor();
     Reader another = newReader();
-    HttpResponse<String> apiProbe = api.json("POST", "/api/v1/accounts",
-        "{\"userId\":\"apiprobe" + counter + "\",\"email\":\"" + owner.email() + "\",\"password\":\"" + PASSWORD + "\"}");
-    HttpResponse<String> apiReal = api.json("POST", "/api/v1/accounts",
-        "{\"userId\":\"" + another.userId() + "\",\"email\":\"" + another.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    HttpResponse<String> apiProbe =
+        api.json(
+            "POST",
+            "/api/v1/accounts",
+            "{\"userId\":\"apiprobe"
+                + counter
+                + "\",\"email\":\""
+                + owner.email()
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\"}");
+    HttpResponse<String> apiReal =
+        api.json(
+            "POST",
+            "/api/v1/accounts",
+            "{\"userId\":\""
+                + another.userId()
+                + "\",\"email\":\""
+                + another.email()
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\"}");
     assertThat(apiProbe.statusCode()).isEqualTo(apiReal.statusCode()).isEqualTo(201);
     assertThat(apiProbe.body()).isEqualTo(apiReal.body());
   }
 
-  /** Issue 12.5: every registration attempt from an address counts against its limit, failed ones too. */
+  /**
+   * Issue 12.5: every registration attempt from an address counts against its limit, failed ones
+   * too.
+   */
   @Test
   void failedRegistrationsCountAgainstTheLimit() {
     Visitor v = site.newVisitor();
     for (int i = 0; i < 10; i++) {
-      assertThat(v.post("/register", Map.of("userId", "x", "email", "bad", "password", "short")).statusCode()).isEqualTo(400);
+      assertThat(
+              v.post("/register", Map.of("userId", "x", "email", "bad", "password", "short"))
+                  .statusCode())
+          .isEqualTo(400);
     }
     Reader r = newReader();
-    HttpResponse<String> blocked = v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
+    HttpResponse<String> blocked =
+        v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
     assertThat(blocked.statusCode()).isEqualTo(429);
     assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
   }
@@ -196,7 +289,12 @@ abstract class AccountsContract {
   void nobodyCanMakeTheSiteFloodAMailbox() throws Exception {
     Visitor v = site.newVisitor();
     Reader r = newReader();
-    assertThat(v.post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD)).statusCode()).isEqualTo(201);
+    assertThat(
+            v.post(
+                    "/register",
+                    Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD))
+                .statusCode())
+        .isEqualTo(201);
     mail.awaitMail(r.email(), 0);
     signIn(v, r.userId(), PASSWORD);
     for (int i = 0; i < 6; i++) {
@@ -220,9 +318,12 @@ abstract class AccountsContract {
     assertThat(accepted).isEqualTo(3);
     assertThat(mail.count(victim)).isEqualTo(3);
     // Per account: five, whatever the addresses (three went out above as resends).
-    HttpResponse<String> second = v.post("/profile/email", Map.of("email", "first" + counter + "@mail.example"));
-    HttpResponse<String> third = v.post("/profile/email", Map.of("email", "second" + counter + "@mail.example"));
-    HttpResponse<String> refused = v.post("/profile/email", Map.of("email", "third" + counter + "@mail.example"));
+    HttpResponse<String> second =
+        v.post("/profile/email", Map.of("email", "first" + counter + "@mail.example"));
+    HttpResponse<String> third =
+        v.post("/profile/email", Map.of("email", "second" + counter + "@mail.example"));
+    HttpResponse<String> refused =
+        v.post("/profile/email", Map.of("email", "third" + counter + "@mail.example"));
     assertThat(second.statusCode()).isEqualTo(303);
     assertThat(third.statusCode()).isEqualTo(303);
     assertThat(refused.statusCode()).isEqualTo(400);
@@ -242,9 +343,11 @@ abstract class AccountsContract {
       assertThat(MailCatcher.link(text, "/reset")).startsWith(TestApp.BASE_URL + "/reset?token=");
     }
     HttpResponse<String> known = site.newVisitor().post("/recover", Map.of("login", r.email()));
-    HttpResponse<String> unknown = site.newVisitor().post("/recover", Map.of("login", "nobody" + counter + "@mail.example"));
+    HttpResponse<String> unknown =
+        site.newVisitor().post("/recover", Map.of("login", "nobody" + counter + "@mail.example"));
     assertThat(known.statusCode()).isEqualTo(unknown.statusCode());
-    assertThat(Jsoup.parse(known.body()).select("main").text()).isEqualTo(Jsoup.parse(unknown.body()).select("main").text());
+    assertThat(Jsoup.parse(known.body()).select("main").text())
+        .isEqualTo(Jsoup.parse(unknown.body()).select("main").text());
   }
 
   @Test
@@ -264,18 +367,27 @@ abstract class AccountsContract {
     assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     int beforeChange = mail.count(r.email());
     String newPassword = "a brand new passphrase";
-    HttpResponse<String> done = resetter.post("/reset", Map.of("token", token, "password", newPassword));
+    HttpResponse<String> done =
+        resetter.post("/reset", Map.of("token", token, "password", newPassword));
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(mail.awaitMail(r.email(), beforeChange)).contains("password was changed");
-    assertThat(resetter.get("/api/v1/me").statusCode()).as("a reset does not sign in").isEqualTo(401);
+    assertThat(resetter.get("/api/v1/me").statusCode())
+        .as("a reset does not sign in")
+        .isEqualTo(401);
     assertThat(v.get("/api/v1/me").statusCode()).as("other sessions end").isEqualTo(401);
 
-    assertThat(resetter.post("/reset", Map.of("token", token, "password", "yet another passphrase")).statusCode()).isEqualTo(400);
+    assertThat(
+            resetter
+                .post("/reset", Map.of("token", token, "password", "yet another passphrase"))
+                .statusCode())
+        .isEqualTo(400);
     assertThat(signIn(site.newVisitor(), r.userId(), PASSWORD).statusCode()).isEqualTo(401);
     assertThat(signIn(site.newVisitor(), r.userId(), newPassword).statusCode()).isEqualTo(303);
   }
 
-  /** Issue 12.11: a new password ends every other reset link, and a reset keeps the password rules. */
+  /**
+   * Issue 12.11: a new password ends every other reset link, and a reset keeps the password rules.
+   */
   @Test
   void aPasswordChangeEndsEveryOutstandingResetLinkAndResetsFollowThePasswordRules() {
     Reader r = registered(site.newVisitor());
@@ -287,13 +399,24 @@ abstract class AccountsContract {
       tokens[i] = link.substring(link.indexOf("token=") + 6);
     }
     Visitor resetter = site.newVisitor();
-    HttpResponse<String> withUserId = resetter.post("/reset", Map.of("token", tokens[0], "password", "my name is " + r.userId() + " ok"));
+    HttpResponse<String> withUserId =
+        resetter.post(
+            "/reset", Map.of("token", tokens[0], "password", "my name is " + r.userId() + " ok"));
     assertThat(withUserId.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(withUserId.body()).text()).containsIgnoringCase("user ID");
-    assertThat(resetter.post("/reset", Map.of("token", tokens[0], "password", "a brand new passphrase")).statusCode()).isEqualTo(200);
-    assertThat(resetter.post("/reset", Map.of("token", tokens[1], "password", "an attackers passphrase")).statusCode())
-        .as("the second link died with the first use").isEqualTo(400);
-    assertThat(signIn(site.newVisitor(), r.userId(), "an attackers passphrase").statusCode()).isEqualTo(401);
+    assertThat(
+            resetter
+                .post("/reset", Map.of("token", tokens[0], "password", "a brand new passphrase"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            resetter
+                .post("/reset", Map.of("token", tokens[1], "password", "an attackers passphrase"))
+                .statusCode())
+        .as("the second link died with the first use")
+        .isEqualTo(400);
+    assertThat(signIn(site.newVisitor(), r.userId(), "an attackers passphrase").statusCode())
+        .isEqualTo(401);
 
     // A change from the profile ends outstanding links too.
     int before = mail.count(r.email());
@@ -301,9 +424,24 @@ abstract class AccountsContract {
     String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/reset");
     Visitor v = site.newVisitor();
     assertThat(signIn(v, r.userId(), "a brand new passphrase").statusCode()).isEqualTo(303);
-    assertThat(v.post("/profile/password", Map.of("current", "a brand new passphrase", "password", "a third good passphrase")).statusCode()).isEqualTo(303);
-    assertThat(site.newVisitor().post("/reset", Map.of("token", link.substring(link.indexOf("token=") + 6), "password", "a fourth passphrase here"))
-        .statusCode()).isEqualTo(400);
+    assertThat(
+            v.post(
+                    "/profile/password",
+                    Map.of(
+                        "current", "a brand new passphrase", "password", "a third good passphrase"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(
+            site.newVisitor()
+                .post(
+                    "/reset",
+                    Map.of(
+                        "token",
+                        link.substring(link.indexOf("token=") + 6),
+                        "password",
+                        "a fourth passphrase here"))
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -313,33 +451,58 @@ abstract class AccountsContract {
     site.newVisitor().post("/recover", Map.of("login", r.email()));
     String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/reset");
     String token = link.substring(link.indexOf("token=") + 6);
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE account_tokens SET expires_at = :past WHERE hash = :h")
-        .bind("past", System.currentTimeMillis() - 1000).bind("h", Sessions.hash(token)).execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE account_tokens SET expires_at = :past WHERE hash = :h")
+                    .bind("past", System.currentTimeMillis() - 1000)
+                    .bind("h", Sessions.hash(token))
+                    .execute());
     assertThat(site.newVisitor().get("/reset?token=" + token).statusCode()).isEqualTo(400);
-    assertThat(site.newVisitor().post("/reset", Map.of("token", token, "password", "some new passphrase")).statusCode()).isEqualTo(400);
+    assertThat(
+            site.newVisitor()
+                .post("/reset", Map.of("token", token, "password", "some new passphrase"))
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void repeatedFailuresAreThrottledWithRetryAfterEvenForTheRightPassword() {
     Reader r = registered(site.newVisitor());
     for (int i = 0; i < 5; i++) {
-      assertThat(signIn(site.newVisitor(), r.userId(), "wrong password " + i).statusCode()).isEqualTo(401);
+      assertThat(signIn(site.newVisitor(), r.userId(), "wrong password " + i).statusCode())
+          .isEqualTo(401);
     }
     HttpResponse<String> locked = signIn(site.newVisitor(), r.userId(), PASSWORD);
     assertThat(locked.statusCode()).isEqualTo(429);
-    assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+    assertThat(locked.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
     assertThat(Jsoup.parse(locked.body()).text()).contains("Too many attempts");
     // Recovery still works for the locked-out reader: a recovery request never locks an account.
-    assertThat(site.newVisitor().post("/recover", Map.of("login", r.userId())).statusCode()).isEqualTo(200);
+    assertThat(site.newVisitor().post("/recover", Map.of("login", r.userId())).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void stateChangesWithoutTheRightTokenAre403() {
     Visitor v = site.newVisitor();
     Reader r = registered(v);
-    assertThat(v.postRaw("/signin", Map.of("login", r.userId(), "password", PASSWORD)).statusCode()).isEqualTo(403);
-    assertThat(v.postRaw("/signin", Map.of("login", r.userId(), "password", PASSWORD, "_csrf", "x".repeat(43))).statusCode()).isEqualTo(403);
-    HttpResponse<String> api = v.jsonRaw("POST", "/api/v1/session", "{\"login\":\"" + r.userId() + "\",\"password\":\"" + PASSWORD + "\"}", null);
+    assertThat(v.postRaw("/signin", Map.of("login", r.userId(), "password", PASSWORD)).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            v.postRaw(
+                    "/signin",
+                    Map.of("login", r.userId(), "password", PASSWORD, "_csrf", "x".repeat(43)))
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> api =
+        v.jsonRaw(
+            "POST",
+            "/api/v1/session",
+            "{\"login\":\"" + r.userId() + "\",\"password\":\"" + PASSWORD + "\"}",
+            null);
     assertThat(api.statusCode()).isEqualTo(403);
     assertThat(api.body()).contains("\"error\":\"forbidden\"");
     assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
@@ -358,7 +521,16 @@ abstract class AccountsContract {
     assertThat(sessionCookie(v)).isNotEqualTo(first);
     // The old session no longer exists server-side.
     String hash = Sessions.hash(first);
-    int rows = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :h").bind("h", hash).mapTo(Integer.class).one());
+    int rows =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :h")
+                        .bind("h", hash)
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(rows).isZero();
   }
 
@@ -367,10 +539,28 @@ abstract class AccountsContract {
     Visitor v = site.newVisitor();
     Reader r = registered(v);
     signIn(v, r.userId(), PASSWORD);
-    var row = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE user_id = :u").bind("u", r.userId()).mapTo(String.class).one());
+    var row =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT password_hash FROM accounts WHERE user_id = :u")
+                        .bind("u", r.userId())
+                        .mapTo(String.class)
+                        .one());
     assertThat(row).startsWith("$argon2id$").doesNotContain(PASSWORD);
     String cookie = sessionCookie(v);
-    int clear = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :c").bind("c", cookie).mapTo(Integer.class).one());
+    int clear =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :c")
+                        .bind("c", cookie)
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(clear).isZero();
   }
 
@@ -382,17 +572,39 @@ abstract class AccountsContract {
     assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(200);
     String hash = Sessions.hash(sessionCookie(v));
     long threeHoursAgo = System.currentTimeMillis() - 3 * 3600_000L;
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sessions SET last_seen_at = :t WHERE id_hash = :h")
-        .bind("t", threeHoursAgo).bind("h", hash).execute());
-    assertThat(v.get("/api/v1/me").statusCode()).as("idle for longer than two hours").isEqualTo(401);
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE sessions SET last_seen_at = :t WHERE id_hash = :h")
+                    .bind("t", threeHoursAgo)
+                    .bind("h", hash)
+                    .execute());
+    assertThat(v.get("/api/v1/me").statusCode())
+        .as("idle for longer than two hours")
+        .isEqualTo(401);
 
     Visitor w = site.newVisitor();
     w.post("/signin", Map.of("login", r.userId(), "password", PASSWORD, "remember", "1"));
-    assertThat(w.cookies().stream().filter(c -> c.getName().equals("pressroom-session")).findFirst().orElseThrow().getMaxAge())
-        .as("keep me signed in: the cookie outlives the browser").isGreaterThan(86_400L);
+    assertThat(
+            w.cookies().stream()
+                .filter(c -> c.getName().equals("pressroom-session"))
+                .findFirst()
+                .orElseThrow()
+                .getMaxAge())
+        .as("keep me signed in: the cookie outlives the browser")
+        .isGreaterThan(86_400L);
     String h2 = Sessions.hash(sessionCookie(w));
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sessions SET expires_at = :t WHERE id_hash = :h")
-        .bind("t", System.currentTimeMillis() - 1000).bind("h", h2).execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE sessions SET expires_at = :t WHERE id_hash = :h")
+                    .bind("t", System.currentTimeMillis() - 1000)
+                    .bind("h", h2)
+                    .execute());
     assertThat(w.get("/api/v1/me").statusCode()).as("past the absolute limit").isEqualTo(401);
   }
 
@@ -401,29 +613,75 @@ abstract class AccountsContract {
     Visitor v = site.newVisitor();
     Reader r = newReader();
     int before = mail.count(r.email());
-    HttpResponse<String> created = v.json("POST", "/api/v1/accounts", "{\"userId\":\"" + r.userId() + "\",\"email\":\"" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    HttpResponse<String> created =
+        v.json(
+            "POST",
+            "/api/v1/accounts",
+            "{\"userId\":\""
+                + r.userId()
+                + "\",\"email\":\""
+                + r.email()
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\"}");
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(v.json("POST", "/api/v1/accounts", "{\"userId\":\"" + r.userId() + "\",\"email\":\"x" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(409);
-    HttpResponse<String> invalid = v.json("POST", "/api/v1/accounts", "{\"userId\":\"a\",\"email\":\"b\",\"password\":\"c\"}");
+    assertThat(
+            v.json(
+                    "POST",
+                    "/api/v1/accounts",
+                    "{\"userId\":\""
+                        + r.userId()
+                        + "\",\"email\":\"x"
+                        + r.email()
+                        + "\",\"password\":\""
+                        + PASSWORD
+                        + "\"}")
+                .statusCode())
+        .isEqualTo(409);
+    HttpResponse<String> invalid =
+        v.json("POST", "/api/v1/accounts", "{\"userId\":\"a\",\"email\":\"b\",\"password\":\"c\"}");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("\"errors\"", "\"userId\"", "\"email\"", "\"password\"");
     assertThat(v.json("POST", "/api/v1/accounts", "{not json").statusCode()).isEqualTo(400);
 
     String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/verify");
     String token = link.substring(link.indexOf("token=") + 6);
-    assertThat(v.json("POST", "/api/v1/accounts/verify", "{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(200);
-    assertThat(v.json("POST", "/api/v1/accounts/verify", "{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(400);
+    assertThat(
+            v.json("POST", "/api/v1/accounts/verify", "{\"token\":\"" + token + "\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            v.json("POST", "/api/v1/accounts/verify", "{\"token\":\"" + token + "\"}").statusCode())
+        .isEqualTo(400);
 
-    assertThat(v.json("POST", "/api/v1/session", "{\"login\":\"" + r.email() + "\",\"password\":\"nope nope nope\"}").statusCode()).isEqualTo(401);
-    HttpResponse<String> session = v.json("POST", "/api/v1/session", "{\"login\":\"" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(
+            v.json(
+                    "POST",
+                    "/api/v1/session",
+                    "{\"login\":\"" + r.email() + "\",\"password\":\"nope nope nope\"}")
+                .statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> session =
+        v.json(
+            "POST",
+            "/api/v1/session",
+            "{\"login\":\"" + r.email() + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(session.statusCode()).isEqualTo(200);
     assertThat(v.get("/api/v1/me").body()).contains("\"verified\":true");
     assertThat(v.json("DELETE", "/api/v1/session", null).statusCode()).isEqualTo(204);
     assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
 
-    assertThat(v.json("POST", "/api/v1/recovery", "{\"login\":\"" + r.userId() + "\"}").statusCode()).isEqualTo(202);
-    assertThat(v.json("POST", "/api/v1/recovery", "{\"login\":\"no-such-user\"}").statusCode()).isEqualTo(202);
-    assertThat(v.json("POST", "/api/v1/recovery/reset", "{\"token\":\"bogus\",\"password\":\"whatever it is\"}").statusCode()).isEqualTo(400);
+    assertThat(
+            v.json("POST", "/api/v1/recovery", "{\"login\":\"" + r.userId() + "\"}").statusCode())
+        .isEqualTo(202);
+    assertThat(v.json("POST", "/api/v1/recovery", "{\"login\":\"no-such-user\"}").statusCode())
+        .isEqualTo(202);
+    assertThat(
+            v.json(
+                    "POST",
+                    "/api/v1/recovery/reset",
+                    "{\"token\":\"bogus\",\"password\":\"whatever it is\"}")
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -431,19 +689,28 @@ abstract class AccountsContract {
     Visitor v = site.newVisitor();
     Reader r = registered(v);
     signIn(v, r.userId(), PASSWORD);
-    assertThat(v.post("/profile", Map.of("displayName", "Rêbaz Şêxanî", "notifyReplies", "1")).statusCode()).isEqualTo(303);
-    assertThat(Jsoup.parse(v.get("/profile").body()).select("#displayName").val()).isEqualTo("Rêbaz Şêxanî");
+    assertThat(
+            v.post("/profile", Map.of("displayName", "Rêbaz Şêxanî", "notifyReplies", "1"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(Jsoup.parse(v.get("/profile").body()).select("#displayName").val())
+        .isEqualTo("Rêbaz Şêxanî");
     HttpResponse<String> export = v.get("/profile/export");
-    assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(s -> assertThat(s).contains("attachment"));
+    assertThat(export.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(s -> assertThat(s).contains("attachment"));
     assertThat(export.body()).contains("\"profile\"", "\"comments\"", "\"bookmarks\"", r.email());
 
-    assertThat(v.post("/profile/delete", Map.of("password", "wrong password!")).statusCode()).isEqualTo(400);
+    assertThat(v.post("/profile/delete", Map.of("password", "wrong password!")).statusCode())
+        .isEqualTo(400);
     assertThat(v.post("/profile/delete", Map.of("password", PASSWORD)).statusCode()).isEqualTo(200);
     assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
     assertThat(signIn(site.newVisitor(), r.userId(), PASSWORD).statusCode()).isEqualTo(401);
   }
 
-  /** Issue 12.14: the profile stores a display name in one form and refuses one that passes for staff. */
+  /**
+   * Issue 12.14: the profile stores a display name in one form and refuses one that passes for
+   * staff.
+   */
   @Test
   void aReadersDisplayNameIsNormalisedAndCannotImitateStaff() {
     Visitor v = site.newVisitor();
@@ -452,12 +719,38 @@ abstract class AccountsContract {
     HttpResponse<String> staffLike = v.post("/profile", Map.of("displayName", "The Editor"));
     assertThat(staffLike.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(staffLike.body()).text()).contains("staff");
-    assertThat(v.post("/profile", Map.of("displayName", "  Ayşe\u0001   \u202EYılmaz ")).statusCode()).isEqualTo(303);
-    assertThat(site.app().accountDao().find(site.app().database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT id FROM accounts WHERE user_id = :u").bind("u", r.userId()).mapTo(String.class).one())).orElseThrow().displayName())
+    assertThat(
+            v.post("/profile", Map.of("displayName", "  Ayşe\u0001   \u202EYılmaz ")).statusCode())
+        .isEqualTo(303);
+    assertThat(
+            site.app()
+                .accountDao()
+                .find(
+                    site.app()
+                        .database()
+                        .jdbi()
+                        .withHandle(
+                            h ->
+                                h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
+                                    .bind("u", r.userId())
+                                    .mapTo(String.class)
+                                    .one()))
+                .orElseThrow()
+                .displayName())
         .isEqualTo("Ayşe Yılmaz");
-    HttpResponse<String> registering = site.newVisitor().post("/register",
-        Map.of("userId", "imitator" + counter, "email", "imitator" + counter + "@mail.example", "password", PASSWORD, "displayName", "Moderator"));
+    HttpResponse<String> registering =
+        site.newVisitor()
+            .post(
+                "/register",
+                Map.of(
+                    "userId",
+                    "imitator" + counter,
+                    "email",
+                    "imitator" + counter + "@mail.example",
+                    "password",
+                    PASSWORD,
+                    "displayName",
+                    "Moderator"));
     assertThat(registering.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(registering.body()).select("#displayName-error").text()).isNotBlank();
   }
@@ -471,7 +764,11 @@ abstract class AccountsContract {
     assertThat(reader.get("/staff/users").statusCode()).isEqualTo(403);
 
     String admin = "chief" + counter;
-    assertThat(site.app().accounts().createVerified(admin, admin + "@mail.example", PASSWORD, pressroom.web.Access.Role.ADMIN))
+    assertThat(
+            site.app()
+                .accounts()
+                .createVerified(
+                    admin, admin + "@mail.example", PASSWORD, pressroom.web.Access.Role.ADMIN))
         .isInstanceOf(AccountService.Registration.Created.class);
     Visitor a = site.newVisitor();
     signIn(a, admin, PASSWORD);
@@ -481,15 +778,26 @@ abstract class AccountsContract {
     assertThat(users.body()).contains(r.email());
   }
 
-  /** Issue 12.12: nobody suspends, bans or demotes an equal or higher role; a suspended staff member loses the staff pages. */
+  /**
+   * Issue 12.12: nobody suspends, bans or demotes an equal or higher role; a suspended staff member
+   * loses the staff pages.
+   */
   @Test
   void staffCanActOnlyOnLowerRolesAndASuspendedStaffMemberLosesTheStaffPages() {
     counter++;
     String[] ids = new String[3];
-    pressroom.web.Access.Role[] roles = {pressroom.web.Access.Role.ADMIN, pressroom.web.Access.Role.ADMIN, pressroom.web.Access.Role.MODERATOR};
+    pressroom.web.Access.Role[] roles = {
+      pressroom.web.Access.Role.ADMIN,
+      pressroom.web.Access.Role.ADMIN,
+      pressroom.web.Access.Role.MODERATOR
+    };
     for (int i = 0; i < 3; i++) {
       String userId = "staff" + counter + "x" + i;
-      var created = (AccountService.Registration.Created) site.app().accounts().createVerified(userId, userId + "@mail.example", PASSWORD, roles[i]);
+      var created =
+          (AccountService.Registration.Created)
+              site.app()
+                  .accounts()
+                  .createVerified(userId, userId + "@mail.example", PASSWORD, roles[i]);
       ids[i] = created.accountId();
     }
     Visitor admin = site.newVisitor();
@@ -498,16 +806,33 @@ abstract class AccountsContract {
     signIn(moderator, "staff" + counter + "x2", PASSWORD);
     assertThat(moderator.get("/staff/moderation").statusCode()).isEqualTo(200);
 
-    assertThat(admin.post("/staff/users/" + ids[1] + "/suspend", Map.of("days", "3", "reason", "coup")).statusCode()).isEqualTo(403);
-    assertThat(admin.post("/staff/users/" + ids[1] + "/role", Map.of("role", "reader")).statusCode()).isEqualTo(403);
-    assertThat(admin.post("/staff/users/" + ids[0] + "/role", Map.of("role", "reader")).statusCode()).as("not even oneself").isEqualTo(403);
+    assertThat(
+            admin
+                .post("/staff/users/" + ids[1] + "/suspend", Map.of("days", "3", "reason", "coup"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            admin.post("/staff/users/" + ids[1] + "/role", Map.of("role", "reader")).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            admin.post("/staff/users/" + ids[0] + "/role", Map.of("role", "reader")).statusCode())
+        .as("not even oneself")
+        .isEqualTo(403);
     var other = site.app().accountDao().find(ids[1]).orElseThrow();
     assertThat(other.role()).isEqualTo(pressroom.web.Access.Role.ADMIN);
     assertThat(other.suspendedUntil()).isNull();
 
-    assertThat(admin.post("/staff/users/" + ids[2] + "/suspend", Map.of("days", "3", "reason", "a test")).statusCode()).isEqualTo(303);
-    assertThat(moderator.get("/staff/moderation").statusCode()).as("suspended staff lose the staff pages").isEqualTo(403);
-    assertThat(admin.post("/staff/users/" + ids[2] + "/suspend", Map.of("days", "0")).statusCode()).isEqualTo(303);
+    assertThat(
+            admin
+                .post(
+                    "/staff/users/" + ids[2] + "/suspend", Map.of("days", "3", "reason", "a test"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(moderator.get("/staff/moderation").statusCode())
+        .as("suspended staff lose the staff pages")
+        .isEqualTo(403);
+    assertThat(admin.post("/staff/users/" + ids[2] + "/suspend", Map.of("days", "0")).statusCode())
+        .isEqualTo(303);
     assertThat(moderator.get("/staff/moderation").statusCode()).isEqualTo(200);
   }
 }

@@ -11,17 +11,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** After sign-in a reader goes back to a page of this site, never to another site. */
 class SafeReturnTest {
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/\t/evil.example/", "/\n/evil.example", "/\r\n/evil.example", "\t//evil.example", "//evil.example",
-      "/\\evil.example", "\\\\evil.example", " //evil.example", "/ /evil.example", "https://evil.example/",
-      "javascript:alert(1)", "evil.example", "/\u0000/evil.example", "/\u00a0/evil.example", "/\u2028/x",
-      "/\u202e/x", "/\u200b/evil.example", "", "///evil.example", "/\u007f/evil.example"})
+  @ValueSource(
+      strings = {
+        "/\t/evil.example/", "/\n/evil.example", "/\r\n/evil.example", "\t//evil.example",
+            "//evil.example",
+        "/\\evil.example", "\\\\evil.example", " //evil.example", "/ /evil.example",
+            "https://evil.example/",
+        "javascript:alert(1)", "evil.example", "/\u0000/evil.example", "/\u00a0/evil.example",
+            "/\u2028/x",
+        "/\u202e/x", "/\u200b/evil.example", "", "///evil.example", "/\u007f/evil.example"
+      })
   void anythingABrowserCouldReadAsAnotherSiteGoesHome(String hostile) {
     assertThat(AccountPages.safeReturn(hostile)).isEqualTo("/");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/articles/harbour-reopens", "/articles/x#comments", "/search?q=port+cranes&page=2", "/reading-list"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/articles/harbour-reopens",
+        "/articles/x#comments",
+        "/search?q=port+cranes&page=2",
+        "/reading-list"
+      })
   void pathsOnThisSiteAreKept(String path) {
     assertThat(AccountPages.safeReturn(path)).isEqualTo(path);
   }
@@ -31,7 +43,9 @@ class SafeReturnTest {
     assertThat(AccountPages.safeReturn("/tags/café")).isEqualTo("/tags/caf%C3%A9");
   }
 
-  /** Random strings from characters that matter to URL parsers: the answer is always a local path. */
+  /**
+   * Random strings from characters that matter to URL parsers: the answer is always a local path.
+   */
   @Test
   void noRandomInputLeavesTheSite() {
     String alphabet = "/\\\t\n\r :.@?#%09aZ\u0000\u001f\u007f\u00a0\u2028\u202e\u3002é-_~";

@@ -60,10 +60,39 @@ class UserIdPolicyTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "admin", "ADMIN", "Admin", "aDmIn", "administrator", "moderator", "mod", "support", "help",
-        "root", "System", "staff", "editor", "PressRoom", "security", "abuse", "postmaster",
-        "webmaster", "noreply", "no-reply", "No_Reply", "no.reply", "info", "contact", "api", "www",
-        "mail", "null", "undefined", "anonymous", "deleted", "ad.min", "mailer-daemon"
+        "admin",
+        "ADMIN",
+        "Admin",
+        "aDmIn",
+        "administrator",
+        "moderator",
+        "mod",
+        "support",
+        "help",
+        "root",
+        "System",
+        "staff",
+        "editor",
+        "PressRoom",
+        "security",
+        "abuse",
+        "postmaster",
+        "webmaster",
+        "noreply",
+        "no-reply",
+        "No_Reply",
+        "no.reply",
+        "info",
+        "contact",
+        "api",
+        "www",
+        "mail",
+        "null",
+        "undefined",
+        "anonymous",
+        "deleted",
+        "ad.min",
+        "mailer-daemon"
       })
   void refusesReservedNamesInAnyCase(String userId) {
     assertThat(UserIdPolicy.problems(userId)).containsExactly("This user ID is reserved.");

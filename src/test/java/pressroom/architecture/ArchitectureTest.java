@@ -17,12 +17,24 @@ class ArchitectureTest {
   static final String[] TOP = {"pressroom", "pressroom.cli.."};
 
   static final String[] FEATURES = {
-    "pressroom.accounts..", "pressroom.articles..", "pressroom.bookmarks..", "pressroom.comments..",
-    "pressroom.demo..", "pressroom.feeds..", "pressroom.ingest..", "pressroom.reader..", "pressroom.search.."
+    "pressroom.accounts..",
+    "pressroom.articles..",
+    "pressroom.bookmarks..",
+    "pressroom.comments..",
+    "pressroom.demo..",
+    "pressroom.feeds..",
+    "pressroom.ingest..",
+    "pressroom.reader..",
+    "pressroom.search.."
   };
 
   static final String[] INFRASTRUCTURE = {
-    "pressroom.changes..", "pressroom.config..", "pressroom.db..", "pressroom.mail..", "pressroom.text..", "pressroom.web.."
+    "pressroom.changes..",
+    "pressroom.config..",
+    "pressroom.db..",
+    "pressroom.mail..",
+    "pressroom.text..",
+    "pressroom.web.."
   };
 
   static final JavaClasses CODE =
@@ -37,23 +49,34 @@ class ArchitectureTest {
 
   @Test
   void featuresDoNotReachUpToTheWiring() {
-    noClasses().that().resideInAnyPackage(FEATURES)
-        .should().dependOnClassesThat().resideInAnyPackage(TOP)
+    noClasses()
+        .that()
+        .resideInAnyPackage(FEATURES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TOP)
         .check(CODE);
   }
 
   @Test
   void infrastructureKnowsNoFeature() {
-    noClasses().that().resideInAnyPackage(INFRASTRUCTURE)
-        .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
-        .orShould().dependOnClassesThat().resideInAnyPackage(TOP)
+    noClasses()
+        .that()
+        .resideInAnyPackage(INFRASTRUCTURE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FEATURES)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TOP)
         .check(CODE);
   }
 
   @Test
   void everyPackageIsPlacedInALayer() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-        .should().resideInAnyPackage(concat(TOP, FEATURES, INFRASTRUCTURE))
+        .should()
+        .resideInAnyPackage(concat(TOP, FEATURES, INFRASTRUCTURE))
         .check(CODE);
   }
 

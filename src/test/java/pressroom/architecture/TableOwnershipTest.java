@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each feature owns its tables: SQL that names a table lives in the package that owns it, and
- * another feature asks that package's service. The check reads the SQL text of the string
- * literals in src/main/java.
+ * another feature asks that package's service. The check reads the SQL text of the string literals
+ * in src/main/java.
  */
 class TableOwnershipTest {
   static final Path MAIN = Path.of("src/main/java/pressroom");
@@ -52,8 +52,8 @@ class TableOwnershipTest {
           Map.entry("content_changes", "changes"));
 
   /**
-   * Reads across a feature's border that stay in SQL, each for a reason named in
-   * ARCHITECTURE.md. Writes never cross: see {@link #noFeatureWritesAnotherFeaturesTables}.
+   * Reads across a feature's border that stay in SQL, each for a reason named in ARCHITECTURE.md.
+   * Writes never cross: see {@link #noFeatureWritesAnotherFeaturesTables}.
    */
   static final Set<String> READS_ACROSS =
       Set.of(
@@ -89,10 +89,14 @@ class TableOwnershipTest {
           "comments/CommentDao.java writes sections",
           "comments/ReplyNotifier.java writes accounts");
 
-  private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
-  private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LITERAL =
+      Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+  private static final Pattern READ =
+      Pattern.compile("\\b(?:from|join)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern WRITE =
-      Pattern.compile("\\b(?:insert\\s+into|update|delete\\s+from|alter\\s+table|truncate)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:insert\\s+into|update|delete\\s+from|alter\\s+table|truncate)\\s+(\\w+)",
+          Pattern.CASE_INSENSITIVE);
 
   record Use(String file, String verb, String table) {
     @Override
@@ -135,9 +139,13 @@ class TableOwnershipTest {
 
   @Test
   void theCheckSeesTheOwnersOwnSql() {
-    assertThat(uses()).extracting(Use::toString)
-        .contains("articles/ArticleDao.java writes articles", "comments/CommentDao.java reads comments",
-            "accounts/AccountDao.java writes accounts", "changes/ContentChanges.java writes content_changes");
+    assertThat(uses())
+        .extracting(Use::toString)
+        .contains(
+            "articles/ArticleDao.java writes articles",
+            "comments/CommentDao.java reads comments",
+            "accounts/AccountDao.java writes accounts",
+            "changes/ContentChanges.java writes content_changes");
   }
 
   @Test

@@ -43,7 +43,8 @@ class ArticlePageBrowserTest {
   @Test
   void aReaderSeesTheArticleInOrderAndCanFollowTheByline() {
     browser.get(site.url("/articles/" + f.wire.slug()));
-    assertThat(browser.getTitle()).startsWith("Harbour cranes return to work after the long dispute");
+    assertThat(browser.getTitle())
+        .startsWith("Harbour cranes return to work after the long dispute");
     WebElement story = browser.findElement(By.cssSelector("article.story"));
     List<String> lines = List.of(story.getText().split("\n"));
     assertThat(lines.subList(0, 5))
@@ -54,8 +55,11 @@ class ArticlePageBrowserTest {
             "From Test Wire · Read the original",
             lines.get(4));
     assertThat(lines.get(4)).startsWith("Published ");
-    assertThat(story.getText()).contains("Dockers in Diyarbakır said “we are back” on Tuesday — after nine weeks.");
-    assertThat(browser.findElements(By.cssSelector(".story-body p"))).allMatch(WebElement::isDisplayed).hasSize(3);
+    assertThat(story.getText())
+        .contains("Dockers in Diyarbakır said “we are back” on Tuesday — after nine weeks.");
+    assertThat(browser.findElements(By.cssSelector(".story-body p")))
+        .allMatch(WebElement::isDisplayed)
+        .hasSize(3);
     assertThat(browser.findElement(By.id("comments")).getText()).contains("Comments");
 
     browser.findElement(By.linkText("Ali Hassan")).click();
@@ -80,7 +84,8 @@ class ArticlePageBrowserTest {
     browser.get(site.url("/articles/" + f.arabic.slug()));
     WebElement h1 = browser.findElement(By.cssSelector("article h1"));
     assertThat(h1.getCssValue("direction")).isEqualTo("rtl");
-    assertThat(browser.findElement(By.cssSelector(".byline")).getCssValue("direction")).isEqualTo("ltr");
+    assertThat(browser.findElement(By.cssSelector(".byline")).getCssValue("direction"))
+        .isEqualTo("ltr");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package pressroom.articles;
 
-import pressroom.reader.ReaderPages;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import pressroom.articles.ArticleDao.NameIds;
+import pressroom.reader.ReaderPages;
 import pressroom.testing.TestApp;
 
 /**
@@ -35,11 +34,13 @@ import pressroom.testing.TestApp;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ListingsContract {
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** More than the numbered pages hold, so the walk crosses into positions. */
   static final int LONG_SECTION = Window.MAX_NUMBERED_PAGE * ReaderPages.PAGE_SIZE + 67;
 
   TestApp site;
   ArticleDao dao;
+
   /** The long section's headlines, newest first, as readers should meet them. */
   List<String> expected;
 
@@ -59,11 +60,25 @@ abstract class ListingsContract {
       Instant at = base.plus(Duration.ofMinutes(i / 3 * 7L + random.nextInt(2)));
       batch.add(
           new NewArticle(
-              "archive", null, "Archive item " + i, "", List.of("Archive Desk"), "<p>Item.</p>", "en",
-              "ltr", null, at, at, List.of("archive-tag"), ArticleStatus.PUBLISHED));
+              "archive",
+              null,
+              "Archive item " + i,
+              "",
+              List.of("Archive Desk"),
+              "<p>Item.</p>",
+              "en",
+              "ltr",
+              null,
+              at,
+              at,
+              List.of("archive-tag"),
+              ArticleStatus.PUBLISHED));
     }
     List<ArticleDao.StoredArticle> stored =
-        site.app().database().jdbi().inTransaction(h -> ArticleDao.insertAll(h, batch, new NameIds()));
+        site.app()
+            .database()
+            .jdbi()
+            .inTransaction(h -> ArticleDao.insertAll(h, batch, new NameIds()));
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       order.add(i);
@@ -114,15 +129,18 @@ abstract class ListingsContract {
     List<String> visited = new ArrayList<>();
     List<List<String>> pages = walk("/sections/archive", "next", visited);
     assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(expected);
-    assertThat(pages).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(ReaderPages.PAGE_SIZE));
+    assertThat(pages)
+        .allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(ReaderPages.PAGE_SIZE));
     // Numbered while cheap, then positions.
     assertThat(visited.get(1)).isEqualTo("/sections/archive?page=2");
     assertThat(visited.get(Window.MAX_NUMBERED_PAGE)).startsWith("/sections/archive?before=");
     Document older = page(visited.get(Window.MAX_NUMBERED_PAGE));
     assertThat(older.title()).contains("older articles");
     // Past the numbers, the page says which days it covers.
-    assertThat(older.selectFirst(".pagination span").text()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}( – \\d{1,2} [A-Z][a-z]+ \\d{4})?");
-    assertThat(page("/sections/archive?page=2").selectFirst(".pagination span").text()).isEqualTo("Page 2");
+    assertThat(older.selectFirst(".pagination span").text())
+        .matches("\\d{1,2} [A-Z][a-z]+ \\d{4}( – \\d{1,2} [A-Z][a-z]+ \\d{4})?");
+    assertThat(page("/sections/archive?page=2").selectFirst(".pagination span").text())
+        .isEqualTo("Page 2");
 
     // Back up from the deepest page: the same pages, newest first again.
     String deepest = visited.getLast();
@@ -138,13 +156,16 @@ abstract class ListingsContract {
   void authorAndTagListingsReachTheirDeepestArticle() {
     for (String path : List.of("/authors/archive-desk", "/tags/archive-tag")) {
       List<List<String>> pages = walk(path, "next", new ArrayList<>());
-      assertThat(pages.stream().flatMap(List::stream).toList()).as(path).containsExactlyElementsOf(expected);
+      assertThat(pages.stream().flatMap(List::stream).toList())
+          .as(path)
+          .containsExactlyElementsOf(expected);
     }
   }
 
   @Test
   void pageNumbersPastTheCheapOnesAndMadeUpPositionsAreClearErrors() {
-    HttpResponse<String> deep = site.get("/sections/archive?page=" + (Window.MAX_NUMBERED_PAGE + 1));
+    HttpResponse<String> deep =
+        site.get("/sections/archive?page=" + (Window.MAX_NUMBERED_PAGE + 1));
     assertThat(deep.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(deep.body()).text()).contains("from 1 to " + Window.MAX_NUMBERED_PAGE);
     HttpResponse<String> junk = site.get("/sections/archive?before=yesterday");
@@ -165,7 +186,10 @@ abstract class ListingsContract {
       assertThat(r.statusCode()).as(next).isEqualTo(200);
       JsonNode body = JSON.readTree(r.body());
       body.get("items").forEach(i -> seen.add(i.get("headline").asText()));
-      next = body.get("next").isNull() ? null : body.get("next").asText().substring(TestApp.BASE_URL.length());
+      next =
+          body.get("next").isNull()
+              ? null
+              : body.get("next").asText().substring(TestApp.BASE_URL.length());
       assertThat(++calls).isLessThan(LONG_SECTION);
     }
     assertThat(seen).containsExactlyElementsOf(expected);
@@ -175,23 +199,50 @@ abstract class ListingsContract {
   // ---- which version of a story listings show
 
   String source(String name, int priority) {
-    String id = dao.createSource(name, "https://" + name.toLowerCase().replace(' ', '-') + ".example/", name, SeoPolicy.CANONICAL);
-    site.app().database().jdbi().useHandle(h -> h.execute("UPDATE sources SET priority = ? WHERE id = ?", priority, id));
+    String id =
+        dao.createSource(
+            name,
+            "https://" + name.toLowerCase().replace(' ', '-') + ".example/",
+            name,
+            SeoPolicy.CANONICAL);
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(h -> h.execute("UPDATE sources SET priority = ? WHERE id = ?", priority, id));
     return id;
   }
 
   ArticleDao.StoredArticle version(String sourceId, String story, String headline, Instant at) {
     NewArticle a =
         new NewArticle(
-            "stories", sourceId, headline, "", List.of("Story Desk"), "<p>" + headline + "</p>", "en", "ltr",
-            null, at, at, List.of(), ArticleStatus.PUBLISHED, null,
+            "stories",
+            sourceId,
+            headline,
+            "",
+            List.of("Story Desk"),
+            "<p>" + headline + "</p>",
+            "en",
+            "ltr",
+            null,
+            at,
+            at,
+            List.of(),
+            ArticleStatus.PUBLISHED,
+            null,
             new NewArticle.Provenance(headline, "hash-" + headline, null, 1L, story));
     return site.app().database().jdbi().inTransaction(h -> ArticleDao.insert(h, a, new NameIds()));
   }
 
   List<String> storiesListing() {
-    return dao.listing(new ArticleDao.Listing.InSection(dao.sectionBySlug("stories").orElseThrow().id()), Window.FIRST, 100, Instant.now())
-        .stream().map(ArticleSummary::headline).toList();
+    return dao
+        .listing(
+            new ArticleDao.Listing.InSection(dao.sectionBySlug("stories").orElseThrow().id()),
+            Window.FIRST,
+            100,
+            Instant.now())
+        .stream()
+        .map(ArticleSummary::headline)
+        .toList();
   }
 
   @Test
@@ -201,22 +252,39 @@ abstract class ListingsContract {
     Instant t = Instant.now().minus(Duration.ofHours(2));
     var first = version(low, null, "Dam story from Low Wire", t);
     var second = version(high, first.id(), "Dam story from High Wire", t.plusSeconds(60));
-    assertThat(storiesListing()).contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
-    assertThat(dao.listing(new ArticleDao.Listing.Latest(), Window.FIRST, 500, Instant.now()).stream().map(ArticleSummary::headline))
-        .contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
+    assertThat(storiesListing())
+        .contains("Dam story from High Wire")
+        .doesNotContain("Dam story from Low Wire");
+    assertThat(
+            dao.listing(new ArticleDao.Listing.Latest(), Window.FIRST, 500, Instant.now()).stream()
+                .map(ArticleSummary::headline))
+        .contains("Dam story from High Wire")
+        .doesNotContain("Dam story from Low Wire");
 
     dao.setStatus(second.id(), ArticleStatus.WITHDRAWN);
-    assertThat(storiesListing()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+    assertThat(storiesListing())
+        .contains("Dam story from Low Wire")
+        .doesNotContain("Dam story from High Wire");
     dao.setStatus(second.id(), ArticleStatus.PUBLISHED);
-    assertThat(storiesListing()).contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
+    assertThat(storiesListing())
+        .contains("Dam story from High Wire")
+        .doesNotContain("Dam story from Low Wire");
 
-    assertThat(site.app().sources().setPriority(low, 9)).as("articles in stories looked at again").isEqualTo(2);
-    assertThat(storiesListing()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+    assertThat(site.app().sources().setPriority(low, 9))
+        .as("articles in stories looked at again")
+        .isEqualTo(2);
+    assertThat(storiesListing())
+        .contains("Dam story from Low Wire")
+        .doesNotContain("Dam story from High Wire");
     // The author's listing follows the same choice.
-    assertThat(page("/authors/story-desk").text()).contains("Dam story from Low Wire").doesNotContain("Dam story from High Wire");
+    assertThat(page("/authors/story-desk").text())
+        .contains("Dam story from Low Wire")
+        .doesNotContain("Dam story from High Wire");
     // The partner leaving: its version is withdrawn and the other partner's takes its place.
     assertThat(site.app().sources().remove(low)).isEqualTo(1);
-    assertThat(storiesListing()).contains("Dam story from High Wire").doesNotContain("Dam story from Low Wire");
+    assertThat(storiesListing())
+        .contains("Dam story from High Wire")
+        .doesNotContain("Dam story from Low Wire");
   }
 
   @Test
@@ -226,21 +294,35 @@ abstract class ListingsContract {
     Instant now = Instant.now();
     var out = version(low, null, "Budget story out now", now.minus(Duration.ofMinutes(30)));
     var embargoed = version(high, out.id(), "Budget story under embargo", now.plusMillis(1500));
-    assertThat(storiesListing()).contains("Budget story out now").doesNotContain("Budget story under embargo");
+    assertThat(storiesListing())
+        .contains("Budget story out now")
+        .doesNotContain("Budget story under embargo");
     // Maintenance that runs long after the time (a node that was down) still lists it.
     long later = now.plus(Duration.ofHours(3)).toEpochMilli();
-    List<String> lifted = site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
+    List<String> lifted =
+        site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
     assertThat(lifted).containsExactly(embargoed.id());
-    assertThat(dao.listing(new ArticleDao.Listing.InSection(dao.sectionBySlug("stories").orElseThrow().id()), Window.FIRST, 100, Instant.ofEpochMilli(later))
-        .stream().map(ArticleSummary::headline)).contains("Budget story under embargo").doesNotContain("Budget story out now");
-    List<String> again = site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
+    assertThat(
+            dao
+                .listing(
+                    new ArticleDao.Listing.InSection(
+                        dao.sectionBySlug("stories").orElseThrow().id()),
+                    Window.FIRST,
+                    100,
+                    Instant.ofEpochMilli(later))
+                .stream()
+                .map(ArticleSummary::headline))
+        .contains("Budget story under embargo")
+        .doesNotContain("Budget story out now");
+    List<String> again =
+        site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
     assertThat(again).isEmpty();
   }
 
   /**
-   * Random versions, withdrawals, republications and embargoes on a few stories: after each
-   * step the stored flags equal the rule applied to the stored rows, on both the articles and
-   * their author links.
+   * Random versions, withdrawals, republications and embargoes on a few stories: after each step
+   * the stored flags equal the rule applied to the stored rows, on both the articles and their
+   * author links.
    */
   @Test
   void storedListedFlagsAlwaysFollowTheRule() {
@@ -252,8 +334,13 @@ abstract class ListingsContract {
     for (int step = 0; step < 120; step++) {
       int action = random.nextInt(10);
       if (ids.isEmpty() || action < 5) {
-        String story = stories.isEmpty() || random.nextInt(3) == 0 ? null : stories.get(random.nextInt(stories.size()));
-        Instant at = now.minus(Duration.ofMinutes(random.nextInt(50))).plus(Duration.ofMinutes(random.nextInt(4) == 0 ? 30 : 0));
+        String story =
+            stories.isEmpty() || random.nextInt(3) == 0
+                ? null
+                : stories.get(random.nextInt(stories.size()));
+        Instant at =
+            now.minus(Duration.ofMinutes(random.nextInt(50)))
+                .plus(Duration.ofMinutes(random.nextInt(4) == 0 ? 30 : 0));
         var v = version(sources.get(random.nextInt(3)), story, "Prop " + step, at);
         ids.add(v.id());
         if (story == null) {
@@ -278,60 +365,113 @@ abstract class ListingsContract {
                 + " (SELECT min(l.listed) FROM article_authors l WHERE l.article_id = a.id) AS link"
                 + " FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.story_id IN (<stories>)")
         .bindList("stories", stories)
-        .map((rs, ctx) -> {
-          var v = new StoryLeads.Version(rs.getString("id"), ArticleStatus.fromDb(rs.getString("status")), rs.getLong("published_at"), rs.getInt("p"));
-          byStory.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>()).add(v);
-          listed.put(v.id(), rs.getInt("listed"));
-          linkListed.put(v.id(), rs.getInt("link"));
-          return v;
-        })
+        .map(
+            (rs, ctx) -> {
+              var v =
+                  new StoryLeads.Version(
+                      rs.getString("id"),
+                      ArticleStatus.fromDb(rs.getString("status")),
+                      rs.getLong("published_at"),
+                      rs.getInt("p"));
+              byStory.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>()).add(v);
+              listed.put(v.id(), rs.getInt("listed"));
+              linkListed.put(v.id(), rs.getInt("link"));
+              return v;
+            })
         .list();
-    byStory.forEach((story, versions) -> {
-      String lead = StoryLeads.lead(versions, checkedAt).map(StoryLeads.Version::id).orElse(null);
-      for (var v : versions) {
-        int want = v.id().equals(lead) ? 1 : 0;
-        assertThat(listed.get(v.id())).as("listed flag of " + v).isEqualTo(want);
-        assertThat(linkListed.get(v.id())).as("author link flag of " + v).isEqualTo(want);
-      }
-    });
+    byStory.forEach(
+        (story, versions) -> {
+          String lead =
+              StoryLeads.lead(versions, checkedAt).map(StoryLeads.Version::id).orElse(null);
+          for (var v : versions) {
+            int want = v.id().equals(lead) ? 1 : 0;
+            assertThat(listed.get(v.id())).as("listed flag of " + v).isEqualTo(want);
+            assertThat(linkListed.get(v.id())).as("author link flag of " + v).isEqualTo(want);
+          }
+        });
   }
 
   // ---- query plans: no listing may read every article, or sort them, whatever the planner knows
 
   /** A query as the site runs it, with realistic values. */
-  record Planned(String name, String sql, Map<String, Object> binds, boolean sortsBoundedCandidates) {}
+  record Planned(
+      String name, String sql, Map<String, Object> binds, boolean sortsBoundedCandidates) {}
 
   List<Planned> everyListingQuery() {
     String section = dao.sectionBySlug("archive").orElseThrow().id();
     String author = dao.authorBySlug("archive-desk").orElseThrow().id();
     String tag = dao.tagBySlug("archive-tag").orElseThrow().id();
     long now = Instant.now().toEpochMilli();
-    Window.Position at = new Window.Position(now - Duration.ofDays(200).toMillis(), "0193a4f2-0000-7000-8000-000000000000");
+    Window.Position at =
+        new Window.Position(
+            now - Duration.ofDays(200).toMillis(), "0193a4f2-0000-7000-8000-000000000000");
     List<Planned> all = new ArrayList<>();
     List<ArticleDao.Listing> listings =
-        List.of(new ArticleDao.Listing.Latest(), new ArticleDao.Listing.InSection(section),
-            new ArticleDao.Listing.ByAuthor(author), new ArticleDao.Listing.WithTag(tag));
-    List<Window> windows = List.of(new Window.Numbered(980), new Window.Before(at), new Window.After(at));
+        List.of(
+            new ArticleDao.Listing.Latest(),
+            new ArticleDao.Listing.InSection(section),
+            new ArticleDao.Listing.ByAuthor(author),
+            new ArticleDao.Listing.WithTag(tag));
+    List<Window> windows =
+        List.of(new Window.Numbered(980), new Window.Before(at), new Window.After(at));
     for (ArticleDao.Listing l : listings) {
       for (Window w : windows) {
-        Map<String, Object> binds = new HashMap<>(Map.of("now", now, "limit", 21, "offset", 980, "atTime", at.publishedAt(), "atId", at.id()));
+        Map<String, Object> binds =
+            new HashMap<>(
+                Map.of(
+                    "now",
+                    now,
+                    "limit",
+                    21,
+                    "offset",
+                    980,
+                    "atTime",
+                    at.publishedAt(),
+                    "atId",
+                    at.id()));
         if (l.filter() != null) {
           binds.put("filter", l.filter());
         }
-        all.add(new Planned(l + " " + w.getClass().getSimpleName(), ArticleDao.listingSql(l, w), binds, false));
+        all.add(
+            new Planned(
+                l + " " + w.getClass().getSimpleName(), ArticleDao.listingSql(l, w), binds, false));
       }
     }
-    Map<String, Object> related = new HashMap<>(Map.of("id", "x", "now", now, "story", "x", "limit", 4));
+    Map<String, Object> related =
+        new HashMap<>(Map.of("id", "x", "now", now, "story", "x", "limit", 4));
     for (int i = 0; i < 3; i++) {
       related.put("tag" + i, tag);
     }
     all.add(new Planned("related", ArticleDao.relatedSql(3), related, true));
-    all.add(new Planned("sitemap day", ArticleDao.INDEXABLE_SQL,
-        Map.of("now", now, "since", now - 86_400_000L, "until", now, "limit", 50_000), false));
+    all.add(
+        new Planned(
+            "sitemap day",
+            ArticleDao.INDEXABLE_SQL,
+            Map.of("now", now, "since", now - 86_400_000L, "until", now, "limit", 50_000),
+            false));
     all.add(new Planned("embargoes due", StoryLeads.DUE_EMBARGOES_SQL, Map.of("now", now), false));
-    all.add(new Planned("story versions", StoryLeads.STORY_VERSIONS_SQL.replace("<stories>", ":s1, :s2"), Map.of("s1", "a", "s2", "b"), false));
-    all.add(new Planned("reading list", pressroom.bookmarks.BookmarkDao.LIST_SQL,
-        Map.of("u", "someone", "atTime", at.publishedAt(), "atId", at.id(), "limit", 51, "now", System.currentTimeMillis()), false));
+    all.add(
+        new Planned(
+            "story versions",
+            StoryLeads.STORY_VERSIONS_SQL.replace("<stories>", ":s1, :s2"),
+            Map.of("s1", "a", "s2", "b"),
+            false));
+    all.add(
+        new Planned(
+            "reading list",
+            pressroom.bookmarks.BookmarkDao.LIST_SQL,
+            Map.of(
+                "u",
+                "someone",
+                "atTime",
+                at.publishedAt(),
+                "atId",
+                at.id(),
+                "limit",
+                51,
+                "now",
+                System.currentTimeMillis()),
+            false));
     return all;
   }
 
@@ -348,20 +488,30 @@ abstract class ListingsContract {
   void noListingQueryScansOrSortsArticlesWithOrWithoutPlannerStatistics() {
     List<String> faults = new ArrayList<>();
     for (boolean analyzed : List.of(false, true)) {
-      site.app().database().jdbi().useHandle(h -> {
-        if (analyzed) {
-          h.execute("ANALYZE");
-        } else {
-          forgetStatistics(h);
-        }
-        for (Planned q : everyListingQuery()) {
-          List<String> plan = plan(h, q);
-          String fault = fault(plan, q);
-          if (fault != null) {
-            faults.add((analyzed ? "analyzed: " : "as found: ") + q.name() + ": " + fault + "\n  " + String.join("\n  ", plan));
-          }
-        }
-      });
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h -> {
+                if (analyzed) {
+                  h.execute("ANALYZE");
+                } else {
+                  forgetStatistics(h);
+                }
+                for (Planned q : everyListingQuery()) {
+                  List<String> plan = plan(h, q);
+                  String fault = fault(plan, q);
+                  if (fault != null) {
+                    faults.add(
+                        (analyzed ? "analyzed: " : "as found: ")
+                            + q.name()
+                            + ": "
+                            + fault
+                            + "\n  "
+                            + String.join("\n  ", plan));
+                  }
+                }
+              });
     }
     assertThat(faults).as("listing queries whose cost grows with the archive").isEmpty();
   }

@@ -6,7 +6,8 @@ import org.jdbi.v3.core.Handle;
 import pressroom.testing.TestApp;
 
 class PostgresListingsTest extends ListingsContract {
-  private static final Pattern FULL_SCAN = Pattern.compile("Seq Scan on (articles|article_tags|article_authors|bookmarks)\\b");
+  private static final Pattern FULL_SCAN =
+      Pattern.compile("Seq Scan on (articles|article_tags|article_authors|bookmarks)\\b");
   private static final Pattern SORT = Pattern.compile("\\bSort\\b");
 
   @Override
@@ -15,8 +16,8 @@ class PostgresListingsTest extends ListingsContract {
   }
 
   /**
-   * The plan with sequential scans and sorts priced out of reach: on a small test database they
-   * are cheap, so PostgreSQL would choose them; if one still appears, no index can serve.
+   * The plan with sequential scans and sorts priced out of reach: on a small test database they are
+   * cheap, so PostgreSQL would choose them; if one still appears, no index can serve.
    */
   @Override
   List<String> plan(Handle h, Planned q) {

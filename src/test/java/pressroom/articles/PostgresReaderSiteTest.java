@@ -14,12 +14,15 @@ class PostgresReaderSiteTest extends ReaderSiteContract {
 
   @Test
   void aChangeMadeOnOneNodeDropsTheCachedPageOnAnother() throws Exception {
-    try (TestApp other = TestApp.startOn(site.dbUrl(), java.nio.file.Files.createTempDirectory("node2"), false, Map.of())) {
+    try (TestApp other =
+        TestApp.startOn(
+            site.dbUrl(), java.nio.file.Files.createTempDirectory("node2"), false, Map.of())) {
       String path = "/articles/" + f.noindex.slug();
       assertThat(other.get(path).statusCode()).isEqualTo(200);
       assertThat(other.get(path).statusCode()).isEqualTo(200); // now served from its cache
       site.app().articles().setStatus(f.noindex.id(), ArticleStatus.WITHDRAWN);
-      pressroom.testing.Eventually.until("other node dropped its copy", () -> other.get(path).statusCode() == 410);
+      pressroom.testing.Eventually.until(
+          "other node dropped its copy", () -> other.get(path).statusCode() == 410);
       site.app().articles().setStatus(f.noindex.id(), ArticleStatus.PUBLISHED);
     }
   }

@@ -46,7 +46,8 @@ abstract class ReaderSiteContract {
   Document page(String path) {
     HttpResponse<String> r = site.get(path);
     assertThat(r.statusCode()).as("status of " + path).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html").contains("utf-8"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html").contains("utf-8"));
     return Jsoup.parse(r.body(), TestApp.BASE_URL);
   }
 
@@ -62,7 +63,8 @@ abstract class ReaderSiteContract {
             .toList();
     assertThat(order).containsExactly("kicker", "h1", "byline", "attribution", "dateline", "p");
     assertThat(story.selectFirst(".kicker").text()).isEqualTo("Syndicated News");
-    assertThat(story.selectFirst("h1").text()).isEqualTo("Harbour cranes return to work after the long dispute");
+    assertThat(story.selectFirst("h1").text())
+        .isEqualTo("Harbour cranes return to work after the long dispute");
     Element byline = story.selectFirst(".byline");
     assertThat(byline.text()).isEqualTo("By Jane Roe, Ali Hassan and Mary O. Doe");
     assertThat(byline.select("a").eachAttr("href"))
@@ -74,7 +76,8 @@ abstract class ReaderSiteContract {
     assertThat(story.select(".story-body p")).hasSize(3);
     assertThat(story.select(".story-body").text())
         .contains("Diyarbakır", "“we are back”", " — ", "port’s", "‘a fresh start’");
-    assertThat(story.select(".licence").text()).isEqualTo("Republished under licence from Test Wire.");
+    assertThat(story.select(".licence").text())
+        .isEqualTo("Republished under licence from Test Wire.");
     assertThat(story.select(".tags a").eachText()).containsExactly("Labour", "Ports");
     // Honest places for what later capabilities bring; nothing faked.
     assertThat(d.select("#comments, #bookmark-share, #sign-in")).hasSize(3);
@@ -83,21 +86,24 @@ abstract class ReaderSiteContract {
   @Test
   void relatedArticlesShareTagsAndNeverRepeatTheArticle() {
     Document d = page("/articles/" + f.wire.slug());
-    assertThat(d.select(".related a").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(d.select(".related a").eachText())
+        .containsExactly("Mountain village switches on its solar microgrid");
     assertThat(page("/articles/" + f.noindex.slug()).select(".related")).isEmpty();
   }
 
   @Test
   void partnersSearchEnginePolicyDecidesCanonicalAndRobots() {
     Document canonical = page("/articles/" + f.wire.slug());
-    assertThat(canonical.select("link[rel=canonical]").attr("href")).isEqualTo(Fixtures.WIRE_ORIGINAL);
+    assertThat(canonical.select("link[rel=canonical]").attr("href"))
+        .isEqualTo(Fixtures.WIRE_ORIGINAL);
     assertThat(canonical.select("meta[name=robots]")).isEmpty();
 
     Document noindex = page("/articles/" + f.noindex.slug());
     assertThat(noindex.select("meta[name=robots]").attr("content")).isEqualTo("noindex,follow");
     assertThat(noindex.select("link[rel=canonical]").attr("href"))
         .isEqualTo(TestApp.BASE_URL + "/articles/" + f.noindex.slug());
-    assertThat(noindex.select(".attribution a.original").attr("href")).isEqualTo("https://quiet.example/water-rules");
+    assertThat(noindex.select(".attribution a.original").attr("href"))
+        .isEqualTo("https://quiet.example/water-rules");
 
     Document own = page("/articles/" + f.own.slug());
     assertThat(own.select("meta[name=robots]")).isEmpty();
@@ -109,18 +115,23 @@ abstract class ReaderSiteContract {
   @Test
   void articleCarriesNewsArticleJsonLdAndSocialTags() throws IOException {
     Document d = page("/articles/" + f.wire.slug());
-    JsonNode ld = new ObjectMapper().readTree(d.selectFirst("script[type=application/ld+json]").data());
+    JsonNode ld =
+        new ObjectMapper().readTree(d.selectFirst("script[type=application/ld+json]").data());
     assertThat(ld.get("@type").asText()).isEqualTo("NewsArticle");
-    assertThat(ld.get("headline").asText()).isEqualTo("Harbour cranes return to work after the long dispute");
-    assertThat(ld.get("author").findValuesAsText("name")).containsExactly("Jane Roe", "Ali Hassan", "Mary O. Doe");
+    assertThat(ld.get("headline").asText())
+        .isEqualTo("Harbour cranes return to work after the long dispute");
+    assertThat(ld.get("author").findValuesAsText("name"))
+        .containsExactly("Jane Roe", "Ali Hassan", "Mary O. Doe");
     assertThat(ld.get("isBasedOn").asText()).isEqualTo(Fixtures.WIRE_ORIGINAL);
     assertThat(ld.get("sourceOrganization").get("name").asText()).isEqualTo("Test Wire");
     assertThat(ld.get("publisher").get("name").asText()).isEqualTo("Pressroom");
     assertThat(Instant.parse(ld.get("datePublished").asText())).isBefore(Instant.now());
     assertThat(ld.has("dateModified")).isTrue();
-    assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo("Harbour cranes return to work after the long dispute");
+    assertThat(d.select("meta[property=og:title]").attr("content"))
+        .isEqualTo("Harbour cranes return to work after the long dispute");
     assertThat(d.select("meta[property=og:type]").attr("content")).isEqualTo("article");
-    assertThat(d.select("meta[property=og:url]").attr("content")).isEqualTo(TestApp.BASE_URL + "/articles/" + f.wire.slug());
+    assertThat(d.select("meta[property=og:url]").attr("content"))
+        .isEqualTo(TestApp.BASE_URL + "/articles/" + f.wire.slug());
     assertThat(d.select("meta[name=twitter:card]").attr("content")).isNotBlank();
   }
 
@@ -144,8 +155,10 @@ abstract class ReaderSiteContract {
             "Quiet valley votes on new water rules",
             "Mountain village switches on its solar microgrid",
             "افتتاح مكتبة جديدة في المدينة القديمة");
-    assertThat(d.select(".section-block h2").eachText()).containsExactly("Syndicated News", "World");
-    assertThat(d.select("nav[aria-label=Sections] a").eachText()).containsExactly("Syndicated News", "World");
+    assertThat(d.select(".section-block h2").eachText())
+        .containsExactly("Syndicated News", "World");
+    assertThat(d.select("nav[aria-label=Sections] a").eachText())
+        .containsExactly("Syndicated News", "World");
     assertThat(d.text()).doesNotContain("Withdrawn story", "Draft story", "Embargoed report");
   }
 
@@ -154,19 +167,24 @@ abstract class ReaderSiteContract {
     Document section = page("/sections/syndicated-news");
     assertThat(section.selectFirst("h1").text()).isEqualTo("Syndicated News");
     assertThat(section.select(".item-title").eachText())
-        .containsExactly("Harbour cranes return to work after the long dispute", "Quiet valley votes on new water rules");
+        .containsExactly(
+            "Harbour cranes return to work after the long dispute",
+            "Quiet valley votes on new water rules");
     assertThat(section.select("nav a[aria-current=page]").text()).isEqualTo("Syndicated News");
 
     Document author = page("/authors/jane-roe");
     assertThat(author.selectFirst("h1").text()).isEqualTo("Jane Roe");
-    assertThat(author.select(".item-title").eachText()).containsExactly("Harbour cranes return to work after the long dispute");
+    assertThat(author.select(".item-title").eachText())
+        .containsExactly("Harbour cranes return to work after the long dispute");
 
     Document nonAscii = page("/authors/rebaz-sexani");
     assertThat(nonAscii.selectFirst("h1").text()).isEqualTo("Rêbaz Şêxanî");
 
     Document tag = page("/tags/ports");
     assertThat(tag.select(".item-title").eachText())
-        .containsExactly("Harbour cranes return to work after the long dispute", "Mountain village switches on its solar microgrid");
+        .containsExactly(
+            "Harbour cranes return to work after the long dispute",
+            "Mountain village switches on its solar microgrid");
   }
 
   @Test
@@ -228,19 +246,30 @@ abstract class ReaderSiteContract {
     var s =
         dao.insert(
             Fixtures.article(
-                "world", null, "Ferry timetable changes for winter", List.of("Jane Roe"),
-                "<p>First version.</p>", "en", "ltr", null, Instant.now().minus(1, ChronoUnit.MINUTES),
-                List.of(), ArticleStatus.PUBLISHED));
+                "world",
+                null,
+                "Ferry timetable changes for winter",
+                List.of("Jane Roe"),
+                "<p>First version.</p>",
+                "en",
+                "ltr",
+                null,
+                Instant.now().minus(1, ChronoUnit.MINUTES),
+                List.of(),
+                ArticleStatus.PUBLISHED));
     String path = "/articles/" + s.slug();
     assertThat(site.get(path).body()).contains("First version.");
     assertThat(site.get("/sections/world").body()).contains("Ferry timetable changes for winter");
 
-    dao.updateText(s.id(), "Ferry timetable changes for winter", "<p>Corrected version.</p>", Instant.now());
-    Eventually.until("the corrected text is served", () -> site.get(path).body().contains("Corrected version."));
+    dao.updateText(
+        s.id(), "Ferry timetable changes for winter", "<p>Corrected version.</p>", Instant.now());
+    Eventually.until(
+        "the corrected text is served", () -> site.get(path).body().contains("Corrected version."));
 
     dao.setStatus(s.id(), ArticleStatus.WITHDRAWN);
     Eventually.until("the withdrawn article answers 410", () -> site.get(path).statusCode() == 410);
-    assertThat(site.get("/sections/world").body()).doesNotContain("Ferry timetable changes for winter");
+    assertThat(site.get("/sections/world").body())
+        .doesNotContain("Ferry timetable changes for winter");
   }
 
   @Test
@@ -251,12 +280,24 @@ abstract class ReaderSiteContract {
     assertThat(cached.statusCode()).isEqualTo(200);
     assertThat(cached.body()).isEqualTo(rendered.body());
     for (String header :
-        List.of("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary",
-            "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")) {
-      assertThat(cached.headers().firstValue(header)).as(header).isPresent().isEqualTo(rendered.headers().firstValue(header));
+        List.of(
+            "Content-Type",
+            "ETag",
+            "Last-Modified",
+            "Cache-Control",
+            "Vary",
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "X-Frame-Options")) {
+      assertThat(cached.headers().firstValue(header))
+          .as(header)
+          .isPresent()
+          .isEqualTo(rendered.headers().firstValue(header));
     }
     String metrics = admin().get("/metrics").body();
-    assertThat(metrics).containsPattern("cache_gets_total\\{cache=\"pages\",result=\"hit\"\\} [1-9]");
+    assertThat(metrics)
+        .containsPattern("cache_gets_total\\{cache=\"pages\",result=\"hit\"\\} [1-9]");
   }
 
   @Test
@@ -276,14 +317,22 @@ abstract class ReaderSiteContract {
     // Issue 12.15: the metrics are for admins (or a management port), not for anyone.
     assertThat(site.get("/metrics").statusCode()).isEqualTo(403);
     String metrics = admin().get("/metrics").body();
-    assertThat(metrics).contains("jvm_memory_used_bytes").contains("cache_gets_total{cache=\"pages\"");
+    assertThat(metrics)
+        .contains("jvm_memory_used_bytes")
+        .contains("cache_gets_total{cache=\"pages\"");
   }
 
   private TestApp.Visitor admin() {
     String id = "siteadmin" + System.nanoTime() % 100_000;
-    site.app().accounts().createVerified(id, id + "@mail.example", "correct horse battery", pressroom.web.Access.Role.ADMIN);
+    site.app()
+        .accounts()
+        .createVerified(
+            id, id + "@mail.example", "correct horse battery", pressroom.web.Access.Role.ADMIN);
     TestApp.Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", id, "password", "correct horse battery")).statusCode()).isEqualTo(303);
+    assertThat(
+            v.post("/signin", Map.of("login", id, "password", "correct horse battery"))
+                .statusCode())
+        .isEqualTo(303);
     return v;
   }
 
@@ -295,35 +344,104 @@ abstract class ReaderSiteContract {
   }
 
   /**
-   * Issue 12.4: text XML cannot carry never breaks a feed: stripped at the door, and a row
-   * written around the doors (by hand, or before this version) still gives well-formed feeds.
+   * Issue 12.4: text XML cannot carry never breaks a feed: stripped at the door, and a row written
+   * around the doors (by hand, or before this version) still gives well-formed feeds.
    */
   @Test
   void charactersXmlCannotCarryNeverBreakAFeed() throws Exception {
-    String bad = db() == TestApp.Db.SQLITE ? "\u0000\u0001" : "\u0001\u001f"; // PostgreSQL refuses U+0000 itself
-    var doorway = site.app().articles().insert(pressroom.testing.Fixtures.article("world", null, "Door" + bad + "way \u202Eheadline",
-        List.of("Ann" + bad + " Writer"), "<p>Body" + bad + "</p>", "en", "ltr", null, Instant.now().minusSeconds(5), List.of("tag" + bad),
-        ArticleStatus.PUBLISHED));
-    assertThat(site.app().database().jdbi().<String, RuntimeException>withHandle(h -> h.createQuery("SELECT headline FROM articles WHERE id = :id")
-        .bind("id", doorway.id()).mapTo(String.class).one())).isEqualTo("Doorway headline");
-    var around = site.app().articles().insert(pressroom.testing.Fixtures.article("world", null, "Written around the doors",
-        List.of("Jane Roe"), "<p>Kept.</p>", "en", "ltr", null, Instant.now().minusSeconds(4), List.of(), ArticleStatus.PUBLISHED));
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE articles SET headline = :h, summary = :h WHERE id = :id")
-        .bind("h", "Around" + bad + " the doors").bind("id", around.id()).execute());
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET name = :n WHERE slug = 'world'")
-        .bind("n", "World" + bad).execute());
+    String bad =
+        db() == TestApp.Db.SQLITE
+            ? "\u0000\u0001"
+            : "\u0001\u001f"; // PostgreSQL refuses U+0000 itself
+    var doorway =
+        site.app()
+            .articles()
+            .insert(
+                pressroom.testing.Fixtures.article(
+                    "world",
+                    null,
+                    "Door" + bad + "way \u202Eheadline",
+                    List.of("Ann" + bad + " Writer"),
+                    "<p>Body" + bad + "</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    Instant.now().minusSeconds(5),
+                    List.of("tag" + bad),
+                    ArticleStatus.PUBLISHED));
+    assertThat(
+            site.app()
+                .database()
+                .jdbi()
+                .<String, RuntimeException>withHandle(
+                    h ->
+                        h.createQuery("SELECT headline FROM articles WHERE id = :id")
+                            .bind("id", doorway.id())
+                            .mapTo(String.class)
+                            .one()))
+        .isEqualTo("Doorway headline");
+    var around =
+        site.app()
+            .articles()
+            .insert(
+                pressroom.testing.Fixtures.article(
+                    "world",
+                    null,
+                    "Written around the doors",
+                    List.of("Jane Roe"),
+                    "<p>Kept.</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    Instant.now().minusSeconds(4),
+                    List.of(),
+                    ArticleStatus.PUBLISHED));
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE articles SET headline = :h, summary = :h WHERE id = :id")
+                    .bind("h", "Around" + bad + " the doors")
+                    .bind("id", around.id())
+                    .execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE sections SET name = :n WHERE slug = 'world'")
+                    .bind("n", "World" + bad)
+                    .execute());
     try {
-      for (String path : List.of("/rss.xml", "/atom.xml", "/sections/world/rss.xml", "/sections/world/atom.xml", "/sitemaps/news.xml",
-          "/articles/" + around.slug() + "/comments.rss")) {
+      for (String path :
+          List.of(
+              "/rss.xml",
+              "/atom.xml",
+              "/sections/world/rss.xml",
+              "/sections/world/atom.xml",
+              "/sitemaps/news.xml",
+              "/articles/" + around.slug() + "/comments.rss")) {
         HttpResponse<String> r = site.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-            .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))); // well-formed, or this throws
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new ByteArrayInputStream(
+                    r.body().getBytes(StandardCharsets.UTF_8))); // well-formed, or this throws
         assertThat(r.body()).as(path).doesNotContain("\u0001");
       }
-      assertThat(site.get("/rss.xml").body()).contains("Around the doors").contains("Doorway headline");
+      assertThat(site.get("/rss.xml").body())
+          .contains("Around the doors")
+          .contains("Doorway headline");
     } finally {
-      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET name = 'World' WHERE slug = 'world'").execute());
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE sections SET name = 'World' WHERE slug = 'world'")
+                      .execute());
     }
   }
 }

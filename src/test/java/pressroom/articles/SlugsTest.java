@@ -3,9 +3,9 @@ package pressroom.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SlugsTest {
   @ParameterizedTest
@@ -46,9 +46,20 @@ class SlugsTest {
 
   private static String withExpressions(String text, String fallback) {
     String s = text.toLowerCase(java.util.Locale.ROOT);
-    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-        .replace("ð", "d").replace("þ", "th").replace("ß", "ss").replace("æ", "ae")
-        .replace("œ", "oe").replace("ʿ", "").replace("ʾ", "").replace("’", "").replace("'", "");
+    s =
+        s.replace("ı", "i")
+            .replace("ł", "l")
+            .replace("ø", "o")
+            .replace("đ", "d")
+            .replace("ð", "d")
+            .replace("þ", "th")
+            .replace("ß", "ss")
+            .replace("æ", "ae")
+            .replace("œ", "oe")
+            .replace("ʿ", "")
+            .replace("ʾ", "")
+            .replace("’", "")
+            .replace("'", "");
     s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (s.length() > 80) {

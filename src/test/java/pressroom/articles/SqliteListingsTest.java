@@ -7,7 +7,8 @@ import pressroom.testing.TestApp;
 
 class SqliteListingsTest extends ListingsContract {
   /** A base table read whole, or walked by an index from end to end. */
-  private static final Pattern FULL_SCAN = Pattern.compile("^SCAN (a|o|l|b|articles|article_tags|article_authors|bookmarks)\\b");
+  private static final Pattern FULL_SCAN =
+      Pattern.compile("^SCAN (a|o|l|b|articles|article_tags|article_authors|bookmarks)\\b");
 
   @Override
   TestApp.Db db() {
@@ -16,7 +17,10 @@ class SqliteListingsTest extends ListingsContract {
 
   @Override
   void forgetStatistics(Handle h) {
-    if (h.createQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'").mapTo(Integer.class).one() > 0) {
+    if (h.createQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'")
+            .mapTo(Integer.class)
+            .one()
+        > 0) {
       h.execute("DELETE FROM sqlite_stat1");
       h.execute("ANALYZE sqlite_schema"); // reloads the (now empty) statistics
     }

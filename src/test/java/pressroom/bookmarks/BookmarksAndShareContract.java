@@ -18,7 +18,9 @@ import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 import pressroom.web.Access.Role;
 
-/** Bookmark and Share on the article page, the reading list and its API; one subclass per database. */
+/**
+ * Bookmark and Share on the article page, the reading list and its API; one subclass per database.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BookmarksAndShareContract {
   static final String PASSWORD = "a quiet reading room";
@@ -51,17 +53,23 @@ abstract class BookmarksAndShareContract {
     Document d = Jsoup.parse(r.body());
     String url = TestApp.BASE_URL + "/articles/" + f.wire.slug();
     var links = d.select("#bookmark-share .share a");
-    assertThat(links.eachText()).containsExactly("X", "Facebook", "LinkedIn", "WhatsApp", "Reddit", "Bluesky", "Threads", "E-mail");
+    assertThat(links.eachText())
+        .containsExactly(
+            "X", "Facebook", "LinkedIn", "WhatsApp", "Reddit", "Bluesky", "Threads", "E-mail");
     for (var a : links) {
       String decoded = URLDecoder.decode(a.attr("href"), StandardCharsets.UTF_8);
       assertThat(decoded).as(a.text()).contains(url);
     }
-    assertThat(URLDecoder.decode(links.get(0).attr("href"), StandardCharsets.UTF_8)).contains("Harbour cranes return to work after the long dispute");
+    assertThat(URLDecoder.decode(links.get(0).attr("href"), StandardCharsets.UTF_8))
+        .contains("Harbour cranes return to work after the long dispute");
     assertThat(d.select("#share-url").val()).isEqualTo(url);
     // No script, frame or image from another site on the page.
-    assertThat(d.select("script[src], iframe, img[src]").eachAttr("src")).allMatch(src -> src.startsWith("/") || src.startsWith(TestApp.BASE_URL));
-    assertThat(d.select("meta[property=og:image]").attr("content")).isEqualTo(TestApp.BASE_URL + "/static/og-default.png");
-    assertThat(d.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+    assertThat(d.select("script[src], iframe, img[src]").eachAttr("src"))
+        .allMatch(src -> src.startsWith("/") || src.startsWith(TestApp.BASE_URL));
+    assertThat(d.select("meta[property=og:image]").attr("content"))
+        .isEqualTo(TestApp.BASE_URL + "/static/og-default.png");
+    assertThat(d.select("meta[name=twitter:card]").attr("content"))
+        .isEqualTo("summary_large_image");
     HttpResponse<byte[]> png = site.getBytes("/static/og-default.png");
     assertThat(png.statusCode()).isEqualTo(200);
     assertThat(png.body()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
@@ -72,17 +80,33 @@ abstract class BookmarksAndShareContract {
   void anAnonymousBookmarkAsksToSignInAndIsSavedAfterwards() {
     String id = newReader();
     Visitor v = site.newVisitor();
-    HttpResponse<String> ask = v.post("/articles/" + f.noindex.slug() + "/bookmark", Map.of("action", "add"));
+    HttpResponse<String> ask =
+        v.post("/articles/" + f.noindex.slug() + "/bookmark", Map.of("action", "add"));
     assertThat(ask.statusCode()).isEqualTo(303);
     String location = ask.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("/signin?return=").contains("bookmark=" + f.noindex.slug());
     Document signin = Jsoup.parse(v.get(location).body());
     assertThat(signin.select("input[name=bookmark]").val()).isEqualTo(f.noindex.slug());
-    HttpResponse<String> in = v.post("/signin", Map.of("login", id, "password", PASSWORD, "return", "/articles/" + f.noindex.slug(), "bookmark", f.noindex.slug()));
+    HttpResponse<String> in =
+        v.post(
+            "/signin",
+            Map.of(
+                "login",
+                id,
+                "password",
+                PASSWORD,
+                "return",
+                "/articles/" + f.noindex.slug(),
+                "bookmark",
+                f.noindex.slug()));
     assertThat(in.statusCode()).isEqualTo(303);
     Document list = Jsoup.parse(v.get("/reading-list").body());
-    assertThat(list.select(".item-title").eachText()).containsExactly("Quiet valley votes on new water rules");
-    assertThat(Jsoup.parse(v.get("/articles/" + f.noindex.slug()).body()).select("#bookmark-share button[aria-pressed=true]")).hasSize(1);
+    assertThat(list.select(".item-title").eachText())
+        .containsExactly("Quiet valley votes on new water rules");
+    assertThat(
+            Jsoup.parse(v.get("/articles/" + f.noindex.slug()).body())
+                .select("#bookmark-share button[aria-pressed=true]"))
+        .hasSize(1);
   }
 
   @Test
@@ -90,17 +114,40 @@ abstract class BookmarksAndShareContract {
     String id = newReader();
     Visitor v = site.newVisitor();
     v.post("/signin", Map.of("login", id, "password", PASSWORD));
-    var gone = site.app().articles().insert(Fixtures.article("world", null, "A story that will be withdrawn", java.util.List.of("Jane Roe"),
-        "<p>Soon gone.</p>", "en", "ltr", null, java.time.Instant.now().minusSeconds(30), java.util.List.of(), ArticleStatus.PUBLISHED));
-    assertThat(v.post("/articles/" + f.own.slug() + "/bookmark", Map.of("action", "add")).statusCode()).isEqualTo(303);
-    assertThat(v.post("/articles/" + gone.slug() + "/bookmark", Map.of("action", "add")).statusCode()).isEqualTo(303);
+    var gone =
+        site.app()
+            .articles()
+            .insert(
+                Fixtures.article(
+                    "world",
+                    null,
+                    "A story that will be withdrawn",
+                    java.util.List.of("Jane Roe"),
+                    "<p>Soon gone.</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    java.time.Instant.now().minusSeconds(30),
+                    java.util.List.of(),
+                    ArticleStatus.PUBLISHED));
+    assertThat(
+            v.post("/articles/" + f.own.slug() + "/bookmark", Map.of("action", "add")).statusCode())
+        .isEqualTo(303);
+    assertThat(
+            v.post("/articles/" + gone.slug() + "/bookmark", Map.of("action", "add")).statusCode())
+        .isEqualTo(303);
     site.app().articles().setStatus(gone.id(), ArticleStatus.WITHDRAWN);
     Document list = Jsoup.parse(v.get("/reading-list").body());
-    assertThat(list.select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
-    assertThat(list.select(".item").first().text()).contains("no longer available").doesNotContain("withdrawn");
+    assertThat(list.select(".item-title").eachText())
+        .containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(list.select(".item").first().text())
+        .contains("no longer available")
+        .doesNotContain("withdrawn");
     assertThat(list.select(".item").first().select("a")).isEmpty();
-    assertThat(v.post("/reading-list/" + gone.id() + "/remove", Map.of()).statusCode()).isEqualTo(303);
-    assertThat(Jsoup.parse(v.get("/reading-list").body()).select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+    assertThat(v.post("/reading-list/" + gone.id() + "/remove", Map.of()).statusCode())
+        .isEqualTo(303);
+    assertThat(Jsoup.parse(v.get("/reading-list").body()).select(".item-title").eachText())
+        .containsExactly("Mountain village switches on its solar microgrid");
   }
 
   /** Issue 12.6: an embargoed article cannot be bookmarked, by form or API, nor seen in a list. */
@@ -109,19 +156,56 @@ abstract class BookmarksAndShareContract {
     String id = newReader();
     Visitor v = site.newVisitor();
     v.post("/signin", Map.of("login", id, "password", PASSWORD));
-    var embargoed = site.app().articles().insert(Fixtures.article("world", null, "Embargoed until tomorrow", java.util.List.of("Jane Roe"),
-        "<p>Not yet.</p>", "en", "ltr", null, java.time.Instant.now().plusSeconds(86_400), java.util.List.of(), ArticleStatus.PUBLISHED));
-    HttpResponse<String> form = v.post("/articles/" + embargoed.slug() + "/bookmark", Map.of("action", "add"));
-    HttpResponse<String> unknown = v.post("/articles/no-such-slug/bookmark", Map.of("action", "add"));
+    var embargoed =
+        site.app()
+            .articles()
+            .insert(
+                Fixtures.article(
+                    "world",
+                    null,
+                    "Embargoed until tomorrow",
+                    java.util.List.of("Jane Roe"),
+                    "<p>Not yet.</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    java.time.Instant.now().plusSeconds(86_400),
+                    java.util.List.of(),
+                    ArticleStatus.PUBLISHED));
+    HttpResponse<String> form =
+        v.post("/articles/" + embargoed.slug() + "/bookmark", Map.of("action", "add"));
+    HttpResponse<String> unknown =
+        v.post("/articles/no-such-slug/bookmark", Map.of("action", "add"));
     assertThat(form.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(404);
-    assertThat(v.json("PUT", "/api/v1/bookmarks/" + embargoed.id(), null).statusCode()).isEqualTo(404);
+    assertThat(v.json("PUT", "/api/v1/bookmarks/" + embargoed.id(), null).statusCode())
+        .isEqualTo(404);
     // A bookmark saved by an older version, or before the embargo was set, stays out of sight.
-    String accountId = site.app().database().jdbi().withHandle(h ->
-        h.createQuery("SELECT id FROM accounts WHERE user_id = :u").bind("u", id).mapTo(String.class).one());
-    site.app().database().jdbi().useHandle(h -> h.execute(
-        "INSERT INTO bookmarks (account_id, article_id, created_at) VALUES (?, ?, ?)", accountId, embargoed.id(), System.currentTimeMillis()));
-    assertThat(v.get("/reading-list").body()).doesNotContain("Embargoed until tomorrow").doesNotContain(embargoed.slug());
-    assertThat(v.get("/api/v1/bookmarks").body()).doesNotContain("Embargoed until tomorrow").doesNotContain(embargoed.id());
+    String accountId =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
+                        .bind("u", id)
+                        .mapTo(String.class)
+                        .one());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO bookmarks (account_id, article_id, created_at) VALUES (?, ?, ?)",
+                    accountId,
+                    embargoed.id(),
+                    System.currentTimeMillis()));
+    assertThat(v.get("/reading-list").body())
+        .doesNotContain("Embargoed until tomorrow")
+        .doesNotContain(embargoed.slug());
+    assertThat(v.get("/api/v1/bookmarks").body())
+        .doesNotContain("Embargoed until tomorrow")
+        .doesNotContain(embargoed.id());
   }
 
   @Test
@@ -130,40 +214,86 @@ abstract class BookmarksAndShareContract {
     Visitor v = site.newVisitor();
     assertThat(v.get("/api/v1/bookmarks").statusCode()).isEqualTo(401);
     v.post("/signin", Map.of("login", id, "password", PASSWORD));
-    assertThat(v.json("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode()).isEqualTo(204);
-    assertThat(v.json("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode()).isEqualTo(204);
-    assertThat(v.json("PUT", "/api/v1/bookmarks/no-such-article", null).statusCode()).isEqualTo(404);
-    assertThat(v.get("/api/v1/bookmarks").body()).contains(f.arabic.id()).contains("\"available\":true");
-    assertThat(v.json("DELETE", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode()).isEqualTo(204);
+    assertThat(v.json("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode())
+        .isEqualTo(204);
+    assertThat(v.json("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode())
+        .isEqualTo(204);
+    assertThat(v.json("PUT", "/api/v1/bookmarks/no-such-article", null).statusCode())
+        .isEqualTo(404);
+    assertThat(v.get("/api/v1/bookmarks").body())
+        .contains(f.arabic.id())
+        .contains("\"available\":true");
+    assertThat(v.json("DELETE", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode())
+        .isEqualTo(204);
     assertThat(v.get("/api/v1/bookmarks").body()).doesNotContain(f.arabic.id());
-    assertThat(v.jsonRaw("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null, null).statusCode()).isEqualTo(403);
+    assertThat(v.jsonRaw("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null, null).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
-  void aLongReadingListComesFiftyAtATimeEveryBookmarkOnceByOlderLinksAndTheApisCursor() throws Exception {
+  void aLongReadingListComesFiftyAtATimeEveryBookmarkOnceByOlderLinksAndTheApisCursor()
+      throws Exception {
     String id = newReader();
-    String accountId = site.app().database().jdbi().withHandle(h ->
-        h.createQuery("SELECT id FROM accounts WHERE user_id = :u").bind("u", id).mapTo(String.class).one());
+    String accountId =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
+                        .bind("u", id)
+                        .mapTo(String.class)
+                        .one());
     java.util.List<pressroom.articles.NewArticle> batch = new java.util.ArrayList<>();
     for (int i = 0; i < 123; i++) {
-      batch.add(Fixtures.article("world", null, "Saved story " + i, java.util.List.of("Jane Roe"), "<p>Kept.</p>", "en", "ltr", null,
-          java.time.Instant.now().minusSeconds(3600 + i), java.util.List.of(), ArticleStatus.PUBLISHED));
+      batch.add(
+          Fixtures.article(
+              "world",
+              null,
+              "Saved story " + i,
+              java.util.List.of("Jane Roe"),
+              "<p>Kept.</p>",
+              "en",
+              "ltr",
+              null,
+              java.time.Instant.now().minusSeconds(3600 + i),
+              java.util.List.of(),
+              ArticleStatus.PUBLISHED));
     }
-    var stored = site.app().database().jdbi().inTransaction(h -> pressroom.articles.ArticleDao.insertAll(h, batch, new pressroom.articles.ArticleDao.NameIds()));
+    var stored =
+        site.app()
+            .database()
+            .jdbi()
+            .inTransaction(
+                h ->
+                    pressroom.articles.ArticleDao.insertAll(
+                        h, batch, new pressroom.articles.ArticleDao.NameIds()));
     // Saved in runs of three within one millisecond: the article id must order them.
     long t = System.currentTimeMillis() - 1_000_000;
     for (int i = 0; i < stored.size(); i++) {
       long savedAt = t + (i / 3) * 1000L;
       String articleId = stored.get(i).id();
-      site.app().database().jdbi().useHandle(h -> h.execute(
-          "INSERT INTO bookmarks (account_id, article_id, created_at) VALUES (?, ?, ?)", accountId, articleId, savedAt));
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "INSERT INTO bookmarks (account_id, article_id, created_at) VALUES (?, ?, ?)",
+                      accountId,
+                      articleId,
+                      savedAt));
     }
     // Newest saved first; within a millisecond, the higher article id first.
     java.util.List<Integer> order = new java.util.ArrayList<>();
     for (int i = 0; i < stored.size(); i++) {
       order.add(i);
     }
-    order.sort((x, y) -> x / 3 != y / 3 ? Integer.compare(y / 3, x / 3) : stored.get(y).id().compareTo(stored.get(x).id()));
+    order.sort(
+        (x, y) ->
+            x / 3 != y / 3
+                ? Integer.compare(y / 3, x / 3)
+                : stored.get(y).id().compareTo(stored.get(x).id()));
     java.util.List<String> expected = order.stream().map(i -> "Saved story " + i).toList();
 
     Visitor v = site.newVisitor();
@@ -186,8 +316,10 @@ abstract class BookmarksAndShareContract {
     java.util.List<String> viaApi = new java.util.ArrayList<>();
     String cursor = null;
     do {
-      var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-          v.get("/api/v1/bookmarks" + (cursor == null ? "" : "?before=" + cursor)).body());
+      var body =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(
+                  v.get("/api/v1/bookmarks" + (cursor == null ? "" : "?before=" + cursor)).body());
       body.get("bookmarks").forEach(b -> viaApi.add(b.get("headline").asText()));
       cursor = body.get("next_cursor").isNull() ? null : body.get("next_cursor").asText();
     } while (cursor != null);

@@ -28,16 +28,24 @@ class PressroomCommandTest {
   @Test
   void aBadPortStopsWithOneLineNamingTheKey(@TempDir Path dir) {
     assertThat(run(Map.of(), "--port", "abc", "--data", dir.toString())).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("pressroom: PRESSROOM_PORT: 'abc' is not a port number (0-65535)");
+    assertThat(err.toString().strip())
+        .isEqualTo("pressroom: PRESSROOM_PORT: 'abc' is not a port number (0-65535)");
   }
 
   @Test
   void anUnreachableDatabaseStopsWithOneLineNamingTheKey(@TempDir Path dir) {
-    int code = run(Map.of("PRESSROOM_PORT", "0"), "serve", "--data", dir.toString(),
-        "--db-url", "jdbc:postgresql://127.0.0.1:1/pressroom?password=hunter2");
+    int code =
+        run(
+            Map.of("PRESSROOM_PORT", "0"),
+            "serve",
+            "--data",
+            dir.toString(),
+            "--db-url",
+            "jdbc:postgresql://127.0.0.1:1/pressroom?password=hunter2");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().strip())
-        .startsWith("pressroom: PRESSROOM_DB_URL: cannot connect to jdbc:postgresql://127.0.0.1:1/pressroom")
+        .startsWith(
+            "pressroom: PRESSROOM_DB_URL: cannot connect to jdbc:postgresql://127.0.0.1:1/pressroom")
         .doesNotContain("hunter2")
         .doesNotContain("\n");
   }

@@ -21,15 +21,27 @@ class ReindexCommandTest {
       site.app().reindex();
       assertThat(titles(site, "dockers")).hasSize(1);
       // Withdrawn behind the site's back: no change-log row, so only a rebuild notices.
-      Jdbi.create(site.dbUrl()).useHandle(h -> h.createUpdate("UPDATE articles SET status = 'withdrawn' WHERE id = :id").bind("id", f.wire.id()).execute());
+      Jdbi.create(site.dbUrl())
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE articles SET status = 'withdrawn' WHERE id = :id")
+                      .bind("id", f.wire.id())
+                      .execute());
 
       StringWriter out = new StringWriter();
-      int code = PressroomCommand.run(new String[] {"reindex"}, Map.of("PRESSROOM_DATA", site.dataDir().toString(), "PRESSROOM_DB_URL", site.dbUrl()),
-          new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+      int code =
+          PressroomCommand.run(
+              new String[] {"reindex"},
+              Map.of("PRESSROOM_DATA", site.dataDir().toString(), "PRESSROOM_DB_URL", site.dbUrl()),
+              new PrintWriter(out, true),
+              new PrintWriter(new StringWriter(), true));
 
       assertThat(code).isZero();
-      assertThat(out.toString()).contains("The site is running and holds the search index: every running node now rebuilds its own index");
-      Eventually.until("the running site rebuilt its index", () -> titles(site, "dockers").isEmpty());
+      assertThat(out.toString())
+          .contains(
+              "The site is running and holds the search index: every running node now rebuilds its own index");
+      Eventually.until(
+          "the running site rebuilt its index", () -> titles(site, "dockers").isEmpty());
       assertThat(titles(site, "microgrid")).hasSize(1);
     }
   }

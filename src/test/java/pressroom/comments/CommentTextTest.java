@@ -19,20 +19,41 @@ class CommentTextTest {
       StringBuilder b = new StringBuilder();
       int length = 1 + random.nextInt(i % 2 == 0 ? 40 : 12);
       while (b.length() < length) {
-        b.appendCodePoint(chars.codePointAt(chars.offsetByCodePoints(0, random.nextInt(chars.codePointCount(0, chars.length())))));
+        b.appendCodePoint(
+            chars.codePointAt(
+                chars.offsetByCodePoints(
+                    0, random.nextInt(chars.codePointCount(0, chars.length())))));
       }
       String text = b.toString();
       if (CommentText.plain(text)) {
         plain++;
-        assertThat(CommentText.toHtml(text)).as("[" + text + "] → [" + CommentText.rendered(text) + "]").isEqualTo(CommentText.rendered(text));
+        assertThat(CommentText.toHtml(text))
+            .as("[" + text + "] → [" + CommentText.rendered(text) + "]")
+            .isEqualTo(CommentText.rendered(text));
       }
     }
     assertThat(plain).isGreaterThan(20_000);
-    for (String text : new String[] {"Load test comment number 12 about the harbour", "1. not a list", "Well: (maybe) 50% of it/them?", "l'été à Zürich", "a.example/path"}) {
+    for (String text :
+        new String[] {
+          "Load test comment number 12 about the harbour",
+          "1. not a list",
+          "Well: (maybe) 50% of it/them?",
+          "l'été à Zürich",
+          "a.example/path"
+        }) {
       assertThat(CommentText.plain(text)).as(text).isTrue();
       assertThat(CommentText.toHtml(text)).as(text).isEqualTo(CommentText.rendered(text));
     }
-    for (String text : new String[] {"see https://a.example/x", "*bold*", "two  spaces", "> quote", "a & b", "<b>x</b>", "line\\nbreak"}) {
+    for (String text :
+        new String[] {
+          "see https://a.example/x",
+          "*bold*",
+          "two  spaces",
+          "> quote",
+          "a & b",
+          "<b>x</b>",
+          "line\\nbreak"
+        }) {
       assertThat(CommentText.plain(text)).as(text).isFalse();
     }
   }

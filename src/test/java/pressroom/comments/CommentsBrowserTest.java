@@ -42,21 +42,35 @@ class CommentsBrowserTest {
   Visitor account(String userId, Role role) {
     site.app().accounts().createVerified(userId, userId + "@mail.example", PASSWORD, role);
     Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode()).isEqualTo(303);
+    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode())
+        .isEqualTo(303);
     return v;
   }
 
   void clearThrottle() {
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
   }
 
   /** Posts three comments and has the moderator approve them: the author is then trusted. */
   void establish(Visitor v, Visitor moderator) {
     for (int i = 0; i < 3; i++) {
       clearThrottle();
-      v.post("/articles/" + f.own.slug() + "/comments", Map.of("body", "Warm-up " + i + " " + System.nanoTime()));
+      v.post(
+          "/articles/" + f.own.slug() + "/comments",
+          Map.of("body", "Warm-up " + i + " " + System.nanoTime()));
     }
-    for (String id : site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE status = 'pending'").mapTo(String.class).list())) {
+    for (String id :
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
+                        .mapTo(String.class)
+                        .list())) {
       moderator.post("/staff/moderation/" + id + "/approve", Map.of());
     }
     clearThrottle();
@@ -67,8 +81,15 @@ class CommentsBrowserTest {
   }
 
   WebElement commentContaining(String text) {
-    return waitUp().until(d -> d.findElements(By.cssSelector("li.comment")).stream()
-        .filter(e -> e.findElement(By.cssSelector(".comment-body")).getText().contains(text)).findFirst().orElse(null));
+    return waitUp()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("li.comment")).stream()
+                    .filter(
+                        e ->
+                            e.findElement(By.cssSelector(".comment-body")).getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
   }
 
   @Test
@@ -76,7 +97,9 @@ class CommentsBrowserTest {
     Visitor moderator = account("deskmoderator2", Role.MODERATOR);
     Visitor other = account("harbourfan", Role.READER);
     establish(other, moderator);
-    other.post("/articles/" + f.wire.slug() + "/comments", Map.of("body", "The cranes look busy from our window."));
+    other.post(
+        "/articles/" + f.wire.slug() + "/comments",
+        Map.of("body", "The cranes look busy from our window."));
     site.app().accounts().createVerified("nadia.k", "nadia@mail.example", PASSWORD, Role.READER);
     Visitor nadiaHttp = site.newVisitor();
     nadiaHttp.post("/signin", Map.of("login", "nadia.k", "password", PASSWORD));
@@ -84,15 +107,22 @@ class CommentsBrowserTest {
 
     // Nadia signs in from the article page.
     browser.get(site.url("/articles/" + f.wire.slug()));
-    assertThat(browser.findElement(By.cssSelector("#comments .comment-prompt")).getText()).isEqualTo("Sign in or register to post a comment.");
+    assertThat(browser.findElement(By.cssSelector("#comments .comment-prompt")).getText())
+        .isEqualTo("Sign in or register to post a comment.");
     browser.findElement(By.id("login")).sendKeys("nadia.k");
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-    waitUp().until(d -> d.findElement(By.cssSelector("#sign-in")).getText().contains("Signed in as nadia.k"));
+    waitUp()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#sign-in"))
+                    .getText()
+                    .contains("Signed in as nadia.k"));
 
     // Comment.
     WebElement box = browser.findElement(By.id("body"));
-    assertThat(browser.findElement(By.cssSelector("label[for=body]")).getText()).isEqualTo("Type your comment and click Submit *");
+    assertThat(browser.findElement(By.cssSelector("label[for=body]")).getText())
+        .isEqualTo("Type your comment and click Submit *");
     box.sendKeys("Glad to see the port *working* again.");
     browser.findElement(By.cssSelector(".comment-form button[type=submit]")).click();
     WebElement mine = commentContaining("Glad to see the port working again.");
@@ -105,7 +135,8 @@ class CommentsBrowserTest {
     browser.findElement(By.id("body")).sendKeys("Same view from the ferry.");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     WebElement reply = commentContaining("Same view from the ferry.");
-    assertThat(reply.findElement(By.xpath("../..")).getAttribute("id")).isEqualTo(commentContaining("The cranes look busy").getAttribute("id"));
+    assertThat(reply.findElement(By.xpath("../..")).getAttribute("id"))
+        .isEqualTo(commentContaining("The cranes look busy").getAttribute("id"));
 
     // Edit her own comment.
     commentContaining("Glad to see the port").findElement(By.linkText("Edit")).click();
@@ -114,24 +145,55 @@ class CommentsBrowserTest {
     edit.clear();
     edit.sendKeys("Glad to see the port busy again.");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    assertThat(commentContaining("Glad to see the port busy again.").findElement(By.cssSelector(".edited")).getText()).isEqualTo("edited");
+    assertThat(
+            commentContaining("Glad to see the port busy again.")
+                .findElement(By.cssSelector(".edited"))
+                .getText())
+        .isEqualTo("edited");
 
     // Like the other reader's comment.
-    commentContaining("The cranes look busy").findElement(By.cssSelector("form[action$='/like'] button")).click();
-    waitUp().until(d -> commentContaining("The cranes look busy").findElement(By.cssSelector(".likes")).getText().equals("1 like"));
+    commentContaining("The cranes look busy")
+        .findElement(By.cssSelector("form[action$='/like'] button"))
+        .click();
+    waitUp()
+        .until(
+            d ->
+                commentContaining("The cranes look busy")
+                    .findElement(By.cssSelector(".likes"))
+                    .getText()
+                    .equals("1 like"));
 
     // A second reader reports Nadia's comment.
-    String mineId = commentContaining("Glad to see the port busy again.").getAttribute("id").substring(2);
-    assertThat(other.post("/comments/" + mineId + "/report", Map.of("reason", "off-topic")).statusCode()).isEqualTo(303);
+    String mineId =
+        commentContaining("Glad to see the port busy again.").getAttribute("id").substring(2);
+    assertThat(
+            other
+                .post("/comments/" + mineId + "/report", Map.of("reason", "off-topic"))
+                .statusCode())
+        .isEqualTo(303);
 
     // A newcomer's comment waits; the moderator approves it from the queue; it arrives live.
     browser.get(site.url("/articles/" + f.wire.slug()));
     Visitor newcomer = account("firsttimer", Role.READER);
-    newcomer.post("/articles/" + f.wire.slug() + "/comments", Map.of("body", "First time commenting here, hello all."));
-    String pending = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE status = 'pending' AND body LIKE 'First time%'").mapTo(String.class).one());
+    newcomer.post(
+        "/articles/" + f.wire.slug() + "/comments",
+        Map.of("body", "First time commenting here, hello all."));
+    String pending =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT id FROM comments WHERE status = 'pending' AND body LIKE 'First time%'")
+                        .mapTo(String.class)
+                        .one());
     assertThat(moderator.get("/staff/moderation").body()).contains("First time commenting here");
-    assertThat(moderator.post("/staff/moderation/" + pending + "/approve", Map.of()).statusCode()).isEqualTo(303);
-    WebElement arrived = waitUp().until(d -> d.findElements(By.id("c-" + pending)).stream().findFirst().orElse(null));
+    assertThat(moderator.post("/staff/moderation/" + pending + "/approve", Map.of()).statusCode())
+        .isEqualTo(303);
+    WebElement arrived =
+        waitUp()
+            .until(d -> d.findElements(By.id("c-" + pending)).stream().findFirst().orElse(null));
     assertThat(arrived.getText()).contains("First time commenting here, hello all.");
   }
 }

@@ -35,10 +35,26 @@ abstract class CommentsContract {
     mail = new pressroom.testing.MailCatcher();
     site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
     f = Fixtures.load(site.app().articles());
-    warmUp = site.app().articles().insert(Fixtures.article("world", null, "A thread for warming up new readers",
-        java.util.List.of("Jane Roe"), "<p>Warm-up.</p>", "en", "ltr", null, java.time.Instant.now().minusSeconds(60),
-        java.util.List.of(), pressroom.articles.ArticleStatus.PUBLISHED)).slug();
-    site.app().accounts().createVerified("deskmoderator1", "desk@mail.example", PASSWORD, Role.MODERATOR);
+    warmUp =
+        site.app()
+            .articles()
+            .insert(
+                Fixtures.article(
+                    "world",
+                    null,
+                    "A thread for warming up new readers",
+                    java.util.List.of("Jane Roe"),
+                    "<p>Warm-up.</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    java.time.Instant.now().minusSeconds(60),
+                    java.util.List.of(),
+                    pressroom.articles.ArticleStatus.PUBLISHED))
+            .slug();
+    site.app()
+        .accounts()
+        .createVerified("deskmoderator1", "desk@mail.example", PASSWORD, Role.MODERATOR);
     moderator = signedIn("deskmoderator1");
   }
 
@@ -50,7 +66,10 @@ abstract class CommentsContract {
 
   @BeforeEach
   void noThrottlingHistory() {
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
   }
 
   /**
@@ -62,19 +81,35 @@ abstract class CommentsContract {
   void classifierAsSeeded() {
     var jdbi = site.app().database().jdbi();
     if (seededTokens == null) {
-      seededTokens = jdbi.withHandle(h -> h.createQuery("SELECT token, spam_count, ham_count FROM spam_tokens").mapToMap().list());
-      seededTotals = jdbi.withHandle(h -> h.createQuery("SELECT spam_docs, ham_docs FROM spam_totals WHERE id = 1").mapToMap().one());
+      seededTokens =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT token, spam_count, ham_count FROM spam_tokens")
+                      .mapToMap()
+                      .list());
+      seededTotals =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT spam_docs, ham_docs FROM spam_totals WHERE id = 1")
+                      .mapToMap()
+                      .one());
       return;
     }
-    jdbi.useTransaction(h -> {
-      h.execute("DELETE FROM spam_tokens");
-      var insert = h.prepareBatch("INSERT INTO spam_tokens (token, spam_count, ham_count) VALUES (:token, :spam_count, :ham_count)");
-      seededTokens.forEach(row -> insert.bindMap(row).add());
-      if (!seededTokens.isEmpty()) {
-        insert.execute();
-      }
-      h.createUpdate("UPDATE spam_totals SET spam_docs = :spam_docs, ham_docs = :ham_docs WHERE id = 1").bindMap(seededTotals).execute();
-    });
+    jdbi.useTransaction(
+        h -> {
+          h.execute("DELETE FROM spam_tokens");
+          var insert =
+              h.prepareBatch(
+                  "INSERT INTO spam_tokens (token, spam_count, ham_count) VALUES (:token, :spam_count, :ham_count)");
+          seededTokens.forEach(row -> insert.bindMap(row).add());
+          if (!seededTokens.isEmpty()) {
+            insert.execute();
+          }
+          h.createUpdate(
+                  "UPDATE spam_totals SET spam_docs = :spam_docs, ham_docs = :ham_docs WHERE id = 1")
+              .bindMap(seededTotals)
+              .execute();
+        });
   }
 
   private java.util.List<java.util.Map<String, Object>> seededTokens;
@@ -82,7 +117,8 @@ abstract class CommentsContract {
 
   Visitor signedIn(String userId) {
     Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode()).isEqualTo(303);
+    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode())
+        .isEqualTo(303);
     return v;
   }
 
@@ -90,7 +126,14 @@ abstract class CommentsContract {
     String id = "reader" + (++counter);
     site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, Role.READER);
     if (!verified) {
-      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE accounts SET email_verified_at = NULL WHERE user_id = :u").bind("u", id).execute());
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE accounts SET email_verified_at = NULL WHERE user_id = :u")
+                      .bind("u", id)
+                      .execute());
     }
     return signedIn(id);
   }
@@ -100,9 +143,20 @@ abstract class CommentsContract {
     Visitor v = reader(true);
     for (int i = 0; i < 3; i++) {
       noThrottlingHistory();
-      assertThat(comment(v, warmUp, "Warm-up comment number " + i + " from reader " + counter, null).statusCode()).isEqualTo(303);
+      assertThat(
+              comment(v, warmUp, "Warm-up comment number " + i + " from reader " + counter, null)
+                  .statusCode())
+          .isEqualTo(303);
     }
-    for (var c : site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE status = 'pending'").mapTo(String.class).list())) {
+    for (var c :
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
+                        .mapTo(String.class)
+                        .list())) {
       moderator.post("/staff/moderation/" + c + "/approve", Map.of());
     }
     noThrottlingHistory();
@@ -123,20 +177,24 @@ abstract class CommentsContract {
 
   /** The page anonymous readers get, once caches caught up. */
   Document anonymousArticle(String slug, String mustContain) {
-    return pressroom.testing.Eventually.value("anonymous page shows " + mustContain, () -> {
-      String body = site.newVisitor().get("/articles/" + slug).body();
-      return body.contains(mustContain) ? Jsoup.parse(body) : null;
-    });
+    return pressroom.testing.Eventually.value(
+        "anonymous page shows " + mustContain,
+        () -> {
+          String body = site.newVisitor().get("/articles/" + slug).body();
+          return body.contains(mustContain) ? Jsoup.parse(body) : null;
+        });
   }
 
   @Test
   void visitorsWhoAreNotSignedInAreAskedToSignInOrRegister() {
     Document d = article(site.newVisitor(), f.wire.slug());
-    assertThat(d.select("#comments .comment-prompt").text()).isEqualTo("Sign in or register to post a comment.");
+    assertThat(d.select("#comments .comment-prompt").text())
+        .isEqualTo("Sign in or register to post a comment.");
     assertThat(d.select("#comments .comment-prompt a").eachAttr("href"))
         .containsExactly("/signin?return=/articles/" + f.wire.slug() + "%23comments", "/register");
     Visitor unverified = reader(false);
-    assertThat(article(unverified, f.wire.slug()).select("#comments .comment-prompt").text()).contains("Confirm your e-mail address to comment");
+    assertThat(article(unverified, f.wire.slug()).select("#comments .comment-prompt").text())
+        .contains("Confirm your e-mail address to comment");
     assertThat(comment(unverified, f.wire.slug(), "Hello", null).statusCode()).isEqualTo(403);
   }
 
@@ -144,29 +202,42 @@ abstract class CommentsContract {
   void aNewReadersCommentWaitsForAModeratorThenAppearsForEveryone() {
     Visitor v = reader(true);
     Document form = article(v, f.wire.slug());
-    assertThat(form.select("label[for=body]").text()).isEqualTo("Type your comment and click Submit *");
-    HttpResponse<String> posted = comment(v, f.wire.slug(), "The harbour was *busy* again this morning.", null);
+    assertThat(form.select("label[for=body]").text())
+        .isEqualTo("Type your comment and click Submit *");
+    HttpResponse<String> posted =
+        comment(v, f.wire.slug(), "The harbour was *busy* again this morning.", null);
     assertThat(posted.statusCode()).isEqualTo(303);
     assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("comment=held");
-    assertThat(article(v, f.wire.slug() + "?comment=held").select("#comments .notice").text()).contains("waits for a moderator");
+    assertThat(article(v, f.wire.slug() + "?comment=held").select("#comments .notice").text())
+        .contains("waits for a moderator");
 
     Document queue = Jsoup.parse(moderator.get("/staff/moderation").body());
-    var item = queue.select(".queue-item").stream().filter(e -> e.text().contains("busy")).findFirst().orElseThrow();
+    var item =
+        queue.select(".queue-item").stream()
+            .filter(e -> e.text().contains("busy"))
+            .findFirst()
+            .orElseThrow();
     assertThat(item.text()).contains("one of the first 3 comments of a new account");
     String id = item.id().substring(2);
-    assertThat(moderator.post("/staff/moderation/" + id + "/approve", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(moderator.post("/staff/moderation/" + id + "/approve", Map.of()).statusCode())
+        .isEqualTo(303);
 
     Document d = anonymousArticle(f.wire.slug(), "again this morning");
     assertThat(d.select("#c-" + id + " .comment-body em").text()).isEqualTo("busy");
-    assertThat(d.select("#comments-heading").text()).isEqualTo("Comments (" + d.select("#comments li.comment").size() + ")");
+    assertThat(d.select("#comments-heading").text())
+        .isEqualTo("Comments (" + d.select("#comments li.comment").size() + ")");
     assertThat(reader(true).get("/staff/moderation").statusCode()).isEqualTo(403);
   }
 
   @Test
   void anEstablishedReaderPublishesAtOnceAndTheTextIsMadeSafe() throws Exception {
     Visitor v = established();
-    HttpResponse<String> posted = comment(v, f.noindex.slug(),
-        "> quoted line\n\nSee https://water.example/report and <script>alert(1)</script> **now**", null);
+    HttpResponse<String> posted =
+        comment(
+            v,
+            f.noindex.slug(),
+            "> quoted line\n\nSee https://water.example/report and <script>alert(1)</script> **now**",
+            null);
     assertThat(posted.statusCode()).isEqualTo(303);
     assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("#c-");
     Document d = anonymousArticle(f.noindex.slug(), "quoted line");
@@ -179,7 +250,8 @@ abstract class CommentsContract {
     assertThat(body.select("strong").text()).isEqualTo("now");
     // The page with a thread, anonymous and signed in, is still valid HTML.
     pressroom.testing.HtmlChecker checker = new pressroom.testing.HtmlChecker();
-    assertThat(checker.errors(site.newVisitor().get("/articles/" + f.noindex.slug()).body())).isEmpty();
+    assertThat(checker.errors(site.newVisitor().get("/articles/" + f.noindex.slug()).body()))
+        .isEmpty();
     assertThat(checker.errors(v.get("/articles/" + f.noindex.slug()).body())).isEmpty();
     assertThat(checker.errors(moderator.get("/staff/moderation").body())).isEmpty();
   }
@@ -189,14 +261,17 @@ abstract class CommentsContract {
     Visitor v = established();
     HttpResponse<String> empty = comment(v, f.wire.slug(), "   ", null);
     assertThat(empty.statusCode()).isEqualTo(400);
-    assertThat(Jsoup.parse(empty.body()).select("#body-error").text()).contains("Type your comment");
+    assertThat(Jsoup.parse(empty.body()).select("#body-error").text())
+        .contains("Type your comment");
     HttpResponse<String> longOne = comment(v, f.wire.slug(), "x".repeat(5001), null);
     assertThat(longOne.statusCode()).isEqualTo(400);
-    assertThat(Jsoup.parse(longOne.body()).select("#body-error").text()).contains("longer than 5000 characters");
+    assertThat(Jsoup.parse(longOne.body()).select("#body-error").text())
+        .contains("longer than 5000 characters");
     assertThat(Jsoup.parse(longOne.body()).select("#body").text()).hasSize(5001);
     HttpResponse<String> banned = comment(v, f.wire.slug(), "Great casino bonus here", null);
     assertThat(banned.statusCode()).isEqualTo(400);
-    assertThat(Jsoup.parse(banned.body()).select("#body-error").text()).contains("not allowed here");
+    assertThat(Jsoup.parse(banned.body()).select("#body-error").text())
+        .contains("not allowed here");
   }
 
   @Test
@@ -212,30 +287,64 @@ abstract class CommentsContract {
   @Test
   void linksAndTheHoneypotAreHandled() {
     Visitor v = established();
-    comment(v, f.own.slug(), "Links: https://a.example/1 https://b.example/2 https://c.example/3", null);
+    comment(
+        v,
+        f.own.slug(),
+        "Links: https://a.example/1 https://b.example/2 https://c.example/3",
+        null);
     assertThat(moderator.get("/staff/moderation").body()).contains("more than 2 links");
     noThrottlingHistory();
-    HttpResponse<String> bot = v.post("/articles/" + f.own.slug() + "/comments", Map.of("body", "I am a bot posting", "website", "https://spam.example"));
+    HttpResponse<String> bot =
+        v.post(
+            "/articles/" + f.own.slug() + "/comments",
+            Map.of("body", "I am a bot posting", "website", "https://spam.example"));
     assertThat(bot.statusCode()).isEqualTo(303);
-    int stored = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM comments WHERE body LIKE '%I am a bot%'").mapTo(Integer.class).one());
+    int stored =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM comments WHERE body LIKE '%I am a bot%'")
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(stored).isZero();
   }
 
   @Test
   void theSameTextTwiceWithinADayWaitsForAModerator() {
     Visitor v = established();
-    assertThat(comment(v, f.own.slug(), "The harbour wall held, just.", null).headers().firstValue("Location").orElseThrow()).contains("#c-");
+    assertThat(
+            comment(v, f.own.slug(), "The harbour wall held, just.", null)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow())
+        .contains("#c-");
     noThrottlingHistory();
     HttpResponse<String> again = comment(v, f.own.slug(), "the HARBOUR wall held... just", null);
     assertThat(again.headers().firstValue("Location").orElseThrow()).contains("comment=held");
-    assertThat(moderator.get("/staff/moderation").body()).contains("the same text as a recent comment");
+    assertThat(moderator.get("/staff/moderation").body())
+        .contains("the same text as a recent comment");
 
     // Comments stored before texts had keys are still compared.
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET body_key = NULL").execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(h -> h.createUpdate("UPDATE comments SET body_key = NULL").execute());
     noThrottlingHistory();
-    assertThat(comment(v, f.own.slug(), "The harbour wall held; just!", null).headers().firstValue("Location").orElseThrow()).contains("comment=held");
+    assertThat(
+            comment(v, f.own.slug(), "The harbour wall held; just!", null)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow())
+        .contains("comment=held");
     noThrottlingHistory();
-    assertThat(comment(v, f.own.slug(), "A different thought about the harbour.", null).headers().firstValue("Location").orElseThrow()).contains("#c-");
+    assertThat(
+            comment(v, f.own.slug(), "A different thought about the harbour.", null)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow())
+        .contains("#c-");
   }
 
   @Test
@@ -245,14 +354,16 @@ abstract class CommentsContract {
     String parent = null;
     for (int level = 0; level < 4; level++) {
       noThrottlingHistory();
-      HttpResponse<String> r = comment(v, f.arabic.slug(), "Level " + level + " says hello", parent);
+      HttpResponse<String> r =
+          comment(v, f.arabic.slug(), "Level " + level + " says hello", parent);
       assertThat(r.statusCode()).isEqualTo(303);
       String loc = r.headers().firstValue("Location").orElseThrow();
       ids[level] = loc.substring(loc.indexOf("#c-") + 3);
       parent = ids[level];
     }
     Document d = anonymousArticle(f.arabic.slug(), "Level 3 says hello");
-    assertThat(d.select("#c-" + ids[0] + " > ol > #c-" + ids[1] + " > ol > #c-" + ids[2])).hasSize(1);
+    assertThat(d.select("#c-" + ids[0] + " > ol > #c-" + ids[1] + " > ol > #c-" + ids[2]))
+        .hasSize(1);
     assertThat(d.select("#c-" + ids[1] + " > ol > li#c-" + ids[3])).hasSize(1);
     assertThat(d.select("#c-" + ids[3] + " .reply-to").text()).startsWith("replying to ");
     HttpResponse<String> replyPage = v.get("/comments/" + ids[0] + "/reply");
@@ -263,20 +374,38 @@ abstract class CommentsContract {
   @Test
   void threeReadersReportsHideACommentUntilReviewed() {
     Visitor author = established();
-    HttpResponse<String> posted = comment(author, f.wire.slug(), "A comment others dislike strongly", null);
+    HttpResponse<String> posted =
+        comment(author, f.wire.slug(), "A comment others dislike strongly", null);
     String loc = posted.headers().firstValue("Location").orElseThrow();
     String id = loc.substring(loc.indexOf("#c-") + 3);
     anonymousArticle(f.wire.slug(), "others dislike strongly");
     for (int i = 0; i < 3; i++) {
-      assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
+      assertThat(
+              reader(true)
+                  .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
+                  .statusCode())
+          .isEqualTo(303);
     }
-    assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "nonsense")).statusCode()).isEqualTo(400);
-    pressroom.testing.Eventually.until("hidden", () -> !site.newVisitor().get("/articles/" + f.wire.slug()).body().contains("others dislike strongly"));
+    assertThat(
+            reader(true)
+                .post("/comments/" + id + "/report", Map.of("reason", "nonsense"))
+                .statusCode())
+        .isEqualTo(400);
+    pressroom.testing.Eventually.until(
+        "hidden",
+        () ->
+            !site.newVisitor()
+                .get("/articles/" + f.wire.slug())
+                .body()
+                .contains("others dislike strongly"));
     String queue = moderator.get("/staff/moderation").body();
     assertThat(queue).contains("others dislike strongly").contains("reported by 3");
   }
 
-  /** Issue 12.12: a moderator cannot suspend or ban the author of a comment who is an editor or admin. */
+  /**
+   * Issue 12.12: a moderator cannot suspend or ban the author of a comment who is an editor or
+   * admin.
+   */
   @Test
   void aModeratorCannotSuspendAnEditorsOrAdminsAccount() {
     String editor = "deskeditor" + (++counter);
@@ -284,95 +413,239 @@ abstract class CommentsContract {
     Visitor e = signedIn(editor);
     noThrottlingHistory();
     comment(e, f.wire.slug(), "An editor's note in the thread", null);
-    String id = site.app().database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT c.id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :u").bind("u", editor).mapTo(String.class).one());
-    assertThat(moderator.post("/staff/moderation/" + id + "/suspend", Map.of("days", "ban")).statusCode()).isEqualTo(403);
-    Long suspendedUntil = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT suspended_until FROM accounts WHERE user_id = :u")
-        .bind("u", editor).mapTo(Long.class).findOne().orElse(null));
+    String id =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT c.id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :u")
+                        .bind("u", editor)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(
+            moderator
+                .post("/staff/moderation/" + id + "/suspend", Map.of("days", "ban"))
+                .statusCode())
+        .isEqualTo(403);
+    Long suspendedUntil =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT suspended_until FROM accounts WHERE user_id = :u")
+                        .bind("u", editor)
+                        .mapTo(Long.class)
+                        .findOne()
+                        .orElse(null));
     assertThat(suspendedUntil).isNull();
     Visitor r = established();
-    String readerComment = idOf(comment(r, f.wire.slug(), "A reader's comment a moderator may act on", null));
-    assertThat(moderator.post("/staff/moderation/" + readerComment + "/suspend", Map.of("days", "1")).statusCode()).isEqualTo(303);
+    String readerComment =
+        idOf(comment(r, f.wire.slug(), "A reader's comment a moderator may act on", null));
+    assertThat(
+            moderator
+                .post("/staff/moderation/" + readerComment + "/suspend", Map.of("days", "1"))
+                .statusCode())
+        .isEqualTo(303);
   }
 
-  /** Issue 12.8: reports from unconfirmed or suspended accounts reach moderators but hide nothing. */
+  /**
+   * Issue 12.8: reports from unconfirmed or suspended accounts reach moderators but hide nothing.
+   */
   @Test
   void onlyReadersInGoodStandingCountTowardsHidingAComment() {
     Visitor author = established();
-    HttpResponse<String> posted = comment(author, f.wire.slug(), "A comment throwaway accounts want gone", null);
+    HttpResponse<String> posted =
+        comment(author, f.wire.slug(), "A comment throwaway accounts want gone", null);
     String id = idOf(posted);
     for (int i = 0; i < 3; i++) {
       reader(false).post("/comments/" + id + "/report", Map.of("reason", "abusive"));
     }
     Visitor suspended = reader(true);
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
-        .bind("t", System.currentTimeMillis() + 86_400_000L).bind("u", "reader" + counter).execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
+                    .bind("t", System.currentTimeMillis() + 86_400_000L)
+                    .bind("u", "reader" + counter)
+                    .execute());
     suspended.post("/comments/" + id + "/report", Map.of("reason", "abusive"));
     for (int i = 0; i < 2; i++) {
-      assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
+      assertThat(
+              reader(true)
+                  .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
+                  .statusCode())
+          .isEqualTo(303);
     }
     assertThat(statusOf(id)).as("four doubtful reports and two good ones").isEqualTo("published");
-    assertThat(reader(true).post("/comments/" + id + "/report", Map.of("reason", "abusive")).statusCode()).isEqualTo(303);
+    assertThat(
+            reader(true)
+                .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
+                .statusCode())
+        .isEqualTo(303);
     assertThat(statusOf(id)).as("the third report in good standing").isEqualTo("pending");
   }
 
   @Test
   void preModeratedSectionsHoldEveryComment() {
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'").execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'")
+                    .execute());
     try {
       Visitor v = established();
       HttpResponse<String> r = comment(v, f.own.slug(), "Held because of the section policy", null);
       assertThat(r.headers().firstValue("Location").orElseThrow()).contains("comment=held");
-      assertThat(moderator.get("/staff/moderation").body()).contains("this section is pre-moderated");
+      assertThat(moderator.get("/staff/moderation").body())
+          .contains("this section is pre-moderated");
     } finally {
-      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'").execute());
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'")
+                      .execute());
     }
   }
 
-  /** Issue 12.3: an edit passes the rules a new comment passes: pre-moderation, suspension, closed threads, banned words. */
+  /**
+   * Issue 12.3: an edit passes the rules a new comment passes: pre-moderation, suspension, closed
+   * threads, banned words.
+   */
   @Test
   void anEditGoesThroughTheSameRulesAsANewComment() {
     Visitor v = established();
     String id = idOf(comment(v, f.own.slug(), "My first version, approved and visible", null));
     assertThat(statusOf(id)).isEqualTo("published");
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'").execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'")
+                    .execute());
     try {
-      assertThat(v.post("/comments/" + id + "/edit", Map.of("body", "A second version nobody has reviewed")).statusCode()).isEqualTo(303);
-      assertThat(statusOf(id)).as("held like a new comment in a pre-moderated section").isEqualTo("pending");
-      assertThat(site.newVisitor().get("/articles/" + f.own.slug()).body()).doesNotContain("nobody has reviewed");
+      assertThat(
+              v.post(
+                      "/comments/" + id + "/edit",
+                      Map.of("body", "A second version nobody has reviewed"))
+                  .statusCode())
+          .isEqualTo(303);
+      assertThat(statusOf(id))
+          .as("held like a new comment in a pre-moderated section")
+          .isEqualTo("pending");
+      assertThat(site.newVisitor().get("/articles/" + f.own.slug()).body())
+          .doesNotContain("nobody has reviewed");
     } finally {
-      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'").execute());
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'")
+                      .execute());
     }
 
     noThrottlingHistory();
     String second = idOf(comment(v, f.own.slug(), "Another comment of mine to edit later", null));
-    String links = "See https://a.example/1 and https://b.example/2 and https://c.example/3 and https://d.example/4 for more";
-    assertThat(v.post("/comments/" + second + "/edit", Map.of("body", links)).statusCode()).isEqualTo(303);
-    assertThat(statusOf(second)).as("too many links hold an edit as they hold a comment").isEqualTo("pending");
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET status = 'published', body = :b WHERE id = :c")
-        .bind("b", "Another comment of mine to edit later").bind("c", second).execute());
+    String links =
+        "See https://a.example/1 and https://b.example/2 and https://c.example/3 and https://d.example/4 for more";
+    assertThat(v.post("/comments/" + second + "/edit", Map.of("body", links)).statusCode())
+        .isEqualTo(303);
+    assertThat(statusOf(second))
+        .as("too many links hold an edit as they hold a comment")
+        .isEqualTo("pending");
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE comments SET status = 'published', body = :b WHERE id = :c")
+                    .bind("b", "Another comment of mine to edit later")
+                    .bind("c", second)
+                    .execute());
 
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE articles SET comments_open = 0 WHERE id = :a").bind("a", f.own.id()).execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE articles SET comments_open = 0 WHERE id = :a")
+                    .bind("a", f.own.id())
+                    .execute());
     try {
-      assertThat(v.post("/comments/" + second + "/edit", Map.of("body", "Edited after the thread closed")).statusCode()).isEqualTo(403);
+      assertThat(
+              v.post(
+                      "/comments/" + second + "/edit",
+                      Map.of("body", "Edited after the thread closed"))
+                  .statusCode())
+          .isEqualTo(403);
     } finally {
-      site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE articles SET comments_open = 1 WHERE id = :a").bind("a", f.own.id()).execute());
+      site.app()
+          .database()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE articles SET comments_open = 1 WHERE id = :a")
+                      .bind("a", f.own.id())
+                      .execute());
     }
-    String userId = site.app().database().jdbi().withHandle(h ->
-        h.createQuery("SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = :c").bind("c", second).mapTo(String.class).one());
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
-        .bind("t", System.currentTimeMillis() + 86_400_000L).bind("u", userId).execute());
-    HttpResponse<String> suspended = v.post("/comments/" + second + "/edit", Map.of("body", "Edited while suspended"));
+    String userId =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = :c")
+                        .bind("c", second)
+                        .mapTo(String.class)
+                        .one());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
+                    .bind("t", System.currentTimeMillis() + 86_400_000L)
+                    .bind("u", userId)
+                    .execute());
+    HttpResponse<String> suspended =
+        v.post("/comments/" + second + "/edit", Map.of("body", "Edited while suspended"));
     assertThat(suspended.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(suspended.body()).text()).contains("suspended");
-    assertThat(site.app().database().jdbi().<String, RuntimeException>withHandle(h ->
-        h.createQuery("SELECT body FROM comments WHERE id = :c").bind("c", second).mapTo(String.class).one())).isEqualTo("Another comment of mine to edit later");
+    assertThat(
+            site.app()
+                .database()
+                .jdbi()
+                .<String, RuntimeException>withHandle(
+                    h ->
+                        h.createQuery("SELECT body FROM comments WHERE id = :c")
+                            .bind("c", second)
+                            .mapTo(String.class)
+                            .one()))
+        .isEqualTo("Another comment of mine to edit later");
   }
 
   /** A comment's status as stored. */
   String statusOf(String commentId) {
-    return site.app().database().jdbi().withHandle(h ->
-        h.createQuery("SELECT status FROM comments WHERE id = :c").bind("c", commentId).mapTo(String.class).one());
+    return site.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT status FROM comments WHERE id = :c")
+                    .bind("c", commentId)
+                    .mapTo(String.class)
+                    .one());
   }
 
   String idOf(HttpResponse<String> posted) {
@@ -384,20 +657,34 @@ abstract class CommentsContract {
   void authorsEditWithinFifteenMinutesDeleteLeavingATombstoneAndOthersLikeOnce() {
     Visitor author = established();
     String id = idOf(comment(author, f.noindex.slug(), "First draft of my thought", null));
-    assertThat(author.post("/comments/" + id + "/edit", Map.of("body", "Second draft of my thought")).statusCode()).isEqualTo(303);
+    assertThat(
+            author
+                .post("/comments/" + id + "/edit", Map.of("body", "Second draft of my thought"))
+                .statusCode())
+        .isEqualTo(303);
     Document d = anonymousArticle(f.noindex.slug(), "Second draft of my thought");
     assertThat(d.select("#c-" + id + " .edited").text()).isEqualTo("edited");
 
     Visitor other = reader(true);
-    assertThat(other.post("/comments/" + id + "/edit", Map.of("body", "hijack")).statusCode()).isEqualTo(403);
+    assertThat(other.post("/comments/" + id + "/edit", Map.of("body", "hijack")).statusCode())
+        .isEqualTo(403);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(author.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(403);
-    assertThat(anonymousArticle(f.noindex.slug(), "1 like").select("#c-" + id + " .likes").text()).isEqualTo("1 like");
+    assertThat(anonymousArticle(f.noindex.slug(), "1 like").select("#c-" + id + " .likes").text())
+        .isEqualTo("1 like");
 
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET created_at = :t WHERE id = :id")
-        .bind("t", System.currentTimeMillis() - 16 * 60_000L).bind("id", id).execute());
-    HttpResponse<String> late = author.post("/comments/" + id + "/edit", Map.of("body", "Too late now"));
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE comments SET created_at = :t WHERE id = :id")
+                    .bind("t", System.currentTimeMillis() - 16 * 60_000L)
+                    .bind("id", id)
+                    .execute());
+    HttpResponse<String> late =
+        author.post("/comments/" + id + "/edit", Map.of("body", "Too late now"));
     assertThat(late.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(late.body()).text()).contains("15 minutes");
 
@@ -405,14 +692,25 @@ abstract class CommentsContract {
     comment(other, f.noindex.slug(), "A reply that keeps its context", id);
     assertThat(author.post("/comments/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
     Document after = anonymousArticle(f.noindex.slug(), "deleted by its author");
-    assertThat(after.select("#c-" + id + " .tombstone").text()).isEqualTo("This comment was deleted by its author.");
+    assertThat(after.select("#c-" + id + " .tombstone").text())
+        .isEqualTo("This comment was deleted by its author.");
     assertThat(after.text()).doesNotContain("Second draft of my thought");
-    assertThat(after.select("#comments-heading").text()).as("the tombstone is not counted, the reply is").isEqualTo("Comments (1)");
+    assertThat(after.select("#comments-heading").text())
+        .as("the tombstone is not counted, the reply is")
+        .isEqualTo("Comments (1)");
     // Issue 12.2: the tombstone keeps no text, in the comment or in the moderation log.
-    int kept = site.app().database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT (SELECT count(*) FROM moderation_log WHERE comment_id = :c AND body LIKE '%draft%')"
-                + " + (SELECT count(*) FROM comments WHERE id = :c AND (body LIKE '%draft%' OR body_html LIKE '%draft%'))")
-        .bind("c", id).mapTo(Integer.class).one());
+    int kept =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT (SELECT count(*) FROM moderation_log WHERE comment_id = :c AND body LIKE '%draft%')"
+                                + " + (SELECT count(*) FROM comments WHERE id = :c AND (body LIKE '%draft%' OR body_html LIKE '%draft%'))")
+                        .bind("c", id)
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(kept).as("copies of the deleted text").isZero();
   }
 
@@ -420,18 +718,38 @@ abstract class CommentsContract {
   @Test
   void aRefusedReplyNeverQuotesACommentReadersCannotSee() {
     Visitor author = established();
-    String[] texts = {"Deleted words nobody may read again", "Held words waiting for a moderator", "Rejected words a moderator removed",
-        "Published words on another article"};
+    String[] texts = {
+      "Deleted words nobody may read again",
+      "Held words waiting for a moderator",
+      "Rejected words a moderator removed",
+      "Published words on another article"
+    };
     String[] ids = new String[texts.length];
     for (int i = 0; i < texts.length; i++) {
       noThrottlingHistory();
       String slug = i == 3 ? f.own.slug() : f.wire.slug();
-      String loc = comment(author, slug, texts[i], null).headers().firstValue("Location").orElseThrow();
+      String loc =
+          comment(author, slug, texts[i], null).headers().firstValue("Location").orElseThrow();
       ids[i] = loc.substring(loc.indexOf("#c-") + 3);
     }
-    assertThat(author.post("/comments/" + ids[0] + "/delete", Map.of()).statusCode()).isEqualTo(303);
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET status = 'pending' WHERE id = :c").bind("c", ids[1]).execute());
-    site.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE comments SET status = 'rejected' WHERE id = :c").bind("c", ids[2]).execute());
+    assertThat(author.post("/comments/" + ids[0] + "/delete", Map.of()).statusCode())
+        .isEqualTo(303);
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE comments SET status = 'pending' WHERE id = :c")
+                    .bind("c", ids[1])
+                    .execute());
+    site.app()
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("UPDATE comments SET status = 'rejected' WHERE id = :c")
+                    .bind("c", ids[2])
+                    .execute());
     Visitor other = reader(true);
     for (int i = 0; i < texts.length; i++) {
       noThrottlingHistory();
@@ -440,8 +758,13 @@ abstract class CommentsContract {
       assertThat(refused.body()).as(texts[i]).doesNotContain(texts[i]);
     }
     noThrottlingHistory();
-    String visible = comment(author, f.wire.slug(), "Published words anyone may quote", null).headers().firstValue("Location").orElseThrow();
-    HttpResponse<String> quoted = comment(other, f.wire.slug(), "", visible.substring(visible.indexOf("#c-") + 3));
+    String visible =
+        comment(author, f.wire.slug(), "Published words anyone may quote", null)
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    HttpResponse<String> quoted =
+        comment(other, f.wire.slug(), "", visible.substring(visible.indexOf("#c-") + 3));
     assertThat(quoted.statusCode()).isEqualTo(400);
     assertThat(quoted.body()).contains("Published words anyone may quote");
   }
@@ -452,10 +775,14 @@ abstract class CommentsContract {
     String a = idOf(comment(v, f.own.slug(), "Sorting test alpha", null));
     noThrottlingHistory();
     String b = idOf(comment(v, f.own.slug(), "Sorting test beta", null));
-    Document newest = Jsoup.parse(site.newVisitor().get("/articles/" + f.own.slug() + "?comments=newest").body());
+    Document newest =
+        Jsoup.parse(site.newVisitor().get("/articles/" + f.own.slug() + "?comments=newest").body());
     assertThat(newest.select("li.comment").eachAttr("id")).containsSubsequence("c-" + b, "c-" + a);
-    assertThat(site.newVisitor().get("/articles/" + f.own.slug() + "?comments=loudest").statusCode()).isEqualTo(400);
-    assertThat(moderator.post("/staff/moderation/" + a + "/feature", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(
+            site.newVisitor().get("/articles/" + f.own.slug() + "?comments=loudest").statusCode())
+        .isEqualTo(400);
+    assertThat(moderator.post("/staff/moderation/" + a + "/feature", Map.of()).statusCode())
+        .isEqualTo(303);
     Document d = anonymousArticle(f.own.slug(), "Editors’ picks");
     assertThat(d.select(".picks .comment-body").text()).contains("Sorting test alpha");
   }
@@ -475,11 +802,18 @@ abstract class CommentsContract {
     double before = filter.score(pitch, false).probability();
     for (int i = 0; i < 6; i++) {
       Visitor spammer = reader(true);
-      String id = idOf(comment(spammer, f.wire.slug(), "zorblax zorblax deals number " + i, null) , true);
-      assertThat(moderator.post("/staff/moderation/" + id + "/reject", Map.of("reason", "spam")).statusCode()).isEqualTo(303);
+      String id =
+          idOf(comment(spammer, f.wire.slug(), "zorblax zorblax deals number " + i, null), true);
+      assertThat(
+              moderator
+                  .post("/staff/moderation/" + id + "/reject", Map.of("reason", "spam"))
+                  .statusCode())
+          .isEqualTo(303);
     }
     SpamFilter.Score after = filter.score(pitch, false);
-    assertThat(after.probability()).isGreaterThan(before).isGreaterThanOrEqualTo(SpamFilter.HOLD_AT);
+    assertThat(after.probability())
+        .isGreaterThan(before)
+        .isGreaterThanOrEqualTo(SpamFilter.HOLD_AT);
     assertThat(after.reasons()).contains("“zorblax”");
     Visitor v = established();
     HttpResponse<String> held = comment(v, f.wire.slug(), pitch, null);
@@ -491,25 +825,57 @@ abstract class CommentsContract {
     if (!held) {
       return idOf(posted);
     }
-    return site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments ORDER BY created_at DESC, id DESC LIMIT 1").mapTo(String.class).one());
+    return site.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT id FROM comments ORDER BY created_at DESC, id DESC LIMIT 1")
+                    .mapTo(String.class)
+                    .one());
   }
 
   @Test
   void theJsonApiCoversTheThread() {
     Visitor v = established();
     String articleId = f.arabic.id();
-    HttpResponse<String> created = v.json("POST", "/api/v1/articles/" + articleId + "/comments", "{\"body\":\"Posted through the API\"}");
+    HttpResponse<String> created =
+        v.json(
+            "POST",
+            "/api/v1/articles/" + articleId + "/comments",
+            "{\"body\":\"Posted through the API\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).contains("\"status\":\"published\"");
     String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    assertThat(v.json("PATCH", "/api/v1/comments/" + id, "{\"body\":\"Edited through the API\"}").statusCode()).isEqualTo(200);
-    assertThat(site.newVisitor().get("/api/v1/articles/" + articleId + "/comments?sort=newest").body()).contains("Edited through the API");
-    assertThat(reader(true).json("POST", "/api/v1/comments/" + id + "/like", null).statusCode()).isEqualTo(200);
-    assertThat(reader(true).json("POST", "/api/v1/comments/" + id + "/report", "{\"reason\":\"spam\"}").statusCode()).isEqualTo(202);
-    assertThat(site.newVisitor().json("POST", "/api/v1/articles/" + articleId + "/comments", "{\"body\":\"anonymous\"}").statusCode()).isEqualTo(401);
+    assertThat(
+            v.json("PATCH", "/api/v1/comments/" + id, "{\"body\":\"Edited through the API\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            site.newVisitor().get("/api/v1/articles/" + articleId + "/comments?sort=newest").body())
+        .contains("Edited through the API");
+    assertThat(reader(true).json("POST", "/api/v1/comments/" + id + "/like", null).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            reader(true)
+                .json("POST", "/api/v1/comments/" + id + "/report", "{\"reason\":\"spam\"}")
+                .statusCode())
+        .isEqualTo(202);
+    assertThat(
+            site.newVisitor()
+                .json(
+                    "POST",
+                    "/api/v1/articles/" + articleId + "/comments",
+                    "{\"body\":\"anonymous\"}")
+                .statusCode())
+        .isEqualTo(401);
     assertThat(v.json("GET", "/api/v1/moderation/queue", null).statusCode()).isEqualTo(403);
     assertThat(moderator.json("GET", "/api/v1/moderation/queue", null).statusCode()).isEqualTo(200);
-    assertThat(moderator.json("POST", "/api/v1/moderation/comments/" + id + "/feature", "{}").statusCode()).isEqualTo(200);
+    assertThat(
+            moderator
+                .json("POST", "/api/v1/moderation/comments/" + id + "/feature", "{}")
+                .statusCode())
+        .isEqualTo(200);
     assertThat(v.json("DELETE", "/api/v1/comments/" + id, null).statusCode()).isEqualTo(204);
   }
 
@@ -522,13 +888,21 @@ abstract class CommentsContract {
     int before = mail.count(aEmail);
     assertThat(comment(b, f.wire.slug(), "A first reply", parent).statusCode()).isEqualTo(303);
     String text = mail.awaitMail(aEmail, before);
-    assertThat(text).contains("replied to your comment").contains(TestApp.BASE_URL + "/articles/" + f.wire.slug() + "#c-");
-    String stop = text.replaceAll("(?s).*(" + java.util.regex.Pattern.quote(TestApp.BASE_URL) + "/unsubscribe\\?key=[A-Za-z0-9_-]+).*", "$1");
+    assertThat(text)
+        .contains("replied to your comment")
+        .contains(TestApp.BASE_URL + "/articles/" + f.wire.slug() + "#c-");
+    String stop =
+        text.replaceAll(
+            "(?s).*("
+                + java.util.regex.Pattern.quote(TestApp.BASE_URL)
+                + "/unsubscribe\\?key=[A-Za-z0-9_-]+).*",
+            "$1");
     Visitor clicker = site.newVisitor();
     Document page = Jsoup.parse(clicker.get(stop.substring(TestApp.BASE_URL.length())).body());
     String key = page.select("input[name=key]").val();
     assertThat(clicker.post("/unsubscribe", Map.of("key", key)).statusCode()).isEqualTo(200);
-    assertThat(clicker.post("/unsubscribe", Map.of("key", "x".repeat(43))).statusCode()).isEqualTo(400);
+    assertThat(clicker.post("/unsubscribe", Map.of("key", "x".repeat(43))).statusCode())
+        .isEqualTo(400);
     noThrottlingHistory();
     int after = mail.count(aEmail);
     comment(b, f.wire.slug(), "A second reply nobody is told about", parent);
@@ -540,25 +914,33 @@ abstract class CommentsContract {
   void eachArticleHasAnRssFeedOfItsComments() throws Exception {
     Visitor v = established();
     comment(v, f.arabic.slug(), "A comment for the feed readers", null);
-    HttpResponse<String> rss = site.newVisitor().get("/articles/" + f.arabic.slug() + "/comments.rss");
+    HttpResponse<String> rss =
+        site.newVisitor().get("/articles/" + f.arabic.slug() + "/comments.rss");
     assertThat(rss.statusCode()).isEqualTo(200);
-    assertThat(rss.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
-    var feed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(rss.body()));
-    assertThat(feed.getEntries()).anySatisfy(e -> {
-      assertThat(e.getDescription().getValue()).contains("A comment for the feed readers");
-      assertThat(e.getLink()).startsWith(TestApp.BASE_URL + "/articles/" + f.arabic.slug() + "#c-");
-    });
+    assertThat(rss.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/rss+xml");
+    var feed =
+        new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(rss.body()));
+    assertThat(feed.getEntries())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getDescription().getValue()).contains("A comment for the feed readers");
+              assertThat(e.getLink())
+                  .startsWith(TestApp.BASE_URL + "/articles/" + f.arabic.slug() + "#c-");
+            });
   }
 
   @Test
   void scriptEventHandlersAndJavascriptLinksNeverReachThePage() {
     Visitor v = established();
-    String nasty = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) <a href=\"javascript:alert(3)\" onclick=\"x()\">y</a> <svg onload=alert(4)>";
+    String nasty =
+        "<img src=x onerror=alert(1)> [click](javascript:alert(2)) <a href=\"javascript:alert(3)\" onclick=\"x()\">y</a> <svg onload=alert(4)>";
     String id = idOf(comment(v, f.own.slug(), nasty + " sanitization probe", null));
     Document d = anonymousArticle(f.own.slug(), "sanitization probe");
     var body = d.select("#c-" + id + " .comment-body").first();
     assertThat(body.select("img, svg, script, [onerror], [onclick], [onload]")).isEmpty();
-    assertThat(body.select("a").eachAttr("href")).noneMatch(h -> h.toLowerCase().startsWith("javascript"));
+    assertThat(body.select("a").eachAttr("href"))
+        .noneMatch(h -> h.toLowerCase().startsWith("javascript"));
     assertThat(body.text()).contains("<img src=x onerror=alert(1)>"); // shown as text, harmless
   }
 
@@ -569,35 +951,68 @@ abstract class CommentsContract {
     Visitor quiet = reader(true);
     assertThat(article(quiet, f.own.slug()).text()).contains("A loud opinion nobody asked for");
     assertThat(quiet.post("/comments/" + id + "/mute", Map.of()).statusCode()).isEqualTo(303);
-    assertThat(article(quiet, f.own.slug()).text()).doesNotContain("A loud opinion nobody asked for");
-    assertThat(article(reader(true), f.own.slug()).text()).contains("A loud opinion nobody asked for");
+    assertThat(article(quiet, f.own.slug()).text())
+        .doesNotContain("A loud opinion nobody asked for");
+    assertThat(article(reader(true), f.own.slug()).text())
+        .contains("A loud opinion nobody asked for");
   }
 
   @Test
   void moderatorsCloseThreadsAndClosedThreadsSaySo() {
     Visitor v = established();
-    assertThat(moderator.post("/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "closed")).statusCode()).isEqualTo(303);
+    assertThat(
+            moderator
+                .post(
+                    "/staff/articles/" + f.noindex.slug() + "/comments",
+                    Map.of("comments", "closed"))
+                .statusCode())
+        .isEqualTo(303);
     try {
       Document d = article(v, f.noindex.slug());
-      assertThat(d.select("#comments .comment-prompt").text()).isEqualTo("Comments are closed on this article.");
+      assertThat(d.select("#comments .comment-prompt").text())
+          .isEqualTo("Comments are closed on this article.");
       assertThat(d.select("#comments textarea")).isEmpty();
       HttpResponse<String> refused = comment(v, f.noindex.slug(), "Too late to the party", null);
       assertThat(refused.statusCode()).isEqualTo(403);
-      assertThat(Jsoup.parse(refused.body()).text()).contains("Comments are closed on this article.");
-      assertThat(reader(true).post("/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "open")).statusCode()).isEqualTo(403);
+      assertThat(Jsoup.parse(refused.body()).text())
+          .contains("Comments are closed on this article.");
+      assertThat(
+              reader(true)
+                  .post(
+                      "/staff/articles/" + f.noindex.slug() + "/comments",
+                      Map.of("comments", "open"))
+                  .statusCode())
+          .isEqualTo(403);
     } finally {
-      moderator.post("/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "open"));
+      moderator.post(
+          "/staff/articles/" + f.noindex.slug() + "/comments", Map.of("comments", "open"));
     }
   }
 
   @Test
   void commentsCloseByThemselvesDaysAfterPublication() {
-    try (TestApp shortLived = TestApp.start(db(), false, Map.of("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "1"))) {
+    try (TestApp shortLived =
+        TestApp.start(db(), false, Map.of("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "1"))) {
       var dao = shortLived.app().articles();
       dao.createSection("world", "World", "", 0);
-      var old = dao.insert(Fixtures.article("world", null, "An old story about the ferry", java.util.List.of("Jane Roe"), "<p>Old.</p>",
-          "en", "ltr", null, java.time.Instant.now().minus(java.time.Duration.ofDays(2)), java.util.List.of(), pressroom.articles.ArticleStatus.PUBLISHED));
-      assertThat(Jsoup.parse(shortLived.get("/articles/" + old.slug()).body()).select("#comments .comment-prompt").text())
+      var old =
+          dao.insert(
+              Fixtures.article(
+                  "world",
+                  null,
+                  "An old story about the ferry",
+                  java.util.List.of("Jane Roe"),
+                  "<p>Old.</p>",
+                  "en",
+                  "ltr",
+                  null,
+                  java.time.Instant.now().minus(java.time.Duration.ofDays(2)),
+                  java.util.List.of(),
+                  pressroom.articles.ArticleStatus.PUBLISHED));
+      assertThat(
+              Jsoup.parse(shortLived.get("/articles/" + old.slug()).body())
+                  .select("#comments .comment-prompt")
+                  .text())
           .isEqualTo("Comments are closed on this article.");
     }
   }
@@ -608,32 +1023,81 @@ abstract class CommentsContract {
     Visitor b = reader(true);
     comment(a, f.arabic.slug(), "Bulk candidate one", null);
     comment(b, f.arabic.slug(), "Bulk candidate two", null);
-    java.util.List<String> ids = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE body LIKE 'Bulk candidate%'").mapTo(String.class).list());
+    java.util.List<String> ids =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM comments WHERE body LIKE 'Bulk candidate%'")
+                        .mapTo(String.class)
+                        .list());
     StringBuilder form = new StringBuilder("action=approve&_csrf=" + moderator.csrfToken());
     for (String id : ids) {
       form.append("&id=").append(id);
     }
-    assertThat(postForm(moderator, "/staff/moderation/bulk", form.toString()).statusCode()).isEqualTo(303);
+    assertThat(postForm(moderator, "/staff/moderation/bulk", form.toString()).statusCode())
+        .isEqualTo(303);
     anonymousArticle(f.arabic.slug(), "Bulk candidate two");
 
-    assertThat(moderator.post("/staff/moderation/" + ids.get(0) + "/suspend", Map.of("days", "7", "reason", "personal attacks")).statusCode()).isEqualTo(303);
-    Visitor suspended = site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM comments WHERE id = :c").bind("c", ids.get(0)).mapTo(String.class).one())
-        .equals(site.app().database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM comments WHERE body = 'Bulk candidate one'").mapTo(String.class).one())) ? a : b;
+    assertThat(
+            moderator
+                .post(
+                    "/staff/moderation/" + ids.get(0) + "/suspend",
+                    Map.of("days", "7", "reason", "personal attacks"))
+                .statusCode())
+        .isEqualTo(303);
+    Visitor suspended =
+        site.app()
+                .database()
+                .jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT account_id FROM comments WHERE id = :c")
+                            .bind("c", ids.get(0))
+                            .mapTo(String.class)
+                            .one())
+                .equals(
+                    site.app()
+                        .database()
+                        .jdbi()
+                        .withHandle(
+                            h ->
+                                h.createQuery(
+                                        "SELECT account_id FROM comments WHERE body = 'Bulk candidate one'")
+                                    .mapTo(String.class)
+                                    .one()))
+            ? a
+            : b;
     noThrottlingHistory();
     HttpResponse<String> refused = comment(suspended, f.arabic.slug(), "Can I still post?", null);
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(Jsoup.parse(refused.body()).text()).contains("suspended until").contains("personal attacks");
-    assertThat(article(suspended, f.arabic.slug()).select("#comments .comment-prompt").text()).contains("suspended");
+    assertThat(Jsoup.parse(refused.body()).text())
+        .contains("suspended until")
+        .contains("personal attacks");
+    assertThat(article(suspended, f.arabic.slug()).select("#comments .comment-prompt").text())
+        .contains("suspended");
   }
 
   HttpResponse<String> postForm(Visitor v, String path, String body) {
     try {
-      var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager() {
-        { v.cookies().forEach(c -> getCookieStore().add(java.net.URI.create(site.url("/")), c)); }
-      }).build();
-      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url(path)))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      var http =
+          java.net.http.HttpClient.newBuilder()
+              .cookieHandler(
+                  new java.net.CookieManager() {
+                    {
+                      v.cookies()
+                          .forEach(
+                              c -> getCookieStore().add(java.net.URI.create(site.url("/")), c));
+                    }
+                  })
+              .build();
+      return http.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url(path)))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -641,9 +1105,23 @@ abstract class CommentsContract {
 
   @Test
   void bigThreadsArePagedOnTheServer() {
-    String slug = site.app().articles().insert(Fixtures.article("world", null, "A much discussed story",
-        java.util.List.of("Jane Roe"), "<p>Discuss.</p>", "en", "ltr", null, java.time.Instant.now().minusSeconds(60),
-        java.util.List.of(), pressroom.articles.ArticleStatus.PUBLISHED)).slug();
+    String slug =
+        site.app()
+            .articles()
+            .insert(
+                Fixtures.article(
+                    "world",
+                    null,
+                    "A much discussed story",
+                    java.util.List.of("Jane Roe"),
+                    "<p>Discuss.</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    java.time.Instant.now().minusSeconds(60),
+                    java.util.List.of(),
+                    pressroom.articles.ArticleStatus.PUBLISHED))
+            .slug();
     Visitor v = established();
     for (int i = 1; i <= 21; i++) {
       noThrottlingHistory();
@@ -655,30 +1133,42 @@ abstract class CommentsContract {
     assertThat(first.select("#comments-heading").text()).isEqualTo("Comments (21)");
     String next = first.select("#comments nav.pagination a[rel=next]").attr("href");
     assertThat(next).isEqualTo("/articles/" + slug + "?cpage=2#comments");
-    Document second = Jsoup.parse(site.newVisitor().get(next.substring(0, next.indexOf('#'))).body());
-    assertThat(second.select("#comments > ol.comments > li.comment .comment-body").eachText()).containsExactly("Paged comment 21");
-    assertThat(site.newVisitor().get("/articles/" + slug + "?cpage=zero").statusCode()).isEqualTo(400);
+    Document second =
+        Jsoup.parse(site.newVisitor().get(next.substring(0, next.indexOf('#'))).body());
+    assertThat(second.select("#comments > ol.comments > li.comment .comment-body").eachText())
+        .containsExactly("Paged comment 21");
+    assertThat(site.newVisitor().get("/articles/" + slug + "?cpage=zero").statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void postingWithoutTheCsrfTokenIs403() {
     Visitor v = established();
-    assertThat(v.postRaw("/articles/" + f.wire.slug() + "/comments", Map.of("body", "no token")).statusCode()).isEqualTo(403);
+    assertThat(
+            v.postRaw("/articles/" + f.wire.slug() + "/comments", Map.of("body", "no token"))
+                .statusCode())
+        .isEqualTo(403);
   }
 
   /** Issue 12.17: "Download my data" holds the reader's comments and bookmarks, not empty lists. */
   @Test
   void downloadMyDataHoldsTheReadersCommentsAndBookmarks() throws Exception {
     Visitor v = established();
-    assertThat(comment(v, f.wire.slug(), "A comment that belongs in my download", null).statusCode()).isEqualTo(303);
-    assertThat(v.post("/articles/" + f.own.slug() + "/bookmark", Map.of("action", "add")).statusCode()).isEqualTo(303);
-    var export = new com.fasterxml.jackson.databind.ObjectMapper().readTree(v.get("/profile/export").body());
+    assertThat(
+            comment(v, f.wire.slug(), "A comment that belongs in my download", null).statusCode())
+        .isEqualTo(303);
+    assertThat(
+            v.post("/articles/" + f.own.slug() + "/bookmark", Map.of("action", "add")).statusCode())
+        .isEqualTo(303);
+    var export =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(v.get("/profile/export").body());
     java.util.List<String> texts = new java.util.ArrayList<>();
     export.get("comments").forEach(c -> texts.add(c.get("text").asText()));
     assertThat(texts).hasSize(4).last().isEqualTo("A comment that belongs in my download");
     assertThat(export.get("comments").get(3).get("article").asText()).isEqualTo(f.wire.slug());
     assertThat(export.get("bookmarks")).hasSize(1);
     assertThat(export.get("bookmarks").get(0).get("article").asText()).isEqualTo(f.own.slug());
-    assertThat(export.get("bookmarks").get(0).get("headline").asText()).isEqualTo("Mountain village switches on its solar microgrid");
+    assertThat(export.get("bookmarks").get(0).get("headline").asText())
+        .isEqualTo("Mountain village switches on its solar microgrid");
   }
 }

@@ -20,7 +20,9 @@ class SpamFilterTest {
         b.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String text = b.toString();
-      assertThat(SpamFilter.features(text, false).stream().filter(w -> !w.startsWith("#")).toList()).as(text.chars().mapToObj(c -> String.format("%04x", c)).toList().toString()).containsExactlyElementsOf(byPattern(text));
+      assertThat(SpamFilter.features(text, false).stream().filter(w -> !w.startsWith("#")).toList())
+          .as(text.chars().mapToObj(c -> String.format("%04x", c)).toList().toString())
+          .containsExactlyElementsOf(byPattern(text));
     }
   }
 

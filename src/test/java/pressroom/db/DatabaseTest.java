@@ -16,14 +16,15 @@ class DatabaseTest {
             .set("PRESSROOM_SQLITE_CACHE_MB", 64)
             .build();
     try (Database db = Database.open(config)) {
-      int pages = db.jdbi().withHandle(h -> h.createQuery("PRAGMA cache_size").mapTo(Integer.class).one());
+      int pages =
+          db.jdbi().withHandle(h -> h.createQuery("PRAGMA cache_size").mapTo(Integer.class).one());
       assertThat(pages).as("negative: a size in KiB").isEqualTo(-64 * 1024);
     }
   }
 
   /**
-   * A writer that commits batch after batch without pause: asking for checkpoints keeps the WAL
-   * to a few batches, where the periodic checkpoint alone let it grow with everything written.
+   * A writer that commits batch after batch without pause: asking for checkpoints keeps the WAL to
+   * a few batches, where the periodic checkpoint alone let it grow with everything written.
    */
   @Test
   void aBulkWritersWalStaysAFewBatchesLong(@TempDir Path dir) throws Exception {
@@ -55,11 +56,13 @@ class DatabaseTest {
   void theNewestMigrationNumberIsTheNewestFileForBothDatabases() throws Exception {
     for (Dialect d : Dialect.values()) {
       int newest;
-      try (var files = java.util.stream.Stream.concat(
-          java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder())),
-          java.nio.file.Files.list(Path.of("src/main/resources", Dialect.COMMON_MIGRATIONS)))) {
+      try (var files =
+          java.util.stream.Stream.concat(
+              java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder())),
+              java.nio.file.Files.list(Path.of("src/main/resources", Dialect.COMMON_MIGRATIONS)))) {
         newest =
-            files.map(f -> f.getFileName().toString())
+            files
+                .map(f -> f.getFileName().toString())
                 .filter(n -> n.matches("V\\d+__.*\\.sql"))
                 .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
                 .max()
@@ -71,31 +74,50 @@ class DatabaseTest {
 
   /** A start on a schema already at the newest version skips Flyway; any doubt runs it. */
   @Test
-  void onlyASchemaAtTheNewestVersionWithNoFailureCountsAsUpToDate(@TempDir Path dir) throws Exception {
+  void onlyASchemaAtTheNewestVersionWithNoFailureCountsAsUpToDate(@TempDir Path dir)
+      throws Exception {
     Config config = Config.Builder.empty().set("PRESSROOM_DATA", dir.toString()).build();
     org.sqlite.SQLiteDataSource raw = new org.sqlite.SQLiteDataSource();
     raw.setUrl(config.jdbcUrl());
     assertThat(Database.upToDate(raw)).as("a new, empty database").isFalse();
     try (Database db = Database.open(config)) {
       assertThat(Database.upToDate(db.dataSource())).isTrue();
-      db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '3'"));
-      assertThat(Database.upToDate(db.dataSource())).as("a failed migration in the history").isFalse();
-      db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '3'"));
-      db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = ?", String.valueOf(Dialect.NEWEST_MIGRATION)));
-      assertThat(Database.upToDate(db.dataSource())).as("the newest migration not yet run").isFalse();
+      db.jdbi()
+          .useHandle(
+              h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '3'"));
+      assertThat(Database.upToDate(db.dataSource()))
+          .as("a failed migration in the history")
+          .isFalse();
+      db.jdbi()
+          .useHandle(
+              h -> h.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '3'"));
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "DELETE FROM flyway_schema_history WHERE version = ?",
+                      String.valueOf(Dialect.NEWEST_MIGRATION)));
+      assertThat(Database.upToDate(db.dataSource()))
+          .as("the newest migration not yet run")
+          .isFalse();
     }
   }
 
-  /** Each version is written once per database: in the common folder or the database's own, never both. */
+  /**
+   * Each version is written once per database: in the common folder or the database's own, never
+   * both.
+   */
   @Test
   void everyMigrationVersionIsInExactlyOneFolderPerDatabase() throws Exception {
     java.util.List<String> common;
-    try (var files = java.nio.file.Files.list(Path.of("src/main/resources", Dialect.COMMON_MIGRATIONS))) {
+    try (var files =
+        java.nio.file.Files.list(Path.of("src/main/resources", Dialect.COMMON_MIGRATIONS))) {
       common = files.map(f -> f.getFileName().toString().replaceAll("__.*", "")).toList();
     }
     for (Dialect d : Dialect.values()) {
       java.util.List<String> own;
-      try (var files = java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder()))) {
+      try (var files =
+          java.nio.file.Files.list(Path.of("src/main/resources", d.migrationFolder()))) {
         own = files.map(f -> f.getFileName().toString().replaceAll("__.*", "")).toList();
       }
       assertThat(own).as(d + " repeats a common version").doesNotContainAnyElementsOf(common);

@@ -34,7 +34,8 @@ class ListingsMigrationTest {
     jdbi.useHandle(
         h -> {
           h.execute("INSERT INTO sections (id, slug, name) VALUES ('s', 'news', 'News')");
-          h.execute("INSERT INTO sources (id, name, priority) VALUES ('low', 'Low', 0), ('high', 'High', 5)");
+          h.execute(
+              "INSERT INTO sources (id, name, priority) VALUES ('low', 'Low', 0), ('high', 'High', 5)");
           h.execute("INSERT INTO authors (id, slug, name) VALUES ('au', 'desk', 'Desk')");
           // story1: low and high versions, high wins; story2: the high version is withdrawn;
           // story3: the high version is under embargo; own: the site's own article, no story.
@@ -46,15 +47,25 @@ class ListingsMigrationTest {
           article(h, "s3-high", "high", "story3", now + 5 * hour, "published");
           article(h, "own", null, null, now - hour, "published");
           for (String id : List.of("s1-low", "s1-high", "own")) {
-            h.execute("INSERT INTO article_authors (article_id, position, author_id) VALUES (?, 0, 'au')", id);
+            h.execute(
+                "INSERT INTO article_authors (article_id, position, author_id) VALUES (?, 0, 'au')",
+                id);
           }
         });
     migrate(url, dialect, null);
     Map<String, List<Object>> rows =
         jdbi.withHandle(
             h ->
-                h.createQuery("SELECT id, listed, embargo_pending, story_id FROM articles")
-                    .map((rs, ctx) -> Map.entry(rs.getString("id"), List.<Object>of(rs.getInt("listed"), rs.getInt("embargo_pending"), rs.getString("story_id"))))
+                h
+                    .createQuery("SELECT id, listed, embargo_pending, story_id FROM articles")
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getString("id"),
+                                List.<Object>of(
+                                    rs.getInt("listed"),
+                                    rs.getInt("embargo_pending"),
+                                    rs.getString("story_id"))))
                     .list()
                     .stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -69,26 +80,44 @@ class ListingsMigrationTest {
     Map<String, Integer> links =
         jdbi.withHandle(
             h ->
-                h.createQuery("SELECT article_id, listed, published_at FROM article_authors")
-                    .map((rs, ctx) -> Map.entry(rs.getString("article_id"), rs.getLong("published_at") > 0 ? rs.getInt("listed") : -1))
+                h
+                    .createQuery("SELECT article_id, listed, published_at FROM article_authors")
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getString("article_id"),
+                                rs.getLong("published_at") > 0 ? rs.getInt("listed") : -1))
                     .list()
                     .stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    assertThat(links).containsExactlyInAnyOrderEntriesOf(Map.of("s1-low", 0, "s1-high", 1, "own", 1));
+    assertThat(links)
+        .containsExactlyInAnyOrderEntriesOf(Map.of("s1-low", 0, "s1-high", 1, "own", 1));
   }
 
   private static void migrate(String url, String dialect, String target) {
-    var config = Flyway.configure().dataSource(url, null, null).locations("classpath:" + Dialect.COMMON_MIGRATIONS, "classpath:db/migration/" + dialect);
+    var config =
+        Flyway.configure()
+            .dataSource(url, null, null)
+            .locations(
+                "classpath:" + Dialect.COMMON_MIGRATIONS, "classpath:db/migration/" + dialect);
     if (target != null) {
       config = config.target(target);
     }
     config.load().migrate();
   }
 
-  private static void article(org.jdbi.v3.core.Handle h, String id, String source, String story, long at, String status) {
+  private static void article(
+      org.jdbi.v3.core.Handle h, String id, String source, String story, long at, String status) {
     h.execute(
         "INSERT INTO articles (id, slug, section_id, source_id, headline, body_html, published_at, updated_at, status, story_id)"
             + " VALUES (?, ?, 's', ?, ?, '<p>x</p>', ?, ?, ?, ?)",
-        id, id, source, "Headline " + id, at, at, status, story);
+        id,
+        id,
+        source,
+        "Headline " + id,
+        at,
+        at,
+        status,
+        story);
   }
 }

@@ -18,7 +18,8 @@ class DemoContentTest {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, true)) {
       List<ArticleSummary> all = site.app().articles().latest(1000, Instant.now());
       assertThat(all).hasSizeGreaterThanOrEqualTo(30);
-      assertThat(all.stream().map(ArticleSummary::sourceName).distinct()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(all.stream().map(ArticleSummary::sourceName).distinct())
+          .hasSizeGreaterThanOrEqualTo(3);
       assertThat(all.stream().filter(a -> a.authors().size() >= 2 && a.authors().size() <= 4))
           .hasSizeGreaterThanOrEqualTo(5);
       assertThat(all.stream().flatMap(a -> a.authors().stream()).map(au -> au.name()))
@@ -26,7 +27,9 @@ class DemoContentTest {
       assertThat(all).anyMatch(a -> a.direction().equals("rtl"));
 
       Document home = Jsoup.parse(site.get("/").body());
-      assertThat(home.select(".section-block h2").eachText()).contains("Syndicated News").hasSizeGreaterThanOrEqualTo(4);
+      assertThat(home.select(".section-block h2").eachText())
+          .contains("Syndicated News")
+          .hasSizeGreaterThanOrEqualTo(4);
       Document syndicated = Jsoup.parse(site.get("/sections/syndicated-news").body());
       assertThat(syndicated.select(".item")).hasSizeGreaterThanOrEqualTo(10);
 
@@ -45,7 +48,8 @@ class DemoContentTest {
   void noDemoLeavesTheSiteEmptyAndSaysSo() {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
       assertThat(site.app().articles().countArticles()).isZero();
-      assertThat(Jsoup.parse(site.get("/").body()).text()).contains("No articles have been published yet.");
+      assertThat(Jsoup.parse(site.get("/").body()).text())
+          .contains("No articles have been published yet.");
     }
   }
 }

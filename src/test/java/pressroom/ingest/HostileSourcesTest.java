@@ -1,14 +1,13 @@
 package pressroom.ingest;
 
-import pressroom.ingest.formats.FeedFormat;
-import pressroom.ingest.sources.NewSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.NewSource;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestFeeds;
@@ -21,11 +20,22 @@ class HostileSourcesTest {
         FakePublisher internal = FakePublisher.start()) {
       internal.serve("/feed.xml", TestFeeds.rss(), "application/rss+xml");
       String id =
-          site.app().sources()
+          site.app()
+              .sources()
               .add(
                   new NewSource(
-                      "Internal", internal.url("/feed.xml").toString(), FeedFormat.AUTO, "Syndicated News",
-                      null, null, 0, Duration.ofMinutes(15), Map.of(), SeoPolicy.CANONICAL, true, 0));
+                      "Internal",
+                      internal.url("/feed.xml").toString(),
+                      FeedFormat.AUTO,
+                      "Syndicated News",
+                      null,
+                      null,
+                      0,
+                      Duration.ofMinutes(15),
+                      Map.of(),
+                      SeoPolicy.CANONICAL,
+                      true,
+                      0));
       IngestReport r = site.app().poller().runNow(site.app().sources().find(id).orElseThrow());
       assertThat(r.ok()).isFalse();
       assertThat(r.error()).contains("refused").contains("PRESSROOM_INGEST_ALLOW_PRIVATE");

@@ -1,9 +1,5 @@
 package pressroom.ingest;
 
-import pressroom.ingest.formats.FeedFormat;
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.NewSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -21,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.NewSource;
 import pressroom.testing.Eventually;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.FakePublisher.Response;
@@ -28,7 +27,10 @@ import pressroom.testing.TestApp;
 import pressroom.testing.TestFeeds;
 import pressroom.testing.TestFeeds.RssItem;
 
-/** Partners' feeds, served by a real local HTTP server, become article pages; one subclass per database. */
+/**
+ * Partners' feeds, served by a real local HTTP server, become article pages; one subclass per
+ * database.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class IngestContract {
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -66,12 +68,22 @@ abstract class IngestContract {
 
   FeedSource add(String name, String path, SeoPolicy policy, int expireDays, int priority) {
     String id =
-        site.app().sources()
+        site.app()
+            .sources()
             .add(
                 new NewSource(
-                    name + " " + (++counter), partner.url(path).toString(), FeedFormat.AUTO, "Syndicated News",
-                    "Republished under licence from " + name + ".", null, priority, Duration.ofMinutes(15),
-                    Map.of("X-Api-Key", "secret-key-123"), policy, true, expireDays));
+                    name + " " + (++counter),
+                    partner.url(path).toString(),
+                    FeedFormat.AUTO,
+                    "Syndicated News",
+                    "Republished under licence from " + name + ".",
+                    null,
+                    priority,
+                    Duration.ofMinutes(15),
+                    Map.of("X-Api-Key", "secret-key-123"),
+                    policy,
+                    true,
+                    expireDays));
     return site.app().sources().find(id).orElseThrow();
   }
 
@@ -83,14 +95,20 @@ abstract class IngestContract {
     return site.app().poller().runNow(reload(s));
   }
 
-  /** The address of the listed article with this headline; listings follow changes within a second. */
+  /**
+   * The address of the listed article with this headline; listings follow changes within a second.
+   */
   String slugOf(String headline) {
-    return pressroom.testing.Eventually.value("listed: " + headline, () ->
-        Jsoup.parse(site.get("/sections/syndicated-news").body()).select(".item-title a").stream()
-            .filter(a -> a.text().equals(headline))
-            .map(a -> a.attr("href").substring("/articles/".length()))
-            .findFirst()
-            .orElse(null));
+    return pressroom.testing.Eventually.value(
+        "listed: " + headline,
+        () ->
+            Jsoup.parse(site.get("/sections/syndicated-news").body())
+                .select(".item-title a")
+                .stream()
+                .filter(a -> a.text().equals(headline))
+                .map(a -> a.attr("href").substring("/articles/".length()))
+                .findFirst()
+                .orElse(null));
   }
 
   /** The section listing once it has caught up with the latest change. */
@@ -120,8 +138,17 @@ abstract class IngestContract {
   @Test
   void anRssItemBecomesAnAttributedArticleWithEveryAuthorInOrder() {
     String title = unique("Harbour cranes return to work");
-    partner.serve("/wire.xml", TestFeeds.rss(new RssItem("h-" + counter, title,
-        "By Jane Roe, Ali Hassan and Mary O. Doe | Reuters", BODY, NOW.minusSeconds(3600), "Ports", "Labour")),
+    partner.serve(
+        "/wire.xml",
+        TestFeeds.rss(
+            new RssItem(
+                "h-" + counter,
+                title,
+                "By Jane Roe, Ali Hassan and Mary O. Doe | Reuters",
+                BODY,
+                NOW.minusSeconds(3600),
+                "Ports",
+                "Labour")),
         "application/rss+xml");
     FeedSource s = add("Test Wire", "/wire.xml", SeoPolicy.CANONICAL, 0, 0);
     IngestReport r = ingest(s);
@@ -131,13 +158,17 @@ abstract class IngestContract {
     assertThat(partner.lastHeaders("/wire.xml").get("user-agent")).startsWith("Pressroom/");
 
     Document d = article(slugOf(title));
-    assertThat(d.selectFirst(".byline").text()).isEqualTo("By Jane Roe, Ali Hassan and Mary O. Doe");
+    assertThat(d.selectFirst(".byline").text())
+        .isEqualTo("By Jane Roe, Ali Hassan and Mary O. Doe");
     assertThat(d.select(".story-body p")).hasSize(3);
-    assertThat(d.select(".story-body").text()).contains("Diyarbakır said “we are back” on Tuesday — after nine weeks.");
+    assertThat(d.select(".story-body").text())
+        .contains("Diyarbakır said “we are back” on Tuesday — after nine weeks.");
     assertThat(d.select(".story-body a").attr("href")).isEqualTo("https://wire.example/background");
     assertThat(d.selectFirst(".attribution").text()).startsWith("From Test Wire");
-    assertThat(d.select(".attribution a.original").attr("href")).isEqualTo("https://wire.example/stories/h-" + (counter - 1));
-    assertThat(d.select("link[rel=canonical]").attr("href")).isEqualTo("https://wire.example/stories/h-" + (counter - 1));
+    assertThat(d.select(".attribution a.original").attr("href"))
+        .isEqualTo("https://wire.example/stories/h-" + (counter - 1));
+    assertThat(d.select("link[rel=canonical]").attr("href"))
+        .isEqualTo("https://wire.example/stories/h-" + (counter - 1));
     assertThat(d.select(".licence").text()).isEqualTo("Republished under licence from Test Wire.");
     assertThat(d.select(".tags a").eachText()).containsExactly("Labour", "Ports");
   }
@@ -145,32 +176,66 @@ abstract class IngestContract {
   @Test
   void atomJsonFeedAndNinjsItemsBecomeArticlesToo() {
     String atomTitle = unique("Night trains return to the coast line");
-    partner.serve("/atom.xml", TestFeeds.atom("urn:a:" + counter, atomTitle, "Łukasz Wróbel", "Zofia Wiśniewska",
-        "<p>The first sleeper left at ten.</p>", NOW.minusSeconds(7200)), "application/atom+xml");
+    partner.serve(
+        "/atom.xml",
+        TestFeeds.atom(
+            "urn:a:" + counter,
+            atomTitle,
+            "Łukasz Wróbel",
+            "Zofia Wiśniewska",
+            "<p>The first sleeper left at ten.</p>",
+            NOW.minusSeconds(7200)),
+        "application/atom+xml");
     String jsonTitle = unique("Valley farmers agree a water rota");
-    partner.serve("/feed.json", TestFeeds.jsonFeed("j-" + counter, jsonTitle, "Ayşe Çağlar Öztürk",
-        "<p>The rota starts on Monday.</p>", NOW.minusSeconds(5400)), "application/feed+json");
+    partner.serve(
+        "/feed.json",
+        TestFeeds.jsonFeed(
+            "j-" + counter,
+            jsonTitle,
+            "Ayşe Çağlar Öztürk",
+            "<p>The rota starts on Monday.</p>",
+            NOW.minusSeconds(5400)),
+        "application/feed+json");
     String ninjsTitle = unique("Regional count finishes after two days");
-    partner.serve("/item.json", TestFeeds.ninjs3("urn:n:" + counter, ninjsTitle, "Rêbaz Şêxanî and Þórdís Jónsdóttir",
-        "<p>Counting ended at dawn.</p>", NOW.minusSeconds(4000), 1, "usable", null), "application/json");
+    partner.serve(
+        "/item.json",
+        TestFeeds.ninjs3(
+            "urn:n:" + counter,
+            ninjsTitle,
+            "Rêbaz Şêxanî and Þórdís Jónsdóttir",
+            "<p>Counting ended at dawn.</p>",
+            NOW.minusSeconds(4000),
+            1,
+            "usable",
+            null),
+        "application/json");
 
     for (String path : List.of("/atom.xml", "/feed.json", "/item.json")) {
       IngestReport r = ingest(add("Partner", path, SeoPolicy.OWN, 0, 0));
       assertThat(r.ok()).as(r.summary()).isTrue();
       assertThat(r.counts().inserted()).as(path).isEqualTo(1);
     }
-    assertThat(article(slugOf(atomTitle)).selectFirst(".byline").text()).isEqualTo("By Łukasz Wróbel and Zofia Wiśniewska");
-    assertThat(article(slugOf(jsonTitle)).selectFirst(".byline").text()).isEqualTo("By Ayşe Çağlar Öztürk");
+    assertThat(article(slugOf(atomTitle)).selectFirst(".byline").text())
+        .isEqualTo("By Łukasz Wróbel and Zofia Wiśniewska");
+    assertThat(article(slugOf(jsonTitle)).selectFirst(".byline").text())
+        .isEqualTo("By Ayşe Çağlar Öztürk");
     Document ninjs = article(slugOf(ninjsTitle));
-    assertThat(ninjs.selectFirst(".byline").text()).isEqualTo("By Rêbaz Şêxanî and Þórdís Jónsdóttir");
+    assertThat(ninjs.selectFirst(".byline").text())
+        .isEqualTo("By Rêbaz Şêxanî and Þórdís Jónsdóttir");
     assertThat(ninjs.select(".story-body").text()).isEqualTo("Counting ended at dawn.");
   }
 
   @Test
   void conditionalGetAsksOnlyForWhatChanged() {
     String title = unique("Ferry timetable for winter");
-    partner.respond("/cond.xml", Response.ok(TestFeeds.rss(new RssItem("c-" + counter, title, "Jane Roe", BODY,
-        NOW.minusSeconds(600))), "application/rss+xml").withEtag("\"v1\"").gzipped());
+    partner.respond(
+        "/cond.xml",
+        Response.ok(
+                TestFeeds.rss(
+                    new RssItem("c-" + counter, title, "Jane Roe", BODY, NOW.minusSeconds(600))),
+                "application/rss+xml")
+            .withEtag("\"v1\"")
+            .gzipped());
     FeedSource s = add("Cond Wire", "/cond.xml", SeoPolicy.CANONICAL, 0, 0);
     assertThat(ingest(s).counts().inserted()).isEqualTo(1);
     assertThat(reload(s).etag()).isEqualTo("\"v1\"");
@@ -208,7 +273,9 @@ abstract class IngestContract {
   @Test
   void aPermanentRedirectUpdatesTheStoredUrlAndGoneDisablesTheSource() {
     String title = unique("Museum returns manuscripts");
-    partner.serve("/new.xml", TestFeeds.rss(new RssItem("m-" + counter, title, "Jane Roe", BODY, NOW.minusSeconds(900))),
+    partner.serve(
+        "/new.xml",
+        TestFeeds.rss(new RssItem("m-" + counter, title, "Jane Roe", BODY, NOW.minusSeconds(900))),
         "application/rss+xml");
     partner.respond("/old.xml", Response.redirect(301, "/new.xml"));
     FeedSource s = add("Moved Wire", "/old.xml", SeoPolicy.CANONICAL, 0, 0);
@@ -219,25 +286,34 @@ abstract class IngestContract {
     FeedSource g = add("Gone Wire", "/gone.xml", SeoPolicy.CANONICAL, 0, 0);
     ingest(g);
     assertThat(reload(g).state()).isEqualTo(FeedSource.State.GONE);
-    assertThat(site.app().sources().due(Instant.now().plusSeconds(86_400))).noneMatch(x -> x.id().equals(g.id()));
+    assertThat(site.app().sources().due(Instant.now().plusSeconds(86_400)))
+        .noneMatch(x -> x.id().equals(g.id()));
   }
 
   @Test
   void aCorrectionUpdatesThePageAndKeepsTheRevisionAnOlderCopyChangesNothing() {
     String guid = "u-" + (++counter);
     String title = unique("Budget vote delayed");
-    partner.serve("/upd.xml", TestFeeds.rss(new RssItem(guid, title, "Jane Roe", "<p>First text.</p>", NOW.minusSeconds(7200))),
+    partner.serve(
+        "/upd.xml",
+        TestFeeds.rss(
+            new RssItem(guid, title, "Jane Roe", "<p>First text.</p>", NOW.minusSeconds(7200))),
         "application/rss+xml");
     FeedSource s = add("Upd Wire", "/upd.xml", SeoPolicy.CANONICAL, 0, 0);
     ingest(s);
     String slug = slugOf(title);
     assertThat(article(slug).select(".dateline").text()).doesNotContain("Updated");
 
-    partner.serve("/upd.xml", TestFeeds.rss(new RssItem(guid, title, "Jane Roe", "<p>Corrected text.</p>", NOW.minusSeconds(7200))),
+    partner.serve(
+        "/upd.xml",
+        TestFeeds.rss(
+            new RssItem(guid, title, "Jane Roe", "<p>Corrected text.</p>", NOW.minusSeconds(7200))),
         "application/rss+xml");
     IngestReport r = ingest(s);
     assertThat(r.counts().updated()).isEqualTo(1);
-    Eventually.until("the corrected text is served", () -> site.get("/articles/" + slug).body().contains("Corrected text."));
+    Eventually.until(
+        "the corrected text is served",
+        () -> site.get("/articles/" + slug).body().contains("Corrected text."));
     assertThat(article(slug).select(".dateline").text()).contains("Updated");
     assertThat(revisions(slug)).containsExactly("<p>First text.</p>");
 
@@ -252,9 +328,16 @@ abstract class IngestContract {
   }
 
   List<String> revisions(String slug) {
-    return site.app().database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT r.body_html FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE a.slug = :s ORDER BY r.replaced_at")
-        .bind("s", slug).mapTo(String.class).list());
+    return site.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT r.body_html FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE a.slug = :s ORDER BY r.replaced_at")
+                    .bind("s", slug)
+                    .mapTo(String.class)
+                    .list());
   }
 
   @Test
@@ -270,9 +353,21 @@ abstract class IngestContract {
             + " received, so that any shortfall can be made up before the harvest begins.</p>";
     String first = unique("Valley farmers agree drought water rotation");
     String second = unique("Farmers in the valley agree a drought water rotation");
-    partner.serve("/a.xml", TestFeeds.rss(new RssItem("s1-" + counter, first, "Jane Roe", story, NOW.minusSeconds(3000))), "application/rss+xml");
-    partner.serve("/b.xml", TestFeeds.rss(new RssItem("s2-" + counter, second, "Ali Hassan",
-        story.replace("the valley", "the Harran valley"), NOW.minusSeconds(2000))), "application/rss+xml");
+    partner.serve(
+        "/a.xml",
+        TestFeeds.rss(
+            new RssItem("s1-" + counter, first, "Jane Roe", story, NOW.minusSeconds(3000))),
+        "application/rss+xml");
+    partner.serve(
+        "/b.xml",
+        TestFeeds.rss(
+            new RssItem(
+                "s2-" + counter,
+                second,
+                "Ali Hassan",
+                story.replace("the valley", "the Harran valley"),
+                NOW.minusSeconds(2000))),
+        "application/rss+xml");
     FeedSource high = add("Priority Wire", "/a.xml", SeoPolicy.CANONICAL, 0, 10);
     FeedSource low = add("Other Wire", "/b.xml", SeoPolicy.CANONICAL, 0, 0);
     ingest(high);
@@ -291,16 +386,24 @@ abstract class IngestContract {
   void aKillNoticeWithdrawsTheArticleWhichThenAnswers410() {
     String uri = "urn:kill:" + (++counter);
     String title = unique("Minister resigns over port contract");
-    partner.serve("/kill.json", TestFeeds.ninjs3(uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(3600), 1, "usable", null),
+    partner.serve(
+        "/kill.json",
+        TestFeeds.ninjs3(
+            uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(3600), 1, "usable", null),
         "application/json");
     FeedSource s = add("Ninjs Wire", "/kill.json", SeoPolicy.CANONICAL, 0, 0);
     ingest(s);
     String slug = slugOf(title);
-    partner.serve("/kill.json", TestFeeds.ninjs3(uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(60), 2, "canceled", null),
+    partner.serve(
+        "/kill.json",
+        TestFeeds.ninjs3(
+            uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(60), 2, "canceled", null),
         "application/json");
     assertThat(ingest(s).counts().withdrawn()).isEqualTo(1);
-    Eventually.until("the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
-    assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("withdrawn by its publisher");
+    Eventually.until(
+        "the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
+    assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text())
+        .contains("withdrawn by its publisher");
     assertThat(listingAfterChanges()).doesNotContain(title);
   }
 
@@ -308,37 +411,65 @@ abstract class IngestContract {
   void anEmbargoedItemIsInvisibleUntilItsTime() throws InterruptedException {
     String title = unique("Quarterly trade figures");
     Instant until = Instant.now().plusSeconds(3);
-    partner.serve("/embargo.json", TestFeeds.ninjs3("urn:e:" + counter, title, "Jane Roe", "<p>Figures.</p>",
-        NOW.minusSeconds(60), 1, "usable", until), "application/json");
+    partner.serve(
+        "/embargo.json",
+        TestFeeds.ninjs3(
+            "urn:e:" + counter,
+            title,
+            "Jane Roe",
+            "<p>Figures.</p>",
+            NOW.minusSeconds(60),
+            1,
+            "usable",
+            until),
+        "application/json");
     FeedSource s = add("Embargo Wire", "/embargo.json", SeoPolicy.CANONICAL, 0, 0);
     ingest(s);
     assertThat(listingAfterChanges()).doesNotContain(title);
     assertThat(site.get("/").body()).doesNotContain(title);
     Thread.sleep(Duration.between(Instant.now(), until).plusMillis(200).toMillis());
     site.app().licences().run(Instant.now());
-    pressroom.testing.Eventually.until("listed after the embargo", () -> site.get("/sections/syndicated-news").body().contains(title));
+    pressroom.testing.Eventually.until(
+        "listed after the embargo",
+        () -> site.get("/sections/syndicated-news").body().contains(title));
     assertThat(site.get("/articles/" + slugOf(title)).statusCode()).isEqualTo(200);
   }
 
   @Test
   void anArticlePastItsLicencePeriodExpiresAndSaysSo() {
     String title = unique("Old harbour story");
-    partner.serve("/old-items.xml", TestFeeds.rss(new RssItem("o-" + counter, title, "Jane Roe", "<p>Old news from the harbour archive.</p>",
-        Instant.now().minus(Duration.ofDays(3)))), "application/rss+xml");
+    partner.serve(
+        "/old-items.xml",
+        TestFeeds.rss(
+            new RssItem(
+                "o-" + counter,
+                title,
+                "Jane Roe",
+                "<p>Old news from the harbour archive.</p>",
+                Instant.now().minus(Duration.ofDays(3)))),
+        "application/rss+xml");
     FeedSource s = add("Short Licence Wire", "/old-items.xml", SeoPolicy.NOINDEX, 2, 0);
     ingest(s);
     String slug = slugOf(title);
     assertThat(site.app().licences().run(Instant.now())).isEqualTo(1);
-    Eventually.until("the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
-    assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text()).contains("no longer available under our licence");
+    Eventually.until(
+        "the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
+    assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text())
+        .contains("no longer available under our licence");
   }
 
   @Test
   void oneBrokenItemNeverLosesTheRest() {
     String good = unique("Good item survives");
-    String feed = TestFeeds.rss(
-        new RssItem("g-" + counter, good, "Jane Roe", "<p>A story of its own about a good item.</p>", NOW.minusSeconds(100)),
-        new RssItem("e-" + counter, "", "Jane Roe", "", NOW.minusSeconds(50)));
+    String feed =
+        TestFeeds.rss(
+            new RssItem(
+                "g-" + counter,
+                good,
+                "Jane Roe",
+                "<p>A story of its own about a good item.</p>",
+                NOW.minusSeconds(100)),
+            new RssItem("e-" + counter, "", "Jane Roe", "", NOW.minusSeconds(50)));
     partner.serve("/mixed.xml", feed, "application/rss+xml");
     IngestReport r = ingest(add("Mixed Wire", "/mixed.xml", SeoPolicy.CANONICAL, 0, 0));
     assertThat(r.ok()).isTrue();
@@ -353,7 +484,10 @@ abstract class IngestContract {
    */
   @Test
   void datesWrittenTheWayRealFeedsWriteThemAreReadAndOneThatCannotBeIsNamed() {
-    String feed = new String(pressroom.testing.TestFeeds.fixture("dates-real-world.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    String feed =
+        new String(
+            pressroom.testing.TestFeeds.fixture("dates-real-world.xml"),
+            java.nio.charset.StandardCharsets.UTF_8);
     partner.serve("/dates.xml", feed, "application/rss+xml");
     FeedSource s = add("Almanac Wire", "/dates.xml", SeoPolicy.CANONICAL, 0, 0);
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -387,23 +521,38 @@ abstract class IngestContract {
     assertThat(firstSeen).isBetween(before, after);
 
     // A correction later on does not move the time the undated item was first seen.
-    partner.serve("/dates.xml", feed.replace("its original text", "its corrected text"), "application/rss+xml");
+    partner.serve(
+        "/dates.xml",
+        feed.replace("its original text", "its corrected text"),
+        "application/rss+xml");
     IngestReport again = ingest(s);
     assertThat(again.counts().updated()).isEqualTo(1);
     assertThat(again.unreadableDatesLine()).isEqualTo(named);
-    assertThat(publishedTimes(s)).containsEntry("unreadable", firstSeen).containsEntry("twitter",
-        Instant.parse("2018-02-01T21:10:00Z"));
+    assertThat(publishedTimes(s))
+        .containsEntry("unreadable", firstSeen)
+        .containsEntry("twitter", Instant.parse("2018-02-01T21:10:00Z"));
   }
 
   /** Each stored article's published time, by guid. */
   Map<String, Instant> publishedTimes(FeedSource s) {
-    return site.app().database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT source_guid, published_at FROM articles WHERE source_id = :s")
-        .bind("s", s.id())
-        .map((rs, ctx) -> Map.entry(rs.getString("source_guid"), Instant.ofEpochMilli(rs.getLong("published_at"))))
-        .list()
-        .stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    return site.app()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h
+                    .createQuery(
+                        "SELECT source_guid, published_at FROM articles WHERE source_id = :s")
+                    .bind("s", s.id())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getString("source_guid"),
+                                Instant.ofEpochMilli(rs.getLong("published_at"))))
+                    .list()
+                    .stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   @Test

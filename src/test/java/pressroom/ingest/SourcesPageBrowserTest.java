@@ -1,9 +1,5 @@
 package pressroom.ingest;
 
-import pressroom.ingest.formats.FeedFormat;
-import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.NewSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,6 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.sources.FeedSource;
+import pressroom.ingest.sources.NewSource;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
@@ -35,12 +34,36 @@ class SourcesPageBrowserTest {
   void start() throws Exception {
     site = TestApp.start(TestApp.Db.SQLITE, false);
     Fixtures.load(site.app().articles());
-    site.app().accounts().createVerified("desk.editor", "editor@mail.example", "a quiet editing room", Role.EDITOR);
+    site.app()
+        .accounts()
+        .createVerified("desk.editor", "editor@mail.example", "a quiet editing room", Role.EDITOR);
     Path feed = Files.createTempFile("feed", ".xml");
-    Files.writeString(feed, TestFeeds.rss(new TestFeeds.RssItem("b-1", "Ferry timetable changes for the winter", "Jane Roe",
-        "<p>The ferry runs twice a day from Monday.</p>", Instant.now().minusSeconds(600))));
-    sourceId = site.app().sources().add(new NewSource("Button Wire", feed.toString(), FeedFormat.fromName("auto"), "world", null, null, 0,
-        Duration.ofHours(1), Map.of(), SeoPolicy.CANONICAL, true, 0));
+    Files.writeString(
+        feed,
+        TestFeeds.rss(
+            new TestFeeds.RssItem(
+                "b-1",
+                "Ferry timetable changes for the winter",
+                "Jane Roe",
+                "<p>The ferry runs twice a day from Monday.</p>",
+                Instant.now().minusSeconds(600))));
+    sourceId =
+        site.app()
+            .sources()
+            .add(
+                new NewSource(
+                    "Button Wire",
+                    feed.toString(),
+                    FeedFormat.fromName("auto"),
+                    "world",
+                    null,
+                    null,
+                    0,
+                    Duration.ofHours(1),
+                    Map.of(),
+                    SeoPolicy.CANONICAL,
+                    true,
+                    0));
     browser = Browser.start();
   }
 
@@ -57,8 +80,18 @@ class SourcesPageBrowserTest {
   }
 
   void press(String button) {
-    browser.findElement(By.xpath("//tr[th[contains(., 'Button Wire')]]//button[normalize-space() = '" + button + "']")).click();
-    Browser.waitUp(browser).until(d -> d.getCurrentUrl().endsWith("/staff/sources") && d.findElement(By.tagName("h1")).getText().equals("Sources"));
+    browser
+        .findElement(
+            By.xpath(
+                "//tr[th[contains(., 'Button Wire')]]//button[normalize-space() = '"
+                    + button
+                    + "']"))
+        .click();
+    Browser.waitUp(browser)
+        .until(
+            d ->
+                d.getCurrentUrl().endsWith("/staff/sources")
+                    && d.findElement(By.tagName("h1")).getText().equals("Sources"));
   }
 
   @Test
@@ -72,17 +105,26 @@ class SourcesPageBrowserTest {
     assertThat(row()).contains("Button Wire").contains("never");
 
     press("Fetch now");
-    Browser.waitUp(browser).until(d -> {
-      d.navigate().refresh();
-      return !row().contains("never");
-    });
-    assertThat(site.get("/sections/world").body()).contains("Ferry timetable changes for the winter");
+    Browser.waitUp(browser)
+        .until(
+            d -> {
+              d.navigate().refresh();
+              return !row().contains("never");
+            });
+    assertThat(site.get("/sections/world").body())
+        .contains("Ferry timetable changes for the winter");
 
     press("Disable");
     assertThat(row()).contains("disabled");
-    assertThat(site.app().sources().find(sourceId).orElseThrow().state()).isEqualTo(FeedSource.State.DISABLED);
+    assertThat(site.app().sources().find(sourceId).orElseThrow().state())
+        .isEqualTo(FeedSource.State.DISABLED);
     press("Enable");
-    assertThat(browser.findElements(By.xpath("//tr[th[contains(., 'Button Wire')]]//button[normalize-space() = 'Disable']"))).hasSize(1);
-    assertThat(site.app().sources().find(sourceId).orElseThrow().state()).isEqualTo(FeedSource.State.ACTIVE);
+    assertThat(
+            browser.findElements(
+                By.xpath(
+                    "//tr[th[contains(., 'Button Wire')]]//button[normalize-space() = 'Disable']")))
+        .hasSize(1);
+    assertThat(site.app().sources().find(sourceId).orElseThrow().state())
+        .isEqualTo(FeedSource.State.ACTIVE);
   }
 }

@@ -27,9 +27,24 @@ class ArticleIndexTest {
   @TempDir Path folder;
 
   static Article article(String id, String headline) {
-    return new Article(id, "slug-" + id, new Section("s", "world", "World", ""), new Source("src", "Test Wire", null, "", SeoPolicy.CANONICAL),
-        headline, "A summary.", List.of(new Author("a", "jane-roe", "Jane Roe")), "<p>Body text.</p>", "en", "ltr", null,
-        Instant.now(), Instant.now(), List.of(new Tag("t", "ports", "Ports")), ArticleStatus.PUBLISHED, null, null);
+    return new Article(
+        id,
+        "slug-" + id,
+        new Section("s", "world", "World", ""),
+        new Source("src", "Test Wire", null, "", SeoPolicy.CANONICAL),
+        headline,
+        "A summary.",
+        List.of(new Author("a", "jane-roe", "Jane Roe")),
+        "<p>Body text.</p>",
+        "en",
+        "ltr",
+        null,
+        Instant.now(),
+        Instant.now(),
+        List.of(new Tag("t", "ports", "Ports")),
+        ArticleStatus.PUBLISHED,
+        null,
+        null);
   }
 
   @Test
@@ -46,16 +61,35 @@ class ArticleIndexTest {
 
   @Test
   void inALargeIndexCountsOfVeryManyMatchesAreEstimatedFromTheSampleAndFewAreCountedExactly() {
-    // Thresholds lowered so 4,000 articles act like a large index: estimate from 40 sampled matches.
-    try (ArticleIndex index = new ArticleIndex(folder, new ArticleIndex.Limits(0, 40, 1_000_000, 60_000, 60_000))) {
+    // Thresholds lowered so 4,000 articles act like a large index: estimate from 40 sampled
+    // matches.
+    try (ArticleIndex index =
+        new ArticleIndex(folder, new ArticleIndex.Limits(0, 40, 1_000_000, 60_000, 60_000))) {
       java.util.Random random = new java.util.Random(5);
       for (int i = 0; i < 4000; i++) {
         String rare = i % 400 == 0 ? " zeppelin" : "";
         // Ids from the seeded generator: which articles are in the sample is then fixed.
         String id = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
-        index.put(new Article(id, "slug-" + i, new Section("s", i % 4 == 0 ? "world" : "business", i % 4 == 0 ? "World" : "Business", ""),
-            null, "Common words for article " + random.nextInt() + rare, "A summary.", List.of(), "<p>Body text.</p>", "en", "ltr", null,
-            Instant.now(), Instant.now(), List.of(), ArticleStatus.PUBLISHED, null, null));
+        index.put(
+            new Article(
+                id,
+                "slug-" + i,
+                new Section(
+                    "s", i % 4 == 0 ? "world" : "business", i % 4 == 0 ? "World" : "Business", ""),
+                null,
+                "Common words for article " + random.nextInt() + rare,
+                "A summary.",
+                List.of(),
+                "<p>Body text.</p>",
+                "en",
+                "ltr",
+                null,
+                Instant.now(),
+                Instant.now(),
+                List.of(),
+                ArticleStatus.PUBLISHED,
+                null,
+                null));
       }
       index.refresh();
 
@@ -63,7 +97,8 @@ class ArticleIndexTest {
       assertThat(many.estimated()).isTrue();
       assertThat(many.total()).isBetween(3000L, 5000L);
       assertThat(many.hits()).hasSize(10);
-      var world = many.sections().stream().filter(c -> c.key().equals("world")).findFirst().orElseThrow();
+      var world =
+          many.sections().stream().filter(c -> c.key().equals("world")).findFirst().orElseThrow();
       // 1,000 in truth; estimated from the quarter of a 1-in-32 sample (about 31 articles), so
       // within three standard deviations of that sample's count.
       assertThat(world.count()).isBetween(500L, 1500L);
@@ -77,21 +112,41 @@ class ArticleIndexTest {
 
   @Test
   void aRelevanceOrderOfVeryManyMatchesWeighsTheNewestAndSaysSo() {
-    try (ArticleIndex index = new ArticleIndex(folder, new ArticleIndex.Limits(1_000_000, 40, 100, 60_000, 60_000))) {
+    try (ArticleIndex index =
+        new ArticleIndex(folder, new ArticleIndex.Limits(1_000_000, 40, 100, 60_000, 60_000))) {
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       for (int i = 0; i < 1000; i++) {
         // The best match of all is the oldest article; the second best is among the newest.
         String headline = i == 0 || i == 990 ? "Ferry ferry ferry" : "Ferry news " + i;
-        index.put(new Article("id-" + i, "slug-" + i, new Section("s", "world", "World", ""), null, headline, "A summary.", List.of(),
-            "<p>The ferry sails.</p>", "en", "ltr", null, start.plusSeconds(60L * i), start.plusSeconds(60L * i), List.of(),
-            ArticleStatus.PUBLISHED, null, null));
+        index.put(
+            new Article(
+                "id-" + i,
+                "slug-" + i,
+                new Section("s", "world", "World", ""),
+                null,
+                headline,
+                "A summary.",
+                List.of(),
+                "<p>The ferry sails.</p>",
+                "en",
+                "ltr",
+                null,
+                start.plusSeconds(60L * i),
+                start.plusSeconds(60L * i),
+                List.of(),
+                ArticleStatus.PUBLISHED,
+                null,
+                null));
       }
       index.refresh();
       ArticleIndex.Results r = index.search("ferry", false, 1, 10);
       assertThat(r.total()).isEqualTo(1000);
       assertThat(r.rankedAmongNewest()).isTrue();
       assertThat(r.hits().getFirst().headline()).isEqualTo("Ferry ferry ferry");
-      assertThat(r.hits()).extracting(ArticleIndex.Hit::slug).doesNotContain("slug-0").allMatch(slug -> Integer.parseInt(slug.substring(5)) >= 900);
+      assertThat(r.hits())
+          .extracting(ArticleIndex.Hit::slug)
+          .doesNotContain("slug-0")
+          .allMatch(slug -> Integer.parseInt(slug.substring(5)) >= 900);
       ArticleIndex.Results newest = index.search("ferry", true, 1, 10);
       assertThat(newest.rankedAmongNewest()).isFalse();
       assertThat(newest.hits()).extracting(ArticleIndex.Hit::slug).first().isEqualTo("slug-999");

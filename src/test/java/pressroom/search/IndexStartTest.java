@@ -28,7 +28,10 @@ import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestDatabases;
 
-/** A start never waits for the search index: it is built in the background, or caught up from the change log. */
+/**
+ * A start never waits for the search index: it is built in the background, or caught up from the
+ * change log.
+ */
 class IndexStartTest {
   final Path dir = tempDir();
   final String db = TestDatabases.sqliteUrl(dir);
@@ -43,28 +46,38 @@ class IndexStartTest {
     ageTheLog(); // so only the build, not the change-log follower, can index the articles
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (TestApp site = start(app -> app.indexer().afterBatch(n -> {
-      held.countDown();
-      await(release);
-    }))) {
+    try (TestApp site =
+        start(
+            app ->
+                app.indexer()
+                    .afterBatch(
+                        n -> {
+                          held.countDown();
+                          await(release);
+                        }))) {
       try {
         assertThat(held.await(20, TimeUnit.SECONDS)).as("the build runs after the start").isTrue();
         assertThat(site.get("/").statusCode()).isEqualTo(200);
         Document during = page(site, "/search?q=microgrid");
         assertThat(during.select("p.notice[role=status]").text())
-            .isEqualTo("Search is catching up: 4 of about 7 articles indexed so far; results may be incomplete.");
+            .isEqualTo(
+                "Search is catching up: 4 of about 7 articles indexed so far; results may be incomplete.");
         JsonNode api = json(site, "/api/v1/search?q=microgrid").get("index");
         assertThat(api.get("state").asText()).isEqualTo("building");
         assertThat(api.get("indexed").asLong()).isEqualTo(4);
         assertThat(api.get("expected").asLong()).isEqualTo(7);
 
         release.countDown();
-        Eventually.until("the build finished", () -> site.app().indexer().status().state() == Indexer.State.READY);
+        Eventually.until(
+            "the build finished",
+            () -> site.app().indexer().status().state() == Indexer.State.READY);
         Document after = page(site, "/search?q=microgrid");
-        assertThat(after.select(".item-title").eachText()).containsExactly("Mountain village switches on its solar microgrid");
+        assertThat(after.select(".item-title").eachText())
+            .containsExactly("Mountain village switches on its solar microgrid");
         assertThat(after.select("p.notice")).isEmpty();
         assertThat(page(site, "/search").select("p.notice")).isEmpty();
-        assertThat(json(site, "/api/v1/search?q=microgrid").get("index").toString()).isEqualTo("{\"state\":\"ready\"}");
+        assertThat(json(site, "/api/v1/search?q=microgrid").get("index").toString())
+            .isEqualTo("{\"state\":\"ready\"}");
       } finally {
         release.countDown(); // before the site closes its index under the build
       }
@@ -75,12 +88,18 @@ class IndexStartTest {
   void aRestartCatchesUpFromTheChangeLogWithoutARebuild() {
     Fixtures f = firstRunThenStop();
     ArticleDao dao = new ArticleDao(jdbi); // another node, while this one is down
-    dao.updateText(f.own.id(), "Mountain village switches on its wind turbine", "<p>The turbine turned at dusk.</p>", Instant.now());
+    dao.updateText(
+        f.own.id(),
+        "Mountain village switches on its wind turbine",
+        "<p>The turbine turned at dusk.</p>",
+        Instant.now());
     dao.insert(kestrel());
     ageTheLog();
     try (TestApp site = start(app -> {})) {
       Eventually.until("the added article is found", () -> titles(site, "kestrel").size() == 1);
-      Eventually.until("the changed article is found by its new words", () -> titles(site, "turbine").size() == 1);
+      Eventually.until(
+          "the changed article is found by its new words",
+          () -> titles(site, "turbine").size() == 1);
       assertThat(titles(site, "dockers")).hasSize(1);
       assertThat(site.app().indexer().rebuilds()).as("full rebuilds").isZero();
     }
@@ -88,16 +107,28 @@ class IndexStartTest {
 
   @Test
   void anIndexBuiltByPressroomReindexIsCaughtUpAtTheNextStartNotBuiltAgain() {
-    try (TestApp first = start(app -> app.indexer().afterBatch(n -> { throw new java.util.concurrent.CancellationException("no index yet"); }))) {
+    try (TestApp first =
+        start(
+            app ->
+                app.indexer()
+                    .afterBatch(
+                        n -> {
+                          throw new java.util.concurrent.CancellationException("no index yet");
+                        }))) {
       Fixtures.load(first.app().articles());
     }
-    int code = pressroom.cli.PressroomCommand.run(new String[] {"reindex"},
-        Map.of("PRESSROOM_DATA", dir.toString(), "PRESSROOM_DB_URL", db),
-        new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+    int code =
+        pressroom.cli.PressroomCommand.run(
+            new String[] {"reindex"},
+            Map.of("PRESSROOM_DATA", dir.toString(), "PRESSROOM_DB_URL", db),
+            new java.io.PrintWriter(new java.io.StringWriter(), true),
+            new java.io.PrintWriter(new java.io.StringWriter(), true));
     assertThat(code).isZero();
     new ArticleDao(jdbi).insert(kestrel()); // written after the reindex, before the site starts
     try (TestApp site = start(app -> {})) {
-      Eventually.until("the article written after the reindex is found", () -> titles(site, "kestrel").size() == 1);
+      Eventually.until(
+          "the article written after the reindex is found",
+          () -> titles(site, "kestrel").size() == 1);
       assertThat(titles(site, "dockers")).hasSize(1);
       assertThat(site.app().indexer().rebuilds()).as("full rebuilds").isZero();
     }
@@ -106,13 +137,25 @@ class IndexStartTest {
   @Test
   void whenTheLogNoLongerReachesBackTheIndexIsRebuiltInTheBackground() {
     firstRunThenStop();
-    long stored = jdbi.withHandle(h -> h.createQuery("SELECT max(seq) FROM content_changes").mapTo(Long.class).one());
+    long stored =
+        jdbi.withHandle(
+            h -> h.createQuery("SELECT max(seq) FROM content_changes").mapTo(Long.class).one());
     new ArticleDao(jdbi).insert(kestrel());
     // A day later the hourly clean-up has deleted the rows after the stored seq, kestrel's too.
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM content_changes WHERE seq <= :seq").bind("seq", stored + 1).execute());
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO content_changes (article_id, changed_at) VALUES ('page:*', 0)").execute());
-    try (TestApp site = start(app -> app.indexer().clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(2))))) {
-      Eventually.until("the rebuilt index finds the article", () -> titles(site, "kestrel").size() == 1);
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM content_changes WHERE seq <= :seq")
+                .bind("seq", stored + 1)
+                .execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO content_changes (article_id, changed_at) VALUES ('page:*', 0)")
+                .execute());
+    try (TestApp site =
+        start(app -> app.indexer().clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(2))))) {
+      Eventually.until(
+          "the rebuilt index finds the article", () -> titles(site, "kestrel").size() == 1);
       assertThat(site.app().indexer().rebuilds()).isEqualTo(1);
       assertThat(titles(site, "dockers")).hasSize(1);
     }
@@ -124,26 +167,35 @@ class IndexStartTest {
     long hour = 3_600_000L;
     var applied = java.util.Optional.of(new ArticleIndex.Applied(100, now - 30 * hour));
     var none = java.util.OptionalLong.empty();
-    assertThat(Indexer.plan(0, applied, java.util.OptionalLong.of(1), now)).isEqualTo(new Indexer.Plan.Build());
-    assertThat(Indexer.plan(5, java.util.Optional.empty(), java.util.OptionalLong.of(1), now)).isInstanceOf(Indexer.Plan.Rebuild.class);
-    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(101), now)).isEqualTo(new Indexer.Plan.CatchUp(100));
-    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(7), now)).isEqualTo(new Indexer.Plan.CatchUp(100));
-    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(102), now)).isInstanceOf(Indexer.Plan.Rebuild.class);
+    assertThat(Indexer.plan(0, applied, java.util.OptionalLong.of(1), now))
+        .isEqualTo(new Indexer.Plan.Build());
+    assertThat(Indexer.plan(5, java.util.Optional.empty(), java.util.OptionalLong.of(1), now))
+        .isInstanceOf(Indexer.Plan.Rebuild.class);
+    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(101), now))
+        .isEqualTo(new Indexer.Plan.CatchUp(100));
+    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(7), now))
+        .isEqualTo(new Indexer.Plan.CatchUp(100));
+    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(102), now))
+        .isInstanceOf(Indexer.Plan.Rebuild.class);
     assertThat(Indexer.plan(5, applied, none, now)).isInstanceOf(Indexer.Plan.Rebuild.class);
-    // Stored less than a day ago: nothing after it can have been deleted (an identity's gaps, an empty log).
+    // Stored less than a day ago: nothing after it can have been deleted (an identity's gaps, an
+    // empty log).
     var recent = java.util.Optional.of(new ArticleIndex.Applied(100, now - 2 * hour));
-    assertThat(Indexer.plan(5, recent, java.util.OptionalLong.of(102), now)).isEqualTo(new Indexer.Plan.CatchUp(100));
+    assertThat(Indexer.plan(5, recent, java.util.OptionalLong.of(102), now))
+        .isEqualTo(new Indexer.Plan.CatchUp(100));
     assertThat(Indexer.plan(5, recent, none, now)).isEqualTo(new Indexer.Plan.CatchUp(100));
   }
 
   @Test
   void theNoticeSaysHowFarTheBuildHasGot() {
     assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.BUILDING, 120_000, 1_000_000)))
-        .isEqualTo("Search is catching up: 120,000 of about 1,000,000 articles indexed so far; results may be incomplete.");
+        .isEqualTo(
+            "Search is catching up: 120,000 of about 1,000,000 articles indexed so far; results may be incomplete.");
     assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.BUILDING, 3, 0)))
         .isEqualTo("Search is catching up: 3 articles indexed so far; results may be incomplete.");
     assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.REBUILDING, 10, 20)))
-        .isEqualTo("Search is being rebuilt: 10 of about 20 articles read again so far; results may be out of date until it finishes.");
+        .isEqualTo(
+            "Search is being rebuilt: 10 of about 20 articles read again so far; results may be out of date until it finishes.");
     assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.CATCHING_UP, 0, 0))).isNull();
     assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.READY, 0, 0))).isNull();
   }
@@ -152,7 +204,9 @@ class IndexStartTest {
   Fixtures firstRunThenStop() {
     try (TestApp first = start(app -> app.indexer().settleAfter(Duration.ZERO))) {
       Fixtures f = Fixtures.load(first.app().articles());
-      Eventually.until("the fixtures are indexed", () -> titles(first, "microgrid").size() == 1 && titles(first, "dockers").size() == 1);
+      Eventually.until(
+          "the fixtures are indexed",
+          () -> titles(first, "microgrid").size() == 1 && titles(first, "dockers").size() == 1);
       return f;
     }
   }
@@ -163,12 +217,23 @@ class IndexStartTest {
 
   /** The log's rows, older than the follower's look-back: it delivers none of them. */
   void ageTheLog() {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE content_changes SET changed_at = changed_at - 60000").execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE content_changes SET changed_at = changed_at - 60000").execute());
   }
 
   static pressroom.articles.NewArticle kestrel() {
-    return Fixtures.article("world", null, "Lighthouse keepers return to Kestrel Point", List.of("Jane Roe"),
-        "<p>The lighthouse at Kestrel Point has keepers again.</p>", "en", "ltr", null, Instant.now().minusSeconds(60), List.of(),
+    return Fixtures.article(
+        "world",
+        null,
+        "Lighthouse keepers return to Kestrel Point",
+        List.of("Jane Roe"),
+        "<p>The lighthouse at Kestrel Point has keepers again.</p>",
+        "en",
+        "ltr",
+        null,
+        Instant.now().minusSeconds(60),
+        List.of(),
         ArticleStatus.PUBLISHED);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,9 @@ class SearchBookmarkBrowserTest {
     site = TestApp.start(TestApp.Db.SQLITE, false);
     f = Fixtures.load(site.app().articles());
     site.app().reindex();
-    site.app().accounts().createVerified("reader.one", "one@mail.example", "a quiet reading room", Role.READER);
+    site.app()
+        .accounts()
+        .createVerified("reader.one", "one@mail.example", "a quiet reading room", Role.READER);
     browser = Browser.start();
   }
 
@@ -52,26 +53,43 @@ class SearchBookmarkBrowserTest {
     browser.findElement(By.id("login")).sendKeys("reader.one");
     browser.findElement(By.id("password")).sendKeys("a quiet reading room");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    waitUp().until(d -> d.findElement(By.cssSelector(".account-nav")).getText().contains("Reading list"));
+    waitUp()
+        .until(
+            d -> d.findElement(By.cssSelector(".account-nav")).getText().contains("Reading list"));
 
     browser.findElement(By.id("q")).sendKeys("microgrid");
     browser.findElement(By.cssSelector(".site-search button")).click();
-    waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Results for “microgrid”"));
+    waitUp()
+        .until(d -> d.findElement(By.tagName("h1")).getText().equals("Results for “microgrid”"));
     browser.findElement(By.linkText("Mountain village switches on its solar microgrid")).click();
-    waitUp().until(d -> d.findElement(By.cssSelector("article h1")).getText().equals("Mountain village switches on its solar microgrid"));
+    waitUp()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("article h1"))
+                    .getText()
+                    .equals("Mountain village switches on its solar microgrid"));
 
     String url = TestApp.BASE_URL + "/articles/" + f.own.slug();
     for (var a : browser.findElements(By.cssSelector("#bookmark-share .share a"))) {
-      assertThat(URLDecoder.decode(a.getAttribute("href"), StandardCharsets.UTF_8)).as(a.getText()).contains(url);
+      assertThat(URLDecoder.decode(a.getAttribute("href"), StandardCharsets.UTF_8))
+          .as(a.getText())
+          .contains(url);
     }
-    assertThat(URLDecoder.decode(browser.findElement(By.linkText("X")).getAttribute("href"), StandardCharsets.UTF_8))
+    assertThat(
+            URLDecoder.decode(
+                browser.findElement(By.linkText("X")).getAttribute("href"), StandardCharsets.UTF_8))
         .contains("Mountain village switches on its solar microgrid");
 
     browser.findElement(By.cssSelector("#bookmark-share button[aria-pressed=false]")).click();
-    waitUp().until(d -> !d.findElements(By.cssSelector("#bookmark-share button[aria-pressed=true]")).isEmpty());
+    waitUp()
+        .until(
+            d ->
+                !d.findElements(By.cssSelector("#bookmark-share button[aria-pressed=true]"))
+                    .isEmpty());
     browser.findElement(By.linkText("My reading list")).click();
     waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("My reading list"));
-    assertThat(browser.findElements(By.cssSelector(".item-title"))).extracting(e -> e.getText())
+    assertThat(browser.findElements(By.cssSelector(".item-title")))
+        .extracting(e -> e.getText())
         .containsExactly("Mountain village switches on its solar microgrid");
     browser.findElement(By.cssSelector(".item form button")).click();
     waitUp().until(d -> d.findElement(By.tagName("main")).getText().contains("Nothing saved yet"));

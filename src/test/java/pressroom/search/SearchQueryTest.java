@@ -30,7 +30,12 @@ class SearchQueryTest {
   void wordsMustAllMatchInAllAndWeighInTheWeightedFields() {
     SearchQuery q = query("harbour cranes");
     assertThat(q.matching().toString()).isEqualTo("+all:harbour +all:cranes");
-    assertThat(q.weight().toString()).contains("(headline:harbour)^3.0", "(summary:cranes)^1.5", "(authors:harbour)^2.0", "(tags:cranes)^2.0");
+    assertThat(q.weight().toString())
+        .contains(
+            "(headline:harbour)^3.0",
+            "(summary:cranes)^1.5",
+            "(authors:harbour)^2.0",
+            "(tags:cranes)^2.0");
     assertThat(q.filters()).isEmpty();
     assertThat(q.wantsSomething()).isTrue();
     assertThat(q.shortened()).isFalse();
@@ -38,14 +43,20 @@ class SearchQueryTest {
 
   @Test
   void phrasesAreAnalysedIntoTermsWithPositions() {
-    assertThat(query("\"Solar Microgrid\"").matching().toString()).isEqualTo("+all:\"solar microgrid\"");
-    assertThat(((org.apache.lucene.search.BooleanQuery) query("\"solar microgrid\"").matching()).clauses().getFirst().query())
+    assertThat(query("\"Solar Microgrid\"").matching().toString())
+        .isEqualTo("+all:\"solar microgrid\"");
+    assertThat(
+            ((org.apache.lucene.search.BooleanQuery) query("\"solar microgrid\"").matching())
+                .clauses()
+                .getFirst()
+                .query())
         .isInstanceOf(PhraseQuery.class);
     // A word with an accent is searched in both spellings, alone and in a phrase.
     Query accented = first(query("Şanlıurfa").matching());
     assertThat(accented).isInstanceOf(SynonymQuery.class);
     assertThat(accented.toString()).contains("all:şanlıurfa", "all:sanliurfa");
-    assertThat(first(query("\"farmers met in Şanlıurfa\"").matching())).isInstanceOf(MultiPhraseQuery.class);
+    assertThat(first(query("\"farmers met in Şanlıurfa\"").matching()))
+        .isInstanceOf(MultiPhraseQuery.class);
     // A one-word phrase is a word.
     assertThat(first(query("\"microgrid\"").matching())).isInstanceOf(TermQuery.class);
   }
@@ -60,9 +71,14 @@ class SearchQueryTest {
   @Test
   void exclusionsAndFilters() {
     SearchQuery q = query("ports -energy -\"solar microgrid\" section:world -author:\"Jane Roe\"");
-    assertThat(q.matching().toString()).isEqualTo("+all:ports -all:energy -all:\"solar microgrid\"");
-    assertThat(q.filters()).extracting(c -> c.occur() + c.query().toString()).containsExactly("#section:world", "-author:jane-roe");
-    assertThat(query("source:\"Open Cooperative\"").filters()).extracting(c -> c.occur() + c.query().toString()).containsExactly("#source:open-cooperative");
+    assertThat(q.matching().toString())
+        .isEqualTo("+all:ports -all:energy -all:\"solar microgrid\"");
+    assertThat(q.filters())
+        .extracting(c -> c.occur() + c.query().toString())
+        .containsExactly("#section:world", "-author:jane-roe");
+    assertThat(query("source:\"Open Cooperative\"").filters())
+        .extracting(c -> c.occur() + c.query().toString())
+        .containsExactly("#source:open-cooperative");
     assertThat(query("section:world").matching()).isInstanceOf(MatchAllDocsQuery.class);
     assertThat(query("section:world").weight()).isNull();
   }
@@ -97,22 +113,102 @@ class SearchQueryTest {
 
   /** Characters that mean something to Lucene, to the parser, to Unicode or to nobody. */
   static final String[] NASTY = {
-    "a", "Z", "9", " ", "  ", "\t", "\n", "\r", "\u0000", "\u0001", "\u007f", "\u00a0", "\u2028", "\u3000", "\u200b", "\u200f", "\ufeff",
-    "\"", "“", "”", "„", "«", "'", "-", "--", "+", "&&", "||", "!", "(", ")", "{", "}", "[", "]", "^", "~", "~2", "*", "?", ":", "\\", "/",
-    "/.*", ".{30}/", "TO", "AND", "OR", "NOT", "author:", "section:", "source:", "AUTHOR:", "headline:", "foo:", "-author:", "\"a b", "*:*",
-    "Ş", "ı", "ß", "é", "e\u0301", "東京", "大学", "مكتبة", "שלום", "ไทย", "😀", "\ud83d", "\ude00", "\ud800", "\udfff", "\uffff", "%", "&amp;",
-    "<b>", "'; DROP TABLE", "ports", "energy", "solar microgrid",
+    "a",
+    "Z",
+    "9",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r",
+    "\u0000",
+    "\u0001",
+    "\u007f",
+    "\u00a0",
+    "\u2028",
+    "\u3000",
+    "\u200b",
+    "\u200f",
+    "\ufeff",
+    "\"",
+    "“",
+    "”",
+    "„",
+    "«",
+    "'",
+    "-",
+    "--",
+    "+",
+    "&&",
+    "||",
+    "!",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "^",
+    "~",
+    "~2",
+    "*",
+    "?",
+    ":",
+    "\\",
+    "/",
+    "/.*",
+    ".{30}/",
+    "TO",
+    "AND",
+    "OR",
+    "NOT",
+    "author:",
+    "section:",
+    "source:",
+    "AUTHOR:",
+    "headline:",
+    "foo:",
+    "-author:",
+    "\"a b",
+    "*:*",
+    "Ş",
+    "ı",
+    "ß",
+    "é",
+    "e\u0301",
+    "東京",
+    "大学",
+    "مكتبة",
+    "שלום",
+    "ไทย",
+    "😀",
+    "\ud83d",
+    "\ude00",
+    "\ud800",
+    "\udfff",
+    "\uffff",
+    "%",
+    "&amp;",
+    "<b>",
+    "'; DROP TABLE",
+    "ports",
+    "energy",
+    "solar microgrid",
   };
 
   static String nasty(Random random) {
     StringBuilder s = new StringBuilder();
-    int pieces = switch (random.nextInt(10)) {
-      case 0 -> random.nextInt(400) + 100; // long, over the length limit at times
-      case 1 -> 0;
-      default -> random.nextInt(12) + 1;
-    };
+    int pieces =
+        switch (random.nextInt(10)) {
+          case 0 -> random.nextInt(400) + 100; // long, over the length limit at times
+          case 1 -> 0;
+          default -> random.nextInt(12) + 1;
+        };
     for (int i = 0; i < pieces; i++) {
-      s.append(random.nextInt(8) == 0 ? String.valueOf((char) random.nextInt(0x10000)) : NASTY[random.nextInt(NASTY.length)]);
+      s.append(
+          random.nextInt(8) == 0
+              ? String.valueOf((char) random.nextInt(0x10000))
+              : NASTY[random.nextInt(NASTY.length)]);
     }
     if (random.nextInt(50) == 0) {
       s.append("x".repeat(random.nextInt(5_000))); // a very long word
@@ -125,15 +221,19 @@ class SearchQueryTest {
     Random random = new Random(20261206);
     for (int i = 0; i < 20_000; i++) {
       String text = nasty(random);
-      assertThatCode(() -> {
-        QueryText parsed = QueryText.parse(text);
-        assertThat(parsed.parts()).hasSizeLessThanOrEqualTo(QueryText.MAX_PARTS);
-        SearchQuery q = SearchQuery.of(parsed, ANALYZER, ArticleIndex.BOOSTS);
-        assertThat(termsIn(q.matching()) + q.filters().size()).isLessThanOrEqualTo(SearchQuery.MAX_TERMS * 2);
-        if (q.weight() != null) {
-          assertThat(termsIn(q.weight())).isLessThan(IndexSearcher.getMaxClauseCount());
-        }
-      }).as("%s", escaped(text)).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                QueryText parsed = QueryText.parse(text);
+                assertThat(parsed.parts()).hasSizeLessThanOrEqualTo(QueryText.MAX_PARTS);
+                SearchQuery q = SearchQuery.of(parsed, ANALYZER, ArticleIndex.BOOSTS);
+                assertThat(termsIn(q.matching()) + q.filters().size())
+                    .isLessThanOrEqualTo(SearchQuery.MAX_TERMS * 2);
+                if (q.weight() != null) {
+                  assertThat(termsIn(q.weight())).isLessThan(IndexSearcher.getMaxClauseCount());
+                }
+              })
+          .as("%s", escaped(text))
+          .doesNotThrowAnyException();
     }
   }
 
@@ -149,7 +249,9 @@ class SearchQueryTest {
       for (int i = 0; i < 2_000; i++) {
         String text = nasty(random);
         boolean newest = random.nextBoolean();
-        assertThatCode(() -> index.search(text, newest, 1, 10)).as("%s", escaped(text)).doesNotThrowAnyException();
+        assertThatCode(() -> index.search(text, newest, 1, 10))
+            .as("%s", escaped(text))
+            .doesNotThrowAnyException();
       }
       assertThat(index.search("Harbour* /.*a.{30}/", false, 1, 10).total()).isZero();
       assertThat(index.search("cranes~2 [a TO z]", false, 1, 10).total()).isZero();
@@ -162,17 +264,18 @@ class SearchQueryTest {
   /** The number of terms a query looks for, each spelling counted. */
   static int termsIn(Query q) {
     int[] n = {0};
-    q.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
-        n[0] += terms.length;
-      }
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+            n[0] += terms.length;
+          }
 
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    });
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
     return n[0];
   }
 
@@ -182,7 +285,12 @@ class SearchQueryTest {
 
   static String escaped(String s) {
     StringBuilder out = new StringBuilder();
-    s.codePoints().limit(300).forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    s.codePoints()
+        .limit(300)
+        .forEach(
+            c ->
+                out.append(
+                    c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
     return out.toString();
   }
 }

@@ -22,10 +22,11 @@ public final class Browser {
   /**
    * A 10-second wait for pages that may be navigating while it checks. An element that goes away
    * mid-check is "not yet": Selenium calls that stale, but Chromium 156 answers it with a plain
-   * WebDriverException ("Node with given id does not belong to the document"), so those are
-   * ignored too; a real failure still ends the wait with its cause when time is up.
+   * WebDriverException ("Node with given id does not belong to the document"), so those are ignored
+   * too; a real failure still ends the wait with its cause when time is up.
    */
-  public static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waitUp(org.openqa.selenium.WebDriver driver) {
+  public static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waitUp(
+      org.openqa.selenium.WebDriver driver) {
     return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(org.openqa.selenium.WebDriverException.class);
   }
@@ -39,7 +40,10 @@ public final class Browser {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       String message =
           "Chromium is not installed: apt-get install chromium chromium-driver (needs "
-              + CHROMIUM + " and " + CHROMEDRIVER + ")";
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + ")";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message);
       }

@@ -27,67 +27,123 @@ public final class Fixtures {
     dao.createSection("world", "World", "News from everywhere.", 1);
     String wireId =
         dao.createSource(
-            "Test Wire", "https://wire.example/", "Republished under licence from Test Wire.",
+            "Test Wire",
+            "https://wire.example/",
+            "Republished under licence from Test Wire.",
             SeoPolicy.CANONICAL);
     String agencyId =
         dao.createSource(
-            "Quiet Agency", "https://quiet.example/", "Licensed from Quiet Agency.", SeoPolicy.NOINDEX);
+            "Quiet Agency",
+            "https://quiet.example/",
+            "Licensed from Quiet Agency.",
+            SeoPolicy.NOINDEX);
     String coopId =
         dao.createSource(
-            "Open Cooperative", "https://coop.example/", "Shared by Open Cooperative.", SeoPolicy.OWN);
+            "Open Cooperative",
+            "https://coop.example/",
+            "Shared by Open Cooperative.",
+            SeoPolicy.OWN);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     wire =
         dao.insert(
             article(
-                "syndicated-news", wireId, "Harbour cranes return to work after the long dispute",
+                "syndicated-news",
+                wireId,
+                "Harbour cranes return to work after the long dispute",
                 List.of("Jane Roe", "Ali Hassan", "Mary O. Doe"),
                 "<p>Dockers in Diyarbakır said “we are back” on Tuesday — after nine weeks.</p>"
                     + "<p>The port’s director, Ayşe Kaya, called it ‘a fresh start’.</p>"
                     + "<p>Shipping lines expect normal traffic by Friday.</p>",
-                "en", "ltr", WIRE_ORIGINAL, now.minus(3, ChronoUnit.HOURS),
-                List.of("Ports", "Labour"), ArticleStatus.PUBLISHED));
+                "en",
+                "ltr",
+                WIRE_ORIGINAL,
+                now.minus(3, ChronoUnit.HOURS),
+                List.of("Ports", "Labour"),
+                ArticleStatus.PUBLISHED));
     noindex =
         dao.insert(
             article(
-                "syndicated-news", agencyId, "Quiet valley votes on new water rules",
+                "syndicated-news",
+                agencyId,
+                "Quiet valley votes on new water rules",
                 List.of("Ayşe Çağlar Öztürk"),
                 "<p>Farmers met in Şanlıurfa to count the ballots.</p>",
-                "en", "ltr", "https://quiet.example/water-rules", now.minus(5, ChronoUnit.HOURS),
-                List.of("Water"), ArticleStatus.PUBLISHED));
+                "en",
+                "ltr",
+                "https://quiet.example/water-rules",
+                now.minus(5, ChronoUnit.HOURS),
+                List.of("Water"),
+                ArticleStatus.PUBLISHED));
     own =
         dao.insert(
             article(
-                "world", coopId, "Mountain village switches on its solar microgrid",
+                "world",
+                coopId,
+                "Mountain village switches on its solar microgrid",
                 List.of("Rêbaz Şêxanî", "Þórdís Jónsdóttir"),
                 "<p>The lights came on in Sanandaj province at dusk.</p>",
-                "en", "ltr", "https://coop.example/microgrid", now.minus(7, ChronoUnit.HOURS),
-                List.of("Energy", "Ports"), ArticleStatus.PUBLISHED));
+                "en",
+                "ltr",
+                "https://coop.example/microgrid",
+                now.minus(7, ChronoUnit.HOURS),
+                List.of("Energy", "Ports"),
+                ArticleStatus.PUBLISHED));
     arabic =
         dao.insert(
             article(
-                "world", coopId, "افتتاح مكتبة جديدة في المدينة القديمة",
+                "world",
+                coopId,
+                "افتتاح مكتبة جديدة في المدينة القديمة",
                 List.of("سلمى الحكيم"),
                 "<p>افتتحت المكتبة أبوابها صباح اليوم أمام الزوار.</p>",
-                "ar", "rtl", "https://coop.example/library", now.minus(9, ChronoUnit.HOURS),
-                List.of("Heritage"), ArticleStatus.PUBLISHED));
+                "ar",
+                "rtl",
+                "https://coop.example/library",
+                now.minus(9, ChronoUnit.HOURS),
+                List.of("Heritage"),
+                ArticleStatus.PUBLISHED));
     withdrawn =
         dao.insert(
             article(
-                "syndicated-news", wireId, "Withdrawn story about a ferry timetable",
-                List.of("Jane Roe"), "<p>Withdrawn.</p>", "en", "ltr", "https://wire.example/w",
-                now.minus(2, ChronoUnit.HOURS), List.of("Ports"), ArticleStatus.WITHDRAWN));
+                "syndicated-news",
+                wireId,
+                "Withdrawn story about a ferry timetable",
+                List.of("Jane Roe"),
+                "<p>Withdrawn.</p>",
+                "en",
+                "ltr",
+                "https://wire.example/w",
+                now.minus(2, ChronoUnit.HOURS),
+                List.of("Ports"),
+                ArticleStatus.WITHDRAWN));
     draft =
         dao.insert(
             article(
-                "syndicated-news", wireId, "Draft story that nobody should see",
-                List.of("Jane Roe"), "<p>Draft.</p>", "en", "ltr", "https://wire.example/d",
-                now.minus(1, ChronoUnit.HOURS), List.of("Ports"), ArticleStatus.DRAFT));
+                "syndicated-news",
+                wireId,
+                "Draft story that nobody should see",
+                List.of("Jane Roe"),
+                "<p>Draft.</p>",
+                "en",
+                "ltr",
+                "https://wire.example/d",
+                now.minus(1, ChronoUnit.HOURS),
+                List.of("Ports"),
+                ArticleStatus.DRAFT));
     embargoed =
         dao.insert(
             article(
-                "syndicated-news", wireId, "Embargoed report on next year’s budget",
-                List.of("Jane Roe"), "<p>Embargoed.</p>", "en", "ltr", "https://wire.example/e",
-                now.plus(2, ChronoUnit.DAYS), List.of("Ports"), ArticleStatus.PUBLISHED));
+                "syndicated-news",
+                wireId,
+                "Embargoed report on next year’s budget",
+                List.of("Jane Roe"),
+                "<p>Embargoed.</p>",
+                "en",
+                "ltr",
+                "https://wire.example/e",
+                now.plus(2, ChronoUnit.DAYS),
+                List.of("Ports"),
+                ArticleStatus.PUBLISHED));
   }
 
   public static Fixtures load(ArticleDao dao) {
@@ -95,12 +151,30 @@ public final class Fixtures {
   }
 
   public static NewArticle article(
-      String section, String sourceId, String headline, List<String> authors, String body,
-      String language, String direction, String originalUrl, Instant publishedAt,
-      List<String> tags, ArticleStatus status) {
+      String section,
+      String sourceId,
+      String headline,
+      List<String> authors,
+      String body,
+      String language,
+      String direction,
+      String originalUrl,
+      Instant publishedAt,
+      List<String> tags,
+      ArticleStatus status) {
     return new NewArticle(
-        section, sourceId, headline, "Summary of: " + headline, authors,
-        BodySanitizer.clean(body, originalUrl), language, direction, originalUrl, publishedAt,
-        publishedAt, tags, status);
+        section,
+        sourceId,
+        headline,
+        "Summary of: " + headline,
+        authors,
+        BodySanitizer.clean(body, originalUrl),
+        language,
+        direction,
+        originalUrl,
+        publishedAt,
+        publishedAt,
+        tags,
+        status);
   }
 }

@@ -41,7 +41,8 @@ public final class HtmlChecker {
   /** The errors in {@code html}; empty when it is valid. */
   public synchronized List<String> errors(String html) throws Exception {
     problems.clear();
-    InputSource in = new InputSource(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    InputSource in =
+        new InputSource(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     in.setEncoding("UTF-8");
     validator.checkHtmlInputSource(in);
     return List.copyOf(problems);

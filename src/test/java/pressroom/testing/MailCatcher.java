@@ -12,7 +12,8 @@ public final class MailCatcher implements AutoCloseable {
   private final GreenMail greenMail;
 
   public MailCatcher() {
-    greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    greenMail =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     greenMail.start();
   }
 
@@ -26,7 +27,9 @@ public final class MailCatcher implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       List<MimeMessage> all = List.of(greenMail.getReceivedMessages());
       List<MimeMessage> mine =
-          all.stream().filter(m -> recipients(m).contains(to.toLowerCase(java.util.Locale.ROOT))).toList();
+          all.stream()
+              .filter(m -> recipients(m).contains(to.toLowerCase(java.util.Locale.ROOT)))
+              .toList();
       if (mine.size() > before) {
         return text(mine.get(mine.size() - 1));
       }
@@ -40,13 +43,16 @@ public final class MailCatcher implements AutoCloseable {
   }
 
   public int count(String to) {
-    return (int) List.of(greenMail.getReceivedMessages()).stream()
-        .filter(m -> recipients(m).contains(to.toLowerCase(java.util.Locale.ROOT)))
-        .count();
+    return (int)
+        List.of(greenMail.getReceivedMessages()).stream()
+            .filter(m -> recipients(m).contains(to.toLowerCase(java.util.Locale.ROOT)))
+            .count();
   }
 
   public static String link(String mailText, String path) {
-    Matcher m = Pattern.compile("(https?://\\S+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+)").matcher(mailText);
+    Matcher m =
+        Pattern.compile("(https?://\\S+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+)")
+            .matcher(mailText);
     if (!m.find()) {
       throw new AssertionError("no " + path + " link in:\n" + mailText);
     }
@@ -70,7 +76,8 @@ public final class MailCatcher implements AutoCloseable {
     }
   }
 
-  private static String plain(Object content) throws jakarta.mail.MessagingException, java.io.IOException {
+  private static String plain(Object content)
+      throws jakarta.mail.MessagingException, java.io.IOException {
     if (content instanceof String s) {
       return s;
     }

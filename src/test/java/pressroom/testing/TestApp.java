@@ -48,17 +48,24 @@ public final class TestApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String url = db == Db.SQLITE ? TestDatabases.sqliteUrl(dir) : TestDatabases.newPostgresDatabase();
+    String url =
+        db == Db.SQLITE ? TestDatabases.sqliteUrl(dir) : TestDatabases.newPostgresDatabase();
     return startOn(url, dir, demo, settings);
   }
 
   /** Another node on the same database (for multi-node tests). */
-  public static TestApp startOn(String dbUrl, Path dir, boolean demo, Map<String, String> settings) {
+  public static TestApp startOn(
+      String dbUrl, Path dir, boolean demo, Map<String, String> settings) {
     return startOn(dbUrl, dir, demo, settings, app -> {});
   }
 
   /** A node whose parts a test adjusts before it starts (e.g. holds its search index build). */
-  public static TestApp startOn(String dbUrl, Path dir, boolean demo, Map<String, String> settings, java.util.function.Consumer<App> beforeStart) {
+  public static TestApp startOn(
+      String dbUrl,
+      Path dir,
+      boolean demo,
+      Map<String, String> settings,
+      java.util.function.Consumer<App> beforeStart) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PRESSROOM_PORT", "0");
     env.put("PRESSROOM_HOST", "127.0.0.1");
@@ -126,11 +133,17 @@ public final class TestApp implements AutoCloseable {
             .build();
 
     public HttpResponse<String> get(String path, String... headers) {
-      return send(HttpRequest.newBuilder(URI.create(url(path))), HttpResponse.BodyHandlers.ofString(), headers);
+      return send(
+          HttpRequest.newBuilder(URI.create(url(path))),
+          HttpResponse.BodyHandlers.ofString(),
+          headers);
     }
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
-      return send(HttpRequest.newBuilder(URI.create(url(path))), HttpResponse.BodyHandlers.ofByteArray(), headers);
+      return send(
+          HttpRequest.newBuilder(URI.create(url(path))),
+          HttpResponse.BodyHandlers.ofByteArray(),
+          headers);
     }
 
     /** The visitor's CSRF token, as a page's script would read it. */
@@ -149,10 +162,14 @@ public final class TestApp implements AutoCloseable {
     /** A form POST exactly as given (no token added). */
     public HttpResponse<String> postRaw(String path, Map<String, String> form) {
       StringBuilder body = new StringBuilder();
-      form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-          .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-          .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-      return send(HttpRequest.newBuilder(URI.create(url(path)))
+      form.forEach(
+          (k, v) ->
+              body.append(body.isEmpty() ? "" : "&")
+                  .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
+                  .append('=')
+                  .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      return send(
+          HttpRequest.newBuilder(URI.create(url(path)))
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
           HttpResponse.BodyHandlers.ofString());
@@ -164,9 +181,14 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> jsonRaw(String method, String path, String json, String token) {
-      HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url(path)))
-          .header("Content-Type", "application/json")
-          .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      HttpRequest.Builder r =
+          HttpRequest.newBuilder(URI.create(url(path)))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json));
       if (token != null) {
         r.header("X-CSRF-Token", token);
       }
@@ -179,13 +201,16 @@ public final class TestApp implements AutoCloseable {
 
     private final Map<String, String> always = new LinkedHashMap<>();
 
-    /** Sends this header with every request from now on (e.g. X-Forwarded-For, as a proxy adds it). */
+    /**
+     * Sends this header with every request from now on (e.g. X-Forwarded-For, as a proxy adds it).
+     */
     public Visitor always(String header, String value) {
       always.put(header, value);
       return this;
     }
 
-    private <T> HttpResponse<T> send(HttpRequest.Builder r, HttpResponse.BodyHandler<T> body, String... headers) {
+    private <T> HttpResponse<T> send(
+        HttpRequest.Builder r, HttpResponse.BodyHandler<T> body, String... headers) {
       r.timeout(Duration.ofSeconds(20));
       always.forEach(r::header);
       for (int i = 0; i < headers.length; i += 2) {

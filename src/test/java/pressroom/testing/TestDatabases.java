@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Real databases for tests: a SQLite file in a temp folder, or a fresh database on PostgreSQL —
- * the server named by PRESSROOM_TEST_PG_URL, else an embedded one started once per test JVM.
+ * Real databases for tests: a SQLite file in a temp folder, or a fresh database on PostgreSQL — the
+ * server named by PRESSROOM_TEST_PG_URL, else an embedded one started once per test JVM.
  */
 public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();

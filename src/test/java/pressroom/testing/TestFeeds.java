@@ -24,7 +24,8 @@ public final class TestFeeds {
   }
 
   /** One RSS 2.0 item. */
-  public record RssItem(String guid, String title, String byline, String html, Instant published, String... tags) {}
+  public record RssItem(
+      String guid, String title, String byline, String html, Instant published, String... tags) {}
 
   public static String rss(RssItem... items) {
     StringBuilder sb =
@@ -37,21 +38,36 @@ public final class TestFeeds {
             <description>Stories</description><language>en</language>
             """);
     for (RssItem i : items) {
-      sb.append("<item><title>").append(i.title()).append("</title>")
-          .append("<link>https://wire.example/stories/").append(i.guid()).append("</link>")
-          .append("<guid isPermaLink=\"false\">").append(i.guid()).append("</guid>")
-          .append("<pubDate>").append(RFC_1123.format(i.published())).append("</pubDate>")
-          .append("<dc:creator>").append(i.byline()).append("</dc:creator>");
+      sb.append("<item><title>")
+          .append(i.title())
+          .append("</title>")
+          .append("<link>https://wire.example/stories/")
+          .append(i.guid())
+          .append("</link>")
+          .append("<guid isPermaLink=\"false\">")
+          .append(i.guid())
+          .append("</guid>")
+          .append("<pubDate>")
+          .append(RFC_1123.format(i.published()))
+          .append("</pubDate>")
+          .append("<dc:creator>")
+          .append(i.byline())
+          .append("</dc:creator>");
       for (String t : i.tags()) {
         sb.append("<category>").append(t).append("</category>");
       }
-      sb.append("<description>Summary of ").append(i.title()).append("</description>")
-          .append("<content:encoded><![CDATA[").append(i.html()).append("]]></content:encoded></item>\n");
+      sb.append("<description>Summary of ")
+          .append(i.title())
+          .append("</description>")
+          .append("<content:encoded><![CDATA[")
+          .append(i.html())
+          .append("]]></content:encoded></item>\n");
     }
     return sb.append("</channel></rss>\n").toString();
   }
 
-  public static String atom(String id, String title, String author1, String author2, String html, Instant updated) {
+  public static String atom(
+      String id, String title, String author1, String author2, String html, Instant updated) {
     return """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
@@ -66,11 +82,20 @@ public final class TestFeeds {
           </entry>
         </feed>
         """
-        .formatted(updated, id, title, id, author1, author2, updated, updated,
+        .formatted(
+            updated,
+            id,
+            title,
+            id,
+            author1,
+            author2,
+            updated,
+            updated,
             html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
   }
 
-  public static String jsonFeed(String id, String title, String author, String html, Instant published) {
+  public static String jsonFeed(
+      String id, String title, String author, String html, Instant published) {
     return """
         {"version": "https://jsonfeed.org/version/1.1", "title": "JSON Partner",
          "home_page_url": "https://json.example/", "language": "en",
@@ -83,8 +108,14 @@ public final class TestFeeds {
 
   /** A ninjs 3.x item (camelCase). */
   public static String ninjs3(
-      String uri, String headline, String by, String html, Instant versionCreated, long version,
-      String pubStatus, Instant embargoedUntil) {
+      String uri,
+      String headline,
+      String by,
+      String html,
+      Instant versionCreated,
+      long version,
+      String pubStatus,
+      Instant embargoedUntil) {
     return """
         {"uri": "%s", "type": "text", "version": "%d", "pubStatus": "%s",
          "versionCreated": "%s", "firstCreated": "%s", %s
@@ -92,8 +123,15 @@ public final class TestFeeds {
          "by": "%s", "bodies": [{"role": "main", "contentType": "text/html", "value": "%s"}],
          "subjects": [{"name": "Elections"}]}
         """
-        .formatted(uri, version, pubStatus, versionCreated, versionCreated,
+        .formatted(
+            uri,
+            version,
+            pubStatus,
+            versionCreated,
+            versionCreated,
             embargoedUntil == null ? "" : "\"embargoedUntil\": \"" + embargoedUntil + "\",",
-            headline, by, html.replace("\"", "\\\""));
+            headline,
+            by,
+            html.replace("\"", "\\\""));
   }
 }

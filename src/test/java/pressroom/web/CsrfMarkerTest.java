@@ -12,16 +12,35 @@ import pressroom.articles.ArticleStatus;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
 
-/** Issue 12.9: content cannot plant the place where a cached page puts each visitor's CSRF token. */
+/**
+ * Issue 12.9: content cannot plant the place where a cached page puts each visitor's CSRF token.
+ */
 class CsrfMarkerTest {
   @Test
   void textThatLooksLikeTheTokensPlaceStaysText() {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
       Fixtures.load(site.app().articles());
       String planted = "@@csrf-token@@";
-      var article = site.app().articles().insert(Fixtures.article("world", null, "Headline " + planted, List.of("Jane Roe"),
-          "<p>Body " + planted + " and <a href=\"https://evil.example/?t=" + planted + "\">a link</a>.</p>",
-          "en", "ltr", null, Instant.now().minusSeconds(60), List.of(), ArticleStatus.PUBLISHED));
+      var article =
+          site.app()
+              .articles()
+              .insert(
+                  Fixtures.article(
+                      "world",
+                      null,
+                      "Headline " + planted,
+                      List.of("Jane Roe"),
+                      "<p>Body "
+                          + planted
+                          + " and <a href=\"https://evil.example/?t="
+                          + planted
+                          + "\">a link</a>.</p>",
+                      "en",
+                      "ltr",
+                      null,
+                      Instant.now().minusSeconds(60),
+                      List.of(),
+                      ArticleStatus.PUBLISHED));
       TestApp.Visitor v = site.newVisitor();
       v.get("/articles/" + article.slug()); // fills the page cache
       HttpResponse<String> page = v.get("/articles/" + article.slug());
@@ -30,7 +49,10 @@ class CsrfMarkerTest {
       assertThat(page.body()).contains("Body " + planted).contains("evil.example/?t=" + planted);
       Document d = Jsoup.parse(page.body());
       // The visitor's token is in the forms' hidden fields, and nowhere else.
-      int inFields = d.select("input[name=_csrf]").stream().mapToInt(e -> e.attr("value").equals(token) ? 1 : 0).sum();
+      int inFields =
+          d.select("input[name=_csrf]").stream()
+              .mapToInt(e -> e.attr("value").equals(token) ? 1 : 0)
+              .sum();
       assertThat(inFields).isPositive();
       int everywhere = page.body().split(java.util.regex.Pattern.quote(token), -1).length - 1;
       assertThat(everywhere).isEqualTo(inFields + d.select("meta[content=" + token + "]").size());

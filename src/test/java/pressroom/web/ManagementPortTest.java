@@ -19,13 +19,21 @@ class ManagementPortTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false, Map.of("PRESSROOM_MANAGEMENT_PORT", String.valueOf(port)))) {
+    try (TestApp site =
+        TestApp.start(
+            TestApp.Db.SQLITE, false, Map.of("PRESSROOM_MANAGEMENT_PORT", String.valueOf(port)))) {
       assertThat(site.get("/metrics").statusCode()).isEqualTo(404);
-      HttpResponse<String> scraped = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> scraped =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(scraped.statusCode()).isEqualTo(200);
       assertThat(scraped.body()).contains("jvm_memory_used_bytes");
-      assertThat(site.get("/healthz").statusCode()).as("load balancers still check the main port").isEqualTo(200);
+      assertThat(site.get("/healthz").statusCode())
+          .as("load balancers still check the main port")
+          .isEqualTo(200);
     }
   }
 }

@@ -18,23 +18,24 @@ class RouteRolesTest {
 
   record Route(String method, String path, Role needs) {}
 
-  static final List<Route> STAFF = List.of(
-      new Route("GET", "/staff/moderation", Role.MODERATOR),
-      new Route("POST", "/staff/moderation/no-such-comment/approve", Role.MODERATOR),
-      new Route("POST", "/staff/moderation/no-such-comment/reject", Role.MODERATOR),
-      new Route("POST", "/staff/moderation/no-such-comment/feature", Role.MODERATOR),
-      new Route("POST", "/staff/moderation/no-such-comment/suspend", Role.MODERATOR),
-      new Route("POST", "/staff/moderation/bulk", Role.MODERATOR),
-      new Route("POST", "/staff/articles/no-such-article/comments", Role.MODERATOR),
-      new Route("POST", "/staff/sections/no-such-section/comments", Role.MODERATOR),
-      new Route("GET", "/api/v1/moderation/queue", Role.MODERATOR),
-      new Route("GET", "/staff/sources", Role.EDITOR),
-      new Route("POST", "/staff/sources/no-such-source/fetch", Role.EDITOR),
-      new Route("POST", "/staff/sources/no-such-source/disable", Role.EDITOR),
-      new Route("POST", "/staff/sources/no-such-source/enable", Role.EDITOR),
-      new Route("GET", "/staff/users", Role.ADMIN),
-      new Route("POST", "/staff/users/no-such-account/role", Role.ADMIN),
-      new Route("POST", "/staff/users/no-such-account/suspend", Role.ADMIN));
+  static final List<Route> STAFF =
+      List.of(
+          new Route("GET", "/staff/moderation", Role.MODERATOR),
+          new Route("POST", "/staff/moderation/no-such-comment/approve", Role.MODERATOR),
+          new Route("POST", "/staff/moderation/no-such-comment/reject", Role.MODERATOR),
+          new Route("POST", "/staff/moderation/no-such-comment/feature", Role.MODERATOR),
+          new Route("POST", "/staff/moderation/no-such-comment/suspend", Role.MODERATOR),
+          new Route("POST", "/staff/moderation/bulk", Role.MODERATOR),
+          new Route("POST", "/staff/articles/no-such-article/comments", Role.MODERATOR),
+          new Route("POST", "/staff/sections/no-such-section/comments", Role.MODERATOR),
+          new Route("GET", "/api/v1/moderation/queue", Role.MODERATOR),
+          new Route("GET", "/staff/sources", Role.EDITOR),
+          new Route("POST", "/staff/sources/no-such-source/fetch", Role.EDITOR),
+          new Route("POST", "/staff/sources/no-such-source/disable", Role.EDITOR),
+          new Route("POST", "/staff/sources/no-such-source/enable", Role.EDITOR),
+          new Route("GET", "/staff/users", Role.ADMIN),
+          new Route("POST", "/staff/users/no-such-account/role", Role.ADMIN),
+          new Route("POST", "/staff/users/no-such-account/suspend", Role.ADMIN));
 
   @Test
   void everyStaffRouteRefusesAnyoneBelowItsRoleAndAdmitsItsRole() {
@@ -45,12 +46,15 @@ class RouteRolesTest {
         String id = "as" + r.name().toLowerCase(java.util.Locale.ROOT);
         site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, r);
         TestApp.Visitor v = site.newVisitor();
-        assertThat(v.post("/signin", Map.of("login", id, "password", PASSWORD)).statusCode()).isEqualTo(303);
+        assertThat(v.post("/signin", Map.of("login", id, "password", PASSWORD)).statusCode())
+            .isEqualTo(303);
         visitors.put(r, v);
       }
       TestApp.Visitor anonymous = site.newVisitor();
       for (Route route : STAFF) {
-        assertThat(call(anonymous, route)).as("anonymous %s %s", route.method(), route.path()).isEqualTo(403);
+        assertThat(call(anonymous, route))
+            .as("anonymous %s %s", route.method(), route.path())
+            .isEqualTo(403);
         for (Role r : Role.values()) {
           int status = call(visitors.get(r), route);
           if (r.compareTo(route.needs()) < 0) {
@@ -66,6 +70,7 @@ class RouteRolesTest {
   private static int call(TestApp.Visitor v, Route route) {
     return route.method().equals("GET")
         ? v.get(route.path()).statusCode()
-        : v.post(route.path(), Map.of("days", "1", "role", "reader", "action", "approve")).statusCode();
+        : v.post(route.path(), Map.of("days", "1", "role", "reader", "action", "approve"))
+            .statusCode();
   }
 }

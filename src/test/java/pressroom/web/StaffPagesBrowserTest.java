@@ -27,7 +27,8 @@ import pressroom.web.Access.Role;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffPagesBrowserTest {
-  static final List<String> STAFF_PAGES = List.of("/staff/moderation", "/staff/sources", "/staff/users");
+  static final List<String> STAFF_PAGES =
+      List.of("/staff/moderation", "/staff/sources", "/staff/users");
   static final String PASSWORD = "a quiet editing room";
   TestApp site;
   ChromeDriver browser;
@@ -37,13 +38,30 @@ class StaffPagesBrowserTest {
     site = TestApp.start(TestApp.Db.SQLITE, false);
     Fixtures f = Fixtures.load(site.app().articles());
     site.app().accounts().createVerified("chief.admin", "chief@mail.example", PASSWORD, Role.ADMIN);
-    site.app().accounts().createVerified("some.reader", "reader@mail.example", PASSWORD, Role.READER);
+    site.app()
+        .accounts()
+        .createVerified("some.reader", "reader@mail.example", PASSWORD, Role.READER);
     // Something in the queue: a new reader's first comment waits for a moderator.
     TestApp.Visitor reader = site.newVisitor();
     reader.post("/signin", Map.of("login", "some.reader", "password", PASSWORD));
-    reader.post("/articles/" + f.wire.slug() + "/comments", Map.of("body", "A first comment for the moderation queue"));
-    site.app().articles().insert(Fixtures.article("world", null, "Another story", List.of("Jane Roe"), "<p>Text.</p>", "en", "ltr", null,
-        Instant.now().minusSeconds(60), List.of(), ArticleStatus.PUBLISHED));
+    reader.post(
+        "/articles/" + f.wire.slug() + "/comments",
+        Map.of("body", "A first comment for the moderation queue"));
+    site.app()
+        .articles()
+        .insert(
+            Fixtures.article(
+                "world",
+                null,
+                "Another story",
+                List.of("Jane Roe"),
+                "<p>Text.</p>",
+                "en",
+                "ltr",
+                null,
+                Instant.now().minusSeconds(60),
+                List.of(),
+                ArticleStatus.PUBLISHED));
     browser = Browser.start();
   }
 
@@ -78,14 +96,22 @@ class StaffPagesBrowserTest {
           break; // an earlier press removed a row (an approved comment leaves the queue)
         }
         WebElement form = now.get(i);
-        for (WebElement field : form.findElements(By.cssSelector("input[required], textarea[required]"))) {
+        for (WebElement field :
+            form.findElements(By.cssSelector("input[required], textarea[required]"))) {
           if (field.getAttribute("value") == null || field.getAttribute("value").isEmpty()) {
-            field.sendKeys(field.getAttribute("type").equals("number") ? "1" : "pressed by the test");
+            field.sendKeys(
+                field.getAttribute("type").equals("number") ? "1" : "pressed by the test");
           }
         }
-        List<WebElement> buttons = form.findElements(By.cssSelector("button:not([type=button]), input[type=submit]"));
+        List<WebElement> buttons =
+            form.findElements(By.cssSelector("button:not([type=button]), input[type=submit]"));
         assertThat(buttons).as("form %d of %s has a button", i, page).isNotEmpty();
-        String label = page + " · " + (buttons.get(0).getText().isBlank() ? buttons.get(0).getAttribute("value") : buttons.get(0).getText());
+        String label =
+            page
+                + " · "
+                + (buttons.get(0).getText().isBlank()
+                    ? buttons.get(0).getAttribute("value")
+                    : buttons.get(0).getText());
         WebElement before = browser.findElement(By.tagName("html"));
         buttons.get(0).click();
         // Wait for the answer page itself: the page being left still has an h1 for a moment.
@@ -93,7 +119,9 @@ class StaffPagesBrowserTest {
         Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
         String h1 = browser.findElement(By.tagName("h1")).getText();
         assertThat(h1).as(label).isNotEqualTo("Form expired").isNotEqualTo("Staff only");
-        assertThat(browser.findElements(By.cssSelector(".account-nav"))).as(label + ": still signed in").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".account-nav")))
+            .as(label + ": still signed in")
+            .isNotEmpty();
         pressed.add(label);
       }
     }
@@ -105,7 +133,8 @@ class StaffPagesBrowserTest {
     signIn();
     browser.get(site.url("/no-such-page-at-all"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
-    assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("chief.admin");
+    assertThat(browser.findElement(By.cssSelector(".account-nav")).getText())
+        .contains("chief.admin");
   }
 
   private List<WebElement> postForms() {

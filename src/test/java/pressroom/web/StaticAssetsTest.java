@@ -44,8 +44,12 @@ class StaticAssetsTest {
       HttpResponse<byte[]> r = site.getBytes("/static/" + name);
       assertThat(r.statusCode()).as(name).isEqualTo(200);
       assertThat(r.body()).as(name).isEqualTo(Files.readAllBytes(folder.resolve(name)));
-      assertThat(r.headers().firstValue("Content-Type")).as(name).hasValue(StaticAssets.contentType(name));
-      assertThat(r.headers().firstValue("Cache-Control")).as(name).hasValue("public, max-age=86400");
+      assertThat(r.headers().firstValue("Content-Type"))
+          .as(name)
+          .hasValue(StaticAssets.contentType(name));
+      assertThat(r.headers().firstValue("Cache-Control"))
+          .as(name)
+          .hasValue("public, max-age=86400");
       assertThat(r.headers().firstValue("X-Content-Type-Options")).as(name).hasValue("nosniff");
       assertThat(r.headers().firstValue("Content-Encoding")).as(name).isEmpty();
     }
@@ -53,7 +57,8 @@ class StaticAssetsTest {
 
   @Test
   void textIsGzippedForBrowsersThatAskAndPicturesAreNot() throws IOException {
-    HttpResponse<byte[]> css = site.getBytes("/static/site.css", "Accept-Encoding", "gzip, deflate, br");
+    HttpResponse<byte[]> css =
+        site.getBytes("/static/site.css", "Accept-Encoding", "gzip, deflate, br");
     assertThat(css.headers().firstValue("Content-Encoding")).hasValue("gzip");
     assertThat(css.headers().firstValue("Vary")).hasValue("Accept-Encoding");
     byte[] plain = Files.readAllBytes(Path.of("src/main/resources/public/site.css"));
@@ -70,9 +75,12 @@ class StaticAssetsTest {
     HttpResponse<byte[]> first = site.getBytes("/static/site.js");
     String etag = first.headers().firstValue("ETag").orElseThrow();
     assertThat(site.getBytes("/static/site.js", "If-None-Match", etag).statusCode()).isEqualTo(304);
-    assertThat(site.getBytes("/static/site.js", "If-None-Match", "\"other\", " + etag).statusCode()).isEqualTo(304);
-    assertThat(site.getBytes("/static/site.js", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
-    assertThat(site.getBytes("/static/site.css").headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
+    assertThat(site.getBytes("/static/site.js", "If-None-Match", "\"other\", " + etag).statusCode())
+        .isEqualTo(304);
+    assertThat(site.getBytes("/static/site.js", "If-None-Match", "\"other\"").statusCode())
+        .isEqualTo(200);
+    assertThat(site.getBytes("/static/site.css").headers().firstValue("ETag"))
+        .isNotEqualTo(first.headers().firstValue("ETag"));
   }
 
   @Test
@@ -80,7 +88,9 @@ class StaticAssetsTest {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<byte[]> head =
         http.send(
-            HttpRequest.newBuilder(URI.create(site.url("/static/site.css"))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpRequest.newBuilder(URI.create(site.url("/static/site.css")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
@@ -93,7 +103,9 @@ class StaticAssetsTest {
 
     HttpResponse<String> post =
         http.send(
-            HttpRequest.newBuilder(URI.create(site.url("/static/site.css"))).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+            HttpRequest.newBuilder(URI.create(site.url("/static/site.css")))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isBetween(400, 499);
   }

@@ -60,6 +60,7 @@ class ValidHtmlTest {
 
   @Test
   void theCheckerCatchesInvalidPages() throws Exception {
-    assertThat(checker.errors("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>")).isNotEmpty();
+    assertThat(checker.errors("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>"))
+        .isNotEmpty();
   }
 }

@@ -114,8 +114,8 @@ public final class FeedFetcher implements AutoCloseable {
 
   /**
    * The HTTP client, started on the first fetch: starting it (TLS, thread pool, JMX) costs a
-   * noticeable part of the site's start, and many sites fetch nothing in their first seconds.
-   * Null once closed.
+   * noticeable part of the site's start, and many sites fetch nothing in their first seconds. Null
+   * once closed.
    */
   private synchronized HttpClient client() {
     if (client == null && !closed) {

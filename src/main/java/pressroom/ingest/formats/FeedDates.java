@@ -18,18 +18,18 @@ import java.util.regex.Pattern;
 /**
  * Reads dates the way real feeds write them, for the items Rome gives no date. Rome's DateParser
  * tries a fixed list of SimpleDateFormat masks, so "Tue,07 May 2024", "Sept", a missing time, a
- * zone such as ET or MEST, an asctime or Twitter date, ISO 8601 with a space or without a zone,
- * or a Korean, Greek or Hungarian date gave nothing, and the item was dated when it was fetched.
- * No mask list or DateTimeFormatter fits these shapes (optional and reordered parts, names in
- * three languages, zone names java.time does not know), so each family is read by hand here, one
- * small method each, the way Python's feedparser (the parser most feed readers follow) reads it.
+ * zone such as ET or MEST, an asctime or Twitter date, ISO 8601 with a space or without a zone, or
+ * a Korean, Greek or Hungarian date gave nothing, and the item was dated when it was fetched. No
+ * mask list or DateTimeFormatter fits these shapes (optional and reordered parts, names in three
+ * languages, zone names java.time does not know), so each family is read by hand here, one small
+ * method each, the way Python's feedparser (the parser most feed readers follow) reads it.
  *
  * <p>What is assumed: a date without a time is midnight UTC; a time without a zone is UTC; a
  * two-digit year is 19xx from 90 on, else 20xx. Where this differs from feedparser, on purpose:
  *
  * <ul>
- *   <li>ET, CT, MT, PT and AT are read with their region's daylight saving rules (feedparser
- *       always takes standard time, an hour out all summer);
+ *   <li>ET, CT, MT, PT and AT are read with their region's daylight saving rules (feedparser always
+ *       takes standard time, an hour out all summer);
  *   <li>a zone name not in {@link #ZONES} is not taken as UTC: the date is unreadable, so the item
  *       is reported instead of silently shifted (ambiguous names such as IST or BST are left out
  *       for the same reason, and of the military letters only Z is read);
@@ -48,8 +48,8 @@ final class FeedDates {
   private static final int MAX_YEAR = 9999;
 
   /**
-   * Zone names feeds write, lower-case. Fixed offsets for the standard and daylight names;
-   * regions for the generic names, which mean whichever of the two is in force.
+   * Zone names feeds write, lower-case. Fixed offsets for the standard and daylight names; regions
+   * for the generic names, which mean whichever of the two is in force.
    */
   static final Map<String, ZoneId> ZONES =
       Map.ofEntries(
@@ -99,8 +99,8 @@ final class FeedDates {
           Map.entry("nzdt", ZoneOffset.ofHours(13)));
 
   /**
-   * Month names in full, English and Greek (the nominative and the genitive dates use), in the
-   * form {@link #word} gives. A word names a month when it begins one of them with at least three
+   * Month names in full, English and Greek (the nominative and the genitive dates use), in the form
+   * {@link #word} gives. A word names a month when it begins one of them with at least three
    * letters and no other month; the Greek short forms Ιον and Ιολ are listed as they are written.
    */
   private static final List<List<String>> MONTHS =
@@ -123,8 +123,10 @@ final class FeedDates {
   private static final List<String> WEEKDAYS =
       asWords(
               List.of(
-                  List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-                  List.of("δευτερα", "τριτη", "τεταρτη", "πεμπτη", "παρασκευη", "σαββατο", "κυριακη")))
+                  List.of(
+                      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+                  List.of(
+                      "δευτερα", "τριτη", "τεταρτη", "πεμπτη", "παρασκευη", "σαββατο", "κυριακη")))
           .stream()
           .flatMap(List::stream)
           .toList();
@@ -139,7 +141,8 @@ final class FeedDates {
 
   /** Nate, Korean: "2024-05-07 오후 6:15:00" with 오전 (am) or 오후 (pm), Korean time. */
   private static final Pattern KOREAN_NATE =
-      Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s+(오전|오후)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+      Pattern.compile(
+          "(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s+(오전|오후)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
   private static final ZoneOffset KOREA = ZoneOffset.ofHours(9);
 
@@ -153,7 +156,9 @@ final class FeedDates {
 
   private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,]+");
 
-  /** Every family, most common first; each refuses what is not its own, so order only saves time. */
+  /**
+   * Every family, most common first; each refuses what is not its own, so order only saves time.
+   */
   private static final List<Function<String, Instant>> FAMILIES =
       List.of(
           FeedDates::iso8601,
@@ -199,8 +204,9 @@ final class FeedDates {
 
   /**
    * ISO 8601 and W3C-DTF: "2024-05-07T09:15:00.250+02:00", with a space for the T, without a zone
-   * (UTC), without seconds, with a zone name or a compact offset; the basic form "20240507T091500Z";
-   * a date alone (midnight UTC), and as W3C-DTF allows, a year and month, or a year, alone.
+   * (UTC), without seconds, with a zone name or a compact offset; the basic form
+   * "20240507T091500Z"; a date alone (midnight UTC), and as W3C-DTF allows, a year and month, or a
+   * year, alone.
    */
   private static Instant iso8601(String t) {
     Cursor c = new Cursor(t);
@@ -269,17 +275,18 @@ final class FeedDates {
     }
     c.spaces();
     ZoneId zone = c.atEnd() ? ZoneOffset.UTC : zone(c.rest());
-    return zone == null ? null : at(year, month, day, new TimeOfDay(hour, minute, second, nano), zone);
+    return zone == null
+        ? null
+        : at(year, month, day, new TimeOfDay(hour, minute, second, nano), zone);
   }
 
   /**
    * RFC 822 as feeds write it: "Tue, 07 May 2024 09:15:00 GMT" with or without the weekday (never
    * checked: feeds get it wrong, and feedparser does not check it either), the space after its
-   * comma, a comma after the day or month, the time (then midnight), the seconds, or the zone
-   * (then UTC); the month's name in full, abbreviated
-   * ("Sept.") or in Greek, before or after the day ("May 7th, 2024"); a two-digit year; a 12-hour
-   * time with am or pm; and a trailing comment such as "(CEST)" or JavaScript's "(Central European
-   * Summer Time)".
+   * comma, a comma after the day or month, the time (then midnight), the seconds, or the zone (then
+   * UTC); the month's name in full, abbreviated ("Sept.") or in Greek, before or after the day
+   * ("May 7th, 2024"); a two-digit year; a 12-hour time with am or pm; and a trailing comment such
+   * as "(CEST)" or JavaScript's "(Central European Summer Time)".
    */
   private static Instant rfc822(String t) {
     String[] w = words(t);
@@ -319,8 +326,8 @@ final class FeedDates {
   }
 
   /**
-   * C's asctime and the dates Twitter and Unix date(1) write: "Tue May  7 09:15:00 2024", "Tue
-   * May 07 09:15:00 +0000 2024", "Tue May 07 09:15:00 UTC 2024".
+   * C's asctime and the dates Twitter and Unix date(1) write: "Tue May 7 09:15:00 2024", "Tue May
+   * 07 09:15:00 +0000 2024", "Tue May 07 09:15:00 UTC 2024".
    */
   private static Instant asctime(String t) {
     String[] w = words(t);
@@ -365,8 +372,7 @@ final class FeedDates {
     if (!m.matches()) {
       return null;
     }
-    TimeOfDay time =
-        new TimeOfDay(number(m.group(4)), number(m.group(5)), number(m.group(6)), 0);
+    TimeOfDay time = new TimeOfDay(number(m.group(4)), number(m.group(5)), number(m.group(6)), 0);
     return at(number(m.group(1)), number(m.group(2)), number(m.group(3)), time, KOREA);
   }
 
@@ -396,8 +402,7 @@ final class FeedDates {
     if (month == null || zone == null) {
       return null;
     }
-    TimeOfDay time =
-        new TimeOfDay(number(m.group(4)), number(m.group(5)), number(m.group(6)), 0);
+    TimeOfDay time = new TimeOfDay(number(m.group(4)), number(m.group(5)), number(m.group(6)), 0);
     return at(number(m.group(1)), month, number(m.group(3)), time, zone);
   }
 
@@ -409,7 +414,8 @@ final class FeedDates {
       return null;
     }
     try {
-      return LocalDateTime.of(year, month, day, time.hour(), time.minute(), time.second(), time.nano())
+      return LocalDateTime.of(
+              year, month, day, time.hour(), time.minute(), time.second(), time.nano())
           .atZone(zone)
           .toInstant();
     } catch (DateTimeException e) {
@@ -565,7 +571,8 @@ final class FeedDates {
     static final TimeOfDay MIDNIGHT = new TimeOfDay(0, 0, 0, 0);
 
     private static final Pattern CLOCK =
-        Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?(am|pm|a\\.m\\.|p\\.m\\.)?");
+        Pattern.compile(
+            "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?(am|pm|a\\.m\\.|p\\.m\\.)?");
 
     /** "9:15", "09:15:00", "09:15:00.250", "9:15pm"; null for anything else. */
     static TimeOfDay parse(String w) {
@@ -575,7 +582,8 @@ final class FeedDates {
       }
       String fraction = m.group(4);
       int nano = fraction == null ? 0 : number((fraction + "00000000").substring(0, 9));
-      TimeOfDay time = new TimeOfDay(number(m.group(1)), number(m.group(2)), number(m.group(3)), nano);
+      TimeOfDay time =
+          new TimeOfDay(number(m.group(1)), number(m.group(2)), number(m.group(3)), nano);
       return m.group(5) == null ? time : time.meridiem(m.group(5));
     }
 

@@ -1,20 +1,19 @@
 package pressroom.ingest.formats;
 
-import pressroom.ingest.mapping.BylineParser;
-
 import java.time.Instant;
 import java.util.List;
+import pressroom.ingest.mapping.BylineParser;
 import pressroom.text.UntrustedText;
 
 /**
  * One item of a partner's feed, whatever its format, as the parser read it. Nothing here is
  * sanitized yet; HTML fields are as the partner sent them.
  *
- * @param guid the item's identity in its feed (RSS guid, Atom id, JSON Feed id, ninjs uri), or
- *     null when the feed gave none
+ * @param guid the item's identity in its feed (RSS guid, Atom id, JSON Feed id, ninjs uri), or null
+ *     when the feed gave none
  * @param link the item's own URL (absolute), or null
- * @param authors author strings as sent, in order; one string may name several people ("By A, B
- *     and C") — {@link BylineParser} splits them
+ * @param authors author strings as sent, in order; one string may name several people ("By A, B and
+ *     C") — {@link BylineParser} splits them
  * @param published first publication time, or null when the feed gave none
  * @param updated last modification time, or null
  * @param contentHtml the full text (content:encoded, Atom content, ninjs body_html), or null
@@ -24,8 +23,8 @@ import pressroom.text.UntrustedText;
  * @param version ninjs version number, or null
  * @param embargoedUntil not to be shown before this time, or null
  * @param unreadableDate the date text the feed gave for this item when none of the item's dates
- *     could be read (so {@code published} and {@code updated} are null and the item will be
- *     dated when it is first seen), else null
+ *     could be read (so {@code published} and {@code updated} are null and the item will be dated
+ *     when it is first seen), else null
  */
 public record FeedItem(
     String guid,
@@ -52,9 +51,18 @@ public record FeedItem(
     contentHtml = UntrustedText.clean(contentHtml);
     summaryHtml = UntrustedText.clean(summaryHtml);
     language = UntrustedText.clean(language);
-    authors = authors == null ? List.of() : List.copyOf(authors.stream().map(UntrustedText::clean).toList());
+    authors =
+        authors == null
+            ? List.of()
+            : List.copyOf(authors.stream().map(UntrustedText::clean).toList());
     tags = tags == null ? List.of() : List.copyOf(tags.stream().map(UntrustedText::clean).toList());
-    image = image == null ? null : new LeadImage(UntrustedText.clean(image.url()), UntrustedText.clean(image.caption()), UntrustedText.clean(image.credit()));
+    image =
+        image == null
+            ? null
+            : new LeadImage(
+                UntrustedText.clean(image.url()),
+                UntrustedText.clean(image.caption()),
+                UntrustedText.clean(image.credit()));
     pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
   }
 

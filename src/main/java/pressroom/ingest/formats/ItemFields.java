@@ -31,8 +31,8 @@ public final class ItemFields {
   }
 
   /**
-   * Every run of whitespace as one space: what {@code replaceAll("\\s+", " ")} gives, where
-   * {@code \s} is [ \t\n\x0B\f\r], without a regular expression, and the string itself when there is
+   * Every run of whitespace as one space: what {@code replaceAll("\\s+", " ")} gives, where {@code
+   * \s} is [ \t\n\x0B\f\r], without a regular expression, and the string itself when there is
    * nothing to change (the usual case, on every title, tag and summary of an import).
    */
   public static String collapseSpaces(String s) {
@@ -217,9 +217,8 @@ public final class ItemFields {
   }
 
   /**
-   * A date as JSON Feed and ninjs send it, in whatever shape {@link FeedDates} reads (ISO 8601
-   * with or without offset, seconds or time, RFC 822 as in RSS, and the rest); null when
-   * unreadable.
+   * A date as JSON Feed and ninjs send it, in whatever shape {@link FeedDates} reads (ISO 8601 with
+   * or without offset, seconds or time, RFC 822 as in RSS, and the rest); null when unreadable.
    */
   static Instant date(String raw) {
     return FeedDates.read(raw).orElse(null);
@@ -227,8 +226,8 @@ public final class ItemFields {
 
   /**
    * The date text to name an item by when it ends up with no date although the feed gave one: the
-   * first given of {@code texts} (its publication date's, then its update's), or null when the
-   * item has a date or the feed gave none.
+   * first given of {@code texts} (its publication date's, then its update's), or null when the item
+   * has a date or the feed gave none.
    */
   static String unreadableDate(Instant published, Instant updated, List<String> texts) {
     if (published != null || updated != null) {

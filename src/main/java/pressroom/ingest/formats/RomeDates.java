@@ -19,19 +19,27 @@ import org.jdom2.Namespace;
 /**
  * Makes Rome's date parsing cheap without changing its answers. Rome's DateParser tries a dozen
  * SimpleDateFormat masks, each built anew, before an RFC 822 date matches; that was a tenth of an
- * import's CPU. Before Rome reads a document, the dates it will parse are read here with
- * java.time, and those read are written back in the one form Rome's first mask accepts. Only
- * shapes on which java.time and Rome agree exactly are rewritten (strict RFC 1123, and ISO 8601
- * with an offset and no or three fraction digits); everything else is left for Rome as before.
- * Where Rome then reads no date at all, {@link #complete} hands the entry's own date texts to
- * {@link FeedDates}, which reads the shapes Rome's masks refuse.
+ * import's CPU. Before Rome reads a document, the dates it will parse are read here with java.time,
+ * and those read are written back in the one form Rome's first mask accepts. Only shapes on which
+ * java.time and Rome agree exactly are rewritten (strict RFC 1123, and ISO 8601 with an offset and
+ * no or three fraction digits); everything else is left for Rome as before. Where Rome then reads
+ * no date at all, {@link #complete} hands the entry's own date texts to {@link FeedDates}, which
+ * reads the shapes Rome's masks refuse.
  */
 final class RomeDates {
   /** Elements Rome reads as dates (RSS, Dublin Core, Atom 1.0 and 0.3, syndication module). */
   private static final Set<String> DATE_ELEMENTS =
       Set.of(
-          "pubDate", "lastBuildDate", "expirationDate", "date", "updated", "published",
-          "modified", "issued", "created", "updateBase");
+          "pubDate",
+          "lastBuildDate",
+          "expirationDate",
+          "date",
+          "updated",
+          "published",
+          "modified",
+          "issued",
+          "created",
+          "updateBase");
 
   private static final Set<String> DATE_NAMESPACES =
       Set.of(
@@ -81,8 +89,8 @@ final class RomeDates {
           .withZone(ZoneOffset.UTC);
 
   /**
-   * The versions Rome reads with its RSS 0.9x parsers (compared exactly, as Rome does); every
-   * other rss document, with or without a version, Rome reads as RSS 2.0.
+   * The versions Rome reads with its RSS 0.9x parsers (compared exactly, as Rome does); every other
+   * rss document, with or without a version, Rome reads as RSS 2.0.
    */
   private static final Set<String> RSS_09X = Set.of("0.91", "0.92", "0.93", "0.94");
 
@@ -105,7 +113,8 @@ final class RomeDates {
           new Name(ATOM_03, "issued"));
 
   /** Where an entry gives its update date. */
-  private static final List<Name> UPDATED = List.of(new Name(ATOM_10, "updated"), new Name(ATOM_03, "modified"));
+  private static final List<Name> UPDATED =
+      List.of(new Name(ATOM_10, "updated"), new Name(ATOM_03, "modified"));
 
   /**
    * An entry's dates once {@link #complete} has looked at them.
@@ -117,8 +126,8 @@ final class RomeDates {
   private RomeDates() {}
 
   /**
-   * The item or entry elements of a document, in order, whatever its format (RSS 0.9x and 2.0,
-   * RSS 0.9 and 1.0 RDF, Atom): Rome makes one entry of each.
+   * The item or entry elements of a document, in order, whatever its format (RSS 0.9x and 2.0, RSS
+   * 0.9 and 1.0 RDF, Atom): Rome makes one entry of each.
    */
   static List<Element> entryElements(Element root) {
     return switch (root.getName()) {
@@ -169,10 +178,10 @@ final class RomeDates {
   /**
    * The published time of each item of an RSS 2.0 document, read here, with the elements it came
    * from taken out of the document so that Rome does not read them again: Rome builds a
-   * SimpleDateFormat for every date it parses, which was a sixteenth of an import's parsing.
-   * Rome's rule for RSS 2.0 items is kept (its DC module parser, then ConverterForRSS091Userland):
-   * the item's first dc:date, else its pubDate. An item whose deciding date cannot be read here
-   * keeps its elements and gets null, so Rome reads it as before.
+   * SimpleDateFormat for every date it parses, which was a sixteenth of an import's parsing. Rome's
+   * rule for RSS 2.0 items is kept (its DC module parser, then ConverterForRSS091Userland): the
+   * item's first dc:date, else its pubDate. An item whose deciding date cannot be read here keeps
+   * its elements and gets null, so Rome reads it as before.
    *
    * @param items the document's {@link #rss2Items}
    */
@@ -196,8 +205,8 @@ final class RomeDates {
   }
 
   /**
-   * The items of a document Rome reads as RSS 2.0 (without a namespace), else none: RSS 0.9x
-   * items, RSS 1.0 and Atom are left to Rome as they are.
+   * The items of a document Rome reads as RSS 2.0 (without a namespace), else none: RSS 0.9x items,
+   * RSS 1.0 and Atom are left to Rome as they are.
    */
   static List<Element> rss2Items(Element root) {
     Element channel = root.getName().equals("rss") ? root.getChild("channel") : null;

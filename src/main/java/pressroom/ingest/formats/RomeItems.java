@@ -99,9 +99,11 @@ final class RomeItems {
     List<SyndEntry> entries = feed.getEntries();
     boolean taken = !rssItems.isEmpty();
     if (taken && rssItems.size() != entries.size()) {
-      throw new IllegalStateException("Rome read " + entries.size() + " items of " + rssItems.size());
+      throw new IllegalStateException(
+          "Rome read " + entries.size() + " items of " + rssItems.size());
     }
-    List<Element> itemElements = taken ? rssItems : RomeDates.entryElements(document.getRootElement());
+    List<Element> itemElements =
+        taken ? rssItems : RomeDates.entryElements(document.getRootElement());
     boolean matched = itemElements.size() == entries.size();
     for (int i = 0; i < entries.size(); i++) {
       SyndEntry entry = entries.get(i);
@@ -218,8 +220,8 @@ final class RomeItems {
   /**
    * The dc:creator texts of each RSS 2.0 item, in order, taken out of the document before Rome
    * reads it (Rome's DC module parser reads them as they are, too). An item left with no Dublin
-   * Core element then has no module for Rome to copy into its entry, which Rome does by
-   * reflection, property by property: a twentieth of an import's parsing.
+   * Core element then has no module for Rome to copy into its entry, which Rome does by reflection,
+   * property by property: a twentieth of an import's parsing.
    */
   private static List<List<String>> takeCreators(List<Element> items) {
     List<List<String>> creators = new ArrayList<>(items.size());

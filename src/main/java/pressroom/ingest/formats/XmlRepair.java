@@ -79,7 +79,10 @@ final class XmlRepair {
         if (end < 0) {
           throw new FeedException(DOCTYPE_REFUSED);
         }
-        text = text.substring(0, i) + text.substring(i, end).replaceAll("[^\\n]", " ") + text.substring(end);
+        text =
+            text.substring(0, i)
+                + text.substring(i, end).replaceAll("[^\\n]", " ")
+                + text.substring(end);
         landmarks = new Landmarks(text);
       } else if (text.startsWith("<", i) && i + 1 < n && isNameStart(text.charAt(i + 1))) {
         Matcher name = ROOT_NAME.matcher(text).region(i + 1, Math.min(n, i + 200));

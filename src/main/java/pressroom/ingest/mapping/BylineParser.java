@@ -21,15 +21,15 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Every comma separates, so "Doe, Jane" is two authors, "Doe" and "Jane".
- *   <li>Agencies, job titles and their qualifiers are credit, not authors. A part made only of
- *       them ("Reuters", "AP Staff", "Our Correspondent") is dropped; a trailing run of two or
- *       more words ("Jane Roe AP Business Writer") or an agency acronym ("Jane Roe AFP") is cut
- *       off; a part ending in one bare title word ("Middle East Correspondent") is a title and is
- *       dropped; one trailing full agency word is kept ("Mary Bloomberg" may be her name).
+ *   <li>Agencies, job titles and their qualifiers are credit, not authors. A part made only of them
+ *       ("Reuters", "AP Staff", "Our Correspondent") is dropped; a trailing run of two or more
+ *       words ("Jane Roe AP Business Writer") or an agency acronym ("Jane Roe AFP") is cut off; a
+ *       part ending in one bare title word ("Middle East Correspondent") is a title and is dropped;
+ *       one trailing full agency word is kept ("Mary Bloomberg" may be her name).
  *   <li>Text in brackets is dropped ("(AFP)", "(Beirut)", a nickname), except the RSS form
  *       "jane@example.com (Jane Roe)" and a string that is nothing but brackets.
- *   <li>"By", "Reporting by", "Writing by" and "بقلم" introduce authors; "Editing by", "Photos
- *       by" and the like introduce other people, skipped up to the next ";", "|", dash or line.
+ *   <li>"By", "Reporting by", "Writing by" and "بقلم" introduce authors; "Editing by", "Photos by"
+ *       and the like introduce other people, skipped up to the next ";", "|", dash or line.
  *   <li>"for …" and "in Place" end a name: "Jane Roe for Harbour Wire", "Ali Hassan in Cairo".
  *   <li>Arabic "و" ("and") glued to a word separates only when both sides have two or more words.
  * </ul>
@@ -45,32 +45,104 @@ public final class BylineParser {
   private static final int MAX_INPUT = 10_000;
 
   /**
-   * Agencies and wires: credit, never an author. Entries of up to four characters are acronyms
-   * and match only as written, so "Efe", "Ansa" and "Pa" remain given names.
+   * Agencies and wires: credit, never an author. Entries of up to four characters are acronyms and
+   * match only as written, so "Efe", "Ansa" and "Pa" remain given names.
    */
   private static final Set<String> AGENCIES =
       Set.of(
-          "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse",
-          "Agence France Presse", "dpa", "DPA", "Deutsche Presse-Agentur", "EFE", "Agencia EFE",
-          "ANSA", "Anadolu", "Anadolu Agency", "Xinhua", "Xinhua News Agency", "UPI",
-          "United Press International", "PA", "Press Association", "Bloomberg",
-          "Bloomberg News", "Kyodo", "Kyodo News", "Yonhap", "Harbour Wire", "Meridian Press",
-          "رويترز", "فرانس برس", "أ ف ب", "الأناضول", "شينخوا", "وكالات");
+          "Reuters",
+          "AP",
+          "Associated Press",
+          "AFP",
+          "Agence France-Presse",
+          "Agence France Presse",
+          "dpa",
+          "DPA",
+          "Deutsche Presse-Agentur",
+          "EFE",
+          "Agencia EFE",
+          "ANSA",
+          "Anadolu",
+          "Anadolu Agency",
+          "Xinhua",
+          "Xinhua News Agency",
+          "UPI",
+          "United Press International",
+          "PA",
+          "Press Association",
+          "Bloomberg",
+          "Bloomberg News",
+          "Kyodo",
+          "Kyodo News",
+          "Yonhap",
+          "Harbour Wire",
+          "Meridian Press",
+          "رويترز",
+          "فرانس برس",
+          "أ ف ب",
+          "الأناضول",
+          "شينخوا",
+          "وكالات");
 
   /** Job titles written after a name: "Staff Reporter", "Beirut Correspondent". */
   private static final Set<String> TITLES =
       Set.of(
-          "staff", "reporter", "reporters", "correspondent", "correspondents", "writer",
-          "writers", "editor", "editors", "columnist", "contributor", "contributors", "desk");
+          "staff",
+          "reporter",
+          "reporters",
+          "correspondent",
+          "correspondents",
+          "writer",
+          "writers",
+          "editor",
+          "editors",
+          "columnist",
+          "contributor",
+          "contributors",
+          "desk");
 
   /** Words that only qualify an agency or a title: "Bloomberg News", "Our Chief Correspondent". */
   private static final Set<String> QUALIFIERS =
       Set.of(
-          "news", "wire", "wires", "agency", "agencies", "service", "media", "the", "of", "our",
-          "own", "from", "senior", "chief", "special", "deputy", "associate", "contributing",
-          "foreign", "political", "politics", "business", "economics", "economy", "technology",
-          "tech", "science", "sports", "sport", "health", "national", "international",
-          "diplomatic", "legal", "medical", "education", "environment", "climate", "energy",
+          "news",
+          "wire",
+          "wires",
+          "agency",
+          "agencies",
+          "service",
+          "media",
+          "the",
+          "of",
+          "our",
+          "own",
+          "from",
+          "senior",
+          "chief",
+          "special",
+          "deputy",
+          "associate",
+          "contributing",
+          "foreign",
+          "political",
+          "politics",
+          "business",
+          "economics",
+          "economy",
+          "technology",
+          "tech",
+          "science",
+          "sports",
+          "sport",
+          "health",
+          "national",
+          "international",
+          "diplomatic",
+          "legal",
+          "medical",
+          "education",
+          "environment",
+          "climate",
+          "energy",
           "investigative");
 
   /** Words after which a final period belongs to the name. */
@@ -102,8 +174,7 @@ public final class BylineParser {
   // Starts only after a boundary, and possessively, so long junk is read in linear time.
   private static final String ADDRESS =
       "(?<![^\\s,;<(\\[\"'])[^\\s@,;<>()\\[\\]\"]++@[^\\s@,;<>()\\[\\]\"]++";
-  private static final Pattern ADDRESS_WITH_NAME =
-      Pattern.compile(ADDRESS + "\\s*\\(([^()]*)\\)");
+  private static final Pattern ADDRESS_WITH_NAME = Pattern.compile(ADDRESS + "\\s*\\(([^()]*)\\)");
   private static final Pattern ADDRESS_IN_ANGLES = Pattern.compile("<\\s*" + ADDRESS + "\\s*>");
   private static final Pattern ADDRESS_ALONE = Pattern.compile(ADDRESS);
   private static final Pattern HANDLE = Pattern.compile("(?<!\\S)@[\\p{L}\\p{N}_.]+");
@@ -114,8 +185,7 @@ public final class BylineParser {
   private static final Pattern STRONG = Pattern.compile("[;؛|\\n]| [-‐‒–—―]+ ");
 
   /** Between people of one group. */
-  private static final Pattern WEAK =
-      Pattern.compile("[,،/&＆，、]|(?<!\\S)(?i:and|with)(?!\\S)");
+  private static final Pattern WEAK = Pattern.compile("[,،/&＆，、]|(?<!\\S)(?i:and|with)(?!\\S)");
 
   private static final Pattern AUTHORS_FOLLOW =
       Pattern.compile(
@@ -260,9 +330,9 @@ public final class BylineParser {
   }
 
   /**
-   * Splits Arabic-script names joined by "و" ("and"). The word "و" alone always separates; glued
-   * to the next word it separates only when both sides have two or more words, because given
-   * names such as وليد and وفاء begin with the same letter ("أحمد وليد الحكيم" is one person).
+   * Splits Arabic-script names joined by "و" ("and"). The word "و" alone always separates; glued to
+   * the next word it separates only when both sides have two or more words, because given names
+   * such as وليد and وفاء begin with the same letter ("أحمد وليد الحكيم" is one person).
    */
   private static List<String> splitArabicAnd(String text) {
     if (!ARABIC.matcher(text).find()) {
@@ -437,8 +507,15 @@ public final class BylineParser {
   /** The same for one person written with or without case and accents: "José", "JOSE". */
   private static String sameness(String name) {
     String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    s = s.replace('ı', 'i').replace('ł', 'l').replace('Ł', 'L').replace('ø', 'o')
-        .replace('Ø', 'O').replace('đ', 'd').replace('Đ', 'D').replace('’', '\'');
+    s =
+        s.replace('ı', 'i')
+            .replace('ł', 'l')
+            .replace('Ł', 'L')
+            .replace('ø', 'o')
+            .replace('Ø', 'O')
+            .replace('đ', 'd')
+            .replace('Đ', 'D')
+            .replace('’', '\'');
     return s.toLowerCase(Locale.ROOT);
   }
 

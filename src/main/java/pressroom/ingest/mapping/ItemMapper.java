@@ -1,9 +1,5 @@
 package pressroom.ingest.mapping;
 
-import pressroom.ingest.formats.FeedItem;
-import pressroom.ingest.formats.ItemFields;
-import pressroom.ingest.sources.FeedSource;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
@@ -26,6 +22,9 @@ import pressroom.articles.ArticleStatus;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.Image;
 import pressroom.articles.NewArticle;
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.formats.ItemFields;
+import pressroom.ingest.sources.FeedSource;
 
 /**
  * Turns a parsed feed item into an article to store, applying the source's licence (full text or
@@ -36,7 +35,8 @@ public final class ItemMapper {
       Set.of("ar", "fa", "he", "iw", "ur", "ps", "ckb", "dv", "yi", "sd", "ug", "syr");
   private static final int SUMMARY_LENGTH = 300;
   private static final int MAX_TAGS = 12;
-  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
+  private static final Pattern LANGUAGE_TAG =
+      Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
   private ItemMapper() {}
 
@@ -71,11 +71,13 @@ public final class ItemMapper {
     boolean bodyIsSummary = rawBody == item.summaryHtml();
     String summary = bodyIsSummary ? "" : summaryOf(item.summaryHtml(), cleaned);
 
-    Instant published = item.published() != null ? item.published() : item.updated() != null ? item.updated() : now;
+    Instant published =
+        item.published() != null ? item.published() : item.updated() != null ? item.updated() : now;
     if (item.embargoedUntil() != null && item.embargoedUntil().isAfter(published)) {
       published = item.embargoedUntil();
     }
-    Instant updated = item.updated() != null && item.updated().isAfter(published) ? item.updated() : published;
+    Instant updated =
+        item.updated() != null && item.updated().isAfter(published) ? item.updated() : published;
 
     String language = language(item.language() != null ? item.language() : feedLanguage);
     List<String> authors = authors(item.authors());
@@ -105,8 +107,8 @@ public final class ItemMapper {
   }
 
   /**
-   * Bylines split into names, each distinct byline once: the same few recur all through a feed
-   * (its reporters), and splitting one is a dozen regular expressions. Bounded; shared by threads.
+   * Bylines split into names, each distinct byline once: the same few recur all through a feed (its
+   * reporters), and splitting one is a dozen regular expressions. Bounded; shared by threads.
    */
   private static final Map<List<String>, List<String>> BYLINES = new ConcurrentHashMap<>();
 
@@ -143,7 +145,10 @@ public final class ItemMapper {
     String text = "";
     if (summaryHtml != null && !summaryHtml.isBlank()) {
       boolean markup = summaryHtml.indexOf('<') >= 0 || summaryHtml.indexOf('&') >= 0;
-      text = markup ? Jsoup.parseBodyFragment(summaryHtml).text() : ItemFields.collapseSpaces(summaryHtml.strip());
+      text =
+          markup
+              ? Jsoup.parseBodyFragment(summaryHtml).text()
+              : ItemFields.collapseSpaces(summaryHtml.strip());
     }
     if (text.isBlank()) {
       text = body.firstParagraph();
@@ -171,7 +176,10 @@ public final class ItemMapper {
     List<String> out = new ArrayList<>();
     for (String t : raw) {
       String tag = t == null ? "" : ItemFields.collapseSpaces(t.strip());
-      if (!tag.isEmpty() && tag.length() <= 60 && seen.add(tag.toLowerCase(Locale.ROOT)) && out.size() < MAX_TAGS) {
+      if (!tag.isEmpty()
+          && tag.length() <= 60
+          && seen.add(tag.toLowerCase(Locale.ROOT))
+          && out.size() < MAX_TAGS) {
         out.add(tag);
       }
     }
@@ -200,10 +208,20 @@ public final class ItemMapper {
 
   /** The content hash stored with an article: a change in any part means a new revision. */
   static String hash(
-      String headline, String summary, String body, List<String> authors, List<String> tags, Image image) {
+      String headline,
+      String summary,
+      String body,
+      List<String> authors,
+      List<String> tags,
+      Image image) {
     Digest digest = DIGESTS.get();
     for (String part :
-        List.of(headline, summary, body, String.join("|", authors), String.join("|", tags),
+        List.of(
+            headline,
+            summary,
+            body,
+            String.join("|", authors),
+            String.join("|", tags),
             image == null ? "" : image.toString())) {
       digest.update(part);
     }
@@ -213,9 +231,9 @@ public final class ItemMapper {
   private static final ThreadLocal<Digest> DIGESTS = ThreadLocal.withInitial(Digest::new);
 
   /**
-   * SHA-256 over each part's UTF-8 bytes and a zero byte, as {@code getBytes(UTF_8)} gives them
-   * (a lone surrogate becomes '?'), encoded into buffers kept per thread: the bytes of every body
-   * were a tenth of an import's allocation.
+   * SHA-256 over each part's UTF-8 bytes and a zero byte, as {@code getBytes(UTF_8)} gives them (a
+   * lone surrogate becomes '?'), encoded into buffers kept per thread: the bytes of every body were
+   * a tenth of an import's allocation.
    */
   private static final class Digest {
     /** Buffers kept for the next item; a larger part gets buffers of its own, not kept. */

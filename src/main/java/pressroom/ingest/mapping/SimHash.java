@@ -1,10 +1,10 @@
 package pressroom.ingest.mapping;
 
 /**
- * 64-bit SimHash over words and word pairs, in one pass without building strings: texts that
- * say nearly the same thing get fingerprints a few bits apart, so one story sent by several
- * partners can be recognised as one. Hand-written because it is short and no maintained Java
- * library offers just this; fingerprints are stored, so they must never change.
+ * 64-bit SimHash over words and word pairs, in one pass without building strings: texts that say
+ * nearly the same thing get fingerprints a few bits apart, so one story sent by several partners
+ * can be recognised as one. Hand-written because it is short and no maintained Java library offers
+ * just this; fingerprints are stored, so they must never change.
  */
 public final class SimHash {
   /**
@@ -22,8 +22,8 @@ public final class SimHash {
 
   /**
    * A fingerprint built from text fed in pieces, as {@link #of} would compute it over the pieces
-   * joined: ingest feeds the text nodes of a cleaned body straight in, without first joining
-   * them into one string. A surrogate pair split over two calls still counts as one code point.
+   * joined: ingest feeds the text nodes of a cleaned body straight in, without first joining them
+   * into one string. A surrogate pair split over two calls still counts as one code point.
    */
   public static final class Builder {
     private final Votes votes = new Votes();

@@ -8,15 +8,14 @@ import org.jsoup.parser.Tag;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The SimHash of an element's text, and whether it has any, read straight from its text nodes:
- * the same answers as {@code SimHash.of(element.text())} and {@code element.text().isBlank()}
- * without building the text (which was a sixth of an import's parsing time).
+ * The SimHash of an element's text, and whether it has any, read straight from its text nodes: the
+ * same answers as {@code SimHash.of(element.text())} and {@code element.text().isBlank()} without
+ * building the text (which was a sixth of an import's parsing time).
  *
  * <p>It follows jsoup's {@code Element.text()} where that matters to words: characters jsoup drops
- * (zero-width space, soft hyphen) join the letters around them, and jsoup's synthetic spaces
- * around blocks, line breaks and text boundaries separate words. Whitespace collapsing does not
- * matter, since any run of non-letters separates words alike. A test holds the two equal on
- * random markup.
+ * (zero-width space, soft hyphen) join the letters around them, and jsoup's synthetic spaces around
+ * blocks, line breaks and text boundaries separate words. Whitespace collapsing does not matter,
+ * since any run of non-letters separates words alike. A test holds the two equal on random markup.
  */
 record TextFingerprint(long simhash, boolean blank) {
   static TextFingerprint of(Element element) {
@@ -59,7 +58,10 @@ record TextFingerprint(long simhash, boolean blank) {
         int zeroWidth = s.indexOf('\u200B');
         int softHyphen = s.indexOf('\u00AD');
         while (zeroWidth >= 0 || softHyphen >= 0) {
-          int cut = zeroWidth < 0 ? softHyphen : softHyphen < 0 ? zeroWidth : Math.min(zeroWidth, softHyphen);
+          int cut =
+              zeroWidth < 0
+                  ? softHyphen
+                  : softHyphen < 0 ? zeroWidth : Math.min(zeroWidth, softHyphen);
           take(s, from, cut, false);
           from = cut + 1;
           if (cut == zeroWidth) {

@@ -1,11 +1,10 @@
 package pressroom.ingest.sources;
 
-import pressroom.ingest.formats.FeedFormat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.formats.FeedFormat;
 
 /**
  * A partner feed with its licence terms and its health, as stored.

@@ -1,11 +1,10 @@
 package pressroom.ingest.sources;
 
-import pressroom.ingest.formats.FeedFormat;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.formats.FeedFormat;
 
 /** What an editor gives to add a partner feed; validated here so every entry point agrees. */
 public record NewSource(
@@ -33,7 +32,9 @@ public record NewSource(
       throw new IllegalArgumentException("the feed URL or path is empty");
     }
     String lower = feedUrl.toLowerCase(java.util.Locale.ROOT);
-    if (lower.matches("^[a-z][a-z0-9+.-]*://.*") && !lower.startsWith("http://") && !lower.startsWith("https://")) {
+    if (lower.matches("^[a-z][a-z0-9+.-]*://.*")
+        && !lower.startsWith("http://")
+        && !lower.startsWith("https://")) {
       throw new IllegalArgumentException(
           "'" + feedUrl + "' is neither an http(s) URL nor a local file or folder");
     }

@@ -1,7 +1,5 @@
 package pressroom.ingest.sources;
 
-import pressroom.ingest.formats.FeedFormat;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import pressroom.changes.ContentChanges;
-import pressroom.articles.StoryLeads;
 import pressroom.articles.SeoPolicy;
+import pressroom.articles.StoryLeads;
+import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
+import pressroom.ingest.formats.FeedFormat;
 
 /** The SQL for partner feeds: their settings, their health, and who fetches them when. */
 public final class SourceDao {
@@ -83,10 +82,13 @@ public final class SourceDao {
         .findFirst()
         .orElseGet(
             () -> {
-              String slug = pressroom.articles.Slugs.of(given, "section-" + Ids.newId().substring(24));
+              String slug =
+                  pressroom.articles.Slugs.of(given, "section-" + Ids.newId().substring(24));
               String id = Ids.newId();
               int position =
-                  h.createQuery("SELECT coalesce(max(position), -1) + 1 FROM sections").mapTo(Integer.class).one();
+                  h.createQuery("SELECT coalesce(max(position), -1) + 1 FROM sections")
+                      .mapTo(Integer.class)
+                      .one();
               h.createUpdate(
                       "INSERT INTO sections (id, slug, name, description, position)"
                           + " VALUES (:id, :slug, :name, '', :position)")
@@ -105,7 +107,8 @@ public final class SourceDao {
   public Optional<FeedSource> findByName(String name) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(SELECT + " WHERE lower(src.name) = lower(:name) AND src.state <> 'removed'")
+            h.createQuery(
+                    SELECT + " WHERE lower(src.name) = lower(:name) AND src.state <> 'removed'")
                 .bind("name", name)
                 .map((rs, ctx) -> source(rs))
                 .findFirst());
@@ -145,8 +148,8 @@ public final class SourceDao {
 
   /**
    * Takes a due source for this node by moving its next fetch to {@code leaseUntil}; false when
-   * another node took it first. The conditional UPDATE is the lock, so nodes sharing one
-   * PostgreSQL never fetch the same feed twice.
+   * another node took it first. The conditional UPDATE is the lock, so nodes sharing one PostgreSQL
+   * never fetch the same feed twice.
    */
   public boolean claim(String id, Instant now, Instant leaseUntil) {
     return jdbi.withHandle(
@@ -164,7 +167,13 @@ public final class SourceDao {
 
   /** A fetch that worked (also 304): new validators, counters, next fetch. */
   public void recordSuccess(
-      String id, String etag, String lastModified, URI movedTo, int newItems, Instant now, Instant next) {
+      String id,
+      String etag,
+      String lastModified,
+      URI movedTo,
+      int newItems,
+      Instant now,
+      Instant next) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -228,7 +237,8 @@ public final class SourceDao {
     return jdbi.inTransaction(
         h -> {
           int n =
-              h.createUpdate("UPDATE sources SET priority = :p WHERE id = :id AND state <> 'removed'")
+              h.createUpdate(
+                      "UPDATE sources SET priority = :p WHERE id = :id AND state <> 'removed'")
                   .bind("p", priority)
                   .bind("id", id)
                   .execute();
@@ -251,7 +261,8 @@ public final class SourceDao {
     return jdbi.inTransaction(
         h -> {
           int n =
-              h.createUpdate("UPDATE sources SET state = 'removed' WHERE id = :id AND state <> 'removed'")
+              h.createUpdate(
+                      "UPDATE sources SET state = 'removed' WHERE id = :id AND state <> 'removed'")
                   .bind("id", id)
                   .execute();
           if (n == 0) {
@@ -269,7 +280,9 @@ public final class SourceDao {
                   .execute();
           for (String table : List.of("article_authors", "article_tags")) {
             h.createUpdate(
-                    "UPDATE " + table + " SET listed = 0 WHERE listed = 1 AND article_id IN"
+                    "UPDATE "
+                        + table
+                        + " SET listed = 0 WHERE listed = 1 AND article_id IN"
                         + " (SELECT id FROM articles WHERE source_id = :id)")
                 .bind("id", id)
                 .execute();
@@ -292,7 +305,9 @@ public final class SourceDao {
   private static String homeOf(String feedUrl) {
     try {
       URI u = URI.create(feedUrl);
-      return u.getScheme() != null && u.getHost() != null ? u.getScheme() + "://" + u.getHost() + "/" : null;
+      return u.getScheme() != null && u.getHost() != null
+          ? u.getScheme() + "://" + u.getHost() + "/"
+          : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -1,12 +1,10 @@
 package pressroom.ingest.store;
 
-import pressroom.ingest.mapping.Candidate;
-
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -14,15 +12,16 @@ import org.jdbi.v3.core.Jdbi;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
-import pressroom.changes.ContentChanges;
 import pressroom.articles.NewArticle;
 import pressroom.articles.StoryLeads;
+import pressroom.changes.ContentChanges;
+import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.store.StoreDecision.Existing;
 
 /**
- * Stores mapped feed items: new ones are inserted (joining a story told by another partner when
- * the text is a near-duplicate), changed ones update the article and keep the old revision,
- * killed ones withdraw it. One transaction per batch: all of a feed, or none of it.
+ * Stores mapped feed items: new ones are inserted (joining a story told by another partner when the
+ * text is a near-duplicate), changed ones update the article and keep the old revision, killed ones
+ * withdraw it. One transaction per batch: all of a feed, or none of it.
  */
 public final class IngestStore {
   private final Jdbi jdbi;
@@ -35,7 +34,10 @@ public final class IngestStore {
   public record Counts(int inserted, int updated, int withdrawn, int unchanged) {
     public Counts plus(Counts o) {
       return new Counts(
-          inserted + o.inserted, updated + o.updated, withdrawn + o.withdrawn, unchanged + o.unchanged);
+          inserted + o.inserted,
+          updated + o.updated,
+          withdrawn + o.withdrawn,
+          unchanged + o.unchanged);
     }
 
     public static final Counts NONE = new Counts(0, 0, 0, 0);
@@ -85,7 +87,8 @@ public final class IngestStore {
   }
 
   /** The stored articles of this source with these guids, by guid. */
-  private static Map<String, Existing> find(Handle h, String sourceId, java.util.Collection<String> guids) {
+  private static Map<String, Existing> find(
+      Handle h, String sourceId, java.util.Collection<String> guids) {
     Map<String, Existing> found = new java.util.HashMap<>();
     List<String> all = new ArrayList<>(guids);
     for (int from = 0; from < all.size(); from += 500) {

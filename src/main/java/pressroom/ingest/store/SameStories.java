@@ -1,20 +1,19 @@
 package pressroom.ingest.store;
 
-import pressroom.ingest.mapping.SimHash;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import pressroom.articles.NewArticle;
+import pressroom.ingest.mapping.SimHash;
 
 /**
  * Finds, for each new article of a batch, the story of the nearest near-duplicate another partner
- * published within the story window. Other partners' fingerprints in the batch's time span are
- * read once, in published order, through a covering index on articles (published_at, source_id,
- * simhash, story_id), and compared in memory: a popcount per pair is cheaper than keeping seven
- * band rows and their index entries per article, which was more than half of an import's writes.
+ * published within the story window. Other partners' fingerprints in the batch's time span are read
+ * once, in published order, through a covering index on articles (published_at, source_id, simhash,
+ * story_id), and compared in memory: a popcount per pair is cheaper than keeping seven band rows
+ * and their index entries per article, which was more than half of an import's writes.
  */
 final class SameStories {
   /** How far apart two partners' versions of one story may be published. */

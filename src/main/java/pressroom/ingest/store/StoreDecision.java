@@ -1,10 +1,9 @@
 package pressroom.ingest.store;
 
-import pressroom.ingest.mapping.Candidate;
-
 import java.time.Instant;
 import pressroom.articles.ArticleStatus;
 import pressroom.ingest.formats.FeedItem.PubStatus;
+import pressroom.ingest.mapping.Candidate;
 
 /** What to do with a feed item given what is already stored under its guid. Pure. */
 public sealed interface StoreDecision {
@@ -17,7 +16,8 @@ public sealed interface StoreDecision {
   record Ignore(String why) implements StoreDecision {}
 
   /** The stored article with the same source and guid. */
-  record Existing(String id, String contentHash, Long version, Instant updatedAt, ArticleStatus status) {}
+  record Existing(
+      String id, String contentHash, Long version, Instant updatedAt, ArticleStatus status) {}
 
   /**
    * @param existing the stored article with this guid, or null

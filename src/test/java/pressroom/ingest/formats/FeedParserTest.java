@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import pressroom.testing.TestFeeds;
 import pressroom.ingest.formats.FeedItem.LeadImage;
 import pressroom.ingest.formats.FeedItem.PubStatus;
+import pressroom.testing.TestFeeds;
 
 class FeedParserTest {
   /** Only a safety net against hangs, not a speed claim. */
@@ -544,11 +542,16 @@ class FeedParserTest {
           </feed>
           """;
       assertThat(FeedParser.parse(atom.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
-          .extracting(FeedItem::guid, FeedItem::published, FeedItem::updated, FeedItem::unreadableDate)
+          .extracting(
+              FeedItem::guid, FeedItem::published, FeedItem::updated, FeedItem::unreadableDate)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(
-                  "urn:a:1", Instant.parse("2024-05-07T09:15:00Z"), Instant.parse("2024-05-08T10:00:00Z"), null),
-              org.assertj.core.groups.Tuple.tuple("urn:a:2", null, Instant.parse("2024-05-07T10:15:00Z"), null),
+                  "urn:a:1",
+                  Instant.parse("2024-05-07T09:15:00Z"),
+                  Instant.parse("2024-05-08T10:00:00Z"),
+                  null),
+              org.assertj.core.groups.Tuple.tuple(
+                  "urn:a:2", null, Instant.parse("2024-05-07T10:15:00Z"), null),
               org.assertj.core.groups.Tuple.tuple("urn:a:3", null, null, "soon"));
 
       String rdf =
@@ -574,7 +577,8 @@ class FeedParserTest {
       assertThat(FeedParser.parse(json.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
           .extracting(FeedItem::guid, FeedItem::published, FeedItem::unreadableDate)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("j1", Instant.parse("2024-05-07T09:15:00Z"), null),
+              org.assertj.core.groups.Tuple.tuple(
+                  "j1", Instant.parse("2024-05-07T09:15:00Z"), null),
               org.assertj.core.groups.Tuple.tuple("j2", null, "whenever"));
 
       String ninjs =
@@ -585,7 +589,8 @@ class FeedParserTest {
       assertThat(FeedParser.parse(ninjs.getBytes(UTF_8), null, FeedFormat.AUTO, null).items())
           .extracting(FeedItem::guid, FeedItem::published, FeedItem::unreadableDate)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("urn:n:1", Instant.parse("2024-05-07T13:15:00Z"), null),
+              org.assertj.core.groups.Tuple.tuple(
+                  "urn:n:1", Instant.parse("2024-05-07T13:15:00Z"), null),
               org.assertj.core.groups.Tuple.tuple("urn:n:2", null, "n/a"));
     }
 
@@ -641,12 +646,15 @@ class FeedParserTest {
     }
 
     @Test
-    void aDoctypeNamingOnlyAnExternalDtdIsIgnoredAndNeverFetched(@TempDir Path dir) throws Exception {
+    void aDoctypeNamingOnlyAnExternalDtdIsIgnoredAndNeverFetched(@TempDir Path dir)
+        throws Exception {
       Path secret = dir.resolve("secret.dtd");
       Files.writeString(secret, "<!ENTITY x \"TOP-SECRET-MARKER\">");
       String xml =
           "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
-              + " \"" + secret.toUri() + "\">\n<rss version=\"0.91\"><channel><title>Old feed</title>"
+              + " \""
+              + secret.toUri()
+              + "\">\n<rss version=\"0.91\"><channel><title>Old feed</title>"
               + "<link>https://old.example/</link><description>d</description><language>en</language>"
               + "<item><title>Caf&eacute; opens</title><link>https://old.example/1</link></item>"
               + "</channel></rss>";

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class ItemFieldsTest {
   @Test
   void collapsingSpacesGivesWhatTheRegularExpressionGave() {
-    String[] parts = {"a", "Straße", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "—", "x y"};
+    String[] parts = {
+      "a", "Straße", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "—", "x y"
+    };
     Random r = new Random(5);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder sb = new StringBuilder();

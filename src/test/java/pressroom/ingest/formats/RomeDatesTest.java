@@ -86,7 +86,8 @@ class RomeDatesTest {
     Element channel = new Element("channel");
     rss.addContent(channel);
     Element foreign =
-        new Element("pubDate", "x", "http://example.com/other").setText("Sun, 1 Nov 2026 00:00:00 GMT");
+        new Element("pubDate", "x", "http://example.com/other")
+            .setText("Sun, 1 Nov 2026 00:00:00 GMT");
     Element title = new Element("title").setText("Sun, 1 Nov 2026 00:00:00 GMT");
     channel.addContent(foreign).addContent(title);
     RomeDates.prepare(rss);
@@ -107,14 +108,20 @@ class RomeDatesTest {
     for (int feed = 0; feed < 300; feed++) {
       String version = versions[r.nextInt(versions.length)];
       StringBuilder xml =
-          new StringBuilder("<?xml version=\"1.0\"?><rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
+          new StringBuilder(
+                  "<?xml version=\"1.0\"?><rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
               .append(version == null ? "" : " version=\"" + version + "\"")
-              .append("><channel><title>T</title><link>https://x.example/</link><description>D</description>");
+              .append(
+                  "><channel><title>T</title><link>https://x.example/</link><description>D</description>");
       int items = 1 + r.nextInt(4);
       List<List<String>> texts = new java.util.ArrayList<>();
       for (int i = 0; i < items; i++) {
         List<String> itemTexts = new java.util.ArrayList<>();
-        xml.append("<item><title>Item ").append(i).append("</title><guid>g").append(i).append("</guid>");
+        xml.append("<item><title>Item ")
+            .append(i)
+            .append("</title><guid>g")
+            .append(i)
+            .append("</guid>");
         for (int d = r.nextInt(3); d > 0; d--) {
           String date = DATES.get(r.nextInt(DATES.size()));
           itemTexts.add(date);
@@ -130,9 +137,15 @@ class RomeDatesTest {
       }
       xml.append("</channel></rss>");
       List<com.rometools.rome.feed.synd.SyndEntry> rome =
-          new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(xml.toString())).getEntries();
+          new com.rometools.rome.io.SyndFeedInput()
+              .build(new java.io.StringReader(xml.toString()))
+              .getEntries();
       List<FeedItem> ours =
-          FeedParser.parse(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null, FeedFormat.AUTO, null)
+          FeedParser.parse(
+                  xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  null,
+                  FeedFormat.AUTO,
+                  null)
               .items();
       assertThat(ours).hasSameSizeAs(rome);
       for (int i = 0; i < ours.size(); i++) {

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class RomeItemsTest {
   private static final String[] CREATORS = {
-    "Jane Roe", " By Ali Hassan and Mary O. Doe ", "Rêbaz Şêxanî &amp; Þórdís Jónsdóttir", "", "Saoirse Ní Bhriain | Wire",
+    "Jane Roe",
+    " By Ali Hassan and Mary O. Doe ",
+    "Rêbaz Şêxanî &amp; Þórdís Jónsdóttir",
+    "",
+    "Saoirse Ní Bhriain | Wire",
   };
 
   /**
@@ -35,9 +39,15 @@ class RomeItemsTest {
                   + "<channel><title>T</title><link>https://x.example/</link><description>D</description>");
       int items = 1 + r.nextInt(4);
       for (int i = 0; i < items; i++) {
-        xml.append("<item><title>Item ").append(i).append("</title><guid>g").append(i).append("</guid>");
+        xml.append("<item><title>Item ")
+            .append(i)
+            .append("</title><guid>g")
+            .append(i)
+            .append("</guid>");
         for (int c = r.nextInt(3); c > 0; c--) {
-          xml.append("<dc:creator>").append(CREATORS[r.nextInt(CREATORS.length)]).append("</dc:creator>");
+          xml.append("<dc:creator>")
+              .append(CREATORS[r.nextInt(CREATORS.length)])
+              .append("</dc:creator>");
         }
         if (r.nextInt(3) == 0) {
           xml.append("<author>desk@x.example (News Desk)</author>");
@@ -58,7 +68,9 @@ class RomeItemsTest {
       rome.setPreserveWireFeed(true);
       List<SyndEntry> entries = rome.build(new StringReader(xml.toString())).getEntries();
       List<FeedItem> ours =
-          FeedParser.parse(xml.toString().getBytes(StandardCharsets.UTF_8), null, FeedFormat.AUTO, null).items();
+          FeedParser.parse(
+                  xml.toString().getBytes(StandardCharsets.UTF_8), null, FeedFormat.AUTO, null)
+              .items();
       assertThat(ours).hasSameSizeAs(entries);
       for (int i = 0; i < ours.size(); i++) {
         SyndEntry entry = entries.get(i);
@@ -75,7 +87,9 @@ class RomeItemsTest {
         for (DCSubject subject : dc.getSubjects()) {
           tags.add(subject.getValue());
         }
-        assertThat(ours.get(i).authors()).as("%s item %d", xml, i).isEqualTo(ItemFields.authors(authors));
+        assertThat(ours.get(i).authors())
+            .as("%s item %d", xml, i)
+            .isEqualTo(ItemFields.authors(authors));
         assertThat(ours.get(i).tags()).as("%s item %d", xml, i).isEqualTo(ItemFields.tags(tags));
         // The channel names no language here, so an item's is its dc:language or none.
         assertThat(ours.get(i).language()).isEqualTo(ItemFields.language(dc.getLanguage()));

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class XmlRepairTest {
-  private static final String HEAD = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>";
+  private static final String HEAD =
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>";
   private static final String TAIL = "</title></item></channel></rss>";
 
   @Test
@@ -24,6 +25,7 @@ class XmlRepairTest {
   @Test
   void junkBeforeTheFeedIsCutWithoutOtherChanges() throws FeedException {
     String feed = HEAD + "Plain title" + TAIL;
-    assertThat(XmlRepair.repair("<br />\n<b>Warning</b>: something\n" + feed).xml()).isEqualTo(feed);
+    assertThat(XmlRepair.repair("<br />\n<b>Warning</b>: something\n" + feed).xml())
+        .isEqualTo(feed);
   }
 }

@@ -172,12 +172,33 @@ class BylineParserTest {
 
   private static final List<String> POOL =
       List.of(
-          "Jane Roe", "Ali Hassan", "Mary O. Doe", "J. R. Smith", "Maria van der Berg",
-          "Jean-Luc de la Fontaine", "Ludwig von Amsel", "Karim Ibn Saleh", "Seán O’Brien",
-          "Aoife D'Arcy", "Rêbaz Şêxanî", "Ayşe Çağlar Öztürk", "Þórdís Jónsdóttir",
-          "Nguyễn Thị Hằng", "ʿAbd al-Raḥmān al-Ḥakīm", "Łukasz Wróbel", "Mary Press",
-          "Pa Kou Vang", "Efe Kaya", "Ansa Virtanen", "Li Xinhua", "Anouk in 't Veld",
-          "Tom Baker Jr.", "Madonna", "سلمى الحكيم", "أحمد وليد الحكيم", "وفاء حداد",
+          "Jane Roe",
+          "Ali Hassan",
+          "Mary O. Doe",
+          "J. R. Smith",
+          "Maria van der Berg",
+          "Jean-Luc de la Fontaine",
+          "Ludwig von Amsel",
+          "Karim Ibn Saleh",
+          "Seán O’Brien",
+          "Aoife D'Arcy",
+          "Rêbaz Şêxanî",
+          "Ayşe Çağlar Öztürk",
+          "Þórdís Jónsdóttir",
+          "Nguyễn Thị Hằng",
+          "ʿAbd al-Raḥmān al-Ḥakīm",
+          "Łukasz Wróbel",
+          "Mary Press",
+          "Pa Kou Vang",
+          "Efe Kaya",
+          "Ansa Virtanen",
+          "Li Xinhua",
+          "Anouk in 't Veld",
+          "Tom Baker Jr.",
+          "Madonna",
+          "سلمى الحكيم",
+          "أحمد وليد الحكيم",
+          "وفاء حداد",
           "مریم رضایی");
 
   private static final List<String> PREFIXES =
@@ -190,20 +211,75 @@ class BylineParserTest {
 
   private static final List<String> SUFFIXES =
       List.of(
-          "", "", " | Reuters", " - AP", ", Associated Press", " (AFP)", " for Harbour Wire",
-          ", Staff Reporter", "; Editing by Tomas Lind and Ute Berg", " — Meridian Press",
-          ", dpa", " Associated Press", " AP Business Writer", " (Reuters)", ", Xinhua");
+          "",
+          "",
+          " | Reuters",
+          " - AP",
+          ", Associated Press",
+          " (AFP)",
+          " for Harbour Wire",
+          ", Staff Reporter",
+          "; Editing by Tomas Lind and Ute Berg",
+          " — Meridian Press",
+          ", dpa",
+          " Associated Press",
+          " AP Business Writer",
+          " (Reuters)",
+          ", Xinhua");
 
   private static final List<String> SPACES =
       List.of(" ", " ", "  ", "\u00A0", "\u2009", " \t", "\u202F");
 
   private static final List<String> JUNK =
       List.of(
-          "...", "--", "|", "()", "(", ")", "[", "]", "@", "&&", "•", "“", "”", "'", "’", ".",
-          ",,", ";;", ":", "By", "by:", "and", "with", "و", "بقلم", "\n", "\u00A0", "&amp;",
-          "&#0;", "&#x110000;", "<b>", "</i>", "jane@example.com", "x@y", "(Jane Roe)",
-          "Editing by", "Reporting by", "Staff", "Correspondent", "AP", "Reuters", " for ",
-          " in ", "\u200F", "\u0301", "J.", "Jr.", "a".repeat(130));
+          "...",
+          "--",
+          "|",
+          "()",
+          "(",
+          ")",
+          "[",
+          "]",
+          "@",
+          "&&",
+          "•",
+          "“",
+          "”",
+          "'",
+          "’",
+          ".",
+          ",,",
+          ";;",
+          ":",
+          "By",
+          "by:",
+          "and",
+          "with",
+          "و",
+          "بقلم",
+          "\n",
+          "\u00A0",
+          "&amp;",
+          "&#0;",
+          "&#x110000;",
+          "<b>",
+          "</i>",
+          "jane@example.com",
+          "x@y",
+          "(Jane Roe)",
+          "Editing by",
+          "Reporting by",
+          "Staff",
+          "Correspondent",
+          "AP",
+          "Reuters",
+          " for ",
+          " in ",
+          "\u200F",
+          "\u0301",
+          "J.",
+          "Jr.",
+          "a".repeat(130));
 
   @Test
   void poolNamesJoinedWithKnownSeparatorsComeBackExactlyInOrder() {
@@ -287,7 +363,8 @@ class BylineParserTest {
           .as("[%s] ends with separator punctuation", name)
           .isFalse();
       if (last == '.') {
-        assertThat(name).as("[%s] ends with a period that is not an initial", name)
+        assertThat(name)
+            .as("[%s] ends with a period that is not an initial", name)
             .matches("(?s)(.*[ .])?(\\p{L}\\p{M}*|(?i:[js]n?r))\\.");
       }
       assertThat(seen.add(sameness(name))).as("duplicate [%s] from %s", name, raw).isTrue();

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import pressroom.articles.Image;
 
 class ItemMapperTest {
-  /** The formula every stored content hash was made with: a different answer means false updates. */
+  /**
+   * The formula every stored content hash was made with: a different answer means false updates.
+   */
   private static String storedFormula(List<String> parts) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     for (String part : parts) {
@@ -31,11 +33,17 @@ class ItemMapperTest {
       String body = SimHashTest.randomText(r, i % 100 == 0 ? 30_000 : r.nextInt(300));
       List<String> authors = List.of("Jane Roe", SimHashTest.randomText(r, 2));
       List<String> tags = r.nextBoolean() ? List.of() : List.of("Water", "Ports");
-      Image image = r.nextBoolean() ? null : new Image("https://img.example/a.jpg", "A caption", null);
+      Image image =
+          r.nextBoolean() ? null : new Image("https://img.example/a.jpg", "A caption", null);
       assertThat(ItemMapper.hash(headline, summary, body, authors, tags, image))
           .isEqualTo(
               storedFormula(
-                  List.of(headline, summary, body, String.join("|", authors), String.join("|", tags),
+                  List.of(
+                      headline,
+                      summary,
+                      body,
+                      String.join("|", authors),
+                      String.join("|", tags),
                       image == null ? "" : image.toString())));
     }
   }

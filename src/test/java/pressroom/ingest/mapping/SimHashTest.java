@@ -21,7 +21,9 @@ class SimHashTest {
   @Test
   void fingerprintsNeverChange() {
     // Stored fingerprints are compared with new ones: a faster SimHash must give the same bits.
-    assertThat(SimHash.of("Dockers at the northern harbour returned to work on Tuesday after nine weeks of strikes."))
+    assertThat(
+            SimHash.of(
+                "Dockers at the northern harbour returned to work on Tuesday after nine weeks of strikes."))
         .isEqualTo(0xb83c7418bfd33eb9L);
     assertThat(SimHash.of("ÉCOLE école İstanbul Straße naïve café a\u0301b — “quoted” 123"))
         .isEqualTo(0x3add2a20f5a8f01bL);
@@ -32,7 +34,8 @@ class SimHashTest {
   @Test
   void theSameStoryLightlyEditedByAnotherPartnerIsWithinTheDistance() {
     String edited =
-        "HARBOUR CITY (Meridian) — " + STORY.replace("Tuesday", "Tuesday morning").replace(" fresh start", " new start");
+        "HARBOUR CITY (Meridian) — "
+            + STORY.replace("Tuesday", "Tuesday morning").replace(" fresh start", " new start");
     assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(edited)))
         .isLessThanOrEqualTo(SimHash.SAME_STORY_DISTANCE);
     assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(STORY))).isZero();
@@ -44,7 +47,8 @@ class SimHashTest {
         "Farmers in the valley agreed a rotation for irrigation water during the drought season,"
             + " with the cooperative publishing a timetable for every village along the canal and"
             + " promising compensation for those whose fields receive less this summer.";
-    assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(other))).isGreaterThan(2 * SimHash.SAME_STORY_DISTANCE);
+    assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(other)))
+        .isGreaterThan(2 * SimHash.SAME_STORY_DISTANCE);
   }
 
   @Test
@@ -59,7 +63,8 @@ class SimHashTest {
         a.append(words[r.nextInt(words.length)]).append(' ');
         b.append(words[r.nextInt(words.length)]).append(' ');
       }
-      if (SimHash.distance(SimHash.of(a.toString()), SimHash.of(b.toString())) <= SimHash.SAME_STORY_DISTANCE) {
+      if (SimHash.distance(SimHash.of(a.toString()), SimHash.of(b.toString()))
+          <= SimHash.SAME_STORY_DISTANCE) {
         collisions++;
       }
     }
@@ -69,8 +74,34 @@ class SimHashTest {
   /** Random text with what makes tokenizing hard: case, marks, digits, surrogates, odd spaces. */
   static String randomText(Random r, int pieces) {
     String[] parts = {
-      "harbour", "Straße", "İstanbul", "naïve", "a\u0301b", "١٢٣", "日本語", "\uD835\uDC9C", "😀", "\uD83D", "\uDE00",
-      " ", "  ", "\t", "\n", "\u00A0", "\u2003", "\u200B", "\u00AD", "\u0001", "—", "“", "”", ".", ",", "'", "42", "X",
+      "harbour",
+      "Straße",
+      "İstanbul",
+      "naïve",
+      "a\u0301b",
+      "١٢٣",
+      "日本語",
+      "\uD835\uDC9C",
+      "😀",
+      "\uD83D",
+      "\uDE00",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\u00A0",
+      "\u2003",
+      "\u200B",
+      "\u00AD",
+      "\u0001",
+      "—",
+      "“",
+      "”",
+      ".",
+      ",",
+      "'",
+      "42",
+      "X",
     };
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < pieces; i++) {
@@ -97,7 +128,10 @@ class SimHashTest {
         inWord = true;
       } else if (inWord) {
         long w = SimHash.mix(word);
-        long[] added = words > 0 ? new long[] {w, SimHash.mix(previous * 0x9E3779B97F4A7C15L + w)} : new long[] {w};
+        long[] added =
+            words > 0
+                ? new long[] {w, SimHash.mix(previous * 0x9E3779B97F4A7C15L + w)}
+                : new long[] {w};
         for (long f : added) {
           features++;
           for (int bit = 0; bit < 64; bit++) {
@@ -119,14 +153,15 @@ class SimHashTest {
     return fingerprint;
   }
 
-
   @Test
   void agreesWithThePlainDefinitionAndWhateverPiecesTheTextComesIn() {
     Random r = new Random(2026);
     for (int i = 0; i < 3_000; i++) {
       String text = randomText(r, r.nextInt(i < 100 ? 5 : 400));
       long expected = reference(text);
-      assertThat(SimHash.of(text)).as("text %s", text.codePoints().boxed().toList()).isEqualTo(expected);
+      assertThat(SimHash.of(text))
+          .as("text %s", text.codePoints().boxed().toList())
+          .isEqualTo(expected);
       SimHash.Builder pieces = new SimHash.Builder();
       for (int from = 0; from < text.length(); ) {
         int to = Math.min(text.length(), from + r.nextInt(5));

@@ -1,12 +1,11 @@
 package pressroom.ingest.store;
 
-import pressroom.ingest.mapping.SimHash;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import pressroom.ingest.mapping.SimHash;
 
 class SameStoriesTest {
   private static final long DAY = 24 * 3600 * 1000L;
@@ -17,7 +16,13 @@ class SameStoriesTest {
     long mine = 0x0123_4567_89AB_CDEFL;
     var others =
         new SameStories.Fingerprints(
-            new long[] {10 * DAY - WINDOW - 1, 10 * DAY - WINDOW, 10 * DAY, 10 * DAY + 1, 10 * DAY + WINDOW + 1},
+            new long[] {
+              10 * DAY - WINDOW - 1,
+              10 * DAY - WINDOW,
+              10 * DAY,
+              10 * DAY + 1,
+              10 * DAY + WINDOW + 1
+            },
             new long[] {mine, mine ^ 0b111, mine ^ 0b1, mine ^ 0b1000_0001, mine},
             new String[] {"too-early", "three-bits", "one-bit", "two-bits", "too-late"});
     assertThat(others.nearest(mine, 10 * DAY)).isEqualTo("one-bit");
@@ -31,7 +36,9 @@ class SameStoriesTest {
     long mine = 42L << 30;
     var others =
         new SameStories.Fingerprints(
-            new long[] {DAY, DAY, 2 * DAY}, new long[] {mine ^ 1, mine ^ 2, mine ^ 4}, new String[] {"a", "b", "c"});
+            new long[] {DAY, DAY, 2 * DAY},
+            new long[] {mine ^ 1, mine ^ 2, mine ^ 4},
+            new String[] {"a", "b", "c"});
     assertThat(others.nearest(mine, DAY)).isEqualTo("a");
   }
 

@@ -1,7 +1,5 @@
 package pressroom.ingest.store;
 
-import pressroom.ingest.mapping.Candidate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.NewArticle;
 import pressroom.ingest.formats.FeedItem.PubStatus;
+import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.store.StoreDecision.Existing;
 
 class StoreDecisionTest {
@@ -18,8 +17,20 @@ class StoreDecisionTest {
   static Candidate candidate(String hash, Long version, Instant feedUpdated, PubStatus status) {
     NewArticle a =
         new NewArticle(
-            "world", "src", "Headline", "", List.of(), "<p>x</p>", "en", "ltr", null, T0,
-            feedUpdated, List.of(), ArticleStatus.PUBLISHED, null,
+            "world",
+            "src",
+            "Headline",
+            "",
+            List.of(),
+            "<p>x</p>",
+            "en",
+            "ltr",
+            null,
+            T0,
+            feedUpdated,
+            List.of(),
+            ArticleStatus.PUBLISHED,
+            null,
             new NewArticle.Provenance("guid-1", hash, version, 1L, null));
     return new Candidate(a, status, feedUpdated);
   }
@@ -64,9 +75,13 @@ class StoreDecisionTest {
     Existing stored = existing("h", null, T0.plusSeconds(600), ArticleStatus.PUBLISHED);
     assertThat(StoreDecision.decide(stored, candidate("changed", null, T0, PubStatus.USABLE)))
         .isEqualTo(new StoreDecision.Ignore("an older version"));
-    assertThat(StoreDecision.decide(stored, candidate("h", null, T0.plusSeconds(900), PubStatus.USABLE)))
+    assertThat(
+            StoreDecision.decide(
+                stored, candidate("h", null, T0.plusSeconds(900), PubStatus.USABLE)))
         .isEqualTo(new StoreDecision.Ignore("unchanged"));
-    assertThat(StoreDecision.decide(stored, candidate("changed", null, T0.plusSeconds(900), PubStatus.USABLE)))
+    assertThat(
+            StoreDecision.decide(
+                stored, candidate("changed", null, T0.plusSeconds(900), PubStatus.USABLE)))
         .isInstanceOf(StoreDecision.Update.class);
     // A partner that corrects without dating the correction: the content tells.
     assertThat(StoreDecision.decide(stored, candidate("changed", null, null, PubStatus.USABLE)))
