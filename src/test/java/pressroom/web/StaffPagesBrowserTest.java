@@ -114,6 +114,29 @@ class StaffPagesBrowserTest {
   }
 
   @Test
+  void staffPagesUseTheFullWidthOfThePage() {
+    signIn();
+    for (String page : STAFF_PAGES) {
+      browser.get(site.url(page));
+      Number main =
+          (Number)
+              browser.executeScript(
+                  "return document.querySelector('main').getBoundingClientRect().width;");
+      // The page's lists and tables: before, the home page's two-column grid squeezed them.
+      @SuppressWarnings("unchecked")
+      List<Number> widths =
+          (List<Number>)
+              browser.executeScript(
+                  "return [...document.querySelectorAll('main > :is(ol, ul, table, .table-wrap)')]"
+                      + ".map(e => e.getBoundingClientRect().width);");
+      assertThat(widths).as(page + " has a list or table").isNotEmpty();
+      assertThat(widths)
+          .as(page)
+          .allSatisfy(w -> assertThat(w.doubleValue()).isGreaterThan(0.9 * main.doubleValue()));
+    }
+  }
+
+  @Test
   void errorPagesShowTheStaffMemberSignedIn() {
     signIn();
     browser.get(site.url("/no-such-page-at-all"));
