@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.mail.Mail;
+import pressroom.mail.MailTemplates;
 import pressroom.mail.Mailer;
 import pressroom.web.Access.Role;
-import pressroom.web.Csrf;
 
 /**
  * The account flows — register, verify, sign in, recover, reset, change — shared by the HTML pages
@@ -24,21 +22,11 @@ import pressroom.web.Csrf;
 public final class AccountService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
-  static final Duration RESET_TTL = Duration.ofMinutes(30);
-  static final Duration VERIFY_TTL = Duration.ofHours(48);
   static final Throttle.Limit SIGNIN_PER_ACCOUNT = new Throttle.Limit(5, Duration.ofMinutes(15));
   static final Throttle.Limit SIGNIN_PER_IP = new Throttle.Limit(20, Duration.ofMinutes(15));
   static final Throttle.Limit RECOVER_PER_IP = new Throttle.Limit(5, Duration.ofMinutes(15));
   static final Throttle.Limit RECOVER_PER_LOGIN = new Throttle.Limit(3, Duration.ofHours(1));
   static final Throttle.Limit REGISTER_PER_IP = new Throttle.Limit(10, Duration.ofHours(1));
-
-  /**
-   * Mail a reader can make us send (confirmation links, e-mail changes): per account, and per
-   * address.
-   */
-  static final Throttle.Limit MAIL_PER_ACCOUNT = new Throttle.Limit(5, Duration.ofHours(1));
-
-  static final Throttle.Limit MAIL_PER_ADDRESS = new Throttle.Limit(3, Duration.ofHours(1));
   private static final Map<String, String> USER_ID_TAKEN =
       Map.of("userId", "This user ID is taken; choose another.");
 
@@ -46,8 +34,7 @@ public final class AccountService implements AutoCloseable {
   private final Sessions sessions;
   private final Passwords passwords;
   private final Throttle throttle;
-  private final Mailer mailer;
-  private final String baseUrl;
+  private final AccountMail accountMail;
   private final String siteName;
   // Recovery mail goes out after the answer, so the answer takes the same time either way.
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -64,8 +51,8 @@ public final class AccountService implements AutoCloseable {
     this.sessions = sessions;
     this.passwords = passwords;
     this.throttle = throttle;
-    this.mailer = mailer;
-    this.baseUrl = baseUrl;
+    this.accountMail =
+        new AccountMail(accounts, throttle, mailer, new MailTemplates(), baseUrl, siteName);
     this.siteName = siteName;
   }
 
@@ -133,56 +120,17 @@ public final class AccountService implements AutoCloseable {
       tellOwnerOfTakenAddress(mail, now);
       return new Registration.Created(null);
     }
-    sendVerification(id.get(), uid, mail, now);
+    accountMail.sendVerification(id.get(), uid, mail, now);
     return new Registration.Created(id.get());
   }
 
   /** Someone tried to use an address that has an account: its owner hears of it (within limits). */
   private void tellOwnerOfTakenAddress(String mail, Instant now) {
-    if (mailAllowed(null, mail, now)
+    if (accountMail
+        .allowed(null, mail, now)
         .isEmpty()) { // over the limit the note is skipped, never the answer
-      mailOwnerOfTakenAddress(mail);
+      accountMail.sendAddressTaken(mail);
     }
-  }
-
-  private void mailOwnerOfTakenAddress(String mail) {
-    String recover = baseUrl + "/recover";
-    send(
-        new Mail(
-            mail,
-            "Your e-mail address at " + siteName,
-            "Hello,\n\nSomeone asked to use this e-mail address for an account at "
-                + siteName
-                + ", but it already belongs to"
-                + " yours, so nothing was changed.\n\nIf it was you, sign in, or recover your account at "
-                + recover
-                + " if you forgot how. If it was not you, you need do nothing.\n",
-            "<p>Hello,</p><p>Someone asked to use this e-mail address for an account at "
-                + esc(siteName)
-                + ", but it already belongs to yours, so nothing was changed.</p><p>If it was you, sign in, or <a href=\""
-                + esc(recover)
-                + "\">recover your account</a> if you forgot how. If it was not you, you need do nothing.</p>"));
-  }
-
-  /**
-   * Whether a reader may make us send one more mail to {@code address} now (empty: yes, and it is
-   * counted), or how long until they may: limits per account (when there is one) and per address,
-   * so nobody can use the site to flood a mailbox.
-   */
-  private Optional<Duration> mailAllowed(String accountId, String address, Instant now) {
-    String to = "mail-to:" + address.toLowerCase(java.util.Locale.ROOT);
-    String from = accountId == null ? null : "mail-from:" + accountId;
-    Optional<Duration> wait = throttle.retryAfter(to, MAIL_PER_ADDRESS, now);
-    if (wait.isEmpty() && from != null) {
-      wait = throttle.retryAfter(from, MAIL_PER_ACCOUNT, now);
-    }
-    if (wait.isEmpty()) {
-      throttle.record(to, now);
-      if (from != null) {
-        throttle.record(from, now);
-      }
-    }
-    return wait;
   }
 
   /** Creates a staff or reader account from the command line; verified, no mail. */
@@ -203,32 +151,6 @@ public final class AccountService implements AutoCloseable {
             () ->
                 new Registration.Invalid(
                     Map.of("userId", "This user ID or e-mail address is taken."), true));
-  }
-
-  private void sendVerification(String accountId, String userId, String email, Instant now) {
-    String token = Csrf.newToken();
-    accounts.createToken(Sessions.hash(token), accountId, "verify", email, now.plus(VERIFY_TTL));
-    String link = baseUrl + "/verify?token=" + token;
-    send(
-        new Mail(
-            email,
-            "Confirm your e-mail address for " + siteName,
-            "Hello "
-                + userId
-                + ",\n\nPlease confirm your e-mail address by opening this link within 48 hours:\n\n"
-                + link
-                + "\n\nIf you did not register at "
-                + siteName
-                + ", ignore this message.\n",
-            "<p>Hello "
-                + esc(userId)
-                + ",</p><p>Please confirm your e-mail address by opening this link within 48 hours:</p>"
-                + "<p><a href=\""
-                + esc(link)
-                + "\">Confirm my e-mail address</a></p>"
-                + "<p>If you did not register at "
-                + esc(siteName)
-                + ", ignore this message.</p>"));
   }
 
   /**
@@ -258,9 +180,9 @@ public final class AccountService implements AutoCloseable {
       return Optional.empty();
     }
     Instant now = Instant.now();
-    Optional<Duration> wait = mailAllowed(a.id(), a.email(), now);
+    Optional<Duration> wait = accountMail.allowed(a.id(), a.email(), now);
     if (wait.isEmpty()) {
-      sendVerification(a.id(), a.userId(), a.email(), now);
+      accountMail.sendVerification(a.id(), a.userId(), a.email(), now);
     }
     return wait;
   }
@@ -356,32 +278,7 @@ public final class AccountService implements AutoCloseable {
         return; // never locks the account: the existing link still works, no new mail
       }
       throttle.record(loginKey, now);
-      account.ifPresent(
-          found -> {
-            Account a = found.account();
-            String token = Csrf.newToken();
-            accounts.createToken(Sessions.hash(token), a.id(), "reset", null, now.plus(RESET_TTL));
-            String link = baseUrl + "/reset?token=" + token;
-            send(
-                new Mail(
-                    a.email(),
-                    "Your " + siteName + " sign-in details",
-                    "Hello,\n\nSomeone (hopefully you) asked to recover the sign-in details for this address.\n\n"
-                        + "Your user ID is: "
-                        + a.userId()
-                        + "\n\nTo choose a new password, open this link within 30 minutes:\n\n"
-                        + link
-                        + "\n\nThe link works once. If you did not ask, ignore this message; your password stays as it is.\n",
-                    "<p>Hello,</p><p>Someone (hopefully you) asked to recover the sign-in details for this address.</p>"
-                        + "<p>Your user ID is: <strong>"
-                        + esc(a.userId())
-                        + "</strong></p>"
-                        + "<p>To choose a new password, open this link within 30 minutes:</p>"
-                        + "<p><a href=\""
-                        + esc(link)
-                        + "\">Choose a new password</a></p>"
-                        + "<p>The link works once. If you did not ask, ignore this message; your password stays as it is.</p>"));
-          });
+      account.ifPresent(found -> accountMail.sendRecovery(found.account(), now));
     } catch (RuntimeException e) {
       log.warn("Could not send a recovery mail: {}", e.toString());
     }
@@ -451,26 +348,7 @@ public final class AccountService implements AutoCloseable {
     accounts.setPasswordHash(accountId, passwords.hash(password));
     accounts.spendTokens(accountId, "reset", Instant.now());
     sessions.endAll(accountId, keepSession);
-    accounts
-        .find(accountId)
-        .ifPresent(
-            a ->
-                send(
-                    new Mail(
-                        a.email(),
-                        "Your " + siteName + " password was changed",
-                        "Hello "
-                            + a.userId()
-                            + ",\n\nThe password of your account was just changed, and every other session was signed out.\n\n"
-                            + "If this was not you, recover your account at "
-                            + baseUrl
-                            + "/recover and contact us.\n",
-                        "<p>Hello "
-                            + esc(a.userId())
-                            + ",</p><p>The password of your account was just changed, and every other session was signed out.</p>"
-                            + "<p>If this was not you, <a href=\""
-                            + esc(baseUrl + "/recover")
-                            + "\">recover your account</a> and contact us.</p>")));
+    accounts.find(accountId).ifPresent(accountMail::sendPasswordChanged);
   }
 
   /**
@@ -484,7 +362,7 @@ public final class AccountService implements AutoCloseable {
       return Optional.of(problems.get(0));
     }
     Instant now = Instant.now();
-    Optional<Duration> wait = mailAllowed(a.id(), mail, now);
+    Optional<Duration> wait = accountMail.allowed(a.id(), mail, now);
     if (wait.isPresent()) {
       return Optional.of(
           "Too many messages went to this account or address lately; try again in "
@@ -494,11 +372,11 @@ public final class AccountService implements AutoCloseable {
     if (accounts.emailTaken(mail)) {
       // The same answer as for a free address: whether an address has an account is not told.
       if (!a.email().equalsIgnoreCase(mail)) {
-        mailOwnerOfTakenAddress(mail); // counted above
+        accountMail.sendAddressTaken(mail); // counted above
       }
       return Optional.empty();
     }
-    sendVerification(a.id(), a.userId(), mail, now);
+    accountMail.sendVerification(a.id(), a.userId(), mail, now);
     return Optional.empty();
   }
 
@@ -541,18 +419,6 @@ public final class AccountService implements AutoCloseable {
       out.put(part.part(), part.reader().of(a.id()));
     }
     return out;
-  }
-
-  private void send(Mail mail) {
-    try {
-      mailer.send(mail);
-    } catch (RuntimeException e) {
-      log.warn("Could not send mail to a reader: {}", e.getMessage());
-    }
-  }
-
-  private static String esc(String s) {
-    return Entities.escape(s);
   }
 
   @Override
