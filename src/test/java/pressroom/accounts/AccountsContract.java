@@ -769,7 +769,7 @@ abstract class AccountsContract {
                 .accounts()
                 .createVerified(
                     admin, admin + "@mail.example", PASSWORD, pressroom.web.Access.Role.ADMIN))
-        .isInstanceOf(AccountService.Registration.Created.class);
+        .isInstanceOf(Registrations.Registration.Created.class);
     Visitor a = site.newVisitor();
     signIn(a, admin, PASSWORD);
     assertThat(a.get("/staff/sources").statusCode()).isEqualTo(200);
@@ -794,7 +794,7 @@ abstract class AccountsContract {
     for (int i = 0; i < 3; i++) {
       String userId = "staff" + counter + "x" + i;
       var created =
-          (AccountService.Registration.Created)
+          (Registrations.Registration.Created)
               site.app()
                   .accounts()
                   .createVerified(userId, userId + "@mail.example", PASSWORD, roles[i]);
