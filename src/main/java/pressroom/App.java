@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
     Csrf csrf = new Csrf(config.secureCookies());
     this.accountDao = new AccountDao(database.jdbi());
     Sessions sessions = new Sessions(database.jdbi(), config.secureCookies());
-    Auth auth = new Auth(sessions, config.secureCookies());
+    Auth auth = new Auth(sessions, config.secureCookies(), clock);
     this.mailer = mailer(config);
     Throttle throttle = new Throttle(database.jdbi());
     Passwords passwords = new Passwords();
@@ -178,11 +178,11 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             config.siteName());
     this.registrations =
-        new Registrations(accountDao, passwords, throttle, accountMail, config.siteName());
-    SignIns signIns = new SignIns(accountDao, sessions, passwords, throttle);
+        new Registrations(accountDao, passwords, throttle, accountMail, config.siteName(), clock);
+    SignIns signIns = new SignIns(accountDao, sessions, passwords, throttle, clock);
     this.passwordChanges =
-        new PasswordChanges(accountDao, sessions, passwords, throttle, accountMail);
-    Profiles profiles = new Profiles(accountDao, passwords, accountMail, config.siteName());
+        new PasswordChanges(accountDao, sessions, passwords, throttle, accountMail, clock);
+    Profiles profiles = new Profiles(accountDao, passwords, accountMail, config.siteName(), clock);
     AccountViews accountViews = new AccountViews(templates, chrome, csrf);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
     CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter);

@@ -2,6 +2,7 @@ package pressroom.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ public final class PasswordChanges implements AutoCloseable {
   private final Passwords passwords;
   private final Throttle throttle;
   private final AccountMail accountMail;
+  private final InstantSource clock;
 
   // Recovery mail goes out after the answer, so the answer takes the same time either way.
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -33,12 +35,14 @@ public final class PasswordChanges implements AutoCloseable {
       Sessions sessions,
       Passwords passwords,
       Throttle throttle,
-      AccountMail accountMail) {
+      AccountMail accountMail,
+      InstantSource clock) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.passwords = passwords;
     this.throttle = throttle;
     this.accountMail = accountMail;
+    this.clock = clock;
   }
 
   /**
@@ -48,7 +52,7 @@ public final class PasswordChanges implements AutoCloseable {
    * @return empty, or how long to wait when this address asked too often
    */
   public Optional<Throttled> recover(String login, String ip) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<Duration> wait = throttle.retryAfter("recover-ip:" + ip, RECOVER_PER_IP, now);
     if (wait.isPresent()) {
       return Optional.of(new Throttled(wait.get()));
@@ -83,7 +87,7 @@ public final class PasswordChanges implements AutoCloseable {
   /** True while a reset link can still be used (to show its form, or say it has expired). */
   public boolean resetUsable(String token) {
     return token != null
-        && accounts.tokenUsable(Sessions.hash(token.strip()), "reset", Instant.now());
+        && accounts.tokenUsable(Sessions.hash(token.strip()), "reset", clock.instant());
   }
 
   public sealed interface Reset {
@@ -100,11 +104,10 @@ public final class PasswordChanges implements AutoCloseable {
       return new Reset.BadToken();
     }
     String pw = newPassword == null ? "" : newPassword;
+    Instant now = clock.instant();
     // The same rules as everywhere else, the user ID and e-mail included.
     Optional<Account> owner =
-        accounts
-            .tokenAccount(Sessions.hash(token.strip()), "reset", Instant.now())
-            .flatMap(accounts::find);
+        accounts.tokenAccount(Sessions.hash(token.strip()), "reset", now).flatMap(accounts::find);
     if (owner.isEmpty()) {
       return new Reset.BadToken();
     }
@@ -113,15 +116,13 @@ public final class PasswordChanges implements AutoCloseable {
       return new Reset.Invalid(problems.get(0));
     }
     Optional<AccountDao.TokenUse> use =
-        accounts.useToken(Sessions.hash(token.strip()), "reset", Instant.now());
+        accounts.useToken(Sessions.hash(token.strip()), "reset", now);
     if (use.isEmpty()) {
       return new Reset.BadToken();
     }
     setPassword(use.get().accountId(), pw, null);
     return new Reset.Done();
   }
-
-  // ---- profile
 
   /** Changes the password after checking the current one; other sessions are signed out. */
   public Optional<String> changePassword(
@@ -142,7 +143,7 @@ public final class PasswordChanges implements AutoCloseable {
   /** Every way a password changes ends here: other sessions end and no older reset link works. */
   private void setPassword(String accountId, String password, String keepSession) {
     accounts.setPasswordHash(accountId, passwords.hash(password));
-    accounts.spendTokens(accountId, "reset", Instant.now());
+    accounts.spendTokens(accountId, "reset", clock.instant());
     sessions.endAll(accountId, keepSession);
     accounts.find(accountId).ifPresent(accountMail::sendPasswordChanged);
   }

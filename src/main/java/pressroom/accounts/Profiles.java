@@ -2,6 +2,7 @@ package pressroom.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,19 @@ public final class Profiles {
   private final Passwords passwords;
   private final AccountMail accountMail;
   private final String siteName;
+  private final InstantSource clock;
 
   public Profiles(
-      AccountDao accounts, Passwords passwords, AccountMail accountMail, String siteName) {
+      AccountDao accounts,
+      Passwords passwords,
+      AccountMail accountMail,
+      String siteName,
+      InstantSource clock) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.accountMail = accountMail;
     this.siteName = siteName;
+    this.clock = clock;
   }
 
   /**
@@ -33,7 +40,7 @@ public final class Profiles {
     if (!problems.isEmpty()) {
       return Optional.of(problems.get(0));
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<Duration> wait = accountMail.allowed(a.id(), mail, now);
     if (wait.isPresent()) {
       return Optional.of(
@@ -58,7 +65,7 @@ public final class Profiles {
     if (!passwords.verify(password == null ? "" : password, hash).matches()) {
       return false;
     }
-    accounts.anonymise(a.id(), Instant.now());
+    accounts.anonymise(a.id(), clock.instant());
     return true;
   }
 

@@ -2,6 +2,7 @@ package pressroom.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +22,21 @@ public final class Registrations {
   private final Throttle throttle;
   private final AccountMail accountMail;
   private final String siteName;
+  private final InstantSource clock;
 
   public Registrations(
       AccountDao accounts,
       Passwords passwords,
       Throttle throttle,
       AccountMail accountMail,
-      String siteName) {
+      String siteName,
+      InstantSource clock) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.throttle = throttle;
     this.accountMail = accountMail;
     this.siteName = siteName;
+    this.clock = clock;
   }
 
   public sealed interface Registration {
@@ -52,7 +56,7 @@ public final class Registrations {
 
   public Registration register(
       String userId, String email, String password, String displayName, String ip) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<Duration> wait = throttle.retryAfter("register-ip:" + ip, REGISTER_PER_IP, now);
     if (wait.isPresent()) {
       return new Registration.TooMany(new Throttled(wait.get()));
@@ -86,7 +90,7 @@ public final class Registrations {
       tellOwnerOfTakenAddress(mail, now);
       return new Registration.Created(null);
     }
-    Optional<String> id = accounts.create(uid, mail, name, hash, Role.READER, false);
+    Optional<String> id = accounts.create(uid, mail, name, hash, Role.READER, false, now);
     if (id.isEmpty()) { // taken between the check and the insert: the same answers as above
       if (accounts.userIdTaken(uid)) {
         return new Registration.Invalid(USER_ID_TAKEN, true);
@@ -119,7 +123,14 @@ public final class Registrations {
       return new Registration.Invalid(errors, false);
     }
     return accounts
-        .create(userId.strip(), email.strip(), null, passwords.hash(password), role, true)
+        .create(
+            userId.strip(),
+            email.strip(),
+            null,
+            passwords.hash(password),
+            role,
+            true,
+            clock.instant())
         .<Registration>map(Registration.Created::new)
         .orElseGet(
             () ->
@@ -134,7 +145,7 @@ public final class Registrations {
     if (token == null || token.isBlank()) {
       return false;
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return accounts
         .useToken(Sessions.hash(token.strip()), "verify", now)
         .map(
@@ -153,7 +164,7 @@ public final class Registrations {
     if (a.verified()) {
       return Optional.empty();
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<Duration> wait = accountMail.allowed(a.id(), a.email(), now);
     if (wait.isEmpty()) {
       accountMail.sendVerification(a.id(), a.userId(), a.email(), now);

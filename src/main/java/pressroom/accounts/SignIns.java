@@ -2,6 +2,7 @@ package pressroom.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -17,12 +18,19 @@ public final class SignIns {
   private final Sessions sessions;
   private final Passwords passwords;
   private final Throttle throttle;
+  private final InstantSource clock;
 
-  public SignIns(AccountDao accounts, Sessions sessions, Passwords passwords, Throttle throttle) {
+  public SignIns(
+      AccountDao accounts,
+      Sessions sessions,
+      Passwords passwords,
+      Throttle throttle,
+      InstantSource clock) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.passwords = passwords;
     this.throttle = throttle;
+    this.clock = clock;
   }
 
   public sealed interface SignIn {
@@ -35,7 +43,7 @@ public final class SignIns {
 
   public SignIn signIn(
       String login, String password, boolean remember, String ip, String userAgent) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Optional<AccountDao.WithHash> found =
         login == null || login.isBlank() ? Optional.empty() : accounts.byLogin(login);
     // Failures count against the account, whichever of its user ID or e-mail was typed.
