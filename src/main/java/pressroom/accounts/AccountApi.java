@@ -161,15 +161,13 @@ public final class AccountApi {
   }
 
   private static void tooMany(Context ctx, Throttled t) {
-    ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+    ctx.header("Retry-After", Long.toString(t.seconds()));
     ctx.status(429)
         .json(
             Map.of(
                 "error",
                 "too_many_requests",
                 "message",
-                "Too many attempts; try again in "
-                    + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60)
-                    + " minutes."));
+                "Too many attempts; try again in " + t.minutes() + " minutes."));
   }
 }

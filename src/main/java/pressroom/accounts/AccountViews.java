@@ -1,7 +1,6 @@
 package pressroom.accounts;
 
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import pressroom.web.Chrome;
@@ -63,9 +62,9 @@ public final class AccountViews {
             c, Head.simple(title + " — " + c.siteName(), message), title, message, link, linkText));
   }
 
-  void tooMany(Context ctx, Duration wait) {
-    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-    ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+  void tooMany(Context ctx, Throttled wait) {
+    long minutes = wait.minutes();
+    ctx.header("Retry-After", Long.toString(wait.seconds()));
     notice(
         ctx,
         429,

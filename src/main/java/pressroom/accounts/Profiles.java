@@ -45,7 +45,7 @@ public final class Profiles {
     if (wait.isPresent()) {
       return Optional.of(
           "Too many messages went to this account or address lately; try again in "
-              + Math.max(1, (wait.get().toSeconds() + 59) / 60)
+              + new Throttled(wait.get()).minutes()
               + " minutes.");
     }
     if (accounts.emailTaken(mail)) {

@@ -24,7 +24,7 @@ public final class RecoveryPages {
   public void recover(Context ctx) {
     var throttled = passwordChanges.recover(AccountViews.param(ctx, "login"), ctx.ip());
     if (throttled.isPresent()) {
-      views.tooMany(ctx, throttled.get().retryAfter());
+      views.tooMany(ctx, throttled.get());
       return;
     }
     views.notice(
@@ -41,20 +41,10 @@ public final class RecoveryPages {
     ctx.header("Referrer-Policy", "no-referrer");
     String token = ctx.queryParam("token");
     if (!passwordChanges.resetUsable(token)) {
-      views.notice(
-          ctx,
-          400,
-          "This link does not work",
-          "The link to choose a new password is unknown, was already used, or is older than 30 minutes. Ask for a new one.",
-          "/recover",
-          "Recover your sign-in details");
+      linkDoesNotWork(ctx);
       return;
     }
-    views.render(
-        ctx,
-        200,
-        "accounts/reset.jte",
-        views.form(ctx, "Choose a new password", Map.of("token", token), Map.of(), null));
+    newPasswordForm(ctx, 200, token, Map.of());
   }
 
   public void reset(Context ctx) {
@@ -69,25 +59,27 @@ public final class RecoveryPages {
               "Your password is changed and every session was signed out. Sign in with the new password.",
               "/signin",
               "Sign in");
-      case PasswordChanges.Reset.BadToken b ->
-          views.notice(
-              ctx,
-              400,
-              "This link does not work",
-              "The link to choose a new password is unknown, was already used, or is older than 30 minutes. Ask for a new one.",
-              "/recover",
-              "Recover your sign-in details");
+      case PasswordChanges.Reset.BadToken b -> linkDoesNotWork(ctx);
       case PasswordChanges.Reset.Invalid inv ->
-          views.render(
-              ctx,
-              400,
-              "accounts/reset.jte",
-              views.form(
-                  ctx,
-                  "Choose a new password",
-                  Map.of("token", token),
-                  Map.of("password", inv.problem()),
-                  null));
+          newPasswordForm(ctx, 400, token, Map.of("password", inv.problem()));
     }
+  }
+
+  private void newPasswordForm(Context ctx, int status, String token, Map<String, String> errors) {
+    views.render(
+        ctx,
+        status,
+        "accounts/reset.jte",
+        views.form(ctx, "Choose a new password", Map.of("token", token), errors, null));
+  }
+
+  private void linkDoesNotWork(Context ctx) {
+    views.notice(
+        ctx,
+        400,
+        "This link does not work",
+        "The link to choose a new password is unknown, was already used, or is older than 30 minutes. Ask for a new one.",
+        "/recover",
+        "Recover your sign-in details");
   }
 }

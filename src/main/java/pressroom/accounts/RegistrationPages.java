@@ -47,7 +47,7 @@ public final class RegistrationPages {
               inv.conflict() ? 409 : 400,
               "accounts/register.jte",
               views.form(ctx, "Register", values, inv.errors(), null));
-      case Registrations.Registration.TooMany t -> views.tooMany(ctx, t.throttled().retryAfter());
+      case Registrations.Registration.TooMany t -> views.tooMany(ctx, t.throttled());
     }
   }
 

@@ -66,12 +66,7 @@ public final class Registrations {
     String uid = userId == null ? "" : userId.strip();
     String mail = email == null ? "" : email.strip();
     String pw = password == null ? "" : password;
-    Map<String, String> errors = new LinkedHashMap<>();
-    UserIdPolicy.problems(uid).stream().findFirst().ifPresent(p -> errors.put("userId", p));
-    EmailAddresses.problems(mail).stream().findFirst().ifPresent(p -> errors.put("email", p));
-    PasswordPolicy.problems(pw, uid, mail).stream()
-        .findFirst()
-        .ifPresent(p -> errors.put("password", p));
+    Map<String, String> errors = problems(uid, mail, pw);
     String name = null;
     switch (DisplayNames.check(displayName, Role.READER, siteName)) {
       case DisplayNames.Outcome.Ok ok -> name = ok.name();
@@ -102,6 +97,17 @@ public final class Registrations {
     return new Registration.Created(id.get());
   }
 
+  /** Field name → the first problem with it, for the fields every account has. */
+  private static Map<String, String> problems(String userId, String email, String password) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    UserIdPolicy.problems(userId).stream().findFirst().ifPresent(p -> errors.put("userId", p));
+    EmailAddresses.problems(email).stream().findFirst().ifPresent(p -> errors.put("email", p));
+    PasswordPolicy.problems(password, userId, email).stream()
+        .findFirst()
+        .ifPresent(p -> errors.put("password", p));
+    return errors;
+  }
+
   /** Someone tried to use an address that has an account: its owner hears of it (within limits). */
   private void tellOwnerOfTakenAddress(String mail, Instant now) {
     if (accountMail
@@ -113,12 +119,7 @@ public final class Registrations {
 
   /** Creates a staff or reader account from the command line; verified, no mail. */
   public Registration createVerified(String userId, String email, String password, Role role) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    UserIdPolicy.problems(userId).stream().findFirst().ifPresent(p -> errors.put("userId", p));
-    EmailAddresses.problems(email).stream().findFirst().ifPresent(p -> errors.put("email", p));
-    PasswordPolicy.problems(password, userId, email).stream()
-        .findFirst()
-        .ifPresent(p -> errors.put("password", p));
+    Map<String, String> errors = problems(userId, email, password);
     if (!errors.isEmpty()) {
       return new Registration.Invalid(errors, false);
     }

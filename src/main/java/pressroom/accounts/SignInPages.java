@@ -73,7 +73,7 @@ public final class SignInPages {
                       ctx.formParam("bookmark") == null ? "" : ctx.formParam("bookmark")),
                   Map.of("form", "The user ID or e-mail and password do not match an account."),
                   null));
-      case SignIns.SignIn.TooMany t -> views.tooMany(ctx, t.throttled().retryAfter());
+      case SignIns.SignIn.TooMany t -> views.tooMany(ctx, t.throttled());
     }
   }
 

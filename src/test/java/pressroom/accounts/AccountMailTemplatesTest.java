@@ -11,12 +11,14 @@ import pressroom.mail.MailTemplates;
 class AccountMailTemplatesTest {
   private final MailTemplates templates = new MailTemplates();
 
+  private Mail render(String template, Map<String, Object> params) {
+    return templates.render("ada@mail.example", "Subject", template, params);
+  }
+
   @Test
   void theConfirmationMailReadsAsBefore() {
     Mail m =
-        templates.render(
-            "ada@mail.example",
-            "Confirm",
+        render(
             "accounts/mail/verify.jte",
             Map.of(
                 "siteName",
@@ -36,9 +38,7 @@ class AccountMailTemplatesTest {
   @Test
   void theRecoveryMailReadsAsBefore() {
     Mail m =
-        templates.render(
-            "ada@mail.example",
-            "Recover",
+        render(
             "accounts/mail/recovery.jte",
             Map.of("userId", "ada", "link", "https://x.example/reset?token=t"));
     assertThat(m.text())
@@ -53,9 +53,7 @@ class AccountMailTemplatesTest {
   @Test
   void theNotesReadAsBefore() {
     Mail taken =
-        templates.render(
-            "ada@mail.example",
-            "Taken",
+        render(
             "accounts/mail/addressTaken.jte",
             Map.of("siteName", "The Daily", "recoverLink", "https://x.example/recover"));
     assertThat(taken.text())
@@ -65,9 +63,7 @@ class AccountMailTemplatesTest {
                 + " recover your account at https://x.example/recover if you forgot how. If it was not"
                 + " you, you need do nothing.\n");
     Mail changed =
-        templates.render(
-            "ada@mail.example",
-            "Changed",
+        render(
             "accounts/mail/passwordChanged.jte",
             Map.of("userId", "ada", "recoverLink", "https://x.example/recover"));
     assertThat(changed.text())
@@ -80,9 +76,7 @@ class AccountMailTemplatesTest {
   @Test
   void valuesAreEscapedInHtmlAndLeftAloneInText() {
     Mail m =
-        templates.render(
-            "ada@mail.example",
-            "Confirm",
+        render(
             "accounts/mail/verify.jte",
             Map.of(
                 "siteName",
