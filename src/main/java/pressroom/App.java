@@ -24,6 +24,7 @@ import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleApi;
+import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
@@ -115,7 +116,12 @@ public final class App implements AutoCloseable {
     this.articles = new ArticleDao(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
     this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
-    this.indexer = new Indexer(searchIndex, articles, database);
+    this.indexer =
+        new Indexer(
+            searchIndex,
+            articles,
+            new ContentChanges.History(database.jdbi()),
+            new ArticleCountEstimate(database.jdbi(), database.dialect()));
     this.changes =
         new ContentChanges(
             database.jdbi(),

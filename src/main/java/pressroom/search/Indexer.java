@@ -24,6 +24,7 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.articles.Article;
+import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleDao;
 import pressroom.changes.ContentChanges;
 
@@ -51,7 +52,8 @@ public final class Indexer implements AutoCloseable {
 
   private final ArticleIndex index;
   private final ArticleDao dao;
-  private final ChangeLog changeLog;
+  private final ContentChanges.History changeLog;
+  private final ArticleCountEstimate articleCount;
 
   private final AtomicBoolean dirty = new AtomicBoolean();
   private final AtomicBoolean rebuildQueued = new AtomicBoolean();
@@ -90,10 +92,15 @@ public final class Indexer implements AutoCloseable {
             return t;
           });
 
-  public Indexer(ArticleIndex index, ArticleDao dao, pressroom.db.Database database) {
+  public Indexer(
+      ArticleIndex index,
+      ArticleDao dao,
+      ContentChanges.History changeLog,
+      ArticleCountEstimate articleCount) {
     this.index = index;
     this.dao = dao;
-    this.changeLog = new ChangeLog(database.jdbi(), database.dialect());
+    this.changeLog = changeLog;
+    this.articleCount = articleCount;
     refresher.scheduleWithFixedDelay(this::refreshIfDirty, 200, 200, TimeUnit.MILLISECONDS);
   }
 
@@ -190,7 +197,7 @@ public final class Indexer implements AutoCloseable {
   private void planStart() {
     Plan plan;
     try {
-      plan = plan(index.size(), index.applied(), changeLog.oldest(), clock.millis());
+      plan = plan(index.size(), index.applied(), changeLog.oldestSeq(), clock.millis());
     } catch (RuntimeException e) {
       state = State.READY;
       log.error("Search index could not be opened; searches fail until it can", e);
@@ -255,11 +262,11 @@ public final class Indexer implements AutoCloseable {
       state = State.CATCHING_UP;
       long started = System.nanoTime();
       ArticleIndex.Applied before =
-          new ArticleIndex.Applied(Math.max(seq, changeLog.newest()), clock.millis());
+          new ArticleIndex.Applied(Math.max(seq, changeLog.newestSeq()), clock.millis());
       long after = seq;
       int rows = 0;
       while (true) {
-        List<ChangeLog.Row> batch = changeLog.after(after, CATCH_UP_BATCH);
+        List<ContentChanges.Change> batch = changeLog.after(after, CATCH_UP_BATCH);
         Set<String> ids = new LinkedHashSet<>();
         batch.forEach(r -> ids.add(r.articleId()));
         if (ids.contains(ContentChanges.EVERYTHING)) {
@@ -329,11 +336,11 @@ public final class Indexer implements AutoCloseable {
     rebuilds.incrementAndGet();
     caughtUp = false; // a failed rebuild leaves the index behind the log it would otherwise claim
     int previous = index.size();
-    expected = previous > 0 ? previous : changeLog.articlesEstimate();
+    expected = previous > 0 ? previous : articleCount.about();
     indexed.set(0);
     state = previous > 0 ? State.REBUILDING : State.BUILDING;
     // Read before the first article: changes from here on are applied again by the follower.
-    ArticleIndex.Applied before = new ArticleIndex.Applied(changeLog.newest(), clock.millis());
+    ArticleIndex.Applied before = new ArticleIndex.Applied(changeLog.newestSeq(), clock.millis());
     long generation;
     // No single change may straddle the switch: it would write the old generation after the
     // rebuild wrote the new one, and the end of the rebuild would drop the article.
@@ -418,7 +425,7 @@ public final class Indexer implements AutoCloseable {
       }
       long now = clock.millis();
       Optional<ArticleIndex.Applied> stored = index.applied();
-      long seq = Math.max(changeLog.newest(), stored.map(ArticleIndex.Applied::seq).orElse(0L));
+      long seq = Math.max(changeLog.newestSeq(), stored.map(ArticleIndex.Applied::seq).orElse(0L));
       ArticleIndex.Applied settled = null;
       synchronized (samples) {
         ArticleIndex.Applied first = samples.peekFirst();
