@@ -58,7 +58,7 @@ public final class SearchPages {
       String section,
       String source,
       String author,
-      ArticleIndex.Span within,
+      DateSpan within,
       LocalDate from,
       LocalDate to,
       boolean newest,
@@ -120,10 +120,10 @@ public final class SearchPages {
           "The search is longer than " + QueryText.MAX_LENGTH + " characters; shorten it.");
     }
     String within = blankToNull(ctx.queryParam("within"));
-    ArticleIndex.Span span = null;
+    DateSpan span = null;
     if (within != null) {
       span =
-          Arrays.stream(ArticleIndex.Span.values())
+          Arrays.stream(DateSpan.values())
               .filter(v -> v.key().equals(within))
               .findFirst()
               .orElseThrow(
@@ -179,9 +179,9 @@ public final class SearchPages {
   }
 
   /** Runs the search the parameters describe. */
-  ArticleIndex.Results run(Params p) {
+  SearchResults run(Params p) {
     if (p.empty()) {
-      return ArticleIndex.Results.NONE;
+      return SearchResults.NONE;
     }
     ZoneId zone = clock.zone();
     Long from = p.from() == null ? null : p.from().atStartOfDay(zone).toInstant().toEpochMilli();
@@ -194,7 +194,7 @@ public final class SearchPages {
             ? null
             : p.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
     return index.search(
-        new ArticleIndex.Request(
+        new SearchRequest(
             p.q(), p.section(), p.source(), p.author(), from, to, p.newest(), p.page(), PAGE_SIZE));
   }
 
@@ -204,7 +204,7 @@ public final class SearchPages {
       Head head,
       Params params,
       String sort,
-      ArticleIndex.Results results,
+      SearchResults results,
       List<Row> rows,
       List<Facet> facets,
       List<Choice> active,
@@ -264,7 +264,7 @@ public final class SearchPages {
             + " read again so far; results may be out of date until it finishes.";
   }
 
-  public record Row(ArticleIndex.Hit hit, Stamp published) {}
+  public record Row(SearchResults.Hit hit, Stamp published) {}
 
   /** One group of filters beside the results (Section, Source, Author, Date) with their counts. */
   public record Facet(String title, List<Choice> choices) {}
@@ -276,7 +276,7 @@ public final class SearchPages {
     Indexer.Status status =
         indexer.status(); // read first: results of a build that ends meanwhile keep its notice
     Params p = params(ctx);
-    ArticleIndex.Results r = run(p);
+    SearchResults r = run(p);
     Chrome c =
         chrome.get().as(Auth.viewer(ctx), Auth.account(ctx).isPresent() ? csrf.token(ctx) : null);
     List<Row> rows =
@@ -355,9 +355,9 @@ public final class SearchPages {
    * back out.
    */
   private static List<Choice> choices(
-      Params p, String param, String chosen, List<ArticleIndex.Count> counts) {
+      Params p, String param, String chosen, List<SearchResults.Count> counts) {
     List<Choice> out = new ArrayList<>();
-    for (ArticleIndex.Count c : counts) {
+    for (SearchResults.Count c : counts) {
       boolean selected = c.key().equals(chosen);
       out.add(new Choice(c.label(), c.count(), p.with(param, selected ? null : c.key()), selected));
     }
@@ -371,7 +371,7 @@ public final class SearchPages {
   public void api(Context ctx) {
     Indexer.Status status = indexer.status();
     Params p = params(ctx);
-    ArticleIndex.Results r = run(p);
+    SearchResults r = run(p);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("query", p.q());
     out.put("total", r.total());

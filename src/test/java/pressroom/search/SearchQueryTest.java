@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The search text as Lucene queries: analysed like the articles, and never failing. */
 class SearchQueryTest {
-  static final Analyzer ANALYZER = ArticleIndex.newAnalyzer();
+  static final Analyzer ANALYZER = ArticleDocuments.newAnalyzer();
 
   static SearchQuery query(String text) {
-    return SearchQuery.of(QueryText.parse(text), ANALYZER, ArticleIndex.BOOSTS);
+    return SearchQuery.of(QueryText.parse(text), ANALYZER, ArticleSearch.BOOSTS);
   }
 
   @Test
@@ -225,7 +225,7 @@ class SearchQueryTest {
               () -> {
                 QueryText parsed = QueryText.parse(text);
                 assertThat(parsed.parts()).hasSizeLessThanOrEqualTo(QueryText.MAX_PARTS);
-                SearchQuery q = SearchQuery.of(parsed, ANALYZER, ArticleIndex.BOOSTS);
+                SearchQuery q = SearchQuery.of(parsed, ANALYZER, ArticleSearch.BOOSTS);
                 assertThat(termsIn(q.matching()) + q.filters().size())
                     .isLessThanOrEqualTo(SearchQuery.MAX_TERMS * 2);
                 if (q.weight() != null) {

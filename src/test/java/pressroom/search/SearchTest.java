@@ -294,7 +294,7 @@ class SearchTest {
   void linksKeepTheSearchAndItsFiltersAndChangeOneThing() {
     var p =
         new SearchPages.Params(
-            "dock & port", "world", null, "jane-roe", ArticleIndex.Span.WEEK, null, null, true, 3);
+            "dock & port", "world", null, "jane-roe", DateSpan.WEEK, null, null, true, 3);
     assertThat(p.with("page", "4"))
         .isEqualTo(
             "/search?q=dock+%26+port&section=world&author=jane-roe&within=week&sort=newest&page=4");
