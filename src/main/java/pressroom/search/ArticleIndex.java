@@ -3,6 +3,7 @@ package pressroom.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,15 +50,16 @@ public final class ArticleIndex implements AutoCloseable {
    */
   public record Applied(long seq, long at) {}
 
-  public ArticleIndex(Path folder) {
-    this(folder, SearchLimits.DEFAULT);
+  /** An index in {@code folder}; {@code clock} says when "past week" and the like begin. */
+  public ArticleIndex(Path folder, InstantSource clock) {
+    this(folder, SearchLimits.DEFAULT, clock);
   }
 
   /** With other limits (tests reach them with fewer articles). */
-  ArticleIndex(Path folder, SearchLimits limits) {
+  ArticleIndex(Path folder, SearchLimits limits, InstantSource clock) {
     this.folder = folder;
     this.analyzer = ArticleDocuments.newAnalyzer();
-    this.search = new ArticleSearch(analyzer, limits);
+    this.search = new ArticleSearch(analyzer, limits, clock);
   }
 
   /**

@@ -1,6 +1,7 @@
 package pressroom.search;
 
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -25,11 +26,13 @@ final class ArticleSearch {
 
   private final Analyzer analyzer;
   private final SearchLimits limits;
+  private final InstantSource clock;
   private final FacetCounts facets = new FacetCounts();
 
-  ArticleSearch(Analyzer analyzer, SearchLimits limits) {
+  ArticleSearch(Analyzer analyzer, SearchLimits limits, InstantSource clock) {
     this.analyzer = analyzer;
     this.limits = limits;
+    this.clock = clock;
   }
 
   /**
@@ -95,7 +98,7 @@ final class ArticleSearch {
         !r.newest()
             && (timed.timedOut() || counted.scaled(counted.hits()) > limits.relevanceBudget());
     Facets terms = facets.terms(s.getIndexReader(), counted);
-    Facets dates = FacetCounts.dates(counted, System.currentTimeMillis());
+    Facets dates = FacetCounts.dates(counted, clock.millis());
     // An estimate never says fewer than were found.
     long total =
         Math.max(

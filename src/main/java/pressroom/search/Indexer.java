@@ -1,8 +1,8 @@
 package pressroom.search;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -72,8 +72,10 @@ public final class Indexer implements AutoCloseable {
   private volatile long expected;
   private final AtomicInteger rebuilds = new AtomicInteger();
 
+  // The plan at start and the notes of the log's end are taken at its time; "published" is too.
+  private final InstantSource clock;
+
   // Changed by tests only, before start.
-  private volatile Clock clock = Clock.systemUTC();
   private volatile Duration settle = SETTLE;
   private volatile IntConsumer afterBatch = n -> {};
 
@@ -96,11 +98,13 @@ public final class Indexer implements AutoCloseable {
       ArticleIndex index,
       ArticleDao dao,
       ContentChanges.History changeLog,
-      ArticleCountEstimate articleCount) {
+      ArticleCountEstimate articleCount,
+      InstantSource clock) {
     this.index = index;
     this.dao = dao;
     this.changeLog = changeLog;
     this.articleCount = articleCount;
+    this.clock = clock;
     refresher.scheduleWithFixedDelay(this::refreshIfDirty, 200, 200, TimeUnit.MILLISECONDS);
   }
 
@@ -247,7 +251,7 @@ public final class Indexer implements AutoCloseable {
   }
 
   private void reindexOne(String articleId) {
-    dao.findPublishedById(articleId, Instant.now())
+    dao.findPublishedById(articleId, clock.instant())
         .ifPresentOrElse(index::put, () -> index.remove(articleId));
     dirty.set(true);
   }
@@ -352,9 +356,9 @@ public final class Indexer implements AutoCloseable {
       generationSwitch.writeLock().unlock();
     }
     int n = 0;
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String after = null;
-    long shown = System.currentTimeMillis();
+    long shown = clock.millis();
     try {
       while (true) {
         List<Article> batch = dao.publishedAfter(after, REBUILD_BATCH, now);
@@ -363,9 +367,9 @@ public final class Indexer implements AutoCloseable {
         }
         n += batch.size();
         indexed.set(n);
-        if (System.currentTimeMillis() - shown >= SHOW_EVERY_MILLIS) {
+        if (clock.millis() - shown >= SHOW_EVERY_MILLIS) {
           index.reopen();
-          shown = System.currentTimeMillis();
+          shown = clock.millis();
         }
         progress.accept(n);
         afterBatch.accept(n);
@@ -469,11 +473,6 @@ public final class Indexer implements AutoCloseable {
   /** Full rebuilds since this node started (tests tell a catch-up from a rebuild by it). */
   int rebuilds() {
     return rebuilds.get();
-  }
-
-  /** Tests: the time the plan and the log's notes are taken at. */
-  void clock(Clock clock) {
-    this.clock = clock;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -33,6 +34,8 @@ public final class SearchPages {
   private final Supplier<Chrome> chrome;
   private final Csrf csrf;
   private final Stamp.Clock clock;
+  // When "past week" and the like begin.
+  private final InstantSource now;
 
   public SearchPages(
       ArticleIndex index,
@@ -40,13 +43,15 @@ public final class SearchPages {
       Templates templates,
       Supplier<Chrome> chrome,
       Csrf csrf,
-      Stamp.Clock clock) {
+      Stamp.Clock clock,
+      InstantSource now) {
     this.index = index;
     this.indexer = indexer;
     this.templates = templates;
     this.chrome = chrome;
     this.csrf = csrf;
     this.clock = clock;
+    this.now = now;
   }
 
   /**
@@ -186,7 +191,7 @@ public final class SearchPages {
     ZoneId zone = clock.zone();
     Long from = p.from() == null ? null : p.from().atStartOfDay(zone).toInstant().toEpochMilli();
     if (p.within() != null) {
-      long spanStart = System.currentTimeMillis() - p.within().length.toMillis();
+      long spanStart = now.millis() - p.within().length.toMillis();
       from = from == null ? spanStart : Math.max(from, spanStart);
     }
     Long to =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -49,11 +50,11 @@ class ArticleIndexTest {
 
   @Test
   void anIndexKeepsItsArticlesAcrossARestart() {
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       index.put(article("1", "Harbour cranes return"));
       index.refresh();
     }
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       assertThat(index.size()).isEqualTo(1);
       assertThat(index.search("cranes", false, 1, 10).total()).isEqualTo(1);
     }
@@ -64,7 +65,8 @@ class ArticleIndexTest {
     // Thresholds lowered so 4,000 articles act like a large index: estimate from 40 sampled
     // matches.
     try (ArticleIndex index =
-        new ArticleIndex(folder, new SearchLimits(0, 40, 1_000_000, 60_000, 60_000))) {
+        new ArticleIndex(
+            folder, new SearchLimits(0, 40, 1_000_000, 60_000, 60_000), InstantSource.system())) {
       java.util.Random random = new java.util.Random(5);
       for (int i = 0; i < 4000; i++) {
         String rare = i % 400 == 0 ? " zeppelin" : "";
@@ -113,7 +115,8 @@ class ArticleIndexTest {
   @Test
   void aRelevanceOrderOfVeryManyMatchesWeighsTheNewestAndSaysSo() {
     try (ArticleIndex index =
-        new ArticleIndex(folder, new SearchLimits(1_000_000, 40, 100, 60_000, 60_000))) {
+        new ArticleIndex(
+            folder, new SearchLimits(1_000_000, 40, 100, 60_000, 60_000), InstantSource.system())) {
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       for (int i = 0; i < 1000; i++) {
         // The best match of all is the oldest article; the second best is among the newest.
@@ -162,7 +165,7 @@ class ArticleIndexTest {
       old.setLiveCommitData(Map.of("schema", "1").entrySet());
       old.commit();
     }
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       assertThat(index.size()).isZero();
     }
   }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ import pressroom.articles.ArticleStatus;
 import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
+import pressroom.testing.TestClock;
 import pressroom.testing.TestDatabases;
 
 /**
@@ -152,8 +152,7 @@ class IndexStartTest {
             h.createUpdate(
                     "INSERT INTO content_changes (article_id, changed_at) VALUES ('page:*', 0)")
                 .execute());
-    try (TestApp site =
-        start(app -> app.indexer().clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(2))))) {
+    try (TestApp site = start(app -> ((TestClock) app.clock()).advance(Duration.ofDays(2)))) {
       Eventually.until(
           "the rebuilt index finds the article", () -> titles(site, "kestrel").size() == 1);
       assertThat(site.app().indexer().rebuilds()).isEqualTo(1);

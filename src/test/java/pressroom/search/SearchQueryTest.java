@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
@@ -241,7 +242,7 @@ class SearchQueryTest {
 
   @Test
   void noTextEverFailsASearch() {
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       index.put(ArticleIndexTest.article("1", "Harbour cranes return"));
       index.put(ArticleIndexTest.article("2", "Farmers met in Şanlıurfa to count 東京大学 ballots"));
       index.refresh();
