@@ -215,7 +215,7 @@ public final class SearchPages {
       List<Choice> active,
       String previous,
       String next,
-      Indexer.Status index) {
+      IndexStatus index) {
     /** What readers are told while the index is incomplete; null once it is not. */
     public String notice() {
       return SearchPages.notice(index);
@@ -254,7 +254,7 @@ public final class SearchPages {
    * "Search is catching up: 120,000 of about 1,000,000 articles indexed so far; …", or null when
    * the index is complete.
    */
-  static String notice(Indexer.Status s) {
+  static String notice(IndexStatus s) {
     if (!s.incomplete()) {
       return null;
     }
@@ -262,7 +262,7 @@ public final class SearchPages {
         String.format(Locale.ROOT, "%,d", s.indexed())
             + (s.expected() > 0 ? String.format(Locale.ROOT, " of about %,d", s.expected()) : "")
             + ((s.expected() > 0 ? s.expected() : s.indexed()) == 1 ? " article" : " articles");
-    return s.state() == Indexer.State.BUILDING
+    return s.state() == IndexStatus.State.BUILDING
         ? "Search is catching up: " + done + " indexed so far; results may be incomplete."
         : "Search is being rebuilt: "
             + done
@@ -278,7 +278,7 @@ public final class SearchPages {
   public record Choice(String label, long count, String href, boolean selected) {}
 
   public void page(Context ctx) {
-    Indexer.Status status =
+    IndexStatus status =
         indexer.status(); // read first: results of a build that ends meanwhile keep its notice
     Params p = params(ctx);
     SearchResults r = run(p);
@@ -374,7 +374,7 @@ public final class SearchPages {
   }
 
   public void api(Context ctx) {
-    Indexer.Status status = indexer.status();
+    IndexStatus status = indexer.status();
     Params p = params(ctx);
     SearchResults r = run(p);
     Map<String, Object> out = new LinkedHashMap<>();
