@@ -191,7 +191,7 @@ public final class App implements AutoCloseable {
     this.searchPages =
         new SearchPages(
             searchIndex,
-            indexer,
+            indexer::status,
             templates,
             chrome,
             csrf,

@@ -187,16 +187,16 @@ class IndexStartTest {
 
   @Test
   void theNoticeSaysHowFarTheBuildHasGot() {
-    assertThat(SearchPages.notice(new IndexStatus(IndexStatus.State.BUILDING, 120_000, 1_000_000)))
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.BUILDING, 120_000, 1_000_000)))
         .isEqualTo(
             "Search is catching up: 120,000 of about 1,000,000 articles indexed so far; results may be incomplete.");
-    assertThat(SearchPages.notice(new IndexStatus(IndexStatus.State.BUILDING, 3, 0)))
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.BUILDING, 3, 0)))
         .isEqualTo("Search is catching up: 3 articles indexed so far; results may be incomplete.");
-    assertThat(SearchPages.notice(new IndexStatus(IndexStatus.State.REBUILDING, 10, 20)))
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.REBUILDING, 10, 20)))
         .isEqualTo(
             "Search is being rebuilt: 10 of about 20 articles read again so far; results may be out of date until it finishes.");
-    assertThat(SearchPages.notice(new IndexStatus(IndexStatus.State.CATCHING_UP, 0, 0))).isNull();
-    assertThat(SearchPages.notice(new IndexStatus(IndexStatus.State.READY, 0, 0))).isNull();
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.CATCHING_UP, 0, 0))).isNull();
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.READY, 0, 0))).isNull();
   }
 
   /** A first run that indexes the fixtures and stores how far into the log it got, then stops. */

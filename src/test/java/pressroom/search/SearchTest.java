@@ -293,7 +293,7 @@ class SearchTest {
   @Test
   void linksKeepTheSearchAndItsFiltersAndChangeOneThing() {
     var p =
-        new SearchPages.Params(
+        new SearchParams(
             "dock & port", "world", null, "jane-roe", DateSpan.WEEK, null, null, true, 3);
     assertThat(p.with("page", "4"))
         .isEqualTo(
@@ -301,7 +301,7 @@ class SearchTest {
     assertThat(p.with("section", null))
         .isEqualTo("/search?q=dock+%26+port&author=jane-roe&within=week&sort=newest");
     var ranged =
-        new SearchPages.Params(
+        new SearchParams(
             "", null, null, null, null, java.time.LocalDate.parse("2026-01-01"), null, false, 1);
     assertThat(ranged.with("dates", "day")).isEqualTo("/search?within=day");
   }
