@@ -1,8 +1,10 @@
 package pressroom.search;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.articles.Article;
 import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleDao;
 import pressroom.changes.ContentChanges;
@@ -28,6 +31,8 @@ import pressroom.changes.ContentChanges;
 public final class Indexer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
   private static final int CATCH_UP_BATCH = 1000;
+  // Articles read in one query (and bound as one IN list) when changes are applied.
+  private static final int READ_BATCH = 500;
   private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
 
   private final ArticleIndex index;
@@ -149,12 +154,21 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
-  /** Puts the articles as published now, and removes those that are not. */
+  /**
+   * Puts the articles as published now, and removes those that are not; read a few hundred at a
+   * time (a catch-up applies thousands of changes).
+   */
   private void reindex(Collection<String> articleIds) {
-    for (String id : articleIds) {
-      articles
-          .findPublishedById(id, clock.instant())
-          .ifPresentOrElse(index::put, () -> index.remove(id));
+    List<String> ids = List.copyOf(new LinkedHashSet<>(articleIds));
+    Instant now = clock.instant();
+    for (int from = 0; from < ids.size(); from += READ_BATCH) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + READ_BATCH));
+      Set<String> gone = new HashSet<>(batch);
+      for (Article a : articles.publishedAmong(batch, now)) {
+        index.put(a);
+        gone.remove(a.id());
+      }
+      gone.forEach(index::remove);
     }
     dirty.set(true);
   }
