@@ -33,6 +33,7 @@ import pressroom.accounts.SignInPages;
 import pressroom.accounts.SignIns;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleApi;
+import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
@@ -125,8 +126,14 @@ public final class App implements AutoCloseable {
     this.database = Database.open(config);
     this.articles = new ArticleDao(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
-    this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
-    this.indexer = new Indexer(searchIndex, articles, database);
+    this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"), clock);
+    this.indexer =
+        new Indexer(
+            searchIndex,
+            articles,
+            new ContentChanges.History(database.jdbi()),
+            new ArticleCountEstimate(database.jdbi(), database.dialect()),
+            clock);
     this.changes =
         new ContentChanges(
             database.jdbi(),
@@ -201,7 +208,13 @@ public final class App implements AutoCloseable {
             config.commentRateLimits());
     this.searchPages =
         new SearchPages(
-            searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+            searchIndex,
+            indexer::status,
+            templates,
+            chrome,
+            csrf,
+            new Stamp.Clock(config.timeZone()),
+            clock);
     BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
