@@ -294,7 +294,7 @@ public final class App implements AutoCloseable {
   /** Loads the bundled demo into an empty site, if the configuration asks for it. */
   public App loadDemoIfEmpty() {
     if (config.demo()) {
-      new DemoContent(articles).loadIfEmpty();
+      new DemoContent(articles, sources).loadIfEmpty();
     }
     return this;
   }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import pressroom.db.JdbcBatch;
 
 /** The SQL for reading and writing articles and what hangs off them. */
 public final class ArticleDao {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ArticleDao.class);
   private static final String SUMMARY_COLUMNS =
       """
       a.id, a.slug, a.headline, a.summary, a.language, a.direction, a.published_at,
@@ -99,20 +101,45 @@ public final class ArticleDao {
     return id;
   }
 
-  public String createSource(String name, String homeUrl, String attribution, SeoPolicy seoPolicy) {
-    String id = Ids.newId();
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO sources (id, name, home_url, attribution, seo_policy)"
-                        + " VALUES (:id, :name, :homeUrl, :attribution, :policy)")
-                .bind("id", id)
-                .bind("name", name)
-                .bind("homeUrl", homeUrl)
-                .bind("attribution", attribution)
-                .bind("policy", seoPolicy.dbValue())
-                .execute());
-    return id;
+  /**
+   * The id of the section named (by slug or name) inside the caller's transaction; a new name
+   * creates a section, last in the navigation.
+   */
+  public static String sectionFor(Handle h, String nameOrSlug) {
+    String given = nameOrSlug.strip();
+    return h.createQuery("SELECT id FROM sections WHERE slug = :s OR lower(name) = lower(:s)")
+        .bind("s", given)
+        .mapTo(String.class)
+        .findFirst()
+        .orElseGet(
+            () -> {
+              String slug = Slugs.of(given, "section-" + Ids.newId().substring(24));
+              String id = Ids.newId();
+              int position =
+                  h.createQuery("SELECT coalesce(max(position), -1) + 1 FROM sections")
+                      .mapTo(Integer.class)
+                      .one();
+              h.createUpdate(
+                      "INSERT INTO sections (id, slug, name, description, position)"
+                          + " VALUES (:id, :slug, :name, '', :position)")
+                  .bind("id", id)
+                  .bind("slug", slug)
+                  .bind("name", given)
+                  .bind("position", position)
+                  .execute();
+              ContentChanges.record(h, ContentChanges.ALL_PAGES); // the navigation shows sections
+              log.info("Created section '{}' (/sections/{})", given, slug);
+              return id;
+            });
+  }
+
+  /** Every section's slug by its id, inside the caller's transaction. */
+  public static Map<String, String> sectionSlugs(Handle h) {
+    Map<String, String> slugs = new java.util.HashMap<>();
+    h.createQuery("SELECT id, slug FROM sections")
+        .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("slug")))
+        .forEach(e -> slugs.put(e.getKey(), e.getValue()));
+    return slugs;
   }
 
   public long countArticles() {
@@ -550,7 +577,8 @@ public final class ArticleDao {
     }
     linkAuthorsAndTags(h, ids, batch, listed, names);
     StoryLeads.refresh(h, joinedStories, now);
-    ContentChanges.recordAll(h, ids);
+    // The other versions of a story joined gain an "Also from" link.
+    recordWithStories(h, ids, joinedStories);
     return stored;
   }
 
@@ -711,21 +739,99 @@ public final class ArticleDao {
   /** Sets an article's status (withdraw, expire, publish) and records the change. */
   public boolean setStatus(String articleId, ArticleStatus status) {
     return jdbi.inTransaction(
-        h -> {
-          long now = System.currentTimeMillis();
-          int n =
-              h.createUpdate(
-                      "UPDATE articles SET status = :status, updated_at = :now WHERE id = :id")
-                  .bind("status", status.dbValue())
-                  .bind("now", now)
-                  .bind("id", articleId)
-                  .execute();
-          if (n > 0) {
-            StoryLeads.refresh(h, StoryLeads.storiesOf(h, List.of(articleId)), now);
-            ContentChanges.record(h, articleId);
-          }
-          return n > 0;
-        });
+        h -> setStatus(h, List.of(articleId), status, System.currentTimeMillis()) > 0);
+  }
+
+  /**
+   * Sets these articles' status inside the caller's transaction: the one place a status changes.
+   * Their stories decide again which version listings show (another partner's may take a withdrawn
+   * one's place), and every version of those stories is recorded as changed, since their "Also
+   * from" links change too.
+   *
+   * @return how many articles there were
+   */
+  public static int setStatus(
+      Handle h, Collection<String> articleIds, ArticleStatus status, long nowMillis) {
+    List<String> changed = new ArrayList<>();
+    for (String id : articleIds) {
+      int n =
+          h.createUpdate("UPDATE articles SET status = :status, updated_at = :now WHERE id = :id")
+              .bind("status", status.dbValue())
+              .bind("now", nowMillis)
+              .bind("id", id)
+              .execute();
+      if (n > 0) {
+        changed.add(id);
+      }
+    }
+    if (!changed.isEmpty()) {
+      List<String> stories = StoryLeads.storiesOf(h, changed);
+      StoryLeads.refresh(h, stories, nowMillis);
+      recordWithStories(h, changed, stories);
+    }
+    return changed.size();
+  }
+
+  /**
+   * Expires, inside the caller's transaction, the published articles of a source published at or
+   * before {@code cutoff} (its licence lets them stay that long).
+   *
+   * @return how many were expired
+   */
+  public static int expire(Handle h, String sourceId, Instant cutoff, long nowMillis) {
+    List<String> ids =
+        h.createQuery(
+                "SELECT id FROM articles WHERE source_id = :s AND status = 'published'"
+                    + " AND published_at <= :cutoff")
+            .bind("s", sourceId)
+            .bind("cutoff", cutoff.toEpochMilli())
+            .mapTo(String.class)
+            .list();
+    return setStatus(h, ids, ArticleStatus.EXPIRED, nowMillis);
+  }
+
+  /**
+   * Withdraws, inside the caller's transaction, every published or draft article of a source whose
+   * partnership ended; the stories it shares with others pass to another partner's version.
+   *
+   * @return how many were withdrawn
+   */
+  public static int withdrawSource(Handle h, String sourceId, long nowMillis) {
+    List<String> shared = StoryLeads.sharedStories(h, sourceId);
+    int withdrawn =
+        h.createUpdate(
+                "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0,"
+                    + " embargo_pending = 0"
+                    + " WHERE source_id = :id AND status IN ('published', 'draft')")
+            .bind("now", nowMillis)
+            .bind("id", sourceId)
+            .execute();
+    for (String table : List.of("article_authors", "article_tags")) {
+      h.createUpdate(
+              "UPDATE "
+                  + table
+                  + " SET listed = 0 WHERE listed = 1 AND article_id IN"
+                  + " (SELECT id FROM articles WHERE source_id = :id)")
+          .bind("id", sourceId)
+          .execute();
+    }
+    StoryLeads.refresh(h, shared, nowMillis);
+    ContentChanges.record(h, ContentChanges.EVERYTHING);
+    return withdrawn;
+  }
+
+  /** Records these articles as changed, and every version of these stories. */
+  private static void recordWithStories(
+      Handle h, List<String> articleIds, Collection<String> stories) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>(articleIds);
+    for (String story : stories) {
+      ids.addAll(
+          h.createQuery("SELECT id FROM articles WHERE story_id = :story")
+              .bind("story", story)
+              .mapTo(String.class)
+              .list());
+    }
+    ContentChanges.recordAll(h, ids);
   }
 
   /** Replaces headline and body (a partner's correction) and records the change. */

@@ -16,6 +16,7 @@ import pressroom.articles.ArticleStatus;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.sources.SourceDao;
 
 /**
  * Fills an empty site with the bundled demo: sections, partners and articles written for this
@@ -26,9 +27,11 @@ public final class DemoContent {
   private static final String RESOURCE = "/demo/demo.json";
 
   private final ArticleDao articles;
+  private final SourceDao sources;
 
-  public DemoContent(ArticleDao articles) {
+  public DemoContent(ArticleDao articles, SourceDao sources) {
     this.articles = articles;
+    this.sources = sources;
   }
 
   record Demo(List<DemoSection> sections, List<DemoSource> sources, List<DemoArticle> articles) {}
@@ -67,7 +70,7 @@ public final class DemoContent {
     for (DemoSource s : demo.sources()) {
       sourceIds.put(
           s.key(),
-          articles.createSource(
+          sources.createSource(
               s.name(), s.homeUrl(), s.attribution(), SeoPolicy.fromDb(s.seoPolicy())));
     }
     for (DemoArticle a : demo.articles()) {

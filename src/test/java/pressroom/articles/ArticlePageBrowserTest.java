@@ -28,7 +28,7 @@ class ArticlePageBrowserTest {
   @BeforeAll
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     browser = Browser.start();
   }
 

@@ -200,11 +200,13 @@ abstract class ListingsContract {
 
   String source(String name, int priority) {
     String id =
-        dao.createSource(
-            name,
-            "https://" + name.toLowerCase().replace(' ', '-') + ".example/",
-            name,
-            SeoPolicy.CANONICAL);
+        site.app()
+            .sources()
+            .createSource(
+                name,
+                "https://" + name.toLowerCase().replace(' ', '-') + ".example/",
+                name,
+                SeoPolicy.CANONICAL);
     site.app()
         .database()
         .jdbi()

@@ -33,7 +33,7 @@ abstract class BookmarksAndShareContract {
   @BeforeAll
   void start() {
     site = TestApp.start(db(), false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
   }
 
   @AfterAll

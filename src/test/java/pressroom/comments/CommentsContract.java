@@ -34,7 +34,7 @@ abstract class CommentsContract {
   void start() {
     mail = new pressroom.testing.MailCatcher();
     site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     warmUp =
         site.app()
             .articles()

@@ -30,7 +30,7 @@ class FeedsOutTest {
   @BeforeAll
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
   }
 
   @AfterAll

@@ -40,7 +40,7 @@ class IndexStartTest {
   @Test
   void anEmptyIndexIsBuiltWhileTheSiteServesAndSearchSaysSoUntilItIsDone() throws Exception {
     try (TestApp first = start(app -> {})) {
-      Fixtures.load(first.app().articles());
+      Fixtures.load(first.app());
     }
     deleteTree(dir.resolve("search-index")); // a new node, or an index another version wrote
     ageTheLog(); // so only the build, not the change-log follower, can index the articles
@@ -115,7 +115,7 @@ class IndexStartTest {
                         n -> {
                           throw new java.util.concurrent.CancellationException("no index yet");
                         }))) {
-      Fixtures.load(first.app().articles());
+      Fixtures.load(first.app());
     }
     int code =
         pressroom.cli.PressroomCommand.run(
@@ -203,7 +203,7 @@ class IndexStartTest {
   /** A first run that indexes the fixtures and stores how far into the log it got, then stops. */
   Fixtures firstRunThenStop() {
     try (TestApp first = start(app -> app.indexer().settleAfter(Duration.ZERO))) {
-      Fixtures f = Fixtures.load(first.app().articles());
+      Fixtures f = Fixtures.load(first.app());
       Eventually.until(
           "the fixtures are indexed",
           () -> titles(first, "microgrid").size() == 1 && titles(first, "dockers").size() == 1);

@@ -27,7 +27,7 @@ class SearchBookmarkBrowserTest {
   @BeforeAll
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     site.app().reindex();
     site.app()
         .accounts()

@@ -3,12 +3,14 @@ package pressroom.testing;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import pressroom.App;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleDao.StoredArticle;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.sources.SourceDao;
 
 /** A small site written for the tests: one article per licence policy, plus the edge cases. */
 public final class Fixtures {
@@ -22,23 +24,23 @@ public final class Fixtures {
   public final StoredArticle draft;
   public final StoredArticle embargoed;
 
-  private Fixtures(ArticleDao dao) {
+  private Fixtures(ArticleDao dao, SourceDao sources) {
     dao.createSection("syndicated-news", "Syndicated News", "Stories from our partners.", 0);
     dao.createSection("world", "World", "News from everywhere.", 1);
     String wireId =
-        dao.createSource(
+        sources.createSource(
             "Test Wire",
             "https://wire.example/",
             "Republished under licence from Test Wire.",
             SeoPolicy.CANONICAL);
     String agencyId =
-        dao.createSource(
+        sources.createSource(
             "Quiet Agency",
             "https://quiet.example/",
             "Licensed from Quiet Agency.",
             SeoPolicy.NOINDEX);
     String coopId =
-        dao.createSource(
+        sources.createSource(
             "Open Cooperative",
             "https://coop.example/",
             "Shared by Open Cooperative.",
@@ -146,8 +148,8 @@ public final class Fixtures {
                 ArticleStatus.PUBLISHED));
   }
 
-  public static Fixtures load(ArticleDao dao) {
-    return new Fixtures(dao);
+  public static Fixtures load(App app) {
+    return new Fixtures(app.articles(), app.sources());
   }
 
   public static NewArticle article(

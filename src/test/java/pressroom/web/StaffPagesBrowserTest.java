@@ -36,7 +36,7 @@ class StaffPagesBrowserTest {
   @BeforeAll
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    Fixtures f = Fixtures.load(site.app().articles());
+    Fixtures f = Fixtures.load(site.app());
     site.app().accounts().createVerified("chief.admin", "chief@mail.example", PASSWORD, Role.ADMIN);
     site.app()
         .accounts()

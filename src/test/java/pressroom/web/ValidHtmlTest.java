@@ -22,7 +22,7 @@ class ValidHtmlTest {
   @BeforeAll
   void start() throws Exception {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     site.app().reindex(); // so the search pages below show results and filters
     checker = new HtmlChecker();
   }

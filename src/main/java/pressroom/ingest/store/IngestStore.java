@@ -3,18 +3,14 @@ package pressroom.ingest.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.NewArticle;
-import pressroom.articles.StoryLeads;
-import pressroom.changes.ContentChanges;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.store.StoreDecision.Existing;
 
@@ -75,7 +71,8 @@ public final class IngestStore {
                 updated++;
               }
               case StoreDecision.Withdraw w -> {
-                withdraw(h, e.id());
+                ArticleDao.setStatus(
+                    h, List.of(e.id()), ArticleStatus.WITHDRAWN, System.currentTimeMillis());
                 withdrawn++;
               }
               case StoreDecision.Ignore ignore -> unchanged++;
@@ -122,41 +119,10 @@ public final class IngestStore {
     }
     List<String> stories = SameStories.find(h, sourceId, inserts);
     List<NewArticle> ready = new ArrayList<>(inserts.size());
-    Set<String> joined = new LinkedHashSet<>();
     for (int i = 0; i < inserts.size(); i++) {
       String story = stories.get(i);
       ready.add(story == null ? inserts.get(i) : inserts.get(i).withStory(story));
-      if (story != null) {
-        joined.add(story);
-      }
     }
     ArticleDao.insertAll(h, ready, names);
-    for (String story : joined) {
-      // The other versions' pages gain an "Also from" link.
-      recordStory(h, story);
-    }
-  }
-
-  private static void withdraw(Handle h, String articleId) {
-    long now = System.currentTimeMillis();
-    h.createUpdate("UPDATE articles SET status = 'withdrawn', updated_at = :now WHERE id = :id")
-        .bind("now", now)
-        .bind("id", articleId)
-        .execute();
-    ContentChanges.record(h, articleId);
-    List<String> stories = StoryLeads.storiesOf(h, List.of(articleId));
-    // Another partner's version of the story may take its place in listings.
-    StoryLeads.refresh(h, stories, now);
-    stories.forEach(story -> recordStory(h, story));
-  }
-
-  private static void recordStory(Handle h, String storyId) {
-    for (String id :
-        h.createQuery("SELECT id FROM articles WHERE story_id = :story")
-            .bind("story", storyId)
-            .mapTo(String.class)
-            .list()) {
-      ContentChanges.record(h, id);
-    }
   }
 }
