@@ -184,7 +184,7 @@ public final class App implements AutoCloseable {
     this.searchPages =
         new SearchPages(
             searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
-    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
+    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi(), articles, clock);
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
         new ReaderPages(

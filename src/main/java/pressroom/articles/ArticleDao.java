@@ -452,6 +452,78 @@ public final class ArticleDao {
     return listing(new Listing.Latest(), Window.FIRST, limit, now);
   }
 
+  /**
+   * The summaries of those of these articles that readers may open (published, their time come), in
+   * the order asked, with authors: for features that keep articles by id (reading lists).
+   */
+  public List<ArticleSummary> summaries(List<String> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h -> {
+          Map<String, ArticleSummary> found = new java.util.HashMap<>();
+          for (List<String> chunk : chunks(ids)) {
+            h.createQuery(
+                    "SELECT "
+                        + SUMMARY_COLUMNS
+                        + " FROM articles a JOIN sections s ON s.id = a.section_id"
+                        + " LEFT JOIN sources src ON src.id = a.source_id"
+                        + " WHERE a.id IN (<ids>) AND a.status = 'published'"
+                        + " AND a.published_at <= :now")
+                .bindList("ids", chunk)
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> summary(rs))
+                .forEach(a -> found.put(a.id(), a));
+          }
+          return withAuthors(
+              h, ids.stream().distinct().map(found::get).filter(a -> a != null).toList());
+        });
+  }
+
+  /**
+   * Which of these articles exist and are dated at or before {@code now}, whatever their status: a
+   * withdrawn one was once shown; an embargoed one must not be hinted at.
+   */
+  public java.util.Set<String> datedBy(List<String> ids, Instant now) {
+    return jdbi.withHandle(
+        h -> {
+          java.util.Set<String> found = new java.util.HashSet<>();
+          for (List<String> chunk : chunks(ids)) {
+            found.addAll(
+                h.createQuery(
+                        "SELECT id FROM articles WHERE id IN (<ids>) AND published_at <= :now")
+                    .bindList("ids", chunk)
+                    .bind("now", now.toEpochMilli())
+                    .mapTo(String.class)
+                    .list());
+          }
+          return found;
+        });
+  }
+
+  /** The id of the article readers can open at {@code slug} (published, embargo over). */
+  public Optional<String> readableId(String slug, Instant now) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM articles WHERE slug = :s AND status = 'published'"
+                        + " AND published_at <= :now")
+                .bind("s", slug)
+                .bind("now", now.toEpochMilli())
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  /** At most 500 ids a statement (SQLite binds at most 32,766). */
+  private static List<List<String>> chunks(List<String> ids) {
+    List<List<String>> out = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      out.add(ids.subList(from, Math.min(ids.size(), from + 500)));
+    }
+    return out;
+  }
+
   private List<ArticleSummary> withAuthors(Handle h, List<ArticleSummary> rows) {
     if (rows.isEmpty()) {
       return rows;

@@ -62,8 +62,6 @@ class TableOwnershipTest {
           "articles/StoryLeads.java reads sources",
           "search/ChangeLog.java reads articles",
           "search/ChangeLog.java reads content_changes",
-          "bookmarks/BookmarkDao.java reads articles",
-          "bookmarks/BookmarkDao.java reads sections",
           "ingest/store/IngestStore.java reads articles",
           "ingest/store/SameStories.java reads articles",
           "comments/CommentDao.java reads accounts",
