@@ -24,7 +24,11 @@ import pressroom.accounts.Passwords;
 import pressroom.accounts.Sessions;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleApi;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
+import pressroom.articles.ArticleWrites;
+import pressroom.articles.Listings;
+import pressroom.articles.Sections;
+import pressroom.articles.Sitemaps;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
@@ -84,7 +88,10 @@ public final class App implements AutoCloseable {
   private final InstantSource clock;
 
   private final Database database;
-  private final ArticleDao articles;
+  private final ArticleReads articleReads;
+  private final Listings listings;
+  private final Sections sections;
+  private final ArticleWrites articles;
   private final PageCache pageCache;
   private final ContentChanges changes;
   private final SourceDao sources;
@@ -112,10 +119,13 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.database = Database.open(config);
-    this.articles = new ArticleDao(database.jdbi());
+    this.articleReads = new ArticleReads(database.jdbi());
+    this.listings = new Listings(database.jdbi());
+    this.sections = new Sections(database.jdbi());
+    this.articles = new ArticleWrites(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
     this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
-    this.indexer = new Indexer(searchIndex, articles, database);
+    this.indexer = new Indexer(searchIndex, articleReads, database);
     this.changes =
         new ContentChanges(
             database.jdbi(),
@@ -147,7 +157,7 @@ public final class App implements AutoCloseable {
         () ->
             new Chrome(
                 config.siteName(),
-                articles.sections().stream()
+                sections.sections().stream()
                     .map(s -> new Chrome.NavSection(s.id(), s.slug(), s.name()))
                     .toList(),
                 "");
@@ -184,11 +194,13 @@ public final class App implements AutoCloseable {
     this.searchPages =
         new SearchPages(
             searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
-    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi(), articles, clock);
+    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi(), articleReads, clock);
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
         new ReaderPages(
-            articles,
+            articleReads,
+            listings,
+            sections,
             pageCache,
             templates,
             chrome,
@@ -256,8 +268,14 @@ public final class App implements AutoCloseable {
                               chrome),
                           new CommentApi(commentService, commentDao),
                           bookmarkPages,
-                          new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
-                          new ArticleApi(articles, config.baseUrl().toString()),
+                          new FeedsOut(
+                              listings,
+                              sections,
+                              new Sitemaps(database.jdbi()),
+                              config.baseUrl().toString(),
+                              config.siteName()),
+                          new ArticleApi(
+                              articleReads, listings, sections, config.baseUrl().toString()),
                           searchPages,
                           auth,
                           csrf,
@@ -294,7 +312,7 @@ public final class App implements AutoCloseable {
   /** Loads the bundled demo into an empty site, if the configuration asks for it. */
   public App loadDemoIfEmpty() {
     if (config.demo()) {
-      new DemoContent(articles, sources).loadIfEmpty();
+      new DemoContent(sections, articles, sources).loadIfEmpty();
     }
     return this;
   }
@@ -333,8 +351,21 @@ public final class App implements AutoCloseable {
     return clock;
   }
 
-  public ArticleDao articles() {
+  /** Stores articles (new ones, corrections, status changes). */
+  public ArticleWrites articles() {
     return articles;
+  }
+
+  public ArticleReads articleReads() {
+    return articleReads;
+  }
+
+  public Listings listings() {
+    return listings;
+  }
+
+  public Sections sections() {
+    return sections;
   }
 
   /** Keeps this node's search index in step with the database. */

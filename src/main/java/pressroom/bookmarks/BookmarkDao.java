@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleSummary;
 import pressroom.articles.Window;
 
@@ -20,10 +20,10 @@ import pressroom.articles.Window;
  */
 public final class BookmarkDao {
   private final Jdbi jdbi;
-  private final ArticleDao articles;
+  private final ArticleReads articles;
   private final InstantSource clock;
 
-  public BookmarkDao(Jdbi jdbi, ArticleDao articles, InstantSource clock) {
+  public BookmarkDao(Jdbi jdbi, ArticleReads articles, InstantSource clock) {
     this.jdbi = jdbi;
     this.articles = articles;
     this.clock = clock;

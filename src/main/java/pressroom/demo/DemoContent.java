@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
+import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
 import pressroom.ingest.sources.SourceDao;
 
@@ -26,10 +27,12 @@ public final class DemoContent {
   private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
   private static final String RESOURCE = "/demo/demo.json";
 
-  private final ArticleDao articles;
+  private final Sections sections;
+  private final ArticleWrites articles;
   private final SourceDao sources;
 
-  public DemoContent(ArticleDao articles, SourceDao sources) {
+  public DemoContent(Sections sections, ArticleWrites articles, SourceDao sources) {
+    this.sections = sections;
     this.articles = articles;
     this.sources = sources;
   }
@@ -58,13 +61,13 @@ public final class DemoContent {
 
   /** Loads the demo if the site has no sections yet; returns the number of articles stored. */
   public int loadIfEmpty() {
-    if (!articles.sections().isEmpty()) {
+    if (!sections.sections().isEmpty()) {
       return 0;
     }
     Demo demo = read();
     int position = 0;
     for (DemoSection s : demo.sections()) {
-      articles.createSection(s.slug(), s.name(), s.description(), position++);
+      sections.createSection(s.slug(), s.name(), s.description(), position++);
     }
     Map<String, String> sourceIds = new HashMap<>();
     for (DemoSource s : demo.sources()) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.StatusChanges;
 import pressroom.articles.StoryLeads;
 import pressroom.changes.ContentChanges;
 import pressroom.ingest.sources.FeedSource;
@@ -37,7 +37,8 @@ public final class LicenceMaintenance {
     int expired = 0;
     for (FeedSource s : sources.withExpiry()) {
       Instant cutoff = now.minus(Duration.ofDays(s.expireAfterDays()));
-      expired += jdbi.inTransaction(h -> ArticleDao.expire(h, s.id(), cutoff, now.toEpochMilli()));
+      expired +=
+          jdbi.inTransaction(h -> StatusChanges.expire(h, s.id(), cutoff, now.toEpochMilli()));
     }
     if (expired > 0) {
       log.info("Expired {} articles whose licence ran out", expired);

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import pressroom.accounts.Auth;
 import pressroom.articles.Article;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleSummary;
+import pressroom.articles.Listings;
+import pressroom.articles.Sections;
 import pressroom.articles.Tag;
 import pressroom.articles.Window;
 import pressroom.reader.Pages.ArticlePage;
@@ -42,7 +44,9 @@ public final class ReaderPages {
   private static final int MAX_PAGE = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ArticleDao dao;
+  private final ArticleReads articles;
+  private final Listings listings;
+  private final Sections sections;
   private final PageCache cache;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
@@ -54,7 +58,9 @@ public final class ReaderPages {
   private final String baseUrl;
 
   public ReaderPages(
-      ArticleDao dao,
+      ArticleReads articles,
+      Listings listings,
+      Sections sections,
       PageCache cache,
       Templates templates,
       Supplier<Chrome> chrome,
@@ -68,7 +74,9 @@ public final class ReaderPages {
     this.csrf = csrf;
     this.comments = comments;
     this.commentRules = commentRules;
-    this.dao = dao;
+    this.articles = articles;
+    this.listings = listings;
+    this.sections = sections;
     this.cache = cache;
     this.templates = templates;
     this.chrome = chrome;
@@ -136,7 +144,8 @@ public final class ReaderPages {
         ctx,
         "/sections/" + slug,
         () ->
-            dao.sectionBySlug(slug)
+            sections
+                .sectionBySlug(slug)
                 .map(
                     s ->
                         new Listing(
@@ -144,7 +153,7 @@ public final class ReaderPages {
                             s.name(),
                             s.description(),
                             s.slug(),
-                            new ArticleDao.Listing.InSection(s.id())))
+                            new Listings.Listing.InSection(s.id())))
                 .orElse(null));
   }
 
@@ -154,7 +163,8 @@ public final class ReaderPages {
         ctx,
         "/authors/" + slug,
         () ->
-            dao.authorBySlug(slug)
+            listings
+                .authorBySlug(slug)
                 .map(
                     a ->
                         new Listing(
@@ -162,7 +172,7 @@ public final class ReaderPages {
                             a.name(),
                             "Articles by " + a.name() + ", newest first.",
                             "",
-                            new ArticleDao.Listing.ByAuthor(a.id())))
+                            new Listings.Listing.ByAuthor(a.id())))
                 .orElse(null));
   }
 
@@ -172,7 +182,8 @@ public final class ReaderPages {
         ctx,
         "/tags/" + slug,
         () ->
-            dao.tagBySlug(slug)
+            listings
+                .tagBySlug(slug)
                 .map(
                     t ->
                         new Listing(
@@ -180,7 +191,7 @@ public final class ReaderPages {
                             t.name(),
                             "Articles tagged “" + t.name() + "”, newest first.",
                             "",
-                            new ArticleDao.Listing.WithTag(t.id())))
+                            new Listings.Listing.WithTag(t.id())))
                 .orElse(null));
   }
 
@@ -190,7 +201,7 @@ public final class ReaderPages {
       String heading,
       String description,
       String sectionSlug,
-      ArticleDao.Listing query) {}
+      Listings.Listing query) {}
 
   /** A listing's address for a window: its cache key, canonical URL and pagination link. */
   private static String address(String path, Window w) {
@@ -217,12 +228,12 @@ public final class ReaderPages {
           }
           Instant now = Instant.now();
           Window window = asked;
-          List<ArticleSummary> rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
+          List<ArticleSummary> rows = listings.listing(l.query(), window, PAGE_SIZE + 1, now);
           boolean more = rows.size() > PAGE_SIZE;
           if (window instanceof Window.After && !more) {
             // Fewer than a page is newer: that is the first page.
             window = Window.FIRST;
-            rows = dao.listing(l.query(), window, PAGE_SIZE + 1, now);
+            rows = listings.listing(l.query(), window, PAGE_SIZE + 1, now);
             more = rows.size() > PAGE_SIZE;
           }
           if (rows.isEmpty() && !window.equals(Window.FIRST)) {
@@ -313,12 +324,12 @@ public final class ReaderPages {
    */
   private CachedPage renderHome(Chrome c, boolean fresh) {
     Instant now = Instant.now();
-    List<Item> latest = items(dao.latest(10, now));
+    List<Item> latest = items(listings.latest(10, now));
     List<SectionBlock> blocks = new ArrayList<>();
     // The four newest of each section the frame already holds: one read of its own index each.
     for (Chrome.NavSection s : c.sections()) {
       List<ArticleSummary> rows =
-          dao.listing(new ArticleDao.Listing.InSection(s.id()), Window.FIRST, 4, now);
+          listings.listing(new Listings.Listing.InSection(s.id()), Window.FIRST, 4, now);
       if (!rows.isEmpty()) {
         blocks.add(new SectionBlock(s, items(rows)));
       }
@@ -334,7 +345,8 @@ public final class ReaderPages {
    * @param ctx the signed-in reader's request, or null for the shared anonymous copy
    */
   private CachedPage renderArticle(String slug, Chrome frame, Context ctx, ThreadView view) {
-    return dao.findPublished(slug, Instant.now())
+    return articles
+        .findPublished(slug, Instant.now())
         .map(
             a -> {
               Chrome c = frame.in(a.section().slug());
@@ -403,7 +415,7 @@ public final class ReaderPages {
                           a,
                           clock.stamp(a.publishedAt()),
                           a.wasUpdated() ? clock.stamp(a.updatedAt()) : null,
-                          dao.alsoFrom(a, Instant.now()),
+                          articles.alsoFrom(a, Instant.now()),
                           pressroom.comments.Comment.threads(thread),
                           comments.count(a.id()),
                           state,
@@ -418,7 +430,7 @@ public final class ReaderPages {
                           ctx == null
                               ? null
                               : bookmarks.has(Auth.account(ctx).orElseThrow().id(), a.id()),
-                          dao.related(a, 4, Instant.now())));
+                          articles.related(a, 4, Instant.now())));
               return ctx == null
                   ? CachedPage.of(a.id(), html, Instant.now())
                   : CachedPage.forOneVisitor(a.id(), html, Instant.now());
@@ -443,7 +455,8 @@ public final class ReaderPages {
 
   /** 410 for what was withdrawn or expired (a notice, not a bare error), else 404. */
   private PageException gone(String slug) {
-    return dao.statusOf(slug)
+    return articles
+        .statusOf(slug)
         .map(
             status ->
                 switch (status) {

@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.articles.Article;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
 import pressroom.changes.ContentChanges;
 
 /**
@@ -50,7 +50,7 @@ public final class Indexer implements AutoCloseable {
   private static final long SHOW_EVERY_MILLIS = 1000;
 
   private final ArticleIndex index;
-  private final ArticleDao dao;
+  private final ArticleReads dao;
   private final ChangeLog changeLog;
 
   private final AtomicBoolean dirty = new AtomicBoolean();
@@ -90,7 +90,7 @@ public final class Indexer implements AutoCloseable {
             return t;
           });
 
-  public Indexer(ArticleIndex index, ArticleDao dao, pressroom.db.Database database) {
+  public Indexer(ArticleIndex index, ArticleReads dao, pressroom.db.Database database) {
     this.index = index;
     this.dao = dao;
     this.changeLog = new ChangeLog(database.jdbi(), database.dialect());

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import pressroom.articles.ArticleDao.NameIds;
 import pressroom.reader.ReaderPages;
 import pressroom.testing.TestApp;
 
@@ -39,7 +38,9 @@ abstract class ListingsContract {
   static final int LONG_SECTION = Window.MAX_NUMBERED_PAGE * ReaderPages.PAGE_SIZE + 67;
 
   TestApp site;
-  ArticleDao dao;
+  ArticleWrites dao;
+  Listings listings;
+  Sections sections;
 
   /** The long section's headlines, newest first, as readers should meet them. */
   List<String> expected;
@@ -50,8 +51,10 @@ abstract class ListingsContract {
   void start() {
     site = TestApp.start(db(), false);
     dao = site.app().articles();
-    dao.createSection("archive", "Archive", "A long section.", 0);
-    dao.createSection("stories", "Stories", "Stories from several partners.", 1);
+    listings = site.app().listings();
+    sections = site.app().sections();
+    sections.createSection("archive", "Archive", "A long section.", 0);
+    sections.createSection("stories", "Stories", "Stories from several partners.", 1);
     Instant base = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
     Random random = new Random(18);
     List<NewArticle> batch = new ArrayList<>();
@@ -74,11 +77,11 @@ abstract class ListingsContract {
               List.of("archive-tag"),
               ArticleStatus.PUBLISHED));
     }
-    List<ArticleDao.StoredArticle> stored =
+    List<ArticleWrites.StoredArticle> stored =
         site.app()
             .database()
             .jdbi()
-            .inTransaction(h -> ArticleDao.insertAll(h, batch, new NameIds()));
+            .inTransaction(h -> ArticleWrites.insertAll(h, batch, new NameIds()));
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       order.add(i);
@@ -214,7 +217,7 @@ abstract class ListingsContract {
     return id;
   }
 
-  ArticleDao.StoredArticle version(String sourceId, String story, String headline, Instant at) {
+  ArticleWrites.StoredArticle version(String sourceId, String story, String headline, Instant at) {
     NewArticle a =
         new NewArticle(
             "stories",
@@ -232,13 +235,16 @@ abstract class ListingsContract {
             ArticleStatus.PUBLISHED,
             null,
             new NewArticle.Provenance(headline, "hash-" + headline, null, 1L, story));
-    return site.app().database().jdbi().inTransaction(h -> ArticleDao.insert(h, a, new NameIds()));
+    return site.app()
+        .database()
+        .jdbi()
+        .inTransaction(h -> ArticleWrites.insert(h, a, new NameIds()));
   }
 
   List<String> storiesListing() {
-    return dao
+    return listings
         .listing(
-            new ArticleDao.Listing.InSection(dao.sectionBySlug("stories").orElseThrow().id()),
+            new Listings.Listing.InSection(sections.sectionBySlug("stories").orElseThrow().id()),
             Window.FIRST,
             100,
             Instant.now())
@@ -258,7 +264,9 @@ abstract class ListingsContract {
         .contains("Dam story from High Wire")
         .doesNotContain("Dam story from Low Wire");
     assertThat(
-            dao.listing(new ArticleDao.Listing.Latest(), Window.FIRST, 500, Instant.now()).stream()
+            listings
+                .listing(new Listings.Listing.Latest(), Window.FIRST, 500, Instant.now())
+                .stream()
                 .map(ArticleSummary::headline))
         .contains("Dam story from High Wire")
         .doesNotContain("Dam story from Low Wire");
@@ -305,10 +313,10 @@ abstract class ListingsContract {
         site.app().database().jdbi().inTransaction(h -> StoryLeads.liftEmbargoes(h, later));
     assertThat(lifted).containsExactly(embargoed.id());
     assertThat(
-            dao
+            listings
                 .listing(
-                    new ArticleDao.Listing.InSection(
-                        dao.sectionBySlug("stories").orElseThrow().id()),
+                    new Listings.Listing.InSection(
+                        sections.sectionBySlug("stories").orElseThrow().id()),
                     Window.FIRST,
                     100,
                     Instant.ofEpochMilli(later))
@@ -400,23 +408,23 @@ abstract class ListingsContract {
       String name, String sql, Map<String, Object> binds, boolean sortsBoundedCandidates) {}
 
   List<Planned> everyListingQuery() {
-    String section = dao.sectionBySlug("archive").orElseThrow().id();
-    String author = dao.authorBySlug("archive-desk").orElseThrow().id();
-    String tag = dao.tagBySlug("archive-tag").orElseThrow().id();
+    String section = sections.sectionBySlug("archive").orElseThrow().id();
+    String author = listings.authorBySlug("archive-desk").orElseThrow().id();
+    String tag = listings.tagBySlug("archive-tag").orElseThrow().id();
     long now = Instant.now().toEpochMilli();
     Window.Position at =
         new Window.Position(
             now - Duration.ofDays(200).toMillis(), "0193a4f2-0000-7000-8000-000000000000");
     List<Planned> all = new ArrayList<>();
-    List<ArticleDao.Listing> listings =
+    List<Listings.Listing> listings =
         List.of(
-            new ArticleDao.Listing.Latest(),
-            new ArticleDao.Listing.InSection(section),
-            new ArticleDao.Listing.ByAuthor(author),
-            new ArticleDao.Listing.WithTag(tag));
+            new Listings.Listing.Latest(),
+            new Listings.Listing.InSection(section),
+            new Listings.Listing.ByAuthor(author),
+            new Listings.Listing.WithTag(tag));
     List<Window> windows =
         List.of(new Window.Numbered(980), new Window.Before(at), new Window.After(at));
-    for (ArticleDao.Listing l : listings) {
+    for (Listings.Listing l : listings) {
       for (Window w : windows) {
         Map<String, Object> binds =
             new HashMap<>(
@@ -436,7 +444,7 @@ abstract class ListingsContract {
         }
         all.add(
             new Planned(
-                l + " " + w.getClass().getSimpleName(), ArticleDao.listingSql(l, w), binds, false));
+                l + " " + w.getClass().getSimpleName(), Listings.listingSql(l, w), binds, false));
       }
     }
     Map<String, Object> related =
@@ -444,11 +452,11 @@ abstract class ListingsContract {
     for (int i = 0; i < 3; i++) {
       related.put("tag" + i, tag);
     }
-    all.add(new Planned("related", ArticleDao.relatedSql(3), related, true));
+    all.add(new Planned("related", ArticleReads.relatedSql(3), related, true));
     all.add(
         new Planned(
             "sitemap day",
-            ArticleDao.INDEXABLE_SQL,
+            Sitemaps.INDEXABLE_SQL,
             Map.of("now", now, "since", now - 86_400_000L, "until", now, "limit", 50_000),
             false));
     all.add(new Planned("embargoes due", StoryLeads.DUE_EMBARGOES_SQL, Map.of("now", now), false));

@@ -48,7 +48,7 @@ abstract class IngestContract {
   @BeforeAll
   void start() {
     site = TestApp.start(db(), false, Map.of("PRESSROOM_INGEST_ALLOW_PRIVATE", "true"));
-    site.app().articles().createSection("syndicated-news", "Syndicated News", "", 0);
+    site.app().sections().createSection("syndicated-news", "Syndicated News", "", 0);
   }
 
   @AfterAll

@@ -21,8 +21,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import pressroom.App;
-import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
 import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
@@ -87,7 +87,7 @@ class IndexStartTest {
   @Test
   void aRestartCatchesUpFromTheChangeLogWithoutARebuild() {
     Fixtures f = firstRunThenStop();
-    ArticleDao dao = new ArticleDao(jdbi); // another node, while this one is down
+    ArticleWrites dao = new ArticleWrites(jdbi); // another node, while this one is down
     dao.updateText(
         f.own.id(),
         "Mountain village switches on its wind turbine",
@@ -124,7 +124,7 @@ class IndexStartTest {
             new java.io.PrintWriter(new java.io.StringWriter(), true),
             new java.io.PrintWriter(new java.io.StringWriter(), true));
     assertThat(code).isZero();
-    new ArticleDao(jdbi).insert(kestrel()); // written after the reindex, before the site starts
+    new ArticleWrites(jdbi).insert(kestrel()); // written after the reindex, before the site starts
     try (TestApp site = start(app -> {})) {
       Eventually.until(
           "the article written after the reindex is found",
@@ -140,7 +140,7 @@ class IndexStartTest {
     long stored =
         jdbi.withHandle(
             h -> h.createQuery("SELECT max(seq) FROM content_changes").mapTo(Long.class).one());
-    new ArticleDao(jdbi).insert(kestrel());
+    new ArticleWrites(jdbi).insert(kestrel());
     // A day later the hourly clean-up has deleted the rows after the stored seq, kestrel's too.
     jdbi.useHandle(
         h ->

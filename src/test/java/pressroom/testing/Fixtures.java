@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import pressroom.App;
-import pressroom.articles.ArticleDao;
-import pressroom.articles.ArticleDao.StoredArticle;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
+import pressroom.articles.ArticleWrites.StoredArticle;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
+import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
 import pressroom.ingest.sources.SourceDao;
 
@@ -24,9 +25,9 @@ public final class Fixtures {
   public final StoredArticle draft;
   public final StoredArticle embargoed;
 
-  private Fixtures(ArticleDao dao, SourceDao sources) {
-    dao.createSection("syndicated-news", "Syndicated News", "Stories from our partners.", 0);
-    dao.createSection("world", "World", "News from everywhere.", 1);
+  private Fixtures(Sections sections, ArticleWrites dao, SourceDao sources) {
+    sections.createSection("syndicated-news", "Syndicated News", "Stories from our partners.", 0);
+    sections.createSection("world", "World", "News from everywhere.", 1);
     String wireId =
         sources.createSource(
             "Test Wire",
@@ -149,7 +150,7 @@ public final class Fixtures {
   }
 
   public static Fixtures load(App app) {
-    return new Fixtures(app.articles(), app.sources());
+    return new Fixtures(app.sections(), app.articles(), app.sources());
   }
 
   public static NewArticle article(

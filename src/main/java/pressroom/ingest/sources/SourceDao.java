@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
+import pressroom.articles.StatusChanges;
 import pressroom.articles.StoryLeads;
 import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
@@ -45,7 +46,7 @@ public final class SourceDao {
     String id = Ids.newId();
     jdbi.useTransaction(
         h -> {
-          String sectionId = ArticleDao.sectionFor(h, in.sectionSlug());
+          String sectionId = Sections.sectionFor(h, in.sectionSlug());
           long now = System.currentTimeMillis();
           h.createUpdate(
                   """
@@ -256,7 +257,7 @@ public final class SourceDao {
           if (n == 0) {
             return -1;
           }
-          int withdrawn = ArticleDao.withdrawSource(h, id, System.currentTimeMillis());
+          int withdrawn = StatusChanges.withdrawSource(h, id, System.currentTimeMillis());
           return withdrawn;
         });
   }
@@ -304,7 +305,7 @@ public final class SourceDao {
 
   /** Maps rows to sources, their section named by its slug (the sections are the articles'). */
   private static RowMapper<FeedSource> sourceRows(Handle h) {
-    Map<String, String> sectionSlugs = ArticleDao.sectionSlugs(h);
+    Map<String, String> sectionSlugs = Sections.sectionSlugs(h);
     return (rs, ctx) -> source(rs, sectionSlugs);
   }
 

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import pressroom.articles.ArticleDao;
-import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
+import pressroom.articles.NameIds;
 import pressroom.articles.NewArticle;
+import pressroom.articles.StatusChanges;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.store.StoreDecision.Existing;
 
@@ -67,11 +68,11 @@ public final class IngestStore {
                   // Changed without a newer time in the feed: the change is dated when we saw it.
                   a = a.withUpdatedAt(Instant.now());
                 }
-                ArticleDao.replaceContent(h, e.id(), a, names);
+                ArticleWrites.replaceContent(h, e.id(), a, names);
                 updated++;
               }
               case StoreDecision.Withdraw w -> {
-                ArticleDao.setStatus(
+                StatusChanges.setStatus(
                     h, List.of(e.id()), ArticleStatus.WITHDRAWN, System.currentTimeMillis());
                 withdrawn++;
               }
@@ -123,6 +124,6 @@ public final class IngestStore {
       String story = stories.get(i);
       ready.add(story == null ? inserts.get(i) : inserts.get(i).withStory(story));
     }
-    ArticleDao.insertAll(h, ready, names);
+    ArticleWrites.insertAll(h, ready, names);
   }
 }
