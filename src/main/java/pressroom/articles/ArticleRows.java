@@ -130,28 +130,28 @@ public final class ArticleRows {
                 rs.getString("source_home_url"),
                 rs.getString("source_attribution"),
                 SeoPolicy.fromDb(rs.getString("source_policy")));
-    return new Article(
-        rs.getString("id"),
-        rs.getString("slug"),
-        section(rs, "section_"),
-        source,
-        rs.getString("headline"),
-        rs.getString("summary"),
-        List.of(),
-        rs.getString("body_html"),
-        rs.getString("language"),
-        rs.getString("direction"),
-        rs.getString("original_url"),
-        Instant.ofEpochMilli(rs.getLong("published_at")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")),
-        List.of(),
-        ArticleStatus.fromDb(rs.getString("status")),
-        rs.getString("image_url") == null
-            ? null
-            : new Image(
-                rs.getString("image_url"),
-                rs.getString("image_caption"),
-                rs.getString("image_credit")),
-        rs.getString("story_id"));
+    return Article.builder()
+        .id(rs.getString("id"))
+        .slug(rs.getString("slug"))
+        .section(section(rs, "section_"))
+        .source(source)
+        .headline(rs.getString("headline"))
+        .summary(rs.getString("summary"))
+        .bodyHtml(rs.getString("body_html"))
+        .language(rs.getString("language"))
+        .direction(rs.getString("direction"))
+        .originalUrl(rs.getString("original_url"))
+        .publishedAt(Instant.ofEpochMilli(rs.getLong("published_at")))
+        .updatedAt(Instant.ofEpochMilli(rs.getLong("updated_at")))
+        .status(ArticleStatus.fromDb(rs.getString("status")))
+        .image(
+            rs.getString("image_url") == null
+                ? null
+                : new Image(
+                    rs.getString("image_url"),
+                    rs.getString("image_caption"),
+                    rs.getString("image_credit")))
+        .storyId(rs.getString("story_id"))
+        .build();
   }
 }

@@ -79,20 +79,21 @@ public final class DemoContent {
     for (DemoArticle a : demo.articles()) {
       String body = BodySanitizer.clean(String.join("\n", a.body()), a.originalUrl());
       articles.insert(
-          new NewArticle(
-              a.section(),
-              sourceIds.get(a.source()),
-              a.headline(),
-              a.summary(),
-              a.authors(),
-              body,
-              a.language(),
-              a.direction(),
-              a.originalUrl(),
-              Instant.parse(a.publishedAt()),
-              a.updatedAt() == null ? null : Instant.parse(a.updatedAt()),
-              a.tags(),
-              ArticleStatus.fromDb(a.status())));
+          NewArticle.builder()
+              .sectionSlug(a.section())
+              .sourceId(sourceIds.get(a.source()))
+              .headline(a.headline())
+              .summary(a.summary())
+              .authorNames(a.authors())
+              .bodyHtml(body)
+              .language(a.language())
+              .direction(a.direction())
+              .originalUrl(a.originalUrl())
+              .publishedAt(Instant.parse(a.publishedAt()))
+              .updatedAt(a.updatedAt() == null ? null : Instant.parse(a.updatedAt()))
+              .tagNames(a.tags())
+              .status(ArticleStatus.fromDb(a.status()))
+              .build());
     }
     log.info(
         "Loaded demo content: {} sections, {} partners, {} articles (start with --no-demo to skip)",

@@ -62,20 +62,15 @@ abstract class ListingsContract {
       // Runs of articles share a millisecond: the id must order them, and no page may skip one.
       Instant at = base.plus(Duration.ofMinutes(i / 3 * 7L + random.nextInt(2)));
       batch.add(
-          new NewArticle(
-              "archive",
-              null,
-              "Archive item " + i,
-              "",
-              List.of("Archive Desk"),
-              "<p>Item.</p>",
-              "en",
-              "ltr",
-              null,
-              at,
-              at,
-              List.of("archive-tag"),
-              ArticleStatus.PUBLISHED));
+          NewArticle.builder()
+              .sectionSlug("archive")
+              .headline("Archive item " + i)
+              .authorNames(List.of("Archive Desk"))
+              .bodyHtml("<p>Item.</p>")
+              .publishedAt(at)
+              .tagNames(List.of("archive-tag"))
+              .status(ArticleStatus.PUBLISHED)
+              .build());
     }
     List<ArticleWrites.StoredArticle> stored =
         site.app()
@@ -219,22 +214,16 @@ abstract class ListingsContract {
 
   ArticleWrites.StoredArticle version(String sourceId, String story, String headline, Instant at) {
     NewArticle a =
-        new NewArticle(
-            "stories",
-            sourceId,
-            headline,
-            "",
-            List.of("Story Desk"),
-            "<p>" + headline + "</p>",
-            "en",
-            "ltr",
-            null,
-            at,
-            at,
-            List.of(),
-            ArticleStatus.PUBLISHED,
-            null,
-            new NewArticle.Provenance(headline, "hash-" + headline, null, 1L, story));
+        NewArticle.builder()
+            .sectionSlug("stories")
+            .sourceId(sourceId)
+            .headline(headline)
+            .authorNames(List.of("Story Desk"))
+            .bodyHtml("<p>" + headline + "</p>")
+            .publishedAt(at)
+            .status(ArticleStatus.PUBLISHED)
+            .provenance(new NewArticle.Provenance(headline, "hash-" + headline, null, 1L, story))
+            .build();
     return site.app()
         .database()
         .jdbi()

@@ -165,19 +165,19 @@ public final class Fixtures {
       Instant publishedAt,
       List<String> tags,
       ArticleStatus status) {
-    return new NewArticle(
-        section,
-        sourceId,
-        headline,
-        "Summary of: " + headline,
-        authors,
-        BodySanitizer.clean(body, originalUrl),
-        language,
-        direction,
-        originalUrl,
-        publishedAt,
-        publishedAt,
-        tags,
-        status);
+    return NewArticle.builder()
+        .sectionSlug(section)
+        .sourceId(sourceId)
+        .headline(headline)
+        .summary("Summary of: " + headline)
+        .authorNames(authors)
+        .bodyHtml(BodySanitizer.clean(body, originalUrl))
+        .language(language)
+        .direction(direction)
+        .originalUrl(originalUrl)
+        .publishedAt(publishedAt)
+        .tagNames(tags)
+        .status(status)
+        .build();
   }
 }
