@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
     this.articleReads = new ArticleReads(database.jdbi());
     this.listings = new Listings(database.jdbi());
     this.sections = new Sections(database.jdbi());
-    this.articles = new ArticleWrites(database.jdbi());
+    this.articles = new ArticleWrites(database.jdbi(), clock);
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
     this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
     this.indexer = new Indexer(searchIndex, articleReads, database);
@@ -146,7 +146,7 @@ public final class App implements AutoCloseable {
     this.fetcher =
         new FeedFetcher(
             config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
-    IngestStore ingestStore = new IngestStore(database.jdbi());
+    IngestStore ingestStore = new IngestStore(database.jdbi(), clock);
     this.importer = new Importer(ingestStore, database::checkpointAfterBulkWrite);
     this.poller = new Poller(sources, new IngestJob(sources, ingestStore, fetcher, metrics));
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
@@ -209,7 +209,8 @@ public final class App implements AutoCloseable {
             csrf,
             commentDao,
             commentService,
-            bookmarkDao);
+            bookmarkDao,
+            clock);
     Operations ops = new Operations(database, metrics, config.managementPort());
     pressroom.web.ClientAddress clients = new pressroom.web.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
@@ -273,9 +274,10 @@ public final class App implements AutoCloseable {
                               sections,
                               new Sitemaps(database.jdbi()),
                               config.baseUrl().toString(),
-                              config.siteName()),
+                              config.siteName(),
+                              clock),
                           new ArticleApi(
-                              articleReads, listings, sections, config.baseUrl().toString()),
+                              articleReads, listings, sections, config.baseUrl().toString(), clock),
                           searchPages,
                           auth,
                           csrf,

@@ -2,6 +2,7 @@ package pressroom.articles;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,15 @@ public final class ArticleApi {
   private final Listings listings;
   private final Sections sections;
   private final String baseUrl;
+  private final InstantSource clock;
 
-  public ArticleApi(ArticleReads articles, Listings listings, Sections sections, String baseUrl) {
+  public ArticleApi(
+      ArticleReads articles,
+      Listings listings,
+      Sections sections,
+      String baseUrl,
+      InstantSource clock) {
+    this.clock = clock;
     this.articles = articles;
     this.listings = listings;
     this.sections = sections;
@@ -35,7 +43,7 @@ public final class ArticleApi {
     Window window =
         Window.of(
             ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Listings.Listing listing;
     if (ctx.queryParam("section") != null) {
       listing =
@@ -103,7 +111,7 @@ public final class ArticleApi {
   public void one(Context ctx) {
     Article a =
         articles
-            .findPublishedById(ctx.pathParam("id"), Instant.now())
+            .findPublishedById(ctx.pathParam("id"), clock.instant())
             .orElseThrow(
                 () ->
                     new PageException(

@@ -1,6 +1,7 @@
 package pressroom.articles;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import pressroom.db.JdbcBatch;
 /** Stores articles: new ones, a partner's corrections, status changes. */
 public final class ArticleWrites {
   private final Jdbi jdbi;
+  private final InstantSource clock;
 
-  public ArticleWrites(Jdbi jdbi) {
+  public ArticleWrites(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   // ---- writes
@@ -27,27 +30,28 @@ public final class ArticleWrites {
    * @throws IllegalArgumentException if the section does not exist
    */
   public StoredArticle insert(NewArticle in) {
-    return jdbi.inTransaction(h -> insert(h, in, new NameIds()));
+    return jdbi.inTransaction(h -> insert(h, in, new NameIds(), clock.instant()));
   }
 
   /**
    * Stores a new article inside the caller's transaction. {@code names} remembers author, tag and
    * section ids across calls (a bulk import passes one for a whole batch and drops it if the batch
-   * rolls back).
+   * rolls back). {@code now} decides whether it is listed yet or waits for its embargo.
    */
-  public static StoredArticle insert(Handle h, NewArticle in, NameIds names) {
-    return insertAll(h, List.of(in), names).get(0);
+  public static StoredArticle insert(Handle h, NewArticle in, NameIds names, Instant now) {
+    return insertAll(h, List.of(in), names, now).get(0);
   }
 
   /**
    * Stores new articles in a few batched statements (one per table, not one per article) inside the
    * caller's transaction; returns their ids and addresses in order.
    */
-  public static List<StoredArticle> insertAll(Handle h, List<NewArticle> batch, NameIds names) {
+  public static List<StoredArticle> insertAll(
+      Handle h, List<NewArticle> batch, NameIds names, Instant now) {
     if (batch.isEmpty()) {
       return List.of();
     }
-    long now = System.currentTimeMillis();
+    long nowMillis = now.toEpochMilli();
     List<StoredArticle> stored = new ArrayList<>(batch.size());
     boolean[] listed = new boolean[batch.size()];
     java.util.Set<String> joinedStories = new java.util.LinkedHashSet<>();
@@ -87,7 +91,7 @@ public final class ArticleWrites {
         String story = p == null || p.storyId() == null ? id : p.storyId();
         long publishedAt = in.publishedAt().toEpochMilli();
         if (story.equals(id)) {
-          listed[i] = in.status() == ArticleStatus.PUBLISHED && publishedAt <= now;
+          listed[i] = in.status() == ArticleStatus.PUBLISHED && publishedAt <= nowMillis;
         } else {
           joinedStories.add(story); // decided below, with the story's other versions
         }
@@ -114,14 +118,14 @@ public final class ArticleWrites {
             .add(img == null ? null : img.caption())
             .add(img == null ? null : img.credit())
             .add(listed[i] ? 1 : 0)
-            .add(StoryLeads.embargoed(in.status(), publishedAt, now) ? 1 : 0)
+            .add(StoryLeads.embargoed(in.status(), publishedAt, nowMillis) ? 1 : 0)
             .row();
         stored.add(new StoredArticle(id, slug));
       }
       articles.execute();
     }
     linkAuthorsAndTags(h, ids, batch, listed, names);
-    StoryLeads.refresh(h, joinedStories, now);
+    StoryLeads.refresh(h, joinedStories, nowMillis);
     // The other versions of a story joined gain an "Also from" link.
     StatusChanges.recordWithStories(h, ids, joinedStories);
     return stored;
@@ -144,7 +148,8 @@ public final class ArticleWrites {
    * Replaces what readers see of an article (a partner's correction), keeping the previous text as
    * a revision; status and address stay. Inside the caller's transaction.
    */
-  public static void replaceContent(Handle h, String articleId, NewArticle in, NameIds names) {
+  public static void replaceContent(
+      Handle h, String articleId, NewArticle in, NameIds names, Instant now) {
     h.createUpdate(
             """
             INSERT INTO article_revisions (id, article_id, headline, summary, body_html, version,
@@ -153,7 +158,7 @@ public final class ArticleWrites {
             FROM articles WHERE id = :id
             """)
         .bind("rev", Ids.newId())
-        .bind("now", System.currentTimeMillis())
+        .bind("now", now.toEpochMilli())
         .bind("id", articleId)
         .execute();
     NewArticle.Provenance p = in.provenance();
@@ -246,7 +251,8 @@ public final class ArticleWrites {
   public boolean setStatus(String articleId, ArticleStatus status) {
     return jdbi.inTransaction(
         h ->
-            StatusChanges.setStatus(h, List.of(articleId), status, System.currentTimeMillis()) > 0);
+            StatusChanges.setStatus(h, List.of(articleId), status, clock.instant().toEpochMilli())
+                > 0);
   }
 
   /** Replaces headline and body (a partner's correction) and records the change. */

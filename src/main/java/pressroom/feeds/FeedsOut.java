@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,9 +46,16 @@ public final class FeedsOut {
   private final Sitemaps sitemaps;
   private final String baseUrl;
   private final String siteName;
+  private final InstantSource clock;
 
   public FeedsOut(
-      Listings listings, Sections sections, Sitemaps sitemaps, String baseUrl, String siteName) {
+      Listings listings,
+      Sections sections,
+      Sitemaps sitemaps,
+      String baseUrl,
+      String siteName,
+      InstantSource clock) {
+    this.clock = clock;
     this.listings = listings;
     this.sections = sections;
     this.sitemaps = sitemaps;
@@ -59,7 +67,7 @@ public final class FeedsOut {
   private record Listing(String title, String page, List<ArticleSummary> items) {}
 
   private Listing listing(String kind, String slug) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return switch (kind) {
       case "home" -> new Listing(siteName, "/", listings.latest(ITEMS, now));
       case "section" ->
@@ -119,7 +127,7 @@ public final class FeedsOut {
     feed.setDescription(UntrustedText.clean("The newest articles on " + l.title()));
     feed.setLanguage("en");
     feed.setPublishedDate(
-        Date.from(l.items().isEmpty() ? Instant.now() : l.items().get(0).publishedAt()));
+        Date.from(l.items().isEmpty() ? clock.instant() : l.items().get(0).publishedAt()));
     List<SyndEntry> entries = new ArrayList<>();
     for (ArticleSummary a : l.items()) {
       var e = new SyndEntryImpl();
@@ -209,7 +217,7 @@ public final class FeedsOut {
     sb.append("<sitemap><loc>")
         .append(xml(baseUrl + "/sitemaps/pages.xml"))
         .append("</loc></sitemap>\n");
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     var first = sitemaps.firstPublished();
     if (first.isPresent()) {
       for (LocalDate d = today;
@@ -242,14 +250,14 @@ public final class FeedsOut {
     // Only the days the sitemap index lists exist: none before the first article or after today.
     var first = sitemaps.firstPublished();
     if (first.isEmpty()
-        || day.isAfter(LocalDate.now(ZoneOffset.UTC))
+        || day.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
         || day.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC))) {
       throw PageException.notFound();
     }
     Instant since = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     StringBuilder sb = urlset();
     for (var a :
-        sitemaps.indexable(Instant.now(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
+        sitemaps.indexable(clock.instant(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
       url(sb, baseUrl + "/articles/" + a.slug(), a.updatedAt());
     }
     xmlResult(ctx, sb.append("</urlset>\n"));
@@ -257,7 +265,7 @@ public final class FeedsOut {
 
   /** Google News sitemap: indexable articles of the last 48 hours, at most 1,000. */
   public void sitemapNews(Context ctx) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     StringBuilder sb =
         new StringBuilder(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""

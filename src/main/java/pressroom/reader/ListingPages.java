@@ -1,6 +1,7 @@
 package pressroom.reader;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import pressroom.articles.ArticleSummary;
@@ -24,12 +25,19 @@ final class ListingPages {
   private final Listings listings;
   private final Templates templates;
   private final Stamp.Clock stamps;
+  private final InstantSource clock;
   private final String baseUrl;
 
-  ListingPages(Listings listings, Templates templates, Stamp.Clock stamps, String baseUrl) {
+  ListingPages(
+      Listings listings,
+      Templates templates,
+      Stamp.Clock stamps,
+      InstantSource clock,
+      String baseUrl) {
     this.listings = listings;
     this.templates = templates;
     this.stamps = stamps;
+    this.clock = clock;
     this.baseUrl = baseUrl;
   }
 
@@ -59,7 +67,7 @@ final class ListingPages {
    */
   CachedPage render(Listing l, String path, Window asked, Chrome frame, boolean fresh) {
     int pageSize = ReaderPages.PAGE_SIZE;
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Window window = asked;
     List<ArticleSummary> rows = listings.listing(l.query(), window, pageSize + 1, now);
     boolean more = rows.size() > pageSize;
@@ -144,7 +152,7 @@ final class ListingPages {
    * @param fresh for one signed-in reader (sent once), not the shared anonymous copy
    */
   CachedPage home(Chrome c, boolean fresh) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<Item> latest = items(listings.latest(10, now));
     List<Pages.SectionBlock> blocks = new ArrayList<>();
     // The four newest of each section the frame already holds: one read of its own index each.

@@ -2,6 +2,7 @@ package pressroom.reader;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.function.Supplier;
 import pressroom.accounts.Auth;
 import pressroom.articles.ArticleReads;
@@ -35,7 +36,8 @@ public final class ReaderPages {
   private final Csrf csrf;
   private final ArticleThread threads;
   private final pressroom.bookmarks.BookmarkDao bookmarks;
-  private final Stamp.Clock clock;
+  private final Stamp.Clock stamps;
+  private final InstantSource clock;
   private final String baseUrl;
   private final ArticleHead heads;
   private final ListingPages listingPages;
@@ -47,12 +49,13 @@ public final class ReaderPages {
       PageCache cache,
       Templates templates,
       Supplier<Chrome> chrome,
-      Stamp.Clock clock,
+      Stamp.Clock stamps,
       String baseUrl,
       Csrf csrf,
       pressroom.comments.CommentDao comments,
       pressroom.comments.CommentService commentRules,
-      pressroom.bookmarks.BookmarkDao bookmarks) {
+      pressroom.bookmarks.BookmarkDao bookmarks,
+      InstantSource clock) {
     this.bookmarks = bookmarks;
     this.csrf = csrf;
     this.threads = new ArticleThread(comments, commentRules);
@@ -62,10 +65,11 @@ public final class ReaderPages {
     this.cache = cache;
     this.templates = templates;
     this.chrome = chrome;
+    this.stamps = stamps;
     this.clock = clock;
     this.baseUrl = baseUrl;
     this.heads = new ArticleHead(baseUrl);
-    this.listingPages = new ListingPages(listings, templates, clock, baseUrl);
+    this.listingPages = new ListingPages(listings, templates, stamps, clock, baseUrl);
   }
 
   public void home(Context ctx) {
@@ -183,7 +187,7 @@ public final class ReaderPages {
    */
   private CachedPage renderArticle(
       String slug, Chrome frame, Context ctx, ArticleThread.View view) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return articles
         .findPublished(slug, now)
         .map(
@@ -201,8 +205,8 @@ public final class ReaderPages {
                           c,
                           heads.of(a, c.siteName()),
                           a,
-                          clock.stamp(a.publishedAt()),
-                          a.wasUpdated() ? clock.stamp(a.updatedAt()) : null,
+                          stamps.stamp(a.publishedAt()),
+                          a.wasUpdated() ? stamps.stamp(a.updatedAt()) : null,
                           articles.alsoFrom(a, now),
                           thread.nodes(),
                           thread.count(),

@@ -76,7 +76,8 @@ abstract class ListingsContract {
         site.app()
             .database()
             .jdbi()
-            .inTransaction(h -> ArticleWrites.insertAll(h, batch, new NameIds()));
+            .inTransaction(
+                h -> ArticleWrites.insertAll(h, batch, new NameIds(), site.clock().instant()));
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       order.add(i);
@@ -227,7 +228,7 @@ abstract class ListingsContract {
     return site.app()
         .database()
         .jdbi()
-        .inTransaction(h -> ArticleWrites.insert(h, a, new NameIds()));
+        .inTransaction(h -> ArticleWrites.insert(h, a, new NameIds(), site.clock().instant()));
   }
 
   List<String> storiesListing() {

@@ -267,7 +267,7 @@ abstract class BookmarksAndShareContract {
             .inTransaction(
                 h ->
                     pressroom.articles.ArticleWrites.insertAll(
-                        h, batch, new pressroom.articles.NameIds()));
+                        h, batch, new pressroom.articles.NameIds(), site.clock().instant()));
     // Saved in runs of three within one millisecond: the article id must order them.
     long t = System.currentTimeMillis() - 1_000_000;
     for (int i = 0; i < stored.size(); i++) {

@@ -87,7 +87,9 @@ class IndexStartTest {
   @Test
   void aRestartCatchesUpFromTheChangeLogWithoutARebuild() {
     Fixtures f = firstRunThenStop();
-    ArticleWrites dao = new ArticleWrites(jdbi); // another node, while this one is down
+    ArticleWrites dao =
+        new ArticleWrites(
+            jdbi, java.time.InstantSource.system()); // another node, while this one is down
     dao.updateText(
         f.own.id(),
         "Mountain village switches on its wind turbine",
@@ -124,7 +126,8 @@ class IndexStartTest {
             new java.io.PrintWriter(new java.io.StringWriter(), true),
             new java.io.PrintWriter(new java.io.StringWriter(), true));
     assertThat(code).isZero();
-    new ArticleWrites(jdbi).insert(kestrel()); // written after the reindex, before the site starts
+    new ArticleWrites(jdbi, java.time.InstantSource.system())
+        .insert(kestrel()); // written after the reindex, before the site starts
     try (TestApp site = start(app -> {})) {
       Eventually.until(
           "the article written after the reindex is found",
@@ -140,7 +143,7 @@ class IndexStartTest {
     long stored =
         jdbi.withHandle(
             h -> h.createQuery("SELECT max(seq) FROM content_changes").mapTo(Long.class).one());
-    new ArticleWrites(jdbi).insert(kestrel());
+    new ArticleWrites(jdbi, java.time.InstantSource.system()).insert(kestrel());
     // A day later the hourly clean-up has deleted the rows after the stored seq, kestrel's too.
     jdbi.useHandle(
         h ->

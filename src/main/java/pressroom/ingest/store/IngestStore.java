@@ -1,6 +1,7 @@
 package pressroom.ingest.store;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import pressroom.ingest.store.StoreDecision.Existing;
  */
 public final class IngestStore {
   private final Jdbi jdbi;
+  private final InstantSource clock;
 
-  public IngestStore(Jdbi jdbi) {
+  public IngestStore(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** How a batch changed the site. */
@@ -50,6 +53,7 @@ public final class IngestStore {
       byGuid.remove(c.guid());
       byGuid.put(c.guid(), c);
     }
+    Instant now = clock.instant();
     return jdbi.inTransaction(
         h -> {
           NameIds names = new NameIds();
@@ -66,20 +70,20 @@ public final class IngestStore {
                 NewArticle a = c.article();
                 if (!a.updatedAt().isAfter(e.updatedAt())) {
                   // Changed without a newer time in the feed: the change is dated when we saw it.
-                  a = a.withUpdatedAt(Instant.now());
+                  a = a.withUpdatedAt(now);
                 }
-                ArticleWrites.replaceContent(h, e.id(), a, names);
+                ArticleWrites.replaceContent(h, e.id(), a, names, now);
                 updated++;
               }
               case StoreDecision.Withdraw w -> {
                 StatusChanges.setStatus(
-                    h, List.of(e.id()), ArticleStatus.WITHDRAWN, System.currentTimeMillis());
+                    h, List.of(e.id()), ArticleStatus.WITHDRAWN, now.toEpochMilli());
                 withdrawn++;
               }
               case StoreDecision.Ignore ignore -> unchanged++;
             }
           }
-          insert(h, sourceId, inserts, names);
+          insert(h, sourceId, inserts, names, now);
           return new Counts(inserts.size(), updated, withdrawn, unchanged);
         });
   }
@@ -114,7 +118,8 @@ public final class IngestStore {
   }
 
   /** New articles, in batched statements; each joins the story of a near-duplicate if any. */
-  private static void insert(Handle h, String sourceId, List<NewArticle> inserts, NameIds names) {
+  private static void insert(
+      Handle h, String sourceId, List<NewArticle> inserts, NameIds names, Instant now) {
     if (inserts.isEmpty()) {
       return;
     }
@@ -124,6 +129,6 @@ public final class IngestStore {
       String story = stories.get(i);
       ready.add(story == null ? inserts.get(i) : inserts.get(i).withStory(story));
     }
-    ArticleWrites.insertAll(h, ready, names);
+    ArticleWrites.insertAll(h, ready, names, now);
   }
 }
