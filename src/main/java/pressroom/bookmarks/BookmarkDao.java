@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleSummary;
 import pressroom.articles.Window;
@@ -99,6 +100,10 @@ public final class BookmarkDao {
 
   private record Saved(String articleId, Instant savedAt) {}
 
+  private static final RowMapper<Saved> SAVED =
+      (rs, ctx) ->
+          new Saved(rs.getString("article_id"), Instant.ofEpochMilli(rs.getLong("created_at")));
+
   /**
    * Up to {@code limit} bookmarks saved before {@code before} ({@link #NEWEST} for the first page),
    * newest first. A bookmark of an article whose time has not come (embargoed) stays out of sight,
@@ -139,11 +144,7 @@ public final class BookmarkDao {
                 .bind("atTime", before.publishedAt())
                 .bind("atId", before.id())
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new Saved(
-                            rs.getString("article_id"),
-                            Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .map(SAVED)
                 .list());
   }
 
@@ -156,11 +157,7 @@ public final class BookmarkDao {
                         "SELECT article_id, created_at FROM bookmarks WHERE account_id = :u"
                             + " ORDER BY created_at, article_id")
                     .bind("u", accountId)
-                    .map(
-                        (rs, ctx) ->
-                            new Saved(
-                                rs.getString("article_id"),
-                                Instant.ofEpochMilli(rs.getLong("created_at"))))
+                    .map(SAVED)
                     .list());
     Map<String, ArticleSummary> open =
         byId(articles.summaries(rows.stream().map(Saved::articleId).toList(), clock.instant()));
