@@ -34,7 +34,11 @@ import pressroom.accounts.SignIns;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleCountEstimate;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
+import pressroom.articles.ArticleWrites;
+import pressroom.articles.Listings;
+import pressroom.articles.Sections;
+import pressroom.articles.Sitemaps;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
@@ -95,7 +99,10 @@ public final class App implements AutoCloseable {
   private final InstantSource clock;
 
   private final Database database;
-  private final ArticleDao articles;
+  private final ArticleReads articleReads;
+  private final Listings listings;
+  private final Sections sections;
+  private final ArticleWrites articles;
   private final PageCache pageCache;
   private final ContentChanges changes;
   private final SourceDao sources;
@@ -124,13 +131,16 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.database = Database.open(config);
-    this.articles = new ArticleDao(database.jdbi());
+    this.articleReads = new ArticleReads(database.jdbi());
+    this.listings = new Listings(database.jdbi());
+    this.sections = new Sections(database.jdbi());
+    this.articles = new ArticleWrites(database.jdbi(), clock);
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
     this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"), clock);
     this.indexer =
         new Indexer(
             searchIndex,
-            articles,
+            articleReads,
             new ContentChanges.History(database.jdbi()),
             new ArticleCountEstimate(database.jdbi(), database.dialect()),
             clock);
@@ -154,7 +164,7 @@ public final class App implements AutoCloseable {
     this.fetcher =
         new FeedFetcher(
             config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
-    IngestStore ingestStore = new IngestStore(database.jdbi());
+    IngestStore ingestStore = new IngestStore(database.jdbi(), clock);
     this.importer = new Importer(ingestStore, database::checkpointAfterBulkWrite);
     this.poller = new Poller(sources, new IngestJob(sources, ingestStore, fetcher, metrics));
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
@@ -165,7 +175,7 @@ public final class App implements AutoCloseable {
         () ->
             new Chrome(
                 config.siteName(),
-                articles.sections().stream()
+                sections.sections().stream()
                     .map(s -> new Chrome.NavSection(s.id(), s.slug(), s.name()))
                     .toList(),
                 "");
@@ -215,11 +225,13 @@ public final class App implements AutoCloseable {
             csrf,
             new Stamp.Clock(config.timeZone()),
             clock);
-    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
+    BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi(), articleReads, clock);
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
         new ReaderPages(
-            articles,
+            articleReads,
+            listings,
+            sections,
             pageCache,
             templates,
             chrome,
@@ -228,7 +240,8 @@ public final class App implements AutoCloseable {
             csrf,
             commentDao,
             commentService,
-            bookmarkDao);
+            bookmarkDao,
+            clock);
     Operations ops = new Operations(database, metrics, config.managementPort());
     pressroom.web.ClientAddress clients = new pressroom.web.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
@@ -296,8 +309,15 @@ public final class App implements AutoCloseable {
                               chrome),
                           new CommentApi(commentService, commentDao),
                           bookmarkPages,
-                          new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),
-                          new ArticleApi(articles, config.baseUrl().toString()),
+                          new FeedsOut(
+                              listings,
+                              sections,
+                              new Sitemaps(database.jdbi()),
+                              config.baseUrl().toString(),
+                              config.siteName(),
+                              clock),
+                          new ArticleApi(
+                              articleReads, listings, sections, config.baseUrl().toString(), clock),
                           searchPages,
                           auth,
                           csrf,
@@ -334,7 +354,7 @@ public final class App implements AutoCloseable {
   /** Loads the bundled demo into an empty site, if the configuration asks for it. */
   public App loadDemoIfEmpty() {
     if (config.demo()) {
-      new DemoContent(articles).loadIfEmpty();
+      new DemoContent(sections, articles, sources).loadIfEmpty();
     }
     return this;
   }
@@ -373,8 +393,21 @@ public final class App implements AutoCloseable {
     return clock;
   }
 
-  public ArticleDao articles() {
+  /** Stores articles (new ones, corrections, status changes). */
+  public ArticleWrites articles() {
     return articles;
+  }
+
+  public ArticleReads articleReads() {
+    return articleReads;
+  }
+
+  public Listings listings() {
+    return listings;
+  }
+
+  public Sections sections() {
+    return sections;
   }
 
   /** Keeps this node's search index in step with the database. */

@@ -40,24 +40,162 @@ public record Article(
 
   /** This article with its authors and tags (read separately from the article row). */
   public Article with(List<Author> authors, List<Tag> tags) {
-    return new Article(
-        id,
-        slug,
-        section,
-        source,
-        headline,
-        summary,
-        authors,
-        bodyHtml,
-        language,
-        direction,
-        originalUrl,
-        publishedAt,
-        updatedAt,
-        tags,
-        status,
-        image,
-        storyId);
+    return toBuilder().authors(authors).tags(tags).build();
+  }
+
+  /** An article to build by name; what is not set is empty (no partner, authors, tags, picture). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .slug(slug)
+        .section(section)
+        .source(source)
+        .headline(headline)
+        .summary(summary)
+        .authors(authors)
+        .bodyHtml(bodyHtml)
+        .language(language)
+        .direction(direction)
+        .originalUrl(originalUrl)
+        .publishedAt(publishedAt)
+        .updatedAt(updatedAt)
+        .tags(tags)
+        .status(status)
+        .image(image)
+        .storyId(storyId);
+  }
+
+  /** Builds an {@link Article}. */
+  public static final class Builder {
+    private String id;
+    private String slug;
+    private Section section;
+    private Source source;
+    private String headline;
+    private String summary;
+    private List<Author> authors = List.of();
+    private String bodyHtml;
+    private String language;
+    private String direction = "ltr";
+    private String originalUrl;
+    private Instant publishedAt;
+    private Instant updatedAt;
+    private List<Tag> tags = List.of();
+    private ArticleStatus status;
+    private Image image;
+    private String storyId;
+
+    private Builder() {}
+
+    public Builder id(String v) {
+      id = v;
+      return this;
+    }
+
+    public Builder slug(String v) {
+      slug = v;
+      return this;
+    }
+
+    public Builder section(Section v) {
+      section = v;
+      return this;
+    }
+
+    public Builder source(Source v) {
+      source = v;
+      return this;
+    }
+
+    public Builder headline(String v) {
+      headline = v;
+      return this;
+    }
+
+    public Builder summary(String v) {
+      summary = v;
+      return this;
+    }
+
+    public Builder authors(List<Author> v) {
+      authors = v;
+      return this;
+    }
+
+    public Builder bodyHtml(String v) {
+      bodyHtml = v;
+      return this;
+    }
+
+    public Builder language(String v) {
+      language = v;
+      return this;
+    }
+
+    public Builder direction(String v) {
+      direction = v;
+      return this;
+    }
+
+    public Builder originalUrl(String v) {
+      originalUrl = v;
+      return this;
+    }
+
+    public Builder publishedAt(Instant v) {
+      publishedAt = v;
+      return this;
+    }
+
+    public Builder updatedAt(Instant v) {
+      updatedAt = v;
+      return this;
+    }
+
+    public Builder tags(List<Tag> v) {
+      tags = v;
+      return this;
+    }
+
+    public Builder status(ArticleStatus v) {
+      status = v;
+      return this;
+    }
+
+    public Builder image(Image v) {
+      image = v;
+      return this;
+    }
+
+    public Builder storyId(String v) {
+      storyId = v;
+      return this;
+    }
+
+    public Article build() {
+      return new Article(
+          id,
+          slug,
+          section,
+          source,
+          headline,
+          summary,
+          authors,
+          bodyHtml,
+          language,
+          direction,
+          originalUrl,
+          publishedAt,
+          updatedAt,
+          tags,
+          status,
+          image,
+          storyId);
+    }
   }
 
   /** True when the partner corrected or updated it after first publication. */

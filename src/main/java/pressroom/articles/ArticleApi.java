@@ -2,6 +2,7 @@ package pressroom.articles;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,22 @@ import pressroom.web.PageException;
 public final class ArticleApi {
   private static final int PAGE_SIZE = 20;
 
-  private final ArticleDao dao;
+  private final ArticleReads articles;
+  private final Listings listings;
+  private final Sections sections;
   private final String baseUrl;
+  private final InstantSource clock;
 
-  public ArticleApi(ArticleDao dao, String baseUrl) {
-    this.dao = dao;
+  public ArticleApi(
+      ArticleReads articles,
+      Listings listings,
+      Sections sections,
+      String baseUrl,
+      InstantSource clock) {
+    this.clock = clock;
+    this.articles = articles;
+    this.listings = listings;
+    this.sections = sections;
     this.baseUrl = baseUrl;
   }
 
@@ -31,28 +43,31 @@ public final class ArticleApi {
     Window window =
         Window.of(
             ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
-    Instant now = Instant.now();
-    ArticleDao.Listing listing;
+    Instant now = clock.instant();
+    Listings.Listing listing;
     if (ctx.queryParam("section") != null) {
       listing =
-          dao.sectionBySlug(ctx.queryParam("section"))
-              .map(s -> (ArticleDao.Listing) new ArticleDao.Listing.InSection(s.id()))
+          sections
+              .sectionBySlug(ctx.queryParam("section"))
+              .map(s -> (Listings.Listing) new Listings.Listing.InSection(s.id()))
               .orElse(null);
     } else if (ctx.queryParam("author") != null) {
       listing =
-          dao.authorBySlug(ctx.queryParam("author"))
-              .map(a -> (ArticleDao.Listing) new ArticleDao.Listing.ByAuthor(a.id()))
+          listings
+              .authorBySlug(ctx.queryParam("author"))
+              .map(a -> (Listings.Listing) new Listings.Listing.ByAuthor(a.id()))
               .orElse(null);
     } else if (ctx.queryParam("tag") != null) {
       listing =
-          dao.tagBySlug(ctx.queryParam("tag"))
-              .map(t -> (ArticleDao.Listing) new ArticleDao.Listing.WithTag(t.id()))
+          listings
+              .tagBySlug(ctx.queryParam("tag"))
+              .map(t -> (Listings.Listing) new Listings.Listing.WithTag(t.id()))
               .orElse(null);
     } else {
-      listing = new ArticleDao.Listing.Latest();
+      listing = new Listings.Listing.Latest();
     }
     List<ArticleSummary> rows =
-        listing == null ? List.of() : dao.listing(listing, window, PAGE_SIZE + 1, now);
+        listing == null ? List.of() : listings.listing(listing, window, PAGE_SIZE + 1, now);
     boolean more = rows.size() > PAGE_SIZE;
     if (more) {
       // After a position the extra row is the oldest-but-one newer page's first; keep the page's
@@ -95,7 +110,8 @@ public final class ArticleApi {
 
   public void one(Context ctx) {
     Article a =
-        dao.findPublishedById(ctx.pathParam("id"), Instant.now())
+        articles
+            .findPublishedById(ctx.pathParam("id"), clock.instant())
             .orElseThrow(
                 () ->
                     new PageException(

@@ -53,95 +53,162 @@ public record NewArticle(
     tagNames = List.copyOf(tagNames.stream().map(UntrustedText::clean).toList());
   }
 
-  /** An article without feed provenance or picture (demo content, the site's own). */
-  public NewArticle(
-      String sectionSlug,
-      String sourceId,
-      String headline,
-      String summary,
-      List<String> authorNames,
-      String bodyHtml,
-      String language,
-      String direction,
-      String originalUrl,
-      Instant publishedAt,
-      Instant updatedAt,
-      List<String> tagNames,
-      ArticleStatus status) {
-    this(
-        sectionSlug,
-        sourceId,
-        headline,
-        summary,
-        authorNames,
-        bodyHtml,
-        language,
-        direction,
-        originalUrl,
-        publishedAt,
-        updatedAt,
-        tagNames,
-        status,
-        null,
-        null);
-  }
-
+  /** This article with another story: it joined a near-duplicate told by another partner. */
   public NewArticle withStory(String storyId) {
     Provenance p = provenance;
-    return new NewArticle(
-        sectionSlug,
-        sourceId,
-        headline,
-        summary,
-        authorNames,
-        bodyHtml,
-        language,
-        direction,
-        originalUrl,
-        publishedAt,
-        updatedAt,
-        tagNames,
-        status,
-        image,
-        new Provenance(p.guid(), p.contentHash(), p.version(), p.simhash(), storyId));
+    return toBuilder()
+        .provenance(new Provenance(p.guid(), p.contentHash(), p.version(), p.simhash(), storyId))
+        .build();
   }
 
   public NewArticle withPublishedAt(Instant time) {
-    return new NewArticle(
-        sectionSlug,
-        sourceId,
-        headline,
-        summary,
-        authorNames,
-        bodyHtml,
-        language,
-        direction,
-        originalUrl,
-        time,
-        updatedAt,
-        tagNames,
-        status,
-        image,
-        provenance);
+    return toBuilder().publishedAt(time).build();
   }
 
   public NewArticle withUpdatedAt(Instant time) {
-    return new NewArticle(
-        sectionSlug,
-        sourceId,
-        headline,
-        summary,
-        authorNames,
-        bodyHtml,
-        language,
-        direction,
-        originalUrl,
-        publishedAt,
-        time,
-        tagNames,
-        status,
-        image,
-        provenance);
+    return toBuilder().updatedAt(time).build();
+  }
+
+  /**
+   * A new article to build by name; what is not set is empty: no partner, authors, tags, picture or
+   * provenance, written left to right, last updated when published.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .sectionSlug(sectionSlug)
+        .sourceId(sourceId)
+        .headline(headline)
+        .summary(summary)
+        .authorNames(authorNames)
+        .bodyHtml(bodyHtml)
+        .language(language)
+        .direction(direction)
+        .originalUrl(originalUrl)
+        .publishedAt(publishedAt)
+        .updatedAt(updatedAt)
+        .tagNames(tagNames)
+        .status(status)
+        .image(image)
+        .provenance(provenance);
+  }
+
+  /** Builds a {@link NewArticle}; {@link #build} checks it as the record does. */
+  public static final class Builder {
+    private String sectionSlug;
+    private String sourceId;
+    private String headline;
+    private String summary;
+    private List<String> authorNames = List.of();
+    private String bodyHtml;
+    private String language;
+    private String direction = "ltr";
+    private String originalUrl;
+    private Instant publishedAt;
+    private Instant updatedAt;
+    private List<String> tagNames = List.of();
+    private ArticleStatus status;
+    private Image image;
+    private Provenance provenance;
+
+    private Builder() {}
+
+    public Builder sectionSlug(String v) {
+      sectionSlug = v;
+      return this;
+    }
+
+    public Builder sourceId(String v) {
+      sourceId = v;
+      return this;
+    }
+
+    public Builder headline(String v) {
+      headline = v;
+      return this;
+    }
+
+    public Builder summary(String v) {
+      summary = v;
+      return this;
+    }
+
+    public Builder authorNames(List<String> v) {
+      authorNames = v;
+      return this;
+    }
+
+    public Builder bodyHtml(String v) {
+      bodyHtml = v;
+      return this;
+    }
+
+    public Builder language(String v) {
+      language = v;
+      return this;
+    }
+
+    public Builder direction(String v) {
+      direction = v;
+      return this;
+    }
+
+    public Builder originalUrl(String v) {
+      originalUrl = v;
+      return this;
+    }
+
+    public Builder publishedAt(Instant v) {
+      publishedAt = v;
+      return this;
+    }
+
+    public Builder updatedAt(Instant v) {
+      updatedAt = v;
+      return this;
+    }
+
+    public Builder tagNames(List<String> v) {
+      tagNames = v;
+      return this;
+    }
+
+    public Builder status(ArticleStatus v) {
+      status = v;
+      return this;
+    }
+
+    public Builder image(Image v) {
+      image = v;
+      return this;
+    }
+
+    public Builder provenance(Provenance v) {
+      provenance = v;
+      return this;
+    }
+
+    public NewArticle build() {
+      return new NewArticle(
+          sectionSlug,
+          sourceId,
+          headline,
+          summary,
+          authorNames,
+          bodyHtml,
+          language,
+          direction,
+          originalUrl,
+          publishedAt,
+          updatedAt,
+          tagNames,
+          status,
+          image,
+          provenance);
+    }
   }
 
   /**

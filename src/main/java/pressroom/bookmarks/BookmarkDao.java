@@ -1,17 +1,33 @@
 package pressroom.bookmarks;
 
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import pressroom.articles.ArticleReads;
+import pressroom.articles.ArticleSummary;
 import pressroom.articles.Window;
 
-/** The SQL for reading lists. */
+/**
+ * Reading lists: the bookmarks are this feature's rows; what readers see of each article comes from
+ * the articles feature.
+ */
 public final class BookmarkDao {
   private final Jdbi jdbi;
+  private final ArticleReads articles;
+  private final InstantSource clock;
 
-  public BookmarkDao(Jdbi jdbi) {
+  public BookmarkDao(Jdbi jdbi, ArticleReads articles, InstantSource clock) {
     this.jdbi = jdbi;
+    this.articles = articles;
+    this.clock = clock;
   }
 
   /**
@@ -31,27 +47,20 @@ public final class BookmarkDao {
    * bookmark must not confirm that an unpublished article exists.
    */
   public boolean add(String accountId, String articleId) {
-    return jdbi.withHandle(
-        h -> {
-          boolean exists =
-              h.createQuery(
-                          "SELECT count(*) FROM articles WHERE id = :a AND status = 'published' AND published_at <= :now")
-                      .bind("a", articleId)
-                      .bind("now", System.currentTimeMillis())
-                      .mapTo(Integer.class)
-                      .one()
-                  > 0;
-          if (exists) {
+    Instant now = clock.instant();
+    if (articles.summaries(List.of(articleId), now).isEmpty()) {
+      return false;
+    }
+    jdbi.useHandle(
+        h ->
             h.createUpdate(
                     "INSERT INTO bookmarks (account_id, article_id, created_at) SELECT :u, :a, :now"
                         + " WHERE NOT EXISTS (SELECT 1 FROM bookmarks WHERE account_id = :u AND article_id = :a)")
                 .bind("u", accountId)
                 .bind("a", articleId)
-                .bind("now", System.currentTimeMillis())
-                .execute();
-          }
-          return exists;
-        });
+                .bind("now", now.toEpochMilli())
+                .execute());
+    return true;
   }
 
   public void remove(String accountId, String articleId) {
@@ -76,27 +85,58 @@ public final class BookmarkDao {
   }
 
   /**
-   * One page of a reader's reading list, newest saved first, older than a position (saved time,
-   * article id): their bookmarks' index in order, each article by its key.
+   * One page of a reader's bookmarks, newest saved first, older than a position (saved time,
+   * article id): their index in order.
    */
   public static final String LIST_SQL =
       """
-      SELECT a.id, a.slug, a.headline, s.name AS section_name, a.status, a.published_at, b.created_at
-      FROM bookmarks b CROSS JOIN articles a CROSS JOIN sections s
-      WHERE a.id = b.article_id AND s.id = a.section_id AND b.account_id = :u AND a.published_at <= :now
-        AND b.created_at <= :atTime AND (b.created_at < :atTime OR b.article_id < :atId)
-      ORDER BY b.created_at DESC, b.article_id DESC LIMIT :limit
+      SELECT article_id, created_at FROM bookmarks
+      WHERE account_id = :u AND created_at <= :atTime AND (created_at < :atTime OR article_id < :atId)
+      ORDER BY created_at DESC, article_id DESC LIMIT :limit
       """;
 
   /** Where a reading list starts: before every bookmark. */
   public static final Window.Position NEWEST = new Window.Position(Long.MAX_VALUE, "~");
 
+  private record Saved(String articleId, Instant savedAt) {}
+
+  private static final RowMapper<Saved> SAVED =
+      (rs, ctx) ->
+          new Saved(rs.getString("article_id"), Instant.ofEpochMilli(rs.getLong("created_at")));
+
   /**
    * Up to {@code limit} bookmarks saved before {@code before} ({@link #NEWEST} for the first page),
-   * newest first.
+   * newest first. A bookmark of an article whose time has not come (embargoed) stays out of sight,
+   * so a page reads on past it to stay full.
    */
   public List<Entry> list(String accountId, Window.Position before, int limit) {
-    long now = System.currentTimeMillis();
+    Instant now = clock.instant();
+    List<Entry> out = new ArrayList<>();
+    Window.Position at = before;
+    while (out.size() < limit) {
+      List<Saved> rows = saved(accountId, at, limit - out.size());
+      if (rows.isEmpty()) {
+        break;
+      }
+      List<String> ids = rows.stream().map(Saved::articleId).toList();
+      Map<String, ArticleSummary> open = byId(articles.summaries(ids, now));
+      Set<String> dated = articles.datedBy(ids, now);
+      for (Saved row : rows) {
+        ArticleSummary a = open.get(row.articleId());
+        if (a != null) {
+          out.add(
+              new Entry(a.id(), a.slug(), a.headline(), a.section().name(), true, row.savedAt()));
+        } else if (dated.contains(row.articleId())) {
+          out.add(new Entry(row.articleId(), null, null, null, false, row.savedAt()));
+        }
+      }
+      Saved last = rows.getLast();
+      at = new Window.Position(last.savedAt().toEpochMilli(), last.articleId());
+    }
+    return out;
+  }
+
+  private List<Saved> saved(String accountId, Window.Position before, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(LIST_SQL)
@@ -104,57 +144,44 @@ public final class BookmarkDao {
                 .bind("atTime", before.publishedAt())
                 .bind("atId", before.id())
                 .bind("limit", limit)
-                .bind("now", now)
-                .map(
-                    (rs, ctx) -> {
-                      boolean available = "published".equals(rs.getString("status"));
-                      return new Entry(
-                          rs.getString("id"),
-                          available ? rs.getString("slug") : null,
-                          available ? rs.getString("headline") : null,
-                          available ? rs.getString("section_name") : null,
-                          available,
-                          Instant.ofEpochMilli(rs.getLong("created_at")));
-                    })
+                .map(SAVED)
                 .list());
   }
 
   /** Every bookmark of an account, oldest first, for "Download my data". */
-  public List<java.util.Map<String, Object>> savedBy(String accountId) {
-    long now = System.currentTimeMillis();
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                SELECT b.article_id, b.created_at, a.slug, a.headline, a.status, a.published_at
-                FROM bookmarks b JOIN articles a ON a.id = b.article_id
-                WHERE b.account_id = :u ORDER BY b.created_at, b.article_id
-                """)
-                .bind("u", accountId)
-                .map(
-                    (rs, ctx) -> {
-                      boolean open =
-                          "published".equals(rs.getString("status"))
-                              && rs.getLong("published_at") <= now;
-                      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                      m.put("articleId", rs.getString("article_id"));
-                      m.put("article", open ? rs.getString("slug") : null);
-                      m.put("headline", open ? rs.getString("headline") : null);
-                      m.put("savedAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
-                      return m;
-                    })
-                .list());
+  public List<Map<String, Object>> savedBy(String accountId) {
+    List<Saved> rows =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT article_id, created_at FROM bookmarks WHERE account_id = :u"
+                            + " ORDER BY created_at, article_id")
+                    .bind("u", accountId)
+                    .map(SAVED)
+                    .list());
+    Map<String, ArticleSummary> open =
+        byId(articles.summaries(rows.stream().map(Saved::articleId).toList(), clock.instant()));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Saved row : rows) {
+      ArticleSummary a = open.get(row.articleId());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("articleId", row.articleId());
+      m.put("article", a == null ? null : a.slug());
+      m.put("headline", a == null ? null : a.headline());
+      m.put("savedAt", row.savedAt().toString());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, ArticleSummary> byId(List<ArticleSummary> summaries) {
+    Map<String, ArticleSummary> byId = new HashMap<>();
+    summaries.forEach(a -> byId.put(a.id(), a));
+    return byId;
   }
 
   /** The id of the article a reader can open at a slug (published, embargo over). */
   public Optional<String> articleId(String slug) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT id FROM articles WHERE slug = :s AND status = 'published' AND published_at <= :now")
-                .bind("s", slug)
-                .bind("now", System.currentTimeMillis())
-                .mapTo(String.class)
-                .findOne());
+    return articles.readableId(slug, clock.instant());
   }
 }

@@ -40,7 +40,7 @@ final class ReindexCommand extends DataCommand implements Callable<Integer> {
         return 0;
       }
       long started = System.nanoTime();
-      long total = app.articles().countListed();
+      long total = app.articleReads().countListed();
       int n;
       try (ProgressBar bar = progressBar("Indexing", total, " articles", 1)) {
         // Each story's other versions are indexed too: the total grows with the count if needed.

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
+import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.sources.SourceDao;
 
 /**
  * Fills an empty site with the bundled demo: sections, partners and articles written for this
@@ -25,10 +27,14 @@ public final class DemoContent {
   private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
   private static final String RESOURCE = "/demo/demo.json";
 
-  private final ArticleDao articles;
+  private final Sections sections;
+  private final ArticleWrites articles;
+  private final SourceDao sources;
 
-  public DemoContent(ArticleDao articles) {
+  public DemoContent(Sections sections, ArticleWrites articles, SourceDao sources) {
+    this.sections = sections;
     this.articles = articles;
+    this.sources = sources;
   }
 
   record Demo(List<DemoSection> sections, List<DemoSource> sources, List<DemoArticle> articles) {}
@@ -55,38 +61,39 @@ public final class DemoContent {
 
   /** Loads the demo if the site has no sections yet; returns the number of articles stored. */
   public int loadIfEmpty() {
-    if (!articles.sections().isEmpty()) {
+    if (!sections.sections().isEmpty()) {
       return 0;
     }
     Demo demo = read();
     int position = 0;
     for (DemoSection s : demo.sections()) {
-      articles.createSection(s.slug(), s.name(), s.description(), position++);
+      sections.createSection(s.slug(), s.name(), s.description(), position++);
     }
     Map<String, String> sourceIds = new HashMap<>();
     for (DemoSource s : demo.sources()) {
       sourceIds.put(
           s.key(),
-          articles.createSource(
+          sources.createSource(
               s.name(), s.homeUrl(), s.attribution(), SeoPolicy.fromDb(s.seoPolicy())));
     }
     for (DemoArticle a : demo.articles()) {
       String body = BodySanitizer.clean(String.join("\n", a.body()), a.originalUrl());
       articles.insert(
-          new NewArticle(
-              a.section(),
-              sourceIds.get(a.source()),
-              a.headline(),
-              a.summary(),
-              a.authors(),
-              body,
-              a.language(),
-              a.direction(),
-              a.originalUrl(),
-              Instant.parse(a.publishedAt()),
-              a.updatedAt() == null ? null : Instant.parse(a.updatedAt()),
-              a.tags(),
-              ArticleStatus.fromDb(a.status())));
+          NewArticle.builder()
+              .sectionSlug(a.section())
+              .sourceId(sourceIds.get(a.source()))
+              .headline(a.headline())
+              .summary(a.summary())
+              .authorNames(a.authors())
+              .bodyHtml(body)
+              .language(a.language())
+              .direction(a.direction())
+              .originalUrl(a.originalUrl())
+              .publishedAt(Instant.parse(a.publishedAt()))
+              .updatedAt(a.updatedAt() == null ? null : Instant.parse(a.updatedAt()))
+              .tagNames(a.tags())
+              .status(ArticleStatus.fromDb(a.status()))
+              .build());
     }
     log.info(
         "Loaded demo content: {} sections, {} partners, {} articles (start with --no-demo to skip)",

@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +21,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleSummary;
+import pressroom.articles.Listings;
+import pressroom.articles.Sections;
+import pressroom.articles.Sitemaps;
 import pressroom.articles.Window;
 import pressroom.text.UntrustedText;
 import pressroom.web.PageException;
@@ -38,12 +41,24 @@ public final class FeedsOut {
   private static final DateTimeFormatter W3C =
       DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
-  private final ArticleDao dao;
+  private final Listings listings;
+  private final Sections sections;
+  private final Sitemaps sitemaps;
   private final String baseUrl;
   private final String siteName;
+  private final InstantSource clock;
 
-  public FeedsOut(ArticleDao dao, String baseUrl, String siteName) {
-    this.dao = dao;
+  public FeedsOut(
+      Listings listings,
+      Sections sections,
+      Sitemaps sitemaps,
+      String baseUrl,
+      String siteName,
+      InstantSource clock) {
+    this.clock = clock;
+    this.listings = listings;
+    this.sections = sections;
+    this.sitemaps = sitemaps;
     this.baseUrl = baseUrl;
     this.siteName = siteName;
   }
@@ -52,38 +67,41 @@ public final class FeedsOut {
   private record Listing(String title, String page, List<ArticleSummary> items) {}
 
   private Listing listing(String kind, String slug) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return switch (kind) {
-      case "home" -> new Listing(siteName, "/", dao.latest(ITEMS, now));
+      case "home" -> new Listing(siteName, "/", listings.latest(ITEMS, now));
       case "section" ->
-          dao.sectionBySlug(slug)
+          sections
+              .sectionBySlug(slug)
               .map(
                   s ->
                       new Listing(
                           s.name() + " — " + siteName,
                           "/sections/" + slug,
-                          dao.listing(
-                              new ArticleDao.Listing.InSection(s.id()), Window.FIRST, ITEMS, now)))
+                          listings.listing(
+                              new Listings.Listing.InSection(s.id()), Window.FIRST, ITEMS, now)))
               .orElseThrow(PageException::notFound);
       case "author" ->
-          dao.authorBySlug(slug)
+          listings
+              .authorBySlug(slug)
               .map(
                   a ->
                       new Listing(
                           a.name() + " — " + siteName,
                           "/authors/" + slug,
-                          dao.listing(
-                              new ArticleDao.Listing.ByAuthor(a.id()), Window.FIRST, ITEMS, now)))
+                          listings.listing(
+                              new Listings.Listing.ByAuthor(a.id()), Window.FIRST, ITEMS, now)))
               .orElseThrow(PageException::notFound);
       case "tag" ->
-          dao.tagBySlug(slug)
+          listings
+              .tagBySlug(slug)
               .map(
                   t ->
                       new Listing(
                           t.name() + " — " + siteName,
                           "/tags/" + slug,
-                          dao.listing(
-                              new ArticleDao.Listing.WithTag(t.id()), Window.FIRST, ITEMS, now)))
+                          listings.listing(
+                              new Listings.Listing.WithTag(t.id()), Window.FIRST, ITEMS, now)))
               .orElseThrow(PageException::notFound);
       default -> throw PageException.notFound();
     };
@@ -109,7 +127,7 @@ public final class FeedsOut {
     feed.setDescription(UntrustedText.clean("The newest articles on " + l.title()));
     feed.setLanguage("en");
     feed.setPublishedDate(
-        Date.from(l.items().isEmpty() ? Instant.now() : l.items().get(0).publishedAt()));
+        Date.from(l.items().isEmpty() ? clock.instant() : l.items().get(0).publishedAt()));
     List<SyndEntry> entries = new ArrayList<>();
     for (ArticleSummary a : l.items()) {
       var e = new SyndEntryImpl();
@@ -199,8 +217,8 @@ public final class FeedsOut {
     sb.append("<sitemap><loc>")
         .append(xml(baseUrl + "/sitemaps/pages.xml"))
         .append("</loc></sitemap>\n");
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    var first = dao.firstPublished();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    var first = sitemaps.firstPublished();
     if (first.isPresent()) {
       for (LocalDate d = today;
           !d.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC));
@@ -216,7 +234,7 @@ public final class FeedsOut {
   public void sitemapPages(Context ctx) {
     StringBuilder sb = urlset();
     url(sb, baseUrl + "/", null);
-    for (var s : dao.sections()) {
+    for (var s : sections.sections()) {
       url(sb, baseUrl + "/sections/" + s.slug(), null);
     }
     xmlResult(ctx, sb.append("</urlset>\n"));
@@ -230,16 +248,16 @@ public final class FeedsOut {
       throw PageException.notFound();
     }
     // Only the days the sitemap index lists exist: none before the first article or after today.
-    var first = dao.firstPublished();
+    var first = sitemaps.firstPublished();
     if (first.isEmpty()
-        || day.isAfter(LocalDate.now(ZoneOffset.UTC))
+        || day.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
         || day.isBefore(LocalDate.ofInstant(first.get(), ZoneOffset.UTC))) {
       throw PageException.notFound();
     }
     Instant since = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     StringBuilder sb = urlset();
     for (var a :
-        dao.indexable(Instant.now(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
+        sitemaps.indexable(clock.instant(), since, since.plus(Duration.ofDays(1)), SITEMAP_PAGE)) {
       url(sb, baseUrl + "/articles/" + a.slug(), a.updatedAt());
     }
     xmlResult(ctx, sb.append("</urlset>\n"));
@@ -247,12 +265,12 @@ public final class FeedsOut {
 
   /** Google News sitemap: indexable articles of the last 48 hours, at most 1,000. */
   public void sitemapNews(Context ctx) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     StringBuilder sb =
         new StringBuilder(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
                 + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
-    for (var a : dao.indexable(now, now.minusSeconds(48 * 3600), now.plusMillis(1), 1000)) {
+    for (var a : sitemaps.indexable(now, now.minusSeconds(48 * 3600), now.plusMillis(1), 1000)) {
       sb.append("<url><loc>")
           .append(xml(baseUrl + "/articles/" + a.slug()))
           .append("</loc><news:news><news:publication><news:name>")

@@ -2,10 +2,10 @@ package pressroom.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.articles.StatusChanges;
 import pressroom.articles.StoryLeads;
 import pressroom.changes.ContentChanges;
 import pressroom.ingest.sources.FeedSource;
@@ -38,26 +38,7 @@ public final class LicenceMaintenance {
     for (FeedSource s : sources.withExpiry()) {
       Instant cutoff = now.minus(Duration.ofDays(s.expireAfterDays()));
       expired +=
-          jdbi.inTransaction(
-              h -> {
-                List<String> ids =
-                    h.createQuery(
-                            "SELECT id FROM articles WHERE source_id = :s AND status = 'published'"
-                                + " AND published_at <= :cutoff")
-                        .bind("s", s.id())
-                        .bind("cutoff", cutoff.toEpochMilli())
-                        .mapTo(String.class)
-                        .list();
-                for (String id : ids) {
-                  h.createUpdate("UPDATE articles SET status = 'expired' WHERE id = :id")
-                      .bind("id", id)
-                      .execute();
-                  ContentChanges.record(h, id);
-                }
-                // Another partner's version of the story may take its place in listings.
-                StoryLeads.refresh(h, StoryLeads.storiesOf(h, ids), now.toEpochMilli());
-                return ids.size();
-              });
+          jdbi.inTransaction(h -> StatusChanges.expire(h, s.id(), cutoff, now.toEpochMilli()));
     }
     if (expired > 0) {
       log.info("Expired {} articles whose licence ran out", expired);

@@ -2,7 +2,7 @@ package pressroom.reader;
 
 import java.util.List;
 import pressroom.articles.Article;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleSummary;
 import pressroom.web.Chrome;
 import pressroom.web.Head;
@@ -61,7 +61,7 @@ public final class Pages {
       Article article,
       Stamp published,
       Stamp updated,
-      List<ArticleDao.AlsoFrom> alsoFrom,
+      List<ArticleReads.AlsoFrom> alsoFrom,
       List<pressroom.comments.Comment.Node> comments,
       int commentCount,
       String commentState,
@@ -72,7 +72,7 @@ public final class Pages {
       String viewerAccountId,
       String selfUrl,
       Boolean bookmarked,
-      List<ArticleDao.Related> related) {
+      List<ArticleReads.Related> related) {
 
     /** The article's address, for share links. */
     public String shareUrl() {

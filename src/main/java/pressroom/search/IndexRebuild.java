@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import pressroom.articles.Article;
 import pressroom.articles.ArticleCountEstimate;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
 import pressroom.changes.ContentChanges;
 
 /**
@@ -24,7 +24,7 @@ final class IndexRebuild {
   private static final long SHOW_EVERY_MILLIS = 1000;
 
   private final ArticleIndex index;
-  private final ArticleDao articles;
+  private final ArticleReads articles;
   private final ContentChanges.History changeLog;
   private final ArticleCountEstimate articleCount;
   private final IndexProgress progress;
@@ -40,7 +40,7 @@ final class IndexRebuild {
 
   IndexRebuild(
       ArticleIndex index,
-      ArticleDao articles,
+      ArticleReads articles,
       ContentChanges.History changeLog,
       ArticleCountEstimate articleCount,
       IndexProgress progress,

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.articles.Article;
 import pressroom.articles.ArticleCountEstimate;
-import pressroom.articles.ArticleDao;
+import pressroom.articles.ArticleReads;
 import pressroom.changes.ContentChanges;
 
 /**
@@ -36,7 +36,7 @@ public final class Indexer implements AutoCloseable {
   private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
 
   private final ArticleIndex index;
-  private final ArticleDao articles;
+  private final ArticleReads articles;
   private final ContentChanges.History changeLog;
   // The plan at start and the notes of the log's end are taken at its time; "published" is too.
   private final InstantSource clock;
@@ -57,7 +57,7 @@ public final class Indexer implements AutoCloseable {
 
   public Indexer(
       ArticleIndex index,
-      ArticleDao articles,
+      ArticleReads articles,
       ContentChanges.History changeLog,
       ArticleCountEstimate articleCount,
       InstantSource clock) {

@@ -29,7 +29,7 @@ class AccountFlowsBrowserTest {
   void start() {
     mail = new MailCatcher();
     site = TestApp.start(TestApp.Db.SQLITE, false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     browser = Browser.start();
   }
 

@@ -35,7 +35,7 @@ abstract class ReaderSiteContract {
   @BeforeAll
   void start() {
     site = TestApp.start(db(), false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
   }
 
   @AfterAll

@@ -33,7 +33,7 @@ abstract class BookmarksAndShareContract {
   @BeforeAll
   void start() {
     site = TestApp.start(db(), false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
   }
 
   @AfterAll
@@ -266,8 +266,8 @@ abstract class BookmarksAndShareContract {
             .jdbi()
             .inTransaction(
                 h ->
-                    pressroom.articles.ArticleDao.insertAll(
-                        h, batch, new pressroom.articles.ArticleDao.NameIds()));
+                    pressroom.articles.ArticleWrites.insertAll(
+                        h, batch, new pressroom.articles.NameIds(), site.clock().instant()));
     // Saved in runs of three within one millisecond: the article id must order them.
     long t = System.currentTimeMillis() - 1_000_000;
     for (int i = 0; i < stored.size(); i++) {

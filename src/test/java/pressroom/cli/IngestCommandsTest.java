@@ -233,7 +233,7 @@ class IngestCommandsTest {
 
     Config config = Config.Builder.empty().set("PRESSROOM_DATA", data.toString()).build();
     try (App app = App.create(config)) {
-      assertThat(app.articles().countArticles()).isEqualTo(15);
+      assertThat(app.articleReads().countArticles()).isEqualTo(15);
       assertThat(app.sources().findByName("Old Wire").orElseThrow().health()).isEqualTo("disabled");
     }
   }

@@ -17,7 +17,7 @@ class ReindexCommandTest {
   @Test
   void aRunningSiteIsAskedToRebuildAndKeepsServingMeanwhile() {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
-      Fixtures f = Fixtures.load(site.app().articles());
+      Fixtures f = Fixtures.load(site.app());
       site.app().reindex();
       assertThat(titles(site, "dockers")).hasSize(1);
       // Withdrawn behind the site's back: no change-log row, so only a rebuild notices.

@@ -27,7 +27,7 @@ class CommentsBrowserTest {
   @BeforeAll
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     browser = Browser.start();
   }
 

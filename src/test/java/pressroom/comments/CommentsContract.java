@@ -34,7 +34,7 @@ abstract class CommentsContract {
   void start() {
     mail = new pressroom.testing.MailCatcher();
     site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     warmUp =
         site.app()
             .articles()
@@ -994,7 +994,7 @@ abstract class CommentsContract {
     try (TestApp shortLived =
         TestApp.start(db(), false, Map.of("PRESSROOM_COMMENTS_CLOSE_AFTER_DAYS", "1"))) {
       var dao = shortLived.app().articles();
-      dao.createSection("world", "World", "", 0);
+      shortLived.app().sections().createSection("world", "World", "", 0);
       var old =
           dao.insert(
               Fixtures.article(

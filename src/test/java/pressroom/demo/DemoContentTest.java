@@ -16,7 +16,7 @@ class DemoContentTest {
   @Test
   void anEmptySiteIsFilledWithTheBundledDemo() throws Exception {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, true)) {
-      List<ArticleSummary> all = site.app().articles().latest(1000, Instant.now());
+      List<ArticleSummary> all = site.app().listings().latest(1000, Instant.now());
       assertThat(all).hasSizeGreaterThanOrEqualTo(30);
       assertThat(all.stream().map(ArticleSummary::sourceName).distinct())
           .hasSizeGreaterThanOrEqualTo(3);
@@ -47,7 +47,7 @@ class DemoContentTest {
   @Test
   void noDemoLeavesTheSiteEmptyAndSaysSo() {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
-      assertThat(site.app().articles().countArticles()).isZero();
+      assertThat(site.app().articleReads().countArticles()).isZero();
       assertThat(Jsoup.parse(site.get("/").body()).text())
           .contains("No articles have been published yet.");
     }

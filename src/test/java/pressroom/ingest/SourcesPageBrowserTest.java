@@ -33,7 +33,7 @@ class SourcesPageBrowserTest {
   @BeforeAll
   void start() throws Exception {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    Fixtures.load(site.app().articles());
+    Fixtures.load(site.app());
     site.app()
         .accounts()
         .createVerified("desk.editor", "editor@mail.example", "a quiet editing room", Role.EDITOR);

@@ -20,8 +20,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import pressroom.App;
-import pressroom.articles.ArticleDao;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
 import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
@@ -40,7 +40,7 @@ class IndexStartTest {
   @Test
   void anEmptyIndexIsBuiltWhileTheSiteServesAndSearchSaysSoUntilItIsDone() throws Exception {
     try (TestApp first = start(app -> {})) {
-      Fixtures.load(first.app().articles());
+      Fixtures.load(first.app());
     }
     deleteTree(dir.resolve("search-index")); // a new node, or an index another version wrote
     ageTheLog(); // so only the build, not the change-log follower, can index the articles
@@ -87,7 +87,9 @@ class IndexStartTest {
   @Test
   void aRestartCatchesUpFromTheChangeLogWithoutARebuild() {
     Fixtures f = firstRunThenStop();
-    ArticleDao dao = new ArticleDao(jdbi); // another node, while this one is down
+    ArticleWrites dao =
+        new ArticleWrites(
+            jdbi, java.time.InstantSource.system()); // another node, while this one is down
     dao.updateText(
         f.own.id(),
         "Mountain village switches on its wind turbine",
@@ -115,7 +117,7 @@ class IndexStartTest {
                         n -> {
                           throw new java.util.concurrent.CancellationException("no index yet");
                         }))) {
-      Fixtures.load(first.app().articles());
+      Fixtures.load(first.app());
     }
     int code =
         pressroom.cli.PressroomCommand.run(
@@ -124,7 +126,8 @@ class IndexStartTest {
             new java.io.PrintWriter(new java.io.StringWriter(), true),
             new java.io.PrintWriter(new java.io.StringWriter(), true));
     assertThat(code).isZero();
-    new ArticleDao(jdbi).insert(kestrel()); // written after the reindex, before the site starts
+    new ArticleWrites(jdbi, java.time.InstantSource.system())
+        .insert(kestrel()); // written after the reindex, before the site starts
     try (TestApp site = start(app -> {})) {
       Eventually.until(
           "the article written after the reindex is found",
@@ -140,7 +143,7 @@ class IndexStartTest {
     long stored =
         jdbi.withHandle(
             h -> h.createQuery("SELECT max(seq) FROM content_changes").mapTo(Long.class).one());
-    new ArticleDao(jdbi).insert(kestrel());
+    new ArticleWrites(jdbi, java.time.InstantSource.system()).insert(kestrel());
     // A day later the hourly clean-up has deleted the rows after the stored seq, kestrel's too.
     jdbi.useHandle(
         h ->
@@ -202,7 +205,7 @@ class IndexStartTest {
   /** A first run that indexes the fixtures and stores how far into the log it got, then stops. */
   Fixtures firstRunThenStop() {
     try (TestApp first = start(app -> app.indexer().settleAfter(Duration.ZERO))) {
-      Fixtures f = Fixtures.load(first.app().articles());
+      Fixtures f = Fixtures.load(first.app());
       Eventually.until(
           "the fixtures are indexed",
           () -> titles(first, "microgrid").size() == 1 && titles(first, "dockers").size() == 1);

@@ -26,7 +26,7 @@ class SearchTest {
   @BeforeAll
   void start() {
     site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
+    f = Fixtures.load(site.app());
     // An old article, for the date filters (its own author, no source, none of the words above).
     site.app()
         .articles()

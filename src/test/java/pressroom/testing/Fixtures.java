@@ -3,12 +3,15 @@ package pressroom.testing;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import pressroom.articles.ArticleDao;
-import pressroom.articles.ArticleDao.StoredArticle;
+import pressroom.App;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
+import pressroom.articles.ArticleWrites.StoredArticle;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
+import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
+import pressroom.ingest.sources.SourceDao;
 
 /** A small site written for the tests: one article per licence policy, plus the edge cases. */
 public final class Fixtures {
@@ -22,23 +25,23 @@ public final class Fixtures {
   public final StoredArticle draft;
   public final StoredArticle embargoed;
 
-  private Fixtures(ArticleDao dao) {
-    dao.createSection("syndicated-news", "Syndicated News", "Stories from our partners.", 0);
-    dao.createSection("world", "World", "News from everywhere.", 1);
+  private Fixtures(Sections sections, ArticleWrites dao, SourceDao sources) {
+    sections.createSection("syndicated-news", "Syndicated News", "Stories from our partners.", 0);
+    sections.createSection("world", "World", "News from everywhere.", 1);
     String wireId =
-        dao.createSource(
+        sources.createSource(
             "Test Wire",
             "https://wire.example/",
             "Republished under licence from Test Wire.",
             SeoPolicy.CANONICAL);
     String agencyId =
-        dao.createSource(
+        sources.createSource(
             "Quiet Agency",
             "https://quiet.example/",
             "Licensed from Quiet Agency.",
             SeoPolicy.NOINDEX);
     String coopId =
-        dao.createSource(
+        sources.createSource(
             "Open Cooperative",
             "https://coop.example/",
             "Shared by Open Cooperative.",
@@ -146,8 +149,8 @@ public final class Fixtures {
                 ArticleStatus.PUBLISHED));
   }
 
-  public static Fixtures load(ArticleDao dao) {
-    return new Fixtures(dao);
+  public static Fixtures load(App app) {
+    return new Fixtures(app.sections(), app.articles(), app.sources());
   }
 
   public static NewArticle article(
@@ -162,19 +165,19 @@ public final class Fixtures {
       Instant publishedAt,
       List<String> tags,
       ArticleStatus status) {
-    return new NewArticle(
-        section,
-        sourceId,
-        headline,
-        "Summary of: " + headline,
-        authors,
-        BodySanitizer.clean(body, originalUrl),
-        language,
-        direction,
-        originalUrl,
-        publishedAt,
-        publishedAt,
-        tags,
-        status);
+    return NewArticle.builder()
+        .sectionSlug(section)
+        .sourceId(sourceId)
+        .headline(headline)
+        .summary("Summary of: " + headline)
+        .authorNames(authors)
+        .bodyHtml(BodySanitizer.clean(body, originalUrl))
+        .language(language)
+        .direction(direction)
+        .originalUrl(originalUrl)
+        .publishedAt(publishedAt)
+        .tagNames(tags)
+        .status(status)
+        .build();
   }
 }

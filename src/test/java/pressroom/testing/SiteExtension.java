@@ -37,7 +37,7 @@ public final class SiteExtension implements BeforeAllCallback, AfterAllCallback 
     TestApp.Db db = test instanceof RunningSite.OnDatabase on ? on.db() : spec.db();
     TestApp site = TestApp.start(db, spec.demo(), settings);
     toClose.add(site);
-    Fixtures fixtures = has(fields, Fixtures.class) ? Fixtures.load(site.app().articles()) : null;
+    Fixtures fixtures = has(fields, Fixtures.class) ? Fixtures.load(site.app()) : null;
     if (spec.indexed()) {
       site.app().reindex();
     }

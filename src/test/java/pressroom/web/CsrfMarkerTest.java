@@ -19,7 +19,7 @@ class CsrfMarkerTest {
   @Test
   void textThatLooksLikeTheTokensPlaceStaysText() {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
-      Fixtures.load(site.app().articles());
+      Fixtures.load(site.app());
       String planted = "@@csrf-token@@";
       var article =
           site.app()

@@ -39,7 +39,7 @@ class OpenApiTest {
   @Test
   void theReadApiUsesNinjsNamesAndKeepsPartnersTextOnOurPages() throws Exception {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
-      Fixtures f = Fixtures.load(site.app().articles());
+      Fixtures f = Fixtures.load(site.app());
       JsonNode list =
           new ObjectMapper().readTree(site.get("/api/v1/articles?section=world").body());
       assertThat(list.get("items").findValuesAsText("headline"))

@@ -40,7 +40,7 @@ class RouteRolesTest {
   @Test
   void everyStaffRouteRefusesAnyoneBelowItsRoleAndAdmitsItsRole() {
     try (TestApp site = TestApp.start(TestApp.Db.SQLITE, false)) {
-      Fixtures.load(site.app().articles());
+      Fixtures.load(site.app());
       Map<Role, TestApp.Visitor> visitors = new java.util.EnumMap<>(Role.class);
       for (Role r : Role.values()) {
         String id = "as" + r.name().toLowerCase(java.util.Locale.ROOT);

@@ -11,8 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
+import pressroom.articles.StatusChanges;
 import pressroom.articles.StoryLeads;
 import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
@@ -21,12 +25,10 @@ import pressroom.ingest.formats.FeedFormat;
 /** The SQL for partner feeds: their settings, their health, and who fetches them when. */
 public final class SourceDao {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SourceDao.class);
 
   private static final String SELECT =
       """
-      SELECT src.*, s.slug AS section_slug
-      FROM sources src LEFT JOIN sections s ON s.id = src.section_id
+      SELECT src.* FROM sources src
       """;
 
   private final Jdbi jdbi;
@@ -44,7 +46,7 @@ public final class SourceDao {
     String id = Ids.newId();
     jdbi.useTransaction(
         h -> {
-          String sectionId = sectionFor(h, in.sectionSlug());
+          String sectionId = Sections.sectionFor(h, in.sectionSlug());
           long now = System.currentTimeMillis();
           h.createUpdate(
                   """
@@ -73,34 +75,21 @@ public final class SourceDao {
     return id;
   }
 
-  /** The section named (by slug or name); a new section is created for a new name. */
-  private static String sectionFor(org.jdbi.v3.core.Handle h, String nameOrSlug) {
-    String given = nameOrSlug.strip();
-    return h.createQuery("SELECT id FROM sections WHERE slug = :s OR lower(name) = lower(:s)")
-        .bind("s", given)
-        .mapTo(String.class)
-        .findFirst()
-        .orElseGet(
-            () -> {
-              String slug =
-                  pressroom.articles.Slugs.of(given, "section-" + Ids.newId().substring(24));
-              String id = Ids.newId();
-              int position =
-                  h.createQuery("SELECT coalesce(max(position), -1) + 1 FROM sections")
-                      .mapTo(Integer.class)
-                      .one();
-              h.createUpdate(
-                      "INSERT INTO sections (id, slug, name, description, position)"
-                          + " VALUES (:id, :slug, :name, '', :position)")
-                  .bind("id", id)
-                  .bind("slug", slug)
-                  .bind("name", given)
-                  .bind("position", position)
-                  .execute();
-              ContentChanges.record(h, ContentChanges.ALL_PAGES); // the navigation shows sections
-              log.info("Created section '{}' (/sections/{}) for a new source", given, slug);
-              return id;
-            });
+  /** Adds a partner that has no feed (its articles arrive some other way, e.g. an import). */
+  public String createSource(String name, String homeUrl, String attribution, SeoPolicy seoPolicy) {
+    String id = Ids.newId();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO sources (id, name, home_url, attribution, seo_policy)"
+                        + " VALUES (:id, :name, :homeUrl, :attribution, :policy)")
+                .bind("id", id)
+                .bind("name", name)
+                .bind("homeUrl", homeUrl)
+                .bind("attribution", attribution)
+                .bind("policy", seoPolicy.dbValue())
+                .execute());
+    return id;
   }
 
   /** The source with this name (ignoring case), if any. */
@@ -110,7 +99,7 @@ public final class SourceDao {
             h.createQuery(
                     SELECT + " WHERE lower(src.name) = lower(:name) AND src.state <> 'removed'")
                 .bind("name", name)
-                .map((rs, ctx) -> source(rs))
+                .map(sourceRows(h))
                 .findFirst());
   }
 
@@ -119,7 +108,7 @@ public final class SourceDao {
     return jdbi.withHandle(
         h ->
             h.createQuery(SELECT + " WHERE src.state <> 'removed' ORDER BY lower(src.name)")
-                .map((rs, ctx) -> source(rs))
+                .map(sourceRows(h))
                 .list());
   }
 
@@ -128,7 +117,7 @@ public final class SourceDao {
         h ->
             h.createQuery(SELECT + " WHERE src.id = :id AND src.state <> 'removed'")
                 .bind("id", id)
-                .map((rs, ctx) -> source(rs))
+                .map(sourceRows(h))
                 .findOne());
   }
 
@@ -142,7 +131,7 @@ public final class SourceDao {
                         + " AND (src.next_fetch_at IS NULL OR src.next_fetch_at <= :now)"
                         + " ORDER BY src.next_fetch_at")
                 .bind("now", now.toEpochMilli())
-                .map((rs, ctx) -> source(rs))
+                .map(sourceRows(h))
                 .list());
   }
 
@@ -268,27 +257,7 @@ public final class SourceDao {
           if (n == 0) {
             return -1;
           }
-          long now = System.currentTimeMillis();
-          // Stories this partner shares with others pass to another partner's version, if any.
-          List<String> shared = StoryLeads.sharedStories(h, id);
-          int withdrawn =
-              h.createUpdate(
-                      "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0, embargo_pending = 0"
-                          + " WHERE source_id = :id AND status IN ('published', 'draft')")
-                  .bind("now", now)
-                  .bind("id", id)
-                  .execute();
-          for (String table : List.of("article_authors", "article_tags")) {
-            h.createUpdate(
-                    "UPDATE "
-                        + table
-                        + " SET listed = 0 WHERE listed = 1 AND article_id IN"
-                        + " (SELECT id FROM articles WHERE source_id = :id)")
-                .bind("id", id)
-                .execute();
-          }
-          StoryLeads.refresh(h, shared, now);
-          ContentChanges.record(h, ContentChanges.EVERYTHING);
+          int withdrawn = StatusChanges.withdrawSource(h, id, System.currentTimeMillis());
           return withdrawn;
         });
   }
@@ -296,10 +265,7 @@ public final class SourceDao {
   /** Sources whose licence removes articles after some days. */
   public List<FeedSource> withExpiry() {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(SELECT + " WHERE src.expire_after_days > 0")
-                .map((rs, ctx) -> source(rs))
-                .list());
+        h -> h.createQuery(SELECT + " WHERE src.expire_after_days > 0").map(sourceRows(h)).list());
   }
 
   private static String homeOf(String feedUrl) {
@@ -337,14 +303,21 @@ public final class SourceDao {
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
   }
 
-  private static FeedSource source(ResultSet rs) throws SQLException {
+  /** Maps rows to sources, their section named by its slug (the sections are the articles'). */
+  private static RowMapper<FeedSource> sourceRows(Handle h) {
+    Map<String, String> sectionSlugs = Sections.sectionSlugs(h);
+    return (rs, ctx) -> source(rs, sectionSlugs);
+  }
+
+  private static FeedSource source(ResultSet rs, Map<String, String> sectionSlugs)
+      throws SQLException {
     return new FeedSource(
         rs.getString("id"),
         rs.getString("name"),
         rs.getString("home_url"),
         rs.getString("feed_url"),
         FeedFormat.fromName(rs.getString("format")),
-        rs.getString("section_slug"),
+        sectionSlugs.get(rs.getString("section_id")),
         rs.getString("attribution"),
         rs.getInt("priority"),
         Duration.ofSeconds(rs.getLong("interval_seconds")),

@@ -1,20 +1,18 @@
 package pressroom.ingest.store;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import pressroom.articles.ArticleDao;
-import pressroom.articles.ArticleDao.NameIds;
 import pressroom.articles.ArticleStatus;
+import pressroom.articles.ArticleWrites;
+import pressroom.articles.NameIds;
 import pressroom.articles.NewArticle;
-import pressroom.articles.StoryLeads;
-import pressroom.changes.ContentChanges;
+import pressroom.articles.StatusChanges;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.store.StoreDecision.Existing;
 
@@ -25,9 +23,11 @@ import pressroom.ingest.store.StoreDecision.Existing;
  */
 public final class IngestStore {
   private final Jdbi jdbi;
+  private final InstantSource clock;
 
-  public IngestStore(Jdbi jdbi) {
+  public IngestStore(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** How a batch changed the site. */
@@ -53,6 +53,7 @@ public final class IngestStore {
       byGuid.remove(c.guid());
       byGuid.put(c.guid(), c);
     }
+    Instant now = clock.instant();
     return jdbi.inTransaction(
         h -> {
           NameIds names = new NameIds();
@@ -69,19 +70,20 @@ public final class IngestStore {
                 NewArticle a = c.article();
                 if (!a.updatedAt().isAfter(e.updatedAt())) {
                   // Changed without a newer time in the feed: the change is dated when we saw it.
-                  a = a.withUpdatedAt(Instant.now());
+                  a = a.withUpdatedAt(now);
                 }
-                ArticleDao.replaceContent(h, e.id(), a, names);
+                ArticleWrites.replaceContent(h, e.id(), a, names, now);
                 updated++;
               }
               case StoreDecision.Withdraw w -> {
-                withdraw(h, e.id());
+                StatusChanges.setStatus(
+                    h, List.of(e.id()), ArticleStatus.WITHDRAWN, now.toEpochMilli());
                 withdrawn++;
               }
               case StoreDecision.Ignore ignore -> unchanged++;
             }
           }
-          insert(h, sourceId, inserts, names);
+          insert(h, sourceId, inserts, names, now);
           return new Counts(inserts.size(), updated, withdrawn, unchanged);
         });
   }
@@ -116,47 +118,17 @@ public final class IngestStore {
   }
 
   /** New articles, in batched statements; each joins the story of a near-duplicate if any. */
-  private static void insert(Handle h, String sourceId, List<NewArticle> inserts, NameIds names) {
+  private static void insert(
+      Handle h, String sourceId, List<NewArticle> inserts, NameIds names, Instant now) {
     if (inserts.isEmpty()) {
       return;
     }
     List<String> stories = SameStories.find(h, sourceId, inserts);
     List<NewArticle> ready = new ArrayList<>(inserts.size());
-    Set<String> joined = new LinkedHashSet<>();
     for (int i = 0; i < inserts.size(); i++) {
       String story = stories.get(i);
       ready.add(story == null ? inserts.get(i) : inserts.get(i).withStory(story));
-      if (story != null) {
-        joined.add(story);
-      }
     }
-    ArticleDao.insertAll(h, ready, names);
-    for (String story : joined) {
-      // The other versions' pages gain an "Also from" link.
-      recordStory(h, story);
-    }
-  }
-
-  private static void withdraw(Handle h, String articleId) {
-    long now = System.currentTimeMillis();
-    h.createUpdate("UPDATE articles SET status = 'withdrawn', updated_at = :now WHERE id = :id")
-        .bind("now", now)
-        .bind("id", articleId)
-        .execute();
-    ContentChanges.record(h, articleId);
-    List<String> stories = StoryLeads.storiesOf(h, List.of(articleId));
-    // Another partner's version of the story may take its place in listings.
-    StoryLeads.refresh(h, stories, now);
-    stories.forEach(story -> recordStory(h, story));
-  }
-
-  private static void recordStory(Handle h, String storyId) {
-    for (String id :
-        h.createQuery("SELECT id FROM articles WHERE story_id = :story")
-            .bind("story", storyId)
-            .mapTo(String.class)
-            .list()) {
-      ContentChanges.record(h, id);
-    }
+    ArticleWrites.insertAll(h, ready, names, now);
   }
 }

@@ -1,0 +1,108 @@
+package pressroom.articles;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import pressroom.changes.ContentChanges;
+
+/**
+ * The one place an article's status changes (withdrawn, expired, published again): inside the
+ * caller's transaction, keeping which version of a story listings show ({@link StoryLeads}) and the
+ * change log right.
+ */
+public final class StatusChanges {
+  private StatusChanges() {}
+
+  /**
+   * Sets these articles' status inside the caller's transaction: the one place a status changes.
+   * Their stories decide again which version listings show (another partner's may take a withdrawn
+   * one's place), and every version of those stories is recorded as changed, since their "Also
+   * from" links change too.
+   *
+   * @return how many articles there were
+   */
+  public static int setStatus(
+      Handle h, Collection<String> articleIds, ArticleStatus status, long nowMillis) {
+    List<String> changed = new ArrayList<>();
+    for (String id : articleIds) {
+      int n =
+          h.createUpdate("UPDATE articles SET status = :status, updated_at = :now WHERE id = :id")
+              .bind("status", status.dbValue())
+              .bind("now", nowMillis)
+              .bind("id", id)
+              .execute();
+      if (n > 0) {
+        changed.add(id);
+      }
+    }
+    if (!changed.isEmpty()) {
+      List<String> stories = StoryLeads.storiesOf(h, changed);
+      StoryLeads.refresh(h, stories, nowMillis);
+      recordWithStories(h, changed, stories);
+    }
+    return changed.size();
+  }
+
+  /**
+   * Expires, inside the caller's transaction, the published articles of a source published at or
+   * before {@code cutoff} (its licence lets them stay that long).
+   *
+   * @return how many were expired
+   */
+  public static int expire(Handle h, String sourceId, Instant cutoff, long nowMillis) {
+    List<String> ids =
+        h.createQuery(
+                "SELECT id FROM articles WHERE source_id = :s AND status = 'published'"
+                    + " AND published_at <= :cutoff")
+            .bind("s", sourceId)
+            .bind("cutoff", cutoff.toEpochMilli())
+            .mapTo(String.class)
+            .list();
+    return setStatus(h, ids, ArticleStatus.EXPIRED, nowMillis);
+  }
+
+  /**
+   * Withdraws, inside the caller's transaction, every published or draft article of a source whose
+   * partnership ended; the stories it shares with others pass to another partner's version.
+   *
+   * @return how many were withdrawn
+   */
+  public static int withdrawSource(Handle h, String sourceId, long nowMillis) {
+    List<String> shared = StoryLeads.sharedStories(h, sourceId);
+    int withdrawn =
+        h.createUpdate(
+                "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0,"
+                    + " embargo_pending = 0"
+                    + " WHERE source_id = :id AND status IN ('published', 'draft')")
+            .bind("now", nowMillis)
+            .bind("id", sourceId)
+            .execute();
+    for (String table : List.of("article_authors", "article_tags")) {
+      h.createUpdate(
+              "UPDATE "
+                  + table
+                  + " SET listed = 0 WHERE listed = 1 AND article_id IN"
+                  + " (SELECT id FROM articles WHERE source_id = :id)")
+          .bind("id", sourceId)
+          .execute();
+    }
+    StoryLeads.refresh(h, shared, nowMillis);
+    ContentChanges.record(h, ContentChanges.EVERYTHING);
+    return withdrawn;
+  }
+
+  /** Records these articles as changed, and every version of these stories. */
+  static void recordWithStories(Handle h, List<String> articleIds, Collection<String> stories) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>(articleIds);
+    for (String story : stories) {
+      ids.addAll(
+          h.createQuery("SELECT id FROM articles WHERE story_id = :story")
+              .bind("story", story)
+              .mapTo(String.class)
+              .list());
+    }
+    ContentChanges.recordAll(h, ids);
+  }
+}

@@ -1,0 +1,176 @@
+package pressroom.reader;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import pressroom.articles.ArticleSummary;
+import pressroom.articles.Listings;
+import pressroom.articles.Window;
+import pressroom.reader.Pages.HomePage;
+import pressroom.reader.Pages.Item;
+import pressroom.reader.Pages.ListingPage;
+import pressroom.reader.Pages.Pagination;
+import pressroom.web.Chrome;
+import pressroom.web.Head;
+import pressroom.web.PageCache.CachedPage;
+import pressroom.web.Stamp;
+import pressroom.web.Templates;
+
+/**
+ * Renders the pages that list articles: the home page, and a window of a section, author or tag
+ * listing with its pagination (numbered near the top, positions further down).
+ */
+final class ListingPages {
+  private final Listings listings;
+  private final Templates templates;
+  private final Stamp.Clock stamps;
+  private final InstantSource clock;
+  private final String baseUrl;
+
+  ListingPages(
+      Listings listings,
+      Templates templates,
+      Stamp.Clock stamps,
+      InstantSource clock,
+      String baseUrl) {
+    this.listings = listings;
+    this.templates = templates;
+    this.stamps = stamps;
+    this.clock = clock;
+    this.baseUrl = baseUrl;
+  }
+
+  /** What a listing page shows, and the listing it reads. */
+  record Listing(
+      String kind,
+      String heading,
+      String description,
+      String sectionSlug,
+      Listings.Listing query) {}
+
+  /** A listing's address for a window: its cache key, canonical URL and pagination link. */
+  static String address(String path, Window w) {
+    return switch (w) {
+      case Window.Numbered n ->
+          n.offset() == 0 ? path : path + "?page=" + (n.offset() / ReaderPages.PAGE_SIZE + 1);
+      case Window.Before b -> path + "?before=" + b.position();
+      case Window.After a -> path + "?after=" + a.position();
+    };
+  }
+
+  /**
+   * The page of listing {@code l} at {@code path} that {@code asked} names, or null when there is
+   * no such page.
+   *
+   * @param fresh for one signed-in reader (sent once), not the shared anonymous copy
+   */
+  CachedPage render(Listing l, String path, Window asked, Chrome frame, boolean fresh) {
+    int pageSize = ReaderPages.PAGE_SIZE;
+    Instant now = clock.instant();
+    Window window = asked;
+    List<ArticleSummary> rows = listings.listing(l.query(), window, pageSize + 1, now);
+    boolean more = rows.size() > pageSize;
+    if (window instanceof Window.After && !more) {
+      // Fewer than a page is newer: that is the first page.
+      window = Window.FIRST;
+      rows = listings.listing(l.query(), window, pageSize + 1, now);
+      more = rows.size() > pageSize;
+    }
+    if (rows.isEmpty() && !window.equals(Window.FIRST)) {
+      return null;
+    }
+    List<ArticleSummary> shown =
+        !more
+            ? rows
+            : window instanceof Window.After
+                ? rows.subList(1, rows.size())
+                : rows.subList(0, pageSize);
+    String previous;
+    String next;
+    int number;
+    switch (window) {
+      case Window.Numbered n -> {
+        number = n.offset() / pageSize + 1;
+        previous = number == 1 ? null : address(path, new Window.Numbered(n.offset() - pageSize));
+        next =
+            !more
+                ? null
+                : number < Window.MAX_NUMBERED_PAGE
+                    ? address(path, new Window.Numbered(n.offset() + pageSize))
+                    : address(path, new Window.Before(Window.Position.of(shown.getLast())));
+      }
+      case Window.Before b -> {
+        number = 0;
+        previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
+        next = more ? address(path, new Window.Before(Window.Position.of(shown.getLast()))) : null;
+      }
+      case Window.After a -> {
+        number = 0;
+        previous = address(path, new Window.After(Window.Position.of(shown.getFirst())));
+        next = address(path, new Window.Before(Window.Position.of(shown.getLast())));
+      }
+    }
+    Pagination pagination = new Pagination(number, previous, next);
+    String title =
+        l.heading()
+            + (number > 1 ? " (page " + number + ")" : number == 0 ? " (older articles)" : "")
+            + " — "
+            + frame.siteName();
+    Head head =
+        Head.simple(title, l.description())
+            .withCanonical(baseUrl + address(path, window))
+            .withFeeds(path, l.heading());
+    String html =
+        templates.render(
+            "articles/listing.jte",
+            new ListingPage(
+                frame.in(l.sectionSlug()),
+                head,
+                l.kind(),
+                l.heading(),
+                l.description(),
+                items(shown),
+                pagination,
+                number > 0 || shown.isEmpty() ? null : span(shown)));
+    return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
+  }
+
+  /**
+   * The days a page of articles (newest first) covers, oldest first: "30 October 2026 – 1 November
+   * 2026".
+   */
+  private String span(List<ArticleSummary> shown) {
+    String newest = stamps.day(shown.getFirst().publishedAt());
+    String oldest = stamps.day(shown.getLast().publishedAt());
+    return newest.equals(oldest) ? newest : oldest + " – " + newest;
+  }
+
+  /**
+   * The home page: the newest articles, then the four newest of each section.
+   *
+   * @param fresh for one signed-in reader (sent once), not the shared anonymous copy
+   */
+  CachedPage home(Chrome c, boolean fresh) {
+    Instant now = clock.instant();
+    List<Item> latest = items(listings.latest(10, now));
+    List<Pages.SectionBlock> blocks = new ArrayList<>();
+    // The four newest of each section the frame already holds: one read of its own index each.
+    for (Chrome.NavSection s : c.sections()) {
+      List<ArticleSummary> rows =
+          listings.listing(new Listings.Listing.InSection(s.id()), Window.FIRST, 4, now);
+      if (!rows.isEmpty()) {
+        blocks.add(new Pages.SectionBlock(s, items(rows)));
+      }
+    }
+    Head head =
+        Head.simple(c.siteName(), "The latest news from " + c.siteName() + " and its partners.")
+            .withCanonical(baseUrl + "/");
+    String html = templates.render("articles/home.jte", new HomePage(c, head, latest, blocks));
+    return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
+  }
+
+  private List<Item> items(List<ArticleSummary> rows) {
+    return rows.stream().map(r -> new Item(r, stamps.stamp(r.publishedAt()))).toList();
+  }
+}
