@@ -47,6 +47,7 @@ import pressroom.ingest.LicenceMaintenance;
 import pressroom.ingest.Poller;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.fetch.FeedFetcher;
+import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
@@ -137,8 +138,10 @@ public final class App implements AutoCloseable {
         new FeedFetcher(
             config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
     IngestStore ingestStore = new IngestStore(database.jdbi());
-    this.importer = new Importer(ingestStore, database::checkpointAfterBulkWrite);
-    this.poller = new Poller(sources, new IngestJob(sources, ingestStore, fetcher, metrics));
+    AgencyNames agencies = AgencyNames.wires().plus(config.ingestAgencies());
+    this.importer = new Importer(ingestStore, agencies, database::checkpointAfterBulkWrite);
+    this.poller =
+        new Poller(sources, new IngestJob(sources, ingestStore, fetcher, agencies, metrics));
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
     this.scheduler =
         new IngestScheduler(database.dataSource(), poller, licences, config.ingestCheckEvery());

@@ -16,6 +16,7 @@ import pressroom.ingest.formats.FeedException;
 import pressroom.ingest.formats.FeedItem;
 import pressroom.ingest.formats.FeedParser;
 import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.mapping.ItemMapper;
 import pressroom.ingest.sources.FeedSource;
@@ -34,11 +35,16 @@ public final class Importer {
   private static final int BATCH = 5_000;
 
   private final IngestStore store;
+  private final AgencyNames agencies;
   private final Runnable betweenBatches;
 
-  /** {@code betweenBatches} runs on the writer after each batch is committed (a checkpoint). */
-  public Importer(IngestStore store, Runnable betweenBatches) {
+  /**
+   * @param agencies the names bylines credit rather than being written by, besides the source's
+   * @param betweenBatches runs on the writer after each batch is committed (a checkpoint)
+   */
+  public Importer(IngestStore store, AgencyNames agencies, Runnable betweenBatches) {
     this.store = store;
+    this.agencies = agencies;
     this.betweenBatches = betweenBatches;
   }
 
@@ -74,6 +80,7 @@ public final class Importer {
       throws InterruptedException {
     Instant started = Instant.now();
     Instant now = started;
+    ItemMapper mapper = new ItemMapper(source, agencies);
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     // A couple of files per parser: enough that the writer never waits long, few enough that
     // parsers running far ahead do not take the CPU the writer (the slowest stage) needs, only
@@ -91,7 +98,7 @@ public final class Importer {
                 for (long i = next.getAndIncrement();
                     i < files.size();
                     i = next.getAndIncrement()) {
-                  queue.put(parse(source, files.get((int) i), now));
+                  queue.put(parse(mapper, source, files.get((int) i), now));
                 }
                 queue.put(END);
               } catch (InterruptedException e) {
@@ -128,7 +135,7 @@ public final class Importer {
         counts, skipped, undated, files.size(), Duration.between(started, Instant.now()));
   }
 
-  private static Parsed parse(FeedSource source, Path file, Instant now) {
+  private static Parsed parse(ItemMapper mapper, FeedSource source, Path file, Instant now) {
     String name = file.getFileName().toString();
     List<String> skipped = new ArrayList<>();
     List<String> undated = new ArrayList<>();
@@ -142,7 +149,7 @@ public final class Importer {
       int n = 0;
       for (FeedItem item : feed.items()) {
         n++;
-        switch (ItemMapper.map(item, source, feed.language(), now)) {
+        switch (mapper.map(item, feed.language(), now)) {
           case ItemMapper.Mapped.Ok ok -> {
             out.add(ok.candidate());
             if (item.unreadableDate() != null) {

@@ -26,6 +26,7 @@ import pressroom.ingest.formats.FeedException;
 import pressroom.ingest.formats.FeedItem;
 import pressroom.ingest.formats.FeedParser;
 import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.mapping.ItemMapper;
 import pressroom.ingest.sources.FeedSource;
@@ -44,13 +45,22 @@ public final class IngestJob {
   private final SourceDao sources;
   private final IngestStore store;
   private final FeedFetcher fetcher;
+  private final AgencyNames agencies;
   private final MeterRegistry metrics;
 
+  /**
+   * @param agencies the names bylines credit rather than being written by, besides the source's
+   */
   public IngestJob(
-      SourceDao sources, IngestStore store, FeedFetcher fetcher, MeterRegistry metrics) {
+      SourceDao sources,
+      IngestStore store,
+      FeedFetcher fetcher,
+      AgencyNames agencies,
+      MeterRegistry metrics) {
     this.sources = sources;
     this.store = store;
     this.fetcher = fetcher;
+    this.agencies = agencies;
     this.metrics = metrics;
   }
 
@@ -216,10 +226,11 @@ public final class IngestJob {
     List<String> skipped = new ArrayList<>(feed.skipped());
     List<String> undated = new ArrayList<>();
     List<Candidate> batch = new ArrayList<>();
+    ItemMapper mapper = new ItemMapper(source, agencies);
     int n = 0;
     for (FeedItem item : feed.items()) {
       n++;
-      switch (ItemMapper.map(item, source, feed.language(), now)) {
+      switch (mapper.map(item, feed.language(), now)) {
         case ItemMapper.Mapped.Ok ok -> {
           batch.add(ok.candidate());
           if (item.unreadableDate() != null) {

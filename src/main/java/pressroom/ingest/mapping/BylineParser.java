@@ -3,7 +3,6 @@ package pressroom.ingest.mapping;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits the one author string a partner sends ("By Jane Roe, Ali Hassan and Mary O. Doe |
- * Reuters") into the people who wrote the piece, in order. Pure and stateless; never throws.
+ * Reuters") into the people who wrote the piece, in order. Pure; never throws; one parser serves
+ * many threads. Which names are agencies is data ({@link AgencyNames}), given by the caller.
  *
  * <p>Names keep their case, accents and script. Choices for ambiguous input, kept predictable:
  *
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *       "jane@example.com (Jane Roe)" and a string that is nothing but brackets.
  *   <li>"By", "Reporting by", "Writing by" and "بقلم" introduce authors; "Editing by", "Photos by"
  *       and the like introduce other people, skipped up to the next ";", "|", dash or line.
- *   <li>"for …" and "in Place" end a name: "Jane Roe for Harbour Wire", "Ali Hassan in Cairo".
+ *   <li>"for …" and "in Place" end a name: "Jane Roe for Reuters", "Ali Hassan in Cairo".
  *   <li>Arabic "و" ("and") glued to a word separates only when both sides have two or more words.
  * </ul>
  */
@@ -43,46 +43,6 @@ public final class BylineParser {
 
   /** Only this much of a string is read; a longer byline is a broken feed. */
   private static final int MAX_INPUT = 10_000;
-
-  /**
-   * Agencies and wires: credit, never an author. Entries of up to four characters are acronyms and
-   * match only as written, so "Efe", "Ansa" and "Pa" remain given names.
-   */
-  private static final Set<String> AGENCIES =
-      Set.of(
-          "Reuters",
-          "AP",
-          "Associated Press",
-          "AFP",
-          "Agence France-Presse",
-          "Agence France Presse",
-          "dpa",
-          "DPA",
-          "Deutsche Presse-Agentur",
-          "EFE",
-          "Agencia EFE",
-          "ANSA",
-          "Anadolu",
-          "Anadolu Agency",
-          "Xinhua",
-          "Xinhua News Agency",
-          "UPI",
-          "United Press International",
-          "PA",
-          "Press Association",
-          "Bloomberg",
-          "Bloomberg News",
-          "Kyodo",
-          "Kyodo News",
-          "Yonhap",
-          "Harbour Wire",
-          "Meridian Press",
-          "رويترز",
-          "فرانس برس",
-          "أ ف ب",
-          "الأناضول",
-          "شينخوا",
-          "وكالات");
 
   /** Job titles written after a name: "Staff Reporter", "Beirut Correspondent". */
   private static final Set<String> TITLES =
@@ -148,13 +108,6 @@ public final class BylineParser {
   /** Words after which a final period belongs to the name. */
   private static final Set<String> SUFFIXES = Set.of("jr", "sr", "jnr", "snr");
 
-  /** Agency names as words, longest first so "Associated Press" wins over shorter entries. */
-  private static final List<List<String>> AGENCY_WORDS =
-      AGENCIES.stream()
-          .map(agency -> List.of(agency.split(" ")))
-          .sorted(Comparator.comparingInt((List<String> words) -> words.size()).reversed())
-          .toList();
-
   /** Separator punctuation that may be left at either end of a name. */
   private static final String EDGE = ",;:|/\\&+*•·،؛、，：；-‐‑‒–—―−_~=#!?\"“”„‟«»‹›()[]{}<>…@";
 
@@ -208,10 +161,15 @@ public final class BylineParser {
   private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
   private static final Pattern INITIAL = Pattern.compile("\\p{L}\\p{M}*");
 
-  private BylineParser() {}
+  private final AgencyNames agencies;
+
+  /** A parser that takes {@code agencies} for credit, never for authors. */
+  public BylineParser(AgencyNames agencies) {
+    this.agencies = agencies;
+  }
 
   /** The authors named in one byline string, in order; empty for null or blank input. */
-  public static List<String> split(String raw) {
+  public List<String> split(String raw) {
     Names names = new Names();
     if (raw == null || raw.isBlank()) {
       return names.toList();
@@ -227,7 +185,7 @@ public final class BylineParser {
    * The authors of several byline strings (an item's author fields), in order, each person once
    * even when written with different case or accents; the first spelling wins.
    */
-  public static List<String> splitAll(List<String> raws) {
+  public List<String> splitAll(List<String> raws) {
     Names names = new Names();
     if (raws != null) {
       for (String raw : raws) {
@@ -306,7 +264,7 @@ public final class BylineParser {
   }
 
   /** The people of one segment; after "Editing by" the rest of the segment are not authors. */
-  private static void readSegment(String segment, Names names) {
+  private void readSegment(String segment, Names names) {
     boolean others = false;
     for (String part : WEAK.split(segment)) {
       String text = trimEnds(part);
@@ -370,7 +328,7 @@ public final class BylineParser {
   }
 
   /** The name one part holds, or null when it names nobody. */
-  private static String cleanName(String part) {
+  private String cleanName(String part) {
     String s = trimEnds(REPEATED_SPACE.matcher(part).replaceAll(" "));
     Matcher tail = TAIL.matcher(s);
     if (tail.find()) {
@@ -396,7 +354,7 @@ public final class BylineParser {
   private record Unit(Credit kind, int from) {}
 
   /** Cuts trailing agency and title words off a name; null when the part is all credit. */
-  private static String withoutCredit(String name) {
+  private String withoutCredit(String name) {
     String[] words = name.split(" ");
     List<Unit> run = trailingCredit(words);
     if (run.stream().allMatch(unit -> unit.kind() == Credit.QUALIFIER)) {
@@ -423,12 +381,13 @@ public final class BylineParser {
   }
 
   /** The credit words at the end of {@code words}, last first. */
-  private static List<Unit> trailingCredit(String[] words) {
+  private List<Unit> trailingCredit(String[] words) {
+    String[] trimmed = Arrays.stream(words).map(BylineParser::trimEnds).toArray(String[]::new);
     List<Unit> run = new ArrayList<>();
     int start = words.length;
     while (start > 0) {
-      int agency = agencyEndingAt(words, start);
-      String word = trimEnds(words[start - 1]).toLowerCase(Locale.ROOT);
+      int agency = agencies.endingAt(trimmed, start);
+      String word = trimmed[start - 1].toLowerCase(Locale.ROOT);
       Credit kind;
       if (agency > 0) {
         boolean fullWord = agency == 1 && word.length() > 4;
@@ -444,26 +403,6 @@ public final class BylineParser {
       run.add(new Unit(kind, start));
     }
     return run;
-  }
-
-  /** How many words of an agency name end just before {@code end}, or 0. */
-  private static int agencyEndingAt(String[] words, int end) {
-    for (List<String> agency : AGENCY_WORDS) {
-      int from = end - agency.size();
-      if (from < 0) {
-        continue;
-      }
-      boolean acronym = agency.size() == 1 && agency.get(0).length() <= 4;
-      boolean matches = true;
-      for (int i = 0; i < agency.size() && matches; i++) {
-        String word = trimEnds(words[from + i]);
-        matches = acronym ? word.equals(agency.get(i)) : word.equalsIgnoreCase(agency.get(i));
-      }
-      if (matches) {
-        return agency.size();
-      }
-    }
-    return 0;
   }
 
   /** Without separator punctuation and spaces at the ends; keeps the period of "O." or "Jr.". */
