@@ -136,15 +136,19 @@ public final class App implements AutoCloseable {
     this.sources = new SourceDao(database.jdbi());
     this.fetcher =
         new FeedFetcher(
-            config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
+            config.ingestAllowPrivate(),
+            "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)",
+            clock);
     IngestStore ingestStore = new IngestStore(database.jdbi());
     AgencyNames agencies = AgencyNames.wires().plus(config.ingestAgencies());
-    this.importer = new Importer(ingestStore, agencies, database::checkpointAfterBulkWrite);
+    this.importer = new Importer(ingestStore, agencies, clock, database::checkpointAfterBulkWrite);
     this.poller =
-        new Poller(sources, new IngestJob(sources, ingestStore, fetcher, agencies, metrics));
+        new Poller(
+            sources, new IngestJob(sources, ingestStore, fetcher, agencies, metrics, clock), clock);
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
     this.scheduler =
-        new IngestScheduler(database.dataSource(), poller, licences, config.ingestCheckEvery());
+        new IngestScheduler(
+            database.dataSource(), poller, licences, config.ingestCheckEvery(), clock);
     Templates templates = new Templates();
     Supplier<Chrome> chrome =
         () ->

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,15 +37,19 @@ public final class Importer {
 
   private final IngestStore store;
   private final AgencyNames agencies;
+  private final InstantSource clock;
   private final Runnable betweenBatches;
 
   /**
    * @param agencies the names bylines credit rather than being written by, besides the source's
+   * @param clock the import's time, which items without a readable date are given
    * @param betweenBatches runs on the writer after each batch is committed (a checkpoint)
    */
-  public Importer(IngestStore store, AgencyNames agencies, Runnable betweenBatches) {
+  public Importer(
+      IngestStore store, AgencyNames agencies, InstantSource clock, Runnable betweenBatches) {
     this.store = store;
     this.agencies = agencies;
+    this.clock = clock;
     this.betweenBatches = betweenBatches;
   }
 
@@ -78,7 +83,7 @@ public final class Importer {
 
   public Result run(FeedSource source, List<Path> files, Progress progress)
       throws InterruptedException {
-    Instant started = Instant.now();
+    Instant started = clock.instant();
     Instant now = started;
     ItemMapper mapper = new ItemMapper(source, agencies);
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -132,7 +137,7 @@ public final class Importer {
       progress.update(bytes, stored + batch.size());
     }
     return new Result(
-        counts, skipped, undated, files.size(), Duration.between(started, Instant.now()));
+        counts, skipped, undated, files.size(), Duration.between(started, clock.instant()));
   }
 
   private static Parsed parse(ItemMapper mapper, FeedSource source, Path file, Instant now) {

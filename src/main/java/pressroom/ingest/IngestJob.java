@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,25 +48,29 @@ public final class IngestJob {
   private final FeedFetcher fetcher;
   private final AgencyNames agencies;
   private final MeterRegistry metrics;
+  private final InstantSource clock;
 
   /**
    * @param agencies the names bylines credit rather than being written by, besides the source's
+   * @param clock when a run happens: the next fetch, the back-off, and the date of undated items
    */
   public IngestJob(
       SourceDao sources,
       IngestStore store,
       FeedFetcher fetcher,
       AgencyNames agencies,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      InstantSource clock) {
     this.sources = sources;
     this.store = store;
     this.fetcher = fetcher;
     this.agencies = agencies;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   public IngestReport run(FeedSource source) {
-    Instant started = Instant.now();
+    Instant started = clock.instant();
     Timer.Sample sample = Timer.start(metrics);
     IngestReport report;
     try {
@@ -277,7 +282,7 @@ public final class IngestJob {
         since(started));
   }
 
-  private static IngestReport failed(FeedSource source, String reason, Instant started) {
+  private IngestReport failed(FeedSource source, String reason, Instant started) {
     return new IngestReport(
         source.id(),
         source.name(),
@@ -289,8 +294,8 @@ public final class IngestJob {
         since(started));
   }
 
-  private static Duration since(Instant started) {
-    return Duration.between(started, Instant.now());
+  private Duration since(Instant started) {
+    return Duration.between(started, clock.instant());
   }
 
   private static String outcome(IngestReport r) {

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -59,15 +60,23 @@ public final class FeedFetcher implements AutoCloseable {
   private final Duration connectTimeout;
   private final Duration totalTimeout;
   private final long maxBytes;
+  private final InstantSource clock;
 
   /**
    * @param allowPrivateAddresses also fetch from loopback, private and other internal addresses
    *     (never from cloud metadata services)
    * @param userAgent sent with every request, e.g. "Pressroom/0.1 (+https://news.example; feed
    *     fetcher)"
+   * @param clock what a Retry-After date is counted from
    */
-  public FeedFetcher(boolean allowPrivateAddresses, String userAgent) {
-    this(allowPrivateAddresses, userAgent, CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BYTES);
+  public FeedFetcher(boolean allowPrivateAddresses, String userAgent, InstantSource clock) {
+    this(
+        new AddressPolicy(allowPrivateAddresses),
+        userAgent,
+        CONNECT_TIMEOUT,
+        TOTAL_TIMEOUT,
+        MAX_BYTES,
+        clock);
   }
 
   FeedFetcher(
@@ -81,7 +90,8 @@ public final class FeedFetcher implements AutoCloseable {
         userAgent,
         connectTimeout,
         totalTimeout,
-        maxBytes);
+        maxBytes,
+        InstantSource.system());
   }
 
   FeedFetcher(
@@ -90,6 +100,16 @@ public final class FeedFetcher implements AutoCloseable {
       Duration connectTimeout,
       Duration totalTimeout,
       long maxBytes) {
+    this(policy, userAgent, connectTimeout, totalTimeout, maxBytes, InstantSource.system());
+  }
+
+  private FeedFetcher(
+      AddressPolicy policy,
+      String userAgent,
+      Duration connectTimeout,
+      Duration totalTimeout,
+      long maxBytes,
+      InstantSource clock) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(userAgent, "userAgent");
     this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -101,6 +121,7 @@ public final class FeedFetcher implements AutoCloseable {
 
     this.policy = policy;
     this.userAgent = userAgent;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -193,7 +214,8 @@ public final class FeedFetcher implements AutoCloseable {
         case 304 -> new NotModified(url, moved);
         case 410 -> new Gone();
         case 429, 503 ->
-            new RetryLater(status, retryAfter(headers.get(HttpHeader.RETRY_AFTER), Instant.now()));
+            new RetryLater(
+                status, retryAfter(headers.get(HttpHeader.RETRY_AFTER), clock.instant()));
         default -> new Failed("HTTP " + status + " from the server" + FetchFailure.hint(status));
       };
     }
