@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import pressroom.ingest.formats.FeedException;
-import pressroom.ingest.formats.FeedItem;
 import pressroom.ingest.formats.FeedParser;
 import pressroom.ingest.formats.ParsedFeed;
 import pressroom.ingest.mapping.AgencyNames;
@@ -150,20 +149,10 @@ public final class Importer {
       byte[] body = Files.readAllBytes(file);
       size = body.length;
       ParsedFeed feed = FeedParser.parse(body, null, source.format(), null);
-      feed.skipped().forEach(s -> skipped.add(name + ", " + s));
-      int n = 0;
-      for (FeedItem item : feed.items()) {
-        n++;
-        switch (mapper.map(item, feed.language(), now)) {
-          case ItemMapper.Mapped.Ok ok -> {
-            out.add(ok.candidate());
-            if (item.unreadableDate() != null) {
-              undated.add(name + ", " + IngestReport.undatedItem(item));
-            }
-          }
-          case ItemMapper.Mapped.Skipped s -> skipped.add(name + ", item " + n + ": " + s.reason());
-        }
-      }
+      MappedItems mapped = MappedItems.of(mapper, feed, now);
+      out.addAll(mapped.candidates());
+      mapped.skipped().forEach(s -> skipped.add(name + ", " + s));
+      mapped.undated().forEach(u -> undated.add(name + ", " + u));
     } catch (IOException | FeedException | RuntimeException e) {
       skipped.add(name + ": " + e.getMessage());
     }
