@@ -61,6 +61,7 @@ import pressroom.ingest.LicenceMaintenance;
 import pressroom.ingest.Poller;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.fetch.FeedFetcher;
+import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.MailTemplates;
@@ -163,13 +164,19 @@ public final class App implements AutoCloseable {
     this.sources = new SourceDao(database.jdbi());
     this.fetcher =
         new FeedFetcher(
-            config.ingestAllowPrivate(), "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)");
+            config.ingestAllowPrivate(),
+            "Pressroom/0.1 (+" + config.baseUrl() + "; feed fetcher)",
+            clock);
     IngestStore ingestStore = new IngestStore(database.jdbi(), clock);
-    this.importer = new Importer(ingestStore, database::checkpointAfterBulkWrite);
-    this.poller = new Poller(sources, new IngestJob(sources, ingestStore, fetcher, metrics));
+    AgencyNames agencies = AgencyNames.wires().plus(config.ingestAgencies());
+    this.importer = new Importer(ingestStore, agencies, clock, database::checkpointAfterBulkWrite);
+    this.poller =
+        new Poller(
+            sources, new IngestJob(sources, ingestStore, fetcher, agencies, metrics, clock), clock);
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
     this.scheduler =
-        new IngestScheduler(database.dataSource(), poller, licences, config.ingestCheckEvery());
+        new IngestScheduler(
+            database.dataSource(), poller, licences, config.ingestCheckEvery(), clock);
     Templates templates = new Templates();
     Supplier<Chrome> chrome =
         () ->
@@ -391,6 +398,11 @@ public final class App implements AutoCloseable {
 
   public InstantSource clock() {
     return clock;
+  }
+
+  /** Applies the content change log now rather than at the next poll: the CLI and tests. */
+  public void applyContentChanges() {
+    changes.poll();
   }
 
   /** Stores articles (new ones, corrections, status changes). */

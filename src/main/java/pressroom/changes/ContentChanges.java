@@ -100,7 +100,8 @@ public final class ContentChanges implements AutoCloseable {
     }
   }
 
-  synchronized void poll() {
+  /** Reads the log now and applies what is new (the timer does this every interval). */
+  public synchronized void poll() {
     long now = System.currentTimeMillis();
     List<Map<String, Object>> rows =
         jdbi.withHandle(

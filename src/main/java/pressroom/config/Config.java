@@ -50,6 +50,9 @@ import java.util.Properties;
  * @param managementPort a second port that serves /metrics without signing in, for Prometheus on an
  *     internal network ({@code PRESSROOM_MANAGEMENT_PORT}; -1, the default, means none, and
  *     /metrics is then for signed-in admins only)
+ * @param ingestAgencies names that bylines credit rather than being written by, besides the
+ *     well-known wires and each source's own name ({@code PRESSROOM_INGEST_AGENCIES}, comma
+ *     separated; none by default)
  */
 public record Config(
     int port,
@@ -70,7 +73,8 @@ public record Config(
     boolean commentRateLimits,
     int sqliteCacheMb,
     java.util.List<String> trustedProxies,
-    int managementPort) {
+    int managementPort,
+    java.util.List<String> ingestAgencies) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -80,6 +84,7 @@ public record Config(
       throw new ConfigException("PRESSROOM_PORT", "'" + port + "' is not a port number (0-65535)");
     }
     trustedProxies = java.util.List.copyOf(trustedProxies);
+    ingestAgencies = java.util.List.copyOf(ingestAgencies);
     try {
       new pressroom.web.ClientAddress(trustedProxies);
     } catch (IllegalArgumentException e) {
@@ -250,12 +255,20 @@ public record Config(
           pressroom.web.ClientAddress.parse(get("PRESSROOM_TRUSTED_PROXIES", "")),
           get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty()
               ? -1
-              : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"));
+              : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"),
+          commaSeparated(get("PRESSROOM_INGEST_AGENCIES", "")));
     }
 
     private String get(String key, String fallback) {
       String v = values.get(key);
       return v == null ? fallback : v.trim();
+    }
+
+    private static java.util.List<String> commaSeparated(String raw) {
+      return java.util.Arrays.stream(raw.split(","))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .toList();
     }
 
     private static int parsePort(String raw) {

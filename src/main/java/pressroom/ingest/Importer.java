@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,9 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import pressroom.ingest.formats.FeedException;
-import pressroom.ingest.formats.FeedItem;
 import pressroom.ingest.formats.FeedParser;
 import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.mapping.ItemMapper;
 import pressroom.ingest.sources.FeedSource;
@@ -34,11 +35,20 @@ public final class Importer {
   private static final int BATCH = 5_000;
 
   private final IngestStore store;
+  private final AgencyNames agencies;
+  private final InstantSource clock;
   private final Runnable betweenBatches;
 
-  /** {@code betweenBatches} runs on the writer after each batch is committed (a checkpoint). */
-  public Importer(IngestStore store, Runnable betweenBatches) {
+  /**
+   * @param agencies the names bylines credit rather than being written by, besides the source's
+   * @param clock the import's time, which items without a readable date are given
+   * @param betweenBatches runs on the writer after each batch is committed (a checkpoint)
+   */
+  public Importer(
+      IngestStore store, AgencyNames agencies, InstantSource clock, Runnable betweenBatches) {
     this.store = store;
+    this.agencies = agencies;
+    this.clock = clock;
     this.betweenBatches = betweenBatches;
   }
 
@@ -72,8 +82,9 @@ public final class Importer {
 
   public Result run(FeedSource source, List<Path> files, Progress progress)
       throws InterruptedException {
-    Instant started = Instant.now();
+    Instant started = clock.instant();
     Instant now = started;
+    ItemMapper mapper = new ItemMapper(source, agencies);
     int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
     // A couple of files per parser: enough that the writer never waits long, few enough that
     // parsers running far ahead do not take the CPU the writer (the slowest stage) needs, only
@@ -91,7 +102,7 @@ public final class Importer {
                 for (long i = next.getAndIncrement();
                     i < files.size();
                     i = next.getAndIncrement()) {
-                  queue.put(parse(source, files.get((int) i), now));
+                  queue.put(parse(mapper, source, files.get((int) i), now));
                 }
                 queue.put(END);
               } catch (InterruptedException e) {
@@ -125,10 +136,10 @@ public final class Importer {
       progress.update(bytes, stored + batch.size());
     }
     return new Result(
-        counts, skipped, undated, files.size(), Duration.between(started, Instant.now()));
+        counts, skipped, undated, files.size(), Duration.between(started, clock.instant()));
   }
 
-  private static Parsed parse(FeedSource source, Path file, Instant now) {
+  private static Parsed parse(ItemMapper mapper, FeedSource source, Path file, Instant now) {
     String name = file.getFileName().toString();
     List<String> skipped = new ArrayList<>();
     List<String> undated = new ArrayList<>();
@@ -138,20 +149,10 @@ public final class Importer {
       byte[] body = Files.readAllBytes(file);
       size = body.length;
       ParsedFeed feed = FeedParser.parse(body, null, source.format(), null);
-      feed.skipped().forEach(s -> skipped.add(name + ", " + s));
-      int n = 0;
-      for (FeedItem item : feed.items()) {
-        n++;
-        switch (ItemMapper.map(item, source, feed.language(), now)) {
-          case ItemMapper.Mapped.Ok ok -> {
-            out.add(ok.candidate());
-            if (item.unreadableDate() != null) {
-              undated.add(name + ", " + IngestReport.undatedItem(item));
-            }
-          }
-          case ItemMapper.Mapped.Skipped s -> skipped.add(name + ", item " + n + ": " + s.reason());
-        }
-      }
+      MappedItems mapped = MappedItems.of(mapper, feed, now);
+      out.addAll(mapped.candidates());
+      mapped.skipped().forEach(s -> skipped.add(name + ", " + s));
+      mapped.undated().forEach(u -> undated.add(name + ", " + u));
     } catch (IOException | FeedException | RuntimeException e) {
       skipped.add(name + ": " + e.getMessage());
     }

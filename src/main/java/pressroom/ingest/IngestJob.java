@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,9 +24,9 @@ import pressroom.ingest.fetch.FetchOutcome.NotModified;
 import pressroom.ingest.fetch.FetchOutcome.RetryLater;
 import pressroom.ingest.fetch.FetchRequest;
 import pressroom.ingest.formats.FeedException;
-import pressroom.ingest.formats.FeedItem;
 import pressroom.ingest.formats.FeedParser;
 import pressroom.ingest.formats.ParsedFeed;
+import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.mapping.Candidate;
 import pressroom.ingest.mapping.ItemMapper;
 import pressroom.ingest.sources.FeedSource;
@@ -44,18 +45,31 @@ public final class IngestJob {
   private final SourceDao sources;
   private final IngestStore store;
   private final FeedFetcher fetcher;
+  private final AgencyNames agencies;
   private final MeterRegistry metrics;
+  private final InstantSource clock;
 
+  /**
+   * @param agencies the names bylines credit rather than being written by, besides the source's
+   * @param clock when a run happens: the next fetch, the back-off, and the date of undated items
+   */
   public IngestJob(
-      SourceDao sources, IngestStore store, FeedFetcher fetcher, MeterRegistry metrics) {
+      SourceDao sources,
+      IngestStore store,
+      FeedFetcher fetcher,
+      AgencyNames agencies,
+      MeterRegistry metrics,
+      InstantSource clock) {
     this.sources = sources;
     this.store = store;
     this.fetcher = fetcher;
+    this.agencies = agencies;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   public IngestReport run(FeedSource source) {
-    Instant started = Instant.now();
+    Instant started = clock.instant();
     Timer.Sample sample = Timer.start(metrics);
     IngestReport report;
     try {
@@ -109,7 +123,7 @@ public final class IngestJob {
               stored.counts().inserted(),
               now,
               now.plus(source.interval()));
-          yield report(source, stored, false, now);
+          yield report(source, stored, now);
         } catch (FeedException e) {
           sources.recordFailure(source.id(), e.getMessage(), now, backoff(source, now, null));
           yield failed(source, e.getMessage(), now);
@@ -124,15 +138,7 @@ public final class IngestJob {
             0,
             now,
             now.plus(source.interval()));
-        yield new IngestReport(
-            source.id(),
-            source.name(),
-            IngestStore.Counts.NONE,
-            List.of(),
-            List.of(),
-            true,
-            null,
-            since(now));
+        yield IngestReport.nothingNew(source, since(now));
       }
       case RetryLater r -> {
         String reason =
@@ -187,7 +193,7 @@ public final class IngestJob {
     Stored total = new Stored(counts, skipped, undated);
     sources.recordSuccess(
         source.id(), null, null, null, counts.inserted(), now, now.plus(source.interval()));
-    return report(source, total, false, now);
+    return report(source, total, now);
   }
 
   /** The feed files of a path: the file itself, or a folder's .xml/.rss/.atom/.json files. */
@@ -213,23 +219,9 @@ public final class IngestJob {
   record Stored(IngestStore.Counts counts, List<String> skipped, List<String> undated) {}
 
   private Stored mapAndStore(FeedSource source, ParsedFeed feed, Instant now) {
-    List<String> skipped = new ArrayList<>(feed.skipped());
-    List<String> undated = new ArrayList<>();
-    List<Candidate> batch = new ArrayList<>();
-    int n = 0;
-    for (FeedItem item : feed.items()) {
-      n++;
-      switch (ItemMapper.map(item, source, feed.language(), now)) {
-        case ItemMapper.Mapped.Ok ok -> {
-          batch.add(ok.candidate());
-          if (item.unreadableDate() != null) {
-            undated.add(IngestReport.undatedItem(item));
-          }
-        }
-        case ItemMapper.Mapped.Skipped s -> skipped.add("item " + n + ": " + s.reason());
-      }
-    }
-    return new Stored(store.store(source.id(), dedupeWithinFeed(batch)), skipped, undated);
+    MappedItems mapped = MappedItems.of(new ItemMapper(source, agencies), feed, now);
+    IngestStore.Counts counts = store.store(source.id(), dedupeWithinFeed(mapped.candidates()));
+    return new Stored(counts, mapped.skipped(), mapped.undated());
   }
 
   /** A feed that repeats a guid: the last occurrence is the one the partner means. */
@@ -253,33 +245,24 @@ public final class IngestJob {
     return now.plusSeconds(Math.max(seconds, 60));
   }
 
-  private IngestReport report(
-      FeedSource source, Stored stored, boolean notModified, Instant started) {
+  private IngestReport report(FeedSource source, Stored stored, Instant started) {
     return new IngestReport(
         source.id(),
         source.name(),
         stored.counts(),
         stored.skipped(),
         stored.undated(),
-        notModified,
+        false,
         null,
         since(started));
   }
 
-  private static IngestReport failed(FeedSource source, String reason, Instant started) {
-    return new IngestReport(
-        source.id(),
-        source.name(),
-        IngestStore.Counts.NONE,
-        List.of(),
-        List.of(),
-        false,
-        reason,
-        since(started));
+  private IngestReport failed(FeedSource source, String reason, Instant started) {
+    return IngestReport.failed(source, reason, since(started));
   }
 
-  private static Duration since(Instant started) {
-    return Duration.between(started, Instant.now());
+  private Duration since(Instant started) {
+    return Duration.between(started, clock.instant());
   }
 
   private static String outcome(IngestReport r) {

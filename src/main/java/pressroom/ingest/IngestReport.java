@@ -24,19 +24,34 @@ public record IngestReport(
     String error,
     Duration took) {
 
+  /** A run that found nothing new: the feed was not modified. */
+  static IngestReport nothingNew(FeedSource source, Duration took) {
+    return storedNothing(source, true, null, took);
+  }
+
   /**
    * A run not made because one of the same source was under way on this node: nothing new from it.
    */
   static IngestReport alreadyRunning(FeedSource source) {
+    return nothingNew(source, Duration.ZERO);
+  }
+
+  /** A run that failed for {@code reason}, in plain words. */
+  static IngestReport failed(FeedSource source, String reason, Duration took) {
+    return storedNothing(source, false, reason, took);
+  }
+
+  private static IngestReport storedNothing(
+      FeedSource source, boolean notModified, String error, Duration took) {
     return new IngestReport(
         source.id(),
         source.name(),
         IngestStore.Counts.NONE,
         List.of(),
         List.of(),
-        true,
-        null,
-        Duration.ZERO);
+        notModified,
+        error,
+        took);
   }
 
   /** Items named in full in {@link #unreadableDatesLine}; the rest are counted. */

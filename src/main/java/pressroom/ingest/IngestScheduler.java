@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import javax.sql.DataSource;
 
 /**
@@ -16,7 +16,11 @@ public final class IngestScheduler implements AutoCloseable {
   private final Scheduler scheduler;
 
   public IngestScheduler(
-      DataSource dataSource, Poller poller, LicenceMaintenance licences, Duration checkEvery) {
+      DataSource dataSource,
+      Poller poller,
+      LicenceMaintenance licences,
+      Duration checkEvery,
+      InstantSource clock) {
     RecurringTask<Void> poll =
         Tasks.recurring("poll-sources", FixedDelay.of(checkEvery))
             .execute((instance, ctx) -> poller.runDue());
@@ -25,9 +29,8 @@ public final class IngestScheduler implements AutoCloseable {
         Tasks.recurring("licence-maintenance", FixedDelay.of(maintenanceEvery))
             .execute(
                 (instance, ctx) -> {
-                  Instant now = Instant.now();
                   // Look back over two periods: a late run must not miss an embargo ending.
-                  licences.run(now);
+                  licences.run(clock.instant());
                 });
     this.scheduler =
         Scheduler.create(dataSource)

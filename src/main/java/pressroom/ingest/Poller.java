@@ -2,6 +2,7 @@ package pressroom.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,18 +25,23 @@ public final class Poller {
 
   private final SourceDao sources;
   private final IngestJob job;
+  private final InstantSource clock;
 
   /** One lock per source: on this node, one run of a source at a time. */
   private final java.util.concurrent.ConcurrentMap<String, ReentrantLock> runs =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  public Poller(SourceDao sources, IngestJob job) {
+  /**
+   * @param clock which sources are due, and how long a claim on one lasts
+   */
+  public Poller(SourceDao sources, IngestJob job, InstantSource clock) {
     this.sources = sources;
     this.job = job;
+    this.clock = clock;
   }
 
   public List<IngestReport> runDue() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Semaphore slots = new Semaphore(PARALLEL_FETCHES);
     List<Future<IngestReport>> running = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

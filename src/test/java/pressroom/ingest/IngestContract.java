@@ -111,18 +111,10 @@ abstract class IngestContract {
                 .orElse(null));
   }
 
-  /** The section listing once it has caught up with the latest change. */
+  /** The section listing once the site has applied the latest changes. */
   String listingAfterChanges() {
-    sleep(600);
+    site.app().applyContentChanges();
     return site.get("/sections/syndicated-news").body();
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
   }
 
   Document article(String slug) {
@@ -254,7 +246,7 @@ abstract class IngestContract {
     FeedSource after = reload(s);
     assertThat(after.health()).isEqualTo("failing");
     assertThat(after.lastError()).contains("503");
-    assertThat(after.nextFetchAt()).isAfter(Instant.now().plusSeconds(7100));
+    assertThat(after.nextFetchAt()).isAfter(site.clock().instant().plusSeconds(7100));
     assertThat(after.consecutiveFailures()).isEqualTo(1);
 
     partner.respond("/broken.xml", Response.status(500));
@@ -264,10 +256,47 @@ abstract class IngestContract {
     ingest(b);
     Instant secondRetry = reload(b).nextFetchAt();
     // Exponential: the second wait is clearly longer than the first (15 min * 2, then * 4, ±20 %).
-    assertThat(Duration.between(Instant.now(), secondRetry))
-        .isGreaterThan(Duration.between(Instant.now(), firstRetry).plusMinutes(10));
+    Instant now = site.clock().instant();
+    assertThat(Duration.between(now, secondRetry))
+        .isGreaterThan(Duration.between(now, firstRetry).plusMinutes(10));
     assertThat(reload(b).lastError()).isEqualTo("HTTP 500 from the server");
     assertThat(reload(b).lastError()).doesNotContain("secret-key-123");
+  }
+
+  @Test
+  void aSourceIsPolledAgainOnceItsIntervalHasPassedAndNotBefore() {
+    String title = unique("Harbour dredging resumes");
+    partner.serve(
+        "/due.xml",
+        TestFeeds.rss(new RssItem("d-" + counter, title, "Jane Roe", BODY, NOW.minusSeconds(300))),
+        "application/rss+xml");
+    FeedSource s = add("Due Wire", "/due.xml", SeoPolicy.CANONICAL, 0, 0);
+    assertThat(ingest(s).counts().inserted()).isEqualTo(1);
+    assertThat(reload(s).nextFetchAt())
+        .isBetween(
+            site.clock().instant().plus(Duration.ofMinutes(14)),
+            site.clock().instant().plus(Duration.ofMinutes(15)));
+    assertThat(site.app().poller().runDue()).noneMatch(r -> r.sourceId().equals(s.id()));
+
+    List<IngestReport> later =
+        withClockAhead(Duration.ofMinutes(16), () -> site.app().poller().runDue());
+    assertThat(later)
+        .filteredOn(r -> r.sourceId().equals(s.id()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.counts().unchanged()).isEqualTo(1));
+  }
+
+  /**
+   * Runs {@code work} with the site's clock {@code ahead}, then sets it back: the site and its
+   * sources are shared by the tests of this class, whose feeds are dated by the wall clock.
+   */
+  <T> T withClockAhead(Duration ahead, java.util.function.Supplier<T> work) {
+    site.clock().advance(ahead);
+    try {
+      return work.get();
+    } finally {
+      site.clock().advance(ahead.negated());
+    }
   }
 
   @Test
@@ -286,7 +315,7 @@ abstract class IngestContract {
     FeedSource g = add("Gone Wire", "/gone.xml", SeoPolicy.CANONICAL, 0, 0);
     ingest(g);
     assertThat(reload(g).state()).isEqualTo(FeedSource.State.GONE);
-    assertThat(site.app().sources().due(Instant.now().plusSeconds(86_400)))
+    assertThat(site.app().sources().due(site.clock().instant().plusSeconds(86_400)))
         .noneMatch(x -> x.id().equals(g.id()));
   }
 
@@ -451,7 +480,7 @@ abstract class IngestContract {
     FeedSource s = add("Short Licence Wire", "/old-items.xml", SeoPolicy.NOINDEX, 2, 0);
     ingest(s);
     String slug = slugOf(title);
-    assertThat(site.app().licences().run(Instant.now())).isEqualTo(1);
+    assertThat(site.app().licences().run(site.clock().instant())).isEqualTo(1);
     Eventually.until(
         "the article answers 410", () -> site.get("/articles/" + slug).statusCode() == 410);
     assertThat(Jsoup.parse(site.get("/articles/" + slug).body()).text())
@@ -490,9 +519,9 @@ abstract class IngestContract {
             java.nio.charset.StandardCharsets.UTF_8);
     partner.serve("/dates.xml", feed, "application/rss+xml");
     FeedSource s = add("Almanac Wire", "/dates.xml", SeoPolicy.CANONICAL, 0, 0);
-    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant before = site.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     IngestReport r = ingest(s);
-    Instant after = Instant.now();
+    Instant after = site.clock().instant();
     assertThat(r.ok()).as(r.summary()).isTrue();
     assertThat(r.counts().inserted()).isEqualTo(14);
     String named =
@@ -520,12 +549,12 @@ abstract class IngestContract {
     Instant firstSeen = published.get("unreadable");
     assertThat(firstSeen).isBetween(before, after);
 
-    // A correction later on does not move the time the undated item was first seen.
+    // A correction a day later does not move the time the undated item was first seen.
     partner.serve(
         "/dates.xml",
         feed.replace("its original text", "its corrected text"),
         "application/rss+xml");
-    IngestReport again = ingest(s);
+    IngestReport again = withClockAhead(Duration.ofDays(1), () -> ingest(s));
     assertThat(again.counts().updated()).isEqualTo(1);
     assertThat(again.unreadableDatesLine()).isEqualTo(named);
     assertThat(publishedTimes(s))

@@ -54,8 +54,7 @@ final class CheckedResolver implements SocketAddressResolver {
               }
               Optional<String> refusal = policy.refusal(address);
               if (refusal.isPresent()) {
-                promise.failed(
-                    new FeedFetcher.FetchFailure(refusalReason(host, address, refusal.get())));
+                promise.failed(new FetchFailure(refusalReason(host, address, refusal.get())));
                 return;
               }
             }

@@ -1,30 +1,20 @@
 package pressroom.ingest.fetch;
 
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
-import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
@@ -47,9 +37,11 @@ import pressroom.ingest.fetch.FetchOutcome.RetryLater;
  * Fetches a feed over HTTP: one conditional GET, redirects followed by hand, the body size-capped
  * and un-gzipped. Does not parse the feed or touch the database.
  *
- * <p>Only addresses the {@link AddressPolicy} allows are ever connected to; the check runs on the
- * resolved addresses the connector uses (see {@link CheckedResolver}). Thread-safe: the whole app
- * shares one instance, and closing it stops the HTTP client.
+ * <p>This class holds the HTTP exchange and the client's life; {@link Redirects} decides where a
+ * fetch may go, {@link CappedBody} how much of a body is read, and {@link FetchFailure} words the
+ * failures. Only addresses the {@link AddressPolicy} allows are ever connected to; the check runs
+ * on the resolved addresses the connector uses (see {@link CheckedResolver}). Thread-safe: the
+ * whole app shares one instance, and closing it stops the HTTP client.
  */
 public final class FeedFetcher implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -68,15 +60,23 @@ public final class FeedFetcher implements AutoCloseable {
   private final Duration connectTimeout;
   private final Duration totalTimeout;
   private final long maxBytes;
+  private final InstantSource clock;
 
   /**
    * @param allowPrivateAddresses also fetch from loopback, private and other internal addresses
    *     (never from cloud metadata services)
    * @param userAgent sent with every request, e.g. "Pressroom/0.1 (+https://news.example; feed
    *     fetcher)"
+   * @param clock what a Retry-After date is counted from
    */
-  public FeedFetcher(boolean allowPrivateAddresses, String userAgent) {
-    this(allowPrivateAddresses, userAgent, CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BYTES);
+  public FeedFetcher(boolean allowPrivateAddresses, String userAgent, InstantSource clock) {
+    this(
+        new AddressPolicy(allowPrivateAddresses),
+        userAgent,
+        CONNECT_TIMEOUT,
+        TOTAL_TIMEOUT,
+        MAX_BYTES,
+        clock);
   }
 
   FeedFetcher(
@@ -90,7 +90,8 @@ public final class FeedFetcher implements AutoCloseable {
         userAgent,
         connectTimeout,
         totalTimeout,
-        maxBytes);
+        maxBytes,
+        InstantSource.system());
   }
 
   FeedFetcher(
@@ -99,6 +100,16 @@ public final class FeedFetcher implements AutoCloseable {
       Duration connectTimeout,
       Duration totalTimeout,
       long maxBytes) {
+    this(policy, userAgent, connectTimeout, totalTimeout, maxBytes, InstantSource.system());
+  }
+
+  private FeedFetcher(
+      AddressPolicy policy,
+      String userAgent,
+      Duration connectTimeout,
+      Duration totalTimeout,
+      long maxBytes,
+      InstantSource clock) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(userAgent, "userAgent");
     this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -110,6 +121,7 @@ public final class FeedFetcher implements AutoCloseable {
 
     this.policy = policy;
     this.userAgent = userAgent;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -167,23 +179,23 @@ public final class FeedFetcher implements AutoCloseable {
     try {
       return follow(client, request);
     } catch (FetchFailure failure) {
-      return new Failed(redact(failure.getMessage(), request));
+      return new Failed(FetchFailure.redact(failure.getMessage(), request));
     }
   }
 
   private FetchOutcome follow(HttpClient client, FetchRequest request) throws FetchFailure {
     URI url = request.url();
-    checkUrl(url);
+    Redirects.checkUrl(url);
     long deadline = System.nanoTime() + totalTimeout.toNanos();
     boolean permanent = true;
     for (int redirects = 0; ; redirects++) {
       Exchange exchange = exchange(client, request, url, deadline);
       int status = exchange.status();
-      if (isRedirect(status)) {
+      if (Redirects.isRedirect(status)) {
         if (redirects == MAX_REDIRECTS) {
           throw new FetchFailure("too many redirects (more than " + MAX_REDIRECTS + ")");
         }
-        url = redirectTarget(url, exchange.headers().get(HttpHeader.LOCATION));
+        url = Redirects.target(url, exchange.headers().get(HttpHeader.LOCATION));
         permanent &= status == 301 || status == 308;
         continue;
       }
@@ -202,8 +214,9 @@ public final class FeedFetcher implements AutoCloseable {
         case 304 -> new NotModified(url, moved);
         case 410 -> new Gone();
         case 429, 503 ->
-            new RetryLater(status, retryAfter(headers.get(HttpHeader.RETRY_AFTER), Instant.now()));
-        default -> new Failed("HTTP " + status + " from the server" + hint(status));
+            new RetryLater(
+                status, retryAfter(headers.get(HttpHeader.RETRY_AFTER), clock.instant()));
+        default -> new Failed("HTTP " + status + " from the server" + FetchFailure.hint(status));
       };
     }
   }
@@ -215,9 +228,9 @@ public final class FeedFetcher implements AutoCloseable {
       throws FetchFailure {
     long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     if (remainingMillis <= 0) {
-      throw timedOut();
+      throw FetchFailure.timedOut(totalTimeout);
     }
-    boolean sameOrigin = sameOrigin(request.url(), url);
+    boolean sameOrigin = Redirects.sameOrigin(request.url(), url);
     Request get;
     try {
       get =
@@ -250,10 +263,11 @@ public final class FeedFetcher implements AutoCloseable {
     try {
       response = listener.get(remainingMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new FetchFailure(describe(e.getCause(), url));
+      throw new FetchFailure(
+          FetchFailure.describe(e.getCause(), url, connectTimeout, totalTimeout));
     } catch (TimeoutException e) {
       get.abort(e);
-      throw timedOut();
+      throw FetchFailure.timedOut(totalTimeout);
     } catch (InterruptedException e) {
       get.abort(e);
       Thread.currentThread().interrupt();
@@ -262,107 +276,15 @@ public final class FeedFetcher implements AutoCloseable {
     try (InputStream in = listener.getInputStream()) {
       int status = response.getStatus();
       HttpFields headers = response.getHeaders();
-      byte[] body = status >= 200 && status < 300 ? readBody(in, headers) : null;
+      byte[] body = status >= 200 && status < 300 ? CappedBody.read(in, headers, maxBytes) : null;
       return new Exchange(status, headers, body);
     } catch (IOException e) {
       if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
         Thread.currentThread().interrupt();
         throw new FetchFailure("the fetch was interrupted");
       }
-      throw new FetchFailure(describe(e, url));
+      throw new FetchFailure(FetchFailure.describe(e, url, connectTimeout, totalTimeout));
     }
-  }
-
-  private byte[] readBody(InputStream in, HttpFields headers) throws IOException {
-    long declared;
-    try {
-      declared = headers.getLongField(HttpHeader.CONTENT_LENGTH);
-    } catch (NumberFormatException e) {
-      declared = -1;
-    }
-    String tooLarge = "the feed is larger than " + size(maxBytes);
-    if (declared > maxBytes) {
-      throw new FetchFailure(tooLarge);
-    }
-    InputStream wire = new CappedInputStream(in, maxBytes, tooLarge);
-    String encoding = headers.get(HttpHeader.CONTENT_ENCODING);
-    encoding = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
-    InputStream decoded =
-        switch (encoding) {
-          case "", "identity" -> wire;
-          case "gzip", "x-gzip" -> gunzip(wire);
-          default ->
-              throw new FetchFailure(
-                  "the server compressed the feed as '"
-                      + encoding
-                      + "', which Pressroom cannot read (it asks for gzip only)");
-        };
-    try {
-      byte[] body = decoded.readNBytes((int) maxBytes + 1);
-      if (body.length > maxBytes) {
-        throw new FetchFailure(tooLarge + " once decompressed");
-      }
-      return body;
-    } catch (ZipException | EOFException e) {
-      if (decoded == wire) {
-        throw e;
-      }
-      throw new FetchFailure("the server sent a damaged gzip body");
-    }
-  }
-
-  private static InputStream gunzip(InputStream in) throws IOException {
-    try {
-      return new GZIPInputStream(in);
-    } catch (ZipException | EOFException e) {
-      throw new FetchFailure("the server sent a damaged gzip body");
-    }
-  }
-
-  private static void checkUrl(URI url) throws FetchFailure {
-    String scheme = url.getScheme();
-    if (scheme == null) {
-      throw new FetchFailure("the feed address must start with http:// or https://");
-    }
-    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-      throw new FetchFailure(
-          "only http:// and https:// feed addresses can be fetched, not " + scheme + ":");
-    }
-    if (url.getHost() == null) {
-      throw new FetchFailure("the feed address has no valid host name");
-    }
-  }
-
-  private static boolean isRedirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  private static URI redirectTarget(URI from, String location) throws FetchFailure {
-    if (location == null || location.isBlank()) {
-      throw new FetchFailure("the server redirected without saying where (no Location header)");
-    }
-    URI target;
-    try {
-      URI base =
-          from.getRawPath() == null || from.getRawPath().isEmpty() ? from.resolve("/") : from;
-      target = base.resolve(new URI(location.trim()));
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new FetchFailure("the server redirected to an address that is not valid");
-    }
-    checkUrl(target);
-    return target;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI url) {
-    return url.getPort() != -1
-        ? url.getPort()
-        : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
   /** Retry-After as delay-seconds or an HTTP date; null when absent or unreadable. */
@@ -380,95 +302,6 @@ public final class FeedFetcher implements AutoCloseable {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  private static String hint(int status) {
-    return switch (status) {
-      case 401 -> " (it did not accept our credentials)";
-      case 403 -> " (access denied)";
-      case 404 -> " (nothing at this address)";
-      default -> "";
-    };
-  }
-
-  /** Plain words for a failed exchange with {@code url}. */
-  private String describe(Throwable failure, URI url) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof FetchFailure known) {
-        return known.getMessage();
-      }
-    }
-    String where = url.getHost() + ":" + port(url);
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException) {
-        return timedOut().getMessage();
-      }
-      if (t instanceof SocketTimeoutException) {
-        return "could not connect to " + where + " within " + seconds(connectTimeout);
-      }
-      if (t instanceof UnknownHostException) {
-        return "could not find the server " + url.getHost() + " (no such name in DNS)";
-      }
-      if (t instanceof NoRouteToHostException) {
-        return "no network route to " + where;
-      }
-      if (t instanceof ConnectException) {
-        String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("refused")
-            ? "connection refused by " + where
-            : "could not connect to " + where;
-      }
-      if (t instanceof SSLException) {
-        return "could not make a secure (TLS) connection to " + where + ": " + tlsProblem(t);
-      }
-      if (t instanceof EOFException
-          || t instanceof ClosedChannelException
-          || t.getClass().getSimpleName().equals("EofException")) {
-        return "the server at " + where + " closed the connection before the feed was complete";
-      }
-    }
-    return "fetching from " + where + " failed: " + failure;
-  }
-
-  private static String tlsProblem(Throwable failure) {
-    String message = String.valueOf(failure.getMessage());
-    if (message.contains("PKIX") || message.contains("certification path")) {
-      return "its certificate is not signed by an authority we trust";
-    }
-    if (message.contains("subject alternative") || message.contains("No name matching")) {
-      return "its certificate is for a different name";
-    }
-    if (message.contains("NotAfter") || message.contains("expired")) {
-      return "its certificate has expired";
-    }
-    return message;
-  }
-
-  private FetchFailure timedOut() {
-    return new FetchFailure("timed out after " + seconds(totalTimeout));
-  }
-
-  /** Never lets a secret header value through, whatever a library put in its message. */
-  private static String redact(String reason, FetchRequest request) {
-    String safe = reason;
-    for (String value : request.headers().values()) {
-      if (value != null && value.length() >= 4) {
-        safe = safe.replace(value, "[redacted]");
-      }
-    }
-    return safe;
-  }
-
-  private static String seconds(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-  }
-
-  private static String size(long bytes) {
-    if (bytes % (1024 * 1024) == 0) {
-      return bytes / (1024 * 1024) + " MB";
-    }
-    return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
   }
 
   private static Duration positive(Duration duration, String name) {
@@ -495,58 +328,6 @@ public final class FeedFetcher implements AutoCloseable {
       started.stop();
     } catch (Exception e) {
       throw new IllegalStateException("could not stop the feed fetcher's HTTP client", e);
-    }
-  }
-
-  /** An expected failure, already in plain words. An IOException so it can leave a stream. */
-  static final class FetchFailure extends IOException {
-    FetchFailure(String reason) {
-      super(reason);
-    }
-  }
-
-  /** Fails with {@code reason} once more than {@code max} bytes have come through. */
-  private static final class CappedInputStream extends FilterInputStream {
-    private final long max;
-    private final String reason;
-    private long count;
-
-    CappedInputStream(InputStream in, long max, String reason) {
-      super(in);
-      this.max = max;
-      this.reason = reason;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        counted(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        counted(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      counted(skipped);
-      return skipped;
-    }
-
-    private void counted(long n) throws FetchFailure {
-      count += n;
-      if (count > max) {
-        throw new FetchFailure(reason);
-      }
     }
   }
 }

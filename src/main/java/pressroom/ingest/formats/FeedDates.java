@@ -1,15 +1,12 @@
 package pressroom.ingest.formats;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -30,15 +27,17 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>ET, CT, MT, PT and AT are read with their region's daylight saving rules (feedparser always
  *       takes standard time, an hour out all summer);
- *   <li>a zone name not in {@link #ZONES} is not taken as UTC: the date is unreadable, so the item
- *       is reported instead of silently shifted (ambiguous names such as IST or BST are left out
- *       for the same reason, and of the military letters only Z is read);
+ *   <li>a zone name not in {@link DateNames#ZONES} is not taken as UTC: the date is unreadable, so
+ *       the item is reported instead of silently shifted (ambiguous names such as IST or BST are
+ *       left out for the same reason, and of the military letters only Z is read);
  *   <li>a day that does not exist (31 February), month 13 and a year outside 1000 to 9999 (year 0,
  *       or .NET's 0001-01-01 that means "no date") are refused, never rolled over;
  *   <li>12 오후 (pm) in a Korean date is noon.
  * </ul>
  *
- * Pure and thread-safe.
+ * The grammar is here, one method a family; the words it knows (zone, month and weekday names) are
+ * {@link DateNames}, and {@link DateCursor} and {@link TimeOfDay} read the parts. Pure and
+ * thread-safe.
  */
 final class FeedDates {
   /** Longer than any date; JavaScript's Date.toString() with a long zone comment is about 75. */
@@ -46,93 +45,6 @@ final class FeedDates {
 
   private static final int MIN_YEAR = 1000;
   private static final int MAX_YEAR = 9999;
-
-  /**
-   * Zone names feeds write, lower-case. Fixed offsets for the standard and daylight names; regions
-   * for the generic names, which mean whichever of the two is in force.
-   */
-  static final Map<String, ZoneId> ZONES =
-      Map.ofEntries(
-          Map.entry("z", ZoneOffset.UTC),
-          Map.entry("ut", ZoneOffset.UTC),
-          Map.entry("utc", ZoneOffset.UTC),
-          Map.entry("gmt", ZoneOffset.UTC),
-          Map.entry("wet", ZoneOffset.UTC),
-          Map.entry("west", ZoneOffset.ofHours(1)),
-          Map.entry("cet", ZoneOffset.ofHours(1)),
-          Map.entry("met", ZoneOffset.ofHours(1)),
-          Map.entry("mez", ZoneOffset.ofHours(1)),
-          Map.entry("cest", ZoneOffset.ofHours(2)),
-          Map.entry("mest", ZoneOffset.ofHours(2)),
-          Map.entry("mesz", ZoneOffset.ofHours(2)),
-          Map.entry("eet", ZoneOffset.ofHours(2)),
-          Map.entry("eest", ZoneOffset.ofHours(3)),
-          Map.entry("msk", ZoneOffset.ofHours(3)),
-          Map.entry("ast", ZoneOffset.ofHours(-4)),
-          Map.entry("adt", ZoneOffset.ofHours(-3)),
-          Map.entry("at", ZoneId.of("America/Halifax")),
-          Map.entry("est", ZoneOffset.ofHours(-5)),
-          Map.entry("edt", ZoneOffset.ofHours(-4)),
-          Map.entry("et", ZoneId.of("America/New_York")),
-          Map.entry("cst", ZoneOffset.ofHours(-6)),
-          Map.entry("cdt", ZoneOffset.ofHours(-5)),
-          Map.entry("ct", ZoneId.of("America/Chicago")),
-          Map.entry("mst", ZoneOffset.ofHours(-7)),
-          Map.entry("mdt", ZoneOffset.ofHours(-6)),
-          Map.entry("mt", ZoneId.of("America/Denver")),
-          Map.entry("pst", ZoneOffset.ofHours(-8)),
-          Map.entry("pdt", ZoneOffset.ofHours(-7)),
-          Map.entry("pt", ZoneId.of("America/Los_Angeles")),
-          Map.entry("akst", ZoneOffset.ofHours(-9)),
-          Map.entry("akdt", ZoneOffset.ofHours(-8)),
-          Map.entry("hst", ZoneOffset.ofHours(-10)),
-          Map.entry("jst", ZoneOffset.ofHours(9)),
-          Map.entry("kst", ZoneOffset.ofHours(9)),
-          Map.entry("hkt", ZoneOffset.ofHours(8)),
-          Map.entry("sgt", ZoneOffset.ofHours(8)),
-          Map.entry("awst", ZoneOffset.ofHours(8)),
-          Map.entry("acst", ZoneOffset.ofHoursMinutes(9, 30)),
-          Map.entry("acdt", ZoneOffset.ofHoursMinutes(10, 30)),
-          Map.entry("aest", ZoneOffset.ofHours(10)),
-          Map.entry("aedt", ZoneOffset.ofHours(11)),
-          Map.entry("nzst", ZoneOffset.ofHours(12)),
-          Map.entry("nzdt", ZoneOffset.ofHours(13)));
-
-  /**
-   * Month names in full, English and Greek (the nominative and the genitive dates use), in the form
-   * {@link #word} gives. A word names a month when it begins one of them with at least three
-   * letters and no other month; the Greek short forms Ιον and Ιολ are listed as they are written.
-   */
-  private static final List<List<String>> MONTHS =
-      asWords(
-          List.of(
-              List.of("january", "ιανουαριος", "ιανουαριου"),
-              List.of("february", "φεβρουαριος", "φεβρουαριου"),
-              List.of("march", "μαρτιος", "μαρτιου"),
-              List.of("april", "απριλιος", "απριλιου"),
-              List.of("may", "μαιος", "μαιου"),
-              List.of("june", "ιουνιος", "ιουνιου", "ιον"),
-              List.of("july", "ιουλιος", "ιουλιου", "ιολ"),
-              List.of("august", "αυγουστος", "αυγουστου"),
-              List.of("september", "σεπτεμβριος", "σεπτεμβριου"),
-              List.of("october", "οκτωβριος", "οκτωβριου"),
-              List.of("november", "νοεμβριος", "νοεμβριου"),
-              List.of("december", "δεκεμβριος", "δεκεμβριου")));
-
-  /** Weekday names in full, English and Greek; a word of three letters or more that begins one. */
-  private static final List<String> WEEKDAYS =
-      asWords(
-              List.of(
-                  List.of(
-                      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-                  List.of(
-                      "δευτερα", "τριτη", "τεταρτη", "πεμπτη", "παρασκευη", "σαββατο", "κυριακη")))
-          .stream()
-          .flatMap(List::stream)
-          .toList();
-
-  /** Hungarian month names as written in full (the only form feedparser's handler knows). */
-  private static final Map<String, Integer> HUNGARIAN_MONTHS = hungarianMonths();
 
   /** OnBlog, Korean: "2024년 05월 07일 18:15:00", Korean time. */
   private static final Pattern KOREAN_ONBLOG =
@@ -149,8 +61,6 @@ final class FeedDates {
   /** Hungarian: ISO 8601 with the month's name, "2024-május-07T11:15+02:00". */
   private static final Pattern HUNGARIAN =
       Pattern.compile("(\\d{4})-(\\p{L}+)-(\\d{1,2})t(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(.*)");
-
-  private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
   private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
 
@@ -209,7 +119,7 @@ final class FeedDates {
    * year, alone.
    */
   private static Instant iso8601(String t) {
-    Cursor c = new Cursor(t);
+    DateCursor c = new DateCursor(t);
     int year = c.number(4, 4);
     if (year < 0) {
       return null;
@@ -274,7 +184,7 @@ final class FeedDates {
       }
     }
     c.spaces();
-    ZoneId zone = c.atEnd() ? ZoneOffset.UTC : zone(c.rest());
+    ZoneId zone = c.atEnd() ? ZoneOffset.UTC : DateNames.zone(c.rest());
     return zone == null
         ? null
         : at(year, month, day, new TimeOfDay(hour, minute, second, nano), zone);
@@ -290,14 +200,14 @@ final class FeedDates {
    */
   private static Instant rfc822(String t) {
     String[] w = words(t);
-    int i = isWeekday(w[0]) ? 1 : 0;
+    int i = DateNames.isWeekday(w[0]) ? 1 : 0;
     if (w.length - i < 3) {
       return null;
     }
     int day = day(w[i]);
-    int month = month(w[i + 1]);
+    int month = DateNames.month(w[i + 1]);
     if (day == 0) {
-      month = month(w[i]);
+      month = DateNames.month(w[i]);
       day = day(w[i + 1]);
     }
     int year = year(w[i + 2]);
@@ -317,7 +227,7 @@ final class FeedDates {
     }
     ZoneId zone = ZoneOffset.UTC;
     if (i < w.length && !w[i].startsWith("(")) {
-      zone = zone(w[i++]);
+      zone = DateNames.zone(w[i++]);
       if (zone == null) {
         return null;
       }
@@ -331,15 +241,15 @@ final class FeedDates {
    */
   private static Instant asctime(String t) {
     String[] w = words(t);
-    int i = isWeekday(w[0]) ? 1 : 0;
+    int i = DateNames.isWeekday(w[0]) ? 1 : 0;
     int left = w.length - i;
     if (left != 4 && left != 5) {
       return null;
     }
-    int month = month(w[i]);
+    int month = DateNames.month(w[i]);
     int day = day(w[i + 1]);
     TimeOfDay time = TimeOfDay.parse(w[i + 2]);
-    ZoneId zone = left == 5 ? zone(w[i + 3]) : ZoneOffset.UTC;
+    ZoneId zone = left == 5 ? DateNames.zone(w[i + 3]) : ZoneOffset.UTC;
     String year = w[w.length - 1];
     if (month == 0 || day == 0 || time == null || zone == null || year.length() != 4) {
       return null;
@@ -350,7 +260,7 @@ final class FeedDates {
   /** Year first with slashes, as Perforce and others write it: "Fri, 2024/05/07 09:15:00 EDT". */
   private static Instant slashed(String t) {
     String[] w = words(t);
-    int i = isWeekday(w[0]) ? 1 : 0;
+    int i = DateNames.isWeekday(w[0]) ? 1 : 0;
     Matcher date = i < w.length ? SLASHED_DATE.matcher(w[i++]) : null;
     if (date == null || !date.matches()) {
       return null;
@@ -359,7 +269,7 @@ final class FeedDates {
     if (i < w.length && w[i].indexOf(':') > 0) {
       time = TimeOfDay.parse(w[i++]);
     }
-    ZoneId zone = i < w.length ? zone(w[i++]) : ZoneOffset.UTC;
+    ZoneId zone = i < w.length ? DateNames.zone(w[i++]) : ZoneOffset.UTC;
     if (time == null || zone == null || i != w.length) {
       return null;
     }
@@ -396,9 +306,9 @@ final class FeedDates {
     if (!m.matches()) {
       return null;
     }
-    Integer month = HUNGARIAN_MONTHS.get(m.group(2));
+    Integer month = DateNames.hungarianMonth(m.group(2));
     String rest = m.group(7).strip();
-    ZoneId zone = rest.isEmpty() ? ZoneOffset.UTC : zone(rest);
+    ZoneId zone = rest.isEmpty() ? ZoneOffset.UTC : DateNames.zone(rest);
     if (month == null || zone == null) {
       return null;
     }
@@ -423,32 +333,6 @@ final class FeedDates {
     }
   }
 
-  /**
-   * A zone: a name from {@link #ZONES}; an offset as +0100, +01:00, +01 or +1; or either after GMT
-   * or UTC ("GMT+01:00"). Null for anything else.
-   */
-  static ZoneId zone(String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    ZoneId named = ZONES.get(t);
-    if (named != null) {
-      return named;
-    }
-    if (t.startsWith("gmt") || t.startsWith("utc")) {
-      t = t.substring(3);
-    }
-    Matcher m = OFFSET.matcher(t);
-    if (!m.matches()) {
-      return null;
-    }
-    int hours = number(m.group(2));
-    int minutes = m.group(3) == null ? 0 : number(m.group(3));
-    if (hours > 14 || minutes > 59) {
-      return null;
-    }
-    int sign = m.group(1).equals("-") ? -1 : 1;
-    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-  }
-
   /** The text's words, split at spaces and commas; never empty. */
   private static String[] words(String t) {
     String[] w = WORD_SEPARATORS.split(t);
@@ -459,57 +343,6 @@ final class FeedDates {
       return java.util.Arrays.copyOfRange(w, 1, w.length); // the text began with a comma
     }
     return w;
-  }
-
-  /** A word as the name tables hold it: without a final dot, accents or final sigma. */
-  private static String word(String raw) {
-    String w = raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw;
-    for (int k = 0; k < w.length(); k++) {
-      if (w.charAt(k) > 0x7F) {
-        return Normalizer.normalize(w, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .replace('ς', 'σ');
-      }
-    }
-    return w;
-  }
-
-  /** Name tables in the form {@link #word} gives, so that words and names compare as they are. */
-  private static List<List<String>> asWords(List<List<String>> tables) {
-    return tables.stream().map(names -> names.stream().map(FeedDates::word).toList()).toList();
-  }
-
-  private static boolean isWeekday(String raw) {
-    String w = word(raw);
-    if (w.length() < 3) {
-      return false;
-    }
-    for (String name : WEEKDAYS) {
-      if (name.startsWith(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The month (1 to 12) a word names, or 0 when it names none or could be two. */
-  private static int month(String raw) {
-    String w = word(raw);
-    if (w.length() < 3) {
-      return 0;
-    }
-    int found = 0;
-    for (int m = 0; m < MONTHS.size(); m++) {
-      for (String name : MONTHS.get(m)) {
-        if (name.startsWith(w)) {
-          if (found != 0 && found != m + 1) {
-            return 0; // "Ιου" begins both June and July
-          }
-          found = m + 1;
-        }
-      }
-    }
-    return found;
   }
 
   /** A day of the month written as 7, 07, 7th or 7.; 0 when the word is not one. */
@@ -550,124 +383,7 @@ final class FeedDates {
   }
 
   /** A run of at most nine ASCII digits as a number; 0 for null (a missing optional part). */
-  private static int number(String digits) {
+  static int number(String digits) {
     return digits == null ? 0 : Integer.parseInt(digits);
-  }
-
-  private static Map<String, Integer> hungarianMonths() {
-    String[] names = {
-      "január", "február", "március", "április", "május", "június",
-      "július", "augusztus", "szeptember", "október", "november", "december"
-    };
-    Map<String, Integer> months = new HashMap<>();
-    for (int m = 0; m < names.length; m++) {
-      months.put(names[m], m + 1);
-    }
-    return Map.copyOf(months);
-  }
-
-  /** A time of day as written, not yet checked against the clock (that is {@link #at}'s job). */
-  private record TimeOfDay(int hour, int minute, int second, int nano) {
-    static final TimeOfDay MIDNIGHT = new TimeOfDay(0, 0, 0, 0);
-
-    private static final Pattern CLOCK =
-        Pattern.compile(
-            "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?(am|pm|a\\.m\\.|p\\.m\\.)?");
-
-    /** "9:15", "09:15:00", "09:15:00.250", "9:15pm"; null for anything else. */
-    static TimeOfDay parse(String w) {
-      Matcher m = CLOCK.matcher(w);
-      if (!m.matches()) {
-        return null;
-      }
-      String fraction = m.group(4);
-      int nano = fraction == null ? 0 : number((fraction + "00000000").substring(0, 9));
-      TimeOfDay time =
-          new TimeOfDay(number(m.group(1)), number(m.group(2)), number(m.group(3)), nano);
-      return m.group(5) == null ? time : time.meridiem(m.group(5));
-    }
-
-    static boolean isMeridiem(String w) {
-      return w.equals("am") || w.equals("pm") || w.equals("a.m.") || w.equals("p.m.");
-    }
-
-    /** This 12-hour time on the 24-hour clock; null when the hour is not 1 to 12. */
-    TimeOfDay meridiem(String amPm) {
-      if (hour < 1 || hour > 12) {
-        return null;
-      }
-      boolean pm = amPm.startsWith("p");
-      int h = hour == 12 ? (pm ? 12 : 0) : (pm ? hour + 12 : hour);
-      return new TimeOfDay(h, minute, second, nano);
-    }
-  }
-
-  /** Reads a text left to right; a method that finds nothing of its kind does not move. */
-  private static final class Cursor {
-    private final String text;
-    private int pos;
-
-    Cursor(String text) {
-      this.text = text;
-    }
-
-    boolean atEnd() {
-      return pos == text.length();
-    }
-
-    boolean take(char c) {
-      if (pos < text.length() && text.charAt(pos) == c) {
-        pos++;
-        return true;
-      }
-      return false;
-    }
-
-    /** True when at least one space was passed. */
-    boolean spaces() {
-      int start = pos;
-      while (pos < text.length() && text.charAt(pos) == ' ') {
-        pos++;
-      }
-      return pos > start;
-    }
-
-    int digitsAhead() {
-      int n = 0;
-      while (pos + n < text.length() && isDigit(text.charAt(pos + n))) {
-        n++;
-      }
-      return n;
-    }
-
-    /** A number of {@code min} to {@code max} digits (as many as there are), or -1. */
-    int number(int min, int max) {
-      int n = Math.min(digitsAhead(), max);
-      if (n < min) {
-        return -1;
-      }
-      int value = Integer.parseInt(text, pos, pos + n, 10);
-      pos += n;
-      return value;
-    }
-
-    /** A decimal fraction of a second as nanoseconds (digits past the ninth ignored), or -1. */
-    int fraction() {
-      int n = digitsAhead();
-      if (n == 0) {
-        return -1;
-      }
-      String nine = (text.substring(pos, pos + Math.min(n, 9)) + "00000000").substring(0, 9);
-      pos += n;
-      return Integer.parseInt(nine);
-    }
-
-    String rest() {
-      return text.substring(pos);
-    }
-
-    private static boolean isDigit(char c) {
-      return c >= '0' && c <= '9';
-    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import pressroom.ingest.formats.FeedItem.LeadImage;
 import pressroom.ingest.formats.FeedItem.PubStatus;
 
@@ -178,33 +179,43 @@ final class NinjsItems {
   }
 
   private static String body(JsonNode node) {
-    String html = trimToNull(text(node.get("body_html")));
-    if (html == null) {
-      html = byRole(node.get("bodies"), "main", true);
-    }
-    if (html != null) {
-      return html;
-    }
-    String plain = text(node.get("body_text"));
-    if (plain == null) {
-      plain = byRole(node.get("bodies"), "main", false);
-    }
-    return ItemFields.textToHtml(plain);
+    return htmlOrText(node, "body_html", "bodies", "main", "body_text", ItemFields::textToHtml);
   }
 
   private static String description(JsonNode node) {
-    String html = trimToNull(text(node.get("description_html")));
+    return htmlOrText(
+        node,
+        "description_html",
+        "descriptions",
+        "summary",
+        "description_text",
+        plain -> plain == null ? null : ItemFields.escapeHtml(plain));
+  }
+
+  /**
+   * ninjs 1.x's {@code htmlField}, else the HTML of ninjs 2's {@code role} entry in {@code list};
+   * else the plain text of the same two places, made HTML by {@code plainAsHtml} (given null when
+   * there is none).
+   */
+  private static String htmlOrText(
+      JsonNode node,
+      String htmlField,
+      String list,
+      String role,
+      String textField,
+      UnaryOperator<String> plainAsHtml) {
+    String html = trimToNull(text(node.get(htmlField)));
     if (html == null) {
-      html = byRole(node.get("descriptions"), "summary", true);
+      html = byRole(node.get(list), role, true);
     }
     if (html != null) {
       return html;
     }
-    String plain = text(node.get("description_text"));
+    String plain = text(node.get(textField));
     if (plain == null) {
-      plain = byRole(node.get("descriptions"), "summary", false);
+      plain = byRole(node.get(list), role, false);
     }
-    return plain == null ? null : ItemFields.escapeHtml(plain);
+    return plainAsHtml.apply(plain);
   }
 
   /** A web link when the item gives one ("links" with an alternate/canonical href). */
@@ -253,15 +264,7 @@ final class NinjsItems {
     if (associations == null) {
       return null;
     }
-    List<JsonNode> candidates = new ArrayList<>();
-    if (associations.isArray()) {
-      associations.forEach(candidates::add);
-    } else if (associations.isObject()) {
-      for (Map.Entry<String, JsonNode> e : associations.properties()) {
-        candidates.add(e.getValue());
-      }
-    }
-    for (JsonNode association : candidates) {
+    for (JsonNode association : members(associations)) {
       String type = String.valueOf(text(association.get("type"))).toLowerCase(Locale.ROOT);
       if (!association.isObject() || !PICTURE_TYPES.contains(type)) {
         continue;
@@ -286,22 +289,27 @@ final class NinjsItems {
     return null;
   }
 
+  /** The values of a map (ninjs 1.x) or the items of an array (2.x, 3.x); empty otherwise. */
+  private static List<JsonNode> members(JsonNode mapOrArray) {
+    List<JsonNode> members = new ArrayList<>();
+    if (mapOrArray.isArray()) {
+      mapOrArray.forEach(members::add);
+    } else if (mapOrArray.isObject()) {
+      for (Map.Entry<String, JsonNode> e : mapOrArray.properties()) {
+        members.add(e.getValue());
+      }
+    }
+    return members;
+  }
+
   /** The href of the widest rendition (a map in 1.x, an array of named objects since 2.0). */
   private static String largestRendition(JsonNode renditions) {
     if (renditions == null) {
       return null;
     }
-    List<JsonNode> all = new ArrayList<>();
-    if (renditions.isArray()) {
-      renditions.forEach(all::add);
-    } else if (renditions.isObject()) {
-      for (Map.Entry<String, JsonNode> e : renditions.properties()) {
-        all.add(e.getValue());
-      }
-    }
     String best = null;
     double bestWidth = -1;
-    for (JsonNode rendition : all) {
+    for (JsonNode rendition : members(renditions)) {
       String href = text(rendition.get("href"));
       String type = field(rendition, "mimetype", "contenttype", "contentType");
       if (href == null || (type != null && !ItemFields.isImageType(type))) {

@@ -15,13 +15,10 @@ import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.SyndFeedInput;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,31 +26,16 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import org.jdom2.Document;
 import org.jdom2.Element;
-import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
-import org.jdom2.UncheckedJDOMFactory;
-import org.jdom2.input.JDOMParseException;
-import org.jdom2.input.SAXBuilder;
-import org.jdom2.input.sax.XMLReaderJDOMFactory;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import pressroom.ingest.formats.FeedItem.LeadImage;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom with Rome, through a SAX parser that refuses DOCTYPEs and
- * external entities and bounds element depth, then maps Rome's entries to {@link FeedItem}s.
+ * Reads RSS 0.9x/1.0/2.0 and Atom with Rome, from a document {@link SafeXml} parsed, then maps
+ * Rome's entries to {@link FeedItem}s: their text here, their dates with {@link RomeDates}, their
+ * images with {@link MediaRss}.
  */
 final class RomeItems {
-  /** Deeper than any real feed; stops pathological nesting before it costs stack or memory. */
-  static final int MAX_ELEMENT_DEPTH = 256;
-
-  private static final String MEDIA_RSS = "http://search.yahoo.com/mrss";
-  private static final XMLReaderJDOMFactory SAFE_READERS = new SafeXmlReaders();
   private static final Pattern XHTML_DIV =
       Pattern.compile("\\s*<div\\b[^>]*>(.*)</div>\\s*", Pattern.DOTALL);
 
@@ -63,7 +45,7 @@ final class RomeItems {
       throws FeedException {
     XmlRepair.Repaired repaired = XmlRepair.repair(FeedDecoding.decode(body, contentType));
     List<String> notes = new ArrayList<>();
-    Document document = parseRecovering(repaired, notes);
+    Document document = SafeXml.parseRecovering(repaired, notes);
     // RSS 2.0 items' dates and bylines are read here, before Rome, and matched to its entries
     // by position.
     List<Element> rssItems = RomeDates.rss2Items(document.getRootElement());
@@ -113,79 +95,6 @@ final class RomeItems {
       items.add(() -> rssItem(entry, element, published, creators, rdf, base, language));
     }
     return new FeedParser.Read(format, title, language, items, notes);
-  }
-
-  // --- XML ---------------------------------------------------------------------------------
-
-  private static Document parseRecovering(XmlRepair.Repaired repaired, List<String> notes)
-      throws FeedException {
-    try {
-      return parse(repaired.xml());
-    } catch (JDOMParseException e) {
-      String problem = problem(e, repaired.linesCut());
-      String closed =
-          atEnd(e, repaired.xml())
-              ? XmlRepair.closeAfterLastItem(repaired.xml(), repaired.rootName())
-              : null;
-      if (closed != null) {
-        try {
-          Document document = parse(closed);
-          notes.add(problem + "; kept the complete items before that point, the rest is lost");
-          return document;
-        } catch (JDOMException | IOException retry) {
-          // the break was not the only problem: report the original one
-        }
-      }
-      throw new FeedException(problem, e);
-    } catch (JDOMException | IOException e) {
-      throw new FeedException("the feed could not be read as XML: " + e.getMessage(), e);
-    }
-  }
-
-  /** Parses with {@link SafeXmlReaders}; package-private so tests can attack the parser alone. */
-  static Document parse(String xml) throws JDOMException, IOException {
-    SAXBuilder builder = new SAXBuilder(SAFE_READERS);
-    // JDOM turns external-general-entities on when it expands entities: keep it off.
-    builder.setExpandEntities(false);
-    builder.setEntityResolver(
-        (publicId, systemId) -> {
-          throw new SAXException("external entities are refused (" + systemId + ")");
-        });
-    builder.setReuseParser(false);
-    // The XML parser has already checked every name and character: JDOM's own checks again
-    // were a fifth of building the document.
-    builder.setJDOMFactory(new UncheckedJDOMFactory());
-    return builder.build(new StringReader(xml));
-  }
-
-  /** The parse error in plain words, with the line as the partner's file numbers it. */
-  private static String problem(JDOMParseException e, int linesCut) {
-    String message =
-        String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
-    if (message.contains("DOCTYPE")) {
-      return XmlRepair.DOCTYPE_REFUSED;
-    }
-    if (message.contains("maxElementDepth")) {
-      return "the feed nests elements more than " + MAX_ELEMENT_DEPTH + " deep, which is refused";
-    }
-    int line = e.getLineNumber() > 0 ? e.getLineNumber() + linesCut : -1;
-    return "the feed is not well-formed XML"
-        + (line > 0 ? " (line " + line + ")" : "")
-        + ": "
-        + message;
-  }
-
-  /** True when the parser ran out of text, i.e. the feed was probably cut off. */
-  private static boolean atEnd(JDOMParseException e, String xml) {
-    int lines = 1;
-    for (int i = 0; i < xml.length(); i++) {
-      if (xml.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : "");
-    return e.getLineNumber() >= lines
-        || message.contains("must start and end within the same entity");
   }
 
   private static SyndFeed toSyndFeed(Document document) throws FeedException {
@@ -289,26 +198,12 @@ final class RomeItems {
         firstHtml(entry.getContents()),
         entry.getDescription() == null ? null : trimToNull(entry.getDescription().getValue()),
         ItemFields.tags(tags),
-        rssImage(entry, base),
+        MediaRss.rssImage(entry, base),
         itemLanguage != null ? itemLanguage : language,
         null,
         null,
         null,
         dates.unreadable());
-  }
-
-  private static LeadImage rssImage(SyndEntry entry, String base) {
-    Media media = Media.of(entry.getForeignMarkup(), base);
-    for (SyndEnclosure enclosure : entry.getEnclosures()) {
-      String url = absoluteUrl(base, enclosure.getUrl());
-      boolean image =
-          ItemFields.isImageType(enclosure.getType())
-              || (trimToNull(enclosure.getType()) == null && ItemFields.looksLikeImageUrl(url));
-      if (url != null && image) {
-        return media.describe(url);
-      }
-    }
-    return media.image();
   }
 
   // --- Atom ----------------------------------------------------------------------------------
@@ -377,7 +272,7 @@ final class RomeItems {
         firstHtml(entry.getContents()),
         entry.getDescription() == null ? null : asHtml(entry.getDescription(), false),
         ItemFields.tags(tags),
-        atomImage(entry, atom, base),
+        MediaRss.atomImage(entry, atom, base),
         language != null ? language : feedLanguage,
         null,
         null,
@@ -395,19 +290,6 @@ final class RomeItems {
       chosen = chosen == null ? link : chosen;
     }
     return chosen == null ? null : chosen.getHref();
-  }
-
-  private static LeadImage atomImage(SyndEntry entry, Entry atom, String base) {
-    Media media = Media.of(entry.getForeignMarkup(), base);
-    for (Link link : atom.getOtherLinks()) {
-      if ("enclosure".equals(link.getRel()) && ItemFields.isImageType(link.getType())) {
-        String url = absoluteUrl(base, link.getHref());
-        if (url != null) {
-          return media.describe(url);
-        }
-      }
-    }
-    return media.image();
   }
 
   // --- shared --------------------------------------------------------------------------------
@@ -450,143 +332,5 @@ final class RomeItems {
       return paragraphs ? ItemFields.textToHtml(value) : ItemFields.escapeHtml(value);
     }
     return null; // base64 or other media: nothing a reader can see
-  }
-
-  /** Media RSS (media:content, media:group, media:thumbnail) found in an item's foreign markup. */
-  private record Media(LeadImage content, LeadImage thumbnail, String caption, String credit) {
-
-    static Media of(List<Element> markup, String base) {
-      LeadImage content = null;
-      LeadImage thumbnail = null;
-      String caption = null;
-      String credit = null;
-      for (Element element : markup) {
-        if (!element.getNamespaceURI().startsWith(MEDIA_RSS)) {
-          continue;
-        }
-        switch (element.getName()) {
-          case "content", "group" ->
-              content = content != null ? content : contentImage(element, base);
-          case "thumbnail" ->
-              thumbnail = thumbnail != null ? thumbnail : image(element, base, null, null);
-          case "description" -> caption = caption != null ? caption : plainText(element.getText());
-          case "title" -> caption = caption != null ? caption : plainText(element.getText());
-          case "credit" -> credit = credit != null ? credit : plainText(element.getText());
-          default -> {}
-        }
-      }
-      return new Media(content, thumbnail, caption, credit);
-    }
-
-    /** The first image media:content of a media:content or media:group element, or null. */
-    private static LeadImage contentImage(Element element, String base) {
-      if (element.getName().equals("group")) {
-        String caption = childText(element, "description", "title");
-        String credit = childText(element, "credit");
-        for (Element child : element.getChildren()) {
-          if (child.getName().equals("content") && isImage(child)) {
-            LeadImage image = image(child, base, caption, credit);
-            if (image != null) {
-              return image;
-            }
-          }
-        }
-        return null;
-      }
-      return isImage(element) ? image(element, base, null, null) : null;
-    }
-
-    private static boolean isImage(Element content) {
-      String medium = content.getAttributeValue("medium");
-      String type = content.getAttributeValue("type");
-      if (medium != null) {
-        return medium.strip().equalsIgnoreCase("image");
-      }
-      if (type != null) {
-        return ItemFields.isImageType(type);
-      }
-      return ItemFields.looksLikeImageUrl(content.getAttributeValue("url"));
-    }
-
-    private static LeadImage image(Element element, String base, String caption, String credit) {
-      String url = absoluteUrl(base, element.getAttributeValue("url"));
-      if (url == null) {
-        return null;
-      }
-      String ownCaption = childText(element, "description", "title");
-      String ownCredit = childText(element, "credit");
-      return new LeadImage(
-          url, ownCaption != null ? ownCaption : caption, ownCredit != null ? ownCredit : credit);
-    }
-
-    private static String childText(Element parent, String... names) {
-      for (String name : names) {
-        for (Element child : parent.getChildren()) {
-          if (child.getName().equals(name) && child.getNamespaceURI().startsWith(MEDIA_RSS)) {
-            String text = plainText(child.getText());
-            if (text != null) {
-              return text;
-            }
-          }
-        }
-      }
-      return null;
-    }
-
-    /** The best image: media:content, else media:thumbnail, with item-level caption and credit. */
-    LeadImage image() {
-      LeadImage chosen = content != null ? content : thumbnail;
-      return chosen == null ? null : describe(chosen);
-    }
-
-    /** An enclosure's URL with the caption and credit the media elements give. */
-    LeadImage describe(String url) {
-      LeadImage same = content != null && content.url().equals(url) ? content : null;
-      return describe(same != null ? same : new LeadImage(url, null, null));
-    }
-
-    private LeadImage describe(LeadImage image) {
-      return new LeadImage(
-          image.url(),
-          image.caption() != null ? image.caption() : caption,
-          image.credit() != null ? image.credit() : credit);
-    }
-  }
-
-  /** SAX readers that refuse DOCTYPEs and external entities and bound element depth. */
-  private static final class SafeXmlReaders implements XMLReaderJDOMFactory {
-    @Override
-    public XMLReader createXMLReader() throws JDOMException {
-      try {
-        // The JDK's own parser, whatever else is on the classpath: its limits are known.
-        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setValidating(false);
-        factory.setXIncludeAware(false);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        XMLReader reader = factory.newSAXParser().getXMLReader();
-        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        reader.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
-        // JDK 24+ count every &lt; and &amp; against entity limits of 100,000 characters, which
-        // a big feed of escaped HTML passes. With DOCTYPEs refused only the five predefined
-        // entities and character references remain, each at most the size of the document.
-        String documentSize = String.valueOf(FeedParser.MAX_BYTES);
-        reader.setProperty("jdk.xml.maxGeneralEntitySizeLimit", documentSize);
-        reader.setProperty("jdk.xml.totalEntitySizeLimit", documentSize);
-        return reader;
-      } catch (ParserConfigurationException | SAXException e) {
-        throw new JDOMException("the XML parser cannot be made safe: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public boolean isValidating() {
-      return false;
-    }
   }
 }

@@ -28,17 +28,34 @@ import pressroom.ingest.sources.FeedSource;
 
 /**
  * Turns a parsed feed item into an article to store, applying the source's licence (full text or
- * summary only) and cleaning everything. Pure: no I/O.
+ * summary only) and cleaning everything. Pure: no I/O, and no clock of its own.
  */
 public final class ItemMapper {
   private static final Set<String> RTL =
       Set.of("ar", "fa", "he", "iw", "ur", "ps", "ckb", "dv", "yi", "sd", "ug", "syr");
   private static final int SUMMARY_LENGTH = 300;
   private static final int MAX_TAGS = 12;
+  private static final int MAX_BYLINES = 10_000;
   private static final Pattern LANGUAGE_TAG =
       Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
-  private ItemMapper() {}
+  /**
+   * Bylines split into names, each distinct byline once: the same few recur all through a feed (its
+   * reporters), and splitting one is a dozen regular expressions. Bounded; shared by threads.
+   */
+  private final Map<List<String>, List<String>> bylines = new ConcurrentHashMap<>();
+
+  private final FeedSource source;
+  private final BylineParser bylineParser;
+
+  /**
+   * A mapper for the items of {@code source}, whose own name is credit in its bylines as much as
+   * the site's {@code agencies} are. Shared by the threads mapping that source's items.
+   */
+  public ItemMapper(FeedSource source, AgencyNames agencies) {
+    this.source = source;
+    this.bylineParser = new BylineParser(agencies.plus(source.name()));
+  }
 
   /** A mapped item, or why it was skipped. */
   public sealed interface Mapped {
@@ -47,7 +64,10 @@ public final class ItemMapper {
     record Skipped(String reason) implements Mapped {}
   }
 
-  public static Mapped map(FeedItem item, FeedSource source, String feedLanguage, Instant now) {
+  /**
+   * @param now when the item is first seen: the date of an item that gives none
+   */
+  public Mapped map(FeedItem item, String feedLanguage, Instant now) {
     String link = httpUrl(item.link());
     String guid = item.guid() != null && !item.guid().isBlank() ? item.guid().strip() : link;
     if (guid == null) {
@@ -106,24 +126,16 @@ public final class ItemMapper {
     return new Mapped.Ok(new Candidate(article, item.pubStatus(), item.updated()));
   }
 
-  /**
-   * Bylines split into names, each distinct byline once: the same few recur all through a feed (its
-   * reporters), and splitting one is a dozen regular expressions. Bounded; shared by threads.
-   */
-  private static final Map<List<String>, List<String>> BYLINES = new ConcurrentHashMap<>();
-
-  private static final int MAX_BYLINES = 10_000;
-
-  private static List<String> authors(List<String> raw) {
-    List<String> known = BYLINES.get(raw);
+  private List<String> authors(List<String> raw) {
+    List<String> known = bylines.get(raw);
     if (known != null) {
       return known;
     }
-    List<String> split = List.copyOf(BylineParser.splitAll(raw));
-    if (BYLINES.size() >= MAX_BYLINES) {
-      BYLINES.clear();
+    List<String> split = List.copyOf(bylineParser.splitAll(raw));
+    if (bylines.size() >= MAX_BYLINES) {
+      bylines.clear();
     }
-    BYLINES.put(List.copyOf(raw), split);
+    bylines.put(List.copyOf(raw), split);
     return split;
   }
 

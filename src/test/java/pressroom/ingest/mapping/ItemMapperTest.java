@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import pressroom.articles.Image;
+import pressroom.articles.NewArticle;
+import pressroom.articles.SeoPolicy;
+import pressroom.ingest.formats.FeedFormat;
+import pressroom.ingest.formats.FeedItem;
+import pressroom.ingest.sources.FeedSource;
 
 class ItemMapperTest {
   /**
@@ -46,5 +54,57 @@ class ItemMapperTest {
                       String.join("|", tags),
                       image == null ? "" : image.toString())));
     }
+  }
+
+  @Test
+  void theSourcesOwnNameIsCreditInItsBylines() {
+    FeedSource source =
+        new FeedSource(
+            "s1",
+            "Harbour Wire",
+            null,
+            "https://wire.example/feed",
+            FeedFormat.AUTO,
+            "world",
+            "From Harbour Wire.",
+            0,
+            Duration.ofMinutes(5),
+            Map.of(),
+            SeoPolicy.CANONICAL,
+            true,
+            0,
+            FeedSource.State.ACTIVE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0);
+    FeedItem item =
+        new FeedItem(
+            "g1",
+            "https://wire.example/a",
+            "Storm closes the port",
+            List.of("Jane Roe - Harbour Wire, Ali Hassan | Reuters"),
+            null,
+            null,
+            "<p>The port closed.</p>",
+            null,
+            List.of(),
+            null,
+            "en",
+            null,
+            null,
+            null,
+            null);
+    Instant now = Instant.parse("2026-03-01T10:00:00Z");
+    ItemMapper.Mapped mapped = new ItemMapper(source, AgencyNames.wires()).map(item, null, now);
+    NewArticle article = ((ItemMapper.Mapped.Ok) mapped).candidate().article();
+    assertThat(article.authorNames()).containsExactly("Jane Roe", "Ali Hassan");
+    // Undated: first seen now.
+    assertThat(article.publishedAt()).isEqualTo(now);
   }
 }
