@@ -166,6 +166,8 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             config.siteName());
     Throttle throttle = new Throttle(database.jdbi());
+    pressroom.accounts.Suspensions suspensions =
+        new pressroom.accounts.Suspensions(accountDao, clock);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
     CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter);
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
@@ -179,6 +181,7 @@ public final class App implements AutoCloseable {
             throttle,
             spamFilter,
             replyNotifier,
+            suspensions,
             java.time.Duration.ofDays(config.commentsCloseAfterDays()),
             config.commentRateLimits());
     this.searchPages =
@@ -244,7 +247,8 @@ public final class App implements AutoCloseable {
                                   new pressroom.accounts.PersonalData(
                                       "comments", commentDao::writtenBy),
                                   new pressroom.accounts.PersonalData(
-                                      "bookmarks", bookmarkDao::savedBy))),
+                                      "bookmarks", bookmarkDao::savedBy)),
+                              suspensions),
                           new AccountApi(accountService, auth, csrf),
                           new CommentPages(
                               commentService,

@@ -25,6 +25,7 @@ public final class AccountPages {
   private final Supplier<Chrome> chrome;
   private final java.util.function.BiConsumer<Account, String> afterSignIn;
   private final List<PersonalData> personalData;
+  private final Suspensions suspensions;
 
   /**
    * @param afterSignIn finishes what the reader started before signing in (e.g. a bookmark)
@@ -37,7 +38,9 @@ public final class AccountPages {
       Templates templates,
       Supplier<Chrome> chrome,
       java.util.function.BiConsumer<Account, String> afterSignIn,
-      List<PersonalData> personalData) {
+      List<PersonalData> personalData,
+      Suspensions suspensions) {
+    this.suspensions = suspensions;
     this.afterSignIn = afterSignIn;
     this.personalData = List.copyOf(personalData);
     this.service = service;
@@ -400,21 +403,10 @@ public final class AccountPages {
 
   public void suspend(Context ctx) {
     Account target = accounts.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    Access.requireOutranks(ctx, target.role());
-    String days = param(ctx, "days");
-    if (days.isEmpty() || days.equals("0")) {
-      accounts.suspend(target.id(), null, null);
-    } else {
-      int d;
-      try {
-        d = Integer.parseInt(days);
-      } catch (NumberFormatException e) {
-        throw PageException.badRequest("The number of days must be a whole number.");
-      }
-      accounts.suspend(
-          target.id(),
-          java.time.Instant.now().plus(Duration.ofDays(Math.max(1, Math.min(d, 36500)))),
-          param(ctx, "reason"));
+    if (suspensions.apply(
+            Access.role(ctx).orElse(Role.READER), target, param(ctx, "days"), param(ctx, "reason"))
+        instanceof Suspensions.Outcome.Refused r) {
+      throw r.asPage();
     }
     ctx.redirect("/staff/users?notice=Saved", HttpStatus.SEE_OTHER);
   }

@@ -542,36 +542,9 @@ public final class CommentDao {
                 .list());
   }
 
-  /** The staff role of a comment's author (a reader's is READER). */
-  public pressroom.web.Access.Role authorRole(String accountId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT role FROM accounts WHERE id = :a")
-                .bind("a", accountId)
-                .mapTo(String.class)
-                .findOne()
-                .map(r -> pressroom.web.Access.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT)))
-                .orElse(pressroom.web.Access.Role.READER));
-  }
-
-  /** Suspends a comment's author until a time (null lifts it), with the log entry. */
-  void suspendAuthor(Comment c, Instant until, String reason, String moderatorId) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  "UPDATE accounts SET suspended_until = :u, suspended_reason = :r WHERE id = :a")
-              .bind("u", until == null ? null : until.toEpochMilli())
-              .bind("r", until == null ? null : reason)
-              .bind("a", c.accountId())
-              .execute();
-          log(
-              h,
-              c.id(),
-              moderatorId,
-              until == null ? "author reinstated" : "author suspended until " + until,
-              reason,
-              null);
-        });
+  /** Logs what a moderator did to a comment's author (a suspension, a ban, a reinstatement). */
+  void logAuthorAction(String commentId, String moderatorId, String action, String reason) {
+    jdbi.useHandle(h -> log(h, commentId, moderatorId, action, reason, null));
   }
 
   /** Hides {@code mutedId}'s comments from {@code accountId} (once; repeating changes nothing). */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
+import pressroom.accounts.Suspensions;
 import pressroom.web.Access;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
@@ -309,31 +310,19 @@ public final class CommentPages {
     ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
   }
 
-  /** Suspends a comment's author for some days (0 lifts it), or bans them (no end date). */
+  /** Suspends a comment's author for some days (0 lifts it), or bans them ("ban"). */
   public void suspendAuthor(Context ctx) {
     Account m = Auth.required(ctx);
     Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    Access.requireOutranks(ctx, comments.authorRole(c.accountId()));
-    String days = ctx.formParam("days") == null ? "" : ctx.formParam("days").strip();
-    String reason =
-        ctx.formParam("reason") == null || ctx.formParam("reason").isBlank()
-            ? "breaking the discussion rules"
-            : ctx.formParam("reason").strip();
-    java.time.Instant until;
-    if (days.equals("ban")) {
-      until = java.time.Instant.parse("9999-12-31T00:00:00Z");
-    } else {
-      try {
-        int d = Integer.parseInt(days);
-        until =
-            d <= 0
-                ? null
-                : java.time.Instant.now().plus(java.time.Duration.ofDays(Math.min(d, 3650)));
-      } catch (NumberFormatException e) {
-        throw PageException.badRequest("Days must be a whole number, or \"ban\".");
-      }
+    if (service.suspend(
+            m,
+            Access.role(ctx).orElse(Access.Role.READER),
+            c,
+            ctx.formParam("days"),
+            ctx.formParam("reason"))
+        instanceof Suspensions.Outcome.Refused r) {
+      throw r.asPage();
     }
-    service.suspend(m, c, until, reason);
     ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
   }
 

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import pressroom.accounts.Account;
+import pressroom.accounts.Suspensions;
 import pressroom.accounts.Throttle;
 import pressroom.text.UntrustedText;
+import pressroom.web.Access.Role;
 
 /** Posting, reporting and moderating comments: the rules in one place for pages and API. */
 public final class CommentService {
@@ -22,6 +24,7 @@ public final class CommentService {
   private final Throttle throttle;
   private final SpamFilter spam;
   private final ReplyNotifier notifier;
+  private final Suspensions suspensions;
   private final Duration closeAfter;
   private final boolean rateLimits;
 
@@ -33,8 +36,10 @@ public final class CommentService {
       Throttle throttle,
       SpamFilter spam,
       ReplyNotifier notifier,
+      Suspensions suspensions,
       Duration closeAfter,
       boolean rateLimits) {
+    this.suspensions = suspensions;
     this.rateLimits = rateLimits;
     this.comments = comments;
     this.throttle = throttle;
@@ -249,9 +254,29 @@ public final class CommentService {
     return comments.moderate(commentId, "rejected", moderator.id(), "rejected", reason);
   }
 
-  /** Suspends (or, with a far date, bans) a comment's author; logged against the comment. */
-  public void suspend(Account moderator, Comment c, Instant until, String reason) {
-    comments.suspendAuthor(c, until, reason, moderator.id());
+  /**
+   * Suspends, bans or reinstates a comment's author by the accounts' rules ({@link Suspensions});
+   * what was done is logged against the comment.
+   *
+   * @param role the moderator's role as the request sees it
+   */
+  public Suspensions.Outcome suspend(
+      Account moderator, Role role, Comment c, String days, String reason) {
+    Suspensions.Outcome outcome = suspensions.apply(role, c.accountId(), days, reason);
+    switch (outcome) {
+      case Suspensions.Outcome.Suspended s ->
+          comments.logAuthorAction(
+              c.id(),
+              moderator.id(),
+              s.until().equals(Suspensions.BANNED_UNTIL)
+                  ? "author banned"
+                  : "author suspended until " + s.until(),
+              s.reason());
+      case Suspensions.Outcome.Lifted l ->
+          comments.logAuthorAction(c.id(), moderator.id(), "author reinstated", null);
+      case Suspensions.Outcome.Refused r -> {}
+    }
+    return outcome;
   }
 
   public boolean feature(Account moderator, String commentId, boolean on) {
