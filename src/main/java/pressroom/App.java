@@ -255,6 +255,7 @@ public final class App implements AutoCloseable {
                               commentDao,
                               replyNotifier,
                               liveComments,
+                              new pressroom.articles.CommentSettings(database.jdbi()),
                               csrf,
                               templates,
                               chrome),

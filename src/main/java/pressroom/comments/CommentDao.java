@@ -580,40 +580,6 @@ public final class CommentDao {
                     .list()));
   }
 
-  /** Closes or opens comments on one article. */
-  public boolean setArticleOpen(String articleId, boolean open) {
-    return jdbi.inTransaction(
-        h -> {
-          int n =
-              h.createUpdate("UPDATE articles SET comments_open = :o WHERE id = :id")
-                  .bind("o", open ? 1 : 0)
-                  .bind("id", articleId)
-                  .execute();
-          if (n == 1) {
-            ContentChanges.record(h, articleId);
-          }
-          return n == 1;
-        });
-  }
-
-  /** Closes or opens comments on a whole section, or sets its moderation policy. */
-  public boolean setSection(String sectionSlug, boolean open, boolean preModerated) {
-    return jdbi.inTransaction(
-        h -> {
-          int n =
-              h.createUpdate(
-                      "UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
-                  .bind("o", open ? 1 : 0)
-                  .bind("m", preModerated ? "pre" : "post")
-                  .bind("s", sectionSlug)
-                  .execute();
-          if (n == 1) {
-            ContentChanges.record(h, ContentChanges.ALL_PAGES);
-          }
-          return n == 1;
-        });
-  }
-
   /** An author's record for moderators, e.g. "12 published, 1 rejected, 2 waiting". */
   public String record(String accountId) {
     return jdbi.withHandle(

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
 import pressroom.accounts.Suspensions;
+import pressroom.articles.CommentSettings;
 import pressroom.web.Access;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
@@ -25,6 +26,7 @@ public final class CommentPages {
   private final CommentDao comments;
   private final ReplyNotifier notifier;
   private final LiveComments live;
+  private final CommentSettings settings;
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
@@ -34,10 +36,12 @@ public final class CommentPages {
       CommentDao comments,
       ReplyNotifier notifier,
       LiveComments live,
+      CommentSettings settings,
       Csrf csrf,
       Templates templates,
       Supplier<Chrome> chrome) {
     this.live = live;
+    this.settings = settings;
     this.service = service;
     this.comments = comments;
     this.notifier = notifier;
@@ -277,13 +281,13 @@ public final class CommentPages {
   public void articleComments(Context ctx) {
     CommentDao.Policy p =
         comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
-    comments.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
+    settings.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
     ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
   }
 
   /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
   public void sectionComments(Context ctx) {
-    if (!comments.setSection(
+    if (!settings.setSection(
         ctx.pathParam("slug"),
         "open".equals(ctx.formParam("comments")),
         "pre".equals(ctx.formParam("moderation")))) {

@@ -84,8 +84,6 @@ class TableOwnershipTest {
           "ingest/sources/SourceDao.java writes articles",
           "ingest/sources/SourceDao.java writes sections",
           "ingest/store/IngestStore.java writes articles",
-          "comments/CommentDao.java writes articles",
-          "comments/CommentDao.java writes sections",
           "comments/ReplyNotifier.java writes accounts");
 
   private static final Pattern LITERAL =
