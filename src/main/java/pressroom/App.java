@@ -166,6 +166,8 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             config.siteName());
     Throttle throttle = new Throttle(database.jdbi());
+    pressroom.accounts.AccountLookups accountLookups =
+        new pressroom.accounts.AccountLookups(database.jdbi());
     pressroom.accounts.Suspensions suspensions =
         new pressroom.accounts.Suspensions(accountDao, clock);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
@@ -174,7 +176,13 @@ public final class App implements AutoCloseable {
     spamFilter.seedIfEmpty();
     this.liveComments = new LiveComments(commentDao, templates);
     this.replyNotifier =
-        new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
+        new ReplyNotifier(
+            database.jdbi(),
+            new pressroom.accounts.ReplyMailSettings(database.jdbi()),
+            accountLookups,
+            mailer,
+            templates,
+            config.baseUrl().toString());
     CommentService commentService =
         new CommentService(
             commentDao,
