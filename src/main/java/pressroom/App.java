@@ -171,7 +171,7 @@ public final class App implements AutoCloseable {
     pressroom.accounts.Suspensions suspensions =
         new pressroom.accounts.Suspensions(accountDao, clock);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
-    CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter);
+    CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter, accountLookups);
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
     this.liveComments = new LiveComments(commentDao, templates);

@@ -30,6 +30,28 @@ public record Comment(
     Double spamScore,
     String rootId) {
 
+  /** The same comment under its author's name (rows are read first, names asked of accounts). */
+  Comment withAuthorName(String name) {
+    return new Comment(
+        id,
+        articleId,
+        accountId,
+        name,
+        parentId,
+        depth,
+        replyToName,
+        bodyHtml,
+        status,
+        holdReasons,
+        reports,
+        createdAt,
+        edited,
+        featured,
+        likes,
+        spamScore,
+        rootId);
+  }
+
   /** Deleted by its author: shown as a tombstone so replies keep their context. */
   public boolean deleted() {
     return "deleted".equals(status);

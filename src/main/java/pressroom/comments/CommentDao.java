@@ -6,22 +6,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import pressroom.accounts.AccountLookups;
 import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
 
 /** The SQL for comments, reports and the moderation log. */
 public final class CommentDao {
-  private static final String SELECT =
-      """
-      SELECT c.*, CASE WHEN a.deleted_at IS NOT NULL THEN 'a deleted reader'
-                       ELSE coalesce(a.display_name, a.user_id) END AS author_name
-      FROM comments c JOIN accounts a ON a.id = c.account_id
-      """;
+  /** Comment rows; the authors' names are looked up afterwards, for a whole page at once. */
+  private static final String SELECT = "SELECT c.* FROM comments c";
 
   private final Jdbi jdbi;
   private final pressroom.db.GroupCommit writer;
+  private final AccountLookups accounts;
 
   /**
    * @param writer new comments are committed through it, many per disk flush
@@ -59,7 +58,8 @@ public final class CommentDao {
                 .list());
   }
 
-  public CommentDao(Jdbi jdbi, pressroom.db.GroupCommit writer) {
+  public CommentDao(Jdbi jdbi, pressroom.db.GroupCommit writer, AccountLookups accounts) {
+    this.accounts = accounts;
     this.jdbi = jdbi;
     this.writer = writer;
   }
@@ -146,36 +146,39 @@ public final class CommentDao {
    * thread's size.
    */
   public List<Comment> page(String articleId, Sort sort, int limit, int offset) {
-    return jdbi.withHandle(
-        h -> {
-          List<Comment> roots =
-              h.createQuery(
-                      SELECT
-                          // Exactly the partial indexes' condition, so the page is read straight
-                          // off them.
-                          + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
-                          + " ORDER BY "
-                          + sort.orderBy
-                          + " LIMIT :limit OFFSET :offset")
-                  .bind("a", articleId)
-                  .bind("limit", limit)
-                  .bind("offset", offset)
-                  .map((rs, ctx) -> comment(rs))
-                  .list();
-          if (roots.isEmpty()) {
-            return roots;
-          }
-          List<Comment> all = new java.util.ArrayList<>(roots);
-          all.addAll(
-              h.createQuery(
-                      SELECT
-                          + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
-                          + " ORDER BY c.created_at, c.id")
-                  .bindList("roots", roots.stream().map(Comment::id).toList())
-                  .map((rs, ctx) -> comment(rs))
-                  .list());
-          return all;
-        });
+    List<Comment> rows =
+        jdbi.withHandle(
+            h -> {
+              List<Comment> roots =
+                  h.createQuery(
+                          SELECT
+                              // Exactly the partial indexes' condition, so the page is read
+                              // straight
+                              // off them.
+                              + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
+                              + " ORDER BY "
+                              + sort.orderBy
+                              + " LIMIT :limit OFFSET :offset")
+                      .bind("a", articleId)
+                      .bind("limit", limit)
+                      .bind("offset", offset)
+                      .map((rs, ctx) -> comment(rs))
+                      .list();
+              if (roots.isEmpty()) {
+                return List.<Comment>of();
+              }
+              List<Comment> all = new java.util.ArrayList<>(roots);
+              all.addAll(
+                  h.createQuery(
+                          SELECT
+                              + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
+                              + " ORDER BY c.created_at, c.id")
+                      .bindList("roots", roots.stream().map(Comment::id).toList())
+                      .map((rs, ctx) -> comment(rs))
+                      .list());
+              return all;
+            });
+    return named(rows);
   }
 
   /** How many published comments an article has (kept on the article by triggers: no counting). */
@@ -191,14 +194,15 @@ public final class CommentDao {
 
   /** Editors' picks of an article, oldest first. */
   public List<Comment> featured(String articleId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    SELECT
-                        + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
-                .bind("a", articleId)
-                .map((rs, ctx) -> comment(rs))
-                .list());
+    return named(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        SELECT
+                            + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
+                    .bind("a", articleId)
+                    .map((rs, ctx) -> comment(rs))
+                    .list()));
   }
 
   /** A reader likes a comment, once; returns the number of likes. */
@@ -278,22 +282,25 @@ public final class CommentDao {
   }
 
   public Optional<Comment> find(String id) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(SELECT + " WHERE c.id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> comment(rs))
-                .findOne());
+    return namedOne(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(SELECT + " WHERE c.id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> comment(rs))
+                    .findOne()));
   }
 
   /** What waits for a moderator: held comments and reported ones, oldest first. */
   public List<Comment> queue(int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(SELECT + " WHERE c.status = 'pending' ORDER BY c.created_at LIMIT :limit")
-                .bind("limit", limit)
-                .map((rs, ctx) -> comment(rs))
-                .list());
+    return named(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        SELECT + " WHERE c.status = 'pending' ORDER BY c.created_at LIMIT :limit")
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> comment(rs))
+                    .list()));
   }
 
   /**
@@ -463,35 +470,31 @@ public final class CommentDao {
    * those count towards hiding a comment, so throwaway accounts cannot silence one.
    */
   int report(String commentId, String accountId, String reason) {
-    return jdbi.inTransaction(
-        h -> {
-          int added =
-              h.createUpdate(
-                      "INSERT INTO comment_reports (comment_id, account_id, reason, created_at)"
-                          + " SELECT :c, :a, :r, :now WHERE NOT EXISTS"
-                          + " (SELECT 1 FROM comment_reports WHERE comment_id = :c AND account_id = :a)")
+    List<String> reporters =
+        jdbi.inTransaction(
+            h -> {
+              int added =
+                  h.createUpdate(
+                          "INSERT INTO comment_reports (comment_id, account_id, reason, created_at)"
+                              + " SELECT :c, :a, :r, :now WHERE NOT EXISTS"
+                              + " (SELECT 1 FROM comment_reports WHERE comment_id = :c AND account_id = :a)")
+                      .bind("c", commentId)
+                      .bind("a", accountId)
+                      .bind("r", reason)
+                      .bind("now", System.currentTimeMillis())
+                      .execute();
+              if (added == 1) {
+                h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c")
+                    .bind("c", commentId)
+                    .execute();
+                log(h, commentId, accountId, "reported", reason, null);
+              }
+              return h.createQuery("SELECT account_id FROM comment_reports WHERE comment_id = :c")
                   .bind("c", commentId)
-                  .bind("a", accountId)
-                  .bind("r", reason)
-                  .bind("now", System.currentTimeMillis())
-                  .execute();
-          if (added == 1) {
-            h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c")
-                .bind("c", commentId)
-                .execute();
-            log(h, commentId, accountId, "reported", reason, null);
-          }
-          return h.createQuery(
-                  """
-                  SELECT count(*) FROM comment_reports r JOIN accounts a ON a.id = r.account_id
-                  WHERE r.comment_id = :c AND a.email_verified_at IS NOT NULL
-                    AND (a.suspended_until IS NULL OR a.suspended_until <= :now)
-                  """)
-              .bind("c", commentId)
-              .bind("now", System.currentTimeMillis())
-              .mapTo(Integer.class)
-              .one();
-        });
+                  .mapTo(String.class)
+                  .list();
+            });
+    return accounts.inGoodStanding(reporters, Instant.now());
   }
 
   /** The audit log of a comment, oldest first, as "action: reason" lines. */
@@ -528,18 +531,19 @@ public final class CommentDao {
    * overlaps the previous one by a second so a slow commit is not missed; callers skip repeats.
    */
   public List<Comment> publishedSince(String articleId, Instant from, Instant to) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    SELECT
-                        + " WHERE c.article_id = :a AND c.status = 'published'"
-                        + " AND coalesce(c.moderated_at, c.created_at) >= :from AND coalesce(c.moderated_at, c.created_at) < :to"
-                        + " ORDER BY c.created_at")
-                .bind("a", articleId)
-                .bind("from", from.toEpochMilli())
-                .bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> comment(rs))
-                .list());
+    return named(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        SELECT
+                            + " WHERE c.article_id = :a AND c.status = 'published'"
+                            + " AND coalesce(c.moderated_at, c.created_at) >= :from AND coalesce(c.moderated_at, c.created_at) < :to"
+                            + " ORDER BY c.created_at")
+                    .bind("a", articleId)
+                    .bind("from", from.toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .map((rs, ctx) -> comment(rs))
+                    .list()));
   }
 
   /** Logs what a moderator did to a comment's author (a suspension, a ban, a reinstatement). */
@@ -619,12 +623,24 @@ public final class CommentDao {
                 .findOne());
   }
 
+  /** The comments with their authors' names, asked of accounts once for all of them. */
+  private List<Comment> named(List<Comment> rows) {
+    var authors =
+        accounts.authors(rows.stream().map(Comment::accountId).collect(Collectors.toSet()));
+    return rows.stream().map(c -> c.withAuthorName(authors.get(c.accountId()).name())).toList();
+  }
+
+  private Optional<Comment> namedOne(Optional<Comment> row) {
+    return row.map(c -> named(List.of(c)).get(0));
+  }
+
+  /** A comment row; its author's name is filled in by {@link #named}. */
   private static Comment comment(ResultSet rs) throws SQLException {
     return new Comment(
         rs.getString("id"),
         rs.getString("article_id"),
         rs.getString("account_id"),
-        rs.getString("author_name"),
+        null,
         rs.getString("parent_id"),
         rs.getInt("depth"),
         rs.getString("reply_to_name"),
