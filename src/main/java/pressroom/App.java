@@ -28,11 +28,15 @@ import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
+import pressroom.comments.AuthorComments;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentDao;
+import pressroom.comments.CommentFeed;
 import pressroom.comments.CommentPages;
 import pressroom.comments.CommentService;
+import pressroom.comments.CommentWrites;
 import pressroom.comments.LiveComments;
+import pressroom.comments.ModerationPages;
 import pressroom.comments.ReplyNotifier;
 import pressroom.comments.SpamFilter;
 import pressroom.config.Config;
@@ -171,7 +175,8 @@ public final class App implements AutoCloseable {
     pressroom.accounts.Suspensions suspensions =
         new pressroom.accounts.Suspensions(accountDao, clock);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
-    CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter, accountLookups);
+    CommentDao commentDao = new CommentDao(database.jdbi(), accountLookups);
+    AuthorComments authorComments = new AuthorComments(database.jdbi());
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
     this.liveComments = new LiveComments(commentDao, templates);
@@ -186,6 +191,8 @@ public final class App implements AutoCloseable {
     CommentService commentService =
         new CommentService(
             commentDao,
+            new CommentWrites(database.jdbi(), commentWriter, accountLookups),
+            authorComments,
             throttle,
             spamFilter,
             replyNotifier,
@@ -253,7 +260,7 @@ public final class App implements AutoCloseable {
                               bookmarkPages::afterSignIn,
                               java.util.List.of(
                                   new pressroom.accounts.PersonalData(
-                                      "comments", commentDao::writtenBy),
+                                      "comments", authorComments::writtenBy),
                                   new pressroom.accounts.PersonalData(
                                       "bookmarks", bookmarkDao::savedBy)),
                               suspensions),
@@ -263,10 +270,18 @@ public final class App implements AutoCloseable {
                               commentDao,
                               replyNotifier,
                               liveComments,
+                              csrf,
+                              templates,
+                              chrome),
+                          new ModerationPages(
+                              commentService,
+                              commentDao,
+                              authorComments,
                               new pressroom.articles.CommentSettings(database.jdbi()),
                               csrf,
                               templates,
                               chrome),
+                          new CommentFeed(commentDao, config.baseUrl().toString()),
                           new CommentApi(commentService, commentDao),
                           bookmarkPages,
                           new FeedsOut(articles, config.baseUrl().toString(), config.siteName()),

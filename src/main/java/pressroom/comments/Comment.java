@@ -20,7 +20,7 @@ public record Comment(
     int depth,
     String replyToName,
     String bodyHtml,
-    String status,
+    CommentStatus status,
     String holdReasons,
     int reports,
     Instant createdAt,
@@ -54,7 +54,7 @@ public record Comment(
 
   /** Deleted by its author: shown as a tombstone so replies keep their context. */
   public boolean deleted() {
-    return "deleted".equals(status);
+    return status == CommentStatus.DELETED;
   }
 
   /** The spam score as moderators see it, e.g. "0.93", or "" when none was computed. */

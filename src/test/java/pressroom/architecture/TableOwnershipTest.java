@@ -69,6 +69,7 @@ class TableOwnershipTest {
           "ingest/sources/SourceDao.java reads articles",
           "ingest/store/IngestStore.java reads articles",
           "ingest/store/SameStories.java reads articles",
+          "comments/AuthorComments.java reads articles",
           "comments/CommentDao.java reads articles",
           "comments/CommentDao.java reads sections",
           "comments/ReplyNotifier.java reads articles");
