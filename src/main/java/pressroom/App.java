@@ -175,11 +175,11 @@ public final class App implements AutoCloseable {
     pressroom.accounts.Suspensions suspensions =
         new pressroom.accounts.Suspensions(accountDao, clock);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
-    CommentDao commentDao = new CommentDao(database.jdbi(), accountLookups);
+    CommentDao commentDao = new CommentDao(database.jdbi(), accountLookups, clock);
     AuthorComments authorComments = new AuthorComments(database.jdbi());
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
-    this.liveComments = new LiveComments(commentDao, templates);
+    this.liveComments = new LiveComments(commentDao, templates, clock);
     this.replyNotifier =
         new ReplyNotifier(
             database.jdbi(),
@@ -191,14 +191,15 @@ public final class App implements AutoCloseable {
     CommentService commentService =
         new CommentService(
             commentDao,
-            new CommentWrites(database.jdbi(), commentWriter, accountLookups),
+            new CommentWrites(database.jdbi(), commentWriter, accountLookups, clock),
             authorComments,
             throttle,
             spamFilter,
             replyNotifier,
             suspensions,
             java.time.Duration.ofDays(config.commentsCloseAfterDays()),
-            config.commentRateLimits());
+            config.commentRateLimits(),
+            clock);
     this.searchPages =
         new SearchPages(
             searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));

@@ -3,6 +3,7 @@ package pressroom.comments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,8 +17,10 @@ public final class CommentDao {
 
   private final Jdbi jdbi;
   private final AccountLookups accounts;
+  private final InstantSource clock;
 
-  public CommentDao(Jdbi jdbi, AccountLookups accounts) {
+  public CommentDao(Jdbi jdbi, AccountLookups accounts, InstantSource clock) {
+    this.clock = clock;
     this.accounts = accounts;
     this.jdbi = jdbi;
   }
@@ -51,7 +54,7 @@ public final class CommentDao {
                     """
                         + where)
                 .bind("slug", slug)
-                .bind("now", System.currentTimeMillis())
+                .bind("now", clock.millis())
                 .map(
                     (rs, ctx) ->
                         new Policy(

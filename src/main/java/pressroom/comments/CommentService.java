@@ -2,6 +2,7 @@ package pressroom.comments;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import pressroom.accounts.Account;
 import pressroom.accounts.Suspensions;
@@ -29,6 +30,7 @@ public final class CommentService {
   private final Suspensions suspensions;
   private final Duration closeAfter;
   private final boolean rateLimits;
+  private final InstantSource clock;
 
   /**
    * @param closeAfter comments close this long after publication; zero keeps them open
@@ -42,7 +44,9 @@ public final class CommentService {
       ReplyNotifier notifier,
       Suspensions suspensions,
       Duration closeAfter,
-      boolean rateLimits) {
+      boolean rateLimits,
+      InstantSource clock) {
+    this.clock = clock;
     this.suspensions = suspensions;
     this.rateLimits = rateLimits;
     this.comments = comments;
@@ -136,7 +140,7 @@ public final class CommentService {
 
   public Posted post(
       Account author, CommentDao.Policy article, String parentId, String text, String honeypot) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (honeypot != null && !honeypot.isBlank()) {
       return new Posted.Dropped();
     }
@@ -314,7 +318,7 @@ public final class CommentService {
         || c.get().status() == CommentStatus.REJECTED) {
       return new Action.NotAllowed("You can only edit your own comments.");
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (c.get().createdAt().plus(EDIT_WINDOW).isBefore(now)) {
       return new Action.NotAllowed(
           "Comments can be edited for 15 minutes after posting; this one can no longer be changed.");

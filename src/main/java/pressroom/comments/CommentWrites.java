@@ -1,6 +1,6 @@
 package pressroom.comments;
 
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -18,11 +18,14 @@ public final class CommentWrites {
   private final Jdbi jdbi;
   private final GroupCommit writer;
   private final AccountLookups accounts;
+  private final InstantSource clock;
 
   /**
    * @param writer new comments are committed through it, many per disk flush
    */
-  public CommentWrites(Jdbi jdbi, GroupCommit writer, AccountLookups accounts) {
+  public CommentWrites(
+      Jdbi jdbi, GroupCommit writer, AccountLookups accounts, InstantSource clock) {
+    this.clock = clock;
     this.jdbi = jdbi;
     this.writer = writer;
     this.accounts = accounts;
@@ -38,7 +41,7 @@ public final class CommentWrites {
                           + " WHERE NOT EXISTS (SELECT 1 FROM comment_likes WHERE comment_id = :c AND account_id = :a)")
                   .bind("c", commentId)
                   .bind("a", accountId)
-                  .bind("now", System.currentTimeMillis())
+                  .bind("now", clock.millis())
                   .execute();
           if (added == 1) {
             h.createUpdate("UPDATE comments SET likes = likes + 1 WHERE id = :c")
@@ -74,7 +77,7 @@ public final class CommentWrites {
               .bind("html", html)
               .bind("status", status.stored())
               .bind("reasons", holdReasons)
-              .bind("now", System.currentTimeMillis())
+              .bind("now", clock.millis())
               .bind("id", commentId)
               .execute();
           log(h, commentId, null, "edited", holdReasons, old[1]);
@@ -141,7 +144,7 @@ public final class CommentWrites {
               .bind("html", bodyHtml)
               .bind("status", status.stored())
               .bind("reasons", holdReasons)
-              .bind("now", System.currentTimeMillis())
+              .bind("now", clock.millis())
               .execute();
           if (holdReasons != null) {
             log(h, id, null, "held", holdReasons, body);
@@ -170,7 +173,7 @@ public final class CommentWrites {
           }
           h.createUpdate("UPDATE comments SET status = :s, moderated_at = :now WHERE id = :id")
               .bind("s", status.stored())
-              .bind("now", System.currentTimeMillis())
+              .bind("now", clock.millis())
               .bind("id", commentId)
               .execute();
           log(h, commentId, moderatorId, action, reason, row.get()[1]);
@@ -198,7 +201,7 @@ public final class CommentWrites {
           h.createUpdate(
                   "UPDATE comments SET status = 'deleted', body = '', body_html = '', body_key = NULL, moderated_at = :now"
                       + " WHERE id = :id")
-              .bind("now", System.currentTimeMillis())
+              .bind("now", clock.millis())
               .bind("id", commentId)
               .execute();
           h.createUpdate("UPDATE moderation_log SET body = NULL WHERE comment_id = :id")
@@ -227,7 +230,7 @@ public final class CommentWrites {
                       .bind("c", commentId)
                       .bind("a", accountId)
                       .bind("r", reason)
-                      .bind("now", System.currentTimeMillis())
+                      .bind("now", clock.millis())
                       .execute();
               if (added == 1) {
                 h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c")
@@ -240,10 +243,10 @@ public final class CommentWrites {
                   .mapTo(String.class)
                   .list();
             });
-    return accounts.inGoodStanding(reporters, Instant.now());
+    return accounts.inGoodStanding(reporters, clock.instant());
   }
 
-  private static void log(
+  private void log(
       Handle h, String commentId, String moderatorId, String action, String reason, String body) {
     h.createUpdate(
             "INSERT INTO moderation_log (id, comment_id, moderator_id, action, reason, body, created_at)"
@@ -254,7 +257,7 @@ public final class CommentWrites {
         .bind("action", action)
         .bind("reason", reason)
         .bind("body", body)
-        .bind("now", System.currentTimeMillis())
+        .bind("now", clock.millis())
         .execute();
   }
 
@@ -272,7 +275,7 @@ public final class CommentWrites {
                         + " WHERE NOT EXISTS (SELECT 1 FROM account_mutes WHERE account_id = :a AND muted_id = :m)")
                 .bind("a", accountId)
                 .bind("m", mutedId)
-                .bind("now", System.currentTimeMillis())
+                .bind("now", clock.millis())
                 .execute());
   }
 
