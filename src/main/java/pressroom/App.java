@@ -17,13 +17,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountDao;
+import pressroom.accounts.AccountMail;
 import pressroom.accounts.AccountPages;
-import pressroom.accounts.AccountService;
+import pressroom.accounts.AccountViews;
 import pressroom.accounts.Auth;
+import pressroom.accounts.PasswordChanges;
 import pressroom.accounts.Passwords;
+import pressroom.accounts.ProfilePages;
+import pressroom.accounts.Profiles;
+import pressroom.accounts.RecoveryPages;
+import pressroom.accounts.RegistrationPages;
+import pressroom.accounts.Registrations;
 import pressroom.accounts.Sessions;
+import pressroom.accounts.SignInPages;
+import pressroom.accounts.SignIns;
 import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleApi;
+import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleDao;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
@@ -53,6 +63,7 @@ import pressroom.ingest.SourcesPage;
 import pressroom.ingest.fetch.FeedFetcher;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
+import pressroom.mail.MailTemplates;
 import pressroom.mail.Mailer;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
@@ -98,7 +109,8 @@ public final class App implements AutoCloseable {
   private final LicenceMaintenance licences;
   private final IngestScheduler scheduler;
   private final AccountDao accountDao;
-  private final AccountService accountService;
+  private final Registrations registrations;
+  private final PasswordChanges passwordChanges;
   private final Mailer mailer;
   private final ReplyNotifier replyNotifier;
   private final LiveComments liveComments;
@@ -118,8 +130,14 @@ public final class App implements AutoCloseable {
     this.database = Database.open(config);
     this.articles = new ArticleDao(database.jdbi());
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
-    this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"));
-    this.indexer = new Indexer(searchIndex, articles, database);
+    this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"), clock);
+    this.indexer =
+        new Indexer(
+            searchIndex,
+            articles,
+            new ContentChanges.History(database.jdbi()),
+            new ArticleCountEstimate(database.jdbi(), database.dialect()),
+            clock);
     this.changes =
         new ContentChanges(
             database.jdbi(),
@@ -158,22 +176,29 @@ public final class App implements AutoCloseable {
     Csrf csrf = new Csrf(config.secureCookies());
     this.accountDao = new AccountDao(database.jdbi());
     Sessions sessions = new Sessions(database.jdbi(), config.secureCookies());
-    Auth auth = new Auth(sessions, config.secureCookies());
+    Auth auth = new Auth(sessions, config.secureCookies(), clock);
     this.mailer = mailer(config);
-    this.accountService =
-        new AccountService(
+    Throttle throttle = new Throttle(database.jdbi());
+    Passwords passwords = new Passwords();
+    AccountMail accountMail =
+        new AccountMail(
             accountDao,
-            sessions,
-            new Passwords(),
-            new Throttle(database.jdbi()),
+            throttle,
             mailer,
+            new MailTemplates(),
             config.baseUrl().toString(),
             config.siteName());
-    Throttle throttle = new Throttle(database.jdbi());
     pressroom.accounts.AccountLookups accountLookups =
         new pressroom.accounts.AccountLookups(database.jdbi());
     pressroom.accounts.Suspensions suspensions =
         new pressroom.accounts.Suspensions(accountDao, clock);
+    this.registrations =
+        new Registrations(accountDao, passwords, throttle, accountMail, config.siteName(), clock);
+    SignIns signIns = new SignIns(accountDao, sessions, passwords, throttle, clock);
+    this.passwordChanges =
+        new PasswordChanges(accountDao, sessions, passwords, throttle, accountMail, clock);
+    Profiles profiles = new Profiles(accountDao, passwords, accountMail, config.siteName(), clock);
+    AccountViews accountViews = new AccountViews(templates, chrome, csrf);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
     CommentDao commentDao = new CommentDao(database.jdbi(), accountLookups, clock);
     AuthorComments authorComments = new AuthorComments(database.jdbi());
@@ -202,7 +227,13 @@ public final class App implements AutoCloseable {
             clock);
     this.searchPages =
         new SearchPages(
-            searchIndex, indexer, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+            searchIndex,
+            indexer::status,
+            templates,
+            chrome,
+            csrf,
+            new Stamp.Clock(config.timeZone()),
+            clock);
     BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi());
     BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
     ReaderPages reader =
@@ -251,21 +282,29 @@ public final class App implements AutoCloseable {
                       new Routes.Handlers(
                           reader,
                           sourcesPage,
-                          new AccountPages(
-                              accountService,
+                          new RegistrationPages(registrations, accountViews),
+                          new SignInPages(
+                              signIns,
                               accountDao,
                               auth,
                               csrf,
-                              templates,
-                              chrome,
-                              bookmarkPages::afterSignIn,
+                              accountViews,
+                              bookmarkPages::afterSignIn),
+                          new RecoveryPages(passwordChanges, accountViews),
+                          new ProfilePages(
+                              profiles,
+                              passwordChanges,
+                              accountDao,
+                              auth,
+                              csrf,
+                              accountViews,
                               java.util.List.of(
                                   new pressroom.accounts.PersonalData(
                                       "comments", authorComments::writtenBy),
                                   new pressroom.accounts.PersonalData(
-                                      "bookmarks", bookmarkDao::savedBy)),
-                              suspensions),
-                          new AccountApi(accountService, auth, csrf),
+                                      "bookmarks", bookmarkDao::savedBy))),
+                          new AccountPages(accountDao, accountViews, suspensions),
+                          new AccountApi(registrations, signIns, passwordChanges, auth, csrf),
                           new CommentPages(
                               commentService,
                               commentDao,
@@ -384,8 +423,9 @@ public final class App implements AutoCloseable {
     return poller;
   }
 
-  public AccountService accounts() {
-    return accountService;
+  /** Registers accounts (the command line and tests create theirs here). */
+  public Registrations accounts() {
+    return registrations;
   }
 
   public AccountDao accountDao() {
@@ -442,7 +482,7 @@ public final class App implements AutoCloseable {
     changes.close();
     indexer.close();
     searchIndex.close();
-    accountService.close();
+    passwordChanges.close();
     replyNotifier.close();
     liveComments.close();
     commentWriter.close();

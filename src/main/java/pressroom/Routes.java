@@ -5,6 +5,10 @@ import java.util.List;
 import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountPages;
 import pressroom.accounts.Auth;
+import pressroom.accounts.ProfilePages;
+import pressroom.accounts.RecoveryPages;
+import pressroom.accounts.RegistrationPages;
+import pressroom.accounts.SignInPages;
 import pressroom.articles.ArticleApi;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
@@ -32,6 +36,10 @@ public final class Routes {
   public record Handlers(
       ReaderPages reader,
       SourcesPage sources,
+      RegistrationPages registration,
+      SignInPages signIn,
+      RecoveryPages recovery,
+      ProfilePages profile,
       AccountPages accounts,
       AccountApi accountApi,
       CommentPages comments,
@@ -104,25 +112,29 @@ public final class Routes {
     config.routes.get("/authors/{slug}", reader::author);
     config.routes.get("/tags/{slug}", reader::tag);
 
+    var registration = h.registration();
+    config.routes.get("/register", registration::registerForm);
+    config.routes.post("/register", registration::register);
+    config.routes.get("/verify", registration::verify);
+    config.routes.post("/verify/resend", registration::resendVerification);
+    var signIn = h.signIn();
+    config.routes.get("/signin", signIn::signInForm);
+    config.routes.post("/signin", signIn::signIn);
+    config.routes.post("/signout", signIn::signOut);
+    config.routes.post("/signout/everywhere", signIn::signOutEverywhere);
+    var recovery = h.recovery();
+    config.routes.get("/recover", recovery::recoverForm);
+    config.routes.post("/recover", recovery::recover);
+    config.routes.get("/reset", recovery::resetForm);
+    config.routes.post("/reset", recovery::reset);
+    var profile = h.profile();
+    config.routes.get("/profile", profile::profile);
+    config.routes.post("/profile", profile::saveProfile);
+    config.routes.post("/profile/email", profile::changeEmail);
+    config.routes.post("/profile/password", profile::changePassword);
+    config.routes.get("/profile/export", profile::export);
+    config.routes.post("/profile/delete", profile::delete);
     var accounts = h.accounts();
-    config.routes.get("/register", accounts::registerForm);
-    config.routes.post("/register", accounts::register);
-    config.routes.get("/verify", accounts::verify);
-    config.routes.post("/verify/resend", accounts::resendVerification);
-    config.routes.get("/signin", accounts::signInForm);
-    config.routes.post("/signin", accounts::signIn);
-    config.routes.post("/signout", accounts::signOut);
-    config.routes.post("/signout/everywhere", accounts::signOutEverywhere);
-    config.routes.get("/recover", accounts::recoverForm);
-    config.routes.post("/recover", accounts::recover);
-    config.routes.get("/reset", accounts::resetForm);
-    config.routes.post("/reset", accounts::reset);
-    config.routes.get("/profile", accounts::profile);
-    config.routes.post("/profile", accounts::saveProfile);
-    config.routes.post("/profile/email", accounts::changeEmail);
-    config.routes.post("/profile/password", accounts::changePassword);
-    config.routes.get("/profile/export", accounts::export);
-    config.routes.post("/profile/delete", accounts::delete);
 
     var accountApi = h.accountApi();
     api.get("/api/v1/csrf-token", accountApi::csrfToken);

@@ -12,12 +12,21 @@ import pressroom.web.PageException;
 /** The accounts JSON API, for the site's own scripts and integrations; same rules as the pages. */
 public final class AccountApi {
 
-  private final AccountService service;
+  private final Registrations registrations;
+  private final SignIns signIns;
+  private final PasswordChanges passwordChanges;
   private final Auth auth;
   private final Csrf csrf;
 
-  public AccountApi(AccountService service, Auth auth, Csrf csrf) {
-    this.service = service;
+  public AccountApi(
+      Registrations registrations,
+      SignIns signIns,
+      PasswordChanges passwordChanges,
+      Auth auth,
+      Csrf csrf) {
+    this.registrations = registrations;
+    this.signIns = signIns;
+    this.passwordChanges = passwordChanges;
     this.auth = auth;
     this.csrf = csrf;
   }
@@ -30,7 +39,7 @@ public final class AccountApi {
 
   public void register(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
-    switch (service.register(
+    switch (registrations.register(
         JsonBodies.text(in, "userId"),
         JsonBodies.text(in, "email"),
         JsonBodies.text(in, "password"),
@@ -38,9 +47,9 @@ public final class AccountApi {
         ctx.ip())) {
       // No id: an address that already has an account gets this same answer (see
       // Registration.Created).
-      case AccountService.Registration.Created c ->
+      case Registrations.Registration.Created c ->
           ctx.status(201).json(Map.of("verificationSent", true));
-      case AccountService.Registration.Invalid inv ->
+      case Registrations.Registration.Invalid inv ->
           ctx.status(inv.conflict() ? 409 : 400)
               .json(
                   Map.of(
@@ -50,12 +59,12 @@ public final class AccountApi {
                       "Some fields need attention.",
                       "errors",
                       inv.errors()));
-      case AccountService.Registration.TooMany t -> tooMany(ctx, t.throttled());
+      case Registrations.Registration.TooMany t -> tooMany(ctx, t.throttled());
     }
   }
 
   public void verify(Context ctx) {
-    if (service.verify(JsonBodies.text(JsonBodies.object(ctx), "token"))) {
+    if (registrations.verify(JsonBodies.text(JsonBodies.object(ctx), "token"))) {
       ctx.json(Map.of("verified", true));
     } else {
       throw new PageException(
@@ -66,13 +75,13 @@ public final class AccountApi {
   public void signIn(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
     boolean remember = in.path("remember").asBoolean(false);
-    switch (service.signIn(
+    switch (signIns.signIn(
         JsonBodies.text(in, "login"),
         JsonBodies.text(in, "password"),
         remember,
         ctx.ip(),
         ctx.userAgent())) {
-      case AccountService.SignIn.Ok ok -> {
+      case SignIns.SignIn.Ok ok -> {
         auth.signedOut(ctx);
         auth.signedIn(ctx, ok.sessionCookie(), remember);
         String token = csrf.issue(ctx);
@@ -80,7 +89,7 @@ public final class AccountApi {
         me.put("csrfToken", token);
         ctx.json(me);
       }
-      case AccountService.SignIn.Failed f ->
+      case SignIns.SignIn.Failed f ->
           ctx.status(401)
               .json(
                   Map.of(
@@ -88,7 +97,7 @@ public final class AccountApi {
                       "unauthorized",
                       "message",
                       "The user ID or e-mail and password do not match an account."));
-      case AccountService.SignIn.TooMany t -> tooMany(ctx, t.throttled());
+      case SignIns.SignIn.TooMany t -> tooMany(ctx, t.throttled());
     }
   }
 
@@ -99,7 +108,8 @@ public final class AccountApi {
   }
 
   public void recover(Context ctx) {
-    var throttled = service.recover(JsonBodies.text(JsonBodies.object(ctx), "login"), ctx.ip());
+    var throttled =
+        passwordChanges.recover(JsonBodies.text(JsonBodies.object(ctx), "login"), ctx.ip());
     if (throttled.isPresent()) {
       tooMany(ctx, throttled.get());
       return;
@@ -113,13 +123,13 @@ public final class AccountApi {
 
   public void reset(Context ctx) {
     JsonNode in = JsonBodies.object(ctx);
-    switch (service.reset(JsonBodies.text(in, "token"), JsonBodies.text(in, "password"))) {
-      case AccountService.Reset.Done d ->
+    switch (passwordChanges.reset(JsonBodies.text(in, "token"), JsonBodies.text(in, "password"))) {
+      case PasswordChanges.Reset.Done d ->
           ctx.json(Map.of("message", "Password changed; every session was signed out."));
-      case AccountService.Reset.BadToken b ->
+      case PasswordChanges.Reset.BadToken b ->
           throw new PageException(
               400, "invalid_token", "The reset token is unknown, used or expired.");
-      case AccountService.Reset.Invalid inv ->
+      case PasswordChanges.Reset.Invalid inv ->
           ctx.status(400)
               .json(
                   Map.of(
@@ -150,16 +160,14 @@ public final class AccountApi {
     return m;
   }
 
-  private static void tooMany(Context ctx, AccountService.Throttled t) {
-    ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+  private static void tooMany(Context ctx, Throttled t) {
+    ctx.header("Retry-After", Long.toString(t.seconds()));
     ctx.status(429)
         .json(
             Map.of(
                 "error",
                 "too_many_requests",
                 "message",
-                "Too many attempts; try again in "
-                    + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60)
-                    + " minutes."));
+                "Too many attempts; try again in " + t.minutes() + " minutes."));
   }
 }

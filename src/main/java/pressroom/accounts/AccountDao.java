@@ -34,12 +34,18 @@ public final class AccountDao {
   /**
    * Creates an account.
    *
+   * @param now when it is created (and confirmed, if {@code verified})
    * @return empty when the user ID or e-mail is already taken (ignoring case)
    */
   public Optional<String> create(
-      String userId, String email, String displayName, String hash, Role role, boolean verified) {
+      String userId,
+      String email,
+      String displayName,
+      String hash,
+      Role role,
+      boolean verified,
+      Instant now) {
     String id = Ids.newId();
-    long now = System.currentTimeMillis();
     int n =
         jdbi.withHandle(
             h ->
@@ -60,8 +66,8 @@ public final class AccountDao {
                         displayName == null || displayName.isBlank() ? null : displayName.strip())
                     .bind("hash", hash)
                     .bind("role", role.name().toLowerCase(java.util.Locale.ROOT))
-                    .bind("verified", verified ? (Long) now : null)
-                    .bind("now", now)
+                    .bind("verified", verified ? (Long) now.toEpochMilli() : null)
+                    .bind("now", now.toEpochMilli())
                     .execute());
     return n == 1 ? Optional.of(id) : Optional.empty();
   }

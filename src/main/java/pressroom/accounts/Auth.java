@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import pressroom.web.Access;
 import pressroom.web.Chrome.Viewer;
@@ -15,10 +16,12 @@ public final class Auth {
 
   private final Sessions sessions;
   private final boolean secure;
+  private final InstantSource clock;
 
-  public Auth(Sessions sessions, boolean secure) {
+  public Auth(Sessions sessions, boolean secure, InstantSource clock) {
     this.sessions = sessions;
     this.secure = secure;
+    this.clock = clock;
   }
 
   /** Before every request that has a session cookie: resolve it (expired ones are cleared). */
@@ -27,12 +30,12 @@ public final class Auth {
     if (value == null || ctx.path().startsWith("/static/")) {
       return;
     }
-    Optional<Account> a = sessions.account(value, Instant.now());
+    Instant now = clock.instant();
+    Optional<Account> a = sessions.account(value, now);
     if (a.isPresent()) {
       ctx.attribute(ACCOUNT, a.get());
       // A suspended staff member keeps reading, but loses the staff pages until someone lifts it.
-      ctx.attribute(
-          Access.ROLE, a.get().suspended(Instant.now()) ? Access.Role.READER : a.get().role());
+      ctx.attribute(Access.ROLE, a.get().suspended(now) ? Access.Role.READER : a.get().role());
     } else {
       ctx.removeCookie(sessions.cookieName(), "/");
     }

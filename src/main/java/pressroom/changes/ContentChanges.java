@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,12 +87,7 @@ public final class ContentChanges implements AutoCloseable {
   }
 
   public void start(Duration interval) {
-    lastSeq =
-        jdbi.withHandle(
-            h ->
-                h.createQuery("SELECT coalesce(max(seq), 0) FROM content_changes")
-                    .mapTo(Long.class)
-                    .one());
+    lastSeq = new History(jdbi).newestSeq();
     timer.scheduleWithFixedDelay(
         this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -134,6 +130,53 @@ public final class ContentChanges implements AutoCloseable {
               h.createUpdate("DELETE FROM content_changes WHERE changed_at < :old")
                   .bind("old", now - Duration.ofDays(1).toMillis())
                   .execute());
+    }
+  }
+
+  /** One row of the log: an article id, or a marker such as {@link #EVERYTHING}. */
+  public record Change(long seq, String articleId) {}
+
+  /**
+   * The log as stored, for a reader that keeps its own place in it (the search index stores the seq
+   * it has applied and catches up from there on a restart). Every query reads the seq index, never
+   * the whole table. Needs no follower, so a follower's listener can depend on it.
+   */
+  public static final class History {
+    private final Jdbi jdbi;
+
+    public History(Jdbi jdbi) {
+      this.jdbi = jdbi;
+    }
+
+    /** The highest seq in the log; 0 when it is empty. */
+    public long newestSeq() {
+      return jdbi.withHandle(
+          h ->
+              h.createQuery("SELECT coalesce(max(seq), 0) FROM content_changes")
+                  .mapTo(Long.class)
+                  .one());
+    }
+
+    /**
+     * The lowest seq still in the log (older rows are deleted after a day); none when it is empty.
+     */
+    public OptionalLong oldestSeq() {
+      Long seq =
+          jdbi.withHandle(
+              h -> h.createQuery("SELECT min(seq) FROM content_changes").mapTo(Long.class).one());
+      return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+    }
+
+    /** Up to {@code limit} rows after {@code seq}, in seq order. */
+    public List<Change> after(long seq, int limit) {
+      return jdbi.withHandle(
+          h ->
+              h.createQuery(
+                      "SELECT seq, article_id FROM content_changes WHERE seq > :seq ORDER BY seq LIMIT :limit")
+                  .bind("seq", seq)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> new Change(rs.getLong("seq"), rs.getString("article_id")))
+                  .list());
     }
   }
 

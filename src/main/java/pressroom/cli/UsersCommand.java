@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pressroom.App;
-import pressroom.accounts.AccountService.Registration;
+import pressroom.accounts.Registrations.Registration;
 import pressroom.web.Access.Role;
 
 /** Accounts from the command line, e.g. the first admin. */

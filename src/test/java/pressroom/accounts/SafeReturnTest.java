@@ -22,7 +22,7 @@ class SafeReturnTest {
         "/\u202e/x", "/\u200b/evil.example", "", "///evil.example", "/\u007f/evil.example"
       })
   void anythingABrowserCouldReadAsAnotherSiteGoesHome(String hostile) {
-    assertThat(AccountPages.safeReturn(hostile)).isEqualTo("/");
+    assertThat(SignInPages.safeReturn(hostile)).isEqualTo("/");
   }
 
   @ParameterizedTest
@@ -35,12 +35,12 @@ class SafeReturnTest {
         "/reading-list"
       })
   void pathsOnThisSiteAreKept(String path) {
-    assertThat(AccountPages.safeReturn(path)).isEqualTo(path);
+    assertThat(SignInPages.safeReturn(path)).isEqualTo(path);
   }
 
   @Test
   void textOutsideAsciiIsKeptPercentEncoded() {
-    assertThat(AccountPages.safeReturn("/tags/café")).isEqualTo("/tags/caf%C3%A9");
+    assertThat(SignInPages.safeReturn("/tags/café")).isEqualTo("/tags/caf%C3%A9");
   }
 
   /**
@@ -56,7 +56,7 @@ class SafeReturnTest {
       for (int j = 0; j < length; j++) {
         s.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      String answer = AccountPages.safeReturn(s.toString());
+      String answer = SignInPages.safeReturn(s.toString());
       String seen = asABrowserReadsIt(answer);
       assertThat(seen).as("for %s", s).startsWith("/").doesNotStartWith("//");
       URI uri = URI.create("https://news.example.org").resolve(seen);

@@ -4,41 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 
 /** What a reader sees in a real browser (headless Chromium). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class ArticlePageBrowserTest {
   TestApp site;
   Fixtures f;
   ChromeDriver browser;
-
-  @BeforeAll
-  void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
-  }
 
   @Test
   void aReaderSeesTheArticleInOrderAndCanFollowTheByline() {

@@ -12,31 +12,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 
 /** Feeds out and sitemaps, read back with a feed library and an XML parser. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class FeedsOutTest {
   TestApp site;
   Fixtures f;
-
-  @BeforeAll
-  void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
-  }
 
   SyndFeed feed(String path) throws Exception {
     HttpResponse<String> r = site.get(path);

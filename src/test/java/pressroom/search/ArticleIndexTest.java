@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -49,11 +50,11 @@ class ArticleIndexTest {
 
   @Test
   void anIndexKeepsItsArticlesAcrossARestart() {
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       index.put(article("1", "Harbour cranes return"));
       index.refresh();
     }
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       assertThat(index.size()).isEqualTo(1);
       assertThat(index.search("cranes", false, 1, 10).total()).isEqualTo(1);
     }
@@ -64,7 +65,8 @@ class ArticleIndexTest {
     // Thresholds lowered so 4,000 articles act like a large index: estimate from 40 sampled
     // matches.
     try (ArticleIndex index =
-        new ArticleIndex(folder, new ArticleIndex.Limits(0, 40, 1_000_000, 60_000, 60_000))) {
+        new ArticleIndex(
+            folder, new SearchLimits(0, 40, 1_000_000, 60_000, 60_000), InstantSource.system())) {
       java.util.Random random = new java.util.Random(5);
       for (int i = 0; i < 4000; i++) {
         String rare = i % 400 == 0 ? " zeppelin" : "";
@@ -93,7 +95,7 @@ class ArticleIndexTest {
       }
       index.refresh();
 
-      ArticleIndex.Results many = index.search("common", false, 1, 10);
+      SearchResults many = index.search("common", false, 1, 10);
       assertThat(many.estimated()).isTrue();
       assertThat(many.total()).isBetween(3000L, 5000L);
       assertThat(many.hits()).hasSize(10);
@@ -103,17 +105,18 @@ class ArticleIndexTest {
       // within three standard deviations of that sample's count.
       assertThat(world.count()).isBetween(500L, 1500L);
 
-      ArticleIndex.Results few = index.search("zeppelin", false, 1, 10);
+      SearchResults few = index.search("zeppelin", false, 1, 10);
       assertThat(few.estimated()).isFalse();
       assertThat(few.total()).isEqualTo(10);
-      assertThat(few.sections()).extracting(ArticleIndex.Count::count).containsExactly(10L);
+      assertThat(few.sections()).extracting(SearchResults.Count::count).containsExactly(10L);
     }
   }
 
   @Test
   void aRelevanceOrderOfVeryManyMatchesWeighsTheNewestAndSaysSo() {
     try (ArticleIndex index =
-        new ArticleIndex(folder, new ArticleIndex.Limits(1_000_000, 40, 100, 60_000, 60_000))) {
+        new ArticleIndex(
+            folder, new SearchLimits(1_000_000, 40, 100, 60_000, 60_000), InstantSource.system())) {
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       for (int i = 0; i < 1000; i++) {
         // The best match of all is the oldest article; the second best is among the newest.
@@ -139,17 +142,17 @@ class ArticleIndexTest {
                 null));
       }
       index.refresh();
-      ArticleIndex.Results r = index.search("ferry", false, 1, 10);
+      SearchResults r = index.search("ferry", false, 1, 10);
       assertThat(r.total()).isEqualTo(1000);
       assertThat(r.rankedAmongNewest()).isTrue();
       assertThat(r.hits().getFirst().headline()).isEqualTo("Ferry ferry ferry");
       assertThat(r.hits())
-          .extracting(ArticleIndex.Hit::slug)
+          .extracting(SearchResults.Hit::slug)
           .doesNotContain("slug-0")
           .allMatch(slug -> Integer.parseInt(slug.substring(5)) >= 900);
-      ArticleIndex.Results newest = index.search("ferry", true, 1, 10);
+      SearchResults newest = index.search("ferry", true, 1, 10);
       assertThat(newest.rankedAmongNewest()).isFalse();
-      assertThat(newest.hits()).extracting(ArticleIndex.Hit::slug).first().isEqualTo("slug-999");
+      assertThat(newest.hits()).extracting(SearchResults.Hit::slug).first().isEqualTo("slug-999");
     }
   }
 
@@ -162,7 +165,7 @@ class ArticleIndexTest {
       old.setLiveCommitData(Map.of("schema", "1").entrySet());
       old.commit();
     }
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       assertThat(index.size()).isZero();
     }
   }

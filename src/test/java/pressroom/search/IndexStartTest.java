@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ import pressroom.articles.ArticleStatus;
 import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
+import pressroom.testing.TestClock;
 import pressroom.testing.TestDatabases;
 
 /**
@@ -70,7 +70,7 @@ class IndexStartTest {
         release.countDown();
         Eventually.until(
             "the build finished",
-            () -> site.app().indexer().status().state() == Indexer.State.READY);
+            () -> site.app().indexer().status().state() == IndexStatus.State.READY);
         Document after = page(site, "/search?q=microgrid");
         assertThat(after.select(".item-title").eachText())
             .containsExactly("Mountain village switches on its solar microgrid");
@@ -152,8 +152,7 @@ class IndexStartTest {
             h.createUpdate(
                     "INSERT INTO content_changes (article_id, changed_at) VALUES ('page:*', 0)")
                 .execute());
-    try (TestApp site =
-        start(app -> app.indexer().clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(2))))) {
+    try (TestApp site = start(app -> ((TestClock) app.clock()).advance(Duration.ofDays(2)))) {
       Eventually.until(
           "the rebuilt index finds the article", () -> titles(site, "kestrel").size() == 1);
       assertThat(site.app().indexer().rebuilds()).isEqualTo(1);
@@ -167,37 +166,37 @@ class IndexStartTest {
     long hour = 3_600_000L;
     var applied = java.util.Optional.of(new ArticleIndex.Applied(100, now - 30 * hour));
     var none = java.util.OptionalLong.empty();
-    assertThat(Indexer.plan(0, applied, java.util.OptionalLong.of(1), now))
-        .isEqualTo(new Indexer.Plan.Build());
-    assertThat(Indexer.plan(5, java.util.Optional.empty(), java.util.OptionalLong.of(1), now))
-        .isInstanceOf(Indexer.Plan.Rebuild.class);
-    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(101), now))
-        .isEqualTo(new Indexer.Plan.CatchUp(100));
-    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(7), now))
-        .isEqualTo(new Indexer.Plan.CatchUp(100));
-    assertThat(Indexer.plan(5, applied, java.util.OptionalLong.of(102), now))
-        .isInstanceOf(Indexer.Plan.Rebuild.class);
-    assertThat(Indexer.plan(5, applied, none, now)).isInstanceOf(Indexer.Plan.Rebuild.class);
+    assertThat(StartPlan.of(0, applied, java.util.OptionalLong.of(1), now))
+        .isEqualTo(new StartPlan.Build());
+    assertThat(StartPlan.of(5, java.util.Optional.empty(), java.util.OptionalLong.of(1), now))
+        .isInstanceOf(StartPlan.Rebuild.class);
+    assertThat(StartPlan.of(5, applied, java.util.OptionalLong.of(101), now))
+        .isEqualTo(new StartPlan.CatchUp(100));
+    assertThat(StartPlan.of(5, applied, java.util.OptionalLong.of(7), now))
+        .isEqualTo(new StartPlan.CatchUp(100));
+    assertThat(StartPlan.of(5, applied, java.util.OptionalLong.of(102), now))
+        .isInstanceOf(StartPlan.Rebuild.class);
+    assertThat(StartPlan.of(5, applied, none, now)).isInstanceOf(StartPlan.Rebuild.class);
     // Stored less than a day ago: nothing after it can have been deleted (an identity's gaps, an
     // empty log).
     var recent = java.util.Optional.of(new ArticleIndex.Applied(100, now - 2 * hour));
-    assertThat(Indexer.plan(5, recent, java.util.OptionalLong.of(102), now))
-        .isEqualTo(new Indexer.Plan.CatchUp(100));
-    assertThat(Indexer.plan(5, recent, none, now)).isEqualTo(new Indexer.Plan.CatchUp(100));
+    assertThat(StartPlan.of(5, recent, java.util.OptionalLong.of(102), now))
+        .isEqualTo(new StartPlan.CatchUp(100));
+    assertThat(StartPlan.of(5, recent, none, now)).isEqualTo(new StartPlan.CatchUp(100));
   }
 
   @Test
   void theNoticeSaysHowFarTheBuildHasGot() {
-    assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.BUILDING, 120_000, 1_000_000)))
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.BUILDING, 120_000, 1_000_000)))
         .isEqualTo(
             "Search is catching up: 120,000 of about 1,000,000 articles indexed so far; results may be incomplete.");
-    assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.BUILDING, 3, 0)))
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.BUILDING, 3, 0)))
         .isEqualTo("Search is catching up: 3 articles indexed so far; results may be incomplete.");
-    assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.REBUILDING, 10, 20)))
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.REBUILDING, 10, 20)))
         .isEqualTo(
             "Search is being rebuilt: 10 of about 20 articles read again so far; results may be out of date until it finishes.");
-    assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.CATCHING_UP, 0, 0))).isNull();
-    assertThat(SearchPages.notice(new Indexer.Status(Indexer.State.READY, 0, 0))).isNull();
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.CATCHING_UP, 0, 0))).isNull();
+    assertThat(SearchPage.notice(new IndexStatus(IndexStatus.State.READY, 0, 0))).isNull();
   }
 
   /** A first run that indexes the fixtures and stores how far into the log it got, then stops. */

@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.FluentWait;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.web.Access.Role;
 
 /** A reader searches, opens a result, bookmarks it, finds it in the reading list, removes it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite(indexed = true)
 class SearchBookmarkBrowserTest {
   TestApp site;
   Fixtures f;
@@ -26,21 +25,9 @@ class SearchBookmarkBrowserTest {
 
   @BeforeAll
   void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
-    site.app().reindex();
     site.app()
         .accounts()
         .createVerified("reader.one", "one@mail.example", "a quiet reading room", Role.READER);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
   }
 
   FluentWait<WebDriver> waitUp() {
@@ -49,10 +36,7 @@ class SearchBookmarkBrowserTest {
 
   @Test
   void searchOpenBookmarkFindInTheReadingListRemove() {
-    browser.get(site.url("/signin"));
-    browser.findElement(By.id("login")).sendKeys("reader.one");
-    browser.findElement(By.id("password")).sendKeys("a quiet reading room");
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    Browser.signIn(browser, site, "reader.one", "a quiet reading room");
     waitUp()
         .until(
             d -> d.findElement(By.cssSelector(".account-nav")).getText().contains("Reading list"));

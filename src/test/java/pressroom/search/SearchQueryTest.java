@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
@@ -20,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The search text as Lucene queries: analysed like the articles, and never failing. */
 class SearchQueryTest {
-  static final Analyzer ANALYZER = ArticleIndex.newAnalyzer();
+  static final Analyzer ANALYZER = ArticleDocuments.newAnalyzer();
 
   static SearchQuery query(String text) {
-    return SearchQuery.of(QueryText.parse(text), ANALYZER, ArticleIndex.BOOSTS);
+    return SearchQuery.of(QueryText.parse(text), ANALYZER, ArticleSearch.BOOSTS);
   }
 
   @Test
@@ -225,7 +226,7 @@ class SearchQueryTest {
               () -> {
                 QueryText parsed = QueryText.parse(text);
                 assertThat(parsed.parts()).hasSizeLessThanOrEqualTo(QueryText.MAX_PARTS);
-                SearchQuery q = SearchQuery.of(parsed, ANALYZER, ArticleIndex.BOOSTS);
+                SearchQuery q = SearchQuery.of(parsed, ANALYZER, ArticleSearch.BOOSTS);
                 assertThat(termsIn(q.matching()) + q.filters().size())
                     .isLessThanOrEqualTo(SearchQuery.MAX_TERMS * 2);
                 if (q.weight() != null) {
@@ -241,7 +242,7 @@ class SearchQueryTest {
 
   @Test
   void noTextEverFailsASearch() {
-    try (ArticleIndex index = new ArticleIndex(folder)) {
+    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
       index.put(ArticleIndexTest.article("1", "Harbour cranes return"));
       index.put(ArticleIndexTest.article("2", "Farmers met in Şanlıurfa to count 東京大学 ballots"));
       index.refresh();

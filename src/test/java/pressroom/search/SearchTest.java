@@ -293,15 +293,15 @@ class SearchTest {
   @Test
   void linksKeepTheSearchAndItsFiltersAndChangeOneThing() {
     var p =
-        new SearchPages.Params(
-            "dock & port", "world", null, "jane-roe", ArticleIndex.Span.WEEK, null, null, true, 3);
+        new SearchParams(
+            "dock & port", "world", null, "jane-roe", DateSpan.WEEK, null, null, true, 3);
     assertThat(p.with("page", "4"))
         .isEqualTo(
             "/search?q=dock+%26+port&section=world&author=jane-roe&within=week&sort=newest&page=4");
     assertThat(p.with("section", null))
         .isEqualTo("/search?q=dock+%26+port&author=jane-roe&within=week&sort=newest");
     var ranged =
-        new SearchPages.Params(
+        new SearchParams(
             "", null, null, null, null, java.time.LocalDate.parse("2026-01-01"), null, false, 1);
     assertThat(ranged.with("dates", "day")).isEqualTo("/search?within=day");
   }

@@ -31,6 +31,23 @@ public final class Browser {
         .ignoring(org.openqa.selenium.WebDriverException.class);
   }
 
+  /** Signs in through the site's own sign-in page and waits until the masthead shows it. */
+  public static void signIn(
+      org.openqa.selenium.WebDriver driver, TestApp site, String login, String password) {
+    driver.get(site.url("/signin"));
+    driver.findElement(org.openqa.selenium.By.id("login")).sendKeys(login);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+    waitUp(driver)
+        .until(
+            d ->
+                d.findElements(
+                            org.openqa.selenium.By.cssSelector(
+                                ".account-nav form[action='/signout']"))
+                        .size()
+                    == 1);
+  }
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import pressroom.articles.ArticleStatus;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.web.Access.Role;
 
@@ -25,18 +24,17 @@ import pressroom.web.Access.Role;
  * none is refused for a missing or stale token; the masthead shows the admin signed in on every
  * page, the 403 and 404 pages included. A staff form without its token cannot land again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class StaffPagesBrowserTest {
   static final List<String> STAFF_PAGES =
       List.of("/staff/moderation", "/staff/sources", "/staff/users");
   static final String PASSWORD = "a quiet editing room";
   TestApp site;
+  Fixtures f;
   ChromeDriver browser;
 
   @BeforeAll
   void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    Fixtures f = Fixtures.load(site.app().articles());
     site.app().accounts().createVerified("chief.admin", "chief@mail.example", PASSWORD, Role.ADMIN);
     site.app()
         .accounts()
@@ -62,23 +60,10 @@ class StaffPagesBrowserTest {
                 Instant.now().minusSeconds(60),
                 List.of(),
                 ArticleStatus.PUBLISHED));
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
   }
 
   void signIn() {
-    browser.get(site.url("/signin"));
-    browser.findElement(By.id("login")).sendKeys("chief.admin");
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    Browser.waitUp(browser).until(d -> !d.findElements(By.cssSelector(".account-nav")).isEmpty());
+    Browser.signIn(browser, site, "chief.admin", PASSWORD);
   }
 
   @Test
@@ -126,6 +111,29 @@ class StaffPagesBrowserTest {
       }
     }
     assertThat(pressed).hasSizeGreaterThanOrEqualTo(STAFF_PAGES.size());
+  }
+
+  @Test
+  void staffPagesUseTheFullWidthOfThePage() {
+    signIn();
+    for (String page : STAFF_PAGES) {
+      browser.get(site.url(page));
+      Number main =
+          (Number)
+              browser.executeScript(
+                  "return document.querySelector('main').getBoundingClientRect().width;");
+      // The page's lists and tables: before, the home page's two-column grid squeezed them.
+      @SuppressWarnings("unchecked")
+      List<Number> widths =
+          (List<Number>)
+              browser.executeScript(
+                  "return [...document.querySelectorAll('main > :is(ol, ul, table, .table-wrap)')]"
+                      + ".map(e => e.getBoundingClientRect().width);");
+      assertThat(widths).as(page + " has a list or table").isNotEmpty();
+      assertThat(widths)
+          .as(page)
+          .allSatisfy(w -> assertThat(w.doubleValue()).isGreaterThan(0.9 * main.doubleValue()));
+    }
   }
 
   @Test

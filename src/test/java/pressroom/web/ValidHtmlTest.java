@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.testing.Fixtures;
 import pressroom.testing.HtmlChecker;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 
 /** Every kind of page the site serves passes the Nu Html Checker. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Indexed, so the search pages below show results and filters.
+@RunningSite(indexed = true)
 class ValidHtmlTest {
   TestApp site;
   Fixtures f;
@@ -21,15 +21,7 @@ class ValidHtmlTest {
 
   @BeforeAll
   void start() throws Exception {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app().articles());
-    site.app().reindex(); // so the search pages below show results and filters
     checker = new HtmlChecker();
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
   }
 
   @Test
