@@ -42,11 +42,15 @@ import pressroom.articles.Sitemaps;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
+import pressroom.comments.AuthorComments;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentDao;
+import pressroom.comments.CommentFeed;
 import pressroom.comments.CommentPages;
 import pressroom.comments.CommentService;
+import pressroom.comments.CommentWrites;
 import pressroom.comments.LiveComments;
+import pressroom.comments.ModerationPages;
 import pressroom.comments.ReplyNotifier;
 import pressroom.comments.SpamFilter;
 import pressroom.config.Config;
@@ -161,7 +165,7 @@ public final class App implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     new UptimeMetrics().bindTo(metrics);
     CaffeineCacheMetrics.monitor(metrics, pageCache.caffeine(), "pages");
-    this.sources = new SourceDao(database.jdbi());
+    this.sources = new SourceDao(database.jdbi(), clock);
     this.fetcher =
         new FeedFetcher(
             config.ingestAllowPrivate(),
@@ -201,6 +205,10 @@ public final class App implements AutoCloseable {
             new MailTemplates(),
             config.baseUrl().toString(),
             config.siteName());
+    pressroom.accounts.AccountLookups accountLookups =
+        new pressroom.accounts.AccountLookups(database.jdbi());
+    pressroom.accounts.Suspensions suspensions =
+        new pressroom.accounts.Suspensions(accountDao, clock);
     this.registrations =
         new Registrations(accountDao, passwords, throttle, accountMail, config.siteName(), clock);
     SignIns signIns = new SignIns(accountDao, sessions, passwords, throttle, clock);
@@ -209,20 +217,31 @@ public final class App implements AutoCloseable {
     Profiles profiles = new Profiles(accountDao, passwords, accountMail, config.siteName(), clock);
     AccountViews accountViews = new AccountViews(templates, chrome, csrf);
     this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
-    CommentDao commentDao = new CommentDao(database.jdbi(), commentWriter);
+    CommentDao commentDao = new CommentDao(database.jdbi(), accountLookups, clock);
+    AuthorComments authorComments = new AuthorComments(database.jdbi());
     SpamFilter spamFilter = new SpamFilter(database.jdbi());
     spamFilter.seedIfEmpty();
-    this.liveComments = new LiveComments(commentDao, templates);
+    this.liveComments = new LiveComments(commentDao, templates, clock);
     this.replyNotifier =
-        new ReplyNotifier(database.jdbi(), mailer, config.baseUrl().toString(), config.siteName());
+        new ReplyNotifier(
+            database.jdbi(),
+            new pressroom.accounts.ReplyMailSettings(database.jdbi()),
+            accountLookups,
+            mailer,
+            templates,
+            config.baseUrl().toString());
     CommentService commentService =
         new CommentService(
             commentDao,
+            new CommentWrites(database.jdbi(), commentWriter, accountLookups, clock),
+            authorComments,
             throttle,
             spamFilter,
             replyNotifier,
+            suspensions,
             java.time.Duration.ofDays(config.commentsCloseAfterDays()),
-            config.commentRateLimits());
+            config.commentRateLimits(),
+            clock);
     this.searchPages =
         new SearchPages(
             searchIndex,
@@ -301,10 +320,10 @@ public final class App implements AutoCloseable {
                               accountViews,
                               java.util.List.of(
                                   new pressroom.accounts.PersonalData(
-                                      "comments", commentDao::writtenBy),
+                                      "comments", authorComments::writtenBy),
                                   new pressroom.accounts.PersonalData(
                                       "bookmarks", bookmarkDao::savedBy))),
-                          new AccountPages(accountDao, accountViews),
+                          new AccountPages(accountDao, accountViews, suspensions),
                           new AccountApi(registrations, signIns, passwordChanges, auth, csrf),
                           new CommentPages(
                               commentService,
@@ -314,6 +333,15 @@ public final class App implements AutoCloseable {
                               csrf,
                               templates,
                               chrome),
+                          new ModerationPages(
+                              commentService,
+                              commentDao,
+                              authorComments,
+                              new pressroom.articles.CommentSettings(database.jdbi()),
+                              csrf,
+                              templates,
+                              chrome),
+                          new CommentFeed(commentDao, config.baseUrl().toString()),
                           new CommentApi(commentService, commentDao),
                           bookmarkPages,
                           new FeedsOut(
@@ -398,6 +426,11 @@ public final class App implements AutoCloseable {
 
   public InstantSource clock() {
     return clock;
+  }
+
+  /** Sends the reply notifications asked for so far before it returns (tests, shutdown). */
+  public void awaitReplyMails() {
+    replyNotifier.awaitSent(Duration.ofSeconds(10));
   }
 
   /** Applies the content change log now rather than at the next poll: the CLI and tests. */

@@ -12,7 +12,9 @@ import pressroom.accounts.SignInPages;
 import pressroom.articles.ArticleApi;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
+import pressroom.comments.CommentFeed;
 import pressroom.comments.CommentPages;
+import pressroom.comments.ModerationPages;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
@@ -41,6 +43,8 @@ public final class Routes {
       AccountPages accounts,
       AccountApi accountApi,
       CommentPages comments,
+      ModerationPages moderation,
+      CommentFeed commentFeed,
       CommentApi commentApi,
       BookmarkPages bookmarks,
       FeedsOut feeds,
@@ -150,15 +154,16 @@ public final class Routes {
     config.routes.post("/comments/{id}/edit", comments::edit);
     config.routes.post("/comments/{id}/delete", comments::delete);
     config.routes.post("/comments/{id}/like", comments::like);
-    config.routes.post("/staff/moderation/{id}/feature", comments::feature, Role.MODERATOR);
-    config.routes.post("/staff/moderation/{id}/suspend", comments::suspendAuthor, Role.MODERATOR);
-    config.routes.post("/staff/moderation/bulk", comments::bulk, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/feature", h.moderation()::feature, Role.MODERATOR);
     config.routes.post(
-        "/staff/articles/{slug}/comments", comments::articleComments, Role.MODERATOR);
+        "/staff/moderation/{id}/suspend", h.moderation()::suspendAuthor, Role.MODERATOR);
+    config.routes.post("/staff/moderation/bulk", h.moderation()::bulk, Role.MODERATOR);
     config.routes.post(
-        "/staff/sections/{slug}/comments", comments::sectionComments, Role.MODERATOR);
+        "/staff/articles/{slug}/comments", h.moderation()::articleComments, Role.MODERATOR);
+    config.routes.post(
+        "/staff/sections/{slug}/comments", h.moderation()::sectionComments, Role.MODERATOR);
     config.routes.post("/comments/{id}/mute", comments::mute);
-    config.routes.get("/articles/{slug}/comments.rss", ctx -> comments.feed(ctx, h.baseUrl()));
+    config.routes.get("/articles/{slug}/comments.rss", h.commentFeed()::feed);
     config.routes.sse("/articles/{slug}/comments/live", comments::live);
     config.routes.get("/unsubscribe", comments::unsubscribeForm);
     config.routes.post("/unsubscribe", comments::unsubscribe);
@@ -198,9 +203,9 @@ public final class Routes {
     api.post("/api/v1/comments/{id}/report", capi::report);
     api.get("/api/v1/moderation/queue", capi::queue, Role.MODERATOR);
     api.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate, Role.MODERATOR);
-    config.routes.get("/staff/moderation", comments::queue, Role.MODERATOR);
-    config.routes.post("/staff/moderation/{id}/approve", comments::approve, Role.MODERATOR);
-    config.routes.post("/staff/moderation/{id}/reject", comments::reject, Role.MODERATOR);
+    config.routes.get("/staff/moderation", h.moderation()::queue, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/approve", h.moderation()::approve, Role.MODERATOR);
+    config.routes.post("/staff/moderation/{id}/reject", h.moderation()::reject, Role.MODERATOR);
 
     var sources = h.sources();
     config.routes.get("/staff/sources", sources::list, Role.EDITOR);

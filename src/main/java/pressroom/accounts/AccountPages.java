@@ -2,7 +2,6 @@ package pressroom.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
 import java.util.List;
 import pressroom.web.Access;
 import pressroom.web.Access.Role;
@@ -14,8 +13,10 @@ import pressroom.web.PageException;
 public final class AccountPages {
   private final AccountDao accounts;
   private final AccountViews views;
+  private final Suspensions suspensions;
 
-  public AccountPages(AccountDao accounts, AccountViews views) {
+  public AccountPages(AccountDao accounts, AccountViews views, Suspensions suspensions) {
+    this.suspensions = suspensions;
     this.accounts = accounts;
     this.views = views;
   }
@@ -54,21 +55,10 @@ public final class AccountPages {
 
   public void suspend(Context ctx) {
     Account target = accounts.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    Access.requireOutranks(ctx, target.role());
-    String days = param(ctx, "days");
-    if (days.isEmpty() || days.equals("0")) {
-      accounts.suspend(target.id(), null, null);
-    } else {
-      int d;
-      try {
-        d = Integer.parseInt(days);
-      } catch (NumberFormatException e) {
-        throw PageException.badRequest("The number of days must be a whole number.");
-      }
-      accounts.suspend(
-          target.id(),
-          java.time.Instant.now().plus(Duration.ofDays(Math.max(1, Math.min(d, 36500)))),
-          param(ctx, "reason"));
+    if (suspensions.apply(
+            Access.role(ctx).orElse(Role.READER), target, param(ctx, "days"), param(ctx, "reason"))
+        instanceof Suspensions.Outcome.Refused r) {
+      throw r.asPage();
     }
     ctx.redirect("/staff/users?notice=Saved", HttpStatus.SEE_OTHER);
   }

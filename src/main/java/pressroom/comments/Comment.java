@@ -20,7 +20,7 @@ public record Comment(
     int depth,
     String replyToName,
     String bodyHtml,
-    String status,
+    CommentStatus status,
     String holdReasons,
     int reports,
     Instant createdAt,
@@ -30,9 +30,31 @@ public record Comment(
     Double spamScore,
     String rootId) {
 
+  /** The same comment under its author's name (rows are read first, names asked of accounts). */
+  Comment withAuthorName(String name) {
+    return new Comment(
+        id,
+        articleId,
+        accountId,
+        name,
+        parentId,
+        depth,
+        replyToName,
+        bodyHtml,
+        status,
+        holdReasons,
+        reports,
+        createdAt,
+        edited,
+        featured,
+        likes,
+        spamScore,
+        rootId);
+  }
+
   /** Deleted by its author: shown as a tombstone so replies keep their context. */
   public boolean deleted() {
-    return "deleted".equals(status);
+    return status == CommentStatus.DELETED;
   }
 
   /** The spam score as moderators see it, e.g. "0.93", or "" when none was computed. */

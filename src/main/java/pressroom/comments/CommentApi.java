@@ -51,10 +51,11 @@ public final class CommentApi {
     switch (service.post(
         a, article, JsonBodies.text(in, "parentId"), JsonBodies.text(in, "body"), null)) {
       case CommentService.Posted.Published p ->
-          ctx.status(201).json(Map.of("id", p.id(), "status", "published"));
+          ctx.status(201).json(Map.of("id", p.id(), "status", CommentStatus.PUBLISHED.stored()));
       case CommentService.Posted.Held h ->
-          ctx.status(201).json(Map.of("id", h.id(), "status", "pending"));
-      case CommentService.Posted.Dropped d -> ctx.status(201).json(Map.of("status", "pending"));
+          ctx.status(201).json(Map.of("id", h.id(), "status", CommentStatus.PENDING.stored()));
+      case CommentService.Posted.Dropped d ->
+          ctx.status(201).json(Map.of("status", CommentStatus.PENDING.stored()));
       case CommentService.Posted.Refused r ->
           ctx.status(400)
               .json(
@@ -123,7 +124,7 @@ public final class CommentApi {
           case "feature" -> {
             comments
                 .find(id)
-                .filter(c -> c.status().equals("pending"))
+                .filter(c -> c.status() == CommentStatus.PENDING)
                 .ifPresent(c -> service.approve(m, id));
             yield service.feature(m, id, true);
           }
@@ -156,7 +157,7 @@ public final class CommentApi {
     m.put("author", c.authorName());
     m.put("replyTo", c.replyToName());
     m.put("bodyHtml", c.deleted() ? null : c.bodyHtml());
-    m.put("status", c.status());
+    m.put("status", c.status().stored());
     m.put("createdAt", c.createdAt().toString());
     m.put("edited", c.edited());
     m.put("likes", c.likes());

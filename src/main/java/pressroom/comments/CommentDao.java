@@ -3,65 +3,26 @@ package pressroom.comments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
-import pressroom.changes.ContentChanges;
-import pressroom.db.Ids;
+import pressroom.accounts.AccountLookups;
 
-/** The SQL for comments, reports and the moderation log. */
+/** The SQL that reads comments: threads, single comments, the moderation queue and log. */
 public final class CommentDao {
-  private static final String SELECT =
-      """
-      SELECT c.*, CASE WHEN a.deleted_at IS NOT NULL THEN 'a deleted reader'
-                       ELSE coalesce(a.display_name, a.user_id) END AS author_name
-      FROM comments c JOIN accounts a ON a.id = c.account_id
-      """;
+  /** Comment rows; the authors' names are looked up afterwards, for a whole page at once. */
+  private static final String SELECT = "SELECT c.* FROM comments c";
 
   private final Jdbi jdbi;
-  private final pressroom.db.GroupCommit writer;
+  private final AccountLookups accounts;
+  private final InstantSource clock;
 
-  /**
-   * @param writer new comments are committed through it, many per disk flush
-   */
-  /**
-   * Every comment an account wrote, oldest first, for "Download my data": the text as written (a
-   * deleted comment's text is already gone), where it was and what became of it.
-   */
-  public List<Map<String, Object>> writtenBy(String accountId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                SELECT c.id, c.parent_id, c.body, c.status, c.created_at, c.edited_at, a.slug, a.headline
-                FROM comments c JOIN articles a ON a.id = c.article_id
-                WHERE c.account_id = :u ORDER BY c.created_at, c.id
-                """)
-                .bind("u", accountId)
-                .map(
-                    (rs, ctx) -> {
-                      Map<String, Object> m = new java.util.LinkedHashMap<>();
-                      m.put("id", rs.getString("id"));
-                      m.put("article", rs.getString("slug"));
-                      m.put("articleHeadline", rs.getString("headline"));
-                      m.put("inReplyTo", rs.getString("parent_id"));
-                      m.put("text", rs.getString("body"));
-                      m.put("status", rs.getString("status"));
-                      m.put("writtenAt", Instant.ofEpochMilli(rs.getLong("created_at")).toString());
-                      long edited = rs.getLong("edited_at");
-                      m.put(
-                          "editedAt",
-                          rs.wasNull() ? null : Instant.ofEpochMilli(edited).toString());
-                      return m;
-                    })
-                .list());
-  }
-
-  public CommentDao(Jdbi jdbi, pressroom.db.GroupCommit writer) {
+  public CommentDao(Jdbi jdbi, AccountLookups accounts, InstantSource clock) {
+    this.clock = clock;
+    this.accounts = accounts;
     this.jdbi = jdbi;
-    this.writer = writer;
   }
 
   /**
@@ -93,7 +54,7 @@ public final class CommentDao {
                     """
                         + where)
                 .bind("slug", slug)
-                .bind("now", System.currentTimeMillis())
+                .bind("now", clock.millis())
                 .map(
                     (rs, ctx) ->
                         new Policy(
@@ -146,36 +107,39 @@ public final class CommentDao {
    * thread's size.
    */
   public List<Comment> page(String articleId, Sort sort, int limit, int offset) {
-    return jdbi.withHandle(
-        h -> {
-          List<Comment> roots =
-              h.createQuery(
-                      SELECT
-                          // Exactly the partial indexes' condition, so the page is read straight
-                          // off them.
-                          + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
-                          + " ORDER BY "
-                          + sort.orderBy
-                          + " LIMIT :limit OFFSET :offset")
-                  .bind("a", articleId)
-                  .bind("limit", limit)
-                  .bind("offset", offset)
-                  .map((rs, ctx) -> comment(rs))
-                  .list();
-          if (roots.isEmpty()) {
-            return roots;
-          }
-          List<Comment> all = new java.util.ArrayList<>(roots);
-          all.addAll(
-              h.createQuery(
-                      SELECT
-                          + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
-                          + " ORDER BY c.created_at, c.id")
-                  .bindList("roots", roots.stream().map(Comment::id).toList())
-                  .map((rs, ctx) -> comment(rs))
-                  .list());
-          return all;
-        });
+    List<Comment> rows =
+        jdbi.withHandle(
+            h -> {
+              List<Comment> roots =
+                  h.createQuery(
+                          SELECT
+                              // Exactly the partial indexes' condition, so the page is read
+                              // straight
+                              // off them.
+                              + " WHERE c.article_id = :a AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')"
+                              + " ORDER BY "
+                              + sort.orderBy
+                              + " LIMIT :limit OFFSET :offset")
+                      .bind("a", articleId)
+                      .bind("limit", limit)
+                      .bind("offset", offset)
+                      .map((rs, ctx) -> comment(rs))
+                      .list();
+              if (roots.isEmpty()) {
+                return List.<Comment>of();
+              }
+              List<Comment> all = new java.util.ArrayList<>(roots);
+              all.addAll(
+                  h.createQuery(
+                          SELECT
+                              + " WHERE c.root_id IN (<roots>) AND c.status IN ('published', 'deleted')"
+                              + " ORDER BY c.created_at, c.id")
+                      .bindList("roots", roots.stream().map(Comment::id).toList())
+                      .map((rs, ctx) -> comment(rs))
+                      .list());
+              return all;
+            });
+    return named(rows);
   }
 
   /** How many published comments an article has (kept on the article by triggers: no counting). */
@@ -191,307 +155,37 @@ public final class CommentDao {
 
   /** Editors' picks of an article, oldest first. */
   public List<Comment> featured(String articleId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    SELECT
-                        + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
-                .bind("a", articleId)
-                .map((rs, ctx) -> comment(rs))
-                .list());
-  }
-
-  /** A reader likes a comment, once; returns the number of likes. */
-  int like(String commentId, String accountId) {
-    return jdbi.inTransaction(
-        h -> {
-          int added =
-              h.createUpdate(
-                      "INSERT INTO comment_likes (comment_id, account_id, created_at) SELECT :c, :a, :now"
-                          + " WHERE NOT EXISTS (SELECT 1 FROM comment_likes WHERE comment_id = :c AND account_id = :a)")
-                  .bind("c", commentId)
-                  .bind("a", accountId)
-                  .bind("now", System.currentTimeMillis())
-                  .execute();
-          if (added == 1) {
-            h.createUpdate("UPDATE comments SET likes = likes + 1 WHERE id = :c")
-                .bind("c", commentId)
-                .execute();
-            h.createQuery("SELECT article_id FROM comments WHERE id = :c")
-                .bind("c", commentId)
-                .mapTo(String.class)
-                .findOne()
-                .ifPresent(article -> ContentChanges.recordComments(h, article));
-          }
-          return h.createQuery("SELECT likes FROM comments WHERE id = :c")
-              .bind("c", commentId)
-              .mapTo(Integer.class)
-              .one();
-        });
-  }
-
-  /** Replaces the text (the author's edit), keeping the old text in the log. */
-  void edit(String commentId, String body, String html, String status, String holdReasons) {
-    jdbi.useTransaction(
-        h -> {
-          String[] old =
-              h.createQuery("SELECT article_id, body FROM comments WHERE id = :id")
-                  .bind("id", commentId)
-                  .map((rs, ctx) -> new String[] {rs.getString("article_id"), rs.getString("body")})
-                  .one();
-          h.createUpdate(
-                  "UPDATE comments SET body = :body, body_key = :key, body_html = :html, status = :status,"
-                      + " hold_reasons = :reasons, edited_at = :now WHERE id = :id")
-              .bind("body", body)
-              .bind("key", CommentText.key(body))
-              .bind("html", html)
-              .bind("status", status)
-              .bind("reasons", holdReasons)
-              .bind("now", System.currentTimeMillis())
-              .bind("id", commentId)
-              .execute();
-          log(h, commentId, null, "edited", holdReasons, old[1]);
-          ContentChanges.recordComments(h, old[0]);
-        });
-  }
-
-  /** Marks a comment as an editors' pick (or not). */
-  boolean feature(String commentId, boolean on, String moderatorId) {
-    return jdbi.inTransaction(
-        h -> {
-          var article =
-              h.createQuery("SELECT article_id FROM comments WHERE id = :c")
-                  .bind("c", commentId)
-                  .mapTo(String.class)
-                  .findOne();
-          if (article.isEmpty()) {
-            return false;
-          }
-          h.createUpdate("UPDATE comments SET featured = :f WHERE id = :c")
-              .bind("f", on ? 1 : 0)
-              .bind("c", commentId)
-              .execute();
-          log(h, commentId, moderatorId, on ? "featured" : "unfeatured", null, null);
-          ContentChanges.recordComments(h, article.get());
-          return true;
-        });
+    return named(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        SELECT
+                            + " WHERE c.article_id = :a AND c.status = 'published' AND c.featured = 1 ORDER BY c.created_at")
+                    .bind("a", articleId)
+                    .map((rs, ctx) -> comment(rs))
+                    .list()));
   }
 
   public Optional<Comment> find(String id) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(SELECT + " WHERE c.id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> comment(rs))
-                .findOne());
+    return namedOne(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(SELECT + " WHERE c.id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> comment(rs))
+                    .findOne()));
   }
 
   /** What waits for a moderator: held comments and reported ones, oldest first. */
   public List<Comment> queue(int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(SELECT + " WHERE c.status = 'pending' ORDER BY c.created_at LIMIT :limit")
-                .bind("limit", limit)
-                .map((rs, ctx) -> comment(rs))
-                .list());
-  }
-
-  /**
-   * What the rules need to know about an author's record.
-   *
-   * @param published how many of their comments are published, counted up to 10 only
-   * @param duplicate one of their 50 latest comments since the cut-off has the same text (as {@link
-   *     CommentText#key})
-   */
-  record AuthorRecord(int published, boolean duplicate) {}
-
-  /**
-   * The author's {@link AuthorRecord} for a new or edited text, in one query; {@code editing} (null
-   * for a new comment) is left out, so an edit is not a duplicate of what it replaces.
-   */
-  AuthorRecord authorRecord(String accountId, Instant since, String body, String editing) {
-    String key = CommentText.key(body);
-    // One row with the count, then the recent comments whose key matches; keys are compared in the
-    // database, and only rows from before keys existed come back whole.
-    List<String[]> rows =
+    return named(
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        """
-                        SELECT 'count' AS kind, NULL AS body_key, NULL AS body,
-                          (SELECT count(*) FROM (SELECT 1 FROM comments WHERE account_id = :a AND status = 'published' LIMIT 10) x) AS n
-                        UNION ALL
-                        SELECT 'recent', r.body_key, r.body, 0 FROM
-                          (SELECT body_key, CASE WHEN body_key IS NULL THEN body END AS body FROM comments
-                           WHERE account_id = :a AND created_at > :since AND id <> :editing ORDER BY created_at DESC LIMIT 50) r
-                        WHERE r.body_key = :k OR r.body_key IS NULL
-                        """)
-                    .bind("a", accountId)
-                    .bind("since", since.toEpochMilli())
-                    .bind("editing", editing == null ? "" : editing)
-                    .bind("k", key)
-                    .map(
-                        (rs, ctx) ->
-                            new String[] {
-                              rs.getString("kind"),
-                              rs.getString("body_key"),
-                              rs.getString("body"),
-                              rs.getString("n")
-                            })
-                    .list());
-    int published = 0;
-    boolean duplicate = false;
-    for (String[] r : rows) {
-      if (r[0].equals("count")) {
-        published = Integer.parseInt(r[3]);
-      } else if (key.equals(r[1] != null ? r[1] : CommentText.key(r[2]))) {
-        duplicate = true;
-      }
-    }
-    return new AuthorRecord(published, duplicate);
-  }
-
-  /** Stores a comment; a published one drops the cached article page on every node. */
-  String insert(
-      String articleId,
-      String accountId,
-      String parentId,
-      String rootId,
-      int depth,
-      String replyToName,
-      String body,
-      String bodyHtml,
-      String status,
-      String holdReasons,
-      Double spamScore) {
-    String id = Ids.newId();
-    String key = CommentText.key(body);
-    writer.write(
-        (h, batch) -> {
-          h.createUpdate(
-                  """
-                  INSERT INTO comments (id, article_id, account_id, parent_id, root_id, depth, reply_to_name,
-                    body, body_key, body_html, status, hold_reasons, spam_score, created_at)
-                  VALUES (:id, :article, :account, :parent, :root, :depth, :replyTo, :body, :key, :html, :status,
-                    :reasons, :score, :now)
-                  """)
-              .bind("key", key)
-              .bind("id", id)
-              .bind("article", articleId)
-              .bind("account", accountId)
-              .bind("parent", parentId)
-              .bind("root", rootId)
-              .bind("score", spamScore)
-              .bind("depth", depth)
-              .bind("replyTo", replyToName)
-              .bind("body", body)
-              .bind("html", bodyHtml)
-              .bind("status", status)
-              .bind("reasons", holdReasons)
-              .bind("now", System.currentTimeMillis())
-              .execute();
-          if (holdReasons != null) {
-            log(h, id, null, "held", holdReasons, body);
-          }
-          if (status.equals("published")) {
-            // A busy thread gets one change per transaction, not one per comment.
-            batch.once("changes:" + articleId, x -> ContentChanges.recordComments(x, articleId));
-          }
-          return id;
-        });
-    return id;
-  }
-
-  /** Sets a comment's status as a moderator decided, with the audit log entry. */
-  boolean moderate(
-      String commentId, String status, String moderatorId, String action, String reason) {
-    return jdbi.inTransaction(
-        h -> {
-          Optional<String[]> row =
-              h.createQuery("SELECT article_id, body FROM comments WHERE id = :id")
-                  .bind("id", commentId)
-                  .map((rs, ctx) -> new String[] {rs.getString("article_id"), rs.getString("body")})
-                  .findOne();
-          if (row.isEmpty()) {
-            return false;
-          }
-          h.createUpdate("UPDATE comments SET status = :s, moderated_at = :now WHERE id = :id")
-              .bind("s", status)
-              .bind("now", System.currentTimeMillis())
-              .bind("id", commentId)
-              .execute();
-          log(h, commentId, moderatorId, action, reason, row.get()[1]);
-          ContentChanges.recordComments(h, row.get()[0]);
-          return true;
-        });
-  }
-
-  /**
-   * The author deletes their comment: its text goes from the comment and from the moderation log,
-   * and a tombstone stays (status, place in the thread, time) so replies keep their place.
-   */
-  boolean deleteByAuthor(String commentId, String authorId) {
-    return jdbi.inTransaction(
-        h -> {
-          Optional<String> article =
-              h.createQuery("SELECT article_id FROM comments WHERE id = :id AND account_id = :u")
-                  .bind("id", commentId)
-                  .bind("u", authorId)
-                  .mapTo(String.class)
-                  .findOne();
-          if (article.isEmpty()) {
-            return false;
-          }
-          h.createUpdate(
-                  "UPDATE comments SET status = 'deleted', body = '', body_html = '', body_key = NULL, moderated_at = :now"
-                      + " WHERE id = :id")
-              .bind("now", System.currentTimeMillis())
-              .bind("id", commentId)
-              .execute();
-          h.createUpdate("UPDATE moderation_log SET body = NULL WHERE comment_id = :id")
-              .bind("id", commentId)
-              .execute();
-          log(h, commentId, authorId, "deleted by its author", null, null);
-          ContentChanges.recordComments(h, article.get());
-          return true;
-        });
-  }
-
-  /**
-   * Records a reader's report; returns how many readers in good standing (e-mail confirmed, not
-   * suspended now) reported the comment, each once. Everyone's report reaches the moderators; only
-   * those count towards hiding a comment, so throwaway accounts cannot silence one.
-   */
-  int report(String commentId, String accountId, String reason) {
-    return jdbi.inTransaction(
-        h -> {
-          int added =
-              h.createUpdate(
-                      "INSERT INTO comment_reports (comment_id, account_id, reason, created_at)"
-                          + " SELECT :c, :a, :r, :now WHERE NOT EXISTS"
-                          + " (SELECT 1 FROM comment_reports WHERE comment_id = :c AND account_id = :a)")
-                  .bind("c", commentId)
-                  .bind("a", accountId)
-                  .bind("r", reason)
-                  .bind("now", System.currentTimeMillis())
-                  .execute();
-          if (added == 1) {
-            h.createUpdate("UPDATE comments SET reports = reports + 1 WHERE id = :c")
-                .bind("c", commentId)
-                .execute();
-            log(h, commentId, accountId, "reported", reason, null);
-          }
-          return h.createQuery(
-                  """
-                  SELECT count(*) FROM comment_reports r JOIN accounts a ON a.id = r.account_id
-                  WHERE r.comment_id = :c AND a.email_verified_at IS NOT NULL
-                    AND (a.suspended_until IS NULL OR a.suspended_until <= :now)
-                  """)
-              .bind("c", commentId)
-              .bind("now", System.currentTimeMillis())
-              .mapTo(Integer.class)
-              .one();
-        });
+                        SELECT + " WHERE c.status = 'pending' ORDER BY c.created_at LIMIT :limit")
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> comment(rs))
+                    .list()));
   }
 
   /** The audit log of a comment, oldest first, as "action: reason" lines. */
@@ -508,92 +202,24 @@ public final class CommentDao {
                 .list());
   }
 
-  private static void log(
-      Handle h, String commentId, String moderatorId, String action, String reason, String body) {
-    h.createUpdate(
-            "INSERT INTO moderation_log (id, comment_id, moderator_id, action, reason, body, created_at)"
-                + " VALUES (:id, :c, :m, :action, :reason, :body, :now)")
-        .bind("id", Ids.newId())
-        .bind("c", commentId)
-        .bind("m", moderatorId)
-        .bind("action", action)
-        .bind("reason", reason)
-        .bind("body", body)
-        .bind("now", System.currentTimeMillis())
-        .execute();
-  }
-
   /**
    * Comments of an article that became visible in [from, to): posted, or approved later. The window
    * overlaps the previous one by a second so a slow commit is not missed; callers skip repeats.
    */
   public List<Comment> publishedSince(String articleId, Instant from, Instant to) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    SELECT
-                        + " WHERE c.article_id = :a AND c.status = 'published'"
-                        + " AND coalesce(c.moderated_at, c.created_at) >= :from AND coalesce(c.moderated_at, c.created_at) < :to"
-                        + " ORDER BY c.created_at")
-                .bind("a", articleId)
-                .bind("from", from.toEpochMilli())
-                .bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> comment(rs))
-                .list());
-  }
-
-  /** The staff role of a comment's author (a reader's is READER). */
-  public pressroom.web.Access.Role authorRole(String accountId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT role FROM accounts WHERE id = :a")
-                .bind("a", accountId)
-                .mapTo(String.class)
-                .findOne()
-                .map(r -> pressroom.web.Access.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT)))
-                .orElse(pressroom.web.Access.Role.READER));
-  }
-
-  /** Suspends a comment's author until a time (null lifts it), with the log entry. */
-  void suspendAuthor(Comment c, Instant until, String reason, String moderatorId) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  "UPDATE accounts SET suspended_until = :u, suspended_reason = :r WHERE id = :a")
-              .bind("u", until == null ? null : until.toEpochMilli())
-              .bind("r", until == null ? null : reason)
-              .bind("a", c.accountId())
-              .execute();
-          log(
-              h,
-              c.id(),
-              moderatorId,
-              until == null ? "author reinstated" : "author suspended until " + until,
-              reason,
-              null);
-        });
-  }
-
-  /** Hides {@code mutedId}'s comments from {@code accountId} (once; repeating changes nothing). */
-  void mute(String accountId, String mutedId) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO account_mutes (account_id, muted_id, created_at) SELECT :a, :m, :now"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM account_mutes WHERE account_id = :a AND muted_id = :m)")
-                .bind("a", accountId)
-                .bind("m", mutedId)
-                .bind("now", System.currentTimeMillis())
-                .execute());
-  }
-
-  void unmute(String accountId, String mutedId) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate("DELETE FROM account_mutes WHERE account_id = :a AND muted_id = :m")
-                .bind("a", accountId)
-                .bind("m", mutedId)
-                .execute());
+    return named(
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        SELECT
+                            + " WHERE c.article_id = :a AND c.status = 'published'"
+                            + " AND coalesce(c.moderated_at, c.created_at) >= :from AND coalesce(c.moderated_at, c.created_at) < :to"
+                            + " ORDER BY c.created_at")
+                    .bind("a", articleId)
+                    .bind("from", from.toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .map((rs, ctx) -> comment(rs))
+                    .list()));
   }
 
   /** The accounts a reader muted. */
@@ -605,59 +231,6 @@ public final class CommentDao {
                     .bind("a", accountId)
                     .mapTo(String.class)
                     .list()));
-  }
-
-  /** Closes or opens comments on one article. */
-  public boolean setArticleOpen(String articleId, boolean open) {
-    return jdbi.inTransaction(
-        h -> {
-          int n =
-              h.createUpdate("UPDATE articles SET comments_open = :o WHERE id = :id")
-                  .bind("o", open ? 1 : 0)
-                  .bind("id", articleId)
-                  .execute();
-          if (n == 1) {
-            ContentChanges.record(h, articleId);
-          }
-          return n == 1;
-        });
-  }
-
-  /** Closes or opens comments on a whole section, or sets its moderation policy. */
-  public boolean setSection(String sectionSlug, boolean open, boolean preModerated) {
-    return jdbi.inTransaction(
-        h -> {
-          int n =
-              h.createUpdate(
-                      "UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
-                  .bind("o", open ? 1 : 0)
-                  .bind("m", preModerated ? "pre" : "post")
-                  .bind("s", sectionSlug)
-                  .execute();
-          if (n == 1) {
-            ContentChanges.record(h, ContentChanges.ALL_PAGES);
-          }
-          return n == 1;
-        });
-  }
-
-  /** An author's record for moderators, e.g. "12 published, 1 rejected, 2 waiting". */
-  public String record(String accountId) {
-    return jdbi.withHandle(
-        h -> {
-          var m = new java.util.TreeMap<String, Integer>();
-          h.createQuery(
-                  "SELECT status, count(*) AS n FROM comments WHERE account_id = :a GROUP BY status")
-              .bind("a", accountId)
-              .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
-              .forEach(e -> m.put(e.getKey(), e.getValue()));
-          return m.getOrDefault("published", 0)
-              + " published, "
-              + m.getOrDefault("rejected", 0)
-              + " rejected, "
-              + m.getOrDefault("pending", 0)
-              + " waiting";
-        });
   }
 
   /** The top-level comment of a comment's thread. */
@@ -680,17 +253,29 @@ public final class CommentDao {
                 .findOne());
   }
 
+  /** The comments with their authors' names, asked of accounts once for all of them. */
+  private List<Comment> named(List<Comment> rows) {
+    var authors =
+        accounts.authors(rows.stream().map(Comment::accountId).collect(Collectors.toSet()));
+    return rows.stream().map(c -> c.withAuthorName(authors.get(c.accountId()).name())).toList();
+  }
+
+  private Optional<Comment> namedOne(Optional<Comment> row) {
+    return row.map(c -> named(List.of(c)).get(0));
+  }
+
+  /** A comment row; its author's name is filled in by {@link #named}. */
   private static Comment comment(ResultSet rs) throws SQLException {
     return new Comment(
         rs.getString("id"),
         rs.getString("article_id"),
         rs.getString("account_id"),
-        rs.getString("author_name"),
+        null,
         rs.getString("parent_id"),
         rs.getInt("depth"),
         rs.getString("reply_to_name"),
         rs.getString("body_html"),
-        rs.getString("status"),
+        CommentStatus.of(rs.getString("status")),
         rs.getString("hold_reasons"),
         rs.getInt("reports"),
         Instant.ofEpochMilli(rs.getLong("created_at")),

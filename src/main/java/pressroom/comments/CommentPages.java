@@ -4,19 +4,20 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
-import pressroom.web.Access;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Head;
 import pressroom.web.PageException;
 import pressroom.web.Templates;
 
-/** Posting, replying and reporting comments, and the moderators' queue. */
+/**
+ * The readers' comment pages: posting, replying, editing, deleting, liking, reporting and muting,
+ * the live stream of new comments, and stopping reply e-mails.
+ */
 public final class CommentPages {
   private static final Set<String> REASONS = Set.of("spam", "abusive", "off-topic", "illegal");
 
@@ -48,12 +49,6 @@ public final class CommentPages {
   /** The comment form on its own page: for replies, and when a comment needs another go. */
   public record Form(
       Chrome chrome, Head head, String slug, Comment parent, String text, String error) {}
-
-  public record Queue(Chrome chrome, Head head, List<Item> items) {}
-
-  /** A held or reported comment with its audit log and its author's record. */
-  public record Item(
-      Comment comment, String articleSlug, List<String> history, String authorRecord) {}
 
   /** The edit form: the author's own comment, within the edit window. */
   public record Edit(
@@ -105,7 +100,8 @@ public final class CommentPages {
     }
     return comments
         .find(parentId)
-        .filter(c -> c.status().equals("published") && c.articleId().equals(article.articleId()))
+        .filter(
+            c -> c.status() == CommentStatus.PUBLISHED && c.articleId().equals(article.articleId()))
         .orElse(null);
   }
 
@@ -113,7 +109,7 @@ public final class CommentPages {
     Comment parent =
         comments
             .find(ctx.pathParam("id"))
-            .filter(c -> c.status().equals("published"))
+            .filter(c -> c.status() == CommentStatus.PUBLISHED)
             .orElseThrow(PageException::notFound);
     String slug = comments.articleSlug(parent.id()).orElseThrow(PageException::notFound);
     if (signedIn(ctx, "/comments/" + parent.id() + "/reply") == null) {
@@ -133,58 +129,6 @@ public final class CommentPages {
     String slug = comments.articleSlug(id).orElseThrow(PageException::notFound);
     service.report(reader, id, reason);
     ctx.redirect("/articles/" + slug + "?comment=reported#comments", HttpStatus.SEE_OTHER);
-  }
-
-  public void queue(Context ctx) {
-    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
-    List<Item> items =
-        comments.queue(200).stream()
-            .map(
-                x ->
-                    new Item(
-                        x,
-                        comments.articleSlug(x.id()).orElse(""),
-                        comments.history(x.id()),
-                        comments.record(x.accountId())))
-            .toList();
-    render(
-        ctx,
-        200,
-        "comments/queue.jte",
-        new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
-  }
-
-  public void approve(Context ctx) {
-    if (!service.approve(Auth.required(ctx), ctx.pathParam("id"))) {
-      throw PageException.notFound();
-    }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
-  }
-
-  public void reject(Context ctx) {
-    String reason = ctx.formParam("reason");
-    if (!service.reject(
-        Auth.required(ctx),
-        ctx.pathParam("id"),
-        reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
-      throw PageException.notFound();
-    }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
-  }
-
-  public void feature(Context ctx) {
-    Account moderator = Auth.required(ctx);
-    boolean on = !"off".equals(ctx.formParam("feature"));
-    if (on) {
-      comments
-          .find(ctx.pathParam("id"))
-          .filter(c -> c.status().equals("pending"))
-          .ifPresent(c -> service.approve(moderator, c.id()));
-    }
-    if (!service.feature(moderator, ctx.pathParam("id"), on)) {
-      throw PageException.notFound();
-    }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
   }
 
   public void editForm(Context ctx) {
@@ -265,76 +209,9 @@ public final class CommentPages {
   public void mute(Context ctx) {
     Account a = Auth.required(ctx);
     Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    if (!c.accountId().equals(a.id())) {
-      comments.mute(a.id(), c.accountId());
-    }
+    service.mute(a, c);
     ctx.redirect(
         "/articles/" + comments.articleSlug(c.id()).orElse("") + "#comments", HttpStatus.SEE_OTHER);
-  }
-
-  /** Moderators close or reopen one article's comments. */
-  public void articleComments(Context ctx) {
-    CommentDao.Policy p =
-        comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
-    comments.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
-    ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
-  }
-
-  /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
-  public void sectionComments(Context ctx) {
-    if (!comments.setSection(
-        ctx.pathParam("slug"),
-        "open".equals(ctx.formParam("comments")),
-        "pre".equals(ctx.formParam("moderation")))) {
-      throw PageException.notFound();
-    }
-    ctx.redirect("/staff/moderation?notice=saved", HttpStatus.SEE_OTHER);
-  }
-
-  /** One form for many held comments: approve or reject them all. */
-  public void bulk(Context ctx) {
-    Account m = Auth.required(ctx);
-    String action = ctx.formParam("action");
-    List<String> ids = ctx.formParams("id");
-    if (ids.isEmpty() || !("approve".equals(action) || "reject".equals(action))) {
-      throw PageException.badRequest("Tick at least one comment and choose approve or reject.");
-    }
-    for (String id : ids) {
-      if ("approve".equals(action)) {
-        service.approve(m, id);
-      } else {
-        service.reject(m, id, "rejected in bulk");
-      }
-    }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
-  }
-
-  /** Suspends a comment's author for some days (0 lifts it), or bans them (no end date). */
-  public void suspendAuthor(Context ctx) {
-    Account m = Auth.required(ctx);
-    Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    Access.requireOutranks(ctx, comments.authorRole(c.accountId()));
-    String days = ctx.formParam("days") == null ? "" : ctx.formParam("days").strip();
-    String reason =
-        ctx.formParam("reason") == null || ctx.formParam("reason").isBlank()
-            ? "breaking the discussion rules"
-            : ctx.formParam("reason").strip();
-    java.time.Instant until;
-    if (days.equals("ban")) {
-      until = java.time.Instant.parse("9999-12-31T00:00:00Z");
-    } else {
-      try {
-        int d = Integer.parseInt(days);
-        until =
-            d <= 0
-                ? null
-                : java.time.Instant.now().plus(java.time.Duration.ofDays(Math.min(d, 3650)));
-      } catch (NumberFormatException e) {
-        throw PageException.badRequest("Days must be a whole number, or \"ban\".");
-      }
-    }
-    service.suspend(m, c, until, reason);
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
   }
 
   /** The page a mail's "stop" link opens: one button, so link scanners change nothing. */
@@ -378,45 +255,6 @@ public final class CommentPages {
     live.watch(article.get().articleId(), client);
   }
 
-  /** RSS 2.0 of an article's newest published comments. */
-  public void feed(Context ctx, String baseUrl) {
-    String slug = ctx.pathParam("slug");
-    CommentDao.Policy article = comments.policy(slug).orElseThrow(PageException::notFound);
-    var feed = new com.rometools.rome.feed.synd.SyndFeedImpl();
-    feed.setFeedType("rss_2.0");
-    feed.setTitle("Comments on " + slug);
-    feed.setLink(baseUrl + "/articles/" + slug + "#comments");
-    feed.setDescription("The newest comments on this article.");
-    List<com.rometools.rome.feed.synd.SyndEntry> entries = new java.util.ArrayList<>();
-    for (Comment c : comments.page(article.articleId(), CommentDao.Sort.NEWEST, 50, 0)) {
-      if (!c.status().equals("published")) {
-        continue;
-      }
-      var e = new com.rometools.rome.feed.synd.SyndEntryImpl();
-      // Cleaned on the way out too: a feed must not fail on a row from before the doors cleaned.
-      e.setTitle(pressroom.text.UntrustedText.clean("Comment by " + c.authorName()));
-      e.setAuthor(pressroom.text.UntrustedText.clean(c.authorName()));
-      e.setLink(baseUrl + "/articles/" + slug + "#c-" + c.id());
-      e.setUri(baseUrl + "/articles/" + slug + "#c-" + c.id());
-      e.setPublishedDate(java.util.Date.from(c.createdAt()));
-      var d = new com.rometools.rome.feed.synd.SyndContentImpl();
-      d.setType("text/html");
-      d.setValue(pressroom.text.UntrustedText.clean(c.bodyHtml()));
-      e.setDescription(d);
-      entries.add(e);
-    }
-    entries.sort(
-        java.util.Comparator.comparing(com.rometools.rome.feed.synd.SyndEntry::getPublishedDate)
-            .reversed());
-    feed.setEntries(entries);
-    try {
-      ctx.contentType("application/rss+xml; charset=utf-8")
-          .result(new com.rometools.rome.io.SyndFeedOutput().outputString(feed));
-    } catch (com.rometools.rome.io.FeedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private Account signedIn(Context ctx, String returnTo) {
     var a = Auth.account(ctx);
     if (a.isEmpty()) {
@@ -446,6 +284,11 @@ public final class CommentPages {
   }
 
   private void render(Context ctx, int status, String template, Object model) {
+    render(ctx, templates, status, template, model);
+  }
+
+  /** Renders a staff or reader page that must not be cached (it carries a form token). */
+  static void render(Context ctx, Templates templates, int status, String template, Object model) {
     ctx.header("Cache-Control", "no-store");
     ctx.status(status)
         .contentType("text/html; charset=utf-8")

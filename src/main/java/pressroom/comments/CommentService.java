@@ -2,10 +2,13 @@ package pressroom.comments;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import pressroom.accounts.Account;
+import pressroom.accounts.Suspensions;
 import pressroom.accounts.Throttle;
 import pressroom.text.UntrustedText;
+import pressroom.web.Access.Role;
 
 /** Posting, reporting and moderating comments: the rules in one place for pages and API. */
 public final class CommentService {
@@ -19,24 +22,36 @@ public final class CommentService {
   static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
   private final CommentDao comments;
+  private final CommentWrites writes;
+  private final AuthorComments authors;
   private final Throttle throttle;
   private final SpamFilter spam;
   private final ReplyNotifier notifier;
+  private final Suspensions suspensions;
   private final Duration closeAfter;
   private final boolean rateLimits;
+  private final InstantSource clock;
 
   /**
    * @param closeAfter comments close this long after publication; zero keeps them open
    */
   public CommentService(
       CommentDao comments,
+      CommentWrites writes,
+      AuthorComments authors,
       Throttle throttle,
       SpamFilter spam,
       ReplyNotifier notifier,
+      Suspensions suspensions,
       Duration closeAfter,
-      boolean rateLimits) {
+      boolean rateLimits,
+      InstantSource clock) {
+    this.clock = clock;
+    this.suspensions = suspensions;
     this.rateLimits = rateLimits;
     this.comments = comments;
+    this.writes = writes;
+    this.authors = authors;
     this.throttle = throttle;
     this.spam = spam;
     this.notifier = notifier;
@@ -115,8 +130,8 @@ public final class CommentService {
       String editing,
       SpamFilter.Score score,
       Instant now) {
-    CommentDao.AuthorRecord record =
-        comments.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body, editing);
+    AuthorComments.AuthorRecord record =
+        authors.authorRecord(author.id(), now.minus(Duration.ofDays(1)), body, editing);
     return Moderation.decide(
         body,
         new Moderation.Facts(
@@ -125,7 +140,7 @@ public final class CommentService {
 
   public Posted post(
       Account author, CommentDao.Policy article, String parentId, String text, String honeypot) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (honeypot != null && !honeypot.isBlank()) {
       return new Posted.Dropped();
     }
@@ -157,7 +172,9 @@ public final class CommentService {
           comments
               .find(parentId)
               .filter(
-                  c -> c.articleId().equals(article.articleId()) && c.status().equals("published"));
+                  c ->
+                      c.articleId().equals(article.articleId())
+                          && c.status() == CommentStatus.PUBLISHED);
       if (p.isEmpty()) {
         return new Posted.Refused("The comment you replied to is no longer there.");
       }
@@ -183,7 +200,7 @@ public final class CommentService {
     String html = CommentText.toHtml(body);
     if (decision instanceof Moderation.Decision.Hold hold) {
       String id =
-          comments.insert(
+          writes.insert(
               article.articleId(),
               author.id(),
               parent,
@@ -192,13 +209,13 @@ public final class CommentService {
               replyTo,
               body,
               html,
-              "pending",
+              CommentStatus.PENDING,
               String.join("; ", hold.reasons()),
               score.probability());
       return new Posted.Held(id);
     }
     String id =
-        comments.insert(
+        writes.insert(
             article.articleId(),
             author.id(),
             parent,
@@ -207,7 +224,7 @@ public final class CommentService {
             replyTo,
             body,
             html,
-            "published",
+            CommentStatus.PUBLISHED,
             null,
             score.probability());
     if (parent != null) {
@@ -221,22 +238,27 @@ public final class CommentService {
    * reviewed.
    */
   public void report(Account reader, String commentId, String reason) {
-    int reports = comments.report(commentId, reader.id(), reason);
+    int reports = writes.report(commentId, reader.id(), reason);
     if (reports >= REPORTS_TO_HIDE) {
       comments
           .find(commentId)
-          .filter(c -> c.status().equals("published"))
+          .filter(c -> c.status() == CommentStatus.PUBLISHED)
           .ifPresent(
               c ->
-                  comments.moderate(
-                      c.id(), "pending", null, "hidden", "reported by " + reports + " readers"));
+                  writes.moderate(
+                      c.id(),
+                      CommentStatus.PENDING,
+                      null,
+                      "hidden",
+                      "reported by " + reports + " readers"));
     }
   }
 
   /** A moderator approves: the comment shows, and the classifier learns it was fine. */
   public boolean approve(Account moderator, String commentId) {
     comments.body(commentId).ifPresent(b -> spam.learn(b, false, false));
-    boolean done = comments.moderate(commentId, "published", moderator.id(), "approved", null);
+    boolean done =
+        writes.moderate(commentId, CommentStatus.PUBLISHED, moderator.id(), "approved", null);
     if (done) {
       notifier.published(commentId);
     }
@@ -246,16 +268,36 @@ public final class CommentService {
   /** A moderator rejects: the comment goes, and the classifier learns it was not fine. */
   public boolean reject(Account moderator, String commentId, String reason) {
     comments.body(commentId).ifPresent(b -> spam.learn(b, false, true));
-    return comments.moderate(commentId, "rejected", moderator.id(), "rejected", reason);
+    return writes.moderate(commentId, CommentStatus.REJECTED, moderator.id(), "rejected", reason);
   }
 
-  /** Suspends (or, with a far date, bans) a comment's author; logged against the comment. */
-  public void suspend(Account moderator, Comment c, Instant until, String reason) {
-    comments.suspendAuthor(c, until, reason, moderator.id());
+  /**
+   * Suspends, bans or reinstates a comment's author by the accounts' rules ({@link Suspensions});
+   * what was done is logged against the comment.
+   *
+   * @param role the moderator's role as the request sees it
+   */
+  public Suspensions.Outcome suspend(
+      Account moderator, Role role, Comment c, String days, String reason) {
+    Suspensions.Outcome outcome = suspensions.apply(role, c.accountId(), days, reason);
+    switch (outcome) {
+      case Suspensions.Outcome.Suspended s ->
+          writes.logAuthorAction(
+              c.id(),
+              moderator.id(),
+              s.until().equals(Suspensions.BANNED_UNTIL)
+                  ? "author banned"
+                  : "author suspended until " + s.until(),
+              s.reason());
+      case Suspensions.Outcome.Lifted l ->
+          writes.logAuthorAction(c.id(), moderator.id(), "author reinstated", null);
+      case Suspensions.Outcome.Refused r -> {}
+    }
+    return outcome;
   }
 
   public boolean feature(Account moderator, String commentId, boolean on) {
-    return comments.feature(commentId, on, moderator.id());
+    return writes.feature(commentId, on, moderator.id());
   }
 
   /** The outcome of an author's own action (edit, delete) or a like. */
@@ -273,10 +315,10 @@ public final class CommentService {
     if (c.isEmpty()
         || !c.get().accountId().equals(author.id())
         || c.get().deleted()
-        || c.get().status().equals("rejected")) {
+        || c.get().status() == CommentStatus.REJECTED) {
       return new Action.NotAllowed("You can only edit your own comments.");
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (c.get().createdAt().plus(EDIT_WINDOW).isBefore(now)) {
       return new Action.NotAllowed(
           "Comments can be edited for 15 minutes after posting; this one can no longer be changed.");
@@ -302,16 +344,16 @@ public final class CommentService {
       return new Action.Refused(r.message());
     }
     boolean hold =
-        decision instanceof Moderation.Decision.Hold || c.get().status().equals("pending");
+        decision instanceof Moderation.Decision.Hold || c.get().status() == CommentStatus.PENDING;
     String reasons =
         decision instanceof Moderation.Decision.Hold h
             ? String.join("; ", h.reasons())
             : c.get().holdReasons();
-    comments.edit(
+    writes.edit(
         commentId,
         body,
         CommentText.toHtml(body),
-        hold ? "pending" : "published",
+        hold ? CommentStatus.PENDING : CommentStatus.PUBLISHED,
         hold ? reasons : null);
     return new Action.Done(c.get().articleId());
   }
@@ -322,20 +364,28 @@ public final class CommentService {
     if (c.isEmpty() || !c.get().accountId().equals(author.id()) || c.get().deleted()) {
       return new Action.NotAllowed("You can only delete your own comments.");
     }
-    comments.deleteByAuthor(commentId, author.id());
+    writes.deleteByAuthor(commentId, author.id());
     return new Action.Done(c.get().articleId());
   }
 
   /** A reader likes someone else's comment, once. */
   public Action like(Account reader, String commentId) {
-    Optional<Comment> c = comments.find(commentId).filter(x -> x.status().equals("published"));
+    Optional<Comment> c =
+        comments.find(commentId).filter(x -> x.status() == CommentStatus.PUBLISHED);
     if (c.isEmpty()) {
       return new Action.NotAllowed("This comment cannot be liked.");
     }
     if (c.get().accountId().equals(reader.id())) {
       return new Action.NotAllowed("You cannot like your own comment.");
     }
-    comments.like(commentId, reader.id());
+    writes.like(commentId, reader.id());
     return new Action.Done(c.get().articleId());
+  }
+
+  /** Hides a comment's author from this reader (for them only); muting oneself does nothing. */
+  public void mute(Account reader, Comment c) {
+    if (!c.accountId().equals(reader.id())) {
+      writes.mute(reader.id(), c.accountId());
+    }
   }
 }

@@ -2,6 +2,7 @@ package pressroom.comments;
 
 import io.javalin.http.sse.SseClient;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ public final class LiveComments implements AutoCloseable {
 
   private final CommentDao comments;
   private final Templates templates;
+  private final InstantSource clock;
   private final Map<String, Set<SseClient>> watchers = new ConcurrentHashMap<>();
   private final Map<String, Long> lastLook = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
@@ -33,7 +35,8 @@ public final class LiveComments implements AutoCloseable {
             return t;
           });
 
-  public LiveComments(CommentDao comments, Templates templates) {
+  public LiveComments(CommentDao comments, Templates templates, InstantSource clock) {
+    this.clock = clock;
     this.comments = comments;
     this.templates = templates;
     timer.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
@@ -41,7 +44,7 @@ public final class LiveComments implements AutoCloseable {
 
   /** A reader's page subscribes to an article; the connection stays open until they leave. */
   public void watch(String articleId, SseClient client) {
-    lastLook.putIfAbsent(articleId, System.currentTimeMillis());
+    lastLook.putIfAbsent(articleId, clock.millis());
     watchers.computeIfAbsent(articleId, k -> ConcurrentHashMap.newKeySet()).add(client);
     client.onClose(
         () -> {
@@ -63,7 +66,7 @@ public final class LiveComments implements AutoCloseable {
   }
 
   void tick() {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     for (var entry : watchers.entrySet()) {
       if (entry.getValue().isEmpty()) {
         watchers.remove(entry.getKey());

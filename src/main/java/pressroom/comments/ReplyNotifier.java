@@ -4,12 +4,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
-import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.accounts.AccountLookups;
+import pressroom.accounts.ReplyMailSettings;
 import pressroom.mail.Mail;
 import pressroom.mail.Mailer;
-import pressroom.web.Csrf;
+import pressroom.web.Templates;
 
 /**
  * Mails the author of a comment when someone replies to it, if they asked for that, with a link
@@ -19,122 +20,142 @@ public final class ReplyNotifier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyNotifier.class);
 
   private final Jdbi jdbi;
+  private final ReplyMailSettings settings;
+  private final AccountLookups accounts;
   private final Mailer mailer;
+  private final Templates templates;
   private final String baseUrl;
-  private final String siteName;
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+  // Notifications on their way; guarded by itself.
+  private final int[] pending = {0};
 
-  public ReplyNotifier(Jdbi jdbi, Mailer mailer, String baseUrl, String siteName) {
+  public ReplyNotifier(
+      Jdbi jdbi,
+      ReplyMailSettings settings,
+      AccountLookups accounts,
+      Mailer mailer,
+      Templates templates,
+      String baseUrl) {
     this.jdbi = jdbi;
+    this.settings = settings;
+    this.accounts = accounts;
     this.mailer = mailer;
+    this.templates = templates;
     this.baseUrl = baseUrl;
-    this.siteName = siteName;
   }
 
-  /** Who to tell about a published reply, if anyone. */
-  record Recipient(
-      String accountId, String email, String key, String replier, String slug, String headline) {}
+  /** A published reply to somebody else's comment. */
+  record Reply(String parentAuthorId, String replierId, String anchor, String headline) {}
+
+  /** The mail about a reply: the HTML part is comments/reply-mail.jte, the text part is here. */
+  public record ReplyMail(String replier, String headline, String link, String stop) {
+    String subject() {
+      return replier + " replied to your comment";
+    }
+
+    String text() {
+      return replier
+          + " replied to your comment on “"
+          + headline
+          + "”:\n\n"
+          + link
+          + "\n\nTo stop these e-mails, open: "
+          + stop
+          + "\n";
+    }
+  }
 
   public void published(String commentId) {
+    synchronized (pending) {
+      pending[0]++;
+    }
     background.submit(
         () -> {
           try {
-            recipient(commentId).ifPresent(this::send);
+            reply(commentId).ifPresent(this::send);
           } catch (RuntimeException e) {
             log.warn("Could not send a reply notification: {}", e.toString());
+          } finally {
+            synchronized (pending) {
+              pending[0]--;
+              pending.notifyAll();
+            }
           }
         });
   }
 
-  private Optional<Recipient> recipient(String commentId) {
+  /**
+   * Waits until every notification asked for so far is sent or given up: on shutdown, so a reply
+   * already accepted still gets its mail, and for tests that check no mail was sent.
+   */
+  public void awaitSent(java.time.Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    synchronized (pending) {
+      while (pending[0] > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn("{} reply notifications still being sent after {}", pending[0], atMost);
+          return;
+        }
+        try {
+          java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(pending, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private Optional<Reply> reply(String commentId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     """
-                    SELECT pa.id AS account_id, pa.email, pa.unsubscribe_key,
-                           coalesce(ra.display_name, ra.user_id) AS replier, art.slug, art.headline
+                    SELECT p.account_id AS parent_author, c.account_id AS replier, art.slug, art.headline
                     FROM comments c
                     JOIN comments p ON p.id = c.parent_id
-                    JOIN accounts pa ON pa.id = p.account_id
-                    JOIN accounts ra ON ra.id = c.account_id
                     JOIN articles art ON art.id = c.article_id
-                    WHERE c.id = :id AND c.status = 'published' AND pa.id <> ra.id
-                      AND pa.notify_replies = 1 AND pa.email_verified_at IS NOT NULL AND pa.deleted_at IS NULL
+                    WHERE c.id = :id AND c.status = 'published' AND p.account_id <> c.account_id
                     """)
                 .bind("id", commentId)
                 .map(
                     (rs, ctx) ->
-                        new Recipient(
-                            rs.getString("account_id"),
-                            rs.getString("email"),
-                            rs.getString("unsubscribe_key"),
+                        new Reply(
+                            rs.getString("parent_author"),
                             rs.getString("replier"),
                             rs.getString("slug") + "#c-" + commentId,
                             rs.getString("headline")))
                 .findOne());
   }
 
-  private void send(Recipient r) {
-    String key = r.key();
-    if (key == null) {
-      String fresh = Csrf.newToken();
-      jdbi.useHandle(
-          h ->
-              h.createUpdate(
-                      "UPDATE accounts SET unsubscribe_key = coalesce(unsubscribe_key, :k) WHERE id = :id")
-                  .bind("k", fresh)
-                  .bind("id", r.accountId())
-                  .execute());
-      key =
-          jdbi.withHandle(
-              h ->
-                  h.createQuery("SELECT unsubscribe_key FROM accounts WHERE id = :id")
-                      .bind("id", r.accountId())
-                      .mapTo(String.class)
-                      .one());
+  private void send(Reply r) {
+    Optional<ReplyMailSettings.Address> to = settings.replyMailTo(r.parentAuthorId());
+    if (to.isEmpty()) {
+      return;
     }
-    String link = baseUrl + "/articles/" + r.slug();
-    String stop = baseUrl + "/unsubscribe?key=" + key;
+    ReplyMail mail =
+        new ReplyMail(
+            accounts.author(r.replierId()).name(),
+            r.headline(),
+            baseUrl + "/articles/" + r.anchor(),
+            baseUrl + "/unsubscribe?key=" + to.get().unsubscribeKey());
     mailer.send(
         new Mail(
-            r.email(),
-            r.replier() + " replied to your comment",
-            r.replier()
-                + " replied to your comment on “"
-                + r.headline()
-                + "”:\n\n"
-                + link
-                + "\n\nTo stop these e-mails, open: "
-                + stop
-                + "\n",
-            "<p>"
-                + Entities.escape(r.replier())
-                + " replied to your comment on “"
-                + Entities.escape(r.headline())
-                + "”.</p>"
-                + "<p><a href=\""
-                + Entities.escape(link)
-                + "\">Read the reply</a></p>"
-                + "<p><small><a href=\""
-                + Entities.escape(stop)
-                + "\">Stop e-mails about replies</a></small></p>"));
+            to.get().email(),
+            mail.subject(),
+            mail.text(),
+            templates.render("comments/reply-mail.jte", mail)));
   }
 
   /** Turns reply mails off for the account with this key; false for an unknown key. */
   public boolean unsubscribe(String key) {
-    if (key == null || key.length() != 43) {
-      return false;
-    }
-    return jdbi.withHandle(
-            h ->
-                h.createUpdate("UPDATE accounts SET notify_replies = 0 WHERE unsubscribe_key = :k")
-                    .bind("k", key)
-                    .execute())
-        == 1;
+    return settings.unsubscribe(key);
   }
 
   @Override
   public void close() {
+    awaitSent(java.time.Duration.ofSeconds(10));
     background.shutdown();
   }
 }

@@ -49,13 +49,14 @@ public final class Access {
     return actor.compareTo(target) > 0;
   }
 
+  /** What a staff member is told when {@link #outranks} says no. */
+  public static final String OUTRANK_RULE =
+      "Staff can suspend, ban or change the role only of accounts of a lower role than their own.";
+
   /** Stops the request with a 403 page unless the signed-in visitor outranks {@code target}. */
   public static void requireOutranks(Context ctx, Role target) {
     if (role(ctx).filter(r -> outranks(r, target)).isEmpty()) {
-      throw new PageException(
-          403,
-          "Not allowed",
-          "Staff can suspend, ban or change the role only of accounts of a lower role than their own.");
+      throw new PageException(403, "Not allowed", OUTRANK_RULE);
     }
   }
 

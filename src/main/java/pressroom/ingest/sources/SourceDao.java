@@ -32,9 +32,12 @@ public final class SourceDao {
       """;
 
   private final Jdbi jdbi;
+  // When a source is due, and the time of its removal's withdrawals.
+  private final java.time.InstantSource clock;
 
-  public SourceDao(Jdbi jdbi) {
+  public SourceDao(Jdbi jdbi, java.time.InstantSource clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /**
@@ -47,7 +50,7 @@ public final class SourceDao {
     jdbi.useTransaction(
         h -> {
           String sectionId = Sections.sectionFor(h, in.sectionSlug());
-          long now = System.currentTimeMillis();
+          long now = clock.millis();
           h.createUpdate(
                   """
                   INSERT INTO sources (id, name, home_url, attribution, seo_policy, feed_url,
@@ -210,7 +213,7 @@ public final class SourceDao {
                             + " next_fetch_at = :now WHERE id = :id AND state <> 'removed'")
                     .bind("state", state.dbValue())
                     .bind("reason", reason)
-                    .bind("now", System.currentTimeMillis())
+                    .bind("now", clock.millis())
                     .bind("id", id)
                     .execute())
         == 1;
@@ -234,7 +237,7 @@ public final class SourceDao {
           if (n == 0) {
             return -1;
           }
-          List<String> ids = StoryLeads.refreshSource(h, id, System.currentTimeMillis());
+          List<String> ids = StoryLeads.refreshSource(h, id, clock.millis());
           ids.forEach(article -> ContentChanges.record(h, article));
           return ids.size();
         });
@@ -257,7 +260,7 @@ public final class SourceDao {
           if (n == 0) {
             return -1;
           }
-          int withdrawn = StatusChanges.withdrawSource(h, id, System.currentTimeMillis());
+          int withdrawn = StatusChanges.withdrawSource(h, id, clock.millis());
           return withdrawn;
         });
   }

@@ -1,0 +1,54 @@
+package pressroom.articles;
+
+import org.jdbi.v3.core.Jdbi;
+import pressroom.changes.ContentChanges;
+
+/**
+ * Whether articles and sections take comments, and how a section's are moderated: settings stored
+ * on the articles' own tables, changed here for the comment moderators.
+ */
+public final class CommentSettings {
+  private final Jdbi jdbi;
+
+  public CommentSettings(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Closes or opens comments on one article; false when there is no such article. */
+  public boolean setArticleOpen(String articleId, boolean open) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate("UPDATE articles SET comments_open = :o WHERE id = :id")
+                  .bind("o", open ? 1 : 0)
+                  .bind("id", articleId)
+                  .execute();
+          if (n == 1) {
+            ContentChanges.record(h, articleId);
+          }
+          return n == 1;
+        });
+  }
+
+  /**
+   * Closes or opens comments on a whole section and sets its moderation policy; false when there is
+   * no such section.
+   */
+  public boolean setSection(String sectionSlug, boolean open, boolean preModerated) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE sections SET comments_open = :o, moderation = :m WHERE slug = :s")
+                  .bind("o", open ? 1 : 0)
+                  .bind("m", preModerated ? "pre" : "post")
+                  .bind("s", sectionSlug)
+                  .execute();
+          if (n == 1) {
+            // Every page shows the section navigation and may show its comment forms.
+            ContentChanges.record(h, ContentChanges.ALL_PAGES);
+          }
+          return n == 1;
+        });
+  }
+}

@@ -1,0 +1,159 @@
+package pressroom.comments;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.function.Supplier;
+import pressroom.accounts.Account;
+import pressroom.accounts.Auth;
+import pressroom.accounts.Suspensions;
+import pressroom.articles.CommentSettings;
+import pressroom.web.Access;
+import pressroom.web.Chrome;
+import pressroom.web.Csrf;
+import pressroom.web.Head;
+import pressroom.web.PageException;
+import pressroom.web.Templates;
+
+/**
+ * The moderators' pages: the queue of held and reported comments, decisions on them, suspending
+ * their authors, and opening or closing comments on articles and sections.
+ */
+public final class ModerationPages {
+  private final CommentService service;
+  private final CommentDao comments;
+  private final AuthorComments authors;
+  private final CommentSettings settings;
+  private final Csrf csrf;
+  private final Templates templates;
+  private final Supplier<Chrome> chrome;
+
+  public ModerationPages(
+      CommentService service,
+      CommentDao comments,
+      AuthorComments authors,
+      CommentSettings settings,
+      Csrf csrf,
+      Templates templates,
+      Supplier<Chrome> chrome) {
+    this.service = service;
+    this.comments = comments;
+    this.authors = authors;
+    this.settings = settings;
+    this.csrf = csrf;
+    this.templates = templates;
+    this.chrome = chrome;
+  }
+
+  public record Queue(Chrome chrome, Head head, List<Item> items) {}
+
+  /** A held or reported comment with its audit log and its author's record. */
+  public record Item(
+      Comment comment, String articleSlug, List<String> history, String authorRecord) {}
+
+  public void queue(Context ctx) {
+    Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    List<Item> items =
+        comments.queue(200).stream()
+            .map(
+                x ->
+                    new Item(
+                        x,
+                        comments.articleSlug(x.id()).orElse(""),
+                        comments.history(x.id()),
+                        authors.record(x.accountId())))
+            .toList();
+    CommentPages.render(
+        ctx,
+        templates,
+        200,
+        "comments/queue.jte",
+        new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
+  }
+
+  public void approve(Context ctx) {
+    if (!service.approve(Auth.required(ctx), ctx.pathParam("id"))) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  public void reject(Context ctx) {
+    String reason = ctx.formParam("reason");
+    if (!service.reject(
+        Auth.required(ctx),
+        ctx.pathParam("id"),
+        reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  public void feature(Context ctx) {
+    Account moderator = Auth.required(ctx);
+    boolean on = !"off".equals(ctx.formParam("feature"));
+    if (on) {
+      comments
+          .find(ctx.pathParam("id"))
+          .filter(c -> c.status() == CommentStatus.PENDING)
+          .ifPresent(c -> service.approve(moderator, c.id()));
+    }
+    if (!service.feature(moderator, ctx.pathParam("id"), on)) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  /** Moderators close or reopen one article's comments. */
+  public void articleComments(Context ctx) {
+    CommentDao.Policy p =
+        comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
+    settings.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
+    ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
+  }
+
+  /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
+  public void sectionComments(Context ctx) {
+    if (!settings.setSection(
+        ctx.pathParam("slug"),
+        "open".equals(ctx.formParam("comments")),
+        "pre".equals(ctx.formParam("moderation")))) {
+      throw PageException.notFound();
+    }
+    ctx.redirect("/staff/moderation?notice=saved", HttpStatus.SEE_OTHER);
+  }
+
+  /** One form for many held comments: approve or reject them all. */
+  public void bulk(Context ctx) {
+    Account m = Auth.required(ctx);
+    String action = ctx.formParam("action");
+    List<String> ids = ctx.formParams("id");
+    if (ids.isEmpty() || !("approve".equals(action) || "reject".equals(action))) {
+      throw PageException.badRequest("Tick at least one comment and choose approve or reject.");
+    }
+    for (String id : ids) {
+      if ("approve".equals(action)) {
+        service.approve(m, id);
+      } else {
+        service.reject(m, id, "rejected in bulk");
+      }
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+
+  /** Suspends a comment's author for some days (0 lifts it), or bans them ("ban"). */
+  public void suspendAuthor(Context ctx) {
+    Account m = Auth.required(ctx);
+    Comment c = comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
+    if (service.suspend(
+            m,
+            Access.role(ctx).orElse(Access.Role.READER),
+            c,
+            ctx.formParam("days"),
+            ctx.formParam("reason"))
+        instanceof Suspensions.Outcome.Refused r) {
+      throw r.asPage();
+    }
+    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+  }
+}
