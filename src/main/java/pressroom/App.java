@@ -1,37 +1,17 @@
 package pressroom;
 
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pressroom.accounts.AccountApi;
 import pressroom.accounts.AccountDao;
-import pressroom.accounts.AccountMail;
-import pressroom.accounts.AccountPages;
-import pressroom.accounts.AccountViews;
+import pressroom.accounts.Accounts;
 import pressroom.accounts.Auth;
-import pressroom.accounts.PasswordChanges;
-import pressroom.accounts.Passwords;
-import pressroom.accounts.ProfilePages;
-import pressroom.accounts.Profiles;
-import pressroom.accounts.RecoveryPages;
-import pressroom.accounts.RegistrationPages;
+import pressroom.accounts.PersonalData;
 import pressroom.accounts.Registrations;
-import pressroom.accounts.Sessions;
-import pressroom.accounts.SignInPages;
-import pressroom.accounts.SignIns;
-import pressroom.accounts.Throttle;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleReads;
@@ -42,20 +22,9 @@ import pressroom.articles.Sitemaps;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
-import pressroom.comments.AuthorComments;
-import pressroom.comments.CommentApi;
-import pressroom.comments.CommentDao;
-import pressroom.comments.CommentFeed;
-import pressroom.comments.CommentPages;
-import pressroom.comments.CommentService;
-import pressroom.comments.CommentWrites;
-import pressroom.comments.LiveComments;
-import pressroom.comments.ModerationPages;
-import pressroom.comments.ReplyNotifier;
-import pressroom.comments.SpamFilter;
+import pressroom.comments.Comments;
 import pressroom.config.Config;
 import pressroom.db.Database;
-import pressroom.db.GroupCommit;
 import pressroom.demo.DemoContent;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.Importer;
@@ -68,7 +37,6 @@ import pressroom.ingest.fetch.FeedFetcher;
 import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
-import pressroom.mail.MailTemplates;
 import pressroom.mail.Mailer;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
@@ -116,18 +84,13 @@ public final class App implements AutoCloseable {
   private final Importer importer;
   private final LicenceMaintenance licences;
   private final IngestScheduler scheduler;
-  private final AccountDao accountDao;
-  private final Registrations registrations;
-  private final PasswordChanges passwordChanges;
+  private final Accounts accounts;
+  private final Comments comments;
   private final Mailer mailer;
-  private final ReplyNotifier replyNotifier;
-  private final LiveComments liveComments;
-  private final GroupCommit commentWriter;
   private final ArticleIndex searchIndex;
   private final Indexer indexer;
   private final SearchPages searchPages;
-  private final PrometheusMeterRegistry metrics;
-  private final JvmGcMetrics gcMetrics;
+  private final Metrics metrics;
   private final Javalin javalin;
   private boolean started;
   private final java.util.List<String> apiEndpoints = new java.util.ArrayList<>();
@@ -156,15 +119,7 @@ public final class App implements AutoCloseable {
               pageCache.invalidate(id);
               indexer.changed(id);
             });
-    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new ClassLoaderMetrics().bindTo(metrics);
-    new JvmMemoryMetrics().bindTo(metrics);
-    gcMetrics = new JvmGcMetrics();
-    gcMetrics.bindTo(metrics);
-    new JvmThreadMetrics().bindTo(metrics);
-    new ProcessorMetrics().bindTo(metrics);
-    new UptimeMetrics().bindTo(metrics);
-    CaffeineCacheMetrics.monitor(metrics, pageCache.caffeine(), "pages");
+    this.metrics = new Metrics(pageCache);
     this.sources = new SourceDao(database.jdbi(), clock);
     this.fetcher =
         new FeedFetcher(
@@ -176,7 +131,9 @@ public final class App implements AutoCloseable {
     this.importer = new Importer(ingestStore, agencies, clock, database::checkpointAfterBulkWrite);
     this.poller =
         new Poller(
-            sources, new IngestJob(sources, ingestStore, fetcher, agencies, metrics, clock), clock);
+            sources,
+            new IngestJob(sources, ingestStore, fetcher, agencies, metrics.registry, clock),
+            clock);
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
     this.scheduler =
         new IngestScheduler(
@@ -191,56 +148,27 @@ public final class App implements AutoCloseable {
                     .toList(),
                 "");
     Csrf csrf = new Csrf(config.secureCookies());
-    this.accountDao = new AccountDao(database.jdbi());
-    Sessions sessions = new Sessions(database.jdbi(), config.secureCookies());
-    Auth auth = new Auth(sessions, config.secureCookies(), clock);
     this.mailer = mailer(config);
-    Throttle throttle = new Throttle(database.jdbi());
-    Passwords passwords = new Passwords();
-    AccountMail accountMail =
-        new AccountMail(
-            accountDao,
-            throttle,
-            mailer,
-            new MailTemplates(),
-            config.baseUrl().toString(),
-            config.siteName());
-    pressroom.accounts.AccountLookups accountLookups =
-        new pressroom.accounts.AccountLookups(database.jdbi());
-    pressroom.accounts.Suspensions suspensions =
-        new pressroom.accounts.Suspensions(accountDao, clock);
-    this.registrations =
-        new Registrations(accountDao, passwords, throttle, accountMail, config.siteName(), clock);
-    SignIns signIns = new SignIns(accountDao, sessions, passwords, throttle, clock);
-    this.passwordChanges =
-        new PasswordChanges(accountDao, sessions, passwords, throttle, accountMail, clock);
-    Profiles profiles = new Profiles(accountDao, passwords, accountMail, config.siteName(), clock);
-    AccountViews accountViews = new AccountViews(templates, chrome, csrf);
-    this.commentWriter = new GroupCommit(database.jdbi(), "comment-writer");
-    CommentDao commentDao = new CommentDao(database.jdbi(), accountLookups, clock);
-    AuthorComments authorComments = new AuthorComments(database.jdbi());
-    SpamFilter spamFilter = new SpamFilter(database.jdbi());
-    spamFilter.seedIfEmpty();
-    this.liveComments = new LiveComments(commentDao, templates, clock);
-    this.replyNotifier =
-        new ReplyNotifier(
+    this.accounts =
+        Accounts.create(
             database.jdbi(),
-            new pressroom.accounts.ReplyMailSettings(database.jdbi()),
-            accountLookups,
             mailer,
             templates,
-            config.baseUrl().toString());
-    CommentService commentService =
-        new CommentService(
-            commentDao,
-            new CommentWrites(database.jdbi(), commentWriter, accountLookups, clock),
-            authorComments,
-            throttle,
-            spamFilter,
-            replyNotifier,
-            suspensions,
-            java.time.Duration.ofDays(config.commentsCloseAfterDays()),
-            config.commentRateLimits(),
+            csrf,
+            new Accounts.Site(
+                config.baseUrl().toString(), config.siteName(), config.secureCookies(), chrome),
+            clock);
+    this.comments =
+        Comments.create(
+            database.jdbi(),
+            accounts,
+            mailer,
+            templates,
+            csrf,
+            chrome,
+            config.baseUrl().toString(),
+            new Comments.Rules(
+                Duration.ofDays(config.commentsCloseAfterDays()), config.commentRateLimits()),
             clock);
     this.searchPages =
         new SearchPages(
@@ -264,85 +192,40 @@ public final class App implements AutoCloseable {
             new Stamp.Clock(config.timeZone()),
             config.baseUrl().toString(),
             csrf,
-            commentDao,
-            commentService,
+            comments.dao(),
+            comments.service(),
             bookmarkDao,
             clock);
-    Operations ops = new Operations(database, metrics, config.managementPort());
+    Operations ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.web.ClientAddress clients = new pressroom.web.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
         new SourcesPage(
             sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
-        Javalin.create(
+        Server.create(
+            config,
+            clients,
             c -> {
-              c.concurrency.useVirtualThreads = true;
-              c.startup.showJavalinBanner = false;
-              // Rate limits key on this: the proxy's address unless it is one we trust.
-              c.contextResolver.ip =
-                  ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
-              if (config.managementPort() >= 0) {
-                // A connector of our own replaces the framework's default one, so both are added.
-                for (int port : new int[] {config.port(), config.managementPort()}) {
-                  c.jetty.addConnector(
-                      (server, http) -> {
-                        var connector =
-                            new org.eclipse.jetty.server.ServerConnector(
-                                server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
-                        connector.setHost(config.host());
-                        connector.setPort(port);
-                        return connector;
-                      });
-                }
-              }
               apiEndpoints.addAll(
                   Routes.configure(
                       c,
                       new Routes.Handlers(
                           reader,
                           sourcesPage,
-                          new RegistrationPages(registrations, accountViews),
-                          new SignInPages(
-                              signIns,
-                              accountDao,
-                              auth,
-                              csrf,
-                              accountViews,
-                              bookmarkPages::afterSignIn),
-                          new RecoveryPages(passwordChanges, accountViews),
-                          new ProfilePages(
-                              profiles,
-                              passwordChanges,
-                              accountDao,
-                              auth,
-                              csrf,
-                              accountViews,
-                              java.util.List.of(
-                                  new pressroom.accounts.PersonalData(
-                                      "comments", authorComments::writtenBy),
-                                  new pressroom.accounts.PersonalData(
-                                      "bookmarks", bookmarkDao::savedBy))),
-                          new AccountPages(accountDao, accountViews, suspensions),
-                          new AccountApi(registrations, signIns, passwordChanges, auth, csrf),
-                          new CommentPages(
-                              commentService,
-                              commentDao,
-                              replyNotifier,
-                              liveComments,
-                              csrf,
-                              templates,
-                              chrome),
-                          new ModerationPages(
-                              commentService,
-                              commentDao,
-                              authorComments,
-                              new pressroom.articles.CommentSettings(database.jdbi()),
-                              csrf,
-                              templates,
-                              chrome),
-                          new CommentFeed(commentDao, config.baseUrl().toString()),
-                          new CommentApi(commentService, commentDao),
+                          accounts.registrationPages(),
+                          accounts.signInPages(bookmarkPages::afterSignIn),
+                          accounts.recoveryPages(),
+                          accounts.profilePages(
+                              List.of(
+                                  new PersonalData("comments", comments.authors()::writtenBy),
+                                  new PersonalData("bookmarks", bookmarkDao::savedBy))),
+                          accounts.userPages(),
+                          accounts.api(),
+                          comments.pages(),
+                          comments.moderationPages(),
+                          comments.feed(),
+                          comments.api(),
                           bookmarkPages,
                           new FeedsOut(
                               listings,
@@ -354,12 +237,15 @@ public final class App implements AutoCloseable {
                           new ArticleApi(
                               articleReads, listings, sections, config.baseUrl().toString(), clock),
                           searchPages,
-                          auth,
+                          accounts.auth(),
                           csrf,
                           ops,
                           errors,
                           new FastPath(
-                              pageCache, csrf, sessions.cookieName(), config.secureCookies()),
+                              pageCache,
+                              csrf,
+                              accounts.sessions().cookieName(),
+                              config.secureCookies()),
                           config.baseUrl().toString())));
             });
   }
@@ -412,16 +298,7 @@ public final class App implements AutoCloseable {
 
   /** The site's port (with a management port there are two connectors; this is the other one). */
   public int port() {
-    if (config.managementPort() < 0) {
-      return javalin.port();
-    }
-    for (var connector : javalin.jettyServer().server().getConnectors()) {
-      if (connector instanceof org.eclipse.jetty.server.ServerConnector sc
-          && sc.getLocalPort() != config.managementPort()) {
-        return sc.getLocalPort();
-      }
-    }
-    return javalin.port();
+    return Server.sitePort(javalin, config);
   }
 
   public InstantSource clock() {
@@ -430,7 +307,7 @@ public final class App implements AutoCloseable {
 
   /** Sends the reply notifications asked for so far before it returns (tests, shutdown). */
   public void awaitReplyMails() {
-    replyNotifier.awaitSent(Duration.ofSeconds(10));
+    comments.notifier().awaitSent(Duration.ofSeconds(10));
   }
 
   /** Applies the content change log now rather than at the next poll: the CLI and tests. */
@@ -475,11 +352,11 @@ public final class App implements AutoCloseable {
 
   /** Registers accounts (the command line and tests create theirs here). */
   public Registrations accounts() {
-    return registrations;
+    return accounts.registrations();
   }
 
   public AccountDao accountDao() {
-    return accountDao;
+    return accounts.dao();
   }
 
   /** Rebuilds the search index from the database; returns the number of articles. */
@@ -532,13 +409,11 @@ public final class App implements AutoCloseable {
     changes.close();
     indexer.close();
     searchIndex.close();
-    passwordChanges.close();
-    replyNotifier.close();
-    liveComments.close();
-    commentWriter.close();
+    accounts.close();
+    comments.close();
     javalin.stop();
     fetcher.close();
-    gcMetrics.close();
+    metrics.close();
     database.close();
   }
 }
