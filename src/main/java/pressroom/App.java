@@ -115,9 +115,11 @@ public final class App implements AutoCloseable {
     this.changes =
         new ContentChanges(
             database.jdbi(),
-            id -> {
-              pageCache.invalidate(id);
-              indexer.changed(id);
+            change -> {
+              pageCache.invalidate(change);
+              if (change.touchesSearch()) {
+                indexer.changed(change);
+              }
             });
     this.metrics = new Metrics(pageCache);
     this.sources = new SourceDao(database.jdbi(), clock);
@@ -197,7 +199,7 @@ public final class App implements AutoCloseable {
             bookmarkDao,
             clock);
     Operations ops = new Operations(database, metrics.registry, config.managementPort());
-    pressroom.web.ClientAddress clients = new pressroom.web.ClientAddress(config.trustedProxies());
+    pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
         new SourcesPage(
             sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));

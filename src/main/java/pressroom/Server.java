@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import pressroom.config.Config;
-import pressroom.web.ClientAddress;
+import pressroom.net.ClientAddress;
 
 /** The HTTP server: Jetty through Javalin, a virtual thread per request, the site's ports. */
 final class Server {

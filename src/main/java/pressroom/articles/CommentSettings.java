@@ -1,6 +1,7 @@
 package pressroom.articles;
 
 import org.jdbi.v3.core.Jdbi;
+import pressroom.changes.Change;
 import pressroom.changes.ContentChanges;
 
 /**
@@ -46,7 +47,7 @@ public final class CommentSettings {
                   .execute();
           if (n == 1) {
             // Every page shows the section navigation and may show its comment forms.
-            ContentChanges.record(h, ContentChanges.ALL_PAGES);
+            ContentChanges.record(h, new Change.AllPages());
           }
           return n == 1;
         });

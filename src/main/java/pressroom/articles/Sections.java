@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import pressroom.changes.Change;
 import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
 
@@ -78,7 +79,7 @@ public final class Sections {
                   .bind("name", given)
                   .bind("position", position)
                   .execute();
-              ContentChanges.record(h, ContentChanges.ALL_PAGES); // the navigation shows sections
+              ContentChanges.record(h, new Change.AllPages()); // the navigation shows sections
               log.info("Created section '{}' (/sections/{})", given, slug);
               return id;
             });

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import pressroom.changes.Change;
 import pressroom.changes.ContentChanges;
 
 /**
@@ -89,7 +90,7 @@ public final class StatusChanges {
           .execute();
     }
     StoryLeads.refresh(h, shared, nowMillis);
-    ContentChanges.record(h, ContentChanges.EVERYTHING);
+    ContentChanges.record(h, new Change.Everything());
     return withdrawn;
   }
 

@@ -20,16 +20,13 @@ import org.slf4j.LoggerFactory;
  * local callback) is what makes a change on one node visible on all of them.
  */
 public final class ContentChanges implements AutoCloseable {
-  /** Logged instead of an article id when everything should be dropped (e.g. a section rename). */
-  public static final String EVERYTHING = "*";
-
   private static final Logger log = LoggerFactory.getLogger(ContentChanges.class);
   // Rows from concurrent transactions can commit out of sequence order, so look back a while.
   private static final Duration LOOK_BACK = Duration.ofSeconds(10);
   private static final long SEQ_WINDOW = 2_000;
 
   private final Jdbi jdbi;
-  private final Consumer<String> onChange;
+  private final Consumer<Change> onChange;
   private final Map<Long, Long> seen = new HashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -41,29 +38,25 @@ public final class ContentChanges implements AutoCloseable {
   private long lastSeq;
   private long lastCleanup;
 
-  public ContentChanges(Jdbi jdbi, Consumer<String> onChange) {
+  public ContentChanges(Jdbi jdbi, Consumer<Change> onChange) {
     this.jdbi = jdbi;
     this.onChange = onChange;
   }
 
-  /** Prefix of a change that concerns one article's own pages only (its comments), not listings. */
-  public static final String PAGE_ONLY = "page:";
-
-  /**
-   * Logged when every cached page should be dropped but no article changed (navigation, comment
-   * settings): search is left alone.
-   */
-  public static final String ALL_PAGES = PAGE_ONLY + "*";
-
   /** Appends a change to an article's comments: only that article's pages are dropped. */
   public static void recordComments(Handle h, String articleId) {
-    record(h, PAGE_ONLY + articleId);
+    record(h, new Change.CommentsChanged(articleId));
+  }
+
+  /** Appends an article's change inside the caller's transaction. */
+  public static void record(Handle h, String articleId) {
+    record(h, new Change.ArticleChanged(articleId));
   }
 
   /** Appends a change inside the caller's transaction. */
-  public static void record(Handle h, String articleId) {
+  public static void record(Handle h, Change change) {
     h.createUpdate("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)")
-        .bind("id", articleId)
+        .bind("id", change.stored())
         .bind("now", System.currentTimeMillis())
         .execute();
   }
@@ -83,7 +76,7 @@ public final class ContentChanges implements AutoCloseable {
 
   /** Records a change that concerns every page (section names, sources). */
   public static void recordEverything(Jdbi jdbi) {
-    jdbi.useHandle(h -> record(h, EVERYTHING));
+    jdbi.useHandle(h -> record(h, new Change.Everything()));
   }
 
   public void start(Duration interval) {
@@ -113,11 +106,11 @@ public final class ContentChanges implements AutoCloseable {
                     .bind("since", now - LOOK_BACK.toMillis())
                     .mapToMap()
                     .list());
-    java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+    java.util.Set<Change> changed = new java.util.LinkedHashSet<>();
     for (Map<String, Object> row : rows) {
       long seq = ((Number) row.get("seq")).longValue();
       if (seen.putIfAbsent(seq, now) == null) {
-        changed.add((String) row.get("article_id"));
+        changed.add(Change.of((String) row.get("article_id")));
         lastSeq = Math.max(lastSeq, seq);
       }
     }
@@ -134,8 +127,8 @@ public final class ContentChanges implements AutoCloseable {
     }
   }
 
-  /** One row of the log: an article id, or a marker such as {@link #EVERYTHING}. */
-  public record Change(long seq, String articleId) {}
+  /** One row of the log, at its place in it. */
+  public record Logged(long seq, Change change) {}
 
   /**
    * The log as stored, for a reader that keeps its own place in it (the search index stores the seq
@@ -169,14 +162,16 @@ public final class ContentChanges implements AutoCloseable {
     }
 
     /** Up to {@code limit} rows after {@code seq}, in seq order. */
-    public List<Change> after(long seq, int limit) {
+    public List<Logged> after(long seq, int limit) {
       return jdbi.withHandle(
           h ->
               h.createQuery(
                       "SELECT seq, article_id FROM content_changes WHERE seq > :seq ORDER BY seq LIMIT :limit")
                   .bind("seq", seq)
                   .bind("limit", limit)
-                  .map((rs, ctx) -> new Change(rs.getLong("seq"), rs.getString("article_id")))
+                  .map(
+                      (rs, ctx) ->
+                          new Logged(rs.getLong("seq"), Change.of(rs.getString("article_id"))))
                   .list());
     }
   }

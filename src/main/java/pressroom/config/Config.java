@@ -86,7 +86,7 @@ public record Config(
     trustedProxies = java.util.List.copyOf(trustedProxies);
     ingestAgencies = java.util.List.copyOf(ingestAgencies);
     try {
-      new pressroom.web.ClientAddress(trustedProxies);
+      new pressroom.net.ClientAddress(trustedProxies);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("PRESSROOM_TRUSTED_PROXIES", e.getMessage());
     }
@@ -252,7 +252,7 @@ public record Config(
           parseBoolean(
               "PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")),
           parseInt("PRESSROOM_SQLITE_CACHE_MB", get("PRESSROOM_SQLITE_CACHE_MB", "32"), 1, 65536),
-          pressroom.web.ClientAddress.parse(get("PRESSROOM_TRUSTED_PROXIES", "")),
+          pressroom.net.ClientAddress.parse(get("PRESSROOM_TRUSTED_PROXIES", "")),
           get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty()
               ? -1
               : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"),

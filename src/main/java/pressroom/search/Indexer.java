@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import pressroom.articles.Article;
 import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleReads;
+import pressroom.changes.Change;
 import pressroom.changes.ContentChanges;
 
 /**
@@ -137,18 +138,21 @@ public final class Indexer implements AutoCloseable {
   }
 
   /** From the change log: the article is indexed again, or removed when no longer published. */
-  public void changed(String articleId) {
-    changed(List.of(articleId));
+  public void changed(Change change) {
+    changed(List.of(change));
   }
 
-  private void changed(Collection<String> ids) {
-    List<String> articleIds =
-        ids.stream().filter(id -> !id.startsWith(ContentChanges.PAGE_ONLY)).toList();
+  private void changed(Collection<Change> changes) {
     // Comments and page furniture do not change what is searched.
-    if (articleIds.contains(ContentChanges.EVERYTHING)) {
+    if (changes.stream().anyMatch(c -> c instanceof Change.Everything)) {
       rebuildLater();
       return;
     }
+    List<String> articleIds =
+        changes.stream()
+            .filter(c -> c instanceof Change.ArticleChanged)
+            .map(c -> ((Change.ArticleChanged) c).articleId())
+            .toList();
     if (!articleIds.isEmpty()) {
       generations.apply(articleIds, () -> reindex(articleIds));
     }
@@ -187,10 +191,10 @@ public final class Indexer implements AutoCloseable {
       long after = seq;
       int rows = 0;
       while (true) {
-        List<ContentChanges.Change> batch = changeLog.after(after, CATCH_UP_BATCH);
-        Set<String> ids = new LinkedHashSet<>();
-        batch.forEach(r -> ids.add(r.articleId()));
-        if (ids.contains(ContentChanges.EVERYTHING)) {
+        List<ContentChanges.Logged> batch = changeLog.after(after, CATCH_UP_BATCH);
+        Set<Change> ids = new LinkedHashSet<>();
+        batch.forEach(r -> ids.add(r.change()));
+        if (ids.contains(new Change.Everything())) {
           log.info("Search index: the change log asks for a rebuild");
           rebuildLater(); // its end is recorded by the rebuild, not here
           return;

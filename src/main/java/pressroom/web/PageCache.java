@@ -17,7 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
-import pressroom.changes.ContentChanges;
+import pressroom.changes.Change;
 
 /**
  * Rendered anonymous reader pages, kept as bytes (plain and gzipped) so a hit costs a map lookup.
@@ -56,21 +56,20 @@ public final class PageCache {
     return pages.getIfPresent(key);
   }
 
-  /**
-   * Drops every page that shows {@code articleId}, or everything for {@link
-   * ContentChanges#EVERYTHING}.
-   */
-  public void invalidate(String articleId) {
-    if (ContentChanges.EVERYTHING.equals(articleId) || ContentChanges.ALL_PAGES.equals(articleId)) {
-      pages.invalidateAll();
-      return;
+  /** Drops the pages that {@code change} makes stale. */
+  public void invalidate(Change change) {
+    switch (change) {
+      case Change.Everything e -> pages.invalidateAll();
+      case Change.AllPages a -> pages.invalidateAll();
+      case Change.CommentsChanged c ->
+          pages.asMap().values().removeIf(p -> c.articleId().equals(p.articleId()));
+      // A listing (no article of its own) may show it too.
+      case Change.ArticleChanged a ->
+          pages
+              .asMap()
+              .values()
+              .removeIf(p -> p.articleId() == null || p.articleId().equals(a.articleId()));
     }
-    if (articleId.startsWith(ContentChanges.PAGE_ONLY)) {
-      String id = articleId.substring(ContentChanges.PAGE_ONLY.length());
-      pages.asMap().values().removeIf(p -> id.equals(p.articleId()));
-      return;
-    }
-    pages.asMap().values().removeIf(p -> p.articleId() == null || p.articleId().equals(articleId));
   }
 
   public long size() {

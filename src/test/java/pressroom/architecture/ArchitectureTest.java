@@ -33,6 +33,7 @@ class ArchitectureTest {
     "pressroom.config..",
     "pressroom.db..",
     "pressroom.mail..",
+    "pressroom.net..",
     "pressroom.text..",
     "pressroom.web.."
   };

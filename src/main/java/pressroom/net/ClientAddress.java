@@ -1,4 +1,4 @@
-package pressroom.web;
+package pressroom.net;
 
 import java.util.ArrayList;
 import java.util.List;
