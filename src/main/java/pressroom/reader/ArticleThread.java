@@ -65,7 +65,7 @@ final class ArticleThread {
   record Shown(
       List<Comment.Node> nodes,
       int count,
-      String state,
+      CommentArea state,
       String notice,
       List<Comment> picks,
       String sort,
@@ -110,16 +110,18 @@ final class ArticleThread {
         pages);
   }
 
-  private String state(Article a, Context ctx, Instant now) {
+  private CommentArea state(Article a, Context ctx, Instant now) {
     boolean open = comments.policy(a.slug()).map(p -> commentRules.open(p, now)).orElse(false);
     if (!open) {
-      return "closed";
+      return CommentArea.CLOSED;
     }
     if (ctx == null) {
-      return "anonymous";
+      return CommentArea.ANONYMOUS;
     }
     Account me = Auth.account(ctx).orElseThrow();
-    return me.suspended(now) ? "suspended" : me.verified() ? "open" : "unverified";
+    return me.suspended(now)
+        ? CommentArea.SUSPENDED
+        : me.verified() ? CommentArea.OPEN : CommentArea.UNVERIFIED;
   }
 
   private static String notice(Context ctx) {

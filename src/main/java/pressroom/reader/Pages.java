@@ -64,7 +64,7 @@ public final class Pages {
       List<ArticleReads.AlsoFrom> alsoFrom,
       List<pressroom.comments.Comment.Node> comments,
       int commentCount,
-      String commentState,
+      CommentArea commentState,
       String notice,
       List<pressroom.comments.Comment> picks,
       String commentSort,
