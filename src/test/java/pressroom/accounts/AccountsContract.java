@@ -10,20 +10,21 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.testing.MailCatcher;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 
 /** Accounts over HTTP with mail through a real SMTP server; one subclass per database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccountsContract {
+@RunningSite
+abstract class AccountsContract implements RunningSite.OnDatabase {
   static final String PASSWORD = "correct horse battery";
   TestApp site;
   MailCatcher mail;
   int counter;
 
-  abstract TestApp.Db db();
+  @Override
+  public abstract TestApp.Db db();
 
   final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
       new ch.qos.logback.core.read.ListAppender<>();
@@ -35,8 +36,6 @@ abstract class AccountsContract {
             org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     logs.start();
     root.addAppender(logs);
-    mail = new MailCatcher();
-    site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
   }
 
   /** Every test comes from 127.0.0.1: start each with no throttling history. */
@@ -58,8 +57,6 @@ abstract class AccountsContract {
     for (var e : logs.list) {
       assertThat(e.getFormattedMessage()).doesNotContain(PASSWORD).doesNotContain("token=");
     }
-    site.close();
-    mail.close();
   }
 
   /** A fresh user ID and e-mail for each test. */

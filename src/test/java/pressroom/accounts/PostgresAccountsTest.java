@@ -4,7 +4,7 @@ import pressroom.testing.TestApp;
 
 class PostgresAccountsTest extends AccountsContract {
   @Override
-  TestApp.Db db() {
+  public TestApp.Db db() {
     return TestApp.Db.POSTGRESQL;
   }
 }

@@ -17,11 +17,10 @@ import org.jdbi.v3.core.Handle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.reader.ReaderPages;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 
 /**
@@ -30,8 +29,8 @@ import pressroom.testing.TestApp;
  * versions arrive, are withdrawn, wait for an embargo or change priority. One subclass per
  * database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ListingsContract {
+@RunningSite
+abstract class ListingsContract implements RunningSite.OnDatabase {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** More than the numbered pages hold, so the walk crosses into positions. */
@@ -45,11 +44,11 @@ abstract class ListingsContract {
   /** The long section's headlines, newest first, as readers should meet them. */
   List<String> expected;
 
-  abstract TestApp.Db db();
+  @Override
+  public abstract TestApp.Db db();
 
   @BeforeAll
   void start() {
-    site = TestApp.start(db(), false);
     dao = site.app().articles();
     listings = site.app().listings();
     sections = site.app().sections();
@@ -88,11 +87,6 @@ abstract class ListingsContract {
           return byTime != 0 ? byTime : stored.get(y).id().compareTo(stored.get(x).id());
         });
     expected = order.stream().map(i -> batch.get(i).headline()).toList();
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
   }
 
   Document page(String path) {

@@ -11,7 +11,7 @@ class PostgresListingsTest extends ListingsContract {
   private static final Pattern SORT = Pattern.compile("\\bSort\\b");
 
   @Override
-  TestApp.Db db() {
+  public TestApp.Db db() {
     return TestApp.Db.POSTGRESQL;
   }
 

@@ -8,7 +8,7 @@ import pressroom.testing.TestApp;
 
 class PostgresReaderSiteTest extends ReaderSiteContract {
   @Override
-  TestApp.Db db() {
+  public TestApp.Db db() {
     return TestApp.Db.POSTGRESQL;
   }
 

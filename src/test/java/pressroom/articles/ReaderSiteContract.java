@@ -16,32 +16,20 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 
 /** The reader site over HTTP, against a real database; one subclass per database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReaderSiteContract {
+@RunningSite
+abstract class ReaderSiteContract implements RunningSite.OnDatabase {
   TestApp site;
   Fixtures f;
 
-  abstract TestApp.Db db();
-
-  @BeforeAll
-  void start() {
-    site = TestApp.start(db(), false);
-    f = Fixtures.load(site.app());
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
-  }
+  @Override
+  public abstract TestApp.Db db();
 
   Document page(String path) {
     HttpResponse<String> r = site.get(path);

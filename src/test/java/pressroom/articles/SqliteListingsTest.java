@@ -11,7 +11,7 @@ class SqliteListingsTest extends ListingsContract {
       Pattern.compile("^SCAN (a|o|l|b|articles|article_tags|article_authors|bookmarks)\\b");
 
   @Override
-  TestApp.Db db() {
+  public TestApp.Db db() {
     return TestApp.Db.SQLITE;
   }
 

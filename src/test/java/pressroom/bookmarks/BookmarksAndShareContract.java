@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.articles.ArticleStatus;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 import pressroom.web.Access.Role;
@@ -21,25 +19,15 @@ import pressroom.web.Access.Role;
 /**
  * Bookmark and Share on the article page, the reading list and its API; one subclass per database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BookmarksAndShareContract {
+@RunningSite
+abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
   static final String PASSWORD = "a quiet reading room";
   TestApp site;
   Fixtures f;
   int counter;
 
-  abstract TestApp.Db db();
-
-  @BeforeAll
-  void start() {
-    site = TestApp.start(db(), false);
-    f = Fixtures.load(site.app());
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
-  }
+  @Override
+  public abstract TestApp.Db db();
 
   String newReader() {
     String id = "saver" + (++counter);

@@ -6,19 +6,18 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 import pressroom.web.Access.Role;
 
 /** Comments and moderation over HTTP; one subclass per database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CommentsContract {
+@RunningSite
+abstract class CommentsContract implements RunningSite.OnDatabase {
   static final String PASSWORD = "a quiet reading room";
   TestApp site;
   Fixtures f;
@@ -26,15 +25,13 @@ abstract class CommentsContract {
   String warmUp;
   int counter;
 
-  abstract TestApp.Db db();
+  @Override
+  public abstract TestApp.Db db();
 
   pressroom.testing.MailCatcher mail;
 
   @BeforeAll
   void start() {
-    mail = new pressroom.testing.MailCatcher();
-    site = TestApp.start(db(), false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
-    f = Fixtures.load(site.app());
     warmUp =
         site.app()
             .articles()
@@ -56,12 +53,6 @@ abstract class CommentsContract {
         .accounts()
         .createVerified("deskmoderator1", "desk@mail.example", PASSWORD, Role.MODERATOR);
     moderator = signedIn("deskmoderator1");
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
-    mail.close();
   }
 
   @BeforeEach

@@ -4,7 +4,7 @@ import pressroom.testing.TestApp;
 
 class SqliteCommentsTest extends CommentsContract {
   @Override
-  TestApp.Db db() {
+  public TestApp.Db db() {
     return TestApp.Db.SQLITE;
   }
 }

@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import pressroom.articles.SeoPolicy;
 import pressroom.ingest.formats.FeedFormat;
 import pressroom.ingest.sources.FeedSource;
@@ -23,6 +21,7 @@ import pressroom.ingest.sources.NewSource;
 import pressroom.testing.Eventually;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.FakePublisher.Response;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestFeeds;
 import pressroom.testing.TestFeeds.RssItem;
@@ -31,8 +30,8 @@ import pressroom.testing.TestFeeds.RssItem;
  * Partners' feeds, served by a real local HTTP server, become article pages; one subclass per
  * database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class IngestContract {
+@RunningSite(settings = "PRESSROOM_INGEST_ALLOW_PRIVATE=true")
+abstract class IngestContract implements RunningSite.OnDatabase {
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   static final String BODY =
       "<p>Dockers in Diyarbakır said “we are back” on Tuesday — after nine weeks.</p>"
@@ -43,17 +42,12 @@ abstract class IngestContract {
   FakePublisher partner;
   int counter;
 
-  abstract TestApp.Db db();
+  @Override
+  public abstract TestApp.Db db();
 
   @BeforeAll
   void start() {
-    site = TestApp.start(db(), false, Map.of("PRESSROOM_INGEST_ALLOW_PRIVATE", "true"));
     site.app().sections().createSection("syndicated-news", "Syndicated News", "", 0);
-  }
-
-  @AfterAll
-  void stop() {
-    site.close();
   }
 
   @BeforeEach

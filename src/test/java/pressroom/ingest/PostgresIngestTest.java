@@ -4,7 +4,7 @@ import pressroom.testing.TestApp;
 
 class PostgresIngestTest extends IngestContract {
   @Override
-  TestApp.Db db() {
+  public TestApp.Db db() {
     return TestApp.Db.POSTGRESQL;
   }
 }
