@@ -198,22 +198,7 @@ public final class CommentService {
       throttle.record(key, now);
     }
     String html = CommentText.toHtml(body);
-    if (decision instanceof Moderation.Decision.Hold hold) {
-      String id =
-          writes.insert(
-              article.articleId(),
-              author.id(),
-              parent,
-              root,
-              depth,
-              replyTo,
-              body,
-              html,
-              CommentStatus.PENDING,
-              String.join("; ", hold.reasons()),
-              score.probability());
-      return new Posted.Held(id);
-    }
+    Moderation.Decision.Hold hold = decision instanceof Moderation.Decision.Hold h ? h : null;
     String id =
         writes.insert(
             article.articleId(),
@@ -224,9 +209,12 @@ public final class CommentService {
             replyTo,
             body,
             html,
-            CommentStatus.PUBLISHED,
-            null,
+            hold != null ? CommentStatus.PENDING : CommentStatus.PUBLISHED,
+            hold != null ? String.join("; ", hold.reasons()) : null,
             score.probability());
+    if (hold != null) {
+      return new Posted.Held(id);
+    }
     if (parent != null) {
       notifier.published(id); // only replies notify anyone
     }
