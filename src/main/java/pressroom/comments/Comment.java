@@ -10,6 +10,7 @@ import java.util.List;
  * @param holdReasons why it waits for a moderator (moderators only), or null
  * @param spamScore the classifier's score when it was posted, or null
  * @param rootId the top-level comment of its thread, or null for a top-level comment
+ * @param byStaff written by a moderator, editor or admin: readers see a staff badge
  */
 public record Comment(
     String id,
@@ -28,10 +29,11 @@ public record Comment(
     boolean featured,
     int likes,
     Double spamScore,
-    String rootId) {
+    String rootId,
+    boolean byStaff) {
 
-  /** The same comment under its author's name (rows are read first, names asked of accounts). */
-  Comment withAuthorName(String name) {
+  /** The same comment under its author's name and role (rows are read first, then accounts). */
+  Comment withAuthor(String name, boolean staff) {
     return new Comment(
         id,
         articleId,
@@ -49,7 +51,8 @@ public record Comment(
         featured,
         likes,
         spamScore,
-        rootId);
+        rootId,
+        staff);
   }
 
   /** Deleted by its author: shown as a tombstone so replies keep their context. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import pressroom.accounts.AccountLookups;
+import pressroom.web.Access;
 
 /** The SQL that reads comments: threads, single comments, the moderation queue and log. */
 public final class CommentDao {
@@ -257,7 +258,13 @@ public final class CommentDao {
   private List<Comment> named(List<Comment> rows) {
     var authors =
         accounts.authors(rows.stream().map(Comment::accountId).collect(Collectors.toSet()));
-    return rows.stream().map(c -> c.withAuthorName(authors.get(c.accountId()).name())).toList();
+    return rows.stream()
+        .map(
+            c -> {
+              var a = authors.get(c.accountId());
+              return c.withAuthor(a.name(), a.role().compareTo(Access.Role.MODERATOR) >= 0);
+            })
+        .toList();
   }
 
   private Optional<Comment> namedOne(Optional<Comment> row) {
@@ -283,6 +290,7 @@ public final class CommentDao {
         rs.getInt("featured") == 1,
         rs.getInt("likes"),
         rs.getObject("spam_score") == null ? null : rs.getDouble("spam_score"),
-        rs.getString("root_id"));
+        rs.getString("root_id"),
+        false);
   }
 }

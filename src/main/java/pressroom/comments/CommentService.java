@@ -8,6 +8,7 @@ import pressroom.accounts.Account;
 import pressroom.accounts.Suspensions;
 import pressroom.accounts.Throttle;
 import pressroom.text.UntrustedText;
+import pressroom.web.Access;
 import pressroom.web.Access.Role;
 
 /** Posting, reporting and moderating comments: the rules in one place for pages and API. */
@@ -135,7 +136,11 @@ public final class CommentService {
     return Moderation.decide(
         body,
         new Moderation.Facts(
-            article.preModerated(), record.published(), record.duplicate(), score));
+            article.preModerated(),
+            record.published(),
+            record.duplicate(),
+            score,
+            author.role().compareTo(Access.Role.MODERATOR) >= 0));
   }
 
   public Posted post(

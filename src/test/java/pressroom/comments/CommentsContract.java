@@ -1155,4 +1155,52 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(export.get("bookmarks").get(0).get("headline").asText())
         .isEqualTo("Mountain village switches on its solar microgrid");
   }
+
+  @Test
+  void aStaffMembersFirstCommentIsPublishedAtOnceAndCarriesAStaffBadge() {
+    String slug =
+        site.app()
+            .articles()
+            .insert(
+                Fixtures.article(
+                    "world",
+                    null,
+                    "A story the desk comments on " + (++counter),
+                    java.util.List.of("Jane Roe"),
+                    "<p>Text.</p>",
+                    "en",
+                    "ltr",
+                    null,
+                    site.clock().instant().minusSeconds(60),
+                    java.util.List.of(),
+                    pressroom.articles.ArticleStatus.PUBLISHED))
+            .slug();
+    String id = "newmoderator" + counter;
+    site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, Role.MODERATOR);
+    String note = "A note from the desk on this story";
+    assertThat(comment(signedIn(id), slug, note, null).statusCode()).isEqualTo(303);
+    Visitor reader = established();
+    String view = "A reader's view of this story";
+    assertThat(comment(reader, slug, view, null).statusCode()).isEqualTo(303);
+
+    // Both are published (an anonymous visitor sees them); only the moderator's has the badge.
+    Document page =
+        pressroom.testing.Eventually.value(
+            "both comments on the page",
+            () -> {
+              Document d = Jsoup.parse(site.newVisitor().get("/articles/" + slug).body());
+              return d.text().contains(note) && d.text().contains(view) ? d : null;
+            });
+    assertThat(commentWith(page, note).select(".comment-meta .badge").eachText())
+        .containsExactly("Staff");
+    assertThat(commentWith(page, view).select(".badge")).isEmpty();
+  }
+
+  static org.jsoup.nodes.Element commentWith(Document page, String text) {
+    return page.select("li.comment").stream()
+        .filter(c -> c.selectFirst(".comment-body") != null)
+        .filter(c -> c.selectFirst(".comment-body").text().contains(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no comment saying " + text));
+  }
 }
