@@ -78,6 +78,20 @@ public final class CommentDao {
                 .findOne());
   }
 
+  /** The article a comment is on, as the moderation queue names it. */
+  public record OnArticle(String slug, String headline) {}
+
+  public Optional<OnArticle> articleOf(String commentId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT a.slug, a.headline FROM comments c JOIN articles a ON a.id = c.article_id"
+                        + " WHERE c.id = :id")
+                .bind("id", commentId)
+                .map((rs, ctx) -> new OnArticle(rs.getString("slug"), rs.getString("headline")))
+                .findOne());
+  }
+
   /** The orders a thread can be read in. */
   public enum Sort {
     OLDEST("c.created_at, c.id"),

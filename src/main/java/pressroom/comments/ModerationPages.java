@@ -47,9 +47,16 @@ public final class ModerationPages {
 
   public record Queue(Chrome chrome, Head head, List<Item> items) {}
 
-  /** A held or reported comment with its audit log and its author's record. */
+  /**
+   * A held or reported comment with what a moderator decides on: the article it is on, the comment
+   * it answers (null for a top-level one), its audit log and its author's record.
+   */
   public record Item(
-      Comment comment, String articleSlug, List<String> history, String authorRecord) {}
+      Comment comment,
+      CommentDao.OnArticle article,
+      Comment parent,
+      List<String> history,
+      String authorRecord) {}
 
   public void queue(Context ctx) {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
@@ -59,7 +66,8 @@ public final class ModerationPages {
                 x ->
                     new Item(
                         x,
-                        comments.articleSlug(x.id()).orElse(""),
+                        comments.articleOf(x.id()).orElse(new CommentDao.OnArticle("", "")),
+                        x.parentId() == null ? null : comments.find(x.parentId()).orElse(null),
                         comments.history(x.id()),
                         authors.record(x.accountId())))
             .toList();

@@ -1196,6 +1196,31 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(commentWith(page, view).select(".badge")).isEmpty();
   }
 
+  @Test
+  void theQueueShowsTheArticlesHeadlineAndTheCommentAHeldReplyAnswers() {
+    Visitor a = established();
+    String parent =
+        idOf(comment(a, f.wire.slug(), "The parent: the cranes were back at dawn", null));
+    Visitor newcomer = reader(true); // a new account's first comment waits for a moderator
+    assertThat(
+            comment(newcomer, f.wire.slug(), "A newcomer answers the parent", parent).statusCode())
+        .isEqualTo(303);
+    Document queue = Jsoup.parse(moderator.get("/staff/moderation").body());
+    org.jsoup.nodes.Element item =
+        queue.select("li.queue-item").stream()
+            .filter(li -> li.text().contains("A newcomer answers the parent"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.select(".comment-meta a").first().text())
+        .isEqualTo("Harbour cranes return to work after the long dispute");
+    assertThat(item.select(".in-reply-to").text())
+        .contains("In reply to")
+        .contains("The parent: the cranes were back at dawn");
+    // Approve is the one action in front; suspending sits behind "More".
+    assertThat(item.select(".queue-actions button.primary").eachText()).containsExactly("Approve");
+    assertThat(item.select("details.more-actions form[action$=/suspend]")).hasSize(1);
+  }
+
   static org.jsoup.nodes.Element commentWith(Document page, String text) {
     return page.select("li.comment").stream()
         .filter(c -> c.selectFirst(".comment-body") != null)
