@@ -1,0 +1,65 @@
+package pressroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import pressroom.testing.Browser;
+import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
+import pressroom.testing.TestApp;
+import pressroom.web.Access.Role;
+
+/**
+ * Screenshots of the pages people judge the site by, at a desktop and a phone width, written to
+ * target/screenshots (or to the folder named by -Dpressroom.screenshots, e.g. docs/screenshots, to
+ * refresh the README's pictures). Each must be a real picture of a real page.
+ */
+@RunningSite
+class ScreenshotsBrowserTest {
+  static final String PASSWORD = "a quiet editing room";
+  TestApp site;
+  Fixtures f;
+  ChromeDriver browser;
+
+  @BeforeAll
+  void start() {
+    site.app().accounts().createVerified("desk.editor", "desk@mail.example", PASSWORD, Role.ADMIN);
+    for (int i = 1; i <= 3; i++) {
+      String id = "new.reader" + i;
+      site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, Role.READER);
+      TestApp.Visitor reader = site.newVisitor();
+      reader.post("/signin", Map.of("login", id, "password", PASSWORD));
+      reader.post(
+          "/articles/" + f.wire.slug() + "/comments",
+          Map.of("body", "First thoughts from reader " + i + ": the harbour looks busy again."));
+    }
+  }
+
+  @Test
+  void theModerationQueueAtDesktopAndPhoneWidth() throws Exception {
+    Browser.signIn(browser, site, "desk.editor", PASSWORD);
+    shoot("/staff/moderation", "moderation-queue");
+    shoot("/articles/" + f.wire.slug(), "article");
+  }
+
+  private void shoot(String path, String name) throws Exception {
+    Path folder = Path.of(System.getProperty("pressroom.screenshots", "target/screenshots"));
+    Files.createDirectories(folder);
+    for (var size :
+        Map.of("desktop", new Dimension(1280, 900), "phone", new Dimension(390, 844)).entrySet()) {
+      browser.manage().window().setSize(size.getValue());
+      browser.get(site.url(path));
+      byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+      assertThat(png).as(name + " " + size.getKey()).hasSizeGreaterThan(10_000);
+      Files.write(folder.resolve(name + "-" + size.getKey() + ".png"), png);
+    }
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+}
