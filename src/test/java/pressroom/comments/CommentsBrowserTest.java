@@ -40,18 +40,11 @@ class CommentsBrowserTest {
   }
 
   Visitor account(String userId, Role role) {
-    site.app().accounts().createVerified(userId, userId + "@mail.example", PASSWORD, role);
-    Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode())
-        .isEqualTo(303);
-    return v;
+    return site.signedInNewAccount(userId, PASSWORD, role);
   }
 
   void clearThrottle() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.clearThrottling();
   }
 
   /** Posts three comments and has the moderator approve them: the author is then trusted. */
@@ -62,15 +55,7 @@ class CommentsBrowserTest {
           "/articles/" + f.own.slug() + "/comments",
           Map.of("body", "Warm-up " + i + " " + System.nanoTime()));
     }
-    for (String id :
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
-                        .mapTo(String.class)
-                        .list())) {
+    for (String id : site.pendingCommentIds()) {
       moderator.post("/staff/moderation/" + id + "/approve", Map.of());
     }
     clearThrottle();

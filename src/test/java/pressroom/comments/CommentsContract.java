@@ -25,9 +25,6 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   String warmUp;
   int counter;
 
-  @Override
-  public abstract TestApp.Db db();
-
   pressroom.testing.MailCatcher mail;
 
   @BeforeAll
@@ -36,18 +33,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
         site.app()
             .articles()
             .insert(
-                Fixtures.article(
-                    "world",
-                    null,
+                Fixtures.story(
                     "A thread for warming up new readers",
-                    java.util.List.of("Jane Roe"),
                     "<p>Warm-up.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    java.time.Instant.now().minusSeconds(60),
-                    java.util.List.of(),
-                    pressroom.articles.ArticleStatus.PUBLISHED))
+                    java.time.Instant.now().minusSeconds(60)))
             .slug();
     site.app()
         .accounts()
@@ -57,10 +46,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
 
   @BeforeEach
   void noThrottlingHistory() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.clearThrottling();
   }
 
   /**
@@ -107,10 +93,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   private java.util.Map<String, Object> seededTotals;
 
   Visitor signedIn(String userId) {
-    Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode())
-        .isEqualTo(303);
-    return v;
+    return site.signedIn(userId, PASSWORD);
   }
 
   Visitor reader(boolean verified) {
@@ -139,15 +122,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                   .statusCode())
           .isEqualTo(303);
     }
-    for (var c :
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
-                        .mapTo(String.class)
-                        .list())) {
+    for (var c : site.pendingCommentIds()) {
       moderator.post("/staff/moderation/" + c + "/approve", Map.of());
     }
     noThrottlingHistory();
@@ -981,18 +956,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
       shortLived.app().sections().createSection("world", "World", "", 0);
       var old =
           dao.insert(
-              Fixtures.article(
-                  "world",
-                  null,
+              Fixtures.story(
                   "An old story about the ferry",
-                  java.util.List.of("Jane Roe"),
                   "<p>Old.</p>",
-                  "en",
-                  "ltr",
-                  null,
-                  java.time.Instant.now().minus(java.time.Duration.ofDays(2)),
-                  java.util.List.of(),
-                  pressroom.articles.ArticleStatus.PUBLISHED));
+                  java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
       assertThat(
               Jsoup.parse(shortLived.get("/articles/" + old.slug()).body())
                   .select("#comments .comment-prompt")
@@ -1093,18 +1060,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
         site.app()
             .articles()
             .insert(
-                Fixtures.article(
-                    "world",
-                    null,
+                Fixtures.story(
                     "A much discussed story",
-                    java.util.List.of("Jane Roe"),
                     "<p>Discuss.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    java.time.Instant.now().minusSeconds(60),
-                    java.util.List.of(),
-                    pressroom.articles.ArticleStatus.PUBLISHED))
+                    java.time.Instant.now().minusSeconds(60)))
             .slug();
     Visitor v = established();
     for (int i = 1; i <= 21; i++) {

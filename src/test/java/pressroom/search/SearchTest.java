@@ -180,18 +180,10 @@ class SearchTest {
     var dao = site.app().articles();
     var s =
         dao.insert(
-            Fixtures.article(
-                "world",
-                null,
+            Fixtures.story(
                 "Lighthouse keepers return to Kestrel Point",
-                List.of("Jane Roe"),
                 "<p>The lighthouse at Kestrel Point has keepers again.</p>",
-                "en",
-                "ltr",
-                null,
-                Instant.now().minusSeconds(5),
-                List.of(),
-                ArticleStatus.PUBLISHED));
+                Instant.now().minusSeconds(5)));
     await("kestrel", true);
     dao.setStatus(s.id(), ArticleStatus.WITHDRAWN);
     await("kestrel", false);
