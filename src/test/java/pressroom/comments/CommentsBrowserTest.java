@@ -3,41 +3,24 @@ package pressroom.comments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 import pressroom.web.Access.Role;
 
 /** The comment area as readers and moderators use it, in real Chromium. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class CommentsBrowserTest {
   static final String PASSWORD = "a quiet reading room";
   TestApp site;
   Fixtures f;
   ChromeDriver browser;
-
-  @BeforeAll
-  void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
-  }
 
   Visitor account(String userId, Role role) {
     return site.signedInNewAccount(userId, PASSWORD, role);
