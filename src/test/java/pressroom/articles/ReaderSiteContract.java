@@ -337,15 +337,7 @@ abstract class ReaderSiteContract implements RunningSite.OnDatabase {
                     List.of("tag" + bad),
                     ArticleStatus.PUBLISHED));
     assertThat(
-            site.app()
-                .database()
-                .jdbi()
-                .<String, RuntimeException>withHandle(
-                    h ->
-                        h.createQuery("SELECT headline FROM articles WHERE id = :id")
-                            .bind("id", doorway.id())
-                            .mapTo(String.class)
-                            .one()))
+            site.sqlOne(String.class, "SELECT headline FROM articles WHERE id = ?", doorway.id()))
         .isEqualTo("Doorway headline");
     var around =
         site.app()

@@ -147,15 +147,9 @@ class CommentsBrowserTest {
         "/articles/" + f.wire.slug() + "/comments",
         Map.of("body", "First time commenting here, hello all."));
     String pending =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT id FROM comments WHERE status = 'pending' AND body LIKE 'First time%'")
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class,
+            "SELECT id FROM comments WHERE status = 'pending' AND body LIKE 'First time%'");
     assertThat(moderator.get("/staff/moderation").body()).contains("First time commenting here");
     assertThat(moderator.post("/staff/moderation/" + pending + "/approve", Map.of()).statusCode())
         .isEqualTo(303);

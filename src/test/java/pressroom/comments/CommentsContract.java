@@ -346,11 +346,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     String id = loc.substring(loc.indexOf("#c-") + 3);
     anonymousArticle(f.wire.slug(), "others dislike strongly");
     for (int i = 0; i < 3; i++) {
-      assertThat(
-              reader(true)
-                  .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
-                  .statusCode())
-          .isEqualTo(303);
+      assertThat(reportAsAbusive(reader(true), id).statusCode()).isEqualTo(303);
     }
     assertThat(
             reader(true)
@@ -427,44 +423,22 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
         comment(author, f.wire.slug(), "A comment throwaway accounts want gone", null);
     String id = idOf(posted);
     for (int i = 0; i < 3; i++) {
-      reader(false).post("/comments/" + id + "/report", Map.of("reason", "abusive"));
+      reportAsAbusive(reader(false), id);
     }
     Visitor suspended = reader(true);
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
-                    .bind("t", System.currentTimeMillis() + 86_400_000L)
-                    .bind("u", "reader" + counter)
-                    .execute());
-    suspended.post("/comments/" + id + "/report", Map.of("reason", "abusive"));
+    suspendForADay("reader" + counter);
+    reportAsAbusive(suspended, id);
     for (int i = 0; i < 2; i++) {
-      assertThat(
-              reader(true)
-                  .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
-                  .statusCode())
-          .isEqualTo(303);
+      assertThat(reportAsAbusive(reader(true), id).statusCode()).isEqualTo(303);
     }
     assertThat(statusOf(id)).as("four doubtful reports and two good ones").isEqualTo("published");
-    assertThat(
-            reader(true)
-                .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
-                .statusCode())
-        .isEqualTo(303);
+    assertThat(reportAsAbusive(reader(true), id).statusCode()).isEqualTo(303);
     assertThat(statusOf(id)).as("the third report in good standing").isEqualTo("pending");
   }
 
   @Test
   void preModeratedSectionsHoldEveryComment() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'")
-                    .execute());
+    worldModeration("pre");
     try {
       Visitor v = established();
       HttpResponse<String> r = comment(v, f.own.slug(), "Held because of the section policy", null);
@@ -472,13 +446,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
       assertThat(moderator.get("/staff/moderation").body())
           .contains("this section is pre-moderated");
     } finally {
-      site.app()
-          .database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'")
-                      .execute());
+      worldModeration("post");
     }
   }
 
@@ -491,13 +459,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     Visitor v = established();
     String id = idOf(comment(v, f.own.slug(), "My first version, approved and visible", null));
     assertThat(statusOf(id)).isEqualTo("published");
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'")
-                    .execute());
+    worldModeration("pre");
     try {
       assertThat(
               v.post(
@@ -511,13 +473,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
       assertThat(site.newVisitor().get("/articles/" + f.own.slug()).body())
           .doesNotContain("nobody has reviewed");
     } finally {
-      site.app()
-          .database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'")
-                      .execute());
+      worldModeration("post");
     }
 
     noThrottlingHistory();
@@ -539,14 +495,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                     .bind("c", second)
                     .execute());
 
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE articles SET comments_open = 0 WHERE id = :a")
-                    .bind("a", f.own.id())
-                    .execute());
+    site.sql("UPDATE articles SET comments_open = 0 WHERE id = ?", f.own.id());
     try {
       assertThat(
               v.post(
@@ -555,14 +504,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                   .statusCode())
           .isEqualTo(403);
     } finally {
-      site.app()
-          .database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate("UPDATE articles SET comments_open = 1 WHERE id = :a")
-                      .bind("a", f.own.id())
-                      .execute());
+      site.sql("UPDATE articles SET comments_open = 1 WHERE id = ?", f.own.id());
     }
     String userId =
         site.app()
@@ -575,43 +517,35 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                         .bind("c", second)
                         .mapTo(String.class)
                         .one());
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
-                    .bind("t", System.currentTimeMillis() + 86_400_000L)
-                    .bind("u", userId)
-                    .execute());
+    suspendForADay(userId);
     HttpResponse<String> suspended =
         v.post("/comments/" + second + "/edit", Map.of("body", "Edited while suspended"));
     assertThat(suspended.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(suspended.body()).text()).contains("suspended");
-    assertThat(
-            site.app()
-                .database()
-                .jdbi()
-                .<String, RuntimeException>withHandle(
-                    h ->
-                        h.createQuery("SELECT body FROM comments WHERE id = :c")
-                            .bind("c", second)
-                            .mapTo(String.class)
-                            .one()))
+    assertThat(site.sqlOne(String.class, "SELECT body FROM comments WHERE id = ?", second))
         .isEqualTo("Another comment of mine to edit later");
   }
 
   /** A comment's status as stored. */
   String statusOf(String commentId) {
-    return site.app()
-        .database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT status FROM comments WHERE id = :c")
-                    .bind("c", commentId)
-                    .mapTo(String.class)
-                    .one());
+    return site.sqlOne(String.class, "SELECT status FROM comments WHERE id = ?", commentId);
+  }
+
+  HttpResponse<String> reportAsAbusive(Visitor v, String commentId) {
+    return v.post("/comments/" + commentId + "/report", Map.of("reason", "abusive"));
+  }
+
+  /** How comments in the World section are moderated: {@code pre} or {@code post}. */
+  void worldModeration(String mode) {
+    site.sql("UPDATE sections SET moderation = ? WHERE slug = 'world'", mode);
+  }
+
+  /** Suspends an account for a day from now. */
+  void suspendForADay(String userId) {
+    site.sql(
+        "UPDATE accounts SET suspended_until = ? WHERE user_id = ?",
+        System.currentTimeMillis() + 86_400_000L,
+        userId);
   }
 
   String idOf(HttpResponse<String> posted) {
@@ -693,22 +627,8 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     }
     assertThat(author.post("/comments/" + ids[0] + "/delete", Map.of()).statusCode())
         .isEqualTo(303);
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE comments SET status = 'pending' WHERE id = :c")
-                    .bind("c", ids[1])
-                    .execute());
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE comments SET status = 'rejected' WHERE id = :c")
-                    .bind("c", ids[2])
-                    .execute());
+    site.sql("UPDATE comments SET status = 'pending' WHERE id = ?", ids[1]);
+    site.sql("UPDATE comments SET status = 'rejected' WHERE id = ?", ids[2]);
     Visitor other = reader(true);
     for (int i = 0; i < texts.length; i++) {
       noThrottlingHistory();

@@ -143,6 +143,16 @@ public final class TestApp implements AutoCloseable {
     app.database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
   }
 
+  /** Runs one SQL statement on the site's database, with positional {@code ?} arguments. */
+  public void sql(String statement, Object... args) {
+    app.database().jdbi().useHandle(h -> h.execute(statement, args));
+  }
+
+  /** The one value a SQL query (positional {@code ?} arguments) finds in the site's database. */
+  public <T> T sqlOne(Class<T> type, String query, Object... args) {
+    return app.database().jdbi().withHandle(h -> h.select(query, args).mapTo(type).one());
+  }
+
   /** The ids of the comments waiting for a moderator. */
   public java.util.List<String> pendingCommentIds() {
     return app.database()
