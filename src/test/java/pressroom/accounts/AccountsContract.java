@@ -81,15 +81,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
 
   /** How many stored sessions have {@code idHash} as their key. */
   int sessionRows(String idHash) {
-    return site.app()
-        .database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :h")
-                    .bind("h", idHash)
-                    .mapTo(Integer.class)
-                    .one());
+    return site.sqlOne(Integer.class, "SELECT count(*) FROM sessions WHERE id_hash = ?", idHash);
   }
 
   String sessionCookie(Visitor v) {
@@ -531,15 +523,8 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     Reader r = registered(v);
     signIn(v, r.userId(), PASSWORD);
     var row =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT password_hash FROM accounts WHERE user_id = :u")
-                        .bind("u", r.userId())
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class, "SELECT password_hash FROM accounts WHERE user_id = ?", r.userId());
     assertThat(row).startsWith("$argon2id$").doesNotContain(PASSWORD);
     String cookie = sessionCookie(v);
     assertThat(sessionRows(cookie)).as("the cookie value itself is never a key").isZero();

@@ -321,30 +321,26 @@ abstract class ReaderSiteContract implements RunningSite.OnDatabase {
             ? "\u0000\u0001"
             : "\u0001\u001f"; // PostgreSQL refuses U+0000 itself
     var doorway =
-        site.app()
-            .articles()
-            .insert(
-                pressroom.testing.Fixtures.article(
-                    "world",
-                    null,
-                    "Door" + bad + "way \u202Eheadline",
-                    List.of("Ann" + bad + " Writer"),
-                    "<p>Body" + bad + "</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    Instant.now().minusSeconds(5),
-                    List.of("tag" + bad),
-                    ArticleStatus.PUBLISHED));
+        site.insert(
+            pressroom.testing.Fixtures.article(
+                "world",
+                null,
+                "Door" + bad + "way \u202Eheadline",
+                List.of("Ann" + bad + " Writer"),
+                "<p>Body" + bad + "</p>",
+                "en",
+                "ltr",
+                null,
+                Instant.now().minusSeconds(5),
+                List.of("tag" + bad),
+                ArticleStatus.PUBLISHED));
     assertThat(
             site.sqlOne(String.class, "SELECT headline FROM articles WHERE id = ?", doorway.id()))
         .isEqualTo("Doorway headline");
     var around =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.story(
-                    "Written around the doors", "<p>Kept.</p>", Instant.now().minusSeconds(4)));
+        site.insert(
+            Fixtures.story(
+                "Written around the doors", "<p>Kept.</p>", Instant.now().minusSeconds(4)));
     site.app()
         .database()
         .jdbi()

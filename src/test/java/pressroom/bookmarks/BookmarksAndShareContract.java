@@ -99,13 +99,11 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
     String id = newReader();
     Visitor v = site.signedIn(id, PASSWORD);
     var gone =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.story(
-                    "A story that will be withdrawn",
-                    "<p>Soon gone.</p>",
-                    java.time.Instant.now().minusSeconds(30)));
+        site.insert(
+            Fixtures.story(
+                "A story that will be withdrawn",
+                "<p>Soon gone.</p>",
+                java.time.Instant.now().minusSeconds(30)));
     assertThat(
             v.post("/articles/" + f.own.slug() + "/bookmark", Map.of("action", "add")).statusCode())
         .isEqualTo(303);
@@ -132,13 +130,11 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
     String id = newReader();
     Visitor v = site.signedIn(id, PASSWORD);
     var embargoed =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.story(
-                    "Embargoed until tomorrow",
-                    "<p>Not yet.</p>",
-                    java.time.Instant.now().plusSeconds(86_400)));
+        site.insert(
+            Fixtures.story(
+                "Embargoed until tomorrow",
+                "<p>Not yet.</p>",
+                java.time.Instant.now().plusSeconds(86_400)));
     HttpResponse<String> form =
         v.post("/articles/" + embargoed.slug() + "/bookmark", Map.of("action", "add"));
     HttpResponse<String> unknown =

@@ -30,9 +30,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   @BeforeAll
   void start() {
     warmUp =
-        site.app()
-            .articles()
-            .insert(
+        site.insert(
                 Fixtures.story(
                     "A thread for warming up new readers",
                     "<p>Warm-up.</p>",
@@ -376,16 +374,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     noThrottlingHistory();
     comment(e, f.wire.slug(), "An editor's note in the thread", null);
     String id =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT c.id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :u")
-                        .bind("u", editor)
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class,
+            "SELECT c.id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = ?",
+            editor);
     assertThat(
             moderator
                 .post("/staff/moderation/" + id + "/suspend", Map.of("days", "ban"))
@@ -507,16 +499,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
       site.sql("UPDATE articles SET comments_open = 1 WHERE id = ?", f.own.id());
     }
     String userId =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = :c")
-                        .bind("c", second)
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class,
+            "SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = ?",
+            second);
     suspendForADay(userId);
     HttpResponse<String> suspended =
         v.post("/comments/" + second + "/edit", Map.of("body", "Edited while suspended"));
@@ -919,15 +905,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                 .statusCode())
         .isEqualTo(303);
     Visitor suspended =
-        site.app()
-                .database()
-                .jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT account_id FROM comments WHERE id = :c")
-                            .bind("c", ids.get(0))
-                            .mapTo(String.class)
-                            .one())
+        site.sqlOne(String.class, "SELECT account_id FROM comments WHERE id = ?", ids.get(0))
                 .equals(
                     site.app()
                         .database()
@@ -977,9 +955,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   @Test
   void bigThreadsArePagedOnTheServer() {
     String slug =
-        site.app()
-            .articles()
-            .insert(
+        site.insert(
                 Fixtures.story(
                     "A much discussed story",
                     "<p>Discuss.</p>",

@@ -143,6 +143,12 @@ public final class TestApp implements AutoCloseable {
     app.database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
   }
 
+  /** Stores an article in the site, as the importer and the editors' tools do. */
+  public pressroom.articles.ArticleWrites.StoredArticle insert(
+      pressroom.articles.NewArticle article) {
+    return app.articles().insert(article);
+  }
+
   /** Runs one SQL statement on the site's database, with positional {@code ?} arguments. */
   public void sql(String statement, Object... args) {
     app.database().jdbi().useHandle(h -> h.execute(statement, args));

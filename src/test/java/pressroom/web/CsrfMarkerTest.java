@@ -20,17 +20,15 @@ class CsrfMarkerTest {
       Fixtures.load(site.app());
       String planted = "@@csrf-token@@";
       var article =
-          site.app()
-              .articles()
-              .insert(
-                  Fixtures.story(
-                      "Headline " + planted,
-                      "<p>Body "
-                          + planted
-                          + " and <a href=\"https://evil.example/?t="
-                          + planted
-                          + "\">a link</a>.</p>",
-                      Instant.now().minusSeconds(60)));
+          site.insert(
+              Fixtures.story(
+                  "Headline " + planted,
+                  "<p>Body "
+                      + planted
+                      + " and <a href=\"https://evil.example/?t="
+                      + planted
+                      + "\">a link</a>.</p>",
+                  Instant.now().minusSeconds(60)));
       TestApp.Visitor v = site.newVisitor();
       v.get("/articles/" + article.slug()); // fills the page cache
       HttpResponse<String> page = v.get("/articles/" + article.slug());

@@ -44,9 +44,7 @@ class StaffPagesBrowserTest {
     reader.post(
         "/articles/" + f.wire.slug() + "/comments",
         Map.of("body", "A first comment for the moderation queue"));
-    site.app()
-        .articles()
-        .insert(Fixtures.story("Another story", "<p>Text.</p>", Instant.now().minusSeconds(60)));
+    site.insert(Fixtures.story("Another story", "<p>Text.</p>", Instant.now().minusSeconds(60)));
   }
 
   void signIn() {
