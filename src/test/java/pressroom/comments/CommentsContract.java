@@ -453,12 +453,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(statusOf(id)).isEqualTo("published");
     worldModeration("pre");
     try {
-      assertThat(
-              v.post(
-                      "/comments/" + id + "/edit",
-                      Map.of("body", "A second version nobody has reviewed"))
-                  .statusCode())
-          .isEqualTo(303);
+      assertThat(edit(v, id, "A second version nobody has reviewed").statusCode()).isEqualTo(303);
       assertThat(statusOf(id))
           .as("held like a new comment in a pre-moderated section")
           .isEqualTo("pending");
@@ -472,29 +467,18 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     String second = idOf(comment(v, f.own.slug(), "Another comment of mine to edit later", null));
     String links =
         "See https://a.example/1 and https://b.example/2 and https://c.example/3 and https://d.example/4 for more";
-    assertThat(v.post("/comments/" + second + "/edit", Map.of("body", links)).statusCode())
-        .isEqualTo(303);
+    assertThat(edit(v, second, links).statusCode()).isEqualTo(303);
     assertThat(statusOf(second))
         .as("too many links hold an edit as they hold a comment")
         .isEqualTo("pending");
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE comments SET status = 'published', body = :b WHERE id = :c")
-                    .bind("b", "Another comment of mine to edit later")
-                    .bind("c", second)
-                    .execute());
+    site.sql(
+        "UPDATE comments SET status = 'published', body = ? WHERE id = ?",
+        "Another comment of mine to edit later",
+        second);
 
     site.sql("UPDATE articles SET comments_open = 0 WHERE id = ?", f.own.id());
     try {
-      assertThat(
-              v.post(
-                      "/comments/" + second + "/edit",
-                      Map.of("body", "Edited after the thread closed"))
-                  .statusCode())
-          .isEqualTo(403);
+      assertThat(edit(v, second, "Edited after the thread closed").statusCode()).isEqualTo(403);
     } finally {
       site.sql("UPDATE articles SET comments_open = 1 WHERE id = ?", f.own.id());
     }
@@ -504,8 +488,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
             "SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = ?",
             second);
     suspendForADay(userId);
-    HttpResponse<String> suspended =
-        v.post("/comments/" + second + "/edit", Map.of("body", "Edited while suspended"));
+    HttpResponse<String> suspended = edit(v, second, "Edited while suspended");
     assertThat(suspended.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(suspended.body()).text()).contains("suspended");
     assertThat(site.sqlOne(String.class, "SELECT body FROM comments WHERE id = ?", second))
@@ -515,6 +498,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   /** A comment's status as stored. */
   String statusOf(String commentId) {
     return site.sqlOne(String.class, "SELECT status FROM comments WHERE id = ?", commentId);
+  }
+
+  HttpResponse<String> edit(Visitor v, String commentId, String text) {
+    return v.post("/comments/" + commentId + "/edit", Map.of("body", text));
   }
 
   HttpResponse<String> reportAsAbusive(Visitor v, String commentId) {
@@ -552,8 +539,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(d.select("#c-" + id + " .edited").text()).isEqualTo("edited");
 
     Visitor other = reader(true);
-    assertThat(other.post("/comments/" + id + "/edit", Map.of("body", "hijack")).statusCode())
-        .isEqualTo(403);
+    assertThat(edit(other, id, "hijack").statusCode()).isEqualTo(403);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(author.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(403);
@@ -562,8 +548,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
 
     // The site's clock moves past the 15-minute edit window.
     site.clock().advance(java.time.Duration.ofMinutes(16));
-    HttpResponse<String> late =
-        author.post("/comments/" + id + "/edit", Map.of("body", "Too late now"));
+    HttpResponse<String> late = edit(author, id, "Too late now");
     assertThat(late.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(late.body()).text()).contains("15 minutes");
 
