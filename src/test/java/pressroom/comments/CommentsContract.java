@@ -564,17 +564,12 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
         .isEqualTo("Comments (1)");
     // Issue 12.2: the tombstone keeps no text, in the comment or in the moderation log.
     int kept =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT (SELECT count(*) FROM moderation_log WHERE comment_id = :c AND body LIKE '%draft%')"
-                                + " + (SELECT count(*) FROM comments WHERE id = :c AND (body LIKE '%draft%' OR body_html LIKE '%draft%'))")
-                        .bind("c", id)
-                        .mapTo(Integer.class)
-                        .one());
+        site.sqlOne(
+            Integer.class,
+            "SELECT (SELECT count(*) FROM moderation_log WHERE comment_id = ? AND body LIKE '%draft%')"
+                + " + (SELECT count(*) FROM comments WHERE id = ? AND (body LIKE '%draft%' OR body_html LIKE '%draft%'))",
+            id,
+            id);
     assertThat(kept).as("copies of the deleted text").isZero();
   }
 
@@ -892,15 +887,9 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     Visitor suspended =
         site.sqlOne(String.class, "SELECT account_id FROM comments WHERE id = ?", ids.get(0))
                 .equals(
-                    site.app()
-                        .database()
-                        .jdbi()
-                        .withHandle(
-                            h ->
-                                h.createQuery(
-                                        "SELECT account_id FROM comments WHERE body = 'Bulk candidate one'")
-                                    .mapTo(String.class)
-                                    .one()))
+                    site.sqlOne(
+                        String.class,
+                        "SELECT account_id FROM comments WHERE body = 'Bulk candidate one'"))
             ? a
             : b;
     noThrottlingHistory();
