@@ -2,45 +2,25 @@ package pressroom.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
 import pressroom.testing.MailCatcher;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 
 /**
  * Every account flow, as a reader does it, in real Chromium, with mail read from a real SMTP
  * server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class AccountFlowsBrowserTest {
   TestApp site;
   MailCatcher mail;
   ChromeDriver browser;
   Fixtures f;
-
-  @BeforeAll
-  void start() {
-    mail = new MailCatcher();
-    site = TestApp.start(TestApp.Db.SQLITE, false, Map.of("PRESSROOM_SMTP_URL", mail.smtpUrl()));
-    f = Fixtures.load(site.app());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
-    mail.close();
-  }
 
   void open(String path) {
     browser.get(site.url(path));

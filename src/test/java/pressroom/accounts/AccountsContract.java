@@ -23,9 +23,6 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   MailCatcher mail;
   int counter;
 
-  @Override
-  public abstract TestApp.Db db();
-
   final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
       new ch.qos.logback.core.read.ListAppender<>();
 
@@ -41,10 +38,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   /** Every test comes from 127.0.0.1: start each with no throttling history. */
   @org.junit.jupiter.api.BeforeEach
   void clearThrottling() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.clearThrottling();
   }
 
   @AfterAll
@@ -87,15 +81,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
 
   /** How many stored sessions have {@code idHash} as their key. */
   int sessionRows(String idHash) {
-    return site.app()
-        .database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT count(*) FROM sessions WHERE id_hash = :h")
-                    .bind("h", idHash)
-                    .mapTo(Integer.class)
-                    .one());
+    return site.sqlOne(Integer.class, "SELECT count(*) FROM sessions WHERE id_hash = ?", idHash);
   }
 
   String sessionCookie(Visitor v) {
@@ -537,15 +523,8 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     Reader r = registered(v);
     signIn(v, r.userId(), PASSWORD);
     var row =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT password_hash FROM accounts WHERE user_id = :u")
-                        .bind("u", r.userId())
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class, "SELECT password_hash FROM accounts WHERE user_id = ?", r.userId());
     assertThat(row).startsWith("$argon2id$").doesNotContain(PASSWORD);
     String cookie = sessionCookie(v);
     assertThat(sessionRows(cookie)).as("the cookie value itself is never a key").isZero();
@@ -697,21 +676,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     assertThat(
             v.post("/profile", Map.of("displayName", "  Ayşe\u0001   \u202EYılmaz ")).statusCode())
         .isEqualTo(303);
-    assertThat(
-            site.app()
-                .accountDao()
-                .find(
-                    site.app()
-                        .database()
-                        .jdbi()
-                        .withHandle(
-                            h ->
-                                h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
-                                    .bind("u", r.userId())
-                                    .mapTo(String.class)
-                                    .one()))
-                .orElseThrow()
-                .displayName())
+    assertThat(site.app().accountDao().find(site.accountId(r.userId())).orElseThrow().displayName())
         .isEqualTo("Ayşe Yılmaz");
     HttpResponse<String> registering =
         site.newVisitor()

@@ -44,9 +44,6 @@ abstract class ListingsContract implements RunningSite.OnDatabase {
   /** The long section's headlines, newest first, as readers should meet them. */
   List<String> expected;
 
-  @Override
-  public abstract TestApp.Db db();
-
   @BeforeAll
   void start() {
     dao = site.app().articles();

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,9 +26,6 @@ import pressroom.testing.TestApp;
 abstract class ReaderSiteContract implements RunningSite.OnDatabase {
   TestApp site;
   Fixtures f;
-
-  @Override
-  public abstract TestApp.Db db();
 
   Document page(String path) {
     HttpResponse<String> r = site.get(path);
@@ -233,18 +229,10 @@ abstract class ReaderSiteContract implements RunningSite.OnDatabase {
     var dao = site.app().articles();
     var s =
         dao.insert(
-            Fixtures.article(
-                "world",
-                null,
+            Fixtures.story(
                 "Ferry timetable changes for winter",
-                List.of("Jane Roe"),
                 "<p>First version.</p>",
-                "en",
-                "ltr",
-                null,
-                Instant.now().minus(1, ChronoUnit.MINUTES),
-                List.of(),
-                ArticleStatus.PUBLISHED));
+                Instant.now().minus(1, ChronoUnit.MINUTES)));
     String path = "/articles/" + s.slug();
     assertThat(site.get(path).body()).contains("First version.");
     assertThat(site.get("/sections/world").body()).contains("Ferry timetable changes for winter");
@@ -312,16 +300,7 @@ abstract class ReaderSiteContract implements RunningSite.OnDatabase {
 
   private TestApp.Visitor admin() {
     String id = "siteadmin" + System.nanoTime() % 100_000;
-    site.app()
-        .accounts()
-        .createVerified(
-            id, id + "@mail.example", "correct horse battery", pressroom.web.Access.Role.ADMIN);
-    TestApp.Visitor v = site.newVisitor();
-    assertThat(
-            v.post("/signin", Map.of("login", id, "password", "correct horse battery"))
-                .statusCode())
-        .isEqualTo(303);
-    return v;
+    return site.signedInNewAccount(id, "correct horse battery", pressroom.web.Access.Role.ADMIN);
   }
 
   @Test
@@ -342,48 +321,26 @@ abstract class ReaderSiteContract implements RunningSite.OnDatabase {
             ? "\u0000\u0001"
             : "\u0001\u001f"; // PostgreSQL refuses U+0000 itself
     var doorway =
-        site.app()
-            .articles()
-            .insert(
-                pressroom.testing.Fixtures.article(
-                    "world",
-                    null,
-                    "Door" + bad + "way \u202Eheadline",
-                    List.of("Ann" + bad + " Writer"),
-                    "<p>Body" + bad + "</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    Instant.now().minusSeconds(5),
-                    List.of("tag" + bad),
-                    ArticleStatus.PUBLISHED));
+        site.insert(
+            pressroom.testing.Fixtures.article(
+                "world",
+                null,
+                "Door" + bad + "way \u202Eheadline",
+                List.of("Ann" + bad + " Writer"),
+                "<p>Body" + bad + "</p>",
+                "en",
+                "ltr",
+                null,
+                Instant.now().minusSeconds(5),
+                List.of("tag" + bad),
+                ArticleStatus.PUBLISHED));
     assertThat(
-            site.app()
-                .database()
-                .jdbi()
-                .<String, RuntimeException>withHandle(
-                    h ->
-                        h.createQuery("SELECT headline FROM articles WHERE id = :id")
-                            .bind("id", doorway.id())
-                            .mapTo(String.class)
-                            .one()))
+            site.sqlOne(String.class, "SELECT headline FROM articles WHERE id = ?", doorway.id()))
         .isEqualTo("Doorway headline");
     var around =
-        site.app()
-            .articles()
-            .insert(
-                pressroom.testing.Fixtures.article(
-                    "world",
-                    null,
-                    "Written around the doors",
-                    List.of("Jane Roe"),
-                    "<p>Kept.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    Instant.now().minusSeconds(4),
-                    List.of(),
-                    ArticleStatus.PUBLISHED));
+        site.insert(
+            Fixtures.story(
+                "Written around the doors", "<p>Kept.</p>", Instant.now().minusSeconds(4)));
     site.app()
         .database()
         .jdbi()

@@ -26,9 +26,6 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
   Fixtures f;
   int counter;
 
-  @Override
-  public abstract TestApp.Db db();
-
   String newReader() {
     String id = "saver" + (++counter);
     site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, Role.READER);
@@ -100,24 +97,13 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
   @Test
   void theReadingListIsNewestFirstKeepsWithdrawnArticlesAsNoLongerAvailableAndRemoves() {
     String id = newReader();
-    Visitor v = site.newVisitor();
-    v.post("/signin", Map.of("login", id, "password", PASSWORD));
+    Visitor v = site.signedIn(id, PASSWORD);
     var gone =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.article(
-                    "world",
-                    null,
-                    "A story that will be withdrawn",
-                    java.util.List.of("Jane Roe"),
-                    "<p>Soon gone.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    java.time.Instant.now().minusSeconds(30),
-                    java.util.List.of(),
-                    ArticleStatus.PUBLISHED));
+        site.insert(
+            Fixtures.story(
+                "A story that will be withdrawn",
+                "<p>Soon gone.</p>",
+                java.time.Instant.now().minusSeconds(30)));
     assertThat(
             v.post("/articles/" + f.own.slug() + "/bookmark", Map.of("action", "add")).statusCode())
         .isEqualTo(303);
@@ -142,24 +128,13 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
   @Test
   void anArticleNoReaderCanOpenCannotBeBookmarkedNorShownInTheReadingList() {
     String id = newReader();
-    Visitor v = site.newVisitor();
-    v.post("/signin", Map.of("login", id, "password", PASSWORD));
+    Visitor v = site.signedIn(id, PASSWORD);
     var embargoed =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.article(
-                    "world",
-                    null,
-                    "Embargoed until tomorrow",
-                    java.util.List.of("Jane Roe"),
-                    "<p>Not yet.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    java.time.Instant.now().plusSeconds(86_400),
-                    java.util.List.of(),
-                    ArticleStatus.PUBLISHED));
+        site.insert(
+            Fixtures.story(
+                "Embargoed until tomorrow",
+                "<p>Not yet.</p>",
+                java.time.Instant.now().plusSeconds(86_400)));
     HttpResponse<String> form =
         v.post("/articles/" + embargoed.slug() + "/bookmark", Map.of("action", "add"));
     HttpResponse<String> unknown =
@@ -168,16 +143,7 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
     assertThat(v.json("PUT", "/api/v1/bookmarks/" + embargoed.id(), null).statusCode())
         .isEqualTo(404);
     // A bookmark saved by an older version, or before the embargo was set, stays out of sight.
-    String accountId =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
-                        .bind("u", id)
-                        .mapTo(String.class)
-                        .one());
+    String accountId = site.accountId(id);
     site.app()
         .database()
         .jdbi()
@@ -201,7 +167,7 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
     String id = newReader();
     Visitor v = site.newVisitor();
     assertThat(v.get("/api/v1/bookmarks").statusCode()).isEqualTo(401);
-    v.post("/signin", Map.of("login", id, "password", PASSWORD));
+    v.signIn(id, PASSWORD);
     assertThat(v.json("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode())
         .isEqualTo(204);
     assertThat(v.json("PUT", "/api/v1/bookmarks/" + f.arabic.id(), null).statusCode())
@@ -222,31 +188,12 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
   void aLongReadingListComesFiftyAtATimeEveryBookmarkOnceByOlderLinksAndTheApisCursor()
       throws Exception {
     String id = newReader();
-    String accountId =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
-                        .bind("u", id)
-                        .mapTo(String.class)
-                        .one());
+    String accountId = site.accountId(id);
     java.util.List<pressroom.articles.NewArticle> batch = new java.util.ArrayList<>();
     for (int i = 0; i < 123; i++) {
       batch.add(
-          Fixtures.article(
-              "world",
-              null,
-              "Saved story " + i,
-              java.util.List.of("Jane Roe"),
-              "<p>Kept.</p>",
-              "en",
-              "ltr",
-              null,
-              java.time.Instant.now().minusSeconds(3600 + i),
-              java.util.List.of(),
-              ArticleStatus.PUBLISHED));
+          Fixtures.story(
+              "Saved story " + i, "<p>Kept.</p>", java.time.Instant.now().minusSeconds(3600 + i)));
     }
     var stored =
         site.app()
@@ -284,8 +231,7 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
                 : stored.get(y).id().compareTo(stored.get(x).id()));
     java.util.List<String> expected = order.stream().map(i -> "Saved story " + i).toList();
 
-    Visitor v = site.newVisitor();
-    v.post("/signin", Map.of("login", id, "password", PASSWORD));
+    Visitor v = site.signedIn(id, PASSWORD);
     java.util.List<String> seen = new java.util.ArrayList<>();
     String at = "/reading-list";
     int pages = 0;

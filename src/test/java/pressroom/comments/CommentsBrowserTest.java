@@ -3,55 +3,31 @@ package pressroom.comments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestApp.Visitor;
 import pressroom.web.Access.Role;
 
 /** The comment area as readers and moderators use it, in real Chromium. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class CommentsBrowserTest {
   static final String PASSWORD = "a quiet reading room";
   TestApp site;
   Fixtures f;
   ChromeDriver browser;
 
-  @BeforeAll
-  void start() {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    f = Fixtures.load(site.app());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
-  }
-
   Visitor account(String userId, Role role) {
-    site.app().accounts().createVerified(userId, userId + "@mail.example", PASSWORD, role);
-    Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode())
-        .isEqualTo(303);
-    return v;
+    return site.signedInNewAccount(userId, PASSWORD, role);
   }
 
   void clearThrottle() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.clearThrottling();
   }
 
   /** Posts three comments and has the moderator approve them: the author is then trusted. */
@@ -62,15 +38,7 @@ class CommentsBrowserTest {
           "/articles/" + f.own.slug() + "/comments",
           Map.of("body", "Warm-up " + i + " " + System.nanoTime()));
     }
-    for (String id :
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
-                        .mapTo(String.class)
-                        .list())) {
+    for (String id : site.pendingCommentIds()) {
       moderator.post("/staff/moderation/" + id + "/approve", Map.of());
     }
     clearThrottle();
@@ -179,15 +147,9 @@ class CommentsBrowserTest {
         "/articles/" + f.wire.slug() + "/comments",
         Map.of("body", "First time commenting here, hello all."));
     String pending =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT id FROM comments WHERE status = 'pending' AND body LIKE 'First time%'")
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class,
+            "SELECT id FROM comments WHERE status = 'pending' AND body LIKE 'First time%'");
     assertThat(moderator.get("/staff/moderation").body()).contains("First time commenting here");
     assertThat(moderator.post("/staff/moderation/" + pending + "/approve", Map.of()).statusCode())
         .isEqualTo(303);

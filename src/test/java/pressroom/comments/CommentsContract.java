@@ -25,29 +25,16 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   String warmUp;
   int counter;
 
-  @Override
-  public abstract TestApp.Db db();
-
   pressroom.testing.MailCatcher mail;
 
   @BeforeAll
   void start() {
     warmUp =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.article(
-                    "world",
-                    null,
+        site.insert(
+                Fixtures.story(
                     "A thread for warming up new readers",
-                    java.util.List.of("Jane Roe"),
                     "<p>Warm-up.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    java.time.Instant.now().minusSeconds(60),
-                    java.util.List.of(),
-                    pressroom.articles.ArticleStatus.PUBLISHED))
+                    java.time.Instant.now().minusSeconds(60)))
             .slug();
     site.app()
         .accounts()
@@ -57,10 +44,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
 
   @BeforeEach
   void noThrottlingHistory() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+    site.clearThrottling();
   }
 
   /**
@@ -107,10 +91,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   private java.util.Map<String, Object> seededTotals;
 
   Visitor signedIn(String userId) {
-    Visitor v = site.newVisitor();
-    assertThat(v.post("/signin", Map.of("login", userId, "password", PASSWORD)).statusCode())
-        .isEqualTo(303);
-    return v;
+    return site.signedIn(userId, PASSWORD);
   }
 
   Visitor reader(boolean verified) {
@@ -139,15 +120,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                   .statusCode())
           .isEqualTo(303);
     }
-    for (var c :
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
-                        .mapTo(String.class)
-                        .list())) {
+    for (var c : site.pendingCommentIds()) {
       moderator.post("/staff/moderation/" + c + "/approve", Map.of());
     }
     noThrottlingHistory();
@@ -371,11 +344,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     String id = loc.substring(loc.indexOf("#c-") + 3);
     anonymousArticle(f.wire.slug(), "others dislike strongly");
     for (int i = 0; i < 3; i++) {
-      assertThat(
-              reader(true)
-                  .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
-                  .statusCode())
-          .isEqualTo(303);
+      assertThat(reportAsAbusive(reader(true), id).statusCode()).isEqualTo(303);
     }
     assertThat(
             reader(true)
@@ -405,16 +374,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     noThrottlingHistory();
     comment(e, f.wire.slug(), "An editor's note in the thread", null);
     String id =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT c.id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :u")
-                        .bind("u", editor)
-                        .mapTo(String.class)
-                        .one());
+        site.sqlOne(
+            String.class,
+            "SELECT c.id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = ?",
+            editor);
     assertThat(
             moderator
                 .post("/staff/moderation/" + id + "/suspend", Map.of("days", "ban"))
@@ -452,44 +415,22 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
         comment(author, f.wire.slug(), "A comment throwaway accounts want gone", null);
     String id = idOf(posted);
     for (int i = 0; i < 3; i++) {
-      reader(false).post("/comments/" + id + "/report", Map.of("reason", "abusive"));
+      reportAsAbusive(reader(false), id);
     }
     Visitor suspended = reader(true);
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
-                    .bind("t", System.currentTimeMillis() + 86_400_000L)
-                    .bind("u", "reader" + counter)
-                    .execute());
-    suspended.post("/comments/" + id + "/report", Map.of("reason", "abusive"));
+    suspendForADay("reader" + counter);
+    reportAsAbusive(suspended, id);
     for (int i = 0; i < 2; i++) {
-      assertThat(
-              reader(true)
-                  .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
-                  .statusCode())
-          .isEqualTo(303);
+      assertThat(reportAsAbusive(reader(true), id).statusCode()).isEqualTo(303);
     }
     assertThat(statusOf(id)).as("four doubtful reports and two good ones").isEqualTo("published");
-    assertThat(
-            reader(true)
-                .post("/comments/" + id + "/report", Map.of("reason", "abusive"))
-                .statusCode())
-        .isEqualTo(303);
+    assertThat(reportAsAbusive(reader(true), id).statusCode()).isEqualTo(303);
     assertThat(statusOf(id)).as("the third report in good standing").isEqualTo("pending");
   }
 
   @Test
   void preModeratedSectionsHoldEveryComment() {
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'")
-                    .execute());
+    worldModeration("pre");
     try {
       Visitor v = established();
       HttpResponse<String> r = comment(v, f.own.slug(), "Held because of the section policy", null);
@@ -497,13 +438,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
       assertThat(moderator.get("/staff/moderation").body())
           .contains("this section is pre-moderated");
     } finally {
-      site.app()
-          .database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'")
-                      .execute());
+      worldModeration("post");
     }
   }
 
@@ -516,127 +451,74 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     Visitor v = established();
     String id = idOf(comment(v, f.own.slug(), "My first version, approved and visible", null));
     assertThat(statusOf(id)).isEqualTo("published");
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE sections SET moderation = 'pre' WHERE slug = 'world'")
-                    .execute());
+    worldModeration("pre");
     try {
-      assertThat(
-              v.post(
-                      "/comments/" + id + "/edit",
-                      Map.of("body", "A second version nobody has reviewed"))
-                  .statusCode())
-          .isEqualTo(303);
+      assertThat(edit(v, id, "A second version nobody has reviewed").statusCode()).isEqualTo(303);
       assertThat(statusOf(id))
           .as("held like a new comment in a pre-moderated section")
           .isEqualTo("pending");
       assertThat(site.newVisitor().get("/articles/" + f.own.slug()).body())
           .doesNotContain("nobody has reviewed");
     } finally {
-      site.app()
-          .database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate("UPDATE sections SET moderation = 'post' WHERE slug = 'world'")
-                      .execute());
+      worldModeration("post");
     }
 
     noThrottlingHistory();
     String second = idOf(comment(v, f.own.slug(), "Another comment of mine to edit later", null));
     String links =
         "See https://a.example/1 and https://b.example/2 and https://c.example/3 and https://d.example/4 for more";
-    assertThat(v.post("/comments/" + second + "/edit", Map.of("body", links)).statusCode())
-        .isEqualTo(303);
+    assertThat(edit(v, second, links).statusCode()).isEqualTo(303);
     assertThat(statusOf(second))
         .as("too many links hold an edit as they hold a comment")
         .isEqualTo("pending");
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE comments SET status = 'published', body = :b WHERE id = :c")
-                    .bind("b", "Another comment of mine to edit later")
-                    .bind("c", second)
-                    .execute());
+    site.sql(
+        "UPDATE comments SET status = 'published', body = ? WHERE id = ?",
+        "Another comment of mine to edit later",
+        second);
 
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE articles SET comments_open = 0 WHERE id = :a")
-                    .bind("a", f.own.id())
-                    .execute());
+    site.sql("UPDATE articles SET comments_open = 0 WHERE id = ?", f.own.id());
     try {
-      assertThat(
-              v.post(
-                      "/comments/" + second + "/edit",
-                      Map.of("body", "Edited after the thread closed"))
-                  .statusCode())
-          .isEqualTo(403);
+      assertThat(edit(v, second, "Edited after the thread closed").statusCode()).isEqualTo(403);
     } finally {
-      site.app()
-          .database()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate("UPDATE articles SET comments_open = 1 WHERE id = :a")
-                      .bind("a", f.own.id())
-                      .execute());
+      site.sql("UPDATE articles SET comments_open = 1 WHERE id = ?", f.own.id());
     }
     String userId =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = :c")
-                        .bind("c", second)
-                        .mapTo(String.class)
-                        .one());
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE accounts SET suspended_until = :t WHERE user_id = :u")
-                    .bind("t", System.currentTimeMillis() + 86_400_000L)
-                    .bind("u", userId)
-                    .execute());
-    HttpResponse<String> suspended =
-        v.post("/comments/" + second + "/edit", Map.of("body", "Edited while suspended"));
+        site.sqlOne(
+            String.class,
+            "SELECT a.user_id FROM accounts a JOIN comments c ON c.account_id = a.id WHERE c.id = ?",
+            second);
+    suspendForADay(userId);
+    HttpResponse<String> suspended = edit(v, second, "Edited while suspended");
     assertThat(suspended.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(suspended.body()).text()).contains("suspended");
-    assertThat(
-            site.app()
-                .database()
-                .jdbi()
-                .<String, RuntimeException>withHandle(
-                    h ->
-                        h.createQuery("SELECT body FROM comments WHERE id = :c")
-                            .bind("c", second)
-                            .mapTo(String.class)
-                            .one()))
+    assertThat(site.sqlOne(String.class, "SELECT body FROM comments WHERE id = ?", second))
         .isEqualTo("Another comment of mine to edit later");
   }
 
   /** A comment's status as stored. */
   String statusOf(String commentId) {
-    return site.app()
-        .database()
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT status FROM comments WHERE id = :c")
-                    .bind("c", commentId)
-                    .mapTo(String.class)
-                    .one());
+    return site.sqlOne(String.class, "SELECT status FROM comments WHERE id = ?", commentId);
+  }
+
+  HttpResponse<String> edit(Visitor v, String commentId, String text) {
+    return v.post("/comments/" + commentId + "/edit", Map.of("body", text));
+  }
+
+  HttpResponse<String> reportAsAbusive(Visitor v, String commentId) {
+    return v.post("/comments/" + commentId + "/report", Map.of("reason", "abusive"));
+  }
+
+  /** How comments in the World section are moderated: {@code pre} or {@code post}. */
+  void worldModeration(String mode) {
+    site.sql("UPDATE sections SET moderation = ? WHERE slug = 'world'", mode);
+  }
+
+  /** Suspends an account for a day from now. */
+  void suspendForADay(String userId) {
+    site.sql(
+        "UPDATE accounts SET suspended_until = ? WHERE user_id = ?",
+        System.currentTimeMillis() + 86_400_000L,
+        userId);
   }
 
   String idOf(HttpResponse<String> posted) {
@@ -657,8 +539,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(d.select("#c-" + id + " .edited").text()).isEqualTo("edited");
 
     Visitor other = reader(true);
-    assertThat(other.post("/comments/" + id + "/edit", Map.of("body", "hijack")).statusCode())
-        .isEqualTo(403);
+    assertThat(edit(other, id, "hijack").statusCode()).isEqualTo(403);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(author.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(403);
@@ -667,8 +548,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
 
     // The site's clock moves past the 15-minute edit window.
     site.clock().advance(java.time.Duration.ofMinutes(16));
-    HttpResponse<String> late =
-        author.post("/comments/" + id + "/edit", Map.of("body", "Too late now"));
+    HttpResponse<String> late = edit(author, id, "Too late now");
     assertThat(late.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(late.body()).text()).contains("15 minutes");
 
@@ -684,17 +564,12 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
         .isEqualTo("Comments (1)");
     // Issue 12.2: the tombstone keeps no text, in the comment or in the moderation log.
     int kept =
-        site.app()
-            .database()
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT (SELECT count(*) FROM moderation_log WHERE comment_id = :c AND body LIKE '%draft%')"
-                                + " + (SELECT count(*) FROM comments WHERE id = :c AND (body LIKE '%draft%' OR body_html LIKE '%draft%'))")
-                        .bind("c", id)
-                        .mapTo(Integer.class)
-                        .one());
+        site.sqlOne(
+            Integer.class,
+            "SELECT (SELECT count(*) FROM moderation_log WHERE comment_id = ? AND body LIKE '%draft%')"
+                + " + (SELECT count(*) FROM comments WHERE id = ? AND (body LIKE '%draft%' OR body_html LIKE '%draft%'))",
+            id,
+            id);
     assertThat(kept).as("copies of the deleted text").isZero();
   }
 
@@ -718,22 +593,8 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     }
     assertThat(author.post("/comments/" + ids[0] + "/delete", Map.of()).statusCode())
         .isEqualTo(303);
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE comments SET status = 'pending' WHERE id = :c")
-                    .bind("c", ids[1])
-                    .execute());
-    site.app()
-        .database()
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("UPDATE comments SET status = 'rejected' WHERE id = :c")
-                    .bind("c", ids[2])
-                    .execute());
+    site.sql("UPDATE comments SET status = 'pending' WHERE id = ?", ids[1]);
+    site.sql("UPDATE comments SET status = 'rejected' WHERE id = ?", ids[2]);
     Visitor other = reader(true);
     for (int i = 0; i < texts.length; i++) {
       noThrottlingHistory();
@@ -981,18 +842,10 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
       shortLived.app().sections().createSection("world", "World", "", 0);
       var old =
           dao.insert(
-              Fixtures.article(
-                  "world",
-                  null,
+              Fixtures.story(
                   "An old story about the ferry",
-                  java.util.List.of("Jane Roe"),
                   "<p>Old.</p>",
-                  "en",
-                  "ltr",
-                  null,
-                  java.time.Instant.now().minus(java.time.Duration.ofDays(2)),
-                  java.util.List.of(),
-                  pressroom.articles.ArticleStatus.PUBLISHED));
+                  java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
       assertThat(
               Jsoup.parse(shortLived.get("/articles/" + old.slug()).body())
                   .select("#comments .comment-prompt")
@@ -1032,25 +885,11 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
                 .statusCode())
         .isEqualTo(303);
     Visitor suspended =
-        site.app()
-                .database()
-                .jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT account_id FROM comments WHERE id = :c")
-                            .bind("c", ids.get(0))
-                            .mapTo(String.class)
-                            .one())
+        site.sqlOne(String.class, "SELECT account_id FROM comments WHERE id = ?", ids.get(0))
                 .equals(
-                    site.app()
-                        .database()
-                        .jdbi()
-                        .withHandle(
-                            h ->
-                                h.createQuery(
-                                        "SELECT account_id FROM comments WHERE body = 'Bulk candidate one'")
-                                    .mapTo(String.class)
-                                    .one()))
+                    site.sqlOne(
+                        String.class,
+                        "SELECT account_id FROM comments WHERE body = 'Bulk candidate one'"))
             ? a
             : b;
     noThrottlingHistory();
@@ -1090,21 +929,11 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   @Test
   void bigThreadsArePagedOnTheServer() {
     String slug =
-        site.app()
-            .articles()
-            .insert(
-                Fixtures.article(
-                    "world",
-                    null,
+        site.insert(
+                Fixtures.story(
                     "A much discussed story",
-                    java.util.List.of("Jane Roe"),
                     "<p>Discuss.</p>",
-                    "en",
-                    "ltr",
-                    null,
-                    java.time.Instant.now().minusSeconds(60),
-                    java.util.List.of(),
-                    pressroom.articles.ArticleStatus.PUBLISHED))
+                    java.time.Instant.now().minusSeconds(60)))
             .slug();
     Visitor v = established();
     for (int i = 1; i <= 21; i++) {

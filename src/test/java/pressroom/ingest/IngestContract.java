@@ -42,9 +42,6 @@ abstract class IngestContract implements RunningSite.OnDatabase {
   FakePublisher partner;
   int counter;
 
-  @Override
-  public abstract TestApp.Db db();
-
   @BeforeAll
   void start() {
     site.app().sections().createSection("syndicated-news", "Syndicated News", "", 0);

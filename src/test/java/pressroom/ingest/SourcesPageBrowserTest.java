@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.articles.SeoPolicy;
@@ -19,21 +17,24 @@ import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.sources.NewSource;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
+import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestFeeds;
 import pressroom.web.Access.Role;
 
 /** An editor presses every button of the sources page in Chromium: fetch now, disable, enable. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunningSite
 class SourcesPageBrowserTest {
   TestApp site;
   ChromeDriver browser;
+
+  /** Loaded for its sections: the source files its stories under World. */
+  Fixtures fixtures;
+
   String sourceId;
 
   @BeforeAll
   void start() throws Exception {
-    site = TestApp.start(TestApp.Db.SQLITE, false);
-    Fixtures.load(site.app());
     site.app()
         .accounts()
         .createVerified("desk.editor", "editor@mail.example", "a quiet editing room", Role.EDITOR);
@@ -64,15 +65,6 @@ class SourcesPageBrowserTest {
                     SeoPolicy.CANONICAL,
                     true,
                     0));
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    site.close();
   }
 
   String row() {

@@ -20,7 +20,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import pressroom.App;
-import pressroom.articles.ArticleStatus;
 import pressroom.articles.ArticleWrites;
 import pressroom.testing.Eventually;
 import pressroom.testing.Fixtures;
@@ -225,18 +224,10 @@ class IndexStartTest {
   }
 
   static pressroom.articles.NewArticle kestrel() {
-    return Fixtures.article(
-        "world",
-        null,
+    return Fixtures.story(
         "Lighthouse keepers return to Kestrel Point",
-        List.of("Jane Roe"),
         "<p>The lighthouse at Kestrel Point has keepers again.</p>",
-        "en",
-        "ltr",
-        null,
-        Instant.now().minusSeconds(60),
-        List.of(),
-        ArticleStatus.PUBLISHED);
+        Instant.now().minusSeconds(60));
   }
 
   static List<String> titles(TestApp site, String q) {

@@ -28,21 +28,19 @@ class SearchTest {
     site = TestApp.start(TestApp.Db.SQLITE, false);
     f = Fixtures.load(site.app());
     // An old article, for the date filters (its own author, no source, none of the words above).
-    site.app()
-        .articles()
-        .insert(
-            Fixtures.article(
-                "syndicated-news",
-                null,
-                "Archive note on the tramway of 1925",
-                List.of("Old Hand"),
-                "<p>The tramway closed that winter.</p>",
-                "en",
-                "ltr",
-                null,
-                Instant.now().minus(400, ChronoUnit.DAYS),
-                List.of(),
-                ArticleStatus.PUBLISHED));
+    site.insert(
+        Fixtures.article(
+            "syndicated-news",
+            null,
+            "Archive note on the tramway of 1925",
+            List.of("Old Hand"),
+            "<p>The tramway closed that winter.</p>",
+            "en",
+            "ltr",
+            null,
+            Instant.now().minus(400, ChronoUnit.DAYS),
+            List.of(),
+            ArticleStatus.PUBLISHED));
     site.app().reindex();
   }
 
@@ -180,18 +178,10 @@ class SearchTest {
     var dao = site.app().articles();
     var s =
         dao.insert(
-            Fixtures.article(
-                "world",
-                null,
+            Fixtures.story(
                 "Lighthouse keepers return to Kestrel Point",
-                List.of("Jane Roe"),
                 "<p>The lighthouse at Kestrel Point has keepers again.</p>",
-                "en",
-                "ltr",
-                null,
-                Instant.now().minusSeconds(5),
-                List.of(),
-                ArticleStatus.PUBLISHED));
+                Instant.now().minusSeconds(5)));
     await("kestrel", true);
     dao.setStatus(s.id(), ArticleStatus.WITHDRAWN);
     await("kestrel", false);

@@ -153,6 +153,25 @@ public final class Fixtures {
     return new Fixtures(app.sections(), app.articles(), app.sources());
   }
 
+  /**
+   * A plain published story in World: no source, by Jane Roe, in English, no original address and
+   * no tags; the tests that need one article of their own vary only its headline, body and time.
+   */
+  public static NewArticle story(String headline, String body, Instant publishedAt) {
+    return article(
+        "world",
+        null,
+        headline,
+        List.of("Jane Roe"),
+        body,
+        "en",
+        "ltr",
+        null,
+        publishedAt,
+        List.of(),
+        ArticleStatus.PUBLISHED);
+  }
+
   public static NewArticle article(
       String section,
       String sourceId,

@@ -114,8 +114,72 @@ public final class TestApp implements AutoCloseable {
     return new Visitor();
   }
 
+  /** A verified account at {@code userId@mail.example}, and a new visitor signed in as it. */
+  public Visitor signedInNewAccount(
+      String userId, String password, pressroom.web.Access.Role role) {
+    app.accounts().createVerified(userId, userId + "@mail.example", password, role);
+    return signedIn(userId, password);
+  }
+
+  /** A new visitor signed in as the given account (the sign-in must succeed: a 303). */
+  public Visitor signedIn(String login, String password) {
+    Visitor v = new Visitor();
+    int status = v.signIn(login, password).statusCode();
+    if (status != 303) {
+      throw new AssertionError("signing in as " + login + " answered " + status + ", not 303");
+    }
+    return v;
+  }
+
   public HttpResponse<String> get(String path, String... headers) {
     return visitor.get(path, headers);
+  }
+
+  /**
+   * Forgets every throttled attempt: all test visitors come from 127.0.0.1, so one test's sign-ins
+   * and comments would otherwise count against the next.
+   */
+  public void clearThrottling() {
+    app.database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM throttle_events").execute());
+  }
+
+  /** Stores an article in the site, as the importer and the editors' tools do. */
+  public pressroom.articles.ArticleWrites.StoredArticle insert(
+      pressroom.articles.NewArticle article) {
+    return app.articles().insert(article);
+  }
+
+  /** Runs one SQL statement on the site's database, with positional {@code ?} arguments. */
+  public void sql(String statement, Object... args) {
+    app.database().jdbi().useHandle(h -> h.execute(statement, args));
+  }
+
+  /** The one value a SQL query (positional {@code ?} arguments) finds in the site's database. */
+  public <T> T sqlOne(Class<T> type, String query, Object... args) {
+    return app.database().jdbi().withHandle(h -> h.select(query, args).mapTo(type).one());
+  }
+
+  /** The ids of the comments waiting for a moderator. */
+  public java.util.List<String> pendingCommentIds() {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT id FROM comments WHERE status = 'pending'")
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  /** The account id (not the user id a reader signs in with) of an account. */
+  public String accountId(String userId) {
+    return app.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT id FROM accounts WHERE user_id = :u")
+                    .bind("u", userId)
+                    .mapTo(String.class)
+                    .one());
   }
 
   public HttpResponse<byte[]> getBytes(String path, String... headers) {
@@ -157,6 +221,11 @@ public final class TestApp implements AutoCloseable {
       Map<String, String> withToken = new LinkedHashMap<>(form);
       withToken.putIfAbsent("_csrf", csrfToken());
       return postRaw(path, withToken);
+    }
+
+    /** Signs in through the sign-in form; the answer is a 303 when the login and password fit. */
+    public HttpResponse<String> signIn(String login, String password) {
+      return post("/signin", Map.of("login", login, "password", password));
     }
 
     /** A form POST exactly as given (no token added). */

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import pressroom.articles.ArticleStatus;
 import pressroom.testing.Fixtures;
 import pressroom.testing.TestApp;
 
@@ -22,25 +20,15 @@ class CsrfMarkerTest {
       Fixtures.load(site.app());
       String planted = "@@csrf-token@@";
       var article =
-          site.app()
-              .articles()
-              .insert(
-                  Fixtures.article(
-                      "world",
-                      null,
-                      "Headline " + planted,
-                      List.of("Jane Roe"),
-                      "<p>Body "
-                          + planted
-                          + " and <a href=\"https://evil.example/?t="
-                          + planted
-                          + "\">a link</a>.</p>",
-                      "en",
-                      "ltr",
-                      null,
-                      Instant.now().minusSeconds(60),
-                      List.of(),
-                      ArticleStatus.PUBLISHED));
+          site.insert(
+              Fixtures.story(
+                  "Headline " + planted,
+                  "<p>Body "
+                      + planted
+                      + " and <a href=\"https://evil.example/?t="
+                      + planted
+                      + "\">a link</a>.</p>",
+                  Instant.now().minusSeconds(60)));
       TestApp.Visitor v = site.newVisitor();
       v.get("/articles/" + article.slug()); // fills the page cache
       HttpResponse<String> page = v.get("/articles/" + article.slug());

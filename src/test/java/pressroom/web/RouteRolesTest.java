@@ -44,11 +44,7 @@ class RouteRolesTest {
       Map<Role, TestApp.Visitor> visitors = new java.util.EnumMap<>(Role.class);
       for (Role r : Role.values()) {
         String id = "as" + r.name().toLowerCase(java.util.Locale.ROOT);
-        site.app().accounts().createVerified(id, id + "@mail.example", PASSWORD, r);
-        TestApp.Visitor v = site.newVisitor();
-        assertThat(v.post("/signin", Map.of("login", id, "password", PASSWORD)).statusCode())
-            .isEqualTo(303);
-        visitors.put(r, v);
+        visitors.put(r, site.signedInNewAccount(id, PASSWORD, r));
       }
       TestApp.Visitor anonymous = site.newVisitor();
       for (Route route : STAFF) {

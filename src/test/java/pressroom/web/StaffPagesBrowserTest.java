@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import pressroom.articles.ArticleStatus;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
 import pressroom.testing.RunningSite;
@@ -45,21 +44,7 @@ class StaffPagesBrowserTest {
     reader.post(
         "/articles/" + f.wire.slug() + "/comments",
         Map.of("body", "A first comment for the moderation queue"));
-    site.app()
-        .articles()
-        .insert(
-            Fixtures.article(
-                "world",
-                null,
-                "Another story",
-                List.of("Jane Roe"),
-                "<p>Text.</p>",
-                "en",
-                "ltr",
-                null,
-                Instant.now().minusSeconds(60),
-                List.of(),
-                ArticleStatus.PUBLISHED));
+    site.insert(Fixtures.story("Another story", "<p>Text.</p>", Instant.now().minusSeconds(60)));
   }
 
   void signIn() {
