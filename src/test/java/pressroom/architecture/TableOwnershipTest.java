@@ -57,14 +57,16 @@ class TableOwnershipTest {
    */
   static final Set<String> READS_ACROSS =
       Set.of(
-          // TODO(issue 13): shrink to the justified joins only
+          // Attribution joined into listings, the article page and sitemaps; a partner's priority.
           "articles/ArticleReads.java reads sources",
           "articles/ArticleRows.java reads sources",
           "articles/Listings.java reads sources",
           "articles/Sitemaps.java reads sources",
           "articles/StoryLeads.java reads sources",
+          // Inside the transaction that stores a batch: by (source, guid), by fingerprint.
           "ingest/store/IngestStore.java reads articles",
           "ingest/store/SameStories.java reads articles",
+          // A thread's comment policy; the headline and slug a queue row or a mail names.
           "comments/AuthorComments.java reads articles",
           "comments/CommentDao.java reads articles",
           "comments/CommentDao.java reads sections",
