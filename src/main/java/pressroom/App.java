@@ -312,7 +312,9 @@ public final class App implements AutoCloseable {
     comments.notifier().awaitSent(Duration.ofSeconds(10));
   }
 
-  /** Applies the content change log now rather than at the next poll: the CLI and tests. */
+  /**
+   * Applies the content change log now rather than at the next poll (tests read their own change).
+   */
   public void applyContentChanges() {
     changes.poll();
   }
