@@ -81,15 +81,25 @@ public final class CommentDao {
   /** The article a comment is on, as the moderation queue names it. */
   public record OnArticle(String slug, String headline) {}
 
-  public Optional<OnArticle> articleOf(String commentId) {
-    return jdbi.withHandle(
+  /** The articles these comments are on, by comment id: one query for a page of the queue. */
+  public java.util.Map<String, OnArticle> articlesOf(List<String> commentIds) {
+    if (commentIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, OnArticle> out = new java.util.HashMap<>();
+    jdbi.useHandle(
         h ->
             h.createQuery(
-                    "SELECT a.slug, a.headline FROM comments c JOIN articles a ON a.id = c.article_id"
-                        + " WHERE c.id = :id")
-                .bind("id", commentId)
-                .map((rs, ctx) -> new OnArticle(rs.getString("slug"), rs.getString("headline")))
-                .findOne());
+                    "SELECT c.id, a.slug, a.headline FROM comments c"
+                        + " JOIN articles a ON a.id = c.article_id WHERE c.id IN (<ids>)")
+                .bindList("ids", commentIds)
+                .map(
+                    (rs, ctx) ->
+                        java.util.Map.entry(
+                            rs.getString("id"),
+                            new OnArticle(rs.getString("slug"), rs.getString("headline"))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
   }
 
   /** The orders a thread can be read in. */

@@ -60,13 +60,15 @@ public final class ModerationPages {
 
   public void queue(Context ctx) {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
+    List<Comment> waiting = comments.queue(200);
+    var onArticles = comments.articlesOf(waiting.stream().map(Comment::id).toList());
     List<Item> items =
-        comments.queue(200).stream()
+        waiting.stream()
             .map(
                 x ->
                     new Item(
                         x,
-                        comments.articleOf(x.id()).orElse(new CommentDao.OnArticle("", "")),
+                        onArticles.getOrDefault(x.id(), new CommentDao.OnArticle("", "")),
                         x.parentId() == null ? null : comments.find(x.parentId()).orElse(null),
                         comments.history(x.id()),
                         authors.record(x.accountId())))
