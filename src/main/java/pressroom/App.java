@@ -15,6 +15,7 @@ import pressroom.accounts.Registrations;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleReads;
+import pressroom.articles.ArticleStats;
 import pressroom.articles.ArticleWrites;
 import pressroom.articles.Listings;
 import pressroom.articles.Sections;
@@ -22,6 +23,7 @@ import pressroom.articles.Sitemaps;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
+import pressroom.comments.CommentStats;
 import pressroom.comments.Comments;
 import pressroom.config.Config;
 import pressroom.db.Database;
@@ -38,6 +40,7 @@ import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
+import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
 import pressroom.search.Indexer;
@@ -248,7 +251,16 @@ public final class App implements AutoCloseable {
                               csrf,
                               accounts.sessions().cookieName(),
                               config.secureCookies()),
-                          config.baseUrl().toString())));
+                          config.baseUrl().toString(),
+                          new Dashboard(
+                              sources,
+                              new ArticleStats(database.jdbi()),
+                              new CommentStats(database.jdbi()),
+                              articleReads,
+                              templates,
+                              chrome,
+                              csrf,
+                              clock))));
             });
   }
 

@@ -18,6 +18,7 @@ import pressroom.comments.ModerationPages;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
+import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.SearchPages;
 import pressroom.web.Access;
@@ -55,7 +56,8 @@ public final class Routes {
       Operations ops,
       ErrorPages errors,
       FastPath fastPath,
-      String baseUrl) {}
+      String baseUrl,
+      Dashboard dashboard) {}
 
   /**
    * Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against
@@ -203,6 +205,7 @@ public final class Routes {
     api.post("/api/v1/comments/{id}/report", capi::report);
     api.get("/api/v1/moderation/queue", capi::queue, Role.MODERATOR);
     api.post("/api/v1/moderation/comments/{id}/{action}", capi::moderate, Role.MODERATOR);
+    config.routes.get("/staff", h.dashboard()::show, Role.MODERATOR);
     config.routes.get("/staff/moderation", h.moderation()::queue, Role.MODERATOR);
     config.routes.post("/staff/moderation/{id}/approve", h.moderation()::approve, Role.MODERATOR);
     config.routes.post("/staff/moderation/{id}/reject", h.moderation()::reject, Role.MODERATOR);

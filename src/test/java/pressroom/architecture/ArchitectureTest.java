@@ -24,6 +24,7 @@ class ArchitectureTest {
     "pressroom.demo..",
     "pressroom.feeds..",
     "pressroom.ingest..",
+    "pressroom.newsroom..",
     "pressroom.reader..",
     "pressroom.search.."
   };

@@ -30,6 +30,41 @@ class ScreenshotsBrowserTest {
 
   @BeforeAll
   void start() {
+    var now = site.clock().instant();
+    for (String name : new String[] {"Harbour Desk Wire", "Valley Courier"}) {
+      String id =
+          site.app()
+              .sources()
+              .add(
+                  new pressroom.ingest.sources.NewSource(
+                      name,
+                      "https://" + name.replace(' ', '-').toLowerCase() + ".example/feed.xml",
+                      pressroom.ingest.formats.FeedFormat.AUTO,
+                      "world",
+                      "From " + name,
+                      "https://" + name.replace(' ', '-').toLowerCase() + ".example/",
+                      0,
+                      java.time.Duration.ofMinutes(15),
+                      Map.of(),
+                      pressroom.articles.SeoPolicy.CANONICAL,
+                      true,
+                      0));
+      for (int i = 0; i < 40; i++) {
+        site.insert(
+            Fixtures.story(
+                    name + " story " + i,
+                    "<p>Text.</p>",
+                    now.minus(java.time.Duration.ofMinutes(37L * i * (name.length() % 5 + 1))))
+                .toBuilder()
+                .sourceId(id)
+                .build());
+      }
+      if (name.startsWith("Valley")) {
+        site.app()
+            .sources()
+            .recordFailure(id, "HTTP 503 from valley-courier.example", now, now.plusSeconds(600));
+      }
+    }
     site.app().accounts().createVerified("desk.editor", "desk@mail.example", PASSWORD, Role.ADMIN);
     for (int i = 1; i <= 3; i++) {
       String id = "new.reader" + i;
@@ -45,6 +80,7 @@ class ScreenshotsBrowserTest {
   @Test
   void theModerationQueueAtDesktopAndPhoneWidth() throws Exception {
     Browser.signIn(browser, site, "desk.editor", PASSWORD);
+    shoot("/staff", "dashboard");
     shoot("/staff/moderation", "moderation-queue");
     shoot("/articles/" + f.wire.slug(), "article");
   }
