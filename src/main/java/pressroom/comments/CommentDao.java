@@ -201,6 +201,22 @@ public final class CommentDao {
                     .findOne()));
   }
 
+  /** These comments by id, with their authors' names: one query for a page of the queue. */
+  public java.util.Map<String, Comment> findAll(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    List<Comment> rows =
+        named(
+            jdbi.withHandle(
+                h ->
+                    h.createQuery(SELECT + " WHERE c.id IN (<ids>)")
+                        .bindList("ids", List.copyOf(ids))
+                        .map((rs, ctx) -> comment(rs))
+                        .list()));
+    return rows.stream().collect(Collectors.toMap(Comment::id, c -> c));
+  }
+
   /** What waits for a moderator: held comments and reported ones, oldest first. */
   public List<Comment> queue(int limit) {
     return named(

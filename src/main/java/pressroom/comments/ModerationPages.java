@@ -62,6 +62,9 @@ public final class ModerationPages {
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     List<Comment> waiting = comments.queue(200);
     var onArticles = comments.articlesOf(waiting.stream().map(Comment::id).toList());
+    var parents =
+        comments.findAll(
+            waiting.stream().map(Comment::parentId).filter(java.util.Objects::nonNull).toList());
     List<Item> items =
         waiting.stream()
             .map(
@@ -69,7 +72,7 @@ public final class ModerationPages {
                     new Item(
                         x,
                         onArticles.getOrDefault(x.id(), new CommentDao.OnArticle("", "")),
-                        x.parentId() == null ? null : comments.find(x.parentId()).orElse(null),
+                        x.parentId() == null ? null : parents.get(x.parentId()),
                         comments.history(x.id()),
                         authors.record(x.accountId())))
             .toList();
