@@ -153,7 +153,7 @@ public final class App implements AutoCloseable {
                     .toList(),
                 "");
     Csrf csrf = new Csrf(config.secureCookies());
-    this.mailer = mailer(config);
+    this.mailer = Mailer.from(config);
     this.accounts =
         Accounts.create(
             database.jdbi(),
@@ -262,18 +262,6 @@ public final class App implements AutoCloseable {
                               csrf,
                               clock))));
             });
-  }
-
-  private static Mailer mailer(Config config) {
-    try {
-      return Mailer.from(config.smtpUrl(), config.mailFrom(), config.dataDir());
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage() == null ? "" : e.getMessage();
-      String key =
-          m.startsWith("PRESSROOM_SMTP_URL") ? "PRESSROOM_SMTP_URL" : "PRESSROOM_MAIL_FROM";
-      throw new Config.ConfigException(
-          key, m.startsWith(key + ": ") ? m.substring(key.length() + 2) : m);
-    }
   }
 
   /** Opens the database (migrating it) and builds the site; does not listen yet. */

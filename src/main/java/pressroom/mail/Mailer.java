@@ -32,6 +32,23 @@ public interface Mailer {
    * @param dataDir the data folder; the outbox is its {@code outbox} subfolder
    * @throws IllegalArgumentException when the URL or the From address is unusable
    */
+  /**
+   * The mailer the settings ask for.
+   *
+   * @throws pressroom.config.Config.ConfigException naming the setting that is unusable
+   */
+  public static Mailer from(pressroom.config.Config config) {
+    try {
+      return from(config.smtpUrl(), config.mailFrom(), config.dataDir());
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      String key =
+          m.startsWith("PRESSROOM_SMTP_URL") ? "PRESSROOM_SMTP_URL" : "PRESSROOM_MAIL_FROM";
+      throw new pressroom.config.Config.ConfigException(
+          key, m.startsWith(key + ": ") ? m.substring(key.length() + 2) : m);
+    }
+  }
+
   static Mailer from(String smtpUrl, String from, Path dataDir) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(dataDir, "dataDir");
