@@ -30,6 +30,7 @@ class ArchitectureTest {
   };
 
   static final String[] INFRASTRUCTURE = {
+    "pressroom.audit..",
     "pressroom.changes..",
     "pressroom.config..",
     "pressroom.db..",

@@ -49,7 +49,8 @@ class TableOwnershipTest {
           Map.entry("sources", "ingest"),
           Map.entry("simhash_bands", "ingest"),
           Map.entry("simhash_bands_new", "ingest"),
-          Map.entry("content_changes", "changes"));
+          Map.entry("content_changes", "changes"),
+          Map.entry("audit_log", "audit"));
 
   /**
    * Reads across a feature's border that stay in SQL, each for a reason named in ARCHITECTURE.md.
