@@ -20,6 +20,7 @@ import pressroom.articles.ArticleWrites;
 import pressroom.articles.Listings;
 import pressroom.articles.Sections;
 import pressroom.articles.Sitemaps;
+import pressroom.audit.AuditLog;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.changes.ContentChanges;
@@ -90,6 +91,7 @@ public final class App implements AutoCloseable {
   private final Accounts accounts;
   private final Comments comments;
   private final Mailer mailer;
+  private final AuditLog auditLog;
   private final ArticleIndex searchIndex;
   private final Indexer indexer;
   private final SearchPages searchPages;
@@ -153,6 +155,7 @@ public final class App implements AutoCloseable {
                     .toList(),
                 "");
     Csrf csrf = new Csrf(config.secureCookies());
+    this.auditLog = new AuditLog(database.jdbi(), clock);
     this.mailer = Mailer.from(config);
     this.accounts =
         Accounts.create(
@@ -320,6 +323,11 @@ public final class App implements AutoCloseable {
   }
 
   /** Stores articles (new ones, corrections, status changes). */
+  /** Every staff action, for tests and the command line. */
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
   public ArticleWrites articles() {
     return articles;
   }
