@@ -18,6 +18,7 @@ import pressroom.comments.ModerationPages;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.SearchPages;
@@ -57,7 +58,8 @@ public final class Routes {
       ErrorPages errors,
       FastPath fastPath,
       String baseUrl,
-      Dashboard dashboard) {}
+      Dashboard dashboard,
+      AuditPages audit) {}
 
   /**
    * Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against
@@ -224,6 +226,9 @@ public final class Routes {
     config.routes.get("/staff/users", accounts::users, Role.ADMIN);
     config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
+
+    config.routes.get("/staff/audit", h.audit()::page, Role.ADMIN);
+    config.routes.get("/staff/audit.csv", h.audit()::csv, Role.ADMIN);
 
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);

@@ -8,6 +8,7 @@ import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
 import pressroom.accounts.Suspensions;
 import pressroom.articles.CommentSettings;
+import pressroom.audit.AuditLog;
 import pressroom.web.Access;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
@@ -27,6 +28,7 @@ public final class ModerationPages {
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
+  private final AuditLog audit;
 
   public ModerationPages(
       CommentService service,
@@ -35,7 +37,9 @@ public final class ModerationPages {
       CommentSettings settings,
       Csrf csrf,
       Templates templates,
-      Supplier<Chrome> chrome) {
+      Supplier<Chrome> chrome,
+      AuditLog audit) {
+    this.audit = audit;
     this.service = service;
     this.comments = comments;
     this.authors = authors;
@@ -121,7 +125,16 @@ public final class ModerationPages {
   public void articleComments(Context ctx) {
     CommentDao.Policy p =
         comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
-    settings.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
+    boolean open = "open".equals(ctx.formParam("comments"));
+    settings.setArticleOpen(p.articleId(), open);
+    if (open != p.open()) {
+      audit.record(
+          Auth.viewer(ctx),
+          "article.comments",
+          "Article " + p.slug(),
+          p.open() ? "comments open" : "comments closed",
+          open ? "comments open" : "comments closed");
+    }
     ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
   }
 
