@@ -25,8 +25,10 @@ public final class AccountPages {
     this.views = views;
   }
 
-  public record Users(
-      Chrome chrome, Head head, String query, List<Account> accounts, String notice) {}
+  /** An account and its standing now ("active", "banned", "suspended until …"). */
+  public record UserRow(Account account, String standing) {}
+
+  public record Users(Chrome chrome, Head head, String query, List<UserRow> rows, String notice) {}
 
   public void users(Context ctx) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
@@ -40,7 +42,9 @@ public final class AccountPages {
             c,
             Head.simple("Users — " + c.siteName(), "Accounts"),
             q,
-            accounts.search(q, 100),
+            accounts.search(q, 100).stream()
+                .map(a -> new UserRow(a, suspensions.standingNow(a)))
+                .toList(),
             ctx.queryParam("notice")));
   }
 

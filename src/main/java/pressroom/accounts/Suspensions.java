@@ -119,4 +119,19 @@ public final class Suspensions {
   static AuditLog.Actor actorOf(Account a) {
     return new AuditLog.Actor(a.userId(), a.shownName());
   }
+
+  private static final java.time.format.DateTimeFormatter UNTIL =
+      java.time.format.DateTimeFormatter.ofPattern(
+              "d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** An account's standing now, as the users page says it. */
+  public String standingNow(Account a) {
+    if (!a.suspended(clock.instant())) {
+      return "active";
+    }
+    return a.suspendedUntil().equals(BANNED_UNTIL)
+        ? "banned"
+        : "suspended until " + UNTIL.format(a.suspendedUntil());
+  }
 }

@@ -76,6 +76,10 @@ class AuditLogTest {
                     .contains("account.suspend", "other.reader", "active", "suspended until"));
     // Newest first: the suspension came last.
     assertThat(rows.getFirst()).contains("account.suspend");
+    // The users page says the same standing, by the site's clock.
+    assertThat(
+            Jsoup.parse(admin.get("/staff/users?q=other.reader").body()).select("tbody tr").text())
+        .contains("suspended until", "heated");
   }
 
   @Test
