@@ -25,7 +25,8 @@ import pressroom.web.Stamp;
  * Adding and editing a partner feed from the browser: one form with every setting of {@code
  * pressroom sources add}, read by the same rules ({@link SourceSettings}), and its two buttons —
  * "Test this feed", which reads the feed without storing anything ({@link FeedPreview}), and
- * "Save". A feed given here is always a web address: a local file or folder is the command line's.
+ * "Save". A feed given here is a web address: a local file or folder is the command line's (one it
+ * added stays when its other settings are edited here).
  */
 public final class SourceForms {
   private final SourceDao sources;
@@ -148,15 +149,17 @@ public final class SourceForms {
             headerText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     boolean clearHeaders = ctx.formParam("clearHeaders") != null;
     Map<String, String> values = values(typed, headerText);
+    // A feed added as a local file on the command line keeps it; a new one is a web address.
+    boolean keepsLocalPath = editing != null && typed.url().equals(editing.feedUrl());
     Map<String, String> errors = new LinkedHashMap<>();
     typed
-        .problems(false)
+        .problems(keepsLocalPath)
         .forEach((field, problem) -> errors.put(field.formName(), sentence(problem)));
     if (!errors.isEmpty()) {
       render(ctx, 400, page(ctx, editing, values, typed.summaryOnly(), clearHeaders, errors, null));
       return;
     }
-    NewSource in = typed.toNewSource(false);
+    NewSource in = typed.toNewSource(keepsLocalPath);
     if (editing != null && typed.headers().isEmpty() && !clearHeaders) {
       in = withHeaders(in, editing.requestHeaders()); // kept: their values are never shown
     }

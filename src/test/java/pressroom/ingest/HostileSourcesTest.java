@@ -57,6 +57,11 @@ class HostileSourcesTest {
       internal.serve("/feed.xml", TestFeeds.rss(), "application/rss+xml");
       TestApp.Visitor editor =
           site.signedInNewAccount("desk.editor", "a quiet editing room", Role.EDITOR);
+      // A site without partners says so, and offers the way to add one.
+      org.jsoup.nodes.Document empty = Jsoup.parse(editor.get("/staff/sources").body());
+      assertThat(empty.select("main").text()).contains("No partner feeds yet");
+      assertThat(empty.select("main a[href=/staff/sources/new]").text()).isEqualTo("Add a source");
+      assertThat(empty.select("main").text()).doesNotContain("pressroom sources add");
       java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
       form.put("name", "Internal");
       form.put("url", internal.url("/feed.xml").toString());

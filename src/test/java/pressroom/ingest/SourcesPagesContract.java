@@ -446,6 +446,45 @@ abstract class SourcesPagesContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void aFeedFileAddedOnTheCommandLineKeepsItsPathWhenEditedHere() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("wire", ".xml");
+    java.nio.file.Files.writeString(file, rss(story("f-1", "A story from a file", NOW)));
+    String name = unique("File Wire");
+    String id =
+        site.app()
+            .sources()
+            .add(
+                new pressroom.ingest.sources.SourceSettings(
+                        name,
+                        file.toString(),
+                        "World",
+                        "auto",
+                        "1h",
+                        "0",
+                        null,
+                        null,
+                        "0",
+                        "canonical",
+                        false,
+                        List.of())
+                    .toNewSource(true));
+    assertThat(editor.get("/staff/sources/" + id + "/edit").statusCode()).isEqualTo(200);
+    HttpResponse<String> kept =
+        editor.post(
+            "/staff/sources/" + id + "/edit",
+            form(name, "/unused", "url", file.toString(), "interval", "2h"));
+    assertThat(kept.statusCode()).isEqualTo(303);
+    assertThat(site.app().sources().find(id).orElseThrow().interval())
+        .isEqualTo(Duration.ofHours(2));
+    HttpResponse<String> other =
+        editor.post("/staff/sources/" + id + "/edit", form(name, "/unused", "url", "/etc/passwd"));
+    assertThat(other.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(other.body()).getElementById("url-error").text())
+        .contains("command line only");
+    assertThat(site.app().sources().find(id).orElseThrow().feedUrl()).isEqualTo(file.toString());
+  }
+
+  @Test
   void removingASourceShowsWhatItWithdrawsFirst() throws Exception {
     partner.serve(
         "/gone.xml",
