@@ -108,6 +108,7 @@ public final class SourcesPage {
     return switch (done) {
       case "added" -> "The source was added. Its first fetch is due now.";
       case "saved" -> "The changes were saved.";
+      case "fetched" -> fetched(ctx.queryParam("id"));
       case "removed" -> {
         int n = count(ctx.queryParam("withdrawn"));
         yield "The source was removed"
@@ -124,6 +125,20 @@ public final class SourcesPage {
     };
   }
 
+  /** What the fetch of a source did, as its row now records it. */
+  private String fetched(String id) {
+    FeedSource s = id == null ? null : sources.find(id).orElse(null);
+    if (s == null) {
+      return null;
+    }
+    if (s.failingSince() != null && s.lastError() != null) {
+      return "Fetching " + s.name() + " failed: " + s.lastError();
+    }
+    return s.lastRun() == null
+        ? "Fetched " + s.name() + "."
+        : "Fetched " + s.name() + ": " + s.lastRun().summary() + ".";
+  }
+
   private static int count(String raw) {
     try {
       return raw == null ? 0 : Math.max(0, Integer.parseInt(raw));
@@ -136,7 +151,7 @@ public final class SourcesPage {
     FeedSource source = find(ctx);
     IngestReport report = poller.runNow(source);
     audit.record(Auth.viewer(ctx), "source.fetch", subject(source), null, report.summary());
-    ctx.redirect("/staff/sources", HttpStatus.SEE_OTHER);
+    ctx.redirect("/staff/sources?done=fetched&id=" + source.id(), HttpStatus.SEE_OTHER);
   }
 
   public void setState(Context ctx, FeedSource.State state) {

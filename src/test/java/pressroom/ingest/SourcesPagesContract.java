@@ -497,6 +497,8 @@ abstract class SourcesPagesContract implements RunningSite.OnDatabase {
     FeedSource s = byName(name);
     HttpResponse<String> fetched = editor.post("/staff/sources/" + s.id() + "/fetch", Map.of());
     assertThat(fetched.statusCode()).isEqualTo(303);
+    assertThat(fetched.headers().firstValue("Location"))
+        .contains("/staff/sources?done=fetched&id=" + s.id());
     assertThat(audit("source.fetch", s.id()).get(0).after()).contains(name + ": 2 new");
     String slug =
         site.sqlOne(
@@ -562,6 +564,19 @@ abstract class SourcesPagesContract implements RunningSite.OnDatabase {
     assertThat(enabled.actorName()).isNotBlank();
     assertThat(editor.post("/staff/sources/no-such-source/disable", Map.of()).statusCode())
         .isEqualTo(404);
+
+    // Fetch now says what happened, a failure too.
+    partner.respond("/down.xml", Response.status(500));
+    String down = unique("Down Wire");
+    editor.post("/staff/sources/new", form(down, "/down.xml"));
+    String downId = byName(down).id();
+    HttpResponse<String> failed = editor.post("/staff/sources/" + downId + "/fetch", Map.of());
+    String notice =
+        Jsoup.parse(editor.get(failed.headers().firstValue("Location").orElseThrow()).body())
+            .select(".notice")
+            .text();
+    assertThat(notice).isEqualTo("Fetching " + down + " failed: HTTP 500 from the server");
+    assertThat(audit("source.fetch", downId).get(0).after()).contains("FAILED — HTTP 500");
   }
 
   /**
