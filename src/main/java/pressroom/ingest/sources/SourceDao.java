@@ -239,7 +239,8 @@ public final class SourceDao {
    * Changes a partner feed's settings. A new feed address is fetched at once and without the old
    * one's validators; a new priority decides again which version listings show of the stories it
    * shares; a new name, home page, attribution or search policy shows on every page of its
-   * articles. Articles already stored keep their section and text until the partner updates them.
+   * articles. Articles already stored stay in their section; the new section and licence apply to
+   * what the feed sends from now on.
    *
    * @return false if there is no such source
    * @throws IllegalArgumentException naming the problem
