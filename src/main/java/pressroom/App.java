@@ -30,6 +30,7 @@ import pressroom.config.Config;
 import pressroom.db.Database;
 import pressroom.demo.DemoContent;
 import pressroom.feeds.FeedsOut;
+import pressroom.ingest.FeedPreview;
 import pressroom.ingest.Importer;
 import pressroom.ingest.IngestJob;
 import pressroom.ingest.IngestScheduler;
@@ -211,7 +212,15 @@ public final class App implements AutoCloseable {
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
         new SourcesPage(
-            sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+            sources,
+            poller,
+            new FeedPreview(fetcher, agencies, clock),
+            sections,
+            templates,
+            chrome,
+            csrf,
+            new Stamp.Clock(config.timeZone()),
+            auditLog);
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Server.create(

@@ -214,6 +214,12 @@ public final class Routes {
 
     var sources = h.sources();
     config.routes.get("/staff/sources", sources::list, Role.EDITOR);
+    config.routes.get("/staff/sources/new", sources.forms()::newForm, Role.EDITOR);
+    config.routes.post("/staff/sources/new", sources.forms()::add, Role.EDITOR);
+    config.routes.get("/staff/sources/{id}/edit", sources.forms()::editForm, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/edit", sources.forms()::edit, Role.EDITOR);
+    config.routes.get("/staff/sources/{id}/remove", sources::confirmRemove, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/remove", sources::remove, Role.EDITOR);
     config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow, Role.EDITOR);
     config.routes.post(
         "/staff/sources/{id}/disable",
