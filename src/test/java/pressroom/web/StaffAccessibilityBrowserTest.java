@@ -42,6 +42,7 @@ class StaffAccessibilityBrowserTest {
         "/staff",
         "/staff/moderation",
         "/staff/sources",
+        "/staff/sources/new",
         "/staff/users",
         "/staff/audit",
         "/staff/audit?from=not-a-date"
