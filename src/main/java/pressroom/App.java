@@ -263,7 +263,9 @@ public final class App implements AutoCloseable {
                               templates,
                               chrome,
                               csrf,
-                              clock))));
+                              clock),
+                          accounts.twoFactorPages(auditLog),
+                          accounts.securityPage(auditLog))));
             });
   }
 
