@@ -373,6 +373,11 @@ public final class App implements AutoCloseable {
     return accounts.dao();
   }
 
+  /** Accounts' second factors (the command line removes one for someone locked out). */
+  public pressroom.accounts.TwoFactor twoFactor() {
+    return accounts.twoFactor();
+  }
+
   /** Rebuilds the search index from the database; returns the number of articles. */
   public int reindex() {
     return reindex(n -> {});
