@@ -28,6 +28,33 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
   TestApp site;
   int counter;
 
+  /** Every key and recovery code the tests saw: none may appear in a log line. */
+  final List<String> secrets = new java.util.ArrayList<>();
+
+  final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+      new ch.qos.logback.core.read.ListAppender<>();
+
+  @org.junit.jupiter.api.BeforeAll
+  void listenToTheLogs() {
+    logs.start();
+    root().addAppender(logs);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  void nothingSecretWasLogged() {
+    root().detachAppender(logs);
+    assertThat(secrets).isNotEmpty();
+    for (var e : logs.list) {
+      String line = e.getFormattedMessage() + " " + e.getThrowableProxy();
+      assertThat(secrets).noneMatch(line::contains);
+    }
+  }
+
+  private static ch.qos.logback.classic.Logger root() {
+    return (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+
   @BeforeEach
   void clearThrottling() {
     site.clearThrottling();
@@ -55,6 +82,8 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
     List<String> codes =
         Jsoup.parse(on.body()).select(".recovery-codes code").stream().map(Element::text).toList();
     assertThat(codes).hasSize(10).doesNotHaveDuplicates();
+    secrets.add(Totp.base32(key));
+    secrets.addAll(codes);
     return new Enrolled(userId, key, codes);
   }
 
