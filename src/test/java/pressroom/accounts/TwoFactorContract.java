@@ -193,6 +193,11 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
     Visitor slow = atCodeStep(userId);
     site.clock().advance(Duration.ofMinutes(6));
     assertThat(typeCode(slow, codeNow(e.key())).body()).contains("took too long");
+
+    // ...and ends when the owner signs out everywhere (or changes the password).
+    Visitor waiting = atCodeStep(userId);
+    v.post("/signout/everywhere", Map.of());
+    assertThat(typeCode(waiting, nextCode(e.key())).body()).contains("took too long");
   }
 
   @Test
