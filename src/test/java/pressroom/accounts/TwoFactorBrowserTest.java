@@ -148,6 +148,16 @@ class TwoFactorBrowserTest {
     assertThat(text(".notice")).isEqualTo("Saved.");
     assertThat(browser.findElement(By.id("requireTwoFactor")).isSelected()).isTrue();
     assertThat(text("table.staff-two-factor")).contains("night.moderator moderator not set up");
+    // A staff page: its table uses the full width of the page.
+    Number main =
+        (Number)
+            browser.executeScript(
+                "return document.querySelector('main').getBoundingClientRect().width;");
+    Number table =
+        (Number)
+            browser.executeScript(
+                "return document.querySelector('main > .table-wrap').getBoundingClientRect().width;");
+    assertThat(table.doubleValue()).isGreaterThan(0.9 * main.doubleValue());
     onAPhone("/staff/security");
     signOut();
 
