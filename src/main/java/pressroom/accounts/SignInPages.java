@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import pressroom.web.Access;
 import pressroom.web.Csrf;
 
 /** Signing in and out. */
@@ -109,7 +110,7 @@ public final class SignInPages {
     auth.signedIn(ctx, ok.sessionCookie(), ok.remember());
     csrf.issue(ctx);
     afterSignIn.accept(ok.account(), ctx.formParam("bookmark"));
-    boolean staff = ok.account().role() != pressroom.web.Access.Role.READER;
+    boolean staff = ok.account().role() != Access.Role.READER;
     if (staff && settings.mustEnrol(ok.account().id())) {
       ctx.redirect(TwoFactorPages.PATH, HttpStatus.SEE_OTHER);
     } else {

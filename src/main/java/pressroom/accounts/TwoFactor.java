@@ -108,18 +108,22 @@ public final class TwoFactor {
     if (step.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        jdbi.inTransaction(
-            h -> {
+    return jdbi.inTransaction(
+        h -> {
+          int confirmed =
               h.createUpdate(
                       "UPDATE account_totp SET confirmed_at = :now, last_step = :step"
-                          + " WHERE account_id = :a AND confirmed_at IS NULL")
+                          + " WHERE account_id = :a AND secret = :s AND confirmed_at IS NULL")
                   .bind("now", now.toEpochMilli())
                   .bind("step", step.getAsLong())
                   .bind("a", accountId)
+                  .bind("s", secret.get())
                   .execute();
-              return newRecoveryCodes(h, accountId);
-            }));
+          // Confirmed meanwhile by another request: its recovery codes stand.
+          return confirmed == 1
+              ? Optional.of(newRecoveryCodes(h, accountId))
+              : Optional.<List<String>>empty();
+        });
   }
 
   /**
