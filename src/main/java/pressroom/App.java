@@ -41,6 +41,7 @@ import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
@@ -165,6 +166,7 @@ public final class App implements AutoCloseable {
             csrf,
             new Accounts.Site(
                 config.baseUrl().toString(), config.siteName(), config.secureCookies(), chrome),
+            auditLog,
             clock);
     this.comments =
         Comments.create(
@@ -177,6 +179,7 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             new Comments.Rules(
                 Duration.ofDays(config.commentsCloseAfterDays()), config.commentRateLimits()),
+            auditLog,
             clock);
     this.searchPages =
         new SearchPages(
@@ -264,8 +267,14 @@ public final class App implements AutoCloseable {
                               chrome,
                               csrf,
                               clock),
-                          accounts.twoFactorPages(auditLog),
-                          accounts.securityPage(auditLog))));
+                          new AuditPages(
+                              auditLog,
+                              templates,
+                              chrome,
+                              csrf,
+                              new Stamp.Clock(config.timeZone())),
+                          accounts.twoFactorPages(),
+                          accounts.securityPage())));
             });
   }
 

@@ -20,6 +20,7 @@ import pressroom.comments.ModerationPages;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.SearchPages;
@@ -60,6 +61,7 @@ public final class Routes {
       FastPath fastPath,
       String baseUrl,
       Dashboard dashboard,
+      AuditPages audit,
       TwoFactorPages twoFactor,
       SecurityPage security) {}
 
@@ -239,6 +241,9 @@ public final class Routes {
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
     config.routes.get("/staff/security", h.security()::show, Role.ADMIN);
     config.routes.post("/staff/security", h.security()::save, Role.ADMIN);
+
+    config.routes.get("/staff/audit", h.audit()::page, Role.ADMIN);
+    config.routes.get("/staff/audit.csv", h.audit()::csv, Role.ADMIN);
 
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import pressroom.audit.AuditLog;
 import pressroom.mail.MailTemplates;
 import pressroom.mail.Mailer;
 import pressroom.web.Chrome;
@@ -29,6 +30,7 @@ public record Accounts(
     Profiles profiles,
     AccountViews views,
     Csrf csrf,
+    AuditLog audit,
     TwoFactor twoFactor,
     PendingSignIns pendingSignIns,
     SecuritySettings securitySettings,
@@ -40,7 +42,13 @@ public record Accounts(
       String baseUrl, String siteName, boolean secureCookies, Supplier<Chrome> chrome) {}
 
   public static Accounts create(
-      Jdbi jdbi, Mailer mailer, Templates templates, Csrf csrf, Site site, InstantSource clock) {
+      Jdbi jdbi,
+      Mailer mailer,
+      Templates templates,
+      Csrf csrf,
+      Site site,
+      AuditLog audit,
+      InstantSource clock) {
     AccountDao dao = new AccountDao(jdbi);
     Sessions sessions = new Sessions(jdbi, site.secureCookies());
     Throttle throttle = new Throttle(jdbi);
@@ -57,7 +65,7 @@ public record Accounts(
         new Auth(sessions, site.secureCookies(), clock, settings),
         throttle,
         new AccountLookups(jdbi),
-        new Suspensions(dao, clock),
+        new Suspensions(dao, audit, clock),
         new ReplyMailSettings(jdbi),
         new Registrations(dao, passwords, throttle, mail, site.siteName(), clock),
         new SignIns(dao, sessions, passwords, throttle, twoFactor, pending, clock),
@@ -65,6 +73,7 @@ public record Accounts(
         new Profiles(dao, passwords, mail, site.siteName(), clock),
         new AccountViews(templates, site.chrome(), csrf),
         csrf,
+        audit,
         twoFactor,
         pending,
         settings,
@@ -91,15 +100,13 @@ public record Accounts(
         secureCookies);
   }
 
-  /**
-   * @param audit where turning the second factor on and off is recorded
-   */
-  public TwoFactorPages twoFactorPages(pressroom.audit.AuditLog audit) {
+  /** Setting up and changing one's second factor. */
+  public TwoFactorPages twoFactorPages() {
     return new TwoFactorPages(twoFactor, views, audit);
   }
 
   /** Admins' sign-in rules for staff. */
-  public SecurityPage securityPage(pressroom.audit.AuditLog audit) {
+  public SecurityPage securityPage() {
     return new SecurityPage(securitySettings, twoFactor, views, audit);
   }
 
@@ -116,7 +123,7 @@ public record Accounts(
 
   /** The staff's users pages. */
   public AccountPages userPages() {
-    return new AccountPages(dao, views, suspensions);
+    return new AccountPages(dao, views, suspensions, audit);
   }
 
   public AccountApi api() {

@@ -70,6 +70,7 @@ class TwoFactorBrowserTest {
             .map(WebElement::getText)
             .toList();
     assertThat(codes).hasSize(10);
+    assertThat(pressroom.testing.Axe.seriousViolations(browser)).as("recovery codes").isEmpty();
     browser.findElement(By.linkText("I have saved my recovery codes")).click();
     Browser.waitUp(browser)
         .until(d -> d.findElement(By.tagName("main")).getText().contains("is on"));
@@ -101,6 +102,7 @@ class TwoFactorBrowserTest {
     type("code", "000000");
     press("Sign in");
     assertThat(text("#code-error")).contains("not right");
+    assertThat(pressroom.testing.Axe.seriousViolations(browser)).as("the code step").isEmpty();
     signOutIfSignedIn();
     Browser.signInWithCode(browser, site, "desk.editor", PASSWORD, () -> nextCode(key));
     assertThat(text(".account-nav")).contains("desk.editor");
@@ -115,6 +117,7 @@ class TwoFactorBrowserTest {
     type("disable-confirm", "not the password");
     press("Turn off two-factor sign-in");
     assertThat(text("#disable-error")).contains("nothing changed");
+    assertThat(pressroom.testing.Axe.seriousViolations(browser)).as("two-factor on").isEmpty();
     type("disable-confirm", nextCode(key));
     press("Turn off two-factor sign-in");
     assertThat(text(".notice")).contains("Two-factor sign-in is off.");
