@@ -26,6 +26,7 @@ import pressroom.web.Access.Role;
 abstract class TwoFactorContract implements RunningSite.OnDatabase {
   static final String PASSWORD = "correct horse battery";
   TestApp site;
+  pressroom.testing.Fixtures f;
   int counter;
 
   /** Every key and recovery code the tests saw: none may appear in a log line. */
@@ -208,6 +209,35 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
     v.post("/signin", Map.of("login", userId, "password", PASSWORD, "remember", "1"));
     assertThat(typeCode(v, nextCode(e.key())).headers().allValues("Set-Cookie"))
         .anyMatch(c -> c.startsWith("pressroom-session=") && c.contains("Max-Age="));
+  }
+
+  @Test
+  void anArticleSavedBeforeSigningInIsSavedAfterTheCode() {
+    String userId = newAccount(Role.READER);
+    Enrolled e = enrol(site.signedIn(userId, PASSWORD), userId);
+    Visitor v = site.newVisitor();
+    String article = "/articles/" + f.wire.slug();
+    HttpResponse<String> in =
+        v.post(
+            "/signin",
+            Map.of(
+                "login",
+                userId,
+                "password",
+                PASSWORD,
+                "return",
+                article,
+                "bookmark",
+                f.wire.slug()));
+    String codePage = in.headers().firstValue("Location").orElseThrow();
+    Document form = Jsoup.parse(v.get(codePage).body());
+    assertThat(form.select("input[name=bookmark]").val()).isEqualTo(f.wire.slug());
+    HttpResponse<String> done =
+        v.post(
+            "/signin/code",
+            Map.of("code", nextCode(e.key()), "return", article, "bookmark", f.wire.slug()));
+    assertThat(done.headers().firstValue("Location")).hasValue(article);
+    assertThat(v.get("/reading-list").body()).contains("/articles/" + f.wire.slug());
   }
 
   @Test
