@@ -281,7 +281,9 @@ public final class App implements AutoCloseable {
                               templates,
                               chrome,
                               csrf,
-                              new Stamp.Clock(config.timeZone())))));
+                              new Stamp.Clock(config.timeZone())),
+                          accounts.twoFactorPages(),
+                          accounts.securityPage())));
             });
   }
 
@@ -387,6 +389,11 @@ public final class App implements AutoCloseable {
 
   public AccountDao accountDao() {
     return accounts.dao();
+  }
+
+  /** Accounts' second factors (the command line removes one for someone locked out). */
+  public pressroom.accounts.TwoFactor twoFactor() {
+    return accounts.twoFactor();
   }
 
   /** Rebuilds the search index from the database; returns the number of articles. */

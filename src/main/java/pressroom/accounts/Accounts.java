@@ -30,7 +30,11 @@ public record Accounts(
     Profiles profiles,
     AccountViews views,
     Csrf csrf,
-    AuditLog audit)
+    AuditLog audit,
+    TwoFactor twoFactor,
+    PendingSignIns pendingSignIns,
+    SecuritySettings securitySettings,
+    boolean secureCookies)
     implements AutoCloseable {
 
   /** What the accounts feature needs from the site around it. */
@@ -49,24 +53,31 @@ public record Accounts(
     Sessions sessions = new Sessions(jdbi, site.secureCookies());
     Throttle throttle = new Throttle(jdbi);
     Passwords passwords = new Passwords();
+    TwoFactor twoFactor = new TwoFactor(jdbi, throttle, dao, passwords, clock);
+    PendingSignIns pending = new PendingSignIns(jdbi, site.secureCookies());
+    SecuritySettings settings = new SecuritySettings(jdbi);
     AccountMail mail =
         new AccountMail(
             dao, throttle, mailer, new MailTemplates(), site.baseUrl(), site.siteName());
     return new Accounts(
         dao,
         sessions,
-        new Auth(sessions, site.secureCookies(), clock),
+        new Auth(sessions, site.secureCookies(), clock, settings),
         throttle,
         new AccountLookups(jdbi),
         new Suspensions(dao, audit, clock),
         new ReplyMailSettings(jdbi),
         new Registrations(dao, passwords, throttle, mail, site.siteName(), clock),
-        new SignIns(dao, sessions, passwords, throttle, clock),
+        new SignIns(dao, sessions, passwords, throttle, twoFactor, pending, clock),
         new PasswordChanges(dao, sessions, passwords, throttle, mail, clock),
         new Profiles(dao, passwords, mail, site.siteName(), clock),
         new AccountViews(templates, site.chrome(), csrf),
         csrf,
-        audit);
+        audit,
+        twoFactor,
+        pending,
+        settings,
+        site.secureCookies());
   }
 
   public RegistrationPages registrationPages() {
@@ -77,7 +88,26 @@ public record Accounts(
    * @param afterSignIn what else happens on signing in (a bookmark asked for before it)
    */
   public SignInPages signInPages(BiConsumer<Account, String> afterSignIn) {
-    return new SignInPages(signIns, dao, auth, csrf, views, afterSignIn);
+    return new SignInPages(
+        signIns,
+        dao,
+        auth,
+        csrf,
+        views,
+        afterSignIn,
+        pendingSignIns,
+        securitySettings,
+        secureCookies);
+  }
+
+  /** Setting up and changing one's second factor. */
+  public TwoFactorPages twoFactorPages() {
+    return new TwoFactorPages(twoFactor, views, audit);
+  }
+
+  /** Admins' sign-in rules for staff. */
+  public SecurityPage securityPage() {
+    return new SecurityPage(securitySettings, twoFactor, views, audit);
   }
 
   public RecoveryPages recoveryPages() {

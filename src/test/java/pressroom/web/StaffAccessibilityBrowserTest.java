@@ -45,6 +45,8 @@ class StaffAccessibilityBrowserTest {
         "/staff/sources/new",
         "/staff/users",
         "/staff/audit",
+        "/staff/security",
+        "/profile/two-factor",
         "/staff/audit?from=not-a-date"
       })
   void noSeriousViolation(String page) {
