@@ -25,9 +25,10 @@ public final class ArticleStats {
     jdbi.useHandle(
         h ->
             h.createQuery(
+                    // By position: PostgreSQL sees each use of :from as a parameter of its own.
                     "SELECT source_id, (published_at - :from) / 3600000 AS hour, count(*) AS n"
                         + " FROM articles WHERE published_at >= :from AND published_at < :to"
-                        + " AND source_id IS NOT NULL GROUP BY source_id, (published_at - :from) / 3600000")
+                        + " AND source_id IS NOT NULL GROUP BY 1, 2")
                 .bind("from", from)
                 .bind("to", to)
                 .map(

@@ -48,7 +48,7 @@ public final class CommentStats {
                     "SELECT (created_at - :from) / 3600000 AS hour, count(*) AS n FROM comments"
                         + " WHERE status IN ('published', 'pending')"
                         + " AND created_at >= :from AND created_at < :to"
-                        + " GROUP BY (created_at - :from) / 3600000")
+                        + " GROUP BY 1")
                 .bind("from", from)
                 .bind("to", to)
                 .map(

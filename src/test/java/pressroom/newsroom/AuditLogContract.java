@@ -19,7 +19,7 @@ import pressroom.web.Access.Role;
  * admin filters it and downloads it as CSV; nobody else reads it.
  */
 @RunningSite
-class AuditLogTest {
+abstract class AuditLogContract implements RunningSite.OnDatabase {
   static final String PASSWORD = "a quiet editing room";
   TestApp site;
   Fixtures f;

@@ -21,7 +21,7 @@ import pressroom.web.Access.Role;
 
 /** The newsroom dashboard as a moderator reads it: failing feeds first, the queue, the charts. */
 @RunningSite
-class DashboardTest {
+abstract class DashboardContract implements RunningSite.OnDatabase {
   static final String PASSWORD = "a quiet editing room";
   TestApp site;
   Fixtures f;
