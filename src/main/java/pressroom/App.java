@@ -17,7 +17,9 @@ import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleStats;
 import pressroom.articles.ArticleWrites;
+import pressroom.articles.CommentSettings;
 import pressroom.articles.Listings;
+import pressroom.articles.SectionEdits;
 import pressroom.articles.Sections;
 import pressroom.articles.Sitemaps;
 import pressroom.audit.AuditLog;
@@ -42,6 +44,8 @@ import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
 import pressroom.newsroom.Dashboard;
+import pressroom.newsroom.SectionPages;
+import pressroom.newsroom.WritePages;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
 import pressroom.search.Indexer;
@@ -209,6 +213,24 @@ public final class App implements AutoCloseable {
     SourcesPage sourcesPage =
         new SourcesPage(
             sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    SectionPages sectionPages =
+        new SectionPages(
+            new SectionEdits(database.jdbi()),
+            new CommentSettings(database.jdbi()),
+            auditLog,
+            templates,
+            chrome,
+            csrf);
+    WritePages writePages =
+        new WritePages(
+            sections,
+            articles,
+            auditLog,
+            templates,
+            chrome,
+            csrf,
+            config.baseUrl().toString(),
+            clock);
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Server.create(
@@ -263,7 +285,9 @@ public final class App implements AutoCloseable {
                               templates,
                               chrome,
                               csrf,
-                              clock))));
+                              clock),
+                          sectionPages,
+                          writePages)));
             });
   }
 

@@ -52,4 +52,10 @@ public final class CommentSettings {
           return n == 1;
         });
   }
+
+  /** Sets a section's comment policy; false when there is no such section. */
+  public boolean setSection(String sectionSlug, CommentPolicy policy) {
+    return setSection(
+        sectionSlug, policy != CommentPolicy.CLOSED, policy == CommentPolicy.PRE_MODERATED);
+  }
 }

@@ -33,6 +33,13 @@ class RouteRolesTest {
           new Route("POST", "/staff/sources/no-such-source/fetch", Role.EDITOR),
           new Route("POST", "/staff/sources/no-such-source/disable", Role.EDITOR),
           new Route("POST", "/staff/sources/no-such-source/enable", Role.EDITOR),
+          new Route("GET", "/staff/sections", Role.EDITOR),
+          new Route("POST", "/staff/sections", Role.EDITOR),
+          new Route("POST", "/staff/sections/no-such-section/edit", Role.EDITOR),
+          new Route("POST", "/staff/sections/no-such-section/move", Role.EDITOR),
+          new Route("POST", "/staff/sections/no-such-section/comments-policy", Role.EDITOR),
+          new Route("GET", "/staff/articles/new", Role.EDITOR),
+          new Route("POST", "/staff/articles/new", Role.EDITOR),
           new Route("GET", "/staff/users", Role.ADMIN),
           new Route("POST", "/staff/users/no-such-account/role", Role.ADMIN),
           new Route("POST", "/staff/users/no-such-account/suspend", Role.ADMIN));

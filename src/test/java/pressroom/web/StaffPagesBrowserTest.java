@@ -26,7 +26,7 @@ import pressroom.web.Access.Role;
 @RunningSite
 class StaffPagesBrowserTest {
   static final List<String> STAFF_PAGES =
-      List.of("/staff/moderation", "/staff/sources", "/staff/users");
+      List.of("/staff/moderation", "/staff/sources", "/staff/users", "/staff/sections");
   static final String PASSWORD = "a quiet editing room";
   TestApp site;
   Fixtures f;
