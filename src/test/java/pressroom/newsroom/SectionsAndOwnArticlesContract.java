@@ -395,6 +395,38 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
         .isZero();
   }
 
+  @Test
+  void thePagesAreValidHtmlWithAndWithoutErrorsAndPreview() throws Exception {
+    create("Validity", "validity");
+    pressroom.testing.HtmlChecker checker = new pressroom.testing.HtmlChecker();
+    List<String> pages =
+        List.of(
+            editor.get("/staff/sections").body(),
+            editor
+                .post("/staff/sections", Map.of("name", "", "slug", "Bad!", "description", ""))
+                .body(),
+            editor.get("/staff/articles/new").body(),
+            editor
+                .post(
+                    "/staff/articles/new",
+                    Map.of(
+                        "headline", "Valid",
+                        "body", MARKDOWN,
+                        "authors", "A. Writer",
+                        "section", "world",
+                        "tags", "One, Two",
+                        "action", "preview"))
+                .body(),
+            editor
+                .post(
+                    "/staff/articles/new",
+                    Map.of("headline", "", "body", "", "section", "", "action", "publish"))
+                .body());
+    for (String page : pages) {
+      assertThat(checker.errors(page)).as(Jsoup.parse(page).title()).isEmpty();
+    }
+  }
+
   // ---- helpers
 
   /** A new section through the page; its id. */
