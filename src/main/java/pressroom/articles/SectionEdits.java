@@ -111,6 +111,15 @@ public final class SectionEdits {
                 .execute();
           }
           ContentChanges.record(h, new Change.AllPages());
+          if (!oldSlug.equals(slug) || !before.get().name().equals(name)) {
+            // Search keeps each article's section name and address: index the section's again.
+            ContentChanges.recordAll(
+                h,
+                h.createQuery("SELECT id FROM articles WHERE section_id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .list());
+          }
           return new Outcome.Saved(before.get(), after);
         });
   }

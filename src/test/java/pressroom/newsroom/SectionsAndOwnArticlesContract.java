@@ -90,6 +90,29 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
   }
 
   @Test
+  void searchFindsTheArticlesOfARenamedSectionUnderItsNewNameAndAddress() {
+    String id = create("Gardens", "gardens");
+    editor.post(
+        "/staff/articles/new",
+        Map.of(
+            "headline", "Quinces ripen early this autumn",
+            "body", "The quinces in the walled garden ripened in August.",
+            "section", "gardens",
+            "action", "publish"));
+    editor.post(
+        "/staff/sections/" + id + "/edit",
+        Map.of("name", "Allotments", "slug", "allotments", "description", ""));
+    site.app().applyContentChanges();
+    pressroom.testing.Eventually.until(
+        "the article is found in its section's new address, under its new name",
+        () -> {
+          Document hits =
+              Jsoup.parse(site.newVisitor().get("/search?q=quinces&section=allotments").body());
+          return hits.select("main .kicker").eachText().contains("Allotments");
+        });
+  }
+
+  @Test
   void movingASectionChangesTheNavigationOrder() {
     String id = create("Weather", "weather");
     List<String> before = navigation(editorHome());
