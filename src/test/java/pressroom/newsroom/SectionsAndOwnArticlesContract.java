@@ -84,6 +84,13 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
     assertThat(old.statusCode()).isEqualTo(301);
     assertThat(old.headers().firstValue("location")).hasValue("/sections/living?page=2");
     assertThat(site.newVisitor().get("/sections/living").statusCode()).isEqualTo(200);
+    for (String feed : List.of("/rss.xml", "/atom.xml", "/feed.json")) {
+      HttpResponse<String> oldFeed = site.newVisitor().get("/sections/lifestyle" + feed);
+      assertThat(oldFeed.statusCode()).as(feed).isEqualTo(301);
+      assertThat(oldFeed.headers().firstValue("location")).hasValue("/sections/living" + feed);
+    }
+    assertThat(site.newVisitor().get("/sections/living/rss.xml").statusCode()).isEqualTo(200);
+    assertThat(site.newVisitor().get("/sections/never-was/rss.xml").statusCode()).isEqualTo(404);
     // A later section may take the old address for itself.
     create("Lifestyle again", "lifestyle");
     assertThat(site.newVisitor().get("/sections/lifestyle").statusCode()).isEqualTo(200);
