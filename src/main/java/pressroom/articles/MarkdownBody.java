@@ -16,8 +16,9 @@ public final class MarkdownBody {
 
   private static final int BOTTOM_HEADING = 4;
   private static final Parser PARSER = Parser.builder().build();
-  private static final HtmlRenderer RENDERER =
-      HtmlRenderer.builder().sanitizeUrls(true).softbreak("\n").build();
+  // No URL sanitizing here: the renderer would turn "javascript:" into an empty link (the home
+  // page, once resolved); BodySanitizer drops any link that is not http(s), keeping its text.
+  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().softbreak("\n").build();
 
   private MarkdownBody() {}
 
