@@ -53,6 +53,10 @@ public final class SectionEdits {
 
   /** A new section, last in the navigation. */
   public Outcome create(String name, String slug, String description) {
+    return takenMeanwhile(slug, () -> insert(name, slug, description));
+  }
+
+  private Outcome insert(String name, String slug, String description) {
     return jdbi.inTransaction(
         h -> {
           Optional<Section> taken = bySlug(h, slug);
@@ -80,6 +84,10 @@ public final class SectionEdits {
    * redirect to the new one.
    */
   public Outcome edit(String id, String name, String slug, String description) {
+    return takenMeanwhile(slug, () -> update(id, name, slug, description));
+  }
+
+  private Outcome update(String id, String name, String slug, String description) {
     return jdbi.inTransaction(
         h -> {
           Optional<Section> before = byId(h, id);
@@ -165,6 +173,17 @@ public final class SectionEdits {
 
   /** A section moved from one place in the navigation to another (counted from 1). */
   public record Moved(Section section, int from, int to) {}
+
+  /** Another editor may take the address between the check and the write: the same answer. */
+  private Outcome takenMeanwhile(String slug, java.util.function.Supplier<Outcome> write) {
+    try {
+      return write.get();
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      return jdbi.withHandle(h -> bySlug(h, slug))
+          .<Outcome>map(s -> new Outcome.SlugTaken(slug, s.name()))
+          .orElseThrow(() -> e);
+    }
+  }
 
   private static List<Listed> ordered(Handle h) {
     List<Listed> out = new ArrayList<>();
