@@ -43,6 +43,7 @@ import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.newsroom.SectionPages;
 import pressroom.newsroom.WritePages;
@@ -169,6 +170,7 @@ public final class App implements AutoCloseable {
             csrf,
             new Accounts.Site(
                 config.baseUrl().toString(), config.siteName(), config.secureCookies(), chrome),
+            auditLog,
             clock);
     this.comments =
         Comments.create(
@@ -181,6 +183,7 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             new Comments.Rules(
                 Duration.ofDays(config.commentsCloseAfterDays()), config.commentRateLimits()),
+            auditLog,
             clock);
     this.searchPages =
         new SearchPages(
@@ -286,6 +289,12 @@ public final class App implements AutoCloseable {
                               chrome,
                               csrf,
                               clock),
+                          new AuditPages(
+                              auditLog,
+                              templates,
+                              chrome,
+                              csrf,
+                              new Stamp.Clock(config.timeZone())),
                           sectionPages,
                           writePages)));
             });

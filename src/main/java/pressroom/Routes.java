@@ -18,6 +18,7 @@ import pressroom.comments.ModerationPages;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.newsroom.SectionPages;
 import pressroom.newsroom.WritePages;
@@ -60,6 +61,7 @@ public final class Routes {
       FastPath fastPath,
       String baseUrl,
       Dashboard dashboard,
+      AuditPages audit,
       SectionPages sectionPages,
       WritePages writePages) {}
 
@@ -237,6 +239,9 @@ public final class Routes {
     config.routes.get("/staff/users", accounts::users, Role.ADMIN);
     config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
+
+    config.routes.get("/staff/audit", h.audit()::page, Role.ADMIN);
+    config.routes.get("/staff/audit.csv", h.audit()::csv, Role.ADMIN);
 
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);

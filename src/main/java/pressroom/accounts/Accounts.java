@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import pressroom.audit.AuditLog;
 import pressroom.mail.MailTemplates;
 import pressroom.mail.Mailer;
 import pressroom.web.Chrome;
@@ -28,7 +29,8 @@ public record Accounts(
     PasswordChanges passwordChanges,
     Profiles profiles,
     AccountViews views,
-    Csrf csrf)
+    Csrf csrf,
+    AuditLog audit)
     implements AutoCloseable {
 
   /** What the accounts feature needs from the site around it. */
@@ -36,7 +38,13 @@ public record Accounts(
       String baseUrl, String siteName, boolean secureCookies, Supplier<Chrome> chrome) {}
 
   public static Accounts create(
-      Jdbi jdbi, Mailer mailer, Templates templates, Csrf csrf, Site site, InstantSource clock) {
+      Jdbi jdbi,
+      Mailer mailer,
+      Templates templates,
+      Csrf csrf,
+      Site site,
+      AuditLog audit,
+      InstantSource clock) {
     AccountDao dao = new AccountDao(jdbi);
     Sessions sessions = new Sessions(jdbi, site.secureCookies());
     Throttle throttle = new Throttle(jdbi);
@@ -50,14 +58,15 @@ public record Accounts(
         new Auth(sessions, site.secureCookies(), clock),
         throttle,
         new AccountLookups(jdbi),
-        new Suspensions(dao, clock),
+        new Suspensions(dao, audit, clock),
         new ReplyMailSettings(jdbi),
         new Registrations(dao, passwords, throttle, mail, site.siteName(), clock),
         new SignIns(dao, sessions, passwords, throttle, clock),
         new PasswordChanges(dao, sessions, passwords, throttle, mail, clock),
         new Profiles(dao, passwords, mail, site.siteName(), clock),
         new AccountViews(templates, site.chrome(), csrf),
-        csrf);
+        csrf,
+        audit);
   }
 
   public RegistrationPages registrationPages() {
@@ -84,7 +93,7 @@ public record Accounts(
 
   /** The staff's users pages. */
   public AccountPages userPages() {
-    return new AccountPages(dao, views, suspensions);
+    return new AccountPages(dao, views, suspensions, audit);
   }
 
   public AccountApi api() {

@@ -40,6 +40,16 @@ class SectionsBrowserTest {
     browser.get(site.url("/staff/sections"));
     assertThat(h1()).isEqualTo("Sections");
 
+    // A mistyped address first: the page says which field, keeps the text, and stays accessible.
+    browser.findElement(By.id("new-name")).sendKeys("Culture Desk");
+    browser.findElement(By.id("new-slug")).sendKeys("Culture Desk!");
+    click(By.xpath("//button[normalize-space()='Create section']"));
+    assertThat(browser.findElement(By.id("new-slug-error")).getText()).startsWith("Address");
+    assertThat(browser.findElement(By.id("new-slug")).getAttribute("value"))
+        .isEqualTo("Culture Desk!");
+    assertThat(pressroom.testing.Axe.seriousViolations(browser)).as("a form at fault").isEmpty();
+    browser.findElement(By.id("new-slug")).clear();
+    browser.findElement(By.id("new-name")).clear();
     browser.findElement(By.id("new-name")).sendKeys("Culture Desk");
     browser.findElement(By.id("new-description")).sendKeys("Books, films and the arts.");
     click(By.xpath("//button[normalize-space()='Create section']"));
@@ -94,6 +104,7 @@ class SectionsBrowserTest {
         .isEqualTo("A new gallery opens by the river");
     assertThat(new Select(browser.findElement(By.id("section"))).getFirstSelectedOption().getText())
         .isEqualTo("Arts Desk");
+    assertThat(pressroom.testing.Axe.seriousViolations(browser)).as("the preview").isEmpty();
 
     click(By.xpath("//button[normalize-space()='Publish']"));
     assertThat(browser.getCurrentUrl()).endsWith("/articles/a-new-gallery-opens-by-the-river");
