@@ -178,6 +178,25 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
   }
 
   @Test
+  void theModeratorsDoorToTheSameSettingIsAuditedTheSameWay() {
+    create("Opinion", "opinion");
+    site.app().accounts().createVerified("desk.mod", "dm@mail.example", PASSWORD, Role.MODERATOR);
+    Visitor moderator = site.signedIn("desk.mod", PASSWORD);
+    assertThat(
+            moderator
+                .post("/staff/sections/opinion/comments", Map.of("comments", "closed"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(audit("section.comments"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.actorUserId()).isEqualTo("desk.mod");
+              assertThat(e.subject()).isEqualTo("Section ‘Opinion’");
+              assertThat(e.before() + " → " + e.after()).isEqualTo("Open → Closed");
+            });
+  }
+
+  @Test
   void aFormAtFaultAnswers400NamingTheFieldAndKeepsWhatWasTyped() {
     HttpResponse<String> empty =
         editor.post(
