@@ -17,7 +17,9 @@ import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleStats;
 import pressroom.articles.ArticleWrites;
+import pressroom.articles.CommentSettings;
 import pressroom.articles.Listings;
+import pressroom.articles.SectionEdits;
 import pressroom.articles.Sections;
 import pressroom.articles.Sitemaps;
 import pressroom.audit.AuditLog;
@@ -44,6 +46,8 @@ import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
 import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
+import pressroom.newsroom.SectionPages;
+import pressroom.newsroom.WritePages;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
 import pressroom.search.Indexer;
@@ -221,6 +225,24 @@ public final class App implements AutoCloseable {
             csrf,
             new Stamp.Clock(config.timeZone()),
             auditLog);
+    SectionPages sectionPages =
+        new SectionPages(
+            new SectionEdits(database.jdbi()),
+            new CommentSettings(database.jdbi()),
+            auditLog,
+            templates,
+            chrome,
+            csrf);
+    WritePages writePages =
+        new WritePages(
+            sections,
+            articles,
+            auditLog,
+            templates,
+            chrome,
+            csrf,
+            config.baseUrl().toString(),
+            clock);
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Server.create(
@@ -283,7 +305,9 @@ public final class App implements AutoCloseable {
                               csrf,
                               new Stamp.Clock(config.timeZone())),
                           accounts.twoFactorPages(),
-                          accounts.securityPage())));
+                          accounts.securityPage(),
+                          sectionPages,
+                          writePages)));
             });
   }
 

@@ -22,6 +22,8 @@ import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
 import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
+import pressroom.newsroom.SectionPages;
+import pressroom.newsroom.WritePages;
 import pressroom.reader.ReaderPages;
 import pressroom.search.SearchPages;
 import pressroom.web.Access;
@@ -63,7 +65,9 @@ public final class Routes {
       Dashboard dashboard,
       AuditPages audit,
       TwoFactorPages twoFactor,
-      SecurityPage security) {}
+      SecurityPage security,
+      SectionPages sectionPages,
+      WritePages writePages) {}
 
   /**
    * Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against
@@ -242,6 +246,15 @@ public final class Routes {
         "/staff/sources/{id}/enable",
         ctx -> sources.setState(ctx, FeedSource.State.ACTIVE),
         Role.EDITOR);
+    var sectionPages = h.sectionPages();
+    config.routes.get("/staff/sections", sectionPages::list, Role.EDITOR);
+    config.routes.post("/staff/sections", sectionPages::create, Role.EDITOR);
+    config.routes.post("/staff/sections/{id}/edit", sectionPages::edit, Role.EDITOR);
+    config.routes.post("/staff/sections/{id}/move", sectionPages::move, Role.EDITOR);
+    config.routes.post("/staff/sections/{id}/comments-policy", sectionPages::comments, Role.EDITOR);
+    // Before any /staff/articles/{id}: Javalin takes the first route that matches.
+    config.routes.get("/staff/articles/new", h.writePages()::form, Role.EDITOR);
+    config.routes.post("/staff/articles/new", h.writePages()::submit, Role.EDITOR);
     config.routes.get("/staff/users", accounts::users, Role.ADMIN);
     config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);

@@ -52,4 +52,27 @@ public final class CommentSettings {
           return n == 1;
         });
   }
+
+  /** A section's name and comment policy as they stand. */
+  public record SectionComments(String name, CommentPolicy policy) {}
+
+  public java.util.Optional<SectionComments> section(String sectionSlug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT name, comments_open, moderation FROM sections WHERE slug = :s")
+                .bind("s", sectionSlug)
+                .map(
+                    (rs, ctx) ->
+                        new SectionComments(
+                            rs.getString("name"),
+                            CommentPolicy.of(
+                                rs.getInt("comments_open") == 1, rs.getString("moderation"))))
+                .findOne());
+  }
+
+  /** Sets a section's comment policy; false when there is no such section. */
+  public boolean setSection(String sectionSlug, CommentPolicy policy) {
+    return setSection(
+        sectionSlug, policy != CommentPolicy.CLOSED, policy == CommentPolicy.PRE_MODERATED);
+  }
 }

@@ -37,6 +37,18 @@ public final class Sections {
                 .findOne());
   }
 
+  /** The current address of a section that used to be at {@code slug}, if one did. */
+  public Optional<String> currentSlugFor(String retiredSlug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT s.slug FROM section_slugs_retired r JOIN sections s ON s.id ="
+                        + " r.section_id WHERE r.slug = :slug")
+                .bind("slug", retiredSlug)
+                .mapTo(String.class)
+                .findOne());
+  }
+
   public String createSection(String slug, String name, String description, int position) {
     String id = Ids.newId();
     jdbi.useHandle(

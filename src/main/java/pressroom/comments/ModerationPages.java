@@ -167,11 +167,23 @@ public final class ModerationPages {
 
   /** Moderators close or reopen a section's comments and choose pre- or post-moderation. */
   public void sectionComments(Context ctx) {
+    String slug = ctx.pathParam("slug");
+    var before = settings.section(slug);
     if (!settings.setSection(
-        ctx.pathParam("slug"),
+        slug,
         "open".equals(ctx.formParam("comments")),
         "pre".equals(ctx.formParam("moderation")))) {
       throw PageException.notFound();
+    }
+    // The same entry as the sections page's policy form writes.
+    var after = settings.section(slug);
+    if (before.isPresent() && after.isPresent() && before.get().policy() != after.get().policy()) {
+      audit.record(
+          Auth.viewer(ctx),
+          "section.comments",
+          "Section ‘" + after.get().name() + "’",
+          before.get().policy().label(),
+          after.get().policy().label());
     }
     ctx.redirect("/staff/moderation?notice=saved", HttpStatus.SEE_OTHER);
   }

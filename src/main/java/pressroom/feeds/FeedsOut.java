@@ -107,6 +107,29 @@ public final class FeedsOut {
     };
   }
 
+  /**
+   * A section's feed at an address the section gave up moves with it, as its page does: true when
+   * it answered with the redirect.
+   */
+  private boolean movedSection(Context ctx, String kind) {
+    if (!"section".equals(kind)) {
+      return false;
+    }
+    String slug = ctx.pathParam("slug");
+    if (sections.sectionBySlug(slug).isPresent()) {
+      return false;
+    }
+    return sections
+        .currentSlugFor(slug)
+        .map(
+            to -> {
+              String feed = ctx.path().substring(ctx.path().lastIndexOf('/'));
+              ctx.redirect("/sections/" + to + feed, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+              return true;
+            })
+        .orElse(false);
+  }
+
   public void rss(Context ctx, String kind) {
     write(ctx, kind, "rss_2.0", "application/rss+xml; charset=utf-8");
   }
@@ -116,6 +139,9 @@ public final class FeedsOut {
   }
 
   private void write(Context ctx, String kind, String type, String contentType) {
+    if (movedSection(ctx, kind)) {
+      return;
+    }
     Listing l = listing(kind, ctx.pathParamMap().get("slug"));
     var feed = new SyndFeedImpl();
     feed.setFeedType(type);
@@ -163,6 +189,9 @@ public final class FeedsOut {
   }
 
   public void jsonFeed(Context ctx, String kind) throws Exception {
+    if (movedSection(ctx, kind)) {
+      return;
+    }
     Listing l = listing(kind, ctx.pathParamMap().get("slug"));
     Map<String, Object> feed = new LinkedHashMap<>();
     feed.put("version", "https://jsonfeed.org/version/1.1");

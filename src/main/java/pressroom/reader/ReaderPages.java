@@ -118,7 +118,8 @@ public final class ReaderPages {
                             s.description(),
                             s.slug(),
                             new Listings.Listing.InSection(s.id())))
-                .orElse(null));
+                .orElse(null),
+        () -> sections.currentSlugFor(slug).map(to -> "/sections/" + to));
   }
 
   public void author(Context ctx) {
@@ -137,7 +138,8 @@ public final class ReaderPages {
                             "Articles by " + a.name() + ", newest first.",
                             "",
                             new Listings.Listing.ByAuthor(a.id())))
-                .orElse(null));
+                .orElse(null),
+        java.util.Optional::empty);
   }
 
   public void tag(Context ctx) {
@@ -156,10 +158,19 @@ public final class ReaderPages {
                             "Articles tagged “" + t.name() + "”, newest first.",
                             "",
                             new Listings.Listing.WithTag(t.id())))
-                .orElse(null));
+                .orElse(null),
+        java.util.Optional::empty);
   }
 
-  private void listing(Context ctx, String path, Supplier<ListingPages.Listing> find) {
+  /**
+   * @param movedTo where a listing that is not here now lives (a section's new address), asked only
+   *     when there is none here
+   */
+  private void listing(
+      Context ctx,
+      String path,
+      Supplier<ListingPages.Listing> find,
+      Supplier<java.util.Optional<String>> movedTo) {
     Window asked =
         Window.of(
             ctx.queryParam("page"), ctx.queryParam("before"), ctx.queryParam("after"), PAGE_SIZE);
@@ -173,7 +184,10 @@ public final class ReaderPages {
     CachedPage rendered =
         fresh ? render.get() : cache.get(ListingPages.address(path, asked), render);
     if (rendered == null) {
-      throw PageException.notFound();
+      String to = movedTo.get().orElseThrow(PageException::notFound);
+      String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+      ctx.redirect(to + query, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+      return;
     }
     if (fresh) {
       sendFresh(ctx, rendered);

@@ -41,6 +41,7 @@ class TableOwnershipTest {
           Map.entry("article_tags", "articles"),
           Map.entry("authors", "articles"),
           Map.entry("sections", "articles"),
+          Map.entry("section_slugs_retired", "articles"),
           Map.entry("tags", "articles"),
           Map.entry("bookmarks", "bookmarks"),
           Map.entry("comments", "comments"),

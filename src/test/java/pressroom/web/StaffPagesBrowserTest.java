@@ -26,10 +26,15 @@ import pressroom.web.Access.Role;
 @RunningSite
 class StaffPagesBrowserTest {
   static final List<String> STAFF_PAGES =
-      List.of("/staff/moderation", "/staff/sources", "/staff/users");
+      List.of(
+          "/staff/moderation",
+          "/staff/sources",
+          "/staff/users",
+          "/staff/sections",
+          "/staff/security");
 
   /** Staff pages that are one form: pressed like the others, with no list or table to measure. */
-  static final List<String> STAFF_FORMS = List.of("/staff/sources/new");
+  static final List<String> STAFF_FORMS = List.of("/staff/sources/new", "/staff/articles/new");
 
   static final String PASSWORD = "a quiet editing room";
   TestApp site;
