@@ -14,12 +14,18 @@ import pressroom.accounts.PersonalData;
 import pressroom.accounts.Registrations;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleCountEstimate;
+import pressroom.articles.ArticleDesk;
 import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleStats;
 import pressroom.articles.ArticleWrites;
+import pressroom.articles.Corrections;
+import pressroom.articles.EditorialWrites;
 import pressroom.articles.Listings;
+import pressroom.articles.Pins;
 import pressroom.articles.Sections;
 import pressroom.articles.Sitemaps;
+import pressroom.articles.desk.ArticleEditor;
+import pressroom.articles.desk.DeskPages;
 import pressroom.audit.AuditLog;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
@@ -203,12 +209,26 @@ public final class App implements AutoCloseable {
             comments.dao(),
             comments.service(),
             bookmarkDao,
-            clock);
+            clock,
+            new Corrections(database.jdbi()),
+            new Pins(database.jdbi()));
     Operations ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
         new SourcesPage(
             sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    ArticleDesk articleDesk = new ArticleDesk(database.jdbi());
+    DeskPages deskPages =
+        new DeskPages(
+            articleDesk, sections, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    ArticleEditor articleEditor =
+        new ArticleEditor(
+            articleDesk,
+            new EditorialWrites(database.jdbi(), clock),
+            new Corrections(database.jdbi()),
+            sections,
+            auditLog,
+            new ArticleEditor.Page(templates, chrome, csrf, new Stamp.Clock(config.timeZone())));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Server.create(
@@ -263,7 +283,9 @@ public final class App implements AutoCloseable {
                               templates,
                               chrome,
                               csrf,
-                              clock))));
+                              clock),
+                          deskPages,
+                          articleEditor)));
             });
   }
 
