@@ -33,6 +33,7 @@ class TableOwnershipTest {
           Map.entry("throttle_events", "accounts"),
           Map.entry("articles", "articles"),
           Map.entry("article_authors", "articles"),
+          Map.entry("article_corrections", "articles"),
           Map.entry("article_revisions", "articles"),
           Map.entry("article_tags", "articles"),
           Map.entry("authors", "articles"),
@@ -59,9 +60,11 @@ class TableOwnershipTest {
   static final Set<String> READS_ACROSS =
       Set.of(
           // Attribution joined into listings, the article page and sitemaps; a partner's priority.
+          "articles/ArticleDesk.java reads sources",
           "articles/ArticleReads.java reads sources",
           "articles/ArticleRows.java reads sources",
           "articles/Listings.java reads sources",
+          "articles/Pins.java reads sources",
           "articles/Sitemaps.java reads sources",
           "articles/StoryLeads.java reads sources",
           // Inside the transaction that stores a batch: by (source, guid), by fingerprint.
