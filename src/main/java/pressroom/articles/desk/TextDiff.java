@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Word by word, what changed between two versions of a text (pure): the HTML's tags are stripped,
@@ -44,8 +45,13 @@ public final class TextDiff {
   /** The readable text of sanitized HTML: one paragraph a line, tags gone. */
   public static String textOf(String html) {
     Document doc = Jsoup.parseBodyFragment(html == null ? "" : html);
-    doc.outputSettings().prettyPrint(false);
-    doc.select("br").after("\n");
+    // The HTML's own line breaks are spaces; a <br> is a line, a block a paragraph.
+    for (var e : doc.body().getAllElements()) {
+      for (TextNode t : e.textNodes()) {
+        t.text(t.getWholeText().replaceAll("\\s+", " "));
+      }
+    }
+    doc.select("br").forEach(br -> br.replaceWith(new TextNode("\n")));
     doc.select(BLOCKS).after("\n\n");
     return doc.body()
         .wholeText()

@@ -18,6 +18,27 @@ class SqliteArticleDeskTest extends ArticleDeskContract {
     return TestApp.Db.SQLITE;
   }
 
+  /** The desk's pages, a refused form and an article with corrections pass the Nu Html Checker. */
+  @Test
+  void theDesksPagesAreValidHtml() throws Exception {
+    var a = story("Valid page story");
+    java.util.Map<String, String> form = form(a.id());
+    form.put("body", "<p>The council met on Tuesday.</p>");
+    editor.post("/staff/articles/" + a.id(), form);
+    editor.post("/staff/articles/" + a.id() + "/corrections", java.util.Map.of("note", "Tuesday."));
+    var checker = new pressroom.testing.HtmlChecker();
+    for (var r :
+        List.of(
+            editor.get("/staff/articles"),
+            editor.get("/staff/articles?from=never"),
+            editor.get("/staff/articles/" + a.id()),
+            editor.post("/staff/articles/" + a.id() + "/withdraw", java.util.Map.of("reason", " ")),
+            editor.get("/staff/articles/" + a.id() + "/revisions"),
+            anonymous("/articles/" + a.slug()))) {
+      assertThat(checker.errors(r.body())).as("HTML errors in " + r.uri()).isEmpty();
+    }
+  }
+
   /**
    * Each filter of the staff list, alone and together, from the top and from a position: the plan
    * walks an index in list order and stops at the page's end, never sorting or reading the table
