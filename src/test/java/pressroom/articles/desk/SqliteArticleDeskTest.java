@@ -81,6 +81,12 @@ class SqliteArticleDeskTest extends ArticleDeskContract {
             .noneMatch(
                 l -> l.matches("SCAN a") || l.startsWith("SCAN s") || l.startsWith("SCAN src"));
         assertThat(plan.getFirst()).as(f + " after " + after).contains("INDEX articles_desk_by_");
+        if (f.status() == ArticleStatus.WITHDRAWN) {
+          assertThat(plan.getFirst()).contains("articles_desk_by_status");
+        }
+        if (f.origin() instanceof Origin.Own) {
+          assertThat(plan.getFirst()).contains("articles_desk_by_source");
+        }
       }
     }
   }
