@@ -36,7 +36,7 @@ public final class ArticleEditor {
   static final int NOTE_MOST = 2_000;
   static final int REASON_MOST = 500;
 
-  /** Pages and the things they may say after an action (`?done=`), nothing else. */
+  /** What the page may say after an action (`?done=`): these and nothing typed into a link. */
   private static final Map<String, String> NOTICES =
       Map.of(
           "saved", "Saved. Readers see the new text; the previous one is kept as a revision.",
