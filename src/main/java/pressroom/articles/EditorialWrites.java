@@ -159,7 +159,7 @@ public final class EditorialWrites {
   }
 
   /**
-   * Withdraws an article that is not already withdrawn, keeping the editor's reason for the notice
+   * Withdraws a published article (embargoed ones too), keeping the editor's reason for the notice
    * readers get instead; its pins go with it.
    */
   public Result withdraw(String articleId, String reason) {
@@ -169,7 +169,7 @@ public final class EditorialWrites {
           if (status == null) {
             return Result.NOT_FOUND;
           }
-          if (status == ArticleStatus.WITHDRAWN) {
+          if (status != ArticleStatus.PUBLISHED) {
             return Result.CONFLICT;
           }
           h.createUpdate(
@@ -184,7 +184,10 @@ public final class EditorialWrites {
         });
   }
 
-  /** Publishes a withdrawn article again and forgets the reason. */
+  /**
+   * Publishes again an article an editor withdrew, and forgets the reason. What a partner withdrew
+   * (a kill notice, the end of a licence) has no reason here and stays withdrawn.
+   */
   public Result restore(String articleId) {
     return jdbi.inTransaction(
         h -> {
@@ -192,7 +195,15 @@ public final class EditorialWrites {
           if (status == null) {
             return Result.NOT_FOUND;
           }
-          if (status != ArticleStatus.WITHDRAWN) {
+          boolean byEditor =
+              h.createQuery(
+                          "SELECT count(*) FROM articles WHERE id = :id"
+                              + " AND withdrawal_reason IS NOT NULL")
+                      .bind("id", articleId)
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
+          if (status != ArticleStatus.WITHDRAWN || !byEditor) {
             return Result.CONFLICT;
           }
           h.createUpdate("UPDATE articles SET withdrawal_reason = NULL WHERE id = :id")

@@ -173,7 +173,14 @@ public final class ArticleEditor {
     switch (writes.withdraw(d.article().id(), reason)) {
       case NOT_FOUND -> throw PageException.notFound();
       case CONFLICT -> {
-        refuse(ctx, d, HttpStatus.CONFLICT, "reason", "It is withdrawn already.", "", reason);
+        refuse(
+            ctx,
+            d,
+            HttpStatus.CONFLICT,
+            "form",
+            "Only a published article can be withdrawn.",
+            "",
+            reason);
         return;
       }
       case DONE -> {}
@@ -192,7 +199,13 @@ public final class ArticleEditor {
     switch (writes.restore(d.article().id())) {
       case NOT_FOUND -> throw PageException.notFound();
       case CONFLICT -> {
-        refuse(ctx, d, HttpStatus.CONFLICT, "form", "Only a withdrawn article can be restored.");
+        refuse(
+            ctx,
+            d,
+            HttpStatus.CONFLICT,
+            "form",
+            "Only an article withdrawn here can be restored; what its partner withdrew stays"
+                + " withdrawn.");
         return;
       }
       case DONE -> {}

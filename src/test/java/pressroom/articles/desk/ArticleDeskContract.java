@@ -327,6 +327,17 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
     assertThat(anonymous("/articles/" + a.slug()).statusCode()).isEqualTo(200);
     assertThat(editor.post("/staff/articles/" + a.id() + "/restore", Map.of()).statusCode())
         .isEqualTo(409);
+    // What a partner withdrew stays withdrawn; a draft was never shown, so it is not withdrawn.
+    HttpResponse<String> partners =
+        editor.post("/staff/articles/" + f.withdrawn.id() + "/restore", Map.of());
+    assertThat(partners.statusCode()).isEqualTo(409);
+    assertThat(partners.body()).contains("stays withdrawn");
+    assertThat(anonymous("/articles/" + f.withdrawn.slug()).statusCode()).isEqualTo(410);
+    assertThat(
+            editor
+                .post("/staff/articles/" + f.draft.id() + "/withdraw", Map.of("reason", "No."))
+                .statusCode())
+        .isEqualTo(409);
     var actions =
         site
             .app()
