@@ -172,14 +172,14 @@ public final class EditorialWrites {
           if (status != ArticleStatus.PUBLISHED) {
             return Result.CONFLICT;
           }
+          StatusChanges.setStatus(
+              h, List.of(articleId), ArticleStatus.WITHDRAWN, clock.instant().toEpochMilli());
           h.createUpdate(
                   "UPDATE articles SET withdrawal_reason = :reason, pinned_home_at = NULL,"
                       + " pinned_section_at = NULL WHERE id = :id")
               .bind("reason", reason)
               .bind("id", articleId)
               .execute();
-          StatusChanges.setStatus(
-              h, List.of(articleId), ArticleStatus.WITHDRAWN, clock.instant().toEpochMilli());
           return Result.DONE;
         });
   }
@@ -206,9 +206,6 @@ public final class EditorialWrites {
           if (status != ArticleStatus.WITHDRAWN || !byEditor) {
             return Result.CONFLICT;
           }
-          h.createUpdate("UPDATE articles SET withdrawal_reason = NULL WHERE id = :id")
-              .bind("id", articleId)
-              .execute();
           StatusChanges.setStatus(
               h, List.of(articleId), ArticleStatus.PUBLISHED, clock.instant().toEpochMilli());
           return Result.DONE;

@@ -338,6 +338,11 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
                 .post("/staff/articles/" + f.draft.id() + "/withdraw", Map.of("reason", "No."))
                 .statusCode())
         .isEqualTo(409);
+    // A partner's kill after an editor's withdrawal is the partner's: it stays.
+    editor.post("/staff/articles/" + a.id() + "/withdraw", Map.of("reason", "Checking."));
+    site.app().articles().setStatus(a.id(), pressroom.articles.ArticleStatus.WITHDRAWN);
+    assertThat(editor.post("/staff/articles/" + a.id() + "/restore", Map.of()).statusCode())
+        .isEqualTo(409);
     var actions =
         site
             .app()
