@@ -157,6 +157,9 @@ class ArticleDeskBrowserTest {
         .until(d -> d.findElement(By.tagName("h1")).getText().equals("Revisions"));
     assertThat(marked(".diff del")).contains("six.");
     assertThat(marked(".diff ins")).contains("dawn.");
+    // Where there is room the two versions stand side by side; on a phone, inline.
+    assertThat(browser.findElement(By.cssSelector(".diff-sides")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.cssSelector(".diff-inline")).isDisplayed()).isFalse();
     browser.findElement(By.linkText("Compare with the current text")).click();
     Browser.waitUp(browser).until(d -> d.getCurrentUrl().contains("?with="));
     assertThat(marked(".diff ins")).contains("at last");
