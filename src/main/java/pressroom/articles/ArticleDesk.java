@@ -71,7 +71,7 @@ public final class ArticleDesk {
    *
    * @param next where the next page starts, or null when this is the last
    */
-  public record Page(List<Row> rows, Window.Position next) {}
+  public record Page(List<Row> rows, Window.Position next, Window.Position previous) {}
 
   /** A statement and its arguments (exposed so a test can check its plan). */
   public record Statement(String sql, Map<String, Object> binds) {}
@@ -80,7 +80,9 @@ public final class ArticleDesk {
    * The SQL of one page: articles stays the outer table (CROSS JOIN), read in list order through
    * the index of whichever filter leads, so a page stops after {@code limit} matching rows.
    */
-  public static Statement listStatement(Filter f, Window.Position after, int limit) {
+  public static Statement listStatement(Filter f, Window w, int limit) {
+    Window.Position older = w instanceof Window.Before b ? b.position() : null;
+    Window.Position newer = w instanceof Window.After a ? a.position() : null;
     StringBuilder sql =
         new StringBuilder(
             """
@@ -106,18 +108,25 @@ public final class ArticleDesk {
       // and a planner can use it only for a value it sees.
       sql.append(" AND a.status = '").append(f.status().dbValue()).append('\'');
     }
-    if (f.from() != null) {
-      sql.append(" AND a.published_at >= :from");
-      binds.put("from", f.from().toEpochMilli());
-    }
-    // One upper bound, the lower of the range's end and the position: given two, SQLite ranges
+    // One bound a side, the tighter of the range's and the position's: given two, SQLite ranges
     // on one and filters by the other (see Listings.listingSql).
+    Long downTo = f.from() == null ? null : f.from().toEpochMilli();
     Long upTo = f.until() == null ? null : f.until().toEpochMilli() - 1;
-    if (after != null) {
-      upTo = upTo == null ? after.publishedAt() : Math.min(upTo, after.publishedAt());
+    if (older != null) {
+      upTo = upTo == null ? older.publishedAt() : Math.min(upTo, older.publishedAt());
       sql.append(" AND (a.published_at < :atTime OR a.id < :atId)");
-      binds.put("atTime", after.publishedAt());
-      binds.put("atId", after.id());
+      binds.put("atTime", older.publishedAt());
+      binds.put("atId", older.id());
+    }
+    if (newer != null) {
+      downTo = downTo == null ? newer.publishedAt() : Math.max(downTo, newer.publishedAt());
+      sql.append(" AND (a.published_at > :atTime OR a.id > :atId)");
+      binds.put("atTime", newer.publishedAt());
+      binds.put("atId", newer.id());
+    }
+    if (downTo != null) {
+      sql.append(" AND a.published_at >= :downTo");
+      binds.put("downTo", downTo);
     }
     if (upTo != null) {
       sql.append(" AND a.published_at <= :upTo");
@@ -127,40 +136,62 @@ public final class ArticleDesk {
       sql.append(" AND lower(a.headline) LIKE :headline ESCAPE '\\'");
       binds.put("headline", "%" + like(f.headline().toLowerCase(Locale.ROOT)) + "%");
     }
-    sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit");
+    String order = newer != null ? "ASC" : "DESC";
+    sql.append(" ORDER BY a.published_at " + order + ", a.id " + order + " LIMIT :limit");
     binds.put("limit", limit);
     return new Statement(sql.toString(), binds);
   }
 
-  /** The page of the list that starts after {@code after} (null: the newest). */
-  public Page list(Filter f, Window.Position after) {
-    Statement st = listStatement(f, after, PAGE_SIZE + 1);
-    List<Row> rows =
-        jdbi.withHandle(
-            h -> {
-              var q = h.createQuery(st.sql());
-              st.binds().forEach(q::bind);
-              return q.map(
-                      (rs, ctx) ->
-                          new Row(
-                              rs.getString("id"),
-                              rs.getString("slug"),
-                              rs.getString("headline"),
-                              rs.getString("section_name"),
-                              rs.getString("source_name"),
-                              ArticleStatus.fromDb(rs.getString("status")),
-                              Instant.ofEpochMilli(rs.getLong("published_at")),
-                              rs.getObject("pinned_home_at") != null,
-                              rs.getObject("pinned_section_at") != null))
-                  .list();
-            });
-    if (rows.size() <= PAGE_SIZE) {
-      return new Page(rows, null);
+  /**
+   * A page of the list: the newest ({@link Window#FIRST}), those older than a position, or those
+   * newer (the page before; fewer than a page newer is the first page).
+   */
+  public Page list(Filter f, Window w) {
+    if (w instanceof Window.Numbered) {
+      w = Window.FIRST; // the desk pages by position only
     }
-    Row last = rows.get(PAGE_SIZE - 1);
+    List<Row> rows = rows(f, w);
+    boolean more = rows.size() > PAGE_SIZE;
+    if (w instanceof Window.After && !more) {
+      w = Window.FIRST;
+      rows = rows(f, w);
+      more = rows.size() > PAGE_SIZE;
+    }
+    if (w instanceof Window.After) {
+      rows = rows.subList(0, PAGE_SIZE).reversed();
+      return new Page(rows, position(rows.getLast()), position(rows.getFirst()));
+    }
+    List<Row> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
     return new Page(
-        rows.subList(0, PAGE_SIZE),
-        new Window.Position(last.publishedAt().toEpochMilli(), last.id()));
+        shown,
+        more ? position(shown.getLast()) : null,
+        w instanceof Window.Before && !shown.isEmpty() ? position(shown.getFirst()) : null);
+  }
+
+  private static Window.Position position(Row r) {
+    return new Window.Position(r.publishedAt().toEpochMilli(), r.id());
+  }
+
+  private List<Row> rows(Filter f, Window w) {
+    Statement st = listStatement(f, w, PAGE_SIZE + 1);
+    return jdbi.withHandle(
+        h -> {
+          var q = h.createQuery(st.sql());
+          st.binds().forEach(q::bind);
+          return q.map(
+                  (rs, ctx) ->
+                      new Row(
+                          rs.getString("id"),
+                          rs.getString("slug"),
+                          rs.getString("headline"),
+                          rs.getString("section_name"),
+                          rs.getString("source_name"),
+                          ArticleStatus.fromDb(rs.getString("status")),
+                          Instant.ofEpochMilli(rs.getLong("published_at")),
+                          rs.getObject("pinned_home_at") != null,
+                          rs.getObject("pinned_section_at") != null))
+              .list();
+        });
   }
 
   /** A partner as the list's filter names it. */

@@ -68,21 +68,31 @@ public final class DeskPages {
     List<Section> all = sections.sections();
     Map<String, String> problems = new LinkedHashMap<>();
     ArticleDesk.Filter filter = filter(typed, all, problems);
-    Window.Position after = null;
-    String before = ctx.queryParam("before");
-    if (before != null) {
-      after = Window.Position.parse(before).orElse(null);
-      if (after == null) {
-        problems.put("before", "“before” is not a position in this list: follow the links.");
+    Window window = Window.FIRST;
+    for (String side : List.of("before", "after")) {
+      String at = ctx.queryParam(side);
+      if (at != null) {
+        var position = Window.Position.parse(at);
+        if (position.isEmpty()) {
+          problems.put(side, "“" + side + "” is not a position in this list: follow the links.");
+        } else {
+          window =
+              side.equals("before")
+                  ? new Window.Before(position.get())
+                  : new Window.After(position.get());
+        }
       }
     }
     Chrome c = chrome.get().as(Auth.viewer(ctx), csrf.token(ctx));
     List<ListRow> rows = List.of();
     String next = null;
+    String previous = null;
     if (problems.isEmpty()) {
-      ArticleDesk.Page page = desk.list(filter, after);
+      ArticleDesk.Page page = desk.list(filter, window);
       rows = page.rows().stream().map(r -> new ListRow(r, stamps.stamp(r.publishedAt()))).toList();
-      next = page.next() == null ? null : address(typed, page.next().toString());
+      next = page.next() == null ? null : address(typed, "before", page.next().toString());
+      previous =
+          page.previous() == null ? null : address(typed, "after", page.previous().toString());
     } else {
       ctx.status(400);
     }
@@ -100,8 +110,8 @@ public final class DeskPages {
                     desk.sources(),
                     rows,
                     next,
-                    address(typed, null),
-                    after != null)));
+                    previous,
+                    address(typed, null, null))));
   }
 
   /** The filter the typed values ask for; what is wrong goes into {@code problems}. */
@@ -156,7 +166,7 @@ public final class DeskPages {
   }
 
   /** The list's address with these filters, from a position (null: the newest). */
-  private static String address(Filters f, String before) {
+  private static String address(Filters f, String side, String position) {
     StringBuilder q = new StringBuilder();
     for (String[] p :
         new String[][] {
@@ -166,7 +176,7 @@ public final class DeskPages {
           {"from", f.from()},
           {"to", f.to()},
           {"q", f.q()},
-          {"before", before}
+          {side, position}
         }) {
       if (p[1] != null && !p[1].isEmpty()) {
         q.append(q.isEmpty() ? "?" : "&")

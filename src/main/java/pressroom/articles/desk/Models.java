@@ -24,8 +24,9 @@ public final class Models {
   public record ListRow(ArticleDesk.Row row, Stamp published) {}
 
   /**
-   * @param next the next page's address, or null
-   * @param paged whether this is a page past the first (it offers the way back)
+   * @param next the address of older articles, or null
+   * @param previous the address of newer articles, or null on the first page
+   * @param first the address of the newest articles with the same filters
    */
   public record ListPage(
       Chrome chrome,
@@ -36,8 +37,8 @@ public final class Models {
       List<ArticleDesk.SourceName> sources,
       List<ListRow> rows,
       String next,
-      String first,
-      boolean paged) {}
+      String previous,
+      String first) {}
 
   public record NoteRow(Stamp at, String note) {}
 

@@ -123,25 +123,37 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
   @Test
   void theListIsNewestFirstAndPagesByPositionWithNothingLostOrRepeated() {
     Instant base = site.clock().instant().minus(Duration.ofDays(30));
-    for (int i = 0; i < 57; i++) {
+    for (int i = 0; i < 107; i++) {
       // Pairs share a millisecond: the id orders them, and no page may skip one.
       site.insert(
           Fixtures.story("Paging item " + i, "<p>Item.</p>", base.plusSeconds(i / 2 * 60L)));
     }
     List<String> seen = new ArrayList<>();
     String next = "/staff/articles?q=paging+item";
+    String lastPage = null;
     int pages = 0;
     while (next != null) {
       Document d = Jsoup.parse(editor.get(next).body());
       seen.addAll(d.select("table.desk-articles tbody tr th a").eachText());
       var older = d.selectFirst("a[rel=next]");
+      lastPage = next;
       next = older == null ? null : older.attr("href");
       pages++;
     }
-    assertThat(pages).isEqualTo(2);
-    assertThat(seen).hasSize(57).doesNotHaveDuplicates();
-    assertThat(seen.getFirst()).isIn("Paging item 56", "Paging item 55");
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).hasSize(107).doesNotHaveDuplicates();
+    assertThat(seen.getFirst()).isIn("Paging item 106", "Paging item 105");
     assertThat(seen.getLast()).isIn("Paging item 0", "Paging item 1");
+    // And back: each older page links to the newer one, up to the first.
+    Document older = Jsoup.parse(editor.get(lastPage).body());
+    Document newer = Jsoup.parse(editor.get(older.selectFirst("a[rel=prev]").attr("href")).body());
+    assertThat(newer.select("table.desk-articles tbody tr th a").eachText())
+        .isEqualTo(seen.subList(50, 100));
+    assertThat(newer.selectFirst("a[rel=next]").attr("href")).isEqualTo(lastPage);
+    Document newest = Jsoup.parse(editor.get(newer.selectFirst("a[rel=prev]").attr("href")).body());
+    assertThat(newest.select("table.desk-articles tbody tr th a").eachText())
+        .isEqualTo(seen.subList(0, 50));
+    assertThat(newest.select("a[rel=prev]")).isEmpty();
   }
 
   @Test

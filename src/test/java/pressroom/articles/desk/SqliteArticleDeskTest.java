@@ -63,7 +63,7 @@ class SqliteArticleDeskTest extends ArticleDeskContract {
             new Filter(
                 section, new Origin.Partner(source), ArticleStatus.PUBLISHED, from, until, "x"));
     for (Filter f : filters) {
-      for (Window.Position after : java.util.Arrays.asList(null, at)) {
+      for (Window after : List.of(Window.FIRST, new Window.Before(at), new Window.After(at))) {
         ArticleDesk.Statement st = ArticleDesk.listStatement(f, after, 51);
         List<String> plan =
             site.app()
