@@ -36,6 +36,7 @@ import pressroom.config.Config;
 import pressroom.db.Database;
 import pressroom.demo.DemoContent;
 import pressroom.feeds.FeedsOut;
+import pressroom.ingest.FeedPreview;
 import pressroom.ingest.Importer;
 import pressroom.ingest.IngestJob;
 import pressroom.ingest.IngestScheduler;
@@ -47,6 +48,7 @@ import pressroom.ingest.mapping.AgencyNames;
 import pressroom.ingest.sources.SourceDao;
 import pressroom.ingest.store.IngestStore;
 import pressroom.mail.Mailer;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
@@ -171,6 +173,7 @@ public final class App implements AutoCloseable {
             csrf,
             new Accounts.Site(
                 config.baseUrl().toString(), config.siteName(), config.secureCookies(), chrome),
+            auditLog,
             clock);
     this.comments =
         Comments.create(
@@ -183,6 +186,7 @@ public final class App implements AutoCloseable {
             config.baseUrl().toString(),
             new Comments.Rules(
                 Duration.ofDays(config.commentsCloseAfterDays()), config.commentRateLimits()),
+            auditLog,
             clock);
     this.searchPages =
         new SearchPages(
@@ -216,7 +220,15 @@ public final class App implements AutoCloseable {
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
         new SourcesPage(
-            sources, poller, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+            sources,
+            poller,
+            new FeedPreview(fetcher, agencies, clock),
+            sections,
+            templates,
+            chrome,
+            csrf,
+            new Stamp.Clock(config.timeZone()),
+            auditLog);
     ArticleDesk articleDesk = new ArticleDesk(database.jdbi());
     DeskPages deskPages =
         new DeskPages(
@@ -284,6 +296,14 @@ public final class App implements AutoCloseable {
                               chrome,
                               csrf,
                               clock),
+                          new AuditPages(
+                              auditLog,
+                              templates,
+                              chrome,
+                              csrf,
+                              new Stamp.Clock(config.timeZone())),
+                          accounts.twoFactorPages(),
+                          accounts.securityPage(),
                           deskPages,
                           articleEditor)));
             });
@@ -391,6 +411,11 @@ public final class App implements AutoCloseable {
 
   public AccountDao accountDao() {
     return accounts.dao();
+  }
+
+  /** Accounts' second factors (the command line removes one for someone locked out). */
+  public pressroom.accounts.TwoFactor twoFactor() {
+    return accounts.twoFactor();
   }
 
   /** Rebuilds the search index from the database; returns the number of articles. */

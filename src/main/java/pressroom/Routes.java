@@ -8,7 +8,9 @@ import pressroom.accounts.Auth;
 import pressroom.accounts.ProfilePages;
 import pressroom.accounts.RecoveryPages;
 import pressroom.accounts.RegistrationPages;
+import pressroom.accounts.SecurityPage;
 import pressroom.accounts.SignInPages;
+import pressroom.accounts.TwoFactorPages;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.desk.ArticleEditor;
 import pressroom.articles.desk.DeskPages;
@@ -20,6 +22,7 @@ import pressroom.comments.ModerationPages;
 import pressroom.feeds.FeedsOut;
 import pressroom.ingest.SourcesPage;
 import pressroom.ingest.sources.FeedSource;
+import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.reader.ReaderPages;
 import pressroom.search.SearchPages;
@@ -60,6 +63,9 @@ public final class Routes {
       FastPath fastPath,
       String baseUrl,
       Dashboard dashboard,
+      AuditPages audit,
+      TwoFactorPages twoFactor,
+      SecurityPage security,
       DeskPages desk,
       ArticleEditor editor) {}
 
@@ -109,6 +115,8 @@ public final class Routes {
     config.routes.before(h.auth()::resolve);
     config.routes.before(h.csrf()::check);
     // Who may call a route is declared with the route below, and checked here, once.
+    // Staff who must set up a second factor are sent to do so before the role check refuses them.
+    config.routes.beforeMatched(h.twoFactor()::enrolFirst);
     config.routes.beforeMatched(Access::enforce);
 
     var reader = h.reader();
@@ -128,6 +136,8 @@ public final class Routes {
     config.routes.post("/signin", signIn::signIn);
     config.routes.post("/signout", signIn::signOut);
     config.routes.post("/signout/everywhere", signIn::signOutEverywhere);
+    config.routes.get("/signin/code", signIn::codeForm);
+    config.routes.post("/signin/code", signIn::code);
     var recovery = h.recovery();
     config.routes.get("/recover", recovery::recoverForm);
     config.routes.post("/recover", recovery::recover);
@@ -140,6 +150,11 @@ public final class Routes {
     config.routes.post("/profile/password", profile::changePassword);
     config.routes.get("/profile/export", profile::export);
     config.routes.post("/profile/delete", profile::delete);
+    var twoFactor = h.twoFactor();
+    config.routes.get("/profile/two-factor", twoFactor::page);
+    config.routes.post("/profile/two-factor/enable", twoFactor::enable);
+    config.routes.post("/profile/two-factor/recovery-codes", twoFactor::regenerateRecoveryCodes);
+    config.routes.post("/profile/two-factor/disable", twoFactor::disable);
     var accounts = h.accounts();
 
     var accountApi = h.accountApi();
@@ -216,6 +231,12 @@ public final class Routes {
 
     var sources = h.sources();
     config.routes.get("/staff/sources", sources::list, Role.EDITOR);
+    config.routes.get("/staff/sources/new", sources.forms()::newForm, Role.EDITOR);
+    config.routes.post("/staff/sources/new", sources.forms()::add, Role.EDITOR);
+    config.routes.get("/staff/sources/{id}/edit", sources.forms()::editForm, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/edit", sources.forms()::edit, Role.EDITOR);
+    config.routes.get("/staff/sources/{id}/remove", sources::confirmRemove, Role.EDITOR);
+    config.routes.post("/staff/sources/{id}/remove", sources::remove, Role.EDITOR);
     config.routes.post("/staff/sources/{id}/fetch", sources::fetchNow, Role.EDITOR);
     config.routes.post(
         "/staff/sources/{id}/disable",
@@ -237,6 +258,11 @@ public final class Routes {
     config.routes.get("/staff/users", accounts::users, Role.ADMIN);
     config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);
+    config.routes.get("/staff/security", h.security()::show, Role.ADMIN);
+    config.routes.post("/staff/security", h.security()::save, Role.ADMIN);
+
+    config.routes.get("/staff/audit", h.audit()::page, Role.ADMIN);
+    config.routes.get("/staff/audit.csv", h.audit()::csv, Role.ADMIN);
 
     config.routes.get("/healthz", h.ops()::health);
     config.routes.get("/metrics", h.ops()::metrics);

@@ -27,6 +27,10 @@
         return;
       }
     });
+    // Back from an action: the next comment is ready for the next key.
+    if (/[?&]done=/.test(window.location.search)) {
+      go(0);
+    }
   }
 })();
 

@@ -78,6 +78,7 @@ public final class AccountApi {
     switch (signIns.signIn(
         JsonBodies.text(in, "login"),
         JsonBodies.text(in, "password"),
+        JsonBodies.text(in, "code"),
         remember,
         ctx.ip(),
         ctx.userAgent())) {
@@ -98,6 +99,25 @@ public final class AccountApi {
                       "message",
                       "The user ID or e-mail and password do not match an account."));
       case SignIns.SignIn.TooMany t -> tooMany(ctx, t.throttled());
+      case SignIns.SignIn.CodeMissing m ->
+          ctx.status(401)
+              .json(
+                  Map.of(
+                      "error",
+                      "code_required",
+                      "message",
+                      "This account signs in with a second factor: send the code from the"
+                          + " authenticator app, or a recovery code, as \"code\" with the password."));
+      case SignIns.SignIn.WrongCode w ->
+          ctx.status(401)
+              .json(
+                  Map.of(
+                      "error",
+                      "wrong_code",
+                      "message",
+                      "The code is not right, or was used already."));
+      case SignIns.SignIn.CodeNeeded c -> throw new IllegalStateException("the API takes the code");
+      case SignIns.SignIn.Expired e -> throw new IllegalStateException("the API takes the code");
     }
   }
 

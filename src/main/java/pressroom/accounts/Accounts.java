@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import pressroom.audit.AuditLog;
 import pressroom.mail.MailTemplates;
 import pressroom.mail.Mailer;
 import pressroom.web.Chrome;
@@ -28,7 +29,12 @@ public record Accounts(
     PasswordChanges passwordChanges,
     Profiles profiles,
     AccountViews views,
-    Csrf csrf)
+    Csrf csrf,
+    AuditLog audit,
+    TwoFactor twoFactor,
+    PendingSignIns pendingSignIns,
+    SecuritySettings securitySettings,
+    boolean secureCookies)
     implements AutoCloseable {
 
   /** What the accounts feature needs from the site around it. */
@@ -36,28 +42,42 @@ public record Accounts(
       String baseUrl, String siteName, boolean secureCookies, Supplier<Chrome> chrome) {}
 
   public static Accounts create(
-      Jdbi jdbi, Mailer mailer, Templates templates, Csrf csrf, Site site, InstantSource clock) {
+      Jdbi jdbi,
+      Mailer mailer,
+      Templates templates,
+      Csrf csrf,
+      Site site,
+      AuditLog audit,
+      InstantSource clock) {
     AccountDao dao = new AccountDao(jdbi);
     Sessions sessions = new Sessions(jdbi, site.secureCookies());
     Throttle throttle = new Throttle(jdbi);
     Passwords passwords = new Passwords();
+    TwoFactor twoFactor = new TwoFactor(jdbi, throttle, dao, passwords, clock);
+    PendingSignIns pending = new PendingSignIns(jdbi, site.secureCookies());
+    SecuritySettings settings = new SecuritySettings(jdbi);
     AccountMail mail =
         new AccountMail(
             dao, throttle, mailer, new MailTemplates(), site.baseUrl(), site.siteName());
     return new Accounts(
         dao,
         sessions,
-        new Auth(sessions, site.secureCookies(), clock),
+        new Auth(sessions, site.secureCookies(), clock, settings),
         throttle,
         new AccountLookups(jdbi),
-        new Suspensions(dao, clock),
+        new Suspensions(dao, audit, clock),
         new ReplyMailSettings(jdbi),
         new Registrations(dao, passwords, throttle, mail, site.siteName(), clock),
-        new SignIns(dao, sessions, passwords, throttle, clock),
+        new SignIns(dao, sessions, passwords, throttle, twoFactor, pending, clock),
         new PasswordChanges(dao, sessions, passwords, throttle, mail, clock),
         new Profiles(dao, passwords, mail, site.siteName(), clock),
         new AccountViews(templates, site.chrome(), csrf),
-        csrf);
+        csrf,
+        audit,
+        twoFactor,
+        pending,
+        settings,
+        site.secureCookies());
   }
 
   public RegistrationPages registrationPages() {
@@ -68,7 +88,26 @@ public record Accounts(
    * @param afterSignIn what else happens on signing in (a bookmark asked for before it)
    */
   public SignInPages signInPages(BiConsumer<Account, String> afterSignIn) {
-    return new SignInPages(signIns, dao, auth, csrf, views, afterSignIn);
+    return new SignInPages(
+        signIns,
+        dao,
+        auth,
+        csrf,
+        views,
+        afterSignIn,
+        pendingSignIns,
+        securitySettings,
+        secureCookies);
+  }
+
+  /** Setting up and changing one's second factor. */
+  public TwoFactorPages twoFactorPages() {
+    return new TwoFactorPages(twoFactor, views, audit);
+  }
+
+  /** Admins' sign-in rules for staff. */
+  public SecurityPage securityPage() {
+    return new SecurityPage(securitySettings, twoFactor, views, audit);
   }
 
   public RecoveryPages recoveryPages() {
@@ -84,7 +123,7 @@ public record Accounts(
 
   /** The staff's users pages. */
   public AccountPages userPages() {
-    return new AccountPages(dao, views, suspensions);
+    return new AccountPages(dao, views, suspensions, audit);
   }
 
   public AccountApi api() {

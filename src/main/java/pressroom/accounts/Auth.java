@@ -13,15 +13,18 @@ import pressroom.web.PageException;
 /** Who is signed in on this request: reads the session cookie once and remembers the account. */
 public final class Auth {
   private static final String ACCOUNT = "pressroom.account";
+  private static final String ENROL_FIRST = "pressroom.enrol-first";
 
   private final Sessions sessions;
   private final boolean secure;
   private final InstantSource clock;
+  private final SecuritySettings settings;
 
-  public Auth(Sessions sessions, boolean secure, InstantSource clock) {
+  public Auth(Sessions sessions, boolean secure, InstantSource clock, SecuritySettings settings) {
     this.sessions = sessions;
     this.secure = secure;
     this.clock = clock;
+    this.settings = settings;
   }
 
   /** Before every request that has a session cookie: resolve it (expired ones are cleared). */
@@ -35,10 +38,21 @@ public final class Auth {
     if (a.isPresent()) {
       ctx.attribute(ACCOUNT, a.get());
       // A suspended staff member keeps reading, but loses the staff pages until someone lifts it.
-      ctx.attribute(Access.ROLE, a.get().suspended(now) ? Access.Role.READER : a.get().role());
+      Access.Role role = a.get().suspended(now) ? Access.Role.READER : a.get().role();
+      // Staff without a second factor, when admins require one, get no staff page until set up.
+      if (role != Access.Role.READER && settings.mustEnrol(a.get().id())) {
+        ctx.attribute(ENROL_FIRST, Boolean.TRUE);
+        role = Access.Role.READER;
+      }
+      ctx.attribute(Access.ROLE, role);
     } else {
       ctx.removeCookie(sessions.cookieName(), "/");
     }
+  }
+
+  /** True when the signed-in staff member must set up a second factor before any staff page. */
+  public static boolean mustEnrolFirst(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(ENROL_FIRST));
   }
 
   public static Optional<Account> account(Context ctx) {

@@ -129,15 +129,19 @@ public final class Sessions {
 
   /**
    * Signs out every session of an account, except the one whose cookie is {@code keep} (may be
-   * null).
+   * null), and drops its sign-ins still waiting for a code (their password may be the old one).
    */
   public int endAll(String accountId, String keep) {
     return jdbi.withHandle(
-        h ->
-            h.createUpdate("DELETE FROM sessions WHERE account_id = :a AND id_hash <> :keep")
-                .bind("a", accountId)
-                .bind("keep", keep == null ? "" : hash(keep))
-                .execute());
+        h -> {
+          h.createUpdate("DELETE FROM pending_signins WHERE account_id = :a")
+              .bind("a", accountId)
+              .execute();
+          return h.createUpdate("DELETE FROM sessions WHERE account_id = :a AND id_hash <> :keep")
+              .bind("a", accountId)
+              .bind("keep", keep == null ? "" : hash(keep))
+              .execute();
+        });
   }
 
   static String hash(String value) {

@@ -18,6 +18,8 @@ public final class SignIns {
   private final Sessions sessions;
   private final Passwords passwords;
   private final Throttle throttle;
+  private final TwoFactor twoFactor;
+  private final PendingSignIns pending;
   private final InstantSource clock;
 
   public SignIns(
@@ -25,24 +27,118 @@ public final class SignIns {
       Sessions sessions,
       Passwords passwords,
       Throttle throttle,
+      TwoFactor twoFactor,
+      PendingSignIns pending,
       InstantSource clock) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.passwords = passwords;
     this.throttle = throttle;
+    this.twoFactor = twoFactor;
+    this.pending = pending;
     this.clock = clock;
   }
 
   public sealed interface SignIn {
-    record Ok(Account account, String sessionCookie) implements SignIn {}
+    record Ok(Account account, String sessionCookie, boolean remember) implements SignIn {}
 
     record Failed() implements SignIn {}
 
     record TooMany(Throttled throttled) implements SignIn {}
+
+    /** The password is right and the account has a second factor: its code is to come. */
+    record CodeNeeded(String pendingValue) implements SignIn {}
+
+    /** The password is right, but the account has a second factor and no code came with it. */
+    record CodeMissing() implements SignIn {}
+
+    /** The password was right, the code is not (or is spent). */
+    record WrongCode() implements SignIn {}
+
+    /** The sign-in waiting for a code is unknown or took too long. */
+    record Expired() implements SignIn {}
   }
 
+  /**
+   * The sign-in form: a right password signs in, or, for an account with a second factor, starts a
+   * sign-in that waits for the code ({@link #finish}).
+   */
   public SignIn signIn(
       String login, String password, boolean remember, String ip, String userAgent) {
+    PasswordCheck checked = checkPassword(login, password, ip);
+    if (checked.refused() != null) {
+      return checked.refused();
+    }
+    Account a = checked.account();
+    Instant now = clock.instant();
+    if (twoFactor.enrolled(a.id())) {
+      return new SignIn.CodeNeeded(pending.create(a.id(), remember, now));
+    }
+    return new SignIn.Ok(a, sessions.create(a.id(), remember, userAgent, now), remember);
+  }
+
+  /** The code for a sign-in that waits for one. */
+  public SignIn finish(String pendingValue, String code, String ip, String userAgent) {
+    Instant now = clock.instant();
+    var waiting = pending.find(pendingValue, now);
+    if (waiting.isEmpty()) {
+      return new SignIn.Expired();
+    }
+    String accountId = waiting.get().accountId();
+    Optional<SignIn> refused = refusedCode(accountId, code, ip);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    if (!pending.end(pendingValue)) {
+      return new SignIn.Expired(); // another request finished it first
+    }
+    Account a = accounts.find(accountId).orElse(null);
+    if (a == null) {
+      return new SignIn.Expired();
+    }
+    boolean remember = waiting.get().remember();
+    return new SignIn.Ok(a, sessions.create(a.id(), remember, userAgent, now), remember);
+  }
+
+  /** Whether a browser's value names a sign-in still waiting for its code. */
+  public boolean waitingForCode(String pendingValue) {
+    return pending.find(pendingValue, clock.instant()).isPresent();
+  }
+
+  /** The API: password and, for an account with a second factor, its code, in one call. */
+  public SignIn signIn(
+      String login, String password, String code, boolean remember, String ip, String userAgent) {
+    PasswordCheck checked = checkPassword(login, password, ip);
+    if (checked.refused() != null) {
+      return checked.refused();
+    }
+    Account a = checked.account();
+    if (twoFactor.enrolled(a.id())) {
+      if (code == null || code.isBlank()) {
+        return new SignIn.CodeMissing();
+      }
+      Optional<SignIn> refused = refusedCode(a.id(), code, ip);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+    }
+    return new SignIn.Ok(
+        a, sessions.create(a.id(), remember, userAgent, clock.instant()), remember);
+  }
+
+  /** Why a code is refused, or empty when it is accepted (and spent). */
+  private Optional<SignIn> refusedCode(String accountId, String code, String ip) {
+    return switch (twoFactor.check(accountId, code, ip)) {
+      case TwoFactor.Check.Accepted ok -> Optional.empty();
+      case TwoFactor.Check.Refused r -> Optional.of(new SignIn.WrongCode());
+      case TwoFactor.Check.TooMany t -> Optional.of(new SignIn.TooMany(t.throttled()));
+    };
+  }
+
+  /** The account whose password was typed, or why not (exactly one of the two is set). */
+  private record PasswordCheck(Account account, SignIn refused) {}
+
+  private PasswordCheck checkPassword(String login, String password, String ip) {
     Instant now = clock.instant();
     Optional<AccountDao.WithHash> found =
         login == null || login.isBlank() ? Optional.empty() : accounts.byLogin(login);
@@ -59,27 +155,27 @@ public final class SignIns {
             .retryAfter(loginKey, SIGNIN_PER_ACCOUNT, now)
             .or(() -> throttle.retryAfter(ipKey, SIGNIN_PER_IP, now));
     if (wait.isPresent()) {
-      return new SignIn.TooMany(new Throttled(wait.get()));
+      return new PasswordCheck(null, new SignIn.TooMany(new Throttled(wait.get())));
     }
     String pw = password == null ? "" : password;
     if (found.isEmpty()) {
       passwords.verifyDummy(pw); // the same time as a real check: no telling which part was wrong
       throttle.record(loginKey, now);
       throttle.record(ipKey, now);
-      return new SignIn.Failed();
+      return new PasswordCheck(null, new SignIn.Failed());
     }
     Passwords.Verification v = passwords.verify(pw, found.get().passwordHash());
     if (!v.matches()) {
       throttle.record(loginKey, now);
       throttle.record(ipKey, now);
-      return new SignIn.Failed();
+      return new PasswordCheck(null, new SignIn.Failed());
     }
     Account a = found.get().account();
     if (v.rehashed() != null) {
       accounts.setPasswordHash(a.id(), v.rehashed());
     }
     throttle.clear(loginKey);
-    return new SignIn.Ok(a, sessions.create(a.id(), remember, userAgent, now));
+    return new PasswordCheck(a, null);
   }
 
   /** Ends every session of the account ("sign out everywhere"). */

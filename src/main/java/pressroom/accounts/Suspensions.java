@@ -3,6 +3,7 @@ package pressroom.accounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import pressroom.audit.AuditLog;
 import pressroom.web.Access;
 import pressroom.web.Access.Role;
 import pressroom.web.PageException;
@@ -21,10 +22,12 @@ public final class Suspensions {
   static final String DEFAULT_REASON = "breaking the discussion rules";
 
   private final AccountDao accounts;
+  private final AuditLog audit;
   private final InstantSource clock;
 
-  public Suspensions(AccountDao accounts, InstantSource clock) {
+  public Suspensions(AccountDao accounts, AuditLog audit, InstantSource clock) {
     this.accounts = accounts;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -43,11 +46,14 @@ public final class Suspensions {
     }
   }
 
-  /** {@link #apply(Role, Account, String, String)} to the account with this id, if there is one. */
-  public Outcome apply(Role actor, String targetId, String days, String reason) {
+  /**
+   * {@link #apply(Account, Role, Account, String, String)} to the account with this id, if there is
+   * one.
+   */
+  public Outcome apply(Account by, Role actor, String targetId, String days, String reason) {
     return accounts
         .find(targetId)
-        .map(target -> apply(actor, target, days, reason))
+        .map(target -> apply(by, actor, target, days, reason))
         .orElseGet(() -> new Outcome.Refused(404, "Not found", "There is no such account."));
   }
 
@@ -56,9 +62,10 @@ public final class Suspensions {
    * suspension, more than {@link #LONGEST} is cut to it) or "ban"; a blank {@code reason} becomes
    * {@value #DEFAULT_REASON}.
    *
+   * @param by the staff member acting, for the audit log
    * @param actor the staff member's role as the request sees it (a suspended one's is READER)
    */
-  public Outcome apply(Role actor, Account target, String days, String reason) {
+  public Outcome apply(Account by, Role actor, Account target, String days, String reason) {
     if (!Access.outranks(actor, target.role())) {
       return new Outcome.Refused(403, "Not allowed", Access.OUTRANK_RULE);
     }
@@ -83,12 +90,48 @@ public final class Suspensions {
       }
       until = n == 0 ? null : clock.instant().plus(Duration.ofDays(Math.min(n, LONGEST.toDays())));
     }
+    String before = target.suspendedUntil() == null ? "active" : standing(target.suspendedUntil());
     if (until == null) {
       accounts.suspend(target.id(), null, null);
+      audit.record(actorOf(by), "account.reinstate", subject(target), before, "active");
       return new Outcome.Lifted();
     }
     String why = reason == null || reason.isBlank() ? DEFAULT_REASON : reason.strip();
     accounts.suspend(target.id(), until, why);
+    audit.record(
+        actorOf(by),
+        until.equals(BANNED_UNTIL) ? "account.ban" : "account.suspend",
+        subject(target),
+        before,
+        standing(until) + ": " + why);
     return new Outcome.Suspended(until, why);
+  }
+
+  private static String standing(Instant until) {
+    return until.equals(BANNED_UNTIL) ? "banned" : "suspended until " + until;
+  }
+
+  /** An account as the audit log names it. */
+  static String subject(Account a) {
+    return "Account ‘" + a.userId() + "’";
+  }
+
+  static AuditLog.Actor actorOf(Account a) {
+    return new AuditLog.Actor(a.userId(), a.shownName());
+  }
+
+  private static final java.time.format.DateTimeFormatter UNTIL =
+      java.time.format.DateTimeFormatter.ofPattern(
+              "d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** An account's standing now, as the users page says it. */
+  public String standingNow(Account a) {
+    if (!a.suspended(clock.instant())) {
+      return "active";
+    }
+    return a.suspendedUntil().equals(BANNED_UNTIL)
+        ? "banned"
+        : "suspended until " + UNTIL.format(a.suspendedUntil());
   }
 }

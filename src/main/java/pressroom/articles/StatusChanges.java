@@ -68,6 +68,51 @@ public final class StatusChanges {
     return setStatus(h, ids, ArticleStatus.EXPIRED, nowMillis);
   }
 
+  /** The articles {@link #withdrawSource} withdraws (binds {@code :id}, the source). */
+  private static final String WITHDRAWN_WITH_SOURCE =
+      "source_id = :id AND status IN ('published', 'draft')";
+
+  /**
+   * What {@link #withdrawSource} would withdraw, so an editor sees it before removing a partner.
+   *
+   * @param count how many articles
+   * @param newest the newest of them, at most as many as asked for
+   */
+  public record SourceWithdrawal(int count, List<Withdrawn> newest) {
+    public SourceWithdrawal {
+      newest = List.copyOf(newest);
+    }
+  }
+
+  /** One article a withdrawal would take down, by its headline and address. */
+  public record Withdrawn(String slug, String headline, Instant publishedAt) {}
+
+  /** What withdrawing every article of a source would take down; {@code named} newest named. */
+  public static SourceWithdrawal sourceWithdrawal(Handle h, String sourceId, int named) {
+    int count =
+        h.createQuery("SELECT count(*) FROM articles WHERE " + WITHDRAWN_WITH_SOURCE)
+            .bind("id", sourceId)
+            .mapTo(Integer.class)
+            .one();
+    List<Withdrawn> newest =
+        count == 0
+            ? List.of()
+            : h.createQuery(
+                    "SELECT slug, headline, published_at FROM articles WHERE "
+                        + WITHDRAWN_WITH_SOURCE
+                        + " ORDER BY published_at DESC, id DESC LIMIT :n")
+                .bind("id", sourceId)
+                .bind("n", named)
+                .map(
+                    (rs, ctx) ->
+                        new Withdrawn(
+                            rs.getString("slug"),
+                            rs.getString("headline"),
+                            Instant.ofEpochMilli(rs.getLong("published_at"))))
+                .list();
+    return new SourceWithdrawal(count, newest);
+  }
+
   /**
    * Withdraws, inside the caller's transaction, every published or draft article of a source whose
    * partnership ended; the stories it shares with others pass to another partner's version.
@@ -79,8 +124,8 @@ public final class StatusChanges {
     int withdrawn =
         h.createUpdate(
                 "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0,"
-                    + " embargo_pending = 0"
-                    + " WHERE source_id = :id AND status IN ('published', 'draft')")
+                    + " embargo_pending = 0 WHERE "
+                    + WITHDRAWN_WITH_SOURCE)
             .bind("now", nowMillis)
             .bind("id", sourceId)
             .execute();

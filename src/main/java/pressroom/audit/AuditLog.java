@@ -123,12 +123,12 @@ public final class AuditLog {
       sql.append(" AND actor_user_id = :actor");
     }
     if (present(f.action())) {
-      sql.append(" AND (action = :action OR action LIKE :actionPrefix)");
+      sql.append(" AND (action = :action OR action LIKE :actionPrefix ESCAPE '!')");
     }
     if (present(f.text())) {
       sql.append(
-          " AND (lower(subject) LIKE :text ESCAPE '\\' OR lower(before_value) LIKE :text ESCAPE"
-              + " '\\' OR lower(after_value) LIKE :text ESCAPE '\\')");
+          " AND (lower(subject) LIKE :text ESCAPE '!' OR lower(before_value) LIKE :text ESCAPE '!'"
+              + " OR lower(after_value) LIKE :text ESCAPE '!')");
     }
     if (f.from() != null) {
       sql.append(" AND at >= :from");
@@ -187,7 +187,7 @@ public final class AuditLog {
 
   /** A LIKE pattern that matches the typed text literally. */
   private static String like(String s) {
-    return s.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return s.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static String clip(String s) {

@@ -1,10 +1,8 @@
 package pressroom.cli;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,10 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pressroom.App;
-import pressroom.articles.SeoPolicy;
-import pressroom.ingest.formats.FeedFormat;
 import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.sources.NewSource;
+import pressroom.ingest.sources.SourceSettings;
 
 /** Partner feeds: add, list, disable, enable, remove. */
 @Command(
@@ -112,29 +109,22 @@ final class SourcesCommand {
     public Integer call() {
       NewSource in;
       try {
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (String h : headers) {
-          int colon = h.indexOf(':');
-          if (colon <= 0) {
-            throw new IllegalArgumentException(
-                "--header '" + h.split(":")[0] + "…' is not NAME:VALUE");
-          }
-          extra.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
-        }
+        // The staff form reads the same settings by the same rules (SourceSettings).
         in =
-            new NewSource(
-                name,
-                url,
-                FeedFormat.fromName(format),
-                section,
-                attribution,
-                homeUrl,
-                priority,
-                Durations.parse(interval),
-                extra,
-                SeoPolicy.fromDb(policyName(policy)),
-                !summaryOnly,
-                expireAfterDays);
+            new SourceSettings(
+                    name,
+                    url,
+                    section,
+                    format,
+                    interval,
+                    Integer.toString(expireAfterDays),
+                    attribution,
+                    homeUrl,
+                    Integer.toString(priority),
+                    policy,
+                    summaryOnly,
+                    headers)
+                .toNewSource(true);
       } catch (IllegalArgumentException e) {
         err().println("pressroom sources add: " + e.getMessage());
         return 2;
@@ -146,13 +136,6 @@ final class SourcesCommand {
         err().println("pressroom sources add: " + e.getMessage());
         return 2;
       }
-    }
-
-    private static String policyName(String p) {
-      if (!List.of("canonical", "noindex", "own").contains(p.toLowerCase(java.util.Locale.ROOT))) {
-        throw new IllegalArgumentException("--policy '" + p + "' is not canonical, noindex or own");
-      }
-      return p;
     }
   }
 
@@ -335,33 +318,6 @@ final class SourcesCommand {
     @Override
     String done() {
       return "removed " + id + "; " + withdrawn + " articles withdrawn";
-    }
-  }
-
-  /** "15m", "1h30m", "90s", "2h" → Duration. */
-  static final class Durations {
-    private Durations() {}
-
-    static Duration parse(String raw) {
-      String s = raw.strip().toLowerCase(java.util.Locale.ROOT);
-      if (!s.matches("(\\d+[dhms])+")) {
-        throw new IllegalArgumentException(
-            "--interval '" + raw + "' is not a duration such as 15m, 1h or 1h30m");
-      }
-      Duration d = Duration.ZERO;
-      var m = java.util.regex.Pattern.compile("(\\d+)([dhms])").matcher(s);
-      while (m.find()) {
-        long n = Long.parseLong(m.group(1));
-        d =
-            d.plus(
-                switch (m.group(2)) {
-                  case "d" -> Duration.ofDays(n);
-                  case "h" -> Duration.ofHours(n);
-                  case "m" -> Duration.ofMinutes(n);
-                  default -> Duration.ofSeconds(n);
-                });
-      }
-      return d;
     }
   }
 }

@@ -19,7 +19,7 @@ import pressroom.web.Access.Role;
     name = "users",
     mixinStandardHelpOptions = true,
     description = "Manage accounts.",
-    subcommands = {UsersCommand.Add.class})
+    subcommands = {UsersCommand.Add.class, UsersCommand.RemoveTwoFactor.class})
 final class UsersCommand {
 
   @Command(
@@ -99,6 +99,41 @@ final class UsersCommand {
                       err().println("pressroom users add: " + field + ": " + problem));
         }
         return 2;
+      }
+    }
+  }
+
+  @Command(
+      name = "remove-two-factor",
+      mixinStandardHelpOptions = true,
+      description =
+          "Remove an account's second factor and recovery codes, for someone who lost both; they"
+              + " sign in with the password alone and can set it up again.")
+  static final class RemoveTwoFactor extends DataCommand implements Callable<Integer> {
+    @Option(names = "--user-id", required = true, description = "The user ID or e-mail.")
+    String userId;
+
+    RemoveTwoFactor(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() {
+      try (App app = open()) {
+        var account = app.twoFactor().removeFor(userId);
+        if (account.isEmpty()) {
+          err().println("pressroom users remove-two-factor: no account has the name " + userId);
+          return 2;
+        }
+        app.auditLog()
+            .record(
+                pressroom.audit.AuditLog.Actor.COMMAND_LINE,
+                "account.two-factor.disable",
+                "Account ‘" + account.get().userId() + "’",
+                null,
+                "off");
+        out().println("Two-factor sign-in is off for " + account.get().userId() + ".");
+        return 0;
       }
     }
   }

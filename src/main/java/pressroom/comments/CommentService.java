@@ -7,6 +7,7 @@ import java.util.Optional;
 import pressroom.accounts.Account;
 import pressroom.accounts.Suspensions;
 import pressroom.accounts.Throttle;
+import pressroom.audit.AuditLog;
 import pressroom.text.UntrustedText;
 import pressroom.web.Access;
 import pressroom.web.Access.Role;
@@ -31,6 +32,7 @@ public final class CommentService {
   private final Suspensions suspensions;
   private final Duration closeAfter;
   private final boolean rateLimits;
+  private final AuditLog audit;
   private final InstantSource clock;
 
   /**
@@ -46,7 +48,9 @@ public final class CommentService {
       Suspensions suspensions,
       Duration closeAfter,
       boolean rateLimits,
+      AuditLog audit,
       InstantSource clock) {
+    this.audit = audit;
     this.clock = clock;
     this.suspensions = suspensions;
     this.rateLimits = rateLimits;
@@ -249,19 +253,45 @@ public final class CommentService {
 
   /** A moderator approves: the comment shows, and the classifier learns it was fine. */
   public boolean approve(Account moderator, String commentId) {
+    Optional<Comment> before = comments.find(commentId);
     comments.body(commentId).ifPresent(b -> spam.learn(b, false, false));
     boolean done =
         writes.moderate(commentId, CommentStatus.PUBLISHED, moderator.id(), "approved", null);
     if (done) {
       notifier.published(commentId);
+      audited(moderator, "comment.approve", before, "published");
     }
     return done;
   }
 
   /** A moderator rejects: the comment goes, and the classifier learns it was not fine. */
   public boolean reject(Account moderator, String commentId, String reason) {
+    Optional<Comment> before = comments.find(commentId);
     comments.body(commentId).ifPresent(b -> spam.learn(b, false, true));
-    return writes.moderate(commentId, CommentStatus.REJECTED, moderator.id(), "rejected", reason);
+    boolean done =
+        writes.moderate(commentId, CommentStatus.REJECTED, moderator.id(), "rejected", reason);
+    if (done) {
+      audited(moderator, "comment.reject", before, "rejected: " + reason);
+    }
+    return done;
+  }
+
+  /** The audit log's entry for a moderator's decision on a comment. */
+  private void audited(Account moderator, String action, Optional<Comment> before, String after) {
+    before.ifPresent(
+        c ->
+            audit.record(
+                new AuditLog.Actor(moderator.userId(), moderator.shownName()),
+                action,
+                "Comment " + c.id() + " by ‘" + c.authorName() + "’: " + excerpt(c.bodyHtml()),
+                c.status().name().toLowerCase(java.util.Locale.ROOT),
+                after));
+  }
+
+  /** The first words of a comment, as text, for a log line. */
+  private static String excerpt(String html) {
+    String text = org.jsoup.Jsoup.parse(html).text();
+    return text.length() <= 80 ? text : text.substring(0, 80) + "…";
   }
 
   /**
@@ -272,7 +302,7 @@ public final class CommentService {
    */
   public Suspensions.Outcome suspend(
       Account moderator, Role role, Comment c, String days, String reason) {
-    Suspensions.Outcome outcome = suspensions.apply(role, c.accountId(), days, reason);
+    Suspensions.Outcome outcome = suspensions.apply(moderator, role, c.accountId(), days, reason);
     switch (outcome) {
       case Suspensions.Outcome.Suspended s ->
           writes.logAuthorAction(
@@ -290,7 +320,16 @@ public final class CommentService {
   }
 
   public boolean feature(Account moderator, String commentId, boolean on) {
-    return writes.feature(commentId, on, moderator.id());
+    Optional<Comment> before = comments.find(commentId);
+    boolean done = writes.feature(commentId, on, moderator.id());
+    if (done) {
+      audited(
+          moderator,
+          on ? "comment.feature" : "comment.unfeature",
+          before,
+          on ? "featured" : "not featured");
+    }
+    return done;
   }
 
   /** The outcome of an author's own action (edit, delete) or a like. */

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import pressroom.accounts.Accounts;
 import pressroom.articles.CommentSettings;
+import pressroom.audit.AuditLog;
 import pressroom.db.GroupCommit;
 import pressroom.mail.Mailer;
 import pressroom.web.Chrome;
@@ -27,7 +28,8 @@ public record Comments(
     Templates templates,
     Csrf csrf,
     Supplier<Chrome> chrome,
-    String baseUrl)
+    String baseUrl,
+    AuditLog audit)
     implements AutoCloseable {
 
   /** The site's comment settings. */
@@ -42,6 +44,7 @@ public record Comments(
       Supplier<Chrome> chrome,
       String baseUrl,
       Rules rules,
+      AuditLog audit,
       InstantSource clock) {
     GroupCommit writer = new GroupCommit(jdbi, "comment-writer");
     CommentDao dao = new CommentDao(jdbi, accounts.lookups(), clock);
@@ -62,6 +65,7 @@ public record Comments(
             accounts.suspensions(),
             rules.closeAfter(),
             rules.rateLimits(),
+            audit,
             clock);
     return new Comments(
         dao,
@@ -74,7 +78,8 @@ public record Comments(
         templates,
         csrf,
         chrome,
-        baseUrl);
+        baseUrl,
+        audit);
   }
 
   public CommentPages pages() {
@@ -83,7 +88,7 @@ public record Comments(
 
   public ModerationPages moderationPages() {
     return new ModerationPages(
-        service, dao, authors, new CommentSettings(jdbi), csrf, templates, chrome);
+        service, dao, authors, new CommentSettings(jdbi), csrf, templates, chrome, audit);
   }
 
   /** Each article's comments as RSS. */

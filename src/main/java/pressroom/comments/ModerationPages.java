@@ -8,6 +8,7 @@ import pressroom.accounts.Account;
 import pressroom.accounts.Auth;
 import pressroom.accounts.Suspensions;
 import pressroom.articles.CommentSettings;
+import pressroom.audit.AuditLog;
 import pressroom.web.Access;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
@@ -27,6 +28,7 @@ public final class ModerationPages {
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
+  private final AuditLog audit;
 
   public ModerationPages(
       CommentService service,
@@ -35,7 +37,9 @@ public final class ModerationPages {
       CommentSettings settings,
       Csrf csrf,
       Templates templates,
-      Supplier<Chrome> chrome) {
+      Supplier<Chrome> chrome,
+      AuditLog audit) {
+    this.audit = audit;
     this.service = service;
     this.comments = comments;
     this.authors = authors;
@@ -45,7 +49,30 @@ public final class ModerationPages {
     this.chrome = chrome;
   }
 
-  public record Queue(Chrome chrome, Head head, List<Item> items) {}
+  /**
+   * @param done what the moderator's last action did, said back to them (null after none)
+   */
+  public record Queue(Chrome chrome, Head head, List<Item> items, String done) {}
+
+  /**
+   * The notice after an action, from the redirect's {@code done} parameter. Only these fixed
+   * sentences are shown: the parameter is never echoed.
+   */
+  static String done(String param) {
+    if (param == null) {
+      return null;
+    }
+    return switch (param) {
+      case "approved" -> "Approved.";
+      case "rejected" -> "Rejected.";
+      case "featured" -> "Approved and featured.";
+      case "suspended" -> "The author's standing was changed.";
+      default -> {
+        var m = java.util.regex.Pattern.compile("(approved|rejected)-(\\d{1,3})").matcher(param);
+        yield m.matches() ? m.group(2) + " comments " + m.group(1) + "." : null;
+      }
+    };
+  }
 
   /**
    * A held or reported comment with what a moderator decides on: the article it is on, the comment
@@ -81,14 +108,18 @@ public final class ModerationPages {
         templates,
         200,
         "comments/queue.jte",
-        new Queue(c, Head.simple("Moderation — " + c.siteName(), "Comments waiting"), items));
+        new Queue(
+            c,
+            Head.simple("Moderation — " + c.siteName(), "Comments waiting"),
+            items,
+            done(ctx.queryParam("done"))));
   }
 
   public void approve(Context ctx) {
     if (!service.approve(Auth.required(ctx), ctx.pathParam("id"))) {
       throw PageException.notFound();
     }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+    ctx.redirect("/staff/moderation?done=approved", HttpStatus.SEE_OTHER);
   }
 
   public void reject(Context ctx) {
@@ -99,7 +130,7 @@ public final class ModerationPages {
         reason == null || reason.isBlank() ? "no reason given" : reason.strip())) {
       throw PageException.notFound();
     }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+    ctx.redirect("/staff/moderation?done=rejected", HttpStatus.SEE_OTHER);
   }
 
   public void feature(Context ctx) {
@@ -114,14 +145,23 @@ public final class ModerationPages {
     if (!service.feature(moderator, ctx.pathParam("id"), on)) {
       throw PageException.notFound();
     }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+    ctx.redirect("/staff/moderation?done=featured", HttpStatus.SEE_OTHER);
   }
 
   /** Moderators close or reopen one article's comments. */
   public void articleComments(Context ctx) {
     CommentDao.Policy p =
         comments.policy(ctx.pathParam("slug")).orElseThrow(PageException::notFound);
-    settings.setArticleOpen(p.articleId(), "open".equals(ctx.formParam("comments")));
+    boolean open = "open".equals(ctx.formParam("comments"));
+    settings.setArticleOpen(p.articleId(), open);
+    if (open != p.open()) {
+      audit.record(
+          Auth.viewer(ctx),
+          "article.comments",
+          "Article " + p.slug(),
+          p.open() ? "comments open" : "comments closed",
+          open ? "comments open" : "comments closed");
+    }
     ctx.redirect("/articles/" + p.slug() + "#comments", HttpStatus.SEE_OTHER);
   }
 
@@ -151,7 +191,11 @@ public final class ModerationPages {
         service.reject(m, id, "rejected in bulk");
       }
     }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        "/staff/moderation?done="
+            + ("approve".equals(action) ? "approved-" : "rejected-")
+            + ids.size(),
+        HttpStatus.SEE_OTHER);
   }
 
   /** Suspends a comment's author for some days (0 lifts it), or bans them ("ban"). */
@@ -167,6 +211,6 @@ public final class ModerationPages {
         instanceof Suspensions.Outcome.Refused r) {
       throw r.asPage();
     }
-    ctx.redirect("/staff/moderation", HttpStatus.SEE_OTHER);
+    ctx.redirect("/staff/moderation?done=suspended", HttpStatus.SEE_OTHER);
   }
 }

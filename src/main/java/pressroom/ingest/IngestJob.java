@@ -120,7 +120,7 @@ public final class IngestJob {
               f.etag(),
               f.lastModified(),
               f.movedPermanently() ? f.finalUrl() : null,
-              stored.counts().inserted(),
+              stored.lastRun(),
               now,
               now.plus(source.interval()));
           yield report(source, stored, now);
@@ -135,7 +135,7 @@ public final class IngestJob {
             source.etag(),
             source.lastModified(),
             n.movedPermanently() ? n.finalUrl() : null,
-            0,
+            FeedSource.LastRun.nothingChanged(),
             now,
             now.plus(source.interval()));
         yield IngestReport.nothingNew(source, since(now));
@@ -192,7 +192,7 @@ public final class IngestJob {
     }
     Stored total = new Stored(counts, skipped, undated);
     sources.recordSuccess(
-        source.id(), null, null, null, counts.inserted(), now, now.plus(source.interval()));
+        source.id(), null, null, null, total.lastRun(), now, now.plus(source.interval()));
     return report(source, total, now);
   }
 
@@ -216,7 +216,19 @@ public final class IngestJob {
    * @param undated the stored items whose dates could not be read, so that they are dated when
    *     first seen ({@code now} here; a stored article keeps its first time)
    */
-  record Stored(IngestStore.Counts counts, List<String> skipped, List<String> undated) {}
+  record Stored(IngestStore.Counts counts, List<String> skipped, List<String> undated) {
+    /** What the staff's list of sources shows of this run. */
+    FeedSource.LastRun lastRun() {
+      return new FeedSource.LastRun(
+          counts.inserted(),
+          counts.updated(),
+          counts.withdrawn(),
+          counts.unchanged(),
+          skipped.size(),
+          skipped,
+          false);
+    }
+  }
 
   private Stored mapAndStore(FeedSource source, ParsedFeed feed, Instant now) {
     MappedItems mapped = MappedItems.of(new ItemMapper(source, agencies), feed, now);

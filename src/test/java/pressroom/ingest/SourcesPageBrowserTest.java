@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,21 @@ import pressroom.ingest.formats.FeedFormat;
 import pressroom.ingest.sources.FeedSource;
 import pressroom.ingest.sources.NewSource;
 import pressroom.testing.Browser;
+import pressroom.testing.FakePublisher;
 import pressroom.testing.Fixtures;
 import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
 import pressroom.testing.TestFeeds;
 import pressroom.web.Access.Role;
 
-/** An editor presses every button of the sources page in Chromium: fetch now, disable, enable. */
-@RunningSite
+/**
+ * An editor presses every button of the sources page in Chromium: fetch now, disable, enable; and
+ * manages a partner feed from the browser alone (issue 14): tests it, adds it, fetches it, edits
+ * it, and removes it after seeing what that withdraws.
+ */
+// The poller looks for due sources once an hour: every fetch here is a press of "Fetch now".
+@RunningSite(
+    settings = {"PRESSROOM_INGEST_ALLOW_PRIVATE=true", "PRESSROOM_INGEST_CHECK_SECONDS=3600"})
 class SourcesPageBrowserTest {
   TestApp site;
   ChromeDriver browser;
@@ -82,7 +90,7 @@ class SourcesPageBrowserTest {
     Browser.waitUp(browser)
         .until(
             d ->
-                d.getCurrentUrl().endsWith("/staff/sources")
+                d.getCurrentUrl().matches(".*/staff/sources(\\?.*)?")
                     && d.findElement(By.tagName("h1")).getText().equals("Sources"));
   }
 
@@ -118,5 +126,151 @@ class SourcesPageBrowserTest {
         .hasSize(1);
     assertThat(site.app().sources().find(sourceId).orElseThrow().state())
         .isEqualTo(FeedSource.State.ACTIVE);
+  }
+
+  void signIn() {
+    Browser.signIn(browser, site, "desk.editor", "a quiet editing room");
+  }
+
+  /** Clicks and waits for the page it leads to (the page being left has an h1 for a moment). */
+  void clickAndWait(org.openqa.selenium.WebElement button) {
+    org.openqa.selenium.WebElement before = browser.findElement(By.tagName("html"));
+    button.click();
+    Browser.waitUp(browser)
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+  }
+
+  String rowOf(String name) {
+    return browser.findElement(By.xpath("//tr[th[contains(., '" + name + "')]]")).getText();
+  }
+
+  void pressIn(String name, String button) {
+    clickAndWait(
+        browser.findElement(
+            By.xpath(
+                "//tr[th[contains(., '"
+                    + name
+                    + "')]]//*[self::button or self::a][normalize-space() = '"
+                    + button
+                    + "']")));
+  }
+
+  void type(String field, String text) {
+    var input = browser.findElement(By.id(field));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  @Test
+  void anEditorTestsAddsFetchesEditsDisablesAndRemovesAFeedFromTheBrowser() {
+    try (FakePublisher partner = FakePublisher.start()) {
+      Instant now = Instant.now();
+      partner.serve(
+          "/lighthouse.xml",
+          TestFeeds.rss(
+              new TestFeeds.RssItem(
+                  "l-1",
+                  "Lighthouse keepers return to the point",
+                  "By Ana Lima, Harbour Agency",
+                  "<p>The light is tended again.</p>",
+                  now.minusSeconds(900)),
+              new TestFeeds.RssItem(
+                  "l-2",
+                  "Fog horn to sound again from Friday",
+                  "Ana Lima",
+                  "<p>The horn sounds in fog.</p>",
+                  now.minusSeconds(300))),
+          "application/rss+xml");
+      signIn();
+      browser.get(site.url("/staff/sources"));
+      clickAndWait(browser.findElement(By.linkText("Add a source")));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Add a source");
+
+      // A mistake first: the page comes back naming it, with the focus on the field.
+      type("url", partner.url("/lighthouse.xml").toString());
+      type("section", "World");
+      clickAndWait(browser.findElement(By.xpath("//button[normalize-space() = 'Test this feed']")));
+      assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
+          .contains("The name is empty.");
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
+      assertThat(browser.findElement(By.id("url")).getAttribute("value"))
+          .isEqualTo(partner.url("/lighthouse.xml").toString());
+
+      type("name", "Lighthouse Wire");
+      clickAndWait(browser.findElement(By.xpath("//button[normalize-space() = 'Test this feed']")));
+      String preview = browser.findElement(By.cssSelector(".feed-preview")).getText();
+      assertThat(preview)
+          .contains(
+              "2 items would be published",
+              "Lighthouse keepers return to the point",
+              "Fog horn to sound again from Friday",
+              "By Ana Lima",
+              "From Lighthouse Wire",
+              "in World");
+      assertThat(site.app().sources().findByName("Lighthouse Wire")).isEmpty();
+
+      clickAndWait(
+          browser.findElement(By.xpath("//button[normalize-space() = 'Save this source']")));
+      assertThat(browser.getCurrentUrl()).contains("/staff/sources");
+      assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("was added");
+      assertThat(rowOf("Lighthouse Wire")).contains("never");
+      String id = site.app().sources().findByName("Lighthouse Wire").orElseThrow().id();
+
+      pressIn("Lighthouse Wire", "Fetch now");
+      assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+          .isEqualTo(
+              "Fetched Lighthouse Wire: 2 new, 0 updated, 0 withdrawn, 0 unchanged, 0 skipped.");
+      assertThat(rowOf("Lighthouse Wire")).contains("2 new");
+      site.app().applyContentChanges(); // the listing may be cached from the test before
+      assertThat(site.get("/sections/world").body())
+          .contains("Lighthouse keepers return to the point");
+
+      pressIn("Lighthouse Wire", "Edit");
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Edit Lighthouse Wire");
+      type("interval", "2h");
+      clickAndWait(
+          browser.findElement(
+              By.xpath("//form[@id='source-form']//button[normalize-space() = 'Save']")));
+      assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+          .contains("changes were saved");
+      assertThat(site.app().sources().find(id).orElseThrow().interval())
+          .isEqualTo(Duration.ofHours(2));
+
+      pressIn("Lighthouse Wire", "Disable");
+      assertThat(rowOf("Lighthouse Wire")).contains("disabled");
+      pressIn("Lighthouse Wire", "Enable");
+      assertThat(site.app().sources().find(id).orElseThrow().state())
+          .isEqualTo(FeedSource.State.ACTIVE);
+
+      pressIn("Lighthouse Wire", "Remove");
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .isEqualTo("Remove Lighthouse Wire?");
+      assertThat(browser.findElement(By.cssSelector("main")).getText())
+          .contains("withdraws 2 published articles", "Fog horn to sound again from Friday");
+      assertThat(site.app().sources().find(id)).isPresent();
+      clickAndWait(
+          browser.findElement(
+              By.xpath(
+                  "//button[normalize-space() = 'Remove Lighthouse Wire and withdraw 2 articles']")));
+      assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+          .contains("2 articles were withdrawn");
+      assertThat(browser.findElements(By.xpath("//tr[th[contains(., 'Lighthouse Wire')]]")))
+          .isEmpty();
+      assertThat(site.app().sources().find(id)).isEmpty();
+      List<String> actions =
+          site.app().auditLog().find(pressroom.audit.AuditLog.Filter.ANY, null, 100).stream()
+              .filter(e -> e.subject().contains(id))
+              .map(pressroom.audit.AuditLog.Entry::action)
+              .toList();
+      assertThat(actions)
+          .containsExactly(
+              "source.remove",
+              "source.enable",
+              "source.disable",
+              "source.edit",
+              "source.fetch",
+              "source.add");
+    }
   }
 }

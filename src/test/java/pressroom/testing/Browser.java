@@ -48,6 +48,33 @@ public final class Browser {
                     == 1);
   }
 
+  /**
+   * Signs in an account with a second factor: the password, then, on the code page, the code {@code
+   * code} gives at that moment (the test computes it at the site's clock).
+   */
+  public static void signInWithCode(
+      org.openqa.selenium.WebDriver driver,
+      TestApp site,
+      String login,
+      String password,
+      java.util.function.Supplier<String> code) {
+    driver.get(site.url("/signin"));
+    driver.findElement(org.openqa.selenium.By.id("login")).sendKeys(login);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+    waitUp(driver).until(d -> d.getCurrentUrl().contains("/signin/code"));
+    driver.findElement(org.openqa.selenium.By.id("code")).sendKeys(code.get());
+    driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+    waitUp(driver)
+        .until(
+            d ->
+                d.findElements(
+                            org.openqa.selenium.By.cssSelector(
+                                ".account-nav form[action='/signout']"))
+                        .size()
+                    == 1);
+  }
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 

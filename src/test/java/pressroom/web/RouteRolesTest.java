@@ -33,7 +33,15 @@ class RouteRolesTest {
           new Route("POST", "/staff/sources/no-such-source/fetch", Role.EDITOR),
           new Route("POST", "/staff/sources/no-such-source/disable", Role.EDITOR),
           new Route("POST", "/staff/sources/no-such-source/enable", Role.EDITOR),
+          new Route("GET", "/staff/sources/new", Role.EDITOR),
+          new Route("POST", "/staff/sources/new", Role.EDITOR),
+          new Route("GET", "/staff/sources/no-such-source/edit", Role.EDITOR),
+          new Route("POST", "/staff/sources/no-such-source/edit", Role.EDITOR),
+          new Route("GET", "/staff/sources/no-such-source/remove", Role.EDITOR),
+          new Route("POST", "/staff/sources/no-such-source/remove", Role.EDITOR),
           new Route("GET", "/staff/users", Role.ADMIN),
+          new Route("GET", "/staff/security", Role.ADMIN),
+          new Route("POST", "/staff/security", Role.ADMIN),
           new Route("POST", "/staff/users/no-such-account/role", Role.ADMIN),
           new Route("POST", "/staff/users/no-such-account/suspend", Role.ADMIN));
 

@@ -2,6 +2,7 @@ package pressroom.ingest.sources;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import pressroom.articles.SeoPolicy;
 import pressroom.ingest.formats.FeedFormat;
@@ -13,6 +14,7 @@ import pressroom.ingest.formats.FeedFormat;
  * @param requestHeaders extra headers for keyed wire APIs: secret, never shown or logged
  * @param fullText false when the licence allows the summary only
  * @param expireAfterDays articles are removed this many days after publication; 0 = never
+ * @param lastRun what the last fetch that worked did, or null when none has been recorded
  */
 public record FeedSource(
     String id,
@@ -37,10 +39,109 @@ public record FeedSource(
     Instant failingSince,
     String lastError,
     int consecutiveFailures,
-    long itemsTotal) {
+    long itemsTotal,
+    LastRun lastRun) {
 
   public FeedSource {
     requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
+  }
+
+  /** A source of which no run has been recorded. */
+  public FeedSource(
+      String id,
+      String name,
+      String homeUrl,
+      String feedUrl,
+      FeedFormat format,
+      String sectionSlug,
+      String attribution,
+      int priority,
+      Duration interval,
+      Map<String, String> requestHeaders,
+      SeoPolicy seoPolicy,
+      boolean fullText,
+      int expireAfterDays,
+      State state,
+      String etag,
+      String lastModified,
+      Instant lastFetchAt,
+      Instant nextFetchAt,
+      Instant lastSuccessAt,
+      Instant failingSince,
+      String lastError,
+      int consecutiveFailures,
+      long itemsTotal) {
+    this(
+        id,
+        name,
+        homeUrl,
+        feedUrl,
+        format,
+        sectionSlug,
+        attribution,
+        priority,
+        interval,
+        requestHeaders,
+        seoPolicy,
+        fullText,
+        expireAfterDays,
+        state,
+        etag,
+        lastModified,
+        lastFetchAt,
+        nextFetchAt,
+        lastSuccessAt,
+        failingSince,
+        lastError,
+        consecutiveFailures,
+        itemsTotal,
+        null);
+  }
+
+  /**
+   * What one fetch that worked did to the site.
+   *
+   * @param skipped how many items were left out
+   * @param reasons why, for the first of them ("item 3: it has no title")
+   * @param notModified the partner answered that nothing changed since the fetch before
+   */
+  public record LastRun(
+      int inserted,
+      int updated,
+      int withdrawn,
+      int unchanged,
+      int skipped,
+      List<String> reasons,
+      boolean notModified) {
+    /** Reasons kept for the staff page; the rest are counted. */
+    public static final int REASONS_KEPT = 10;
+
+    public LastRun {
+      reasons =
+          reasons == null
+              ? List.of()
+              : List.copyOf(reasons.subList(0, Math.min(REASONS_KEPT, reasons.size())));
+    }
+
+    public static LastRun nothingChanged() {
+      return new LastRun(0, 0, 0, 0, 0, List.of(), true);
+    }
+
+    /** "3 new, 1 updated, 0 withdrawn, 12 unchanged, 1 skipped", or "not modified". */
+    public String summary() {
+      return notModified
+          ? "not modified since the fetch before"
+          : inserted
+              + " new, "
+              + updated
+              + " updated, "
+              + withdrawn
+              + " withdrawn, "
+              + unchanged
+              + " unchanged, "
+              + skipped
+              + " skipped";
+    }
   }
 
   /** active: polled; disabled: by an editor; gone: the partner answered 410; removed. */

@@ -6,7 +6,10 @@ import java.util.Objects;
 import pressroom.articles.SeoPolicy;
 import pressroom.ingest.formats.FeedFormat;
 
-/** What an editor gives to add a partner feed; validated here so every entry point agrees. */
+/**
+ * What an editor gives to add a partner feed; validated here so every entry point agrees (by the
+ * rules of {@link SourceSettings}, which also reads them as typed).
+ */
 public record NewSource(
     String name,
     String feedUrl,
@@ -25,25 +28,13 @@ public record NewSource(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(feedUrl, "feedUrl");
     Objects.requireNonNull(sectionSlug, "sectionSlug");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("the name is empty");
-    }
-    if (feedUrl.isBlank()) {
-      throw new IllegalArgumentException("the feed URL or path is empty");
-    }
-    String lower = feedUrl.toLowerCase(java.util.Locale.ROOT);
-    if (lower.matches("^[a-z][a-z0-9+.-]*://.*")
-        && !lower.startsWith("http://")
-        && !lower.startsWith("https://")) {
-      throw new IllegalArgumentException(
-          "'" + feedUrl + "' is neither an http(s) URL nor a local file or folder");
-    }
-    if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0) {
-      throw new IllegalArgumentException("the polling interval must be at least 1 minute");
-    }
-    if (expireAfterDays < 0) {
-      throw new IllegalArgumentException("days until removal cannot be negative");
-    }
+    // The rules are SourceSettings', which the command line and the staff form share.
+    SourceSettings.checkName(name);
+    SourceSettings.checkFeedUrl(feedUrl);
+    SourceSettings.checkSection(sectionSlug);
+    SourceSettings.checkInterval(interval);
+    SourceSettings.checkExpiry(expireAfterDays);
+    SourceSettings.checkHomeUrl(homeUrl);
     format = format == null ? FeedFormat.AUTO : format;
     seoPolicy = seoPolicy == null ? SeoPolicy.CANONICAL : seoPolicy;
     attribution = attribution == null || attribution.isBlank() ? "From " + name + "." : attribution;

@@ -1,31 +1,20 @@
 package pressroom.ingest.sources;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import pressroom.articles.Sections;
 import pressroom.articles.SeoPolicy;
 import pressroom.articles.StatusChanges;
 import pressroom.articles.StoryLeads;
+import pressroom.changes.Change;
 import pressroom.changes.ContentChanges;
 import pressroom.db.Ids;
-import pressroom.ingest.formats.FeedFormat;
 
 /** The SQL for partner feeds: their settings, their health, and who fetches them when. */
 public final class SourceDao {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static final String SELECT =
       """
       SELECT src.* FROM sources src
@@ -69,7 +58,9 @@ public final class SourceDao {
               .bind("section", sectionId)
               .bind("priority", in.priority())
               .bind("interval", in.interval().toSeconds())
-              .bind("headers", in.requestHeaders().isEmpty() ? null : json(in.requestHeaders()))
+              .bind(
+                  "headers",
+                  in.requestHeaders().isEmpty() ? null : SourceRows.json(in.requestHeaders()))
               .bind("content", in.fullText() ? "full" : "summary")
               .bind("expire", in.expireAfterDays())
               .bind("now", now)
@@ -102,7 +93,7 @@ public final class SourceDao {
             h.createQuery(
                     SELECT + " WHERE lower(src.name) = lower(:name) AND src.state <> 'removed'")
                 .bind("name", name)
-                .map(sourceRows(h))
+                .map(SourceRows.mapper(h))
                 .findFirst());
   }
 
@@ -111,7 +102,7 @@ public final class SourceDao {
     return jdbi.withHandle(
         h ->
             h.createQuery(SELECT + " WHERE src.state <> 'removed' ORDER BY lower(src.name)")
-                .map(sourceRows(h))
+                .map(SourceRows.mapper(h))
                 .list());
   }
 
@@ -120,7 +111,7 @@ public final class SourceDao {
         h ->
             h.createQuery(SELECT + " WHERE src.id = :id AND src.state <> 'removed'")
                 .bind("id", id)
-                .map(sourceRows(h))
+                .map(SourceRows.mapper(h))
                 .findOne());
   }
 
@@ -134,7 +125,7 @@ public final class SourceDao {
                         + " AND (src.next_fetch_at IS NULL OR src.next_fetch_at <= :now)"
                         + " ORDER BY src.next_fetch_at")
                 .bind("now", now.toEpochMilli())
-                .map(sourceRows(h))
+                .map(SourceRows.mapper(h))
                 .list());
   }
 
@@ -157,13 +148,13 @@ public final class SourceDao {
         == 1;
   }
 
-  /** A fetch that worked (also 304): new validators, counters, next fetch. */
+  /** A fetch that worked (also 304): new validators, counters, what it did, next fetch. */
   public void recordSuccess(
       String id,
       String etag,
       String lastModified,
       URI movedTo,
-      int newItems,
+      FeedSource.LastRun run,
       Instant now,
       Instant next) {
     jdbi.useHandle(
@@ -174,7 +165,7 @@ public final class SourceDao {
                       feed_url = coalesce(:moved, feed_url), last_fetch_at = :now,
                       last_success_at = :now, next_fetch_at = :next, failing_since = NULL,
                       last_error = NULL, consecutive_failures = 0,
-                      items_total = items_total + :items
+                      items_total = items_total + :items, last_run = :run
                     WHERE id = :id
                     """)
                 .bind("etag", etag)
@@ -182,7 +173,8 @@ public final class SourceDao {
                 .bind("moved", movedTo == null ? null : movedTo.toString())
                 .bind("now", now.toEpochMilli())
                 .bind("next", next.toEpochMilli())
-                .bind("items", newItems)
+                .bind("items", run.inserted())
+                .bind("run", SourceRows.json(run))
                 .bind("id", id)
                 .execute());
   }
@@ -244,6 +236,101 @@ public final class SourceDao {
   }
 
   /**
+   * Changes a partner feed's settings. A new feed address is fetched at once and without the old
+   * one's validators; a new priority decides again which version listings show of the stories it
+   * shares; a new name, home page, attribution or search policy shows on every page of its
+   * articles. Articles already stored stay in their section; the new section and licence apply to
+   * what the feed sends from now on.
+   *
+   * @return false if there is no such source
+   * @throws IllegalArgumentException naming the problem
+   */
+  public boolean update(String id, NewSource in) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<FeedSource> found =
+              h.createQuery(SELECT + " WHERE src.id = :id AND src.state <> 'removed'")
+                  .bind("id", id)
+                  .map(SourceRows.mapper(h))
+                  .findOne();
+          if (found.isEmpty()) {
+            return false;
+          }
+          FeedSource was = found.get();
+          String sectionId = Sections.sectionFor(h, in.sectionSlug());
+          Instant now = clock.instant();
+          boolean newUrl = !in.feedUrl().equals(was.feedUrl());
+          String home = in.homeUrl() != null ? in.homeUrl() : homeOf(in.feedUrl());
+          // A new address is fetched at once; a shorter interval brings the next fetch forward.
+          Instant next = was.nextFetchAt();
+          if (newUrl || next == null) {
+            next = now;
+          } else if (!in.interval().equals(was.interval())
+              && now.plus(in.interval()).isBefore(next)) {
+            next = now.plus(in.interval());
+          }
+          h.createUpdate(
+                  """
+                  UPDATE sources SET name = :name, home_url = :home, attribution = :attribution,
+                    seo_policy = :policy, feed_url = :url, format = :format, section_id = :section,
+                    priority = :priority, interval_seconds = :interval, request_headers = :headers,
+                    content_policy = :content, expire_after_days = :expire,
+                    etag = :etag, last_modified = :lastModified, next_fetch_at = :next
+                  WHERE id = :id
+                  """)
+              .bind("name", in.name())
+              .bind("home", home)
+              .bind("attribution", in.attribution())
+              .bind("policy", in.seoPolicy().dbValue())
+              .bind("url", in.feedUrl())
+              .bind("format", in.format().cliName())
+              .bind("section", sectionId)
+              .bind("priority", in.priority())
+              .bind("interval", in.interval().toSeconds())
+              .bind(
+                  "headers",
+                  in.requestHeaders().isEmpty() ? null : SourceRows.json(in.requestHeaders()))
+              .bind("content", in.fullText() ? "full" : "summary")
+              .bind("expire", in.expireAfterDays())
+              // The validators were the old address's.
+              .bind("etag", newUrl ? null : was.etag())
+              .bind("lastModified", newUrl ? null : was.lastModified())
+              .bind("next", next.toEpochMilli())
+              .bind("id", id)
+              .execute();
+          if (in.priority() != was.priority()) {
+            StoryLeads.refreshSource(h, id, now.toEpochMilli())
+                .forEach(article -> ContentChanges.record(h, article));
+          }
+          if (!in.name().equals(was.name())
+              || !java.util.Objects.equals(home, was.homeUrl())
+              || !in.attribution().equals(was.attribution())
+              || in.seoPolicy() != was.seoPolicy()) {
+            // The partner's name, link and terms are on every page of its articles and listings.
+            ContentChanges.record(h, new Change.AllPages());
+          }
+          return true;
+        });
+  }
+
+  /**
+   * What {@link #remove} would withdraw: how many articles, and the {@code named} newest.
+   *
+   * @return empty if there is no such source
+   */
+  public Optional<StatusChanges.SourceWithdrawal> toWithdraw(String id, int named) {
+    return jdbi.inTransaction(
+        h ->
+            h.createQuery("SELECT id FROM sources WHERE id = :id AND state <> 'removed'")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne()
+                    .isEmpty()
+                ? Optional.empty()
+                : Optional.of(StatusChanges.sourceWithdrawal(h, id, named)));
+  }
+
+  /**
    * Removes a partner: it is never fetched again and its articles are withdrawn (their addresses
    * answer 410), since the licence to show them ends with the partnership.
    *
@@ -268,7 +355,10 @@ public final class SourceDao {
   /** Sources whose licence removes articles after some days. */
   public List<FeedSource> withExpiry() {
     return jdbi.withHandle(
-        h -> h.createQuery(SELECT + " WHERE src.expire_after_days > 0").map(sourceRows(h)).list());
+        h ->
+            h.createQuery(SELECT + " WHERE src.expire_after_days > 0")
+                .map(SourceRows.mapper(h))
+                .list());
   }
 
   private static String homeOf(String feedUrl) {
@@ -280,63 +370,5 @@ public final class SourceDao {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static String json(Map<String, String> headers) {
-    try {
-      return JSON.writeValueAsString(headers);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, String> headers(String json) {
-    if (json == null) {
-      return Map.of();
-    }
-    try {
-      return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      return Map.of();
-    }
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-  }
-
-  /** Maps rows to sources, their section named by its slug (the sections are the articles'). */
-  private static RowMapper<FeedSource> sourceRows(Handle h) {
-    Map<String, String> sectionSlugs = Sections.sectionSlugs(h);
-    return (rs, ctx) -> source(rs, sectionSlugs);
-  }
-
-  private static FeedSource source(ResultSet rs, Map<String, String> sectionSlugs)
-      throws SQLException {
-    return new FeedSource(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("home_url"),
-        rs.getString("feed_url"),
-        FeedFormat.fromName(rs.getString("format")),
-        sectionSlugs.get(rs.getString("section_id")),
-        rs.getString("attribution"),
-        rs.getInt("priority"),
-        Duration.ofSeconds(rs.getLong("interval_seconds")),
-        headers(rs.getString("request_headers")),
-        SeoPolicy.fromDb(rs.getString("seo_policy")),
-        "full".equals(rs.getString("content_policy")),
-        rs.getInt("expire_after_days"),
-        FeedSource.State.fromDb(rs.getString("state")),
-        rs.getString("etag"),
-        rs.getString("last_modified"),
-        instant(rs, "last_fetch_at"),
-        instant(rs, "next_fetch_at"),
-        instant(rs, "last_success_at"),
-        instant(rs, "failing_since"),
-        rs.getString("last_error"),
-        rs.getInt("consecutive_failures"),
-        rs.getLong("items_total"));
   }
 }

@@ -1,0 +1,10 @@
+package pressroom.ingest;
+
+import pressroom.testing.TestApp;
+
+class PostgresSourcesPagesTest extends SourcesPagesContract {
+  @Override
+  public TestApp.Db db() {
+    return TestApp.Db.POSTGRESQL;
+  }
+}
