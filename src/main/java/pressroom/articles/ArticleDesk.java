@@ -133,7 +133,8 @@ public final class ArticleDesk {
       binds.put("upTo", upTo);
     }
     if (f.headline() != null) {
-      sql.append(" AND lower(a.headline) LIKE :headline ESCAPE '\\'");
+      // '!' escapes, not a backslash: Jdbi's SQL lexer reads a backslash in a literal as an escape.
+      sql.append(" AND lower(a.headline) LIKE :headline ESCAPE '!'");
       binds.put("headline", "%" + like(f.headline().toLowerCase(Locale.ROOT)) + "%");
     }
     String order = newer != null ? "ASC" : "DESC";
@@ -287,6 +288,6 @@ public final class ArticleDesk {
 
   /** A LIKE pattern that matches the typed text literally. */
   private static String like(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

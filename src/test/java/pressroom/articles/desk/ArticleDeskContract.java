@@ -101,6 +101,12 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
     assertThat(listed("?section=world"))
         .contains(mineHeadline, "Mountain village switches on its solar microgrid")
         .doesNotContain("Harbour cranes return to work after the long dispute");
+    site.insert(
+        Fixtures.story(
+            "Rates cut by 100% _again_! Or not",
+            "<p>Odd.</p>", site.clock().instant().minus(Duration.ofHours(2))));
+    assertThat(listed("?q=100%25+_again_!")).containsExactly("Rates cut by 100% _again_! Or not");
+    assertThat(listed("?q=1%25")).isEmpty();
     assertThat(listed("?q=HARBOUR+cranes"))
         .containsExactly("Harbour cranes return to work after the long dispute");
     assertThat(listed("?section=syndicated-news&status=published&q=valley"))
