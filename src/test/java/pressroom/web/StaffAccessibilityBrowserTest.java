@@ -47,7 +47,9 @@ class StaffAccessibilityBrowserTest {
         "/staff/audit",
         "/staff/security",
         "/profile/two-factor",
-        "/staff/audit?from=not-a-date"
+        "/staff/audit?from=not-a-date",
+        "/staff/articles",
+        "/staff/articles?from=not-a-date"
       })
   void noSeriousViolation(String page) {
     for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {

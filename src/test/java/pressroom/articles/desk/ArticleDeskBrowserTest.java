@@ -165,6 +165,48 @@ class ArticleDeskBrowserTest {
     assertThat(marked(".diff ins")).contains("at last");
   }
 
+  /** axe-core finds nothing serious on the editor (a refused form too) and the revisions. */
+  @Test
+  void theEditorAndRevisionsHaveNoSeriousAccessibilityViolation() {
+    Browser.signIn(browser, site, "desk.chief", PASSWORD);
+    var other =
+        site.insert(
+            Fixtures.story(
+                "Accessible story",
+                "<p>One two three.</p>",
+                site.clock().instant().minusSeconds(60)));
+    browser.get(site.url("/staff/articles/" + other.id()));
+    WebElement body = browser.findElement(By.id("body"));
+    body.clear();
+    body.sendKeys("<p>One two four.</p>");
+    press("Save");
+    Dimension before = browser.manage().window().getSize();
+    try {
+      for (Dimension size : java.util.List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+        browser.manage().window().setSize(size);
+        for (String page :
+            new String[] {
+              "/staff/articles/" + other.id(),
+              "/staff/articles/" + other.id() + "/revisions",
+              "/staff/articles?before=nowhere"
+            }) {
+          browser.get(site.url(page));
+          assertThat(pressroom.testing.Axe.seriousViolations(browser))
+              .as(page + " at " + size.width + " px")
+              .isEmpty();
+        }
+        // A refused withdrawal: the page again, the field marked.
+        browser.get(site.url("/staff/articles/" + other.id()));
+        browser.executeScript("document.getElementById('reason').removeAttribute('required')");
+        press("Withdraw");
+        assertThat(browser.findElement(By.id("reason-error")).getText()).startsWith("Reason");
+        assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
+      }
+    } finally {
+      browser.manage().window().setSize(before);
+    }
+  }
+
   @Test
   void theDeskFitsAPhone() {
     Browser.signIn(browser, site, "desk.chief", PASSWORD);
