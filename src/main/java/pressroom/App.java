@@ -14,14 +14,20 @@ import pressroom.accounts.PersonalData;
 import pressroom.accounts.Registrations;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleCountEstimate;
+import pressroom.articles.ArticleDesk;
 import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleStats;
 import pressroom.articles.ArticleWrites;
 import pressroom.articles.CommentSettings;
+import pressroom.articles.Corrections;
+import pressroom.articles.EditorialWrites;
 import pressroom.articles.Listings;
+import pressroom.articles.Pins;
 import pressroom.articles.SectionEdits;
 import pressroom.articles.Sections;
 import pressroom.articles.Sitemaps;
+import pressroom.articles.desk.ArticleEditor;
+import pressroom.articles.desk.DeskPages;
 import pressroom.audit.AuditLog;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
@@ -211,7 +217,9 @@ public final class App implements AutoCloseable {
             comments.dao(),
             comments.service(),
             bookmarkDao,
-            clock);
+            clock,
+            new Corrections(database.jdbi()),
+            new Pins(database.jdbi()));
     Operations ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
@@ -243,6 +251,18 @@ public final class App implements AutoCloseable {
             csrf,
             config.baseUrl().toString(),
             clock);
+    ArticleDesk articleDesk = new ArticleDesk(database.jdbi());
+    DeskPages deskPages =
+        new DeskPages(
+            articleDesk, sections, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+    ArticleEditor articleEditor =
+        new ArticleEditor(
+            articleDesk,
+            new EditorialWrites(database.jdbi(), clock),
+            new Corrections(database.jdbi()),
+            sections,
+            auditLog,
+            new ArticleEditor.Page(templates, chrome, csrf, new Stamp.Clock(config.timeZone())));
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Server.create(
@@ -307,7 +327,9 @@ public final class App implements AutoCloseable {
                           accounts.twoFactorPages(),
                           accounts.securityPage(),
                           sectionPages,
-                          writePages)));
+                          writePages,
+                          deskPages,
+                          articleEditor)));
             });
   }
 

@@ -12,6 +12,8 @@ import pressroom.accounts.SecurityPage;
 import pressroom.accounts.SignInPages;
 import pressroom.accounts.TwoFactorPages;
 import pressroom.articles.ArticleApi;
+import pressroom.articles.desk.ArticleEditor;
+import pressroom.articles.desk.DeskPages;
 import pressroom.bookmarks.BookmarkPages;
 import pressroom.comments.CommentApi;
 import pressroom.comments.CommentFeed;
@@ -67,7 +69,9 @@ public final class Routes {
       TwoFactorPages twoFactor,
       SecurityPage security,
       SectionPages sectionPages,
-      WritePages writePages) {}
+      WritePages writePages,
+      DeskPages desk,
+      ArticleEditor editor) {}
 
   /**
    * Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against
@@ -255,6 +259,15 @@ public final class Routes {
     // Before any /staff/articles/{id}: Javalin takes the first route that matches.
     config.routes.get("/staff/articles/new", h.writePages()::form, Role.EDITOR);
     config.routes.post("/staff/articles/new", h.writePages()::submit, Role.EDITOR);
+    config.routes.get("/staff/articles", h.desk()::list, Role.EDITOR);
+    config.routes.get("/staff/articles/{id}", h.editor()::show, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}", h.editor()::save, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}/corrections", h.editor()::correct, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}/withdraw", h.editor()::withdraw, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}/restore", h.editor()::restore, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}/pin", h.editor()::pin, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}/unpin", h.editor()::unpin, Role.EDITOR);
+    config.routes.get("/staff/articles/{id}/revisions", h.desk()::revisions, Role.EDITOR);
     config.routes.get("/staff/users", accounts::users, Role.ADMIN);
     config.routes.post("/staff/users/{id}/role", accounts::setRole, Role.ADMIN);
     config.routes.post("/staff/users/{id}/suspend", accounts::suspend, Role.ADMIN);

@@ -201,6 +201,18 @@ public final class ArticleReads {
                 .map(ArticleStatus::fromDb));
   }
 
+  /** What the editor who withdrew the article at {@code slug} gave as the reason, if anything. */
+  public Optional<String> withdrawalReason(String slug) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT withdrawal_reason FROM articles WHERE slug = :slug"
+                        + " AND status = 'withdrawn' AND withdrawal_reason IS NOT NULL")
+                .bind("slug", slug)
+                .mapTo(String.class)
+                .findOne());
+  }
+
   /** The same story as told by other partners: published versions other than {@code a}. */
   public List<AlsoFrom> alsoFrom(Article a, Instant now) {
     if (a.storyId() == null) {

@@ -29,7 +29,11 @@ public final class StatusChanges {
     List<String> changed = new ArrayList<>();
     for (String id : articleIds) {
       int n =
-          h.createUpdate("UPDATE articles SET status = :status, updated_at = :now WHERE id = :id")
+          // An editor's withdrawal reason holds only until the status changes again: what a
+          // partner then withdraws (a kill notice) must not be restorable as the editor's.
+          h.createUpdate(
+                  "UPDATE articles SET status = :status, updated_at = :now,"
+                      + " withdrawal_reason = NULL WHERE id = :id")
               .bind("status", status.dbValue())
               .bind("now", nowMillis)
               .bind("id", id)
@@ -125,6 +129,11 @@ public final class StatusChanges {
             .bind("now", nowMillis)
             .bind("id", sourceId)
             .execute();
+    h.createUpdate(
+            "UPDATE articles SET withdrawal_reason = NULL"
+                + " WHERE source_id = :id AND withdrawal_reason IS NOT NULL")
+        .bind("id", sourceId)
+        .execute();
     for (String table : List.of("article_authors", "article_tags")) {
       h.createUpdate(
               "UPDATE "

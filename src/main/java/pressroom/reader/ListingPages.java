@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import pressroom.articles.ArticleSummary;
 import pressroom.articles.Listings;
+import pressroom.articles.Pins;
 import pressroom.articles.Window;
 import pressroom.reader.Pages.HomePage;
 import pressroom.reader.Pages.Item;
@@ -23,6 +24,7 @@ import pressroom.web.Templates;
  */
 final class ListingPages {
   private final Listings listings;
+  private final Pins pins;
   private final Templates templates;
   private final Stamp.Clock stamps;
   private final InstantSource clock;
@@ -30,11 +32,13 @@ final class ListingPages {
 
   ListingPages(
       Listings listings,
+      Pins pins,
       Templates templates,
       Stamp.Clock stamps,
       InstantSource clock,
       String baseUrl) {
     this.listings = listings;
+    this.pins = pins;
     this.templates = templates;
     this.stamps = stamps;
     this.clock = clock;
@@ -130,7 +134,10 @@ final class ListingPages {
                 l.kind(),
                 l.heading(),
                 l.description(),
-                items(shown),
+                items(
+                    window.equals(Window.FIRST) && l.query() instanceof Listings.Listing.InSection s
+                        ? pinnedFirst(pins.inSection(s.sectionId(), now), shown, Integer.MAX_VALUE)
+                        : shown),
                 pagination,
                 number > 0 || shown.isEmpty() ? null : span(shown)));
     return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
@@ -153,12 +160,13 @@ final class ListingPages {
    */
   CachedPage home(Chrome c, boolean fresh) {
     Instant now = clock.instant();
-    List<Item> latest = items(listings.latest(10, now));
+    List<Item> latest = items(pinnedFirst(pins.home(now), listings.latest(10, now), 10));
     List<Pages.SectionBlock> blocks = new ArrayList<>();
     // The four newest of each section the frame already holds: one read of its own index each.
     for (Chrome.NavSection s : c.sections()) {
       List<ArticleSummary> rows =
           listings.listing(new Listings.Listing.InSection(s.id()), Window.FIRST, 4, now);
+      rows = pinnedFirst(pins.inSection(s.id(), now), rows, 4);
       if (!rows.isEmpty()) {
         blocks.add(new Pages.SectionBlock(s, items(rows)));
       }
@@ -168,6 +176,29 @@ final class ListingPages {
             .withCanonical(baseUrl + "/");
     String html = templates.render("articles/home.jte", new HomePage(c, head, latest, blocks));
     return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
+  }
+
+  /**
+   * The pinned stories, then the listing's own without them, {@code size} in all (or the pins
+   * alone, if more). A paged listing keeps all its rows: its position links come from them.
+   */
+  private static List<ArticleSummary> pinnedFirst(
+      List<ArticleSummary> pinned, List<ArticleSummary> rows, int size) {
+    if (pinned.isEmpty()) {
+      return rows;
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    List<ArticleSummary> out = new ArrayList<>(pinned);
+    pinned.forEach(p -> ids.add(p.id()));
+    for (ArticleSummary r : rows) {
+      if (out.size() >= Math.max(size, pinned.size())) {
+        break;
+      }
+      if (!ids.contains(r.id())) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   private List<Item> items(List<ArticleSummary> rows) {

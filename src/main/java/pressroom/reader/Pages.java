@@ -15,6 +15,9 @@ public final class Pages {
   /** An article in a listing, with its date ready to show. */
   public record Item(ArticleSummary article, Stamp published) {}
 
+  /** A correction under an article, with its time in the site's zone. */
+  public record CorrectionNote(Stamp at, String note) {}
+
   public record SectionBlock(Chrome.NavSection section, List<Item> items) {}
 
   /**
@@ -72,7 +75,8 @@ public final class Pages {
       String viewerAccountId,
       String selfUrl,
       Boolean bookmarked,
-      List<ArticleReads.Related> related) {
+      List<ArticleReads.Related> related,
+      List<CorrectionNote> corrections) {
 
     /** The article's address, for share links. */
     public String shareUrl() {

@@ -41,6 +41,7 @@ public final class ReaderPages {
   private final String baseUrl;
   private final ArticleHead heads;
   private final ListingPages listingPages;
+  private final pressroom.articles.Corrections corrections;
 
   public ReaderPages(
       ArticleReads articles,
@@ -55,7 +56,10 @@ public final class ReaderPages {
       pressroom.comments.CommentDao comments,
       pressroom.comments.CommentService commentRules,
       pressroom.bookmarks.BookmarkDao bookmarks,
-      InstantSource clock) {
+      InstantSource clock,
+      pressroom.articles.Corrections corrections,
+      pressroom.articles.Pins pins) {
+    this.corrections = corrections;
     this.bookmarks = bookmarks;
     this.csrf = csrf;
     this.threads = new ArticleThread(comments, commentRules);
@@ -69,7 +73,7 @@ public final class ReaderPages {
     this.clock = clock;
     this.baseUrl = baseUrl;
     this.heads = new ArticleHead(baseUrl);
-    this.listingPages = new ListingPages(listings, templates, stamps, clock, baseUrl);
+    this.listingPages = new ListingPages(listings, pins, templates, stamps, clock, baseUrl);
   }
 
   public void home(Context ctx) {
@@ -232,7 +236,10 @@ public final class ReaderPages {
                           viewer,
                           baseUrl + "/articles/" + a.slug(),
                           viewer == null ? null : bookmarks.has(viewer, a.id()),
-                          articles.related(a, 4, now)));
+                          articles.related(a, 4, now),
+                          corrections.of(a.id()).stream()
+                              .map(n -> new Pages.CorrectionNote(stamps.stamp(n.at()), n.note()))
+                              .toList()));
               return ctx == null
                   ? CachedPage.of(a.id(), html, now)
                   : CachedPage.forOneVisitor(a.id(), html, now);
@@ -266,8 +273,16 @@ public final class ReaderPages {
                       new PageException(
                           410,
                           "Article withdrawn",
-                          "This article has been withdrawn by its publisher and is no longer"
-                              + " available.");
+                          articles
+                              .withdrawalReason(slug)
+                              .map(
+                                  reason ->
+                                      "This article has been withdrawn and is no longer"
+                                          + " available. The editors’ reason: "
+                                          + reason)
+                              .orElse(
+                                  "This article has been withdrawn by its publisher and is no"
+                                      + " longer available."));
                   case EXPIRED ->
                       new PageException(
                           410,

@@ -37,6 +37,7 @@ class TableOwnershipTest {
           Map.entry("security_settings", "accounts"),
           Map.entry("articles", "articles"),
           Map.entry("article_authors", "articles"),
+          Map.entry("article_corrections", "articles"),
           Map.entry("article_revisions", "articles"),
           Map.entry("article_tags", "articles"),
           Map.entry("authors", "articles"),
@@ -64,9 +65,11 @@ class TableOwnershipTest {
   static final Set<String> READS_ACROSS =
       Set.of(
           // Attribution joined into listings, the article page and sitemaps; a partner's priority.
+          "articles/ArticleDesk.java reads sources",
           "articles/ArticleReads.java reads sources",
           "articles/ArticleRows.java reads sources",
           "articles/Listings.java reads sources",
+          "articles/Pins.java reads sources",
           "articles/Sitemaps.java reads sources",
           "articles/StoryLeads.java reads sources",
           // Inside the transaction that stores a batch: by (source, guid), by fingerprint.

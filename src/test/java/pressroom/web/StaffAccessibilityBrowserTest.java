@@ -49,7 +49,9 @@ class StaffAccessibilityBrowserTest {
         "/profile/two-factor",
         "/staff/audit?from=not-a-date",
         "/staff/sections",
-        "/staff/articles/new"
+        "/staff/articles/new",
+        "/staff/articles",
+        "/staff/articles?from=not-a-date"
       })
   void noSeriousViolation(String page) {
     for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {

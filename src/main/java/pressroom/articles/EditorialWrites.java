@@ -1,0 +1,262 @@
+package pressroom.articles;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import pressroom.changes.ContentChanges;
+import pressroom.db.Ids;
+import pressroom.db.JdbcBatch;
+
+/**
+ * What editors change by hand: the text (keeping the previous version as a revision, as a partner's
+ * correction does), correction notes, withdrawal with a reason and restoring, pins. Each is one
+ * transaction that records the change, so every node drops its stale pages at once.
+ */
+public final class EditorialWrites {
+  private final Jdbi jdbi;
+  private final InstantSource clock;
+
+  public EditorialWrites(Jdbi jdbi, InstantSource clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** How a write went. */
+  public enum Result {
+    DONE,
+    NOT_FOUND,
+    /** The article is not in a state the write applies to, or changed since the editor read it. */
+    CONFLICT
+  }
+
+  /**
+   * The text an editor saves; the body is already sanitized.
+   *
+   * @param sectionId an existing section's id
+   */
+  public record Edit(
+      String headline, String summary, String bodyHtml, List<String> tagNames, String sectionId) {
+    public Edit {
+      Objects.requireNonNull(headline, "headline");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(bodyHtml, "bodyHtml");
+      Objects.requireNonNull(sectionId, "sectionId");
+      tagNames = List.copyOf(tagNames);
+    }
+  }
+
+  /** Where a pin puts a story first. */
+  public enum Place {
+    HOME("pinned_home_at"),
+    SECTION("pinned_section_at");
+
+    private final String column;
+
+    Place(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * Replaces headline, summary, body, tags and section, keeping the text before as a revision.
+   *
+   * @param readAt the article's {@code updatedAt} when the editor opened it: a save over a newer
+   *     version is a CONFLICT rather than a silent loss of someone else's change
+   */
+  public Result edit(String articleId, Edit edit, Instant readAt) {
+    return jdbi.inTransaction(
+        h -> {
+          var stored =
+              h.createQuery("SELECT updated_at, published_at, listed FROM articles WHERE id = :id")
+                  .bind("id", articleId)
+                  .map(
+                      (rs, ctx) ->
+                          new long[] {
+                            rs.getLong("updated_at"),
+                            rs.getLong("published_at"),
+                            rs.getLong("listed")
+                          })
+                  .findOne();
+          if (stored.isEmpty()) {
+            return Result.NOT_FOUND;
+          }
+          if (readAt != null && stored.get()[0] != readAt.toEpochMilli()) {
+            return Result.CONFLICT;
+          }
+          long now = Math.max(clock.instant().toEpochMilli(), stored.get()[0] + 1);
+          h.createUpdate(
+                  """
+                  INSERT INTO article_revisions (id, article_id, headline, summary, body_html,
+                    version, updated_at, replaced_at)
+                  SELECT :rev, id, headline, summary, body_html, version, updated_at, :now
+                  FROM articles WHERE id = :id
+                  """)
+              .bind("rev", Ids.newId())
+              .bind("now", now)
+              .bind("id", articleId)
+              .execute();
+          h.createUpdate(
+                  "UPDATE articles SET headline = :headline, summary = :summary, body_html = :body,"
+                      + " section_id = :section, updated_at = :now WHERE id = :id")
+              .bind("headline", edit.headline())
+              .bind("summary", edit.summary())
+              .bind("body", edit.bodyHtml())
+              .bind("section", edit.sectionId())
+              .bind("now", now)
+              .bind("id", articleId)
+              .execute();
+          replaceTags(h, articleId, edit.tagNames(), stored.get()[1], stored.get()[2]);
+          ContentChanges.record(h, articleId);
+          return Result.DONE;
+        });
+  }
+
+  /** The tag links carry the article's time and listed flag, like those the importer writes. */
+  private static void replaceTags(
+      Handle h, String articleId, List<String> names, long publishedAt, long listed) {
+    h.createUpdate("DELETE FROM article_tags WHERE article_id = :id")
+        .bind("id", articleId)
+        .execute();
+    NameIds ids = new NameIds();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    try (JdbcBatch tags =
+        JdbcBatch.prepare(
+            h,
+            "INSERT INTO article_tags (article_id, tag_id, published_at, listed)"
+                + " VALUES (?, ?, ?, ?)")) {
+      for (String name : names) {
+        String tagId = ids.tag(h, name);
+        if (seen.add(tagId)) {
+          tags.add(articleId).add(tagId).add(publishedAt).add(listed).row();
+        }
+      }
+      tags.execute();
+    }
+  }
+
+  /** Appends a correction note that readers see under the article. */
+  public Result correct(String articleId, String note, String actorUserId) {
+    return jdbi.inTransaction(
+        h -> {
+          if (!exists(h, articleId)) {
+            return Result.NOT_FOUND;
+          }
+          h.createUpdate(
+                  "INSERT INTO article_corrections (id, article_id, note, created_at,"
+                      + " actor_user_id) VALUES (:id, :article, :note, :at, :actor)")
+              .bind("id", Ids.newId())
+              .bind("article", articleId)
+              .bind("note", note)
+              .bind("at", clock.instant().toEpochMilli())
+              .bind("actor", actorUserId)
+              .execute();
+          ContentChanges.record(h, articleId);
+          return Result.DONE;
+        });
+  }
+
+  /**
+   * Withdraws a published article (embargoed ones too), keeping the editor's reason for the notice
+   * readers get instead; its pins go with it.
+   */
+  public Result withdraw(String articleId, String reason) {
+    return jdbi.inTransaction(
+        h -> {
+          var status = statusOf(h, articleId);
+          if (status == null) {
+            return Result.NOT_FOUND;
+          }
+          if (status != ArticleStatus.PUBLISHED) {
+            return Result.CONFLICT;
+          }
+          StatusChanges.setStatus(
+              h, List.of(articleId), ArticleStatus.WITHDRAWN, clock.instant().toEpochMilli());
+          h.createUpdate(
+                  "UPDATE articles SET withdrawal_reason = :reason, pinned_home_at = NULL,"
+                      + " pinned_section_at = NULL WHERE id = :id")
+              .bind("reason", reason)
+              .bind("id", articleId)
+              .execute();
+          return Result.DONE;
+        });
+  }
+
+  /**
+   * Publishes again an article an editor withdrew, and forgets the reason. What a partner withdrew
+   * (a kill notice, the end of a licence) has no reason here and stays withdrawn.
+   */
+  public Result restore(String articleId) {
+    return jdbi.inTransaction(
+        h -> {
+          var status = statusOf(h, articleId);
+          if (status == null) {
+            return Result.NOT_FOUND;
+          }
+          boolean byEditor =
+              h.createQuery(
+                          "SELECT count(*) FROM articles WHERE id = :id"
+                              + " AND withdrawal_reason IS NOT NULL")
+                      .bind("id", articleId)
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
+          if (status != ArticleStatus.WITHDRAWN || !byEditor) {
+            return Result.CONFLICT;
+          }
+          StatusChanges.setStatus(
+              h, List.of(articleId), ArticleStatus.PUBLISHED, clock.instant().toEpochMilli());
+          return Result.DONE;
+        });
+  }
+
+  /** Pins a published article to the top of the home page or of its section. */
+  public Result pin(String articleId, Place place) {
+    return jdbi.inTransaction(
+        h -> {
+          var status = statusOf(h, articleId);
+          if (status == null) {
+            return Result.NOT_FOUND;
+          }
+          if (status != ArticleStatus.PUBLISHED) {
+            return Result.CONFLICT;
+          }
+          h.createUpdate("UPDATE articles SET " + place.column + " = :now WHERE id = :id")
+              .bind("now", clock.instant().toEpochMilli())
+              .bind("id", articleId)
+              .execute();
+          ContentChanges.record(h, articleId);
+          return Result.DONE;
+        });
+  }
+
+  public Result unpin(String articleId, Place place) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate("UPDATE articles SET " + place.column + " = NULL WHERE id = :id")
+                  .bind("id", articleId)
+                  .execute();
+          if (n == 0) {
+            return Result.NOT_FOUND;
+          }
+          ContentChanges.record(h, articleId);
+          return Result.DONE;
+        });
+  }
+
+  private static boolean exists(Handle h, String articleId) {
+    return statusOf(h, articleId) != null;
+  }
+
+  private static ArticleStatus statusOf(Handle h, String articleId) {
+    return h.createQuery("SELECT status FROM articles WHERE id = :id")
+        .bind("id", articleId)
+        .mapTo(String.class)
+        .findOne()
+        .map(ArticleStatus::fromDb)
+        .orElse(null);
+  }
+}
