@@ -83,6 +83,9 @@ class ScreenshotsBrowserTest {
     shoot("/staff", "dashboard");
     shoot("/staff/moderation", "moderation-queue");
     shoot("/articles/" + f.wire.slug(), "article");
+    shoot("/staff/sources", "sources");
+    shoot("/staff/articles", "article-desk");
+    shoot("/staff/articles/" + f.wire.id(), "article-editor");
   }
 
   private void shoot(String path, String name) throws Exception {
