@@ -254,7 +254,13 @@ public final class App implements AutoCloseable {
     ArticleDesk articleDesk = new ArticleDesk(database.jdbi());
     DeskPages deskPages =
         new DeskPages(
-            articleDesk, sections, templates, chrome, csrf, new Stamp.Clock(config.timeZone()));
+            articleDesk,
+            sections,
+            templates,
+            chrome,
+            csrf,
+            new Stamp.Clock(config.timeZone()),
+            clock);
     ArticleEditor articleEditor =
         new ArticleEditor(
             articleDesk,

@@ -41,13 +41,17 @@ public final class DeskPages {
   private final Csrf csrf;
   private final Stamp.Clock stamps;
 
+  private final java.time.InstantSource clock;
+
   public DeskPages(
       ArticleDesk desk,
       Sections sections,
       Templates templates,
       Supplier<Chrome> chrome,
       Csrf csrf,
-      Stamp.Clock stamps) {
+      Stamp.Clock stamps,
+      java.time.InstantSource clock) {
+    this.clock = clock;
     this.desk = desk;
     this.sections = sections;
     this.templates = templates;
@@ -89,7 +93,17 @@ public final class DeskPages {
     String previous = null;
     if (problems.isEmpty()) {
       ArticleDesk.Page page = desk.list(filter, window);
-      rows = page.rows().stream().map(r -> new ListRow(r, stamps.stamp(r.publishedAt()))).toList();
+      java.time.Instant now = clock.instant();
+      rows =
+          page.rows().stream()
+              .map(
+                  r ->
+                      new ListRow(
+                          r,
+                          stamps.stamp(r.publishedAt()),
+                          r.status() == pressroom.articles.ArticleStatus.PUBLISHED
+                              && r.publishedAt().isAfter(now)))
+              .toList();
       next = page.next() == null ? null : address(typed, "before", page.next().toString());
       previous =
           page.previous() == null ? null : address(typed, "after", page.previous().toString());

@@ -21,7 +21,10 @@ public final class Models {
   public record Filters(
       String section, String source, String status, String from, String to, String q) {}
 
-  public record ListRow(ArticleDesk.Row row, Stamp published) {}
+  /**
+   * @param embargoed published, but its time has not come: readers do not see it yet
+   */
+  public record ListRow(ArticleDesk.Row row, Stamp published, boolean embargoed) {}
 
   /**
    * @param next the address of older articles, or null

@@ -163,6 +163,15 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void anEmbargoedArticleSaysReadersDoNotSeeItYet() {
+    Document d = Jsoup.parse(editor.get("/staff/articles?q=Embargoed").body());
+    org.jsoup.nodes.Element row = d.select("table.desk-articles tbody tr").first();
+    assertThat(row.text()).contains("Embargoed report", "published", "embargoed");
+    assertThat(Jsoup.parse(editor.get("/staff/articles?q=cranes").body()).text())
+        .doesNotContain("embargoed");
+  }
+
+  @Test
   void aWrongFilterIsA400NamingItAndKeepingWhatWasTyped() {
     HttpResponse<String> r = editor.get("/staff/articles?from=yesterday&q=cranes");
     assertThat(r.statusCode()).isEqualTo(400);
