@@ -57,6 +57,10 @@ public class SizeProbe {
   final String base;
   final HttpClient anonymous;
   final HttpClient signedIn;
+
+  /** An editor's session, for the newsroom's pages (signed in when the bench names an editor). */
+  final HttpClient staff;
+
   final int samples;
   final long budgetNanos;
 
@@ -66,6 +70,7 @@ public class SizeProbe {
     this.budgetNanos = seconds * 1_000_000_000L;
     anonymous = client();
     signedIn = client();
+    staff = client();
   }
 
   static HttpClient client() {
@@ -79,7 +84,16 @@ public class SizeProbe {
 
   /** A page kind: the URLs it is timed on and whether the site caches it for anonymous readers. */
   record Kind(
-      String name, List<String> urls, boolean cachedByApp, boolean personalOnly, String note) {}
+      String name,
+      List<String> urls,
+      boolean cachedByApp,
+      boolean personalOnly,
+      String note,
+      boolean byStaff) {
+    Kind(String name, List<String> urls, boolean cachedByApp, boolean personalOnly, String note) {
+      this(name, urls, cachedByApp, personalOnly, note, false);
+    }
+  }
 
   record Stats(int n, int errors, int timeouts, double p50, double p99, double max) {
     String show() {
@@ -100,8 +114,12 @@ public class SizeProbe {
       }
     }
     SizeProbe p = new SizeProbe(args[0], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-    p.signIn(args[2], args[3]);
+    p.signIn(p.signedIn, args[2], args[3]);
     List<Kind> kinds = p.kinds(t);
+    if (args.length > 7) {
+      p.signIn(p.staff, args[7], args[3]);
+      kinds.addAll(p.staffKinds(t));
+    }
     List<String> rows = new ArrayList<>();
     String header =
         String.format(
@@ -115,7 +133,7 @@ public class SizeProbe {
         rows.add(row);
         continue;
       }
-      Stats u = p.time(k.urls, p.signedIn);
+      Stats u = p.time(k.urls, k.byStaff ? p.staff : p.signedIn);
       Stats c = k.personalOnly ? NONE : p.time(List.of(k.urls.get(0)), p.anonymous);
       String note = (k.cachedByApp || k.personalOnly ? "" : "not page-cached; ") + k.note;
       String row = String.format("%-34s %-32s %-32s %s", k.name, u.show(), c.show(), note);
@@ -125,10 +143,11 @@ public class SizeProbe {
     Files.write(Path.of(args[6]), rows);
   }
 
-  void signIn(String login, String password) throws IOException, InterruptedException {
-    String token = token();
+  void signIn(HttpClient client, String login, String password)
+      throws IOException, InterruptedException {
+    String token = token(client);
     HttpResponse<String> r =
-        signedIn.send(
+        client.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -143,9 +162,9 @@ public class SizeProbe {
     }
   }
 
-  String token() throws IOException, InterruptedException {
+  String token(HttpClient client) throws IOException, InterruptedException {
     String body =
-        signedIn
+        client
             .send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf-token"))
                     .timeout(TIMEOUT)
@@ -269,6 +288,56 @@ public class SizeProbe {
             false,
             false,
             ""));
+    return k;
+  }
+
+  /**
+   * The newsroom's pages as an editor opens them: none is page-cached, so only the first column has
+   * figures. The editor's article pages are the first ones the desk lists.
+   */
+  List<Kind> staffKinds(Map<String, String> t) throws IOException, InterruptedException {
+    List<String> sections = words(t.get("sections"));
+    List<String> ids = new ArrayList<>();
+    Matcher m =
+        Pattern.compile("href=\"/staff/articles/([0-9a-f-]{36})\"")
+            .matcher(get(staff, "/staff/articles").body());
+    while (m.find() && ids.size() < 20) {
+      ids.add(m.group(1));
+    }
+    List<Kind> k = new ArrayList<>();
+    k.add(new Kind("/staff (dashboard)", List.of("/staff"), false, true, "editor", true));
+    k.add(new Kind("/staff/articles", List.of("/staff/articles"), false, true, "newest 50", true));
+    k.add(
+        new Kind(
+            "/staff/articles?section=",
+            prefix("/staff/articles?section=", sections, ""),
+            false,
+            true,
+            "",
+            true));
+    List<String> words = new ArrayList<>();
+    for (String q : new String[] {"harbour", "council", "storm", "budget", "rail"}) {
+      words.add("/staff/articles?q=" + q);
+    }
+    k.add(new Kind("/staff/articles?q= (headline)", words, false, true, "5 words", true));
+    k.add(
+        new Kind(
+            "/staff/articles/{id} (editor)",
+            prefix("/staff/articles/", ids, ""),
+            false,
+            true,
+            "",
+            true));
+    k.add(
+        new Kind(
+            "/staff/articles/{id}/revisions",
+            prefix("/staff/articles/", ids, "/revisions"),
+            false,
+            true,
+            "",
+            true));
+    k.add(new Kind("/staff/sources", List.of("/staff/sources"), false, true, "", true));
+    k.add(new Kind("/staff/moderation", List.of("/staff/moderation"), false, true, "", true));
     return k;
   }
 

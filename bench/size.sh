@@ -27,6 +27,7 @@ READERS="${READERS:-20000}"
 THREADS="${THREADS:-3}"
 COMMENTS="${COMMENTS:-3000}"
 BENCH_USER=benchreader
+BENCH_EDITOR=benchdesk
 BENCH_PASSWORD="seven quiet harbour lanterns"
 JAR=target/pressroom.jar
 for tool in curl python3 java; do
@@ -194,6 +195,9 @@ run_database() { # sqlite | postgresql
   t=$(now_ms)
   echo "$BENCH_PASSWORD" | env "${envs[@]}" java -jar "$JAR" users add --user-id "$BENCH_USER" --email bench@readers.example \
     --password-stdin > /dev/null 2>> "$WORK/$db-cli.log"
+  # An editor for the newsroom's pages (the dashboard, the article desk, the audit log).
+  echo "$BENCH_PASSWORD" | env "${envs[@]}" java -jar "$JAR" users add --user-id "$BENCH_EDITOR" --email desk@readers.example \
+    --role editor --password-stdin > /dev/null 2>> "$WORK/$db-cli.log"
   java --enable-native-access=ALL-UNNAMED -cp "$JAR" bench/SeedReaders.java "$jdbc" "$user" "$password" "$BENCH_USER" "$READERS" "$THREADS" "$COMMENTS" \
     "$WORK/$db-targets.txt" 2> >(grep -v SLF4J >&2)
   grep -E '^(statuses|grouped_stories|authors_total|author_counts|tags_total)=' "$WORK/$db-targets.txt" | sed 's/^/  /'
@@ -223,7 +227,7 @@ run_database() { # sqlite | postgresql
   phase "[$db] search index catch-up after the restart" "$t"
   t=$(now_ms)
   java bench/SizeProbe.java "http://127.0.0.1:$PORT" "$WORK/$db-targets.txt" "$BENCH_USER" "$BENCH_PASSWORD" \
-    "$SAMPLES" "$KIND_SECONDS" "$WORK/$db-table.txt"
+    "$SAMPLES" "$KIND_SECONDS" "$WORK/$db-table.txt" "$BENCH_EDITOR"
   phase "[$db] page timings" "$t"
   stop_server
 
