@@ -31,6 +31,7 @@ import pressroom.articles.desk.DeskPages;
 import pressroom.audit.AuditLog;
 import pressroom.bookmarks.BookmarkDao;
 import pressroom.bookmarks.BookmarkPages;
+import pressroom.changes.Change;
 import pressroom.changes.ContentChanges;
 import pressroom.comments.CommentStats;
 import pressroom.comments.Comments;
@@ -132,10 +133,11 @@ public final class App implements AutoCloseable {
     this.changes =
         new ContentChanges(
             database.jdbi(),
-            change -> {
-              pageCache.invalidate(change);
-              if (change.touchesSearch()) {
-                indexer.changed(change);
+            changed -> {
+              pageCache.invalidate(changed);
+              List<Change> searched = changed.stream().filter(Change::touchesSearch).toList();
+              if (!searched.isEmpty()) {
+                indexer.changed(searched);
               }
             });
     this.metrics = new Metrics(pageCache);

@@ -26,7 +26,7 @@ public final class ContentChanges implements AutoCloseable {
   private static final long SEQ_WINDOW = 2_000;
 
   private final Jdbi jdbi;
-  private final Consumer<Change> onChange;
+  private final Consumer<java.util.Set<Change>> onChange;
   private final Map<Long, Long> seen = new HashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -38,7 +38,7 @@ public final class ContentChanges implements AutoCloseable {
   private long lastSeq;
   private long lastCleanup;
 
-  public ContentChanges(Jdbi jdbi, Consumer<Change> onChange) {
+  public ContentChanges(Jdbi jdbi, Consumer<java.util.Set<Change>> onChange) {
     this.jdbi = jdbi;
     this.onChange = onChange;
   }
@@ -114,8 +114,11 @@ public final class ContentChanges implements AutoCloseable {
         lastSeq = Math.max(lastSeq, seq);
       }
     }
-    // Many changes to one article (a busy thread) drop its pages once per poll.
-    changed.forEach(onChange);
+    // Many changes to one article (a busy thread) drop its pages once per poll, and a poll's
+    // changes go out together: a renamed section's 300,000 articles are one pass over the cache.
+    if (!changed.isEmpty()) {
+      onChange.accept(changed);
+    }
     seen.values().removeIf(t -> t < now - 2 * LOOK_BACK.toMillis());
     if (now - lastCleanup > Duration.ofHours(1).toMillis()) {
       lastCleanup = now;

@@ -142,7 +142,8 @@ public final class Indexer implements AutoCloseable {
     changed(List.of(change));
   }
 
-  private void changed(Collection<Change> changes) {
+  /** A poll's changes at once: the articles among them are indexed in batches. */
+  public void changed(Collection<Change> changes) {
     // Comments and page furniture do not change what is searched.
     if (changes.stream().anyMatch(c -> c instanceof Change.Everything)) {
       rebuildLater();

@@ -57,6 +57,39 @@ public final class PageCache {
   }
 
   /** Drops the pages that {@code change} makes stale. */
+  /** Drops what any of these changes touches, in one pass over the cache however many there are. */
+  public void invalidate(java.util.Collection<Change> changes) {
+    if (changes.size() == 1) {
+      invalidate(changes.iterator().next());
+      return;
+    }
+    java.util.Set<String> comments = new java.util.HashSet<>();
+    java.util.Set<String> articles = new java.util.HashSet<>();
+    for (Change c : changes) {
+      switch (c) {
+        case Change.Everything e -> {
+          pages.invalidateAll();
+          return;
+        }
+        case Change.AllPages a -> {
+          pages.invalidateAll();
+          return;
+        }
+        case Change.CommentsChanged cc -> comments.add(cc.articleId());
+        case Change.ArticleChanged ac -> articles.add(ac.articleId());
+      }
+    }
+    boolean listings = !articles.isEmpty();
+    pages
+        .asMap()
+        .values()
+        .removeIf(
+            p ->
+                (listings && p.articleId() == null)
+                    || (p.articleId() != null
+                        && (articles.contains(p.articleId()) || comments.contains(p.articleId()))));
+  }
+
   public void invalidate(Change change) {
     switch (change) {
       case Change.Everything e -> pages.invalidateAll();

@@ -20,12 +20,12 @@ CREATE INDEX articles_pinned_in_section ON articles (section_id, pinned_section_
 
 -- The staff list, newest first whatever the status: one index per filter it may lead with, each
 -- in list order, so a page walks one range and stops (the listing indexes hold listed rows only).
--- A partner's articles by time also serve licence expiry (its range, status checked per row), so
--- they replace (source_id, status, published_at). Published is nearly every row: that filter
--- walks the time index; the rare statuses have a small index of their own.
+-- (source_id, status, published_at) stays beside the desk's by-source index: licence expiry and a
+-- partner's removal read only its published rows, where the desk's index would walk every row
+-- already expired. Published is nearly every row: that filter walks the time index; the rare
+-- statuses have a small index of their own.
 CREATE INDEX articles_desk_by_time ON articles (published_at, id);
 CREATE INDEX articles_desk_by_section ON articles (section_id, published_at, id);
 CREATE INDEX articles_desk_by_source ON articles (source_id, published_at, id);
-DROP INDEX articles_by_source_time;
 CREATE INDEX articles_desk_by_status ON articles (status, published_at, id)
   WHERE status = 'draft' OR status = 'withdrawn' OR status = 'expired';
