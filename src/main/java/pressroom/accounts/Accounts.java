@@ -53,7 +53,7 @@ public record Accounts(
     Sessions sessions = new Sessions(jdbi, site.secureCookies());
     Throttle throttle = new Throttle(jdbi);
     Passwords passwords = new Passwords();
-    TwoFactor twoFactor = new TwoFactor(jdbi, throttle, dao, passwords, clock);
+    TwoFactor twoFactor = new TwoFactor(jdbi, throttle, dao, clock);
     PendingSignIns pending = new PendingSignIns(jdbi, site.secureCookies());
     SecuritySettings settings = new SecuritySettings(jdbi);
     AccountMail mail =
@@ -102,7 +102,7 @@ public record Accounts(
 
   /** Setting up and changing one's second factor. */
   public TwoFactorPages twoFactorPages() {
-    return new TwoFactorPages(twoFactor, views, audit);
+    return new TwoFactorPages(twoFactor, views, audit, sessions, auth);
   }
 
   /** Admins' sign-in rules for staff. */

@@ -20,6 +20,10 @@ public final class TwoFactor {
   /** Wrong codes per account, whichever form they were typed in (sign-in, API, profile). */
   static final Throttle.Limit WRONG_CODES = new Throttle.Limit(5, Duration.ofMinutes(15));
 
+  /** {@link #WRONG_CODES} counted with the attempt being checked already recorded. */
+  private static final Throttle.Limit ATTEMPTS_COUNTED =
+      new Throttle.Limit(WRONG_CODES.max() + 1, WRONG_CODES.window());
+
   static final int RECOVERY_CODES = 10;
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,15 +31,12 @@ public final class TwoFactor {
   private final Jdbi jdbi;
   private final Throttle throttle;
   private final AccountDao accounts;
-  private final Passwords passwords;
   private final InstantSource clock;
 
-  public TwoFactor(
-      Jdbi jdbi, Throttle throttle, AccountDao accounts, Passwords passwords, InstantSource clock) {
+  public TwoFactor(Jdbi jdbi, Throttle throttle, AccountDao accounts, InstantSource clock) {
     this.jdbi = jdbi;
     this.throttle = throttle;
     this.accounts = accounts;
-    this.passwords = passwords;
     this.clock = clock;
   }
 
@@ -61,29 +62,42 @@ public final class TwoFactor {
   }
 
   /**
-   * The secret being set up (base32), made now or the one from an earlier visit to the page, so a
-   * reload does not undo a scan already done.
+   * How long a secret being set up is offered again: a reload does not undo a scan just done, but a
+   * secret someone else saw on this page earlier (a shared session, a screen) is not the one the
+   * owner confirms later.
+   */
+  static final java.time.Duration SETUP_LASTS = java.time.Duration.ofMinutes(10);
+
+  /**
+   * The secret being set up (base32): the one from a visit within {@link #SETUP_LASTS}, else a new
+   * one.
    */
   public String unconfirmedSecret(String accountId) {
+    long now = clock.millis();
     return jdbi.inTransaction(
         h -> {
-          Optional<String> existing =
-              h.createQuery(
-                      "SELECT secret FROM account_totp WHERE account_id = :a AND confirmed_at IS NULL")
-                  .bind("a", accountId)
-                  .mapTo(String.class)
-                  .findOne();
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          String secret = Totp.base32(Totp.newSecret());
+          // Two first visits at once (a double click, a prefetch): the second finds the first's
+          // row.
           h.createUpdate(
-                  "INSERT INTO account_totp (account_id, secret, created_at) VALUES (:a, :s, :now)")
+                  "INSERT INTO account_totp (account_id, secret, created_at) VALUES (:a, :s, :now)"
+                      + " ON CONFLICT (account_id) DO NOTHING")
               .bind("a", accountId)
-              .bind("s", secret)
-              .bind("now", clock.millis())
+              .bind("s", Totp.base32(Totp.newSecret()))
+              .bind("now", now)
               .execute();
-          return secret;
+          h.createUpdate(
+                  "UPDATE account_totp SET secret = :s, created_at = :now"
+                      + " WHERE account_id = :a AND confirmed_at IS NULL AND created_at < :stale")
+              .bind("a", accountId)
+              .bind("s", Totp.base32(Totp.newSecret()))
+              .bind("now", now)
+              .bind("stale", now - SETUP_LASTS.toMillis())
+              .execute();
+          return h.createQuery(
+                  "SELECT secret FROM account_totp WHERE account_id = :a AND confirmed_at IS NULL")
+              .bind("a", accountId)
+              .mapTo(String.class)
+              .one();
         });
   }
 
@@ -132,48 +146,42 @@ public final class TwoFactor {
    * by this). Wrong codes count against the account and the address.
    */
   public Check check(String accountId, String typed, String ip) {
-    return check(accountId, typed, ip, false);
+    return checkCode(accountId, typed, ip);
   }
 
   /**
    * The owner proving it is them before turning the second factor off or replacing its recovery
-   * codes: their password, or a code as {@link #check} takes it.
+   * codes: a code as {@link #check} takes it. Not the password: whoever holds only the password
+   * (and a session from before the factor was set up) must not be able to mint recovery codes.
    */
   public Check confirmOwner(String accountId, String typed, String ip) {
-    return check(accountId, typed, ip, true);
+    return checkCode(accountId, typed, ip);
   }
 
-  private Check check(String accountId, String typed, String ip, boolean passwordToo) {
+  private Check checkCode(String accountId, String typed, String ip) {
     Instant now = clock.instant();
     String accountKey = "two-factor:" + accountId;
     String ipKey = "signin-ip:" + ip;
+    // The attempt is counted before the code is checked, so that many guesses sent at once all
+    // count: each sees the others' rows (the limit allows WRONG_CODES of them, this one included).
+    throttle.record(accountKey, now);
     var wait =
         throttle
-            .retryAfter(accountKey, WRONG_CODES, now)
+            .retryAfter(accountKey, ATTEMPTS_COUNTED, now)
             .or(() -> throttle.retryAfter(ipKey, SignIns.SIGNIN_PER_IP, now));
     if (wait.isPresent()) {
       return new Check.TooMany(new Throttled(wait.get()));
     }
     Check result =
-        passwordToo && passwordMatches(accountId, typed)
+        totp(accountId, digits(typed), now)
             ? new Check.Accepted(false)
-            : totp(accountId, digits(typed), now)
-                ? new Check.Accepted(false)
-                : recoveryCode(accountId, typed, now)
-                    ? new Check.Accepted(true)
-                    : new Check.Refused();
+            : recoveryCode(accountId, typed, now) ? new Check.Accepted(true) : new Check.Refused();
     if (result instanceof Check.Refused) {
-      throttle.record(accountKey, now);
       throttle.record(ipKey, now);
     } else {
       throttle.clear(accountKey);
     }
     return result;
-  }
-
-  private boolean passwordMatches(String accountId, String typed) {
-    String hash = accounts.passwordHash(accountId).orElse("");
-    return passwords.verify(typed == null ? "" : typed, hash).matches();
   }
 
   private boolean totp(String accountId, String code, Instant now) {

@@ -24,7 +24,13 @@ public final class TwoFactorPages {
   private final AccountViews views;
   private final AuditLog audit;
 
-  public TwoFactorPages(TwoFactor twoFactor, AccountViews views, AuditLog audit) {
+  private final Sessions sessions;
+  private final Auth auth;
+
+  public TwoFactorPages(
+      TwoFactor twoFactor, AccountViews views, AuditLog audit, Sessions sessions, Auth auth) {
+    this.sessions = sessions;
+    this.auth = auth;
     this.twoFactor = twoFactor;
     this.views = views;
     this.audit = audit;
@@ -81,6 +87,7 @@ public final class TwoFactorPages {
       return;
     }
     audit.record(Auth.viewer(ctx), "account.two-factor.enable", subject(a), "off", "on");
+    signOutElsewhere(ctx, a);
     render(ctx, 200, a, codes.get(), "Two-factor sign-in is on.", Map.of());
   }
 
@@ -89,6 +96,7 @@ public final class TwoFactorPages {
     if (ownerConfirmed(ctx, a, "regenerate")) {
       List<String> codes = twoFactor.regenerateRecoveryCodes(a.id());
       audit.record(Auth.viewer(ctx), "account.two-factor.recovery-codes", subject(a), null, null);
+      signOutElsewhere(ctx, a);
       render(ctx, 200, a, codes, "New recovery codes; the old ones no longer work.", Map.of());
     }
   }
@@ -98,6 +106,7 @@ public final class TwoFactorPages {
     if (ownerConfirmed(ctx, a, "disable")) {
       twoFactor.disable(a.id());
       audit.record(Auth.viewer(ctx), "account.two-factor.disable", subject(a), "on", "off");
+      signOutElsewhere(ctx, a);
       ctx.redirect(PATH + "?notice=off", HttpStatus.SEE_OTHER);
     }
   }
@@ -127,6 +136,14 @@ public final class TwoFactorPages {
   }
 
   /** The password or a code in the form's {@code confirm} field; otherwise the page says why. */
+  /**
+   * Every other session of the account ends: one opened before the change (perhaps by someone who
+   * had only the password) must not carry on as if it had passed the new rule.
+   */
+  private void signOutElsewhere(Context ctx, Account a) {
+    sessions.endAll(a.id(), auth.sessionValue(ctx));
+  }
+
   private boolean ownerConfirmed(Context ctx, Account a, String form) {
     if (!twoFactor.enrolled(a.id())) {
       ctx.redirect(PATH, HttpStatus.SEE_OTHER);
@@ -143,7 +160,10 @@ public final class TwoFactorPages {
             a,
             List.of(),
             null,
-            Map.of(form, "That is neither your password nor a current code; nothing changed."));
+            Map.of(
+                form,
+                "That is neither a current code from your app nor an unused recovery code;"
+                    + " nothing changed."));
         return false;
       }
       case TwoFactor.Check.TooMany t -> {

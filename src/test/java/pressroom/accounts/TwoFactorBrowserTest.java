@@ -108,13 +108,13 @@ class TwoFactorBrowserTest {
     assertThat(text(".account-nav")).contains("desk.editor");
 
     browser.get(site.url("/profile/two-factor"));
-    type("regenerate-confirm", PASSWORD);
+    type("regenerate-confirm", nextCode(key));
     press("Make new recovery codes");
     assertThat(browser.findElements(By.cssSelector(".recovery-codes code"))).hasSize(10);
     assertThat(text(".notice")).contains("the old ones no longer work");
 
     browser.get(site.url("/profile/two-factor"));
-    type("disable-confirm", "not the password");
+    type("disable-confirm", PASSWORD); // the password alone is not enough
     press("Turn off two-factor sign-in");
     assertThat(text("#disable-error")).contains("nothing changed");
     assertThat(pressroom.testing.Axe.seriousViolations(browser)).as("two-factor on").isEmpty();

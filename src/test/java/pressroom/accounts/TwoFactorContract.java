@@ -241,6 +241,69 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void settingUpTheFactorEndsTheAccountsOtherSessions() {
+    String userId = newAccount(Role.EDITOR);
+    Visitor before = site.signedIn(userId, PASSWORD); // e.g. someone who had the password
+    Visitor owner = site.signedIn(userId, PASSWORD);
+    Enrolled e = enrol(owner, userId);
+    assertThat(signedIn(owner)).isTrue();
+    assertThat(signedIn(before)).as("a session from before the factor").isFalse();
+    Visitor again = site.signedIn(userId, PASSWORD); // stands at the code step: no session
+    assertThat(signedIn(again)).isFalse();
+    HttpResponse<String> renewed =
+        owner.post("/profile/two-factor/recovery-codes", Map.of("confirm", nextCode(e.key())));
+    assertThat(renewed.statusCode()).isEqualTo(200);
+    assertThat(signedIn(owner)).isTrue();
+  }
+
+  @Test
+  void aKeyBeingSetUpIsOfferedAgainForTenMinutesThenReplaced() {
+    String userId = newAccount(Role.EDITOR);
+    Visitor v = site.signedIn(userId, PASSWORD);
+    String first =
+        Jsoup.parse(v.get("/profile/two-factor").body()).getElementById("totp-secret").text();
+    site.clock().advance(Duration.ofMinutes(9));
+    assertThat(
+            Jsoup.parse(v.get("/profile/two-factor").body()).getElementById("totp-secret").text())
+        .isEqualTo(first);
+    site.clock().advance(Duration.ofMinutes(2));
+    assertThat(
+            Jsoup.parse(v.get("/profile/two-factor").body()).getElementById("totp-secret").text())
+        .isNotEqualTo(first);
+  }
+
+  @Test
+  void guessesSentAllAtOnceStillCountOneByOne() throws Exception {
+    String userId = newAccount(Role.EDITOR);
+    enrol(site.signedIn(userId, PASSWORD), userId);
+    List<Visitor> browsers = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      browsers.add(atCodeStep(userId));
+    }
+    List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      for (Visitor b : browsers) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return typeCode(b, "000000").statusCode();
+                }));
+      }
+      start.countDown();
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var a : answers) {
+      statuses.add(a.get());
+    }
+    // Each guess is counted before it is checked: at most the limit's worth are checked at all.
+    assertThat(statuses.stream().filter(c -> c == 401).count())
+        .isLessThanOrEqualTo(TwoFactor.WRONG_CODES.max());
+    assertThat(statuses).contains(429);
+  }
+
+  @Test
   void wrongCodesAreThrottled() {
     String userId = newAccount(Role.EDITOR);
     Enrolled e = enrol(site.signedIn(userId, PASSWORD), userId);
@@ -307,17 +370,18 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
   }
 
   @Test
-  void newRecoveryCodesAndTurningItOffNeedThePasswordOrACode() {
+  void newRecoveryCodesAndTurningItOffNeedACodeNotThePassword() {
     String userId = newAccount(Role.EDITOR);
     Visitor v = site.signedIn(userId, PASSWORD);
     Enrolled e = enrol(v, userId);
 
+    // Whoever holds only the password (and a session) cannot mint recovery codes.
     HttpResponse<String> refused =
-        v.post("/profile/two-factor/recovery-codes", Map.of("confirm", "not my password"));
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("neither your password nor a current code");
-    HttpResponse<String> renewed =
         v.post("/profile/two-factor/recovery-codes", Map.of("confirm", PASSWORD));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("neither a current code from your app nor an unused");
+    HttpResponse<String> renewed =
+        v.post("/profile/two-factor/recovery-codes", Map.of("confirm", nextCode(e.key())));
     assertThat(renewed.statusCode()).isEqualTo(200);
     List<String> fresh =
         Jsoup.parse(renewed.body()).select(".recovery-codes code").stream()
