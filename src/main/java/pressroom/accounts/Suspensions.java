@@ -90,10 +90,13 @@ public final class Suspensions {
       }
       until = n == 0 ? null : clock.instant().plus(Duration.ofDays(Math.min(n, LONGEST.toDays())));
     }
-    String before = target.suspendedUntil() == null ? "active" : standing(target.suspendedUntil());
+    String before =
+        target.suspended(clock.instant()) ? standing(target.suspendedUntil()) : "active";
     if (until == null) {
       accounts.suspend(target.id(), null, null);
-      audit.record(actorOf(by), "account.reinstate", subject(target), before, "active");
+      if (target.suspended(clock.instant())) { // lifting nothing is not an action worth a line
+        audit.record(actorOf(by), "account.reinstate", subject(target), before, "active");
+      }
       return new Outcome.Lifted();
     }
     String why = reason == null || reason.isBlank() ? DEFAULT_REASON : reason.strip();

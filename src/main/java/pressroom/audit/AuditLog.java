@@ -30,8 +30,12 @@ public final class AuditLog {
   public record Actor(String userId, String name) {
     public static final Actor COMMAND_LINE = new Actor("(command line)", "Command line");
 
+    /** The signed-in staff member; never null (the command line names itself, explicitly). */
     public static Actor of(Viewer viewer) {
-      return viewer == null ? COMMAND_LINE : new Actor(viewer.userId(), viewer.name());
+      if (viewer == null) {
+        throw new IllegalStateException("a staff action with nobody signed in");
+      }
+      return new Actor(viewer.userId(), viewer.name());
     }
   }
 
@@ -140,7 +144,8 @@ public final class AuditLog {
     if (limit != Integer.MAX_VALUE) {
       sql.append(" LIMIT ").append(limit);
     }
-    jdbi.useHandle(
+    // In a transaction: PostgreSQL's driver streams rows (fetch size) only outside autocommit.
+    jdbi.useTransaction(
         h -> {
           Query q = h.createQuery(sql.toString());
           if (present(afterId)) {

@@ -171,11 +171,18 @@ public final class CommentWrites {
           if (row.isEmpty()) {
             return false;
           }
-          h.createUpdate("UPDATE comments SET status = :s, moderated_at = :now WHERE id = :id")
-              .bind("s", status.stored())
-              .bind("now", clock.millis())
-              .bind("id", commentId)
-              .execute();
+          // What its author deleted stays deleted: a moderator's approval must not bring it back.
+          int changed =
+              h.createUpdate(
+                      "UPDATE comments SET status = :s, moderated_at = :now"
+                          + " WHERE id = :id AND status <> 'deleted'")
+                  .bind("s", status.stored())
+                  .bind("now", clock.millis())
+                  .bind("id", commentId)
+                  .execute();
+          if (changed == 0) {
+            return false;
+          }
           log(h, commentId, moderatorId, action, reason, row.get()[1]);
           ContentChanges.recordComments(h, row.get()[0]);
           return true;

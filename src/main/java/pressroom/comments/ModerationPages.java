@@ -66,6 +66,7 @@ public final class ModerationPages {
       case "approved" -> "Approved.";
       case "rejected" -> "Rejected.";
       case "featured" -> "Approved and featured.";
+      case "unfeatured" -> "No longer featured.";
       case "suspended" -> "The author's standing was changed.";
       default -> {
         var m = java.util.regex.Pattern.compile("(approved|rejected)-(\\d{1,3})").matcher(param);
@@ -145,7 +146,8 @@ public final class ModerationPages {
     if (!service.feature(moderator, ctx.pathParam("id"), on)) {
       throw PageException.notFound();
     }
-    ctx.redirect("/staff/moderation?done=featured", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        "/staff/moderation?done=" + (on ? "featured" : "unfeatured"), HttpStatus.SEE_OTHER);
   }
 
   /** Moderators close or reopen one article's comments. */
@@ -196,17 +198,19 @@ public final class ModerationPages {
     if (ids.isEmpty() || !("approve".equals(action) || "reject".equals(action))) {
       throw PageException.badRequest("Tick at least one comment and choose approve or reject.");
     }
-    for (String id : ids) {
-      if ("approve".equals(action)) {
-        service.approve(m, id);
-      } else {
-        service.reject(m, id, "rejected in bulk");
-      }
+    int done = 0;
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      boolean changed =
+          "approve".equals(action)
+              ? service.approve(m, id)
+              : service.reject(m, id, "rejected in bulk");
+      done += changed ? 1 : 0;
     }
+    // The comments that changed, not the ticks sent: another moderator may have been first.
     ctx.redirect(
         "/staff/moderation?done="
             + ("approve".equals(action) ? "approved-" : "rejected-")
-            + ids.size(),
+            + Math.min(done, 999),
         HttpStatus.SEE_OTHER);
   }
 

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,8 +181,13 @@ public final class AuditPages {
       return null;
     }
     try {
-      return LocalDate.parse(typed).plusDays(plusDays).atStartOfDay(stamps.zone()).toInstant();
-    } catch (DateTimeParseException e) {
+      LocalDate day = LocalDate.parse(typed);
+      // Years the log can hold: beyond them the instant is past what a long of milliseconds holds.
+      if (day.getYear() < 1970 || day.getYear() > 9999) {
+        throw new java.time.DateTimeException("out of range");
+      }
+      return day.plusDays(plusDays).atStartOfDay(stamps.zone()).toInstant();
+    } catch (java.time.DateTimeException e) {
       problems.put(field, label + " must be a date like 2026-12-06, not “" + typed + "”.");
       return null;
     }

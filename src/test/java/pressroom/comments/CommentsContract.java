@@ -573,6 +573,19 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(kept).as("copies of the deleted text").isZero();
   }
 
+  /** A moderator's late approval does not bring back what its author deleted. */
+  @Test
+  void aDeletedCommentCannotBeApprovedBack() {
+    Visitor author = established();
+    noThrottlingHistory();
+    String id = idOf(comment(author, f.noindex.slug(), "Words I took back", null));
+    assertThat(author.post("/comments/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(moderator.post("/staff/moderation/" + id + "/approve", Map.of()).statusCode())
+        .isEqualTo(404);
+    assertThat(site.sqlOne(String.class, "SELECT status FROM comments WHERE id = ?", id))
+        .isEqualTo("deleted");
+  }
+
   /** Issue 12.2: a refused reply quotes its parent only when readers can see that parent here. */
   @Test
   void aRefusedReplyNeverQuotesACommentReadersCannotSee() {
