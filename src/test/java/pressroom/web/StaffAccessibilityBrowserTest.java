@@ -61,6 +61,29 @@ class StaffAccessibilityBrowserTest {
     }
   }
 
+  /** The pages about one thing: a partner's settings and removal, an article and its history. */
+  @org.junit.jupiter.api.Test
+  void noSeriousViolationOnOneThingsPages() {
+    String source =
+        site.sqlOne(String.class, "SELECT source_id FROM articles WHERE id = ?", f.wire.id());
+    for (String page :
+        List.of(
+            "/staff/sources/" + source + "/edit",
+            "/staff/sources/" + source + "/remove",
+            "/staff/articles/" + f.wire.id(),
+            "/staff/articles/" + f.wire.id() + "/revisions")) {
+      for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+        browser.manage().window().setSize(size);
+        browser.get(site.url(page));
+        assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+            .as(page)
+            .isNotBlank()
+            .isNotEqualTo("Page not found");
+        assertThat(Axe.seriousViolations(browser)).as(page + " at " + size.width + " px").isEmpty();
+      }
+    }
+  }
+
   /** The check can fail: a form field without a label, added to a staff page, is caught. */
   @org.junit.jupiter.api.Test
   void anUnlabelledFieldIsCaught() {
