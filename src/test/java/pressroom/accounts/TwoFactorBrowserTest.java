@@ -35,14 +35,12 @@ class TwoFactorBrowserTest {
 
   /** Presses a button and waits for the page it leads to. */
   void press(String buttonText) {
-    WebElement before = browser.findElement(By.tagName("html"));
-    browser.findElements(By.cssSelector("main form button")).stream()
-        .filter(b -> b.getText().equals(buttonText))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no button " + buttonText))
-        .click();
-    Browser.waitUp(browser).until(ExpectedConditions.stalenessOf(before));
-    Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+    Browser.clickAndWait(
+        browser,
+        browser.findElements(By.cssSelector("main form button")).stream()
+            .filter(b -> b.getText().equals(buttonText))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no button " + buttonText)));
   }
 
   String text(String css) {

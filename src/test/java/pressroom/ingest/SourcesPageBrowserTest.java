@@ -132,13 +132,8 @@ class SourcesPageBrowserTest {
     Browser.signIn(browser, site, "desk.editor", "a quiet editing room");
   }
 
-  /** Clicks and waits for the page it leads to (the page being left has an h1 for a moment). */
   void clickAndWait(org.openqa.selenium.WebElement button) {
-    org.openqa.selenium.WebElement before = browser.findElement(By.tagName("html"));
-    button.click();
-    Browser.waitUp(browser)
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
-    Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+    Browser.clickAndWait(browser, button);
   }
 
   String rowOf(String name) {

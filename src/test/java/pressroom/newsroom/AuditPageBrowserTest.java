@@ -41,10 +41,8 @@ class AuditPageBrowserTest {
     browser.get(site.url("/staff/audit"));
     assertThat(rows()).hasSize(2);
     new Select(browser.findElement(By.id("action"))).selectByVisibleText("account.role");
-    WebElement before = browser.findElement(By.tagName("html"));
-    browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-    Browser.waitUp(browser)
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    Browser.clickAndWait(
+        browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
     assertThat(rows()).singleElement().asString().contains("account.role", "moderator");
     // The download link carries the same filter; fetched with the admin's session it is CSV.
     String csv = browser.findElement(By.linkText("Download CSV")).getAttribute("href");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import pressroom.testing.Browser;
 import pressroom.testing.Eventually;
@@ -173,11 +172,7 @@ class EditorWalkthroughBrowserTest {
     return browser.findElement(By.cssSelector("main .notice")).getText();
   }
 
-  /** Clicks and waits for the page it leads to (the page being left has an h1 for a moment). */
   private void click(WebElement target) {
-    WebElement before = browser.findElement(By.tagName("html"));
-    target.click();
-    Browser.waitUp(browser).until(ExpectedConditions.stalenessOf(before));
-    Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+    Browser.clickAndWait(browser, target);
   }
 }

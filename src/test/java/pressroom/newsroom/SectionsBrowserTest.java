@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
@@ -154,10 +153,7 @@ class SectionsBrowserTest {
   }
 
   private void click(By what) {
-    WebElement html = browser.findElement(By.tagName("html"));
-    browser.findElement(what).click();
-    Browser.waitUp(browser).until(ExpectedConditions.stalenessOf(html));
-    Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+    Browser.clickAndWait(browser, browser.findElement(what));
   }
 
   private String h1() {

@@ -31,6 +31,19 @@ public final class Browser {
         .ignoring(org.openqa.selenium.WebDriverException.class);
   }
 
+  /**
+   * Clicks what leads to another page and waits for that page: the page being left still has an h1
+   * for a moment, so the old document must go first.
+   */
+  public static void clickAndWait(
+      org.openqa.selenium.WebDriver driver, org.openqa.selenium.WebElement target) {
+    org.openqa.selenium.WebElement before =
+        driver.findElement(org.openqa.selenium.By.tagName("html"));
+    target.click();
+    waitUp(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    waitUp(driver).until(d -> !d.findElements(org.openqa.selenium.By.tagName("h1")).isEmpty());
+  }
+
   /** Signs in through the site's own sign-in page and waits until the masthead shows it. */
   public static void signIn(
       org.openqa.selenium.WebDriver driver, TestApp site, String login, String password) {

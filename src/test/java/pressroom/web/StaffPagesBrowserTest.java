@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
 import pressroom.testing.RunningSite;
@@ -94,11 +93,7 @@ class StaffPagesBrowserTest {
                 + (buttons.get(0).getText().isBlank()
                     ? buttons.get(0).getAttribute("value")
                     : buttons.get(0).getText());
-        WebElement before = browser.findElement(By.tagName("html"));
-        buttons.get(0).click();
-        // Wait for the answer page itself: the page being left still has an h1 for a moment.
-        Browser.waitUp(browser).until(ExpectedConditions.stalenessOf(before));
-        Browser.waitUp(browser).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+        Browser.clickAndWait(browser, buttons.get(0));
         String h1 = browser.findElement(By.tagName("h1")).getText();
         assertThat(h1).as(label).isNotEqualTo("Form expired").isNotEqualTo("Staff only");
         assertThat(browser.findElements(By.cssSelector(".account-nav")))
