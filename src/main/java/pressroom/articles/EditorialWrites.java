@@ -29,7 +29,9 @@ public final class EditorialWrites {
     DONE,
     NOT_FOUND,
     /** The article is not in a state the write applies to, or changed since the editor read it. */
-    CONFLICT
+    CONFLICT,
+    /** The partner's licence for the article has run out, so it may not be shown again. */
+    LICENCE_ENDED
   }
 
   /**
@@ -206,8 +208,22 @@ public final class EditorialWrites {
           if (status != ArticleStatus.WITHDRAWN || !byEditor) {
             return Result.CONFLICT;
           }
-          StatusChanges.setStatus(
-              h, List.of(articleId), ArticleStatus.PUBLISHED, clock.instant().toEpochMilli());
+          long now = clock.instant().toEpochMilli();
+          // Licence expiry skips withdrawn articles, so restoring must not outlive the licence.
+          boolean licenceEnded =
+              h.createQuery(
+                          "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
+                              + " WHERE a.id = :id AND s.expire_after_days > 0"
+                              + " AND a.published_at <= :now - CAST(s.expire_after_days AS BIGINT) * 86400000")
+                      .bind("id", articleId)
+                      .bind("now", now)
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
+          if (licenceEnded) {
+            return Result.LICENCE_ENDED;
+          }
+          StatusChanges.setStatus(h, List.of(articleId), ArticleStatus.PUBLISHED, now);
           return Result.DONE;
         });
   }

@@ -208,6 +208,15 @@ public final class ArticleEditor {
                 + " withdrawn.");
         return;
       }
+      case LICENCE_ENDED -> {
+        refuse(
+            ctx,
+            d,
+            HttpStatus.CONFLICT,
+            "form",
+            "The partner's licence for this article has run out, so it cannot be shown again.");
+        return;
+      }
       case DONE -> {}
     }
     audit.record(
