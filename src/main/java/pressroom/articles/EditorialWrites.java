@@ -72,49 +72,81 @@ public final class EditorialWrites {
     return jdbi.inTransaction(
         h -> {
           var stored =
-              h.createQuery("SELECT updated_at, published_at, listed FROM articles WHERE id = :id")
+              h.createQuery(
+                      "SELECT headline, summary, body_html, version, updated_at, published_at,"
+                          + " listed FROM articles WHERE id = :id")
                   .bind("id", articleId)
                   .map(
-                      (rs, ctx) ->
-                          new long[] {
+                      (rs, ctx) -> {
+                        long v = rs.getLong("version");
+                        Long version = rs.wasNull() ? null : v;
+                        return new StoredText(
+                            rs.getString("headline"),
+                            rs.getString("summary"),
+                            rs.getString("body_html"),
+                            version,
                             rs.getLong("updated_at"),
                             rs.getLong("published_at"),
-                            rs.getLong("listed")
-                          })
+                            rs.getLong("listed"));
+                      })
                   .findOne();
           if (stored.isEmpty()) {
             return Result.NOT_FOUND;
           }
-          if (readAt != null && stored.get()[0] != readAt.toEpochMilli()) {
+          StoredText before = stored.get();
+          long expected = readAt == null ? before.updatedAt() : readAt.toEpochMilli();
+          if (before.updatedAt() != expected) {
             return Result.CONFLICT;
           }
-          long now = Math.max(clock.instant().toEpochMilli(), stored.get()[0] + 1);
+          long now = Math.max(clock.instant().toEpochMilli(), before.updatedAt() + 1);
+          // Conditional, so that of two saves racing past the check above (PostgreSQL reads
+          // committed rows, then waits for the row lock) only the first changes the article.
+          int changed =
+              h.createUpdate(
+                      "UPDATE articles SET headline = :headline, summary = :summary,"
+                          + " body_html = :body, section_id = :section, updated_at = :now"
+                          + " WHERE id = :id AND updated_at = :readAt")
+                  .bind("headline", edit.headline())
+                  .bind("summary", edit.summary())
+                  .bind("body", edit.bodyHtml())
+                  .bind("section", edit.sectionId())
+                  .bind("now", now)
+                  .bind("id", articleId)
+                  .bind("readAt", expected)
+                  .execute();
+          if (changed == 0) {
+            return Result.CONFLICT;
+          }
           h.createUpdate(
                   """
                   INSERT INTO article_revisions (id, article_id, headline, summary, body_html,
                     version, updated_at, replaced_at)
-                  SELECT :rev, id, headline, summary, body_html, version, updated_at, :now
-                  FROM articles WHERE id = :id
+                  VALUES (:rev, :id, :headline, :summary, :body, :version, :updatedAt, :now)
                   """)
               .bind("rev", Ids.newId())
-              .bind("now", now)
               .bind("id", articleId)
-              .execute();
-          h.createUpdate(
-                  "UPDATE articles SET headline = :headline, summary = :summary, body_html = :body,"
-                      + " section_id = :section, updated_at = :now WHERE id = :id")
-              .bind("headline", edit.headline())
-              .bind("summary", edit.summary())
-              .bind("body", edit.bodyHtml())
-              .bind("section", edit.sectionId())
+              .bind("headline", before.headline())
+              .bind("summary", before.summary())
+              .bind("body", before.bodyHtml())
+              .bind("version", before.version())
+              .bind("updatedAt", before.updatedAt())
               .bind("now", now)
-              .bind("id", articleId)
               .execute();
-          replaceTags(h, articleId, edit.tagNames(), stored.get()[1], stored.get()[2]);
+          replaceTags(h, articleId, edit.tagNames(), before.publishedAt(), before.listed());
           ContentChanges.record(h, articleId);
           return Result.DONE;
         });
   }
+
+  /** The text an edit replaces, kept as a revision, and what its tag links copy. */
+  private record StoredText(
+      String headline,
+      String summary,
+      String bodyHtml,
+      Long version,
+      long updatedAt,
+      long publishedAt,
+      long listed) {}
 
   /** The tag links carry the article's time and listed flag, like those the importer writes. */
   private static void replaceTags(
@@ -239,10 +271,17 @@ public final class EditorialWrites {
           if (status != ArticleStatus.PUBLISHED) {
             return Result.CONFLICT;
           }
-          h.createUpdate("UPDATE articles SET " + place.column + " = :now WHERE id = :id")
-              .bind("now", clock.instant().toEpochMilli())
-              .bind("id", articleId)
-              .execute();
+          int pinned =
+              h.createUpdate(
+                      "UPDATE articles SET "
+                          + place.column
+                          + " = :now WHERE id = :id AND status = 'published'")
+                  .bind("now", clock.instant().toEpochMilli())
+                  .bind("id", articleId)
+                  .execute();
+          if (pinned == 0) {
+            return Result.CONFLICT; // withdrawn since the status was read
+          }
           ContentChanges.record(h, articleId);
           return Result.DONE;
         });
