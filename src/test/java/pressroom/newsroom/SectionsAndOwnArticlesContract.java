@@ -97,6 +97,45 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
   }
 
   @Test
+  void aSectionASourceMadeAtAFormerAddressCanBeReaddressedLikeAnyOther() {
+    String first = create("Almanac", "almanac");
+    editor.post(
+        "/staff/sections/" + first + "/edit",
+        Map.of("name", "Yearbook", "slug", "yearbook", "description", ""));
+    // A source naming "Almanac" makes a new section at the address the first gave up.
+    site.app()
+        .sources()
+        .add(
+            new pressroom.ingest.sources.NewSource(
+                "Almanac Wire",
+                "https://wire.example/almanac.xml",
+                pressroom.ingest.formats.FeedFormat.AUTO,
+                "Almanac",
+                "From Almanac Wire.",
+                null,
+                0,
+                java.time.Duration.ofMinutes(15),
+                Map.of(),
+                pressroom.articles.SeoPolicy.CANONICAL,
+                true,
+                0));
+    String second = site.sqlOne(String.class, "SELECT id FROM sections WHERE slug = 'almanac'");
+    assertThat(second).isNotEqualTo(first);
+    site.app().applyContentChanges();
+    assertThat(site.newVisitor().get("/sections/almanac").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> readdressed =
+        editor.post(
+            "/staff/sections/" + second + "/edit",
+            Map.of("name", "Almanac", "slug", "almanac-wire", "description", ""));
+    assertThat(readdressed.statusCode()).isEqualTo(303);
+    site.app().applyContentChanges();
+    assertThat(site.newVisitor().get("/sections/almanac").headers().firstValue("location"))
+        .hasValue("/sections/almanac-wire");
+    assertThat(site.newVisitor().get("/sections/yearbook").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void searchFindsTheArticlesOfARenamedSectionUnderItsNewNameAndAddress() {
     String id = create("Gardens", "gardens");
     editor.post(
