@@ -12,8 +12,9 @@ import pressroom.db.JdbcBatch;
 
 /**
  * What editors change by hand: the text (keeping the previous version as a revision, as a partner's
- * correction does), correction notes, withdrawal with a reason and restoring, pins. Each is one
- * transaction that records the change, so every node drops its stale pages at once.
+ * correction does), correction notes, publishing a draft, withdrawal with a reason and restoring,
+ * pins. Each is one transaction that records the change, so every node drops its stale pages at
+ * once.
  */
 public final class EditorialWrites {
   private final Jdbi jdbi;
@@ -254,6 +255,34 @@ public final class EditorialWrites {
                   > 0;
           if (licenceEnded) {
             return Result.LICENCE_ENDED;
+          }
+          StatusChanges.setStatus(h, List.of(articleId), ArticleStatus.PUBLISHED, now);
+          return Result.DONE;
+        });
+  }
+
+  /**
+   * Publishes a draft now: it is dated when it goes out, not when it was saved, so it takes its
+   * place at the top of listings.
+   */
+  public Result publish(String articleId) {
+    return jdbi.inTransaction(
+        h -> {
+          var status = statusOf(h, articleId);
+          if (status == null) {
+            return Result.NOT_FOUND;
+          }
+          if (status != ArticleStatus.DRAFT) {
+            return Result.CONFLICT;
+          }
+          long now = clock.instant().toEpochMilli();
+          // Author and tag links carry the article's time for their listings (see replaceTags).
+          for (String sql :
+              List.of(
+                  "UPDATE articles SET published_at = :now WHERE id = :id",
+                  "UPDATE article_authors SET published_at = :now WHERE article_id = :id",
+                  "UPDATE article_tags SET published_at = :now WHERE article_id = :id")) {
+            h.createUpdate(sql).bind("now", now).bind("id", articleId).execute();
           }
           StatusChanges.setStatus(h, List.of(articleId), ArticleStatus.PUBLISHED, now);
           return Result.DONE;
