@@ -181,6 +181,18 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
     assertThat(d.selectFirst("#f-from").val()).isEqualTo("yesterday");
     assertThat(editor.get("/staff/articles?status=lost").statusCode()).isEqualTo(400);
     assertThat(editor.get("/staff/articles?before=nowhere").statusCode()).isEqualTo(400);
+    // Days ISO allows but no article can have: named, not a 500.
+    for (String query :
+        List.of(
+            "from=%2B300000000-01-01",
+            "to=%2B999999999-12-31", "from=-999999999-01-01", "to=1969-12-31")) {
+      HttpResponse<String> absurd = editor.get("/staff/articles?" + query);
+      assertThat(absurd.statusCode()).as(query).isEqualTo(400);
+      assertThat(Jsoup.parse(absurd.body()).select(".error").text())
+          .as(query)
+          .contains(query.startsWith("from") ? "From" : "To")
+          .contains("between 1970 and 9999");
+    }
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
