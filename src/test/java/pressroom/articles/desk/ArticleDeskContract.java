@@ -469,6 +469,26 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
         .orElse("");
   }
 
+  @Test
+  void aPinnedVersionThatListingsDoNotShowIsNotPinnedEither() {
+    StoredArticle other =
+        site.insert(
+            Fixtures.story(
+                "Second partner's telling " + ++counter,
+                "<p>Same story, other words.</p>",
+                site.clock().instant().minus(Duration.ofDays(2))));
+    // As when another partner's version of the same story leads it (StoryLeads).
+    site.sql("UPDATE articles SET listed = 0 WHERE id = ?", other.id());
+    assertThat(
+            editor
+                .post("/staff/articles/" + other.id() + "/pin", Map.of("place", "home"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(homeFirst()).isNotEqualTo(other.slug());
+    assertThat(Jsoup.parse(anonymous("/").body()).select("a[href=/articles/" + other.slug() + "]"))
+        .isEmpty();
+  }
+
   String homeFirst() {
     return Jsoup.parse(anonymous("/").body())
         .selectFirst(".latest .items .item-title a")
