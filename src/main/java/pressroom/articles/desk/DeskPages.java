@@ -262,6 +262,7 @@ public final class DeskPages {
 
   private static Compared compared(String part, String before, String now) {
     List<TextDiff.Piece> pieces = TextDiff.of(before, now);
-    return new Compared(part, pieces, TextDiff.unchanged(pieces));
+    return new Compared(
+        part, pieces, TextDiff.unchanged(pieces), !TextDiff.wordByWord(before, now));
   }
 }

@@ -293,6 +293,30 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void theRevisionsOfLongBodiesAnswerPromptlyParagraphByParagraph() {
+    StoredArticle a = story("Budget in full");
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    for (int i = 0; i < 4_000; i++) {
+      before.append("<p>Line ").append(i).append(" of the budget as first written.</p>");
+      after.append("<p>Item ").append(i).append(" of the budget as amended today.</p>");
+    }
+    Map<String, String> form = form(a.id());
+    form.put("body", before.toString());
+    assertThat(editor.post("/staff/articles/" + a.id(), form).statusCode()).isEqualTo(303);
+    form = form(a.id());
+    form.put("body", after.toString());
+    assertThat(editor.post("/staff/articles/" + a.id(), form).statusCode()).isEqualTo(303);
+
+    long started = System.nanoTime();
+    HttpResponse<String> r = editor.get("/staff/articles/" + a.id() + "/revisions");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(Jsoup.parse(r.body()).selectFirst(".diff-coarse").text())
+        .contains("too long to compare word by word");
+  }
+
+  @Test
   void correctionsAppearUnderTheArticleForReadersInOrderWithTheirTime() {
     StoredArticle a = story("Library hours extended");
     assertThat(
