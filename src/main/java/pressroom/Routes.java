@@ -265,6 +265,7 @@ public final class Routes {
     config.routes.post("/staff/articles/{id}/corrections", h.editor()::correct, Role.EDITOR);
     config.routes.post("/staff/articles/{id}/withdraw", h.editor()::withdraw, Role.EDITOR);
     config.routes.post("/staff/articles/{id}/restore", h.editor()::restore, Role.EDITOR);
+    config.routes.post("/staff/articles/{id}/publish", h.editor()::publish, Role.EDITOR);
     config.routes.post("/staff/articles/{id}/pin", h.editor()::pin, Role.EDITOR);
     config.routes.post("/staff/articles/{id}/unpin", h.editor()::unpin, Role.EDITOR);
     config.routes.get("/staff/articles/{id}/revisions", h.desk()::revisions, Role.EDITOR);

@@ -12,8 +12,9 @@ import pressroom.db.JdbcBatch;
 
 /**
  * What editors change by hand: the text (keeping the previous version as a revision, as a partner's
- * correction does), correction notes, withdrawal with a reason and restoring, pins. Each is one
- * transaction that records the change, so every node drops its stale pages at once.
+ * correction does), correction notes, publishing a draft, withdrawal with a reason and restoring,
+ * pins. Each is one transaction that records the change, so every node drops its stale pages at
+ * once.
  */
 public final class EditorialWrites {
   private final Jdbi jdbi;
@@ -29,7 +30,9 @@ public final class EditorialWrites {
     DONE,
     NOT_FOUND,
     /** The article is not in a state the write applies to, or changed since the editor read it. */
-    CONFLICT
+    CONFLICT,
+    /** The partner's licence for the article has run out, so it may not be shown again. */
+    LICENCE_ENDED
   }
 
   /**
@@ -70,49 +73,81 @@ public final class EditorialWrites {
     return jdbi.inTransaction(
         h -> {
           var stored =
-              h.createQuery("SELECT updated_at, published_at, listed FROM articles WHERE id = :id")
+              h.createQuery(
+                      "SELECT headline, summary, body_html, version, updated_at, published_at,"
+                          + " listed FROM articles WHERE id = :id")
                   .bind("id", articleId)
                   .map(
-                      (rs, ctx) ->
-                          new long[] {
+                      (rs, ctx) -> {
+                        long v = rs.getLong("version");
+                        Long version = rs.wasNull() ? null : v;
+                        return new StoredText(
+                            rs.getString("headline"),
+                            rs.getString("summary"),
+                            rs.getString("body_html"),
+                            version,
                             rs.getLong("updated_at"),
                             rs.getLong("published_at"),
-                            rs.getLong("listed")
-                          })
+                            rs.getLong("listed"));
+                      })
                   .findOne();
           if (stored.isEmpty()) {
             return Result.NOT_FOUND;
           }
-          if (readAt != null && stored.get()[0] != readAt.toEpochMilli()) {
+          StoredText before = stored.get();
+          long expected = readAt == null ? before.updatedAt() : readAt.toEpochMilli();
+          if (before.updatedAt() != expected) {
             return Result.CONFLICT;
           }
-          long now = Math.max(clock.instant().toEpochMilli(), stored.get()[0] + 1);
+          long now = Math.max(clock.instant().toEpochMilli(), before.updatedAt() + 1);
+          // Conditional, so that of two saves racing past the check above (PostgreSQL reads
+          // committed rows, then waits for the row lock) only the first changes the article.
+          int changed =
+              h.createUpdate(
+                      "UPDATE articles SET headline = :headline, summary = :summary,"
+                          + " body_html = :body, section_id = :section, updated_at = :now"
+                          + " WHERE id = :id AND updated_at = :readAt")
+                  .bind("headline", edit.headline())
+                  .bind("summary", edit.summary())
+                  .bind("body", edit.bodyHtml())
+                  .bind("section", edit.sectionId())
+                  .bind("now", now)
+                  .bind("id", articleId)
+                  .bind("readAt", expected)
+                  .execute();
+          if (changed == 0) {
+            return Result.CONFLICT;
+          }
           h.createUpdate(
                   """
                   INSERT INTO article_revisions (id, article_id, headline, summary, body_html,
                     version, updated_at, replaced_at)
-                  SELECT :rev, id, headline, summary, body_html, version, updated_at, :now
-                  FROM articles WHERE id = :id
+                  VALUES (:rev, :id, :headline, :summary, :body, :version, :updatedAt, :now)
                   """)
               .bind("rev", Ids.newId())
-              .bind("now", now)
               .bind("id", articleId)
-              .execute();
-          h.createUpdate(
-                  "UPDATE articles SET headline = :headline, summary = :summary, body_html = :body,"
-                      + " section_id = :section, updated_at = :now WHERE id = :id")
-              .bind("headline", edit.headline())
-              .bind("summary", edit.summary())
-              .bind("body", edit.bodyHtml())
-              .bind("section", edit.sectionId())
+              .bind("headline", before.headline())
+              .bind("summary", before.summary())
+              .bind("body", before.bodyHtml())
+              .bind("version", before.version())
+              .bind("updatedAt", before.updatedAt())
               .bind("now", now)
-              .bind("id", articleId)
               .execute();
-          replaceTags(h, articleId, edit.tagNames(), stored.get()[1], stored.get()[2]);
+          replaceTags(h, articleId, edit.tagNames(), before.publishedAt(), before.listed());
           ContentChanges.record(h, articleId);
           return Result.DONE;
         });
   }
+
+  /** The text an edit replaces, kept as a revision, and what its tag links copy. */
+  private record StoredText(
+      String headline,
+      String summary,
+      String bodyHtml,
+      Long version,
+      long updatedAt,
+      long publishedAt,
+      long listed) {}
 
   /** The tag links carry the article's time and listed flag, like those the importer writes. */
   private static void replaceTags(
@@ -206,8 +241,50 @@ public final class EditorialWrites {
           if (status != ArticleStatus.WITHDRAWN || !byEditor) {
             return Result.CONFLICT;
           }
-          StatusChanges.setStatus(
-              h, List.of(articleId), ArticleStatus.PUBLISHED, clock.instant().toEpochMilli());
+          long now = clock.instant().toEpochMilli();
+          // Licence expiry skips withdrawn articles, so restoring must not outlive the licence.
+          boolean licenceEnded =
+              h.createQuery(
+                          "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id"
+                              + " WHERE a.id = :id AND s.expire_after_days > 0"
+                              + " AND a.published_at <= :now - CAST(s.expire_after_days AS BIGINT) * 86400000")
+                      .bind("id", articleId)
+                      .bind("now", now)
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
+          if (licenceEnded) {
+            return Result.LICENCE_ENDED;
+          }
+          StatusChanges.setStatus(h, List.of(articleId), ArticleStatus.PUBLISHED, now);
+          return Result.DONE;
+        });
+  }
+
+  /**
+   * Publishes a draft now: it is dated when it goes out, not when it was saved, so it takes its
+   * place at the top of listings.
+   */
+  public Result publish(String articleId) {
+    return jdbi.inTransaction(
+        h -> {
+          var status = statusOf(h, articleId);
+          if (status == null) {
+            return Result.NOT_FOUND;
+          }
+          if (status != ArticleStatus.DRAFT) {
+            return Result.CONFLICT;
+          }
+          long now = clock.instant().toEpochMilli();
+          // Author and tag links carry the article's time for their listings (see replaceTags).
+          for (String sql :
+              List.of(
+                  "UPDATE articles SET published_at = :now WHERE id = :id",
+                  "UPDATE article_authors SET published_at = :now WHERE article_id = :id",
+                  "UPDATE article_tags SET published_at = :now WHERE article_id = :id")) {
+            h.createUpdate(sql).bind("now", now).bind("id", articleId).execute();
+          }
+          StatusChanges.setStatus(h, List.of(articleId), ArticleStatus.PUBLISHED, now);
           return Result.DONE;
         });
   }
@@ -223,10 +300,17 @@ public final class EditorialWrites {
           if (status != ArticleStatus.PUBLISHED) {
             return Result.CONFLICT;
           }
-          h.createUpdate("UPDATE articles SET " + place.column + " = :now WHERE id = :id")
-              .bind("now", clock.instant().toEpochMilli())
-              .bind("id", articleId)
-              .execute();
+          int pinned =
+              h.createUpdate(
+                      "UPDATE articles SET "
+                          + place.column
+                          + " = :now WHERE id = :id AND status = 'published'")
+                  .bind("now", clock.instant().toEpochMilli())
+                  .bind("id", articleId)
+                  .execute();
+          if (pinned == 0) {
+            return Result.CONFLICT; // withdrawn since the status was read
+          }
           ContentChanges.record(h, articleId);
           return Result.DONE;
         });

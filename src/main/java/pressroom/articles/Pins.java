@@ -42,6 +42,9 @@ public final class Pins {
                           + " FROM articles a JOIN sections s ON s.id = a.section_id"
                           + " LEFT JOIN sources src ON src.id = a.source_id WHERE "
                           + where
+                          // Only the version listings show: a story told by two partners is
+                          // pinned once, even if an editor pinned the other version.
+                          + " AND a.listed = 1"
                           + " AND a.status = 'published' AND a.published_at <= :now"
                           + " ORDER BY "
                           + order

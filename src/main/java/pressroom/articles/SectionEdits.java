@@ -113,6 +113,8 @@ public final class SectionEdits {
               .execute();
           if (!oldSlug.equals(slug)) {
             claim(h, slug);
+            // The old address may still be listed as another section's former one: it is ours now.
+            claim(h, oldSlug);
             h.createUpdate("INSERT INTO section_slugs_retired (slug, section_id) VALUES (:s, :id)")
                 .bind("s", oldSlug)
                 .bind("id", id)

@@ -91,6 +91,10 @@ public final class Sections {
                   .bind("name", given)
                   .bind("position", position)
                   .execute();
+              // The address is this section's now, not a redirect to the one that gave it up.
+              h.createUpdate("DELETE FROM section_slugs_retired WHERE slug = :s")
+                  .bind("s", slug)
+                  .execute();
               ContentChanges.record(h, new Change.AllPages()); // the navigation shows sections
               log.info("Created section '{}' (/sections/{})", given, slug);
               return id;

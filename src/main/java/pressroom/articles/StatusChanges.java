@@ -51,6 +51,22 @@ public final class StatusChanges {
   }
 
   /**
+   * Makes an editor's withdrawal the partner's (a kill notice came for it): the editor's reason,
+   * which is what lets {@link EditorialWrites#restore} publish it again, goes.
+   */
+  public static void forgetWithdrawalReason(Handle h, String articleId) {
+    int n =
+        h.createUpdate(
+                "UPDATE articles SET withdrawal_reason = NULL"
+                    + " WHERE id = :id AND withdrawal_reason IS NOT NULL")
+            .bind("id", articleId)
+            .execute();
+    if (n > 0) {
+      ContentChanges.record(h, articleId); // readers' notice now names the publisher
+    }
+  }
+
+  /**
    * Expires, inside the caller's transaction, the published articles of a source published at or
    * before {@code cutoff} (its licence lets them stay that long).
    *

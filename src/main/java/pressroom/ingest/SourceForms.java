@@ -2,6 +2,8 @@ package pressroom.ingest;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,8 @@ public final class SourceForms {
    *     (their values are secret, so never shown)
    * @param sections the site's section names, offered for the section field
    * @param preview what "Test this feed" found, or null when it was not pressed
+   * @param headersDropped whether the stored request headers were left behind because the feed's
+   *     address moved to another origin
    */
   public record FormPage(
       Chrome chrome,
@@ -73,13 +77,30 @@ public final class SourceForms {
       Map<String, String> errors,
       List<String> keptHeaders,
       List<String> sections,
-      Preview preview) {
+      Preview preview,
+      boolean headersDropped) {
     public String value(String field) {
       return values.getOrDefault(field, "");
     }
 
     public String error(String field) {
       return errors.get(field);
+    }
+
+    FormPage withHeadersDropped(boolean dropped) {
+      return new FormPage(
+          chrome,
+          head,
+          title,
+          action,
+          values,
+          summaryOnly,
+          clearHeaders,
+          errors,
+          keptHeaders,
+          sections,
+          preview,
+          dropped);
     }
 
     /** Whether this field is the first bad one (the page puts the focus there). */
@@ -160,13 +181,22 @@ public final class SourceForms {
       return;
     }
     NewSource in = typed.toNewSource(keepsLocalPath);
+    boolean headersDropped = false;
     if (editing != null && typed.headers().isEmpty() && !clearHeaders) {
-      in = withHeaders(in, editing.requestHeaders()); // kept: their values are never shown
+      // A partner's key goes only to the origin it was given for, never to an address typed later.
+      if (sameOrigin(editing.feedUrl(), in.feedUrl())) {
+        in = withHeaders(in, editing.requestHeaders()); // kept: their values are never shown
+      } else {
+        headersDropped = !editing.requestHeaders().isEmpty();
+      }
     }
     if ("preview".equals(ctx.formParam("action"))) {
       Preview found = preview(in);
       render(
-          ctx, 200, page(ctx, editing, values, typed.summaryOnly(), clearHeaders, Map.of(), found));
+          ctx,
+          200,
+          page(ctx, editing, values, typed.summaryOnly(), clearHeaders, Map.of(), found)
+              .withHeadersDropped(headersDropped));
       return;
     }
     if (editing == null) {
@@ -202,7 +232,44 @@ public final class SourceForms {
         SourcesPage.subject(saved),
         was.isEmpty() ? null : String.join("\n", was),
         now.isEmpty() ? null : String.join("\n", now));
-    ctx.redirect("/staff/sources?done=saved", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        "/staff/sources?done=" + (headersDropped ? "saved-without-headers" : "saved"),
+        HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Whether two feed addresses share scheme, host and port, so stored request headers may follow
+   * the feed from one to the other. A local path matches only itself.
+   */
+  static boolean sameOrigin(String stored, String typed) {
+    if (stored == null || typed == null) {
+      return false;
+    }
+    if (stored.equals(typed)) {
+      return true;
+    }
+    try {
+      URI a = new URI(stored);
+      URI b = new URI(typed);
+      return a.getScheme() != null
+          && a.getHost() != null
+          && a.getScheme().equalsIgnoreCase(b.getScheme())
+          && a.getHost().equalsIgnoreCase(b.getHost())
+          && port(a) == port(b);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static int port(URI u) {
+    if (u.getPort() != -1) {
+      return u.getPort();
+    }
+    return switch (u.getScheme().toLowerCase(Locale.ROOT)) {
+      case "http" -> 80;
+      case "https" -> 443;
+      default -> -1;
+    };
   }
 
   private Preview preview(NewSource in) {
@@ -264,7 +331,8 @@ public final class SourceForms {
             ? List.of()
             : List.copyOf(new java.util.TreeSet<>(editing.requestHeaders().keySet())),
         sections.sections().stream().map(Section::name).toList(),
-        found);
+        found,
+        false);
   }
 
   private static Map<String, String> values(SourceSettings s, String headerText) {

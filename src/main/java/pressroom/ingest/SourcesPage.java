@@ -108,6 +108,9 @@ public final class SourcesPage {
     return switch (done) {
       case "added" -> "The source was added. Its first fetch is due now.";
       case "saved" -> "The changes were saved.";
+      case "saved-without-headers" ->
+          "The changes were saved. The request headers were not carried to the new address;"
+              + " enter them again if the feed needs them.";
       case "fetched" -> fetched(ctx.queryParam("id"));
       case "removed" -> {
         int n = count(ctx.queryParam("withdrawn"));

@@ -71,6 +71,8 @@ class TableOwnershipTest {
           "articles/Listings.java reads sources",
           "articles/Pins.java reads sources",
           "articles/Sitemaps.java reads sources",
+          // Whether a partner's licence still lets a withdrawn article be restored.
+          "articles/EditorialWrites.java reads sources",
           "articles/StoryLeads.java reads sources",
           // Inside the transaction that stores a batch: by (source, guid), by fingerprint.
           "ingest/store/IngestStore.java reads articles",

@@ -428,6 +428,69 @@ abstract class IngestContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void aKillNoticeForAnArticleAnEditorWithdrewMakesItThePartnersToKeep() {
+    String uri = "urn:kill:" + (++counter);
+    String title = unique("Councillor cleared of charges");
+    partner.serve(
+        "/kill-after.json",
+        TestFeeds.ninjs3(
+            uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(3600), 1, "usable", null),
+        "application/json");
+    FeedSource s = add("Ninjs Wire", "/kill-after.json", SeoPolicy.CANONICAL, 0, 0);
+    ingest(s);
+    String id = site.sqlOne(String.class, "SELECT id FROM articles WHERE headline = ?", title);
+    TestApp.Visitor editor =
+        site.signedInNewAccount(
+            "kill.editor" + counter, "a quiet editing room", pressroom.web.Access.Role.EDITOR);
+    assertThat(
+            editor
+                .post("/staff/articles/" + id + "/withdraw", Map.of("reason", "Checking."))
+                .statusCode())
+        .isEqualTo(303);
+    partner.serve(
+        "/kill-after.json",
+        TestFeeds.ninjs3(
+            uri, title, "Jane Roe", "<p>Text.</p>", NOW.minusSeconds(60), 2, "canceled", null),
+        "application/json");
+    ingest(s);
+
+    HttpResponse<String> restore = editor.post("/staff/articles/" + id + "/restore", Map.of());
+    assertThat(restore.statusCode()).isEqualTo(409);
+    assertThat(restore.body()).contains("stays withdrawn");
+    assertThat(site.sqlOne(String.class, "SELECT status FROM articles WHERE id = ?", id))
+        .isEqualTo("withdrawn");
+  }
+
+  @Test
+  void anArticleAnEditorWithdrewCannotBeRestoredPastItsLicence() {
+    String title = unique("Harbour archive piece");
+    partner.serve(
+        "/licensed.xml",
+        TestFeeds.rss(
+            new RssItem(
+                "l-" + counter,
+                title,
+                "Jane Roe",
+                "<p>From the archive.</p>",
+                Instant.now().minus(Duration.ofDays(3)))),
+        "application/rss+xml");
+    FeedSource s = add("Short Licence Wire", "/licensed.xml", SeoPolicy.NOINDEX, 2, 0);
+    ingest(s);
+    String id = site.sqlOne(String.class, "SELECT id FROM articles WHERE headline = ?", title);
+    TestApp.Visitor editor =
+        site.signedInNewAccount(
+            "licence.editor" + counter, "a quiet editing room", pressroom.web.Access.Role.EDITOR);
+    editor.post("/staff/articles/" + id + "/withdraw", Map.of("reason", "Checking."));
+    site.app().licences().run(site.clock().instant()); // passes over what is withdrawn
+
+    HttpResponse<String> restore = editor.post("/staff/articles/" + id + "/restore", Map.of());
+    assertThat(restore.statusCode()).isEqualTo(409);
+    assertThat(restore.body()).contains("licence for this article has run out");
+    assertThat(site.sqlOne(String.class, "SELECT status FROM articles WHERE id = ?", id))
+        .isEqualTo("withdrawn");
+  }
+
+  @Test
   void anEmbargoedItemIsInvisibleUntilItsTime() {
     String title = unique("Quarterly trade figures");
     Instant until = site.clock().instant().plusSeconds(3);

@@ -446,6 +446,45 @@ abstract class SourcesPagesContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void storedHeadersGoOnlyToTheOriginTheyWereGivenFor() throws Exception {
+    partner.serve("/keyed.xml", rss(story("k-1", "Keyed story", NOW)), "application/rss+xml");
+    partner.serve("/moved.xml", rss(story("k-2", "Moved story", NOW)), "application/rss+xml");
+    String name = unique("Keyed Wire");
+    editor.post(
+        "/staff/sources/new", form(name, "/keyed.xml", "headers", "Authorization: Bearer k-789"));
+    FeedSource s = byName(name);
+    String edit = "/staff/sources/" + s.id() + "/edit";
+
+    // Another path on the same host and port: the key still goes.
+    HttpResponse<String> sameHost =
+        editor.post(edit, form(name, "/moved.xml", "action", "preview"));
+    assertThat(sameHost.statusCode()).isEqualTo(200);
+    assertThat(partner.lastHeaders("/moved.xml")).containsEntry("Authorization", "Bearer k-789");
+    assertThat(Jsoup.parse(sameHost.body()).getElementById("headers-dropped")).isNull();
+
+    // Another port (a different server): the key stays behind, and the page says so.
+    try (FakePublisher elsewhere = FakePublisher.start()) {
+      elsewhere.serve("/grab.xml", rss(story("k-3", "Elsewhere", NOW)), "application/rss+xml");
+      Map<String, String> moved = form(name, "/keyed.xml", "action", "preview");
+      moved.put("url", elsewhere.url("/grab.xml").toString());
+      HttpResponse<String> tested = editor.post(edit, moved);
+      assertThat(tested.statusCode()).isEqualTo(200);
+      assertThat(elsewhere.requests("/grab.xml")).isEqualTo(1);
+      assertThat(elsewhere.lastHeaders("/grab.xml")).doesNotContainKey("Authorization");
+      assertThat(Jsoup.parse(tested.body()).getElementById("headers-dropped").text())
+          .contains("not carried to the new address");
+
+      moved.put("action", "save");
+      HttpResponse<String> saved = editor.post(edit, moved);
+      assertThat(saved.headers().firstValue("Location"))
+          .contains("/staff/sources?done=saved-without-headers");
+      assertThat(site.app().sources().find(s.id()).orElseThrow().requestHeaders()).isEmpty();
+      assertThat(editor.get("/staff/sources?done=saved-without-headers").body())
+          .contains("not carried to the new address");
+    }
+  }
+
+  @Test
   void aFeedFileAddedOnTheCommandLineKeepsItsPathWhenEditedHere() throws Exception {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("wire", ".xml");
     java.nio.file.Files.writeString(file, rss(story("f-1", "A story from a file", NOW)));

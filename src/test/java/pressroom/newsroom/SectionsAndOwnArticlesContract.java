@@ -97,6 +97,45 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
   }
 
   @Test
+  void aSectionASourceMadeAtAFormerAddressCanBeReaddressedLikeAnyOther() {
+    String first = create("Almanac", "almanac");
+    editor.post(
+        "/staff/sections/" + first + "/edit",
+        Map.of("name", "Yearbook", "slug", "yearbook", "description", ""));
+    // A source naming "Almanac" makes a new section at the address the first gave up.
+    site.app()
+        .sources()
+        .add(
+            new pressroom.ingest.sources.NewSource(
+                "Almanac Wire",
+                "https://wire.example/almanac.xml",
+                pressroom.ingest.formats.FeedFormat.AUTO,
+                "Almanac",
+                "From Almanac Wire.",
+                null,
+                0,
+                java.time.Duration.ofMinutes(15),
+                Map.of(),
+                pressroom.articles.SeoPolicy.CANONICAL,
+                true,
+                0));
+    String second = site.sqlOne(String.class, "SELECT id FROM sections WHERE slug = 'almanac'");
+    assertThat(second).isNotEqualTo(first);
+    site.app().applyContentChanges();
+    assertThat(site.newVisitor().get("/sections/almanac").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> readdressed =
+        editor.post(
+            "/staff/sections/" + second + "/edit",
+            Map.of("name", "Almanac", "slug", "almanac-wire", "description", ""));
+    assertThat(readdressed.statusCode()).isEqualTo(303);
+    site.app().applyContentChanges();
+    assertThat(site.newVisitor().get("/sections/almanac").headers().firstValue("location"))
+        .hasValue("/sections/almanac-wire");
+    assertThat(site.newVisitor().get("/sections/yearbook").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void searchFindsTheArticlesOfARenamedSectionUnderItsNewNameAndAddress() {
     String id = create("Gardens", "gardens");
     editor.post(
@@ -294,6 +333,62 @@ abstract class SectionsAndOwnArticlesContract implements RunningSite.OnDatabase 
 
       [a trap](javascript:alert('link'))
       """;
+
+  @Test
+  void aSavedDraftIsPublishedFromTheEditorDatedWhenItGoesOut() {
+    HttpResponse<String> saved =
+        editor.post(
+            "/staff/articles/new",
+            Map.of(
+                "headline", "Harbour festival moves to June",
+                "summary", "",
+                "body", "The harbour festival moves to June this year.",
+                "authors", "Nadia Farouk",
+                "section", "world",
+                "tags", "Harbour",
+                "action", "draft"));
+    assertThat(saved.statusCode()).isEqualTo(303);
+    String id =
+        site.sqlOne(
+            String.class, "SELECT id FROM articles WHERE slug = 'harbour-festival-moves-to-june'");
+    assertThat(Jsoup.parse(editor.get("/staff/articles/" + id).body()).select("button").eachText())
+        .contains("Publish");
+    // Saved two hours ago (moving the clock would end the editor's session).
+    site.sql("UPDATE articles SET published_at = published_at - 7200000 WHERE id = ?", id);
+    site.sql(
+        "UPDATE article_tags SET published_at = published_at - 7200000 WHERE article_id = ?", id);
+
+    long goesOut = site.clock().instant().toEpochMilli();
+    HttpResponse<String> published = editor.post("/staff/articles/" + id + "/publish", Map.of());
+    assertThat(published.statusCode()).isEqualTo(303);
+    assertThat(
+            Jsoup.parse(editor.get(published.headers().firstValue("location").orElseThrow()).body())
+                .selectFirst(".notice")
+                .text())
+        .startsWith("Published");
+    site.app().applyContentChanges();
+    assertThat(site.newVisitor().get("/articles/harbour-festival-moves-to-june").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            site.sqlOne(Long.class, "SELECT published_at FROM articles WHERE id = ?", id)
+                .longValue())
+        .isBetween(goesOut, site.clock().instant().toEpochMilli());
+    assertThat(
+            site.sqlOne(
+                    Long.class, "SELECT published_at FROM article_tags WHERE article_id = ?", id)
+                .longValue())
+        .isBetween(goesOut, site.clock().instant().toEpochMilli());
+    assertThat(
+            Jsoup.parse(site.newVisitor().get("/sections/world").body())
+                .select(".item-title a")
+                .eachText())
+        .contains("Harbour festival moves to June");
+    // Only a draft: publishing twice, or a published article, is refused.
+    assertThat(editor.post("/staff/articles/" + id + "/publish", Map.of()).statusCode())
+        .isEqualTo(409);
+    assertThat(audit("article.publish"))
+        .anySatisfy(e -> assertThat(e.after()).isEqualTo("published"));
+  }
 
   @Test
   void aPublishedArticleIsRenderedSanitizedAttributedToTheSiteAndListed() {

@@ -132,6 +132,23 @@ class SectionsBrowserTest {
                 "SELECT status FROM articles WHERE slug = ?",
                 "an-idea-for-next-week"))
         .isEqualTo("draft");
+
+    // The editor publishes it later from the article desk.
+    browser.get(
+        site.url(
+            "/staff/articles/"
+                + site.sqlOne(
+                    String.class,
+                    "SELECT id FROM articles WHERE slug = ?",
+                    "an-idea-for-next-week")));
+    click(By.xpath("//button[normalize-space()='Publish']"));
+    assertThat(notice()).startsWith("Published");
+    assertThat(
+            site.sqlOne(
+                String.class,
+                "SELECT status FROM articles WHERE slug = ?",
+                "an-idea-for-next-week"))
+        .isEqualTo("published");
   }
 
   @Test

@@ -46,6 +46,7 @@ class RouteRolesTest {
           new Route("POST", "/staff/sections/no-such-section/comments-policy", Role.EDITOR),
           new Route("GET", "/staff/articles/new", Role.EDITOR),
           new Route("POST", "/staff/articles/new", Role.EDITOR),
+          new Route("POST", "/staff/articles/no-such-article/publish", Role.EDITOR),
           new Route("GET", "/staff/users", Role.ADMIN),
           new Route("GET", "/staff/security", Role.ADMIN),
           new Route("POST", "/staff/security", Role.ADMIN),

@@ -43,6 +43,7 @@ public final class ArticleEditor {
           "corrected", "Correction added. Readers see it under the article.",
           "withdrawn", "Withdrawn. Readers get a notice with your reason instead of the article.",
           "restored", "Restored. Readers see the article again.",
+          "published", "Published. Readers see it now, at the top of its section.",
           "pinned", "Pinned.",
           "unpinned", "Unpinned.");
 
@@ -194,6 +195,20 @@ public final class ArticleEditor {
     done(ctx, d.article(), "withdrawn");
   }
 
+  public void publish(Context ctx) {
+    DeskArticle d = find(ctx);
+    switch (writes.publish(d.article().id())) {
+      case NOT_FOUND -> throw PageException.notFound();
+      case CONFLICT, LICENCE_ENDED -> {
+        refuse(ctx, d, HttpStatus.CONFLICT, "form", "Only a draft can be published from here.");
+        return;
+      }
+      case DONE -> {}
+    }
+    audit.record(Auth.viewer(ctx), "article.publish", subject(d.article()), "draft", "published");
+    done(ctx, d.article(), "published");
+  }
+
   public void restore(Context ctx) {
     DeskArticle d = find(ctx);
     switch (writes.restore(d.article().id())) {
@@ -206,6 +221,15 @@ public final class ArticleEditor {
             "form",
             "Only an article withdrawn here can be restored; what its partner withdrew stays"
                 + " withdrawn.");
+        return;
+      }
+      case LICENCE_ENDED -> {
+        refuse(
+            ctx,
+            d,
+            HttpStatus.CONFLICT,
+            "form",
+            "The partner's licence for this article has run out, so it cannot be shown again.");
         return;
       }
       case DONE -> {}

@@ -165,18 +165,28 @@ public final class DeskPages {
     return new ArticleDesk.Filter(sectionId, origin, status, from, until, typed.q());
   }
 
+  static final int FIRST_YEAR = 1970;
+  static final int LAST_YEAR = 9999;
+
   /** The start of the typed day (plus {@code days}) in the site's zone, or null if blank. */
   private Instant day(
       String typed, String field, String label, Map<String, String> problems, int days) {
     if (typed.isEmpty()) {
       return null;
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(typed).plusDays(days).atStartOfDay(stamps.zone()).toInstant();
+      day = LocalDate.parse(typed);
     } catch (DateTimeParseException e) {
       problems.put(field, label + ": a day written like 2026-12-06.");
       return null;
     }
+    // ISO dates may have years of up to nine digits, which overflow the millisecond times stored.
+    if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+      problems.put(field, label + ": a day between " + FIRST_YEAR + " and " + LAST_YEAR + ".");
+      return null;
+    }
+    return day.plusDays(days).atStartOfDay(stamps.zone()).toInstant();
   }
 
   /** The list's address with these filters, from a position (null: the newest). */
@@ -252,6 +262,7 @@ public final class DeskPages {
 
   private static Compared compared(String part, String before, String now) {
     List<TextDiff.Piece> pieces = TextDiff.of(before, now);
-    return new Compared(part, pieces, TextDiff.unchanged(pieces));
+    return new Compared(
+        part, pieces, TextDiff.unchanged(pieces), !TextDiff.wordByWord(before, now));
   }
 }

@@ -71,8 +71,13 @@ public final class Models {
 
   public record RevisionRow(ArticleDesk.Revision revision, Stamp replaced, boolean chosen) {}
 
-  /** A part of the text compared (headline, summary, body) and its changes. */
-  public record Compared(String part, List<TextDiff.Piece> pieces, boolean unchanged) {}
+  /**
+   * A part of the text compared (headline, summary, body) and its changes.
+   *
+   * @param byParagraph whether the versions were too long to compare word by word
+   */
+  public record Compared(
+      String part, List<TextDiff.Piece> pieces, boolean unchanged, boolean byParagraph) {}
 
   /**
    * @param chosen the revision compared with the current text, or null when there are none

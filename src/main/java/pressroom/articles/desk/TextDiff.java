@@ -39,6 +39,19 @@ public final class TextDiff {
   }
 
   private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
+  private static final Pattern PARAGRAPH = Pattern.compile("\\n+|[^\\n]+");
+  private static final Pattern WORD = Pattern.compile("[^\\s]+");
+
+  /**
+   * Myers' diff takes time that grows with the product of the texts' length and their difference:
+   * two different bodies of 500,000 characters would hold a request thread for minutes. Above this
+   * many words a side, whole paragraphs are compared instead.
+   */
+  static final int MOST_WORDS = 5_000;
+
+  /** Above this many paragraphs a side, the two texts are shown whole, one removed, one added. */
+  static final int MOST_PARAGRAPHS = 2_000;
+
   private static final String BLOCKS =
       "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, tr, div, section";
 
@@ -61,10 +74,27 @@ public final class TextDiff {
         .strip();
   }
 
-  /** The pieces that turn {@code before} into {@code after}, word by word. */
+  /**
+   * The pieces that turn {@code before} into {@code after}, word by word, or paragraph by paragraph
+   * when either has more than {@link #MOST_WORDS} words (see {@link #wordByWord}).
+   */
   public static List<Piece> of(String before, String after) {
-    List<String> a = tokens(before);
-    List<String> b = tokens(after);
+    List<String> a = tokens(TOKEN, before);
+    List<String> b = tokens(TOKEN, after);
+    if (!wordByWord(before, after)) {
+      a = tokens(PARAGRAPH, before);
+      b = tokens(PARAGRAPH, after);
+      if (a.size() > 2 * MOST_PARAGRAPHS || b.size() > 2 * MOST_PARAGRAPHS) {
+        List<Piece> whole = new ArrayList<>();
+        if (String.valueOf(before).equals(String.valueOf(after))) {
+          add(whole, Kind.SAME, a);
+        } else {
+          add(whole, Kind.DELETED, a);
+          add(whole, Kind.INSERTED, b);
+        }
+        return whole;
+      }
+    }
     List<Piece> out = new ArrayList<>();
     int at = 0;
     for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
@@ -82,9 +112,23 @@ public final class TextDiff {
     return pieces.stream().allMatch(Piece::same);
   }
 
-  private static List<String> tokens(String text) {
+  /** Whether both texts are short enough to compare word by word. */
+  public static boolean wordByWord(String before, String after) {
+    return words(before) <= MOST_WORDS && words(after) <= MOST_WORDS;
+  }
+
+  private static int words(String text) {
+    int n = 0;
+    Matcher m = WORD.matcher(text == null ? "" : text);
+    while (m.find() && n <= MOST_WORDS) {
+      n++;
+    }
+    return n;
+  }
+
+  private static List<String> tokens(Pattern token, String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = TOKEN.matcher(text == null ? "" : text);
+    Matcher m = token.matcher(text == null ? "" : text);
     while (m.find()) {
       out.add(m.group());
     }

@@ -80,6 +80,10 @@ public final class IngestStore {
                     h, List.of(e.id()), ArticleStatus.WITHDRAWN, now.toEpochMilli());
                 withdrawn++;
               }
+              case StoreDecision.KilledWhileWithdrawn k -> {
+                StatusChanges.forgetWithdrawalReason(h, e.id());
+                unchanged++;
+              }
               case StoreDecision.Ignore ignore -> unchanged++;
             }
           }

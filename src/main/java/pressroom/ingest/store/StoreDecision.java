@@ -13,6 +13,12 @@ public sealed interface StoreDecision {
 
   record Withdraw() implements StoreDecision {}
 
+  /**
+   * A kill notice for an article already withdrawn: it stays withdrawn, but as the partner's, so an
+   * editor's reason (which would let it be restored) is forgotten.
+   */
+  record KilledWhileWithdrawn() implements StoreDecision {}
+
   record Ignore(String why) implements StoreDecision {}
 
   /** The stored article with the same source and guid. */
@@ -29,7 +35,7 @@ public sealed interface StoreDecision {
     }
     if (killed) {
       return existing.status() == ArticleStatus.WITHDRAWN
-          ? new Ignore("already withdrawn")
+          ? new KilledWhileWithdrawn()
           : new Withdraw();
     }
     if (c.version() != null && existing.version() != null) {

@@ -39,4 +39,51 @@ class TextDiffTest {
     assertThat(TextDiff.unchanged(TextDiff.of("a", "b"))).isFalse();
     assertThat(TextDiff.of("", "")).isEmpty();
   }
+
+  /** Two different bodies near the editor's limit of 500,000 characters, a paragraph a line. */
+  static String longText(String word, int paragraphs) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < paragraphs; i++) {
+      b.append(word).append(' ').append(i).append(" and more words in this paragraph.\n\n");
+    }
+    return b.toString().strip();
+  }
+
+  @Test
+  void longTextsAreComparedParagraphByParagraphInLittleTime() {
+    String before = longText("alpha", 1_500);
+    String after = longText("beta", 1_500).replace("beta 7 ", "alpha 7 ");
+    assertThat(TextDiff.wordByWord(before, after)).isFalse();
+    assertThat(TextDiff.wordByWord("a few words", "a few more")).isTrue();
+    List<Piece> pieces =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(5), () -> TextDiff.of(before, after));
+    assertThat(pieces)
+        .anySatisfy(p -> assertThat(p.same() && p.text().contains("alpha 7 and more")).isTrue())
+        .anySatisfy(p -> assertThat(p.deleted()).isTrue())
+        .anySatisfy(p -> assertThat(p.inserted()).isTrue());
+    assertThat(pieces.stream().filter(Piece::deleted).map(Piece::text))
+        .allSatisfy(t -> assertThat(t).contains("alpha").doesNotContain("beta"));
+
+    // Too many paragraphs even for that: both texts whole.
+    String many = longText("gamma", 10_000);
+    String others = longText("delta", 10_000);
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> TextDiff.of(many, others)))
+        .containsExactly(new Piece(Kind.DELETED, many), new Piece(Kind.INSERTED, others));
+  }
+
+  @Test
+  void theLongestTextsComparedWordByWordTakeLittleTime() {
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    for (int i = 0; i < TextDiff.MOST_WORDS; i++) {
+      before.append("a").append(i).append(' ');
+      after.append("b").append(i).append(' ');
+    }
+    assertThat(TextDiff.wordByWord(before.toString(), after.toString())).isTrue();
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(5), () -> TextDiff.of(before.toString(), after.toString()));
+  }
 }

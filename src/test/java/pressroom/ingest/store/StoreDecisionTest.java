@@ -55,8 +55,9 @@ class StoreDecisionTest {
     assertThat(StoreDecision.decide(live, candidate("h", null, null, PubStatus.WITHHELD)))
         .isInstanceOf(StoreDecision.Withdraw.class);
     Existing gone = existing("h", null, T0, ArticleStatus.WITHDRAWN);
+    // Already withdrawn, perhaps by an editor: it stays, now as the partner's (not restorable).
     assertThat(StoreDecision.decide(gone, candidate("h", null, null, PubStatus.CANCELED)))
-        .isInstanceOf(StoreDecision.Ignore.class);
+        .isInstanceOf(StoreDecision.KilledWhileWithdrawn.class);
   }
 
   @Test
