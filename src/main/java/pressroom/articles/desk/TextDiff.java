@@ -47,7 +47,7 @@ public final class TextDiff {
    * two different bodies of 500,000 characters would hold a request thread for minutes. Above this
    * many words a side, whole paragraphs are compared instead.
    */
-  static final int MOST_WORDS = 5_000;
+  static final int MOST_WORDS = 3_000;
 
   /** Above this many paragraphs a side, the two texts are shown whole, one removed, one added. */
   static final int MOST_PARAGRAPHS = 2_000;
