@@ -60,6 +60,9 @@ public final class DeskPages {
     this.stamps = stamps;
   }
 
+  /** How far back headline words look when no From day is given. */
+  static final java.time.Duration HEADLINE_REACH = java.time.Duration.ofDays(90);
+
   public void list(Context ctx) {
     Filters typed =
         new Filters(
@@ -161,6 +164,11 @@ public final class DeskPages {
     Instant until = day(typed.to(), "to", "To", problems, 1);
     if (from != null && until != null && !from.isBefore(until)) {
       problems.put("to", "To: a day on or after “From”.");
+    }
+    if (from == null && typed.q() != null && !typed.q().isBlank() && problems.isEmpty()) {
+      // Words in headlines match only by reading rows: a rare word would read a million of them.
+      // Without a From day they look back HEADLINE_REACH from To (or now); the page says so.
+      from = (until != null ? until : clock.instant()).minus(HEADLINE_REACH);
     }
     return new ArticleDesk.Filter(sectionId, origin, status, from, until, typed.q());
   }

@@ -162,6 +162,19 @@ abstract class ArticleDeskContract implements RunningSite.OnDatabase {
     assertThat(newest.select("a[rel=prev]")).isEmpty();
   }
 
+  /** Headline words read rows one by one: without a From day they look back 90 days, and say so. */
+  @Test
+  void headlineWordsLookBackNinetyDaysUnlessGivenAFromDay() {
+    Instant old = site.clock().instant().minus(Duration.ofDays(200));
+    site.insert(Fixtures.story("Lighthouse keeper retires after forty years", "<p>Text.</p>", old));
+    assertThat(listed("?q=lighthouse+keeper")).isEmpty();
+    String day = old.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+    assertThat(listed("?q=lighthouse+keeper&from=" + day))
+        .containsExactly("Lighthouse keeper retires after forty years");
+    assertThat(Jsoup.parse(editor.get("/staff/articles").body()).select("#f-q-hint").text())
+        .contains("90 days");
+  }
+
   @Test
   void anEmbargoedArticleSaysReadersDoNotSeeItYet() {
     Document d = Jsoup.parse(editor.get("/staff/articles?q=Embargoed").body());
