@@ -119,7 +119,7 @@ public final class IngestJob {
               source.id(),
               f.etag(),
               f.lastModified(),
-              f.movedPermanently() ? f.finalUrl() : null,
+              adopted(source, f.movedPermanently(), f.finalUrl()),
               stored.lastRun(),
               now,
               now.plus(source.interval()));
@@ -134,7 +134,7 @@ public final class IngestJob {
             source.id(),
             source.etag(),
             source.lastModified(),
-            n.movedPermanently() ? n.finalUrl() : null,
+            adopted(source, n.movedPermanently(), n.finalUrl()),
             FeedSource.LastRun.nothingChanged(),
             now,
             now.plus(source.interval()));
@@ -287,5 +287,18 @@ public final class IngestJob {
           .counter("pressroom_ingest_items", "source", source.name(), "result", result)
           .increment(n);
     }
+  }
+
+  /**
+   * The address a permanent move leads to, kept for the next fetches, unless the source sends
+   * request headers (a partner's key) and the move leaves their origin: the fetcher already drops
+   * them on a redirect to elsewhere, and the stored address must not carry them there either.
+   */
+  static java.net.URI adopted(FeedSource source, boolean moved, java.net.URI to) {
+    if (!moved) {
+      return null;
+    }
+    boolean keyed = source.requestHeaders() != null && !source.requestHeaders().isEmpty();
+    return keyed && !FeedSource.sameOrigin(source.feedUrl(), to.toString()) ? null : to;
   }
 }

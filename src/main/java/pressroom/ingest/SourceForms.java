@@ -2,8 +2,6 @@ package pressroom.ingest;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +182,7 @@ public final class SourceForms {
     boolean headersDropped = false;
     if (editing != null && typed.headers().isEmpty() && !clearHeaders) {
       // A partner's key goes only to the origin it was given for, never to an address typed later.
-      if (sameOrigin(editing.feedUrl(), in.feedUrl())) {
+      if (FeedSource.sameOrigin(editing.feedUrl(), in.feedUrl())) {
         in = withHeaders(in, editing.requestHeaders()); // kept: their values are never shown
       } else {
         headersDropped = !editing.requestHeaders().isEmpty();
@@ -235,41 +233,6 @@ public final class SourceForms {
     ctx.redirect(
         "/staff/sources?done=" + (headersDropped ? "saved-without-headers" : "saved"),
         HttpStatus.SEE_OTHER);
-  }
-
-  /**
-   * Whether two feed addresses share scheme, host and port, so stored request headers may follow
-   * the feed from one to the other. A local path matches only itself.
-   */
-  static boolean sameOrigin(String stored, String typed) {
-    if (stored == null || typed == null) {
-      return false;
-    }
-    if (stored.equals(typed)) {
-      return true;
-    }
-    try {
-      URI a = new URI(stored);
-      URI b = new URI(typed);
-      return a.getScheme() != null
-          && a.getHost() != null
-          && a.getScheme().equalsIgnoreCase(b.getScheme())
-          && a.getHost().equalsIgnoreCase(b.getHost())
-          && port(a) == port(b);
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  private static int port(URI u) {
-    if (u.getPort() != -1) {
-      return u.getPort();
-    }
-    return switch (u.getScheme().toLowerCase(Locale.ROOT)) {
-      case "http" -> 80;
-      case "https" -> 443;
-      default -> -1;
-    };
   }
 
   private Preview preview(NewSource in) {

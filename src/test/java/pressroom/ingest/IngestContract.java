@@ -310,6 +310,26 @@ abstract class IngestContract implements RunningSite.OnDatabase {
         .noneMatch(x -> x.id().equals(g.id()));
   }
 
+  /** A keyed feed moved to another origin is read there, but its key's address stays ours. */
+  @Test
+  void aPermanentMoveToAnotherOriginIsNotStoredForAKeyedFeed() throws Exception {
+    try (FakePublisher elsewhere = FakePublisher.start()) {
+      String title = unique("Ferry fares frozen");
+      elsewhere.serve(
+          "/feed.xml",
+          TestFeeds.rss(
+              new RssItem("e-" + counter, title, "Jane Roe", BODY, NOW.minusSeconds(900))),
+          "application/rss+xml");
+      partner.respond(
+          "/leaving.xml", Response.redirect(301, elsewhere.url("/feed.xml").toString()));
+      FeedSource s = add("Keyed Wire", "/leaving.xml", SeoPolicy.CANONICAL, 0, 0);
+      assertThat(s.requestHeaders()).isNotEmpty();
+      assertThat(ingest(s).counts().inserted()).isEqualTo(1);
+      // Stored, the new address would take the X-Api-Key header there on every later fetch.
+      assertThat(reload(s).feedUrl()).isEqualTo(partner.url("/leaving.xml").toString());
+    }
+  }
+
   @Test
   void aCorrectionUpdatesThePageAndKeepsTheRevisionAnOlderCopyChangesNothing() {
     String guid = "u-" + (++counter);

@@ -1,8 +1,11 @@
 package pressroom.ingest.sources;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import pressroom.articles.SeoPolicy;
 import pressroom.ingest.formats.FeedFormat;
@@ -178,5 +181,40 @@ public record FeedSource(
   public String toString() {
     // Never print the request headers: they may carry API keys.
     return "FeedSource[" + id + ", " + name + ", " + feedUrl + ", " + state + "]";
+  }
+
+  /**
+   * Whether two feed addresses share scheme, host and port, so stored request headers may follow
+   * the feed from one to the other. A local path matches only itself.
+   */
+  public static boolean sameOrigin(String stored, String typed) {
+    if (stored == null || typed == null) {
+      return false;
+    }
+    if (stored.equals(typed)) {
+      return true;
+    }
+    try {
+      URI a = new URI(stored);
+      URI b = new URI(typed);
+      return a.getScheme() != null
+          && a.getHost() != null
+          && a.getScheme().equalsIgnoreCase(b.getScheme())
+          && a.getHost().equalsIgnoreCase(b.getHost())
+          && port(a) == port(b);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static int port(URI u) {
+    if (u.getPort() != -1) {
+      return u.getPort();
+    }
+    return switch (u.getScheme().toLowerCase(Locale.ROOT)) {
+      case "http" -> 80;
+      case "https" -> 443;
+      default -> -1;
+    };
   }
 }
