@@ -29,6 +29,23 @@ public record Account(
     return suspendedUntil != null && suspendedUntil.isAfter(now);
   }
 
+  /** The same account with the role a request grants it (a suspended or unenrolled one: reader). */
+  public Account actingAs(Role acting) {
+    return acting == role
+        ? this
+        : new Account(
+            id,
+            userId,
+            email,
+            displayName,
+            acting,
+            emailVerifiedAt,
+            notifyReplies,
+            suspendedUntil,
+            suspendedReason,
+            createdAt);
+  }
+
   /** What a page shows as the author's name. */
   public String shownName() {
     return displayName == null || displayName.isBlank() ? userId : displayName;

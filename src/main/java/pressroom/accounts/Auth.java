@@ -36,7 +36,6 @@ public final class Auth {
     Instant now = clock.instant();
     Optional<Account> a = sessions.account(value, now);
     if (a.isPresent()) {
-      ctx.attribute(ACCOUNT, a.get());
       // A suspended staff member keeps reading, but loses the staff pages until someone lifts it.
       Access.Role role = a.get().suspended(now) ? Access.Role.READER : a.get().role();
       // Staff without a second factor, when admins require one, get no staff page until set up.
@@ -45,6 +44,10 @@ public final class Auth {
         role = Access.Role.READER;
       }
       ctx.attribute(Access.ROLE, role);
+      // The account as this request may act: every rule that reads its role (a staff member's
+      // comment skipping the newcomers' hold, the masthead's links) sees the same role as the
+      // routes.
+      ctx.attribute(ACCOUNT, a.get().actingAs(role));
     } else {
       ctx.removeCookie(sessions.cookieName(), "/");
     }

@@ -440,6 +440,10 @@ abstract class TwoFactorContract implements RunningSite.OnDatabase {
       assertThat(api.body()).contains("two_factor_required");
       assertThat(m.get("/profile/two-factor").body())
           .contains("requires staff to sign in with a second factor");
+      // Meanwhile they comment as a reader does: a new account's first comment waits.
+      HttpResponse<String> said =
+          m.post("/articles/" + f.wire.slug() + "/comments", Map.of("body", "Before my code"));
+      assertThat(said.headers().firstValue("Location").orElse("")).contains("comment=held");
 
       // Readers are not affected.
       HttpResponse<String> readerIn = site.newVisitor().signIn(reader, PASSWORD);
