@@ -284,6 +284,7 @@ public final class FeedPreview {
         null,
         null,
         0,
-        0);
+        0,
+        null);
   }
 }

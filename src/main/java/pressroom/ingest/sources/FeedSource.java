@@ -49,58 +49,6 @@ public record FeedSource(
     requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
   }
 
-  /** A source of which no run has been recorded. */
-  public FeedSource(
-      String id,
-      String name,
-      String homeUrl,
-      String feedUrl,
-      FeedFormat format,
-      String sectionSlug,
-      String attribution,
-      int priority,
-      Duration interval,
-      Map<String, String> requestHeaders,
-      SeoPolicy seoPolicy,
-      boolean fullText,
-      int expireAfterDays,
-      State state,
-      String etag,
-      String lastModified,
-      Instant lastFetchAt,
-      Instant nextFetchAt,
-      Instant lastSuccessAt,
-      Instant failingSince,
-      String lastError,
-      int consecutiveFailures,
-      long itemsTotal) {
-    this(
-        id,
-        name,
-        homeUrl,
-        feedUrl,
-        format,
-        sectionSlug,
-        attribution,
-        priority,
-        interval,
-        requestHeaders,
-        seoPolicy,
-        fullText,
-        expireAfterDays,
-        state,
-        etag,
-        lastModified,
-        lastFetchAt,
-        nextFetchAt,
-        lastSuccessAt,
-        failingSince,
-        lastError,
-        consecutiveFailures,
-        itemsTotal,
-        null);
-  }
-
   /**
    * What one fetch that worked did to the site.
    *

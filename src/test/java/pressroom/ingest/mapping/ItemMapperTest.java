@@ -82,7 +82,8 @@ class ItemMapperTest {
             null,
             null,
             0,
-            0);
+            0,
+            null);
     FeedItem item =
         new FeedItem(
             "g1",

@@ -241,7 +241,8 @@ class SourceSettingsTest {
             null,
             null,
             0,
-            0);
+            0,
+            null);
     Map<String, String> described = SourceSettings.describe(s);
     assertThat(described)
         .containsEntry("interval", "1h30m")
