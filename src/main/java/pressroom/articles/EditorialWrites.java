@@ -200,12 +200,9 @@ public final class EditorialWrites {
   public Result withdraw(String articleId, String reason) {
     return jdbi.inTransaction(
         h -> {
-          var status = statusOf(h, articleId);
-          if (status == null) {
-            return Result.NOT_FOUND;
-          }
-          if (status != ArticleStatus.PUBLISHED) {
-            return Result.CONFLICT;
+          Result refused = unless(h, articleId, ArticleStatus.PUBLISHED);
+          if (refused != null) {
+            return refused;
           }
           StatusChanges.setStatus(
               h, List.of(articleId), ArticleStatus.WITHDRAWN, clock.instant().toEpochMilli());
@@ -268,12 +265,9 @@ public final class EditorialWrites {
   public Result publish(String articleId) {
     return jdbi.inTransaction(
         h -> {
-          var status = statusOf(h, articleId);
-          if (status == null) {
-            return Result.NOT_FOUND;
-          }
-          if (status != ArticleStatus.DRAFT) {
-            return Result.CONFLICT;
+          Result refused = unless(h, articleId, ArticleStatus.DRAFT);
+          if (refused != null) {
+            return refused;
           }
           long now = clock.instant().toEpochMilli();
           // Author and tag links carry the article's time for their listings (see replaceTags).
@@ -293,12 +287,9 @@ public final class EditorialWrites {
   public Result pin(String articleId, Place place) {
     return jdbi.inTransaction(
         h -> {
-          var status = statusOf(h, articleId);
-          if (status == null) {
-            return Result.NOT_FOUND;
-          }
-          if (status != ArticleStatus.PUBLISHED) {
-            return Result.CONFLICT;
+          Result refused = unless(h, articleId, ArticleStatus.PUBLISHED);
+          if (refused != null) {
+            return refused;
           }
           int pinned =
               h.createUpdate(
@@ -342,5 +333,14 @@ public final class EditorialWrites {
         .findOne()
         .map(ArticleStatus::fromDb)
         .orElse(null);
+  }
+
+  /** NOT_FOUND or CONFLICT when the article is missing or not {@code needed}; null when it is. */
+  private static Result unless(Handle h, String articleId, ArticleStatus needed) {
+    ArticleStatus status = statusOf(h, articleId);
+    if (status == null) {
+      return Result.NOT_FOUND;
+    }
+    return status == needed ? null : Result.CONFLICT;
   }
 }
