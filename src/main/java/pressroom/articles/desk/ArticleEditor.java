@@ -141,11 +141,7 @@ public final class ArticleEditor {
     DeskArticle d = find(ctx);
     String note = EditForm.line(ctx.formParam("note"));
     String problem =
-        note.isEmpty()
-            ? "Correction: write what was wrong and what is right."
-            : note.length() > NOTE_MOST
-                ? "Correction: at most " + NOTE_MOST + " characters."
-                : null;
+        EditForm.shortText("Correction", note, NOTE_MOST, "write what was wrong and what is right");
     if (problem != null) {
       refuse(ctx, d, HttpStatus.BAD_REQUEST, "note", problem, note, "");
       return;
@@ -162,11 +158,8 @@ public final class ArticleEditor {
     DeskArticle d = find(ctx);
     String reason = EditForm.line(ctx.formParam("reason"));
     String problem =
-        reason.isEmpty()
-            ? "Reason: say why, for the readers who follow a link to it."
-            : reason.length() > REASON_MOST
-                ? "Reason: at most " + REASON_MOST + " characters."
-                : null;
+        EditForm.shortText(
+            "Reason", reason, REASON_MOST, "say why, for the readers who follow a link to it");
     if (problem != null) {
       refuse(ctx, d, HttpStatus.BAD_REQUEST, "reason", problem, "", reason);
       return;

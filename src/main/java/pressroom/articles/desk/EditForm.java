@@ -99,4 +99,15 @@ public record EditForm(String headline, String summary, String body, String tags
   static String line(String typed) {
     return typed == null ? "" : UntrustedText.clean(typed).strip();
   }
+
+  /**
+   * The problem with a required line of text, named by its label ("Reason: …"), or null: empty asks
+   * for {@code whenEmpty}, longer than {@code most} characters says the limit.
+   */
+  static String shortText(String label, String value, int most, String whenEmpty) {
+    if (value.isEmpty()) {
+      return label + ": " + whenEmpty + ".";
+    }
+    return value.length() > most ? label + ": at most " + most + " characters." : null;
+  }
 }
