@@ -40,29 +40,19 @@ public final class SourceDao {
         h -> {
           String sectionId = Sections.sectionFor(h, in.sectionSlug());
           long now = clock.millis();
-          h.createUpdate(
-                  """
-                  INSERT INTO sources (id, name, home_url, attribution, seo_policy, feed_url,
-                    format, section_id, priority, interval_seconds, request_headers,
-                    content_policy, expire_after_days, state, next_fetch_at, created_at)
-                  VALUES (:id, :name, :home, :attribution, :policy, :url, :format, :section,
-                    :priority, :interval, :headers, :content, :expire, 'active', :now, :now)
-                  """)
+          settings(
+                  h.createUpdate(
+                      """
+                      INSERT INTO sources (id, name, home_url, attribution, seo_policy, feed_url,
+                        format, section_id, priority, interval_seconds, request_headers,
+                        content_policy, expire_after_days, state, next_fetch_at, created_at)
+                      VALUES (:id, :name, :home, :attribution, :policy, :url, :format, :section,
+                        :priority, :interval, :headers, :content, :expire, 'active', :now, :now)
+                      """),
+                  in,
+                  sectionId,
+                  in.homeUrl() != null ? in.homeUrl() : homeOf(in.feedUrl()))
               .bind("id", id)
-              .bind("name", in.name())
-              .bind("home", in.homeUrl() != null ? in.homeUrl() : homeOf(in.feedUrl()))
-              .bind("attribution", in.attribution())
-              .bind("policy", in.seoPolicy().dbValue())
-              .bind("url", in.feedUrl())
-              .bind("format", in.format().cliName())
-              .bind("section", sectionId)
-              .bind("priority", in.priority())
-              .bind("interval", in.interval().toSeconds())
-              .bind(
-                  "headers",
-                  in.requestHeaders().isEmpty() ? null : SourceRows.json(in.requestHeaders()))
-              .bind("content", in.fullText() ? "full" : "summary")
-              .bind("expire", in.expireAfterDays())
               .bind("now", now)
               .execute();
         });
@@ -269,29 +259,19 @@ public final class SourceDao {
               && now.plus(in.interval()).isBefore(next)) {
             next = now.plus(in.interval());
           }
-          h.createUpdate(
-                  """
+          settings(
+                  h.createUpdate(
+                      """
                   UPDATE sources SET name = :name, home_url = :home, attribution = :attribution,
                     seo_policy = :policy, feed_url = :url, format = :format, section_id = :section,
                     priority = :priority, interval_seconds = :interval, request_headers = :headers,
                     content_policy = :content, expire_after_days = :expire,
                     etag = :etag, last_modified = :lastModified, next_fetch_at = :next
                   WHERE id = :id
-                  """)
-              .bind("name", in.name())
-              .bind("home", home)
-              .bind("attribution", in.attribution())
-              .bind("policy", in.seoPolicy().dbValue())
-              .bind("url", in.feedUrl())
-              .bind("format", in.format().cliName())
-              .bind("section", sectionId)
-              .bind("priority", in.priority())
-              .bind("interval", in.interval().toSeconds())
-              .bind(
-                  "headers",
-                  in.requestHeaders().isEmpty() ? null : SourceRows.json(in.requestHeaders()))
-              .bind("content", in.fullText() ? "full" : "summary")
-              .bind("expire", in.expireAfterDays())
+                  """),
+                  in,
+                  sectionId,
+                  home)
               // The validators were the old address's.
               .bind("etag", newUrl ? null : was.etag())
               .bind("lastModified", newUrl ? null : was.lastModified())
@@ -370,5 +350,23 @@ public final class SourceDao {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** Binds a source's settings, as adding and editing both store them. */
+  private static org.jdbi.v3.core.statement.Update settings(
+      org.jdbi.v3.core.statement.Update u, NewSource in, String sectionId, String home) {
+    return u.bind("name", in.name())
+        .bind("home", home)
+        .bind("attribution", in.attribution())
+        .bind("policy", in.seoPolicy().dbValue())
+        .bind("url", in.feedUrl())
+        .bind("format", in.format().cliName())
+        .bind("section", sectionId)
+        .bind("priority", in.priority())
+        .bind("interval", in.interval().toSeconds())
+        .bind(
+            "headers", in.requestHeaders().isEmpty() ? null : SourceRows.json(in.requestHeaders()))
+        .bind("content", in.fullText() ? "full" : "summary")
+        .bind("expire", in.expireAfterDays());
   }
 }
