@@ -153,28 +153,49 @@ final class ListingPages {
     return newest.equals(oldest) ? newest : oldest + " – " + newest;
   }
 
+  /** The home page's top stories: one lead, then cards, then headlines. */
+  static final int TOP_STORIES = 12;
+
+  static final int CARDS = 4;
+  static final int BLOCK_SIZE = 4;
+
   /**
-   * The home page: the newest articles, then the four newest of each section.
+   * The home page: the top stories (pinned first), then the newest of each section that are not
+   * already among them — a reader never meets the same story twice on the front page.
    *
    * @param fresh for one signed-in reader (sent once), not the shared anonymous copy
    */
   CachedPage home(Chrome c, boolean fresh) {
     Instant now = clock.instant();
-    List<Item> latest = items(pinnedFirst(pins.home(now), listings.latest(10, now), 10));
+    List<ArticleSummary> top =
+        pinnedFirst(pins.home(now), listings.latest(TOP_STORIES, now), TOP_STORIES);
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    top.forEach(a -> shown.add(a.id()));
     List<Pages.SectionBlock> blocks = new ArrayList<>();
-    // The four newest of each section the frame already holds: one read of its own index each.
+    // The newest of each section the frame already holds: one read of its own index each, asking
+    // for as many more as the top stories took from that section.
     for (Chrome.NavSection s : c.sections()) {
+      long taken = top.stream().filter(a -> a.section().id().equals(s.id())).count();
+      int want = BLOCK_SIZE + (int) taken;
       List<ArticleSummary> rows =
-          listings.listing(new Listings.Listing.InSection(s.id()), Window.FIRST, 4, now);
-      rows = pinnedFirst(pins.inSection(s.id(), now), rows, 4);
-      if (!rows.isEmpty()) {
-        blocks.add(new Pages.SectionBlock(s, items(rows)));
+          listings.listing(new Listings.Listing.InSection(s.id()), Window.FIRST, want, now);
+      rows = pinnedFirst(pins.inSection(s.id(), now), rows, want);
+      List<ArticleSummary> unseen =
+          rows.stream().filter(a -> shown.add(a.id())).limit(BLOCK_SIZE).toList();
+      if (!unseen.isEmpty()) {
+        blocks.add(new Pages.SectionBlock(s, items(unseen)));
       }
     }
+    List<Item> topItems = items(top);
+    Item lead = topItems.isEmpty() ? null : topItems.getFirst();
+    List<Item> cards =
+        topItems.subList(Math.min(1, topItems.size()), Math.min(1 + CARDS, topItems.size()));
+    List<Item> briefs = topItems.subList(Math.min(1 + CARDS, topItems.size()), topItems.size());
     Head head =
         Head.simple(c.siteName(), "The latest news from " + c.siteName() + " and its partners.")
             .withCanonical(baseUrl + "/");
-    String html = templates.render("articles/home.jte", new HomePage(c, head, latest, blocks));
+    String html =
+        templates.render("articles/home.jte", new HomePage(c, head, lead, cards, briefs, blocks));
     return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
   }
 

@@ -32,8 +32,23 @@ public final class Pages {
     }
   }
 
+  /**
+   * The front page: the lead story, the next few as cards, the rest of the top stories as
+   * headlines, then a block per section holding none of those again.
+   *
+   * @param lead the first story (pinned ones first), or null on an empty site
+   */
   public record HomePage(
-      Chrome chrome, Head head, List<Item> latest, List<SectionBlock> sections) {}
+      Chrome chrome,
+      Head head,
+      Item lead,
+      List<Item> cards,
+      List<Item> briefs,
+      List<SectionBlock> sections) {
+    public boolean empty() {
+      return lead == null;
+    }
+  }
 
   /**
    * A section, author or tag page.
