@@ -93,6 +93,16 @@ public final class Browser {
 
   private Browser() {}
 
+  /** Pages from now on see {@code prefers-color-scheme: dark} (or light again). */
+  public static void darkMode(ChromeDriver browser, boolean dark) {
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of(
+            "features",
+            java.util.List.of(
+                Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+  }
+
   public static ChromeDriver start() {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       String message =
