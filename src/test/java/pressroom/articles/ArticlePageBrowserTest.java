@@ -168,6 +168,24 @@ class ArticlePageBrowserTest {
           here.findElement(By.tagName("summary")).click();
         }
       }
+      // Copy link puts the public address on the clipboard and says so.
+      browser.executeCdpCommand(
+          "Browser.grantPermissions",
+          Map.of(
+              "origin",
+              site.url("").replaceAll("/$", ""),
+              "permissions",
+              List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+      WebElement end = browser.findElement(By.id("bookmark-share-end"));
+      end.findElement(By.tagName("summary")).click();
+      WebElement copy = end.findElement(By.cssSelector("a[data-copy]"));
+      copy.click();
+      Browser.waitUp(browser).until(d -> copy.getText().equals("Link copied"));
+      assertThat(browser.getCurrentUrl()).contains("/articles/" + f.wire.slug());
+      assertThat(
+              browser.executeAsyncScript(
+                  "navigator.clipboard.readText().then(arguments[arguments.length - 1])"))
+          .isEqualTo(publicUrl);
       @SuppressWarnings("unchecked")
       List<String> loaded =
           (List<String>)
