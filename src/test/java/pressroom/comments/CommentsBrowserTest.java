@@ -266,7 +266,7 @@ class CommentsBrowserTest {
   }
 
   @Test
-  void theComposerStatesItsLimitCountsDownAndNeverCutsText() {
+  void theComposerStatesItsLimitCountsDownAndNeverCutsText() throws Exception {
     Visitor moderator = account("limitkeeper", Role.MODERATOR);
     String reader = trustedReader(moderator);
     // Without JavaScript the limit is stated, and nothing stops typing at it.
@@ -275,6 +275,16 @@ class CommentsBrowserTest {
     assertThat(plain.select("#body-limit").text()).isEqualTo("Up to 5,000 characters.");
     assertThat(plain.select("#body").attr("aria-describedby")).isEqualTo("body-limit");
     assertThat(plain.select("#body[maxlength]")).isEmpty();
+    // Sent whole without a script, an over-long text comes back refused, kept, and valid.
+    var refused =
+        site.signedIn(reader, PASSWORD)
+            .post("/articles/" + f.own.slug() + "/comments", Map.of("body", "w".repeat(5_002)));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    Document again = Jsoup.parse(refused.body());
+    assertThat(again.select("#body-error").text()).contains("shorten it by 2");
+    assertThat(again.select("#body").text()).isEqualTo("w".repeat(5_002));
+    assertThat(again.select("#body").attr("aria-describedby")).isEqualTo("body-error body-limit");
+    assertThat(new pressroom.testing.HtmlChecker().errors(refused.body())).isEmpty();
 
     browser.manage().window().setSize(new Dimension(390, 844));
     Browser.signIn(browser, site, reader, PASSWORD);
@@ -323,7 +333,7 @@ class CommentsBrowserTest {
   }
 
   @Test
-  void readersReportWithAReasonNeverTheirOwnAndStaffWearABadge() {
+  void readersReportWithAReasonNeverTheirOwnAndStaffWearABadge() throws Exception {
     Visitor moderator = account("badgemoderator", Role.MODERATOR);
     String author = trustedReader(moderator);
     String reporter = trustedReader(moderator);
@@ -336,6 +346,11 @@ class CommentsBrowserTest {
     String own = comment(reporterHttp, f.arabic.slug(), "I am glad it opened at last.");
     String staff = comment(moderator, f.arabic.slug(), "A reminder from the desk: keep it kind.");
 
+    // The page with a staff comment, one's own and another's (with its report menu) is valid.
+    assertThat(
+            new pressroom.testing.HtmlChecker()
+                .errors(reporterHttp.get("/articles/" + f.arabic.slug()).body()))
+        .isEmpty();
     Browser.signIn(browser, site, reporter, PASSWORD);
     browser.get(site.url("/articles/" + f.arabic.slug() + "#comments"));
     assertThat(browser.findElement(By.cssSelector("#c-" + staff + " .staff-badge")).getText())
