@@ -193,6 +193,7 @@ public final class App implements AutoCloseable {
             new Comments.Rules(
                 Duration.ofDays(config.commentsCloseAfterDays()), config.commentRateLimits()),
             auditLog,
+            new Stamp.Clock(config.timeZone()),
             clock);
     this.searchPages =
         new SearchPages(

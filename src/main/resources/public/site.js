@@ -34,56 +34,195 @@
   }
 })();
 
+// Article page: comment times, the composer's counter, new comments on demand, Bookmark and Share
+// (h-comments). The server renders everything; this only adds conveniences.
 (function () {
   'use strict';
-  // New approved comments appear for readers already on the page (Server-Sent Events).
+  var say = function (region, text) {
+    if (region) {
+      // Cleared first so the same words twice are announced twice.
+      region.textContent = '';
+      window.setTimeout(function () { region.textContent = text; }, 50);
+    }
+  };
+  var plural = function (n, one, many) {
+    return n.toLocaleString('en') + ' ' + (n === 1 ? one : many);
+  };
+
+  // "3 hours ago"; the exact time in the site's zone stays in the title the server wrote.
+  var relative = function (iso) {
+    var seconds = (Date.now() - Date.parse(iso)) / 1000;
+    if (isNaN(seconds)) { return null; }
+    if (seconds < 60) { return 'just now'; }
+    var minutes = Math.floor(seconds / 60);
+    if (minutes < 60) { return plural(minutes, 'minute', 'minutes') + ' ago'; }
+    var hours = Math.floor(minutes / 60);
+    if (hours < 24) { return plural(hours, 'hour', 'hours') + ' ago'; }
+    var days = Math.floor(hours / 24);
+    if (days === 1) { return 'yesterday'; }
+    if (days < 7) { return days + ' days ago'; }
+    return null; // older: the exact date reads better
+  };
+  var showTimes = function (root) {
+    Array.prototype.forEach.call(root.querySelectorAll('.comment-time time[datetime]'), function (t) {
+      var text = relative(t.getAttribute('datetime'));
+      if (text) { t.textContent = text; }
+    });
+  };
+  showTimes(document);
+  window.setInterval(function () { showTimes(document); }, 60000);
+
+  // The composer: characters left, counted as the server counts them (code points, trimmed).
+  var length = function (text) {
+    var trimmed = text.trim();
+    var n = trimmed.length;
+    for (var i = 0; i < trimmed.length; i++) {
+      var c = trimmed.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF) { n--; }
+    }
+    return n;
+  };
+  Array.prototype.forEach.call(document.querySelectorAll('textarea[data-limit]'), function (box) {
+    var limit = parseInt(box.getAttribute('data-limit'), 10);
+    var counter = document.getElementById('body-limit');
+    if (!counter || !limit) { return; }
+    var line = counter.parentNode;
+    var region = document.createElement('span');
+    region.className = 'visually-hidden';
+    region.setAttribute('aria-live', 'polite');
+    line.appendChild(region);
+    var lastStep = null;
+    var update = function () {
+      var left = limit - length(box.value);
+      counter.textContent = left >= 0 ? plural(left, 'character', 'characters') + ' left' : plural(-left, 'character', 'characters') + ' too many';
+      line.classList.toggle('near', left >= 0 && left <= 200);
+      line.classList.toggle('over', left < 0);
+      if (left < 0) { box.setAttribute('aria-invalid', 'true'); } else if (!document.getElementById('body-error')) { box.removeAttribute('aria-invalid'); }
+      // Announced near the limit only, once per step, so typing is not talked over.
+      var step = left < 0 ? 'over' : left <= 50 ? 50 : left <= 100 ? 100 : left <= 200 ? 200 : null;
+      if (step !== lastStep) {
+        lastStep = step;
+        if (step !== null) { say(region, counter.textContent); }
+      }
+    };
+    box.addEventListener('input', update);
+    update();
+    box.form.addEventListener('submit', function (e) {
+      var over = length(box.value) - limit;
+      if (over > 0) {
+        // Nothing is cut: the text stays, the reader is told how much to shorten it.
+        e.preventDefault();
+        say(region, 'Your comment is ' + plural(over, 'character', 'characters') + ' too long; shorten it, then submit.');
+        box.focus();
+      }
+    });
+  });
+
+  // New comments wait behind a button instead of moving what the reader is reading.
   var area = document.getElementById('comments');
   var url = area && area.getAttribute('data-live');
-  if (!url || !window.EventSource) {
-    return;
-  }
-  var source = new EventSource(url);
-  source.addEventListener('comment', function (event) {
-    var holder = document.createElement('template');
-    holder.innerHTML = event.data;
-    var item = holder.content.firstElementChild;
-    if (!item || document.getElementById(item.id)) {
-      return;
-    }
-    var list = area.querySelector(':scope > ol.comments');
-    if (!list) {
-      list = document.createElement('ol');
-      list.className = 'comments';
-      var empty = area.querySelector('.no-comments');
-      if (empty) {
-        empty.remove();
-      }
-      area.appendChild(list);
-    }
-    list.appendChild(item);
+  if (url && window.EventSource) {
     var status = document.getElementById('live-status');
-    if (status) {
-      status.textContent = 'A new comment was added.';
-    }
-  });
-})();
+    var waiting = [];
+    var bar = document.createElement('div');
+    bar.className = 'new-comments';
+    bar.hidden = true;
+    var show = document.createElement('button');
+    show.type = 'button';
+    show.className = 'pill primary';
+    bar.appendChild(show);
+    var anchor = area.querySelector(':scope > .comment-sort') || area.querySelector(':scope > ol.comments') || area.querySelector(':scope > .pagination');
+    area.insertBefore(bar, anchor);
+    var heading = document.getElementById('comments-heading');
+    show.addEventListener('click', function () {
+      var list = area.querySelector(':scope > ol.comments');
+      if (!list) {
+        list = document.createElement('ol');
+        list.className = 'comments';
+        var empty = area.querySelector('.no-comments');
+        if (empty) { empty.remove(); }
+        area.insertBefore(list, bar.nextSibling);
+      }
+      var newestFirst = area.getAttribute('data-sort') === 'newest';
+      var first = null;
+      waiting.forEach(function (item) {
+        if (document.getElementById(item.id)) { return; }
+        if (newestFirst) { list.insertBefore(item, list.firstChild); } else { list.appendChild(item); }
+        showTimes(item);
+        first = first || item;
+      });
+      var shown = waiting.length;
+      waiting = [];
+      bar.hidden = true;
+      if (heading) {
+        var count = parseInt(heading.getAttribute('data-count') || '0', 10) + shown;
+        heading.setAttribute('data-count', count);
+        heading.textContent = count === 0 ? 'Comments' : plural(count, 'comment', 'comments');
+      }
+      if (first) {
+        first.setAttribute('tabindex', '-1');
+        first.focus();
+      }
+      say(status, plural(shown, 'new comment', 'new comments') + ' shown.');
+    });
+    var source = new EventSource(url);
+    source.addEventListener('comment', function (event) {
+      var holder = document.createElement('template');
+      holder.innerHTML = event.data;
+      var item = holder.content.firstElementChild;
+      if (!item || document.getElementById(item.id) || waiting.some(function (w) { return w.id === item.id; })) {
+        return;
+      }
+      waiting.push(item);
+      var words = plural(waiting.length, 'new comment', 'new comments');
+      show.textContent = words + ' — show';
+      bar.hidden = false;
+      say(status, words + '. Use the “show” button to read ' + (waiting.length === 1 ? 'it.' : 'them.'));
+    });
+  }
 
-(function () {
-  'use strict';
-  // Copy link and the browser's own share sheet; nothing from a third party loads.
-  var copy = document.querySelector('[data-copy]');
-  if (copy && navigator.clipboard) {
-    copy.hidden = false;
-    copy.addEventListener('click', function () {
-      var field = document.getElementById(copy.getAttribute('data-copy'));
-      navigator.clipboard.writeText(field.value).then(function () { copy.textContent = 'Copied'; });
+  // Bookmark and Share: copy the public link, the phone's own share sheet; nothing third-party loads.
+  var announcer = document.createElement('p');
+  announcer.className = 'visually-hidden';
+  announcer.setAttribute('aria-live', 'polite');
+  document.body.appendChild(announcer);
+  if (navigator.clipboard) {
+    Array.prototype.forEach.call(document.querySelectorAll('a[data-copy]'), function (link) {
+      var label = link.querySelector('span');
+      label.textContent = 'Copy link';
+      link.addEventListener('click', function (e) {
+        e.preventDefault();
+        navigator.clipboard.writeText(link.getAttribute('data-copy')).then(function () {
+          label.textContent = 'Link copied';
+          say(announcer, 'Link copied.');
+        }, function () {
+          label.textContent = 'Could not copy: press and hold the link instead';
+        });
+      });
     });
   }
-  var share = document.querySelector('[data-share]');
-  if (share && navigator.share) {
-    share.hidden = false;
-    share.addEventListener('click', function () {
-      navigator.share({ title: share.getAttribute('data-title'), url: share.getAttribute('data-share') }).catch(function () {});
+  if (navigator.share) {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-share]'), function (button) {
+      button.parentNode.hidden = false;
+      button.addEventListener('click', function () {
+        navigator.share({ title: button.getAttribute('data-title'), url: button.getAttribute('data-share') }).catch(function () {});
+      });
     });
   }
+  // An open menu closes with Escape or a tap elsewhere, as menus do.
+  var menus = document.querySelectorAll('details.share-menu, details.report-menu');
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') { return; }
+    Array.prototype.forEach.call(menus, function (d) {
+      if (d.open && d.contains(document.activeElement)) {
+        d.open = false;
+        d.querySelector('summary').focus();
+      }
+    });
+  });
+  document.addEventListener('click', function (e) {
+    Array.prototype.forEach.call(document.querySelectorAll('details.share-menu[open], details.report-menu[open]'), function (d) {
+      if (!d.contains(e.target)) { d.open = false; }
+    });
+  });
 })();

@@ -104,7 +104,10 @@ public final class CommentApi {
       throw PageException.badRequest("reason must be spam, abusive, off-topic or illegal");
     }
     comments.find(ctx.pathParam("id")).orElseThrow(PageException::notFound);
-    service.report(a, ctx.pathParam("id"), reason);
+    if (service.report(a, ctx.pathParam("id"), reason)
+        instanceof CommentService.Action.NotAllowed n) {
+      throw new PageException(403, "forbidden", n.message());
+    }
     ctx.status(202).json(Map.of("message", "Thank you; a moderator will look."));
   }
 

@@ -127,8 +127,13 @@ public final class CommentPages {
     }
     String id = ctx.pathParam("id");
     String slug = comments.articleSlug(id).orElseThrow(PageException::notFound);
-    service.report(reader, id, reason);
-    ctx.redirect("/articles/" + slug + "?comment=reported#comments", HttpStatus.SEE_OTHER);
+    switch (service.report(reader, id, reason)) {
+      case CommentService.Action.Done d ->
+          ctx.redirect("/articles/" + slug + "?comment=reported#comments", HttpStatus.SEE_OTHER);
+      case CommentService.Action.NotAllowed n ->
+          throw new PageException(403, "You cannot report this comment", n.message());
+      case CommentService.Action.Refused r -> throw PageException.badRequest(r.message());
+    }
   }
 
   public void editForm(Context ctx) {

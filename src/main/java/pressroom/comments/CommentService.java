@@ -111,15 +111,28 @@ public final class CommentService {
     return Optional.empty();
   }
 
+  /**
+   * What the reader typed, as it is counted and stored: cleaned, trimmed, and with a form's CRLF
+   * line ends as single newlines, so the limit counts what the composer's counter counted.
+   */
+  private static String typed(String text) {
+    return text == null ? "" : UntrustedText.clean(text).replace("\r\n", "\n").strip();
+  }
+
   private static Optional<String> badText(String body) {
     if (body.isEmpty()) {
       return Optional.of("Type your comment before you click Submit.");
     }
-    if (body.codePointCount(0, body.length()) > CommentText.MAX_LENGTH) {
+    int length = body.codePointCount(0, body.length());
+    if (length > CommentText.MAX_LENGTH) {
       return Optional.of(
-          "Your comment is longer than "
-              + CommentText.MAX_LENGTH
-              + " characters; shorten it a little.");
+          String.format(
+              java.util.Locale.ENGLISH,
+              "Your comment is %,d characters long, longer than the %,d allowed; shorten it by"
+                  + " %,d and submit again. Your text is kept below.",
+              length,
+              CommentText.MAX_LENGTH,
+              length - CommentText.MAX_LENGTH));
     }
     return Optional.empty();
   }
@@ -157,7 +170,7 @@ public final class CommentService {
     if (notAllowed.isPresent()) {
       return new Posted.NotAllowed(notAllowed.get());
     }
-    String body = text == null ? "" : UntrustedText.clean(text).strip();
+    String body = typed(text);
     Optional<String> refused = badText(body);
     if (refused.isPresent()) {
       return new Posted.Refused(refused.get());
@@ -234,21 +247,29 @@ public final class CommentService {
    * A reader reports a comment; reports from {@value #REPORTS_TO_HIDE} readers hide it until
    * reviewed.
    */
-  public void report(Account reader, String commentId, String reason) {
+  public Action report(Account reader, String commentId, String reason) {
+    Optional<Comment> c = comments.find(commentId);
+    if (c.isEmpty()) {
+      return new Action.NotAllowed("This comment is no longer there.");
+    }
+    if (c.get().accountId().equals(reader.id())) {
+      return new Action.NotAllowed("You cannot report your own comment.");
+    }
     int reports = writes.report(commentId, reader.id(), reason);
     if (reports >= REPORTS_TO_HIDE) {
       comments
           .find(commentId)
-          .filter(c -> c.status() == CommentStatus.PUBLISHED)
+          .filter(x -> x.status() == CommentStatus.PUBLISHED)
           .ifPresent(
-              c ->
+              x ->
                   writes.moderate(
-                      c.id(),
+                      x.id(),
                       CommentStatus.PENDING,
                       null,
                       "hidden",
                       "reported by " + reports + " readers"));
     }
+    return new Action.Done(c.get().articleId());
   }
 
   /** A moderator approves: the comment shows, and the classifier learns it was fine. */
@@ -332,7 +353,7 @@ public final class CommentService {
     return done;
   }
 
-  /** The outcome of an author's own action (edit, delete) or a like. */
+  /** The outcome of an author's own action (edit, delete), a like or a report. */
   public sealed interface Action {
     record Done(String articleId) implements Action {}
 
@@ -364,7 +385,7 @@ public final class CommentService {
     if (notAllowed.isPresent()) {
       return new Action.NotAllowed(notAllowed.get());
     }
-    String body = text == null ? "" : UntrustedText.clean(text).strip();
+    String body = typed(text);
     Optional<String> refused = badText(body);
     if (refused.isPresent()) {
       return new Action.Refused(refused.get());

@@ -20,6 +20,10 @@ import org.jsoup.safety.Safelist;
 public final class CommentText {
   public static final int MAX_LENGTH = 5_000;
 
+  /** The limit as readers read it: "5,000". */
+  public static final String LIMIT_LABEL =
+      String.format(java.util.Locale.ENGLISH, "%,d", MAX_LENGTH);
+
   private static final Parser PARSER =
       Parser.builder().enabledBlockTypes(Set.of(BlockQuote.class)).build();
   private static final HtmlRenderer RENDERER =

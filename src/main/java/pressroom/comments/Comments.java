@@ -11,6 +11,7 @@ import pressroom.db.GroupCommit;
 import pressroom.mail.Mailer;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
+import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
 /**
@@ -45,6 +46,7 @@ public record Comments(
       String baseUrl,
       Rules rules,
       AuditLog audit,
+      Stamp.Clock stamps,
       InstantSource clock) {
     GroupCommit writer = new GroupCommit(jdbi, "comment-writer");
     CommentDao dao = new CommentDao(jdbi, accounts.lookups(), clock);
@@ -72,7 +74,7 @@ public record Comments(
         service,
         authors,
         notifier,
-        new LiveComments(dao, templates, clock),
+        new LiveComments(dao, templates, stamps, clock),
         writer,
         jdbi,
         templates,

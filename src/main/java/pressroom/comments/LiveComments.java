@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
 /**
@@ -25,6 +26,7 @@ public final class LiveComments implements AutoCloseable {
   private final CommentDao comments;
   private final Templates templates;
   private final InstantSource clock;
+  private final Stamp.Clock stamps;
   private final Map<String, Set<SseClient>> watchers = new ConcurrentHashMap<>();
   private final Map<String, Long> lastLook = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
@@ -35,12 +37,20 @@ public final class LiveComments implements AutoCloseable {
             return t;
           });
 
-  public LiveComments(CommentDao comments, Templates templates, InstantSource clock) {
+  public LiveComments(
+      CommentDao comments, Templates templates, Stamp.Clock stamps, InstantSource clock) {
     this.clock = clock;
+    this.stamps = stamps;
     this.comments = comments;
     this.templates = templates;
     timer.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
   }
+
+  /**
+   * One new comment as every watcher gets it: the same for all, so nothing in it is per reader (no
+   * form tokens, no "your comment" actions); its time is in the site's zone like the page's.
+   */
+  public record Fragment(Comment comment, Stamp at) {}
 
   /** A reader's page subscribes to an article; the connection stays open until they leave. */
   public void watch(String articleId, SseClient client) {
@@ -79,7 +89,10 @@ public final class LiveComments implements AutoCloseable {
               entry.getKey(), Instant.ofEpochMilli(since - 1000), Instant.ofEpochMilli(now));
       lastLook.put(entry.getKey(), now);
       for (Comment c : fresh) {
-        String html = templates.render("comments/live.jte", c).replace("\n", "");
+        String html =
+            templates
+                .render("comments/live.jte", new Fragment(c, stamps.stamp(c.createdAt())))
+                .replace("\n", "");
         for (SseClient client : entry.getValue()) {
           if (!client.terminated()) {
             client.sendEvent("comment", html, c.id());

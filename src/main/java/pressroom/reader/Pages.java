@@ -72,6 +72,8 @@ public final class Pages {
    * @param commentState what the comment area offers this visitor: open, anonymous, unverified,
    *     suspended or closed
    * @param notice a one-off message (after posting or reporting), or null
+   * @param stamps the site's zone, for the comments' times (rendered on the server, so the shared
+   *     copy of the page shows the same exact time to everyone)
    */
   public record ArticlePage(
       Chrome chrome,
@@ -91,7 +93,8 @@ public final class Pages {
       String selfUrl,
       Boolean bookmarked,
       List<ArticleReads.Related> related,
-      List<CorrectionNote> corrections) {
+      List<CorrectionNote> corrections,
+      Stamp.Clock stamps) {
 
     /** The article's address, for share links. */
     public String shareUrl() {

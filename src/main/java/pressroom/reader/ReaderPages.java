@@ -239,7 +239,8 @@ public final class ReaderPages {
                           articles.related(a, 4, now),
                           corrections.of(a.id()).stream()
                               .map(n -> new Pages.CorrectionNote(stamps.stamp(n.at()), n.note()))
-                              .toList()));
+                              .toList(),
+                          stamps));
               return ctx == null
                   ? CachedPage.of(a.id(), html, now)
                   : CachedPage.forOneVisitor(a.id(), html, now);

@@ -61,15 +61,17 @@ class AccountFlowsBrowserTest {
     follow(MailCatcher.link(mail.awaitMail(email, 0), "/verify"));
     awaitH1("E-mail address confirmed");
 
-    // Sign in from the box on an article page, with the user ID; come back to the article.
+    // Sign in from the prompt on an article page, with the user ID; come back to its comments.
     open("/articles/" + f.wire.slug());
+    browser.findElement(By.cssSelector("#sign-in summary")).click();
     assertThat(browser.findElement(By.id("sign-in")).getText())
         .contains("enter user ID or e-mail to recover login credentials".substring(1));
     type("login", userId);
     type("password", "tea in the old harbour");
     browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-    awaitText("#sign-in", "Signed in as " + userId);
-    assertThat(browser.getCurrentUrl()).endsWith("/articles/" + f.wire.slug());
+    awaitText(".account-nav", userId);
+    assertThat(browser.getCurrentUrl()).endsWith("/articles/" + f.wire.slug() + "#comments");
+    assertThat(browser.findElements(By.id("sign-in"))).as("no second sign-in box").isEmpty();
 
     browser.findElement(By.cssSelector(".account-nav button")).click(); // Sign out
     awaitText(".account-nav", "Sign in");

@@ -2,18 +2,26 @@ package pressroom.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
 import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
+import pressroom.web.Access.Role;
 
 /** What a reader sees in a real browser (headless Chromium). */
 @RunningSite
@@ -94,5 +102,155 @@ class ArticlePageBrowserTest {
             .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
             .toList();
     assertThat(errors).isEmpty();
+  }
+
+  static final String PASSWORD = "a quiet reading room";
+
+  void noSidewaysScrolling() {
+    assertThat(
+            (Boolean)
+                browser.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("nothing sticks out sideways")
+        .isTrue();
+  }
+
+  @Test
+  void bookmarkAndShareSitUnderTheBylineAndBeforeTheCommentsAndLoadNothingFromElsewhere() {
+    browser.manage().deleteAllCookies();
+    String publicUrl = TestApp.BASE_URL + "/articles/" + f.wire.slug();
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put("X", "https://x.com/intent/post?");
+    targets.put("Facebook", "https://www.facebook.com/sharer/sharer.php?");
+    targets.put("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?");
+    targets.put("WhatsApp", "https://wa.me/?");
+    targets.put("Reddit", "https://www.reddit.com/submit?");
+    targets.put("Bluesky", "https://bsky.app/intent/compose?");
+    targets.put("Threads", "https://www.threads.net/intent/post?");
+    targets.put("E-mail", "mailto:?");
+    try {
+      for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1280, 900))) {
+        browser.manage().window().setSize(size);
+        browser.get(site.url("/articles/" + f.wire.slug()));
+        int dateline =
+            browser.findElement(By.cssSelector(".story-header .dateline")).getRect().getY();
+        int body = browser.findElement(By.cssSelector(".story-body")).getRect().getY();
+        int comments = browser.findElement(By.id("comments")).getRect().getY();
+        for (String bar : List.of("bookmark-share", "bookmark-share-end")) {
+          WebElement here = browser.findElement(By.id(bar));
+          int y = here.getRect().getY();
+          if (bar.equals("bookmark-share")) {
+            assertThat(y).as("right under the dateline").isBetween(dateline, body);
+          } else {
+            assertThat(y).as("after the story, before the comments").isBetween(body, comments);
+          }
+          assertThat(here.findElement(By.tagName("h2")).getAttribute("textContent"))
+              .isEqualTo("Bookmark and Share");
+          assertThat(here.findElement(By.cssSelector("button.bookmark")).getAccessibleName())
+              .isEqualTo("Bookmark");
+          here.findElement(By.tagName("summary")).click();
+          List<WebElement> links = here.findElements(By.cssSelector("a.share-link"));
+          assertThat(links)
+              .extracting(WebElement::getText)
+              .containsExactlyElementsOf(targets.keySet());
+          for (WebElement a : links) {
+            assertThat(a.isDisplayed()).isTrue();
+            assertThat(a.getAccessibleName()).isEqualTo(a.getText());
+            assertThat(a.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+            String href = a.getAttribute("href");
+            assertThat(href).as(a.getText()).startsWith(targets.get(a.getText()));
+            assertThat(URLDecoder.decode(href, StandardCharsets.UTF_8)).contains(publicUrl);
+          }
+          WebElement copy = here.findElement(By.cssSelector("a[data-copy]"));
+          assertThat(copy.getText()).isEqualTo("Copy link");
+          assertThat(copy.getAttribute("href")).isEqualTo(publicUrl);
+          noSidewaysScrolling();
+          here.findElement(By.tagName("summary")).click();
+        }
+      }
+      // Copy link puts the public address on the clipboard and says so.
+      browser.executeCdpCommand(
+          "Browser.grantPermissions",
+          Map.of(
+              "origin",
+              site.url("").replaceAll("/$", ""),
+              "permissions",
+              List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+      WebElement end = browser.findElement(By.id("bookmark-share-end"));
+      end.findElement(By.tagName("summary")).click();
+      WebElement copy = end.findElement(By.cssSelector("a[data-copy]"));
+      copy.click();
+      Browser.waitUp(browser).until(d -> copy.getText().equals("Link copied"));
+      assertThat(browser.getCurrentUrl()).contains("/articles/" + f.wire.slug());
+      assertThat(
+              browser.executeAsyncScript(
+                  "navigator.clipboard.readText().then(arguments[arguments.length - 1])"))
+          .isEqualTo(publicUrl);
+      @SuppressWarnings("unchecked")
+      List<String> loaded =
+          (List<String>)
+              browser.executeScript(
+                  "return performance.getEntriesByType('resource').map(e => e.name)");
+      assertThat(loaded).isNotEmpty().allMatch(u -> u.startsWith(site.url("/")));
+    } finally {
+      browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+  }
+
+  @Test
+  void anAnonymousBookmarkFromTheBarUnderTheBylineSignsInAndComesBackBookmarked() {
+    site.clearThrottling();
+    site.app().accounts().createVerified("bar.reader", "bar@mail.example", PASSWORD, Role.READER);
+    browser.manage().deleteAllCookies();
+    try {
+      browser.get(site.url("/articles/" + f.own.slug()));
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector("#bookmark-share button.bookmark")));
+      assertThat(browser.getCurrentUrl()).contains("/signin?return=");
+      browser.findElement(By.id("login")).sendKeys("bar.reader");
+      browser.findElement(By.id("password")).sendKeys(PASSWORD);
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+      assertThat(browser.findElement(By.cssSelector("article h1")).getText())
+          .isEqualTo("Mountain village switches on its solar microgrid");
+      WebElement pressed = browser.findElement(By.cssSelector("#bookmark-share button.bookmark"));
+      assertThat(pressed.getAttribute("aria-pressed")).isEqualTo("true");
+      assertThat(
+              browser.findElement(By.cssSelector("#bookmark-share .reading-list-link")).getText())
+          .isEqualTo("My reading list");
+      Browser.clickAndWait(browser, pressed);
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#bookmark-share button.bookmark"))
+                  .getAttribute("aria-pressed"))
+          .isEqualTo("false");
+    } finally {
+      browser.manage().deleteAllCookies();
+    }
+  }
+
+  @Test
+  void withoutJavaScriptTheSignInPromptsFormSignsInAndReturnsToTheComments() {
+    site.clearThrottling();
+    site.app()
+        .accounts()
+        .createVerified("plain.reader", "plain@mail.example", PASSWORD, Role.READER);
+    TestApp.Visitor v = site.newVisitor();
+    Document d = Jsoup.parse(v.get("/articles/" + f.wire.slug()).body());
+    assertThat(d.select("#sign-in details > summary").text()).isEqualTo("Sign in");
+    var form = d.selectFirst("#sign-in details form");
+    assertThat(form.attr("action")).isEqualTo("/signin");
+    assertThat(form.text()).contains("* required field", "User ID or e-mail *");
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.select("input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.val()));
+    fields.put("login", "plain@mail.example");
+    fields.put("password", PASSWORD);
+    var r = v.postRaw("/signin", fields);
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/articles/" + f.wire.slug() + "#comments");
+    Document after = Jsoup.parse(v.get("/articles/" + f.wire.slug()).body());
+    assertThat(after.select("#comments textarea#body")).hasSize(1);
+    assertThat(after.select("#sign-in")).isEmpty();
   }
 }

@@ -37,17 +37,24 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
     HttpResponse<String> r = site.get("/articles/" + f.wire.slug());
     Document d = Jsoup.parse(r.body());
     String url = TestApp.BASE_URL + "/articles/" + f.wire.slug();
-    var links = d.select("#bookmark-share .share a");
-    assertThat(links.eachText())
-        .containsExactly(
-            "X", "Facebook", "LinkedIn", "WhatsApp", "Reddit", "Bluesky", "Threads", "E-mail");
-    for (var a : links) {
-      String decoded = URLDecoder.decode(a.attr("href"), StandardCharsets.UTF_8);
-      assertThat(decoded).as(a.text()).contains(url);
+    // The same bar under the byline and again at the end of the article.
+    for (String bar : java.util.List.of("#bookmark-share", "#bookmark-share-end")) {
+      assertThat(d.select(bar + " h2").text()).isEqualTo("Bookmark and Share");
+      var links = d.select(bar + " .share a.share-link");
+      assertThat(links.eachText())
+          .containsExactly(
+              "X", "Facebook", "LinkedIn", "WhatsApp", "Reddit", "Bluesky", "Threads", "E-mail");
+      for (var a : links) {
+        String decoded = URLDecoder.decode(a.attr("href"), StandardCharsets.UTF_8);
+        assertThat(decoded).as(a.text()).contains(url);
+      }
+      assertThat(URLDecoder.decode(links.get(0).attr("href"), StandardCharsets.UTF_8))
+          .contains("Harbour cranes return to work after the long dispute");
+      // Without a script the "copy" link is the public address itself, to long-press.
+      assertThat(d.select(bar + " a[data-copy]").attr("href")).isEqualTo(url);
     }
-    assertThat(URLDecoder.decode(links.get(0).attr("href"), StandardCharsets.UTF_8))
-        .contains("Harbour cranes return to work after the long dispute");
-    assertThat(d.select("#share-url").val()).isEqualTo(url);
+    assertThat(d.select("#bookmark-share .share a.share-link").eachAttr("href"))
+        .isEqualTo(d.select("#bookmark-share-end .share a.share-link").eachAttr("href"));
     // No script, frame or image from another site on the page.
     assertThat(d.select("script[src], iframe, img[src]").eachAttr("src"))
         .allMatch(src -> src.startsWith("/") || src.startsWith(TestApp.BASE_URL));

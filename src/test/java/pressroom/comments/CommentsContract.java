@@ -153,9 +153,13 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
   void visitorsWhoAreNotSignedInAreAskedToSignInOrRegister() {
     Document d = article(site.newVisitor(), f.wire.slug());
     assertThat(d.select("#comments .comment-prompt").text())
-        .isEqualTo("Sign in or register to post a comment.");
+        .isEqualTo("Sign in or register to post a comment and keep a reading list.");
     assertThat(d.select("#comments .comment-prompt a").eachAttr("href"))
-        .containsExactly("/signin?return=/articles/" + f.wire.slug() + "%23comments", "/register");
+        .containsExactly("/register");
+    // The sign-in form is right there (folded), and brings the reader back to the comments.
+    assertThat(d.select("#comments #sign-in details summary").text()).isEqualTo("Sign in");
+    assertThat(d.select("#sign-in form[action=/signin] input[name=return]").val())
+        .isEqualTo("/articles/" + f.wire.slug() + "#comments");
     Visitor unverified = reader(false);
     assertThat(article(unverified, f.wire.slug()).select("#comments .comment-prompt").text())
         .contains("Confirm your e-mail address to comment");
@@ -189,7 +193,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     Document d = anonymousArticle(f.wire.slug(), "again this morning");
     assertThat(d.select("#c-" + id + " .comment-body em").text()).isEqualTo("busy");
     assertThat(d.select("#comments-heading").text())
-        .isEqualTo("Comments (" + d.select("#comments li.comment").size() + ")");
+        .isEqualTo(d.select("#comments li.comment").size() + " comments");
     assertThat(reader(true).get("/staff/moderation").statusCode()).isEqualTo(403);
   }
 
@@ -230,12 +234,18 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     HttpResponse<String> longOne = comment(v, f.wire.slug(), "x".repeat(5001), null);
     assertThat(longOne.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(longOne.body()).select("#body-error").text())
-        .contains("longer than 5000 characters");
+        .isEqualTo(
+            "Your comment is 5,001 characters long, longer than the 5,000 allowed; shorten it by 1"
+                + " and submit again. Your text is kept below.");
     assertThat(Jsoup.parse(longOne.body()).select("#body").text()).hasSize(5001);
     HttpResponse<String> banned = comment(v, f.wire.slug(), "Great casino bonus here", null);
     assertThat(banned.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(banned.body()).select("#body-error").text())
         .contains("not allowed here");
+    // Line ends count once, as the composer's counter counts them (a form sends CRLF).
+    noThrottlingHistory();
+    assertThat(comment(v, f.wire.slug(), "a\r\n".repeat(2_499) + "b", null).statusCode())
+        .isEqualTo(303);
   }
 
   @Test
@@ -543,7 +553,22 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(other.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
     assertThat(author.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(403);
-    assertThat(anonymousArticle(f.noindex.slug(), "1 like").select("#c-" + id + " .likes").text())
+    // Nor can an author report their own comment, though the page offers no way to.
+    HttpResponse<String> selfReport =
+        author.post("/comments/" + id + "/report", Map.of("reason", "spam"));
+    assertThat(selfReport.statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(selfReport.body()).text())
+        .contains("You cannot report your own comment.");
+    assertThat(
+            author
+                .json("POST", "/api/v1/comments/" + id + "/report", "{\"reason\":\"spam\"}")
+                .statusCode())
+        .isEqualTo(403);
+    // Readers who cannot like see the count, worded for screen readers as "1 like".
+    assertThat(
+            anonymousArticle(f.noindex.slug(), "class=\"like-count\">1<")
+                .select("#c-" + id + " .likes")
+                .text())
         .isEqualTo("1 like");
 
     // The site's clock moves past the 15-minute edit window.
@@ -561,7 +586,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     assertThat(after.text()).doesNotContain("Second draft of my thought");
     assertThat(after.select("#comments-heading").text())
         .as("the tombstone is not counted, the reply is")
-        .isEqualTo("Comments (1)");
+        .isEqualTo("1 comment");
     // Issue 12.2: the tombstone keeps no text, in the comment or in the moderation log.
     int kept =
         site.sqlOne(
@@ -956,7 +981,7 @@ abstract class CommentsContract implements RunningSite.OnDatabase {
     Document first = anonymousArticle(slug, "Paged comment 20");
     assertThat(first.select("#comments > ol.comments > li.comment")).hasSize(20);
     assertThat(first.text()).doesNotContain("Paged comment 21");
-    assertThat(first.select("#comments-heading").text()).isEqualTo("Comments (21)");
+    assertThat(first.select("#comments-heading").text()).isEqualTo("21 comments");
     String next = first.select("#comments nav.pagination a[rel=next]").attr("href");
     assertThat(next).isEqualTo("/articles/" + slug + "?cpage=2#comments");
     Document second =

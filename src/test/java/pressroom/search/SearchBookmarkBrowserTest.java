@@ -54,6 +54,7 @@ class SearchBookmarkBrowserTest {
                     .equals("Mountain village switches on its solar microgrid"));
 
     String url = TestApp.BASE_URL + "/articles/" + f.own.slug();
+    browser.findElement(By.cssSelector("#bookmark-share summary")).click();
     for (var a : browser.findElements(By.cssSelector("#bookmark-share .share a"))) {
       assertThat(URLDecoder.decode(a.getAttribute("href"), StandardCharsets.UTF_8))
           .as(a.getText())
