@@ -113,7 +113,10 @@ public final class DemoContent {
                   .status(ArticleStatus.fromDb(a.status()))
                   .build()));
     }
+    long drawing = System.nanoTime();
     storePictures(stored);
+    log.info(
+        "Demo illustrations drawn and stored in {} ms", (System.nanoTime() - drawing) / 1_000_000);
     log.info(
         "Loaded demo content: {} sections, {} partners, {} articles (start with --no-demo to skip)",
         demo.sections().size(),

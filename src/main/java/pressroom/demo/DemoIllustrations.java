@@ -21,8 +21,11 @@ import pressroom.pictures.Renditions;
  * width is drawn at its own size rather than shrunk, which is quicker and just as sharp.
  */
 final class DemoIllustrations {
-  /** 16:9, at the widths a lead picture is shown at (the demo skips the largest, to start fast). */
-  static final List<Integer> WIDTHS = List.of(320, 640, 960);
+  /**
+   * 16:9, at a phone's and the article column's width: the larger sizes would triple the time a
+   * first start spends drawing, and soft gradients stand being enlarged on a sharp screen.
+   */
+  static final List<Integer> WIDTHS = List.of(320, 640);
 
   static final String CREDIT = "Illustration: Pressroom demo";
 
