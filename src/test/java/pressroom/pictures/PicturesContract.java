@@ -247,6 +247,19 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
     assertThat(status("/pictures/0190b6c2-0000-7000-8000-000000000000/640.jpg")).isEqualTo(404);
     assertThat(status("/pictures/not-an-id!/640.jpg")).isEqualTo(404);
     assertThat(partner.requests("/img/cranes.png")).isEqualTo(1);
+
+    // What the site gives out about the article names its own picture too.
+    String api = site.get("/api/v1/articles/" + id).body();
+    assertThat(api)
+        .contains(TestApp.BASE_URL + "/pictures/" + p.id() + "/1280.jpg")
+        .doesNotContain("cranes.png");
+    String jsonFeed = site.get("/sections/syndicated-news/feed.json").body();
+    assertThat(jsonFeed)
+        .contains("\"image\":\"" + TestApp.BASE_URL + "/pictures/" + p.id() + "/960.jpg\"")
+        .doesNotContain("cranes.png");
+    assertThat(site.get("/sections/syndicated-news/rss.xml").body())
+        .contains("<enclosure url=\"" + TestApp.BASE_URL + "/pictures/" + p.id() + "/960.jpg\"")
+        .doesNotContain("cranes.png");
   }
 
   @Test
