@@ -58,23 +58,26 @@ public final class ArticlePictures {
   public List<Wanted> wanted(Instant since, Instant now, int limit) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT a.id, a.image_url FROM articles a
-                    LEFT JOIN pictures pic ON pic.article_id = a.id
-                    LEFT JOIN picture_failures f ON f.source_url = a.image_url
-                    WHERE a.image_url IS NOT NULL AND a.status = 'published'
-                      AND a.published_at >= :since
-                      AND (pic.id IS NULL OR pic.source_url <> a.image_url)
-                      AND (f.source_url IS NULL OR f.next_try_at <= :now)
-                    ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
-                    """)
+            h.createQuery(WANTED)
                 .bind("since", since.toEpochMilli())
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Wanted(rs.getString("id"), rs.getString("image_url")))
                 .list());
   }
+
+  /** The SQL of {@link #wanted} (exposed so a test can check its plan). */
+  public static final String WANTED =
+      """
+      SELECT a.id, a.image_url FROM articles a
+      LEFT JOIN pictures pic ON pic.article_id = a.id
+      LEFT JOIN picture_failures f ON f.source_url = a.image_url
+      WHERE a.image_url IS NOT NULL AND a.status = 'published'
+        AND a.published_at >= :since
+        AND (pic.id IS NULL OR pic.source_url <> a.image_url)
+        AND (f.source_url IS NULL OR f.next_try_at <= :now)
+      ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
+      """;
 
   /**
    * Stores {@code picture} as the article's, replacing the one it had, and records the article as

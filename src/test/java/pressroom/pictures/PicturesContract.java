@@ -397,6 +397,40 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void thePictureJobWalksItsOwnIndexNewestFirst() {
+    List<String> plan =
+        site.app()
+            .database()
+            .jdbi()
+            .withHandle(
+                h -> {
+                  boolean sqlite = db() == TestApp.Db.SQLITE;
+                  if (!sqlite) {
+                    // A test's few rows would be read whole; ask what an archive would get.
+                    h.execute("SET enable_seqscan = off");
+                  }
+                  try {
+                    return h.createQuery(
+                            (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ")
+                                + pressroom.articles.ArticlePictures.WANTED)
+                        .bind("since", 0L)
+                        .bind("now", 0L)
+                        .bind("limit", 20)
+                        .map((rs, ctx) -> sqlite ? rs.getString("detail") : rs.getString(1))
+                        .list();
+                  } finally {
+                    if (!sqlite) {
+                      h.execute("RESET enable_seqscan");
+                    }
+                  }
+                });
+    assertThat(String.join("\n", plan))
+        .contains("articles_with_image")
+        .doesNotContainIgnoringCase("TEMP B-TREE")
+        .doesNotContain("Sort ");
+  }
+
+  @Test
   void listingsCarryThePicture() {
     partner.respond("/img/listed.jpg", Response.ok(image(900, 600, "jpg"), "image/jpeg"));
     String id =
