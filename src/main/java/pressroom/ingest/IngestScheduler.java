@@ -68,7 +68,8 @@ public final class IngestScheduler implements AutoCloseable {
     this.scheduler =
         Scheduler.create(dataSource)
             .startTasks(tasks)
-            .threads(2)
+            // One thread for each job, so a slow picture batch never holds up a poll.
+            .threads(2 + jobs.size())
             .pollingInterval(
                 checkEvery.compareTo(Duration.ofSeconds(5)) < 0
                     ? checkEvery

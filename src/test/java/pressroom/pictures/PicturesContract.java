@@ -98,7 +98,7 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
     return png;
   }
 
-  String feed(String guid, String title, String body, Instant published, String imageUrl) {
+  static String feed(String guid, String title, String body, Instant published, String imageUrl) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
