@@ -6,6 +6,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -86,9 +87,8 @@ final class DemoIllustrations {
     for (int i = 0, n = r.nextInt(2, 5); i < n; i++) {
       double y = 60 + r.nextDouble() * (horizon - 120);
       double x = r.nextDouble() * 800;
-      g.draw(
-          new Path2D.Double(
-              new java.awt.geom.Line2D.Double(x, y, x + 80 + r.nextDouble() * 160, y)));
+      // A thin cloud.
+      g.draw(new Line2D.Double(x, y, x + 80 + r.nextDouble() * 160, y));
     }
     int layers = r.nextInt(3, 5);
     for (int i = 0; i < layers; i++) {
