@@ -10,6 +10,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 /**
  * Decodes a partner's image, refusing what is not a picture we serve: the format is read from the
@@ -41,6 +44,14 @@ public final class PictureDecoder {
       implements Decoding {}
 
   public record Refused(String reason) implements Decoding {}
+
+  private static Orientation orientation(ImageReader reader) {
+    try {
+      return ExifUtils.getExifOrientation(reader, 0);
+    } catch (IOException | RuntimeException e) {
+      return null; // unreadable metadata: the pixels as stored
+    }
+  }
 
   public Decoding decode(byte[] bytes) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -76,7 +87,15 @@ public final class PictureDecoder {
           param.setSourceSubsampling(step, step, 0, 0);
         }
         BufferedImage image = reader.read(0, param);
-        return new Decoded(image, format, width, height);
+        // A camera's picture may be stored sideways with an EXIF note to turn it; we drop the
+        // metadata, so turn the pixels.
+        Orientation turn = format.equals("jpeg") ? orientation(reader) : null;
+        if (turn == null || turn == Orientation.TOP_LEFT) {
+          return new Decoded(image, format, width, height);
+        }
+        BufferedImage upright = ExifFilterUtils.getFilterForOrientation(turn).apply(image);
+        boolean sideways = upright.getWidth() != image.getWidth();
+        return new Decoded(upright, format, sideways ? height : width, sideways ? width : height);
       } finally {
         reader.dispose();
       }

@@ -18,9 +18,9 @@ import net.coobird.thumbnailator.Thumbnails;
 import pressroom.articles.ArticlePictures.Rendition;
 
 /**
- * Makes the sizes a picture is served at: a JPEG at each of {@link #WIDTHS} no wider than the
- * original (never upscaled; a narrower original gets one rendition at its own width), the aspect
- * kept, transparency flattened onto white, sRGB, no metadata.
+ * Makes the sizes a picture is served at: a JPEG at each of {@link #WIDTHS} narrower than the
+ * original and one at the original's width (at most the largest of them; never upscaled), the
+ * aspect kept, transparency flattened onto white, sRGB, no metadata.
  */
 public final class Renditions {
   /** The widths served: a phone, a phone at 2x or a column, a wide column, a 2x column. */
@@ -38,12 +38,14 @@ public final class Renditions {
     BufferedImage rgb = flattened(image);
     List<Integer> widths = new ArrayList<>();
     for (int w : WIDTHS) {
-      if (w <= width) {
+      if (w < width) {
         widths.add(w);
       }
     }
-    if (widths.isEmpty()) {
-      widths.add(width);
+    // The original's own width on top, up to the largest: a 600-wide picture is served at 600.
+    int top = Math.min(width, WIDTHS.getLast());
+    if (widths.isEmpty() || widths.getLast() != top) {
+      widths.add(top);
     }
     List<Rendition> out = new ArrayList<>();
     for (int w : widths) {

@@ -272,6 +272,68 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
     assertThat(p.height()).isEqualTo(100);
   }
 
+  /** A JPEG stored sideways, with the EXIF note (orientation 6) to turn it clockwise. */
+  static byte[] sideways(int w, int h) {
+    byte[] jpeg = image(w, h, "jpg");
+    // After SOI and the JFIF APP0 segment: APP1 "Exif", a big-endian TIFF with one IFD entry.
+    int app0End = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+    byte[] app1 = {
+      (byte) 0xFF,
+      (byte) 0xE1,
+      0,
+      34,
+      'E',
+      'x',
+      'i',
+      'f',
+      0,
+      0,
+      'M',
+      'M',
+      0,
+      42,
+      0,
+      0,
+      0,
+      8,
+      0,
+      1,
+      0x01,
+      0x12,
+      0,
+      3,
+      0,
+      0,
+      0,
+      1,
+      0,
+      6,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0
+    };
+    byte[] out = new byte[jpeg.length + app1.length];
+    System.arraycopy(jpeg, 0, out, 0, app0End);
+    System.arraycopy(app1, 0, out, app0End, app1.length);
+    System.arraycopy(jpeg, app0End, out, app0End + app1.length, jpeg.length - app0End);
+    return out;
+  }
+
+  @Test
+  void aPictureStoredSidewaysIsTurnedUpright() {
+    partner.respond("/img/sideways.jpg", Response.ok(sideways(1200, 600), "image/jpeg"));
+    String id =
+        publish("A tall picture from a phone", "/img/sideways.jpg", NOW.minusSeconds(450), 0);
+    site.app().pictureJob().run();
+    Picture p = picture(id);
+    assertThat(p.widths()).containsExactly(320, 600);
+    assertThat(p.width()).isEqualTo(600);
+    assertThat(p.height()).isEqualTo(1200);
+  }
+
   @Test
   void whatIsNotAPictureWeServeIsRefusedOnceAndNotFetchedEveryRun() {
     byte[] huge = new byte[16 * 1024 * 1024];
@@ -330,7 +392,7 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
     String id = site.sqlOne(String.class, "SELECT id FROM articles WHERE headline = ?", title);
     site.app().pictureJob().run();
     Picture first = picture(id);
-    assertThat(first.width()).isEqualTo(640);
+    assertThat(first.widths()).containsExactly(320, 640, 800);
     assertThat(status(first.src(320))).isEqualTo(200);
 
     partner.serve(
@@ -443,6 +505,6 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
                 .orElseThrow()
                 .picture())
         .isEqualTo(picture(id));
-    assertThat(Arrays.asList(picture(id).srcset().split(", "))).hasSize(2);
+    assertThat(Arrays.asList(picture(id).srcset().split(", "))).hasSize(3);
   }
 }
