@@ -15,6 +15,7 @@ import pressroom.accounts.Registrations;
 import pressroom.articles.ArticleApi;
 import pressroom.articles.ArticleCountEstimate;
 import pressroom.articles.ArticleDesk;
+import pressroom.articles.ArticlePictures;
 import pressroom.articles.ArticleReads;
 import pressroom.articles.ArticleStats;
 import pressroom.articles.ArticleWrites;
@@ -55,6 +56,8 @@ import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.newsroom.SectionPages;
 import pressroom.newsroom.WritePages;
+import pressroom.pictures.PictureJob;
+import pressroom.pictures.PictureServing;
 import pressroom.reader.ReaderPages;
 import pressroom.search.ArticleIndex;
 import pressroom.search.Indexer;
@@ -71,6 +74,7 @@ import pressroom.web.Templates;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
   private static final long PAGE_CACHE_BYTES = 128L * 1024 * 1024;
+  private static final long PICTURE_CACHE_BYTES = 64L * 1024 * 1024;
 
   static {
     // Unless told, Jetty asks JMX whether object references are compressed, which starts the
@@ -109,6 +113,11 @@ public final class App implements AutoCloseable {
   private final Indexer indexer;
   private final SearchPages searchPages;
   private final Metrics metrics;
+  // Pictures: partners' lead images fetched, resized, stored and served by the site.
+  private final ArticlePictures articlePictures;
+  private final FeedFetcher pictureFetcher;
+  private final PictureJob pictureJob;
+  private final PictureServing pictureServing;
   private final Javalin javalin;
   private boolean started;
   private final java.util.List<String> apiEndpoints = new java.util.ArrayList<>();
@@ -122,6 +131,8 @@ public final class App implements AutoCloseable {
     this.sections = new Sections(database.jdbi());
     this.articles = new ArticleWrites(database.jdbi(), clock);
     this.pageCache = new PageCache(PAGE_CACHE_BYTES);
+    this.articlePictures = new ArticlePictures(database.jdbi());
+    this.pictureServing = new PictureServing(articlePictures, PICTURE_CACHE_BYTES, clock);
     this.searchIndex = new ArticleIndex(config.dataDir().resolve("search-index"), clock);
     this.indexer =
         new Indexer(
@@ -135,6 +146,7 @@ public final class App implements AutoCloseable {
             database.jdbi(),
             changed -> {
               pageCache.invalidate(changed);
+              pictureServing.invalidate(changed);
               List<Change> searched = changed.stream().filter(Change::touchesSearch).toList();
               if (!searched.isEmpty()) {
                 indexer.changed(searched);
@@ -156,9 +168,23 @@ public final class App implements AutoCloseable {
             new IngestJob(sources, ingestStore, fetcher, agencies, metrics.registry, clock),
             clock);
     this.licences = new LicenceMaintenance(database.jdbi(), sources);
+    this.pictureFetcher =
+        new FeedFetcher(
+            config.ingestAllowPrivate(),
+            "Pressroom/0.1 (+" + config.baseUrl() + "; picture fetcher)",
+            PictureJob.MAX_BYTES,
+            clock);
+    this.pictureJob = new PictureJob(articlePictures, pictureFetcher, clock);
     this.scheduler =
         new IngestScheduler(
-            database.dataSource(), poller, licences, config.ingestCheckEvery(), clock);
+            database.dataSource(),
+            poller,
+            licences,
+            config.ingestCheckEvery(),
+            clock,
+            List.of(
+                new IngestScheduler.Job(
+                    "fetch-pictures", Duration.ofSeconds(30), () -> pictureJob.run(), true)));
     Templates templates = new Templates();
     Supplier<Chrome> chrome =
         () ->
@@ -338,7 +364,8 @@ public final class App implements AutoCloseable {
                           sectionPages,
                           writePages,
                           deskPages,
-                          articleEditor)));
+                          articleEditor,
+                          pictureServing)));
             });
   }
 
@@ -355,7 +382,7 @@ public final class App implements AutoCloseable {
   /** Loads the bundled demo into an empty site, if the configuration asks for it. */
   public App loadDemoIfEmpty() {
     if (config.demo()) {
-      new DemoContent(sections, articles, sources).loadIfEmpty();
+      new DemoContent(sections, articles, sources, articlePictures, clock).loadIfEmpty();
     }
     return this;
   }
@@ -493,6 +520,15 @@ public final class App implements AutoCloseable {
     return licences;
   }
 
+  /** Fetches and stores the pictures articles want (tests run it themselves). */
+  public PictureJob pictureJob() {
+    return pictureJob;
+  }
+
+  public ArticlePictures articlePictures() {
+    return articlePictures;
+  }
+
   @Override
   public void close() {
     if (started) {
@@ -505,6 +541,7 @@ public final class App implements AutoCloseable {
     comments.close();
     javalin.stop();
     fetcher.close();
+    pictureFetcher.close();
     metrics.close();
     database.close();
   }

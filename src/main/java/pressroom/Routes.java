@@ -26,6 +26,7 @@ import pressroom.newsroom.AuditPages;
 import pressroom.newsroom.Dashboard;
 import pressroom.newsroom.SectionPages;
 import pressroom.newsroom.WritePages;
+import pressroom.pictures.PictureServing;
 import pressroom.reader.ReaderPages;
 import pressroom.search.SearchPages;
 import pressroom.web.Access;
@@ -71,7 +72,8 @@ public final class Routes {
       SectionPages sectionPages,
       WritePages writePages,
       DeskPages desk,
-      ArticleEditor editor) {}
+      ArticleEditor editor,
+      PictureServing pictures) {}
 
   /**
    * Registers /api/v1 routes and remembers them, so the OpenAPI document can be checked against
@@ -206,6 +208,8 @@ public final class Routes {
       config.routes.get(kind[1] + "/feed.json", ctx -> feeds.jsonFeed(ctx, kind[0]));
     }
     config.routes.get("/robots.txt", feeds::robots);
+    // Pictures: stored renditions of articles' lead images (immutable addresses).
+    config.routes.get("/pictures/{id}/{file}", h.pictures()::serve);
     config.routes.get("/sitemap.xml", feeds::sitemapIndex);
     config.routes.get("/sitemaps/pages.xml", feeds::sitemapPages);
     config.routes.get("/sitemaps/news.xml", feeds::sitemapNews);

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param source the partner it came from, or null for the site's own
  * @param direction "ltr" or "rtl"
- * @param image the lead picture, or null
+ * @param image the lead image the partner's feed names (its address is the partner's), or null
+ * @param picture the lead picture as this site serves it (stored, resized), or null
  * @param storyId the story this version belongs to (several partners, one story), or null
  */
 public record Article(
@@ -29,7 +30,8 @@ public record Article(
     List<Tag> tags,
     ArticleStatus status,
     Image image,
-    String storyId) {
+    String storyId,
+    Picture picture) {
 
   public Article {
     Objects.requireNonNull(id, "id");
@@ -66,7 +68,8 @@ public record Article(
         .tags(tags)
         .status(status)
         .image(image)
-        .storyId(storyId);
+        .storyId(storyId)
+        .picture(picture);
   }
 
   /** Builds an {@link Article}. */
@@ -88,6 +91,7 @@ public record Article(
     private ArticleStatus status;
     private Image image;
     private String storyId;
+    private Picture picture;
 
     private Builder() {}
 
@@ -176,6 +180,11 @@ public record Article(
       return this;
     }
 
+    public Builder picture(Picture v) {
+      picture = v;
+      return this;
+    }
+
     public Article build() {
       return new Article(
           id,
@@ -194,7 +203,8 @@ public record Article(
           tags,
           status,
           image,
-          storyId);
+          storyId,
+          picture);
     }
   }
 

@@ -142,7 +142,42 @@ public final class ArticleApi {
       m.put("usageterms", a.source().attribution());
       m.put("original_url", a.originalUrl());
     }
+    if (a.picture() != null) {
+      m.put("associations", featureImage(a.picture()));
+    }
     ctx.json(m);
+  }
+
+  /**
+   * ninjs associations naming the lead picture as this site serves it (never the partner's
+   * address), with every rendition.
+   */
+  private Map<String, Object> featureImage(Picture p) {
+    Map<String, Object> renditions = new LinkedHashMap<>();
+    for (int w : p.widths()) {
+      renditions.put(
+          "w" + w,
+          Map.of(
+              "href",
+              baseUrl + Picture.path(p.id(), w),
+              "width",
+              w,
+              "height",
+              p.heightAt(w),
+              "contenttype",
+              "image/jpeg"));
+    }
+    Map<String, Object> image = new LinkedHashMap<>();
+    image.put("uri", baseUrl + p.largest());
+    image.put("type", "picture");
+    if (p.caption() != null) {
+      image.put("description_text", p.caption());
+    }
+    if (p.credit() != null) {
+      image.put("by", p.credit());
+    }
+    image.put("renditions", renditions);
+    return Map.of("featureimage", image);
   }
 
   private Map<String, Object> summary(ArticleSummary a) {
@@ -157,6 +192,9 @@ public final class ArticleApi {
     m.put("language", a.language());
     m.put("firstcreated", a.publishedAt().toString());
     m.put("copyrightholder", a.sourceName());
+    if (a.picture() != null) {
+      m.put("associations", featureImage(a.picture()));
+    }
     return m;
   }
 }

@@ -144,6 +144,7 @@ public final class ArticleReads {
                         + ArticleRows.SUMMARY_COLUMNS
                         + " FROM articles a JOIN sections s ON s.id = a.section_id"
                         + " LEFT JOIN sources src ON src.id = a.source_id"
+                        + ArticleRows.PICTURE_JOIN
                         + " WHERE a.id IN (<ids>) AND a.status = 'published'"
                         + " AND a.published_at <= :now")
                 .bindList("ids", chunk)

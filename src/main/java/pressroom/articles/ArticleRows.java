@@ -17,19 +17,39 @@ public final class ArticleRows {
       """
       a.id, a.slug, a.headline, a.summary, a.language, a.direction, a.published_at,
       s.id AS section_id, s.slug AS section_slug, s.name AS section_name,
-      s.description AS section_description, src.name AS source_name
+      s.description AS section_description, src.name AS source_name,
+      """
+          + "      "
+          + ArticleRows.PICTURE_COLUMNS;
+
+  /**
+   * The stored picture's columns; a query that selects them joins {@link #PICTURE_JOIN}. The
+   * article's own caption and credit (a partner may correct them) win over those stored with it.
+   */
+  static final String PICTURE_COLUMNS =
+      """
+      pic.id AS picture_id, pic.width AS picture_width, pic.height AS picture_height,
+      pic.widths AS picture_widths, COALESCE(a.image_caption, pic.caption) AS picture_caption,
+      COALESCE(a.image_credit, pic.credit) AS picture_credit
       """;
+
+  /** The article's stored picture, if any: one lookup by its unique article_id. */
+  static final String PICTURE_JOIN = " LEFT JOIN pictures pic ON pic.article_id = a.id ";
 
   static final String ARTICLE_SELECT =
       """
       SELECT a.*, s.slug AS section_slug, s.name AS section_name,
              s.description AS section_description,
              src.name AS source_name, src.home_url AS source_home_url,
-             src.attribution AS source_attribution, src.seo_policy AS source_policy
-      FROM articles a
-      JOIN sections s ON s.id = a.section_id
-      LEFT JOIN sources src ON src.id = a.source_id
-      """;
+             src.attribution AS source_attribution, src.seo_policy AS source_policy,
+      """
+          + PICTURE_COLUMNS
+          + """
+          FROM articles a
+          JOIN sections s ON s.id = a.section_id
+          LEFT JOIN sources src ON src.id = a.source_id
+          """
+          + PICTURE_JOIN;
 
   static Map<String, List<Tag>> tagsOf(Handle h, List<String> articleIds) {
     return byArticle(
@@ -116,7 +136,22 @@ public final class ArticleRows {
         rs.getString("source_name"),
         rs.getString("language"),
         rs.getString("direction"),
-        Instant.ofEpochMilli(rs.getLong("published_at")));
+        Instant.ofEpochMilli(rs.getLong("published_at")),
+        picture(rs));
+  }
+
+  /** The stored picture of a row selected with {@link #PICTURE_COLUMNS}, or null. */
+  static Picture picture(ResultSet rs) throws SQLException {
+    String id = rs.getString("picture_id");
+    return id == null
+        ? null
+        : new Picture(
+            id,
+            rs.getInt("picture_width"),
+            rs.getInt("picture_height"),
+            Picture.widthsOf(rs.getString("picture_widths")),
+            rs.getString("picture_caption"),
+            rs.getString("picture_credit"));
   }
 
   static Article article(ResultSet rs) throws SQLException {
@@ -152,6 +187,7 @@ public final class ArticleRows {
                     rs.getString("image_caption"),
                     rs.getString("image_credit")))
         .storyId(rs.getString("story_id"))
+        .picture(picture(rs))
         .build();
   }
 }

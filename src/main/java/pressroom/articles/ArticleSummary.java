@@ -3,7 +3,11 @@ package pressroom.articles;
 import java.time.Instant;
 import java.util.List;
 
-/** What a listing (home, section, author, tag pages) shows of an article. */
+/**
+ * What a listing (home, section, author, tag pages) shows of an article.
+ *
+ * @param picture the article's stored lead picture, or null
+ */
 public record ArticleSummary(
     String id,
     String slug,
@@ -14,7 +18,8 @@ public record ArticleSummary(
     String sourceName,
     String language,
     String direction,
-    Instant publishedAt) {
+    Instant publishedAt,
+    Picture picture) {
 
   public ArticleSummary {
     authors = List.copyOf(authors);
@@ -22,6 +27,16 @@ public record ArticleSummary(
 
   ArticleSummary withAuthors(List<Author> list) {
     return new ArticleSummary(
-        id, slug, headline, summary, section, list, sourceName, language, direction, publishedAt);
+        id,
+        slug,
+        headline,
+        summary,
+        section,
+        list,
+        sourceName,
+        language,
+        direction,
+        publishedAt,
+        picture);
   }
 }

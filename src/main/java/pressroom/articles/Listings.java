@@ -177,6 +177,7 @@ public final class Listings {
         + " FROM "
         + l.from()
         + " CROSS JOIN sections s LEFT JOIN sources src ON src.id = a.source_id"
+        + ArticleRows.PICTURE_JOIN
         + " WHERE s.id = a.section_id AND "
         + l.where()
         + keyset

@@ -40,7 +40,9 @@ public final class Pins {
                       "SELECT "
                           + ArticleRows.SUMMARY_COLUMNS
                           + " FROM articles a JOIN sections s ON s.id = a.section_id"
-                          + " LEFT JOIN sources src ON src.id = a.source_id WHERE "
+                          + " LEFT JOIN sources src ON src.id = a.source_id"
+                          + ArticleRows.PICTURE_JOIN
+                          + " WHERE "
                           + where
                           // Only the version listings show: a story told by two partners is
                           // pinned once, even if an editor pinned the other version.

@@ -42,6 +42,11 @@ public final class StatusChanges {
         changed.add(id);
       }
     }
+    if (status != ArticleStatus.PUBLISHED && !changed.isEmpty()) {
+      // Readers may no longer see the article, so neither its picture (same transaction: its
+      // address answers 404 at once).
+      ArticlePictures.forget(h, changed);
+    }
     if (!changed.isEmpty()) {
       List<String> stories = StoryLeads.storiesOf(h, changed);
       StoryLeads.refresh(h, stories, nowMillis);
@@ -137,6 +142,7 @@ public final class StatusChanges {
    */
   public static int withdrawSource(Handle h, String sourceId, long nowMillis) {
     List<String> shared = StoryLeads.sharedStories(h, sourceId);
+    ArticlePictures.forgetOfSource(h, WITHDRAWN_WITH_SOURCE, sourceId);
     int withdrawn =
         h.createUpdate(
                 "UPDATE articles SET status = 'withdrawn', updated_at = :now, listed = 0,"

@@ -6,13 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pressroom.articles.ArticlePictures;
+import pressroom.articles.ArticlePictures.NewPicture;
+import pressroom.articles.ArticlePictures.Rendition;
 import pressroom.articles.ArticleStatus;
 import pressroom.articles.ArticleWrites;
+import pressroom.articles.ArticleWrites.StoredArticle;
 import pressroom.articles.BodySanitizer;
 import pressroom.articles.NewArticle;
 import pressroom.articles.Sections;
@@ -30,11 +37,20 @@ public final class DemoContent {
   private final Sections sections;
   private final ArticleWrites articles;
   private final SourceDao sources;
+  private final ArticlePictures pictures;
+  private final InstantSource clock;
 
-  public DemoContent(Sections sections, ArticleWrites articles, SourceDao sources) {
+  public DemoContent(
+      Sections sections,
+      ArticleWrites articles,
+      SourceDao sources,
+      ArticlePictures pictures,
+      InstantSource clock) {
     this.sections = sections;
     this.articles = articles;
     this.sources = sources;
+    this.pictures = pictures;
+    this.clock = clock;
   }
 
   record Demo(List<DemoSection> sections, List<DemoSource> sources, List<DemoArticle> articles) {}
@@ -76,31 +92,57 @@ public final class DemoContent {
           sources.createSource(
               s.name(), s.homeUrl(), s.attribution(), SeoPolicy.fromDb(s.seoPolicy())));
     }
+    List<StoredArticle> stored = new ArrayList<>();
     for (DemoArticle a : demo.articles()) {
       String body = BodySanitizer.clean(String.join("\n", a.body()), a.originalUrl());
-      articles.insert(
-          NewArticle.builder()
-              .sectionSlug(a.section())
-              .sourceId(sourceIds.get(a.source()))
-              .headline(a.headline())
-              .summary(a.summary())
-              .authorNames(a.authors())
-              .bodyHtml(body)
-              .language(a.language())
-              .direction(a.direction())
-              .originalUrl(a.originalUrl())
-              .publishedAt(Instant.parse(a.publishedAt()))
-              .updatedAt(a.updatedAt() == null ? null : Instant.parse(a.updatedAt()))
-              .tagNames(a.tags())
-              .status(ArticleStatus.fromDb(a.status()))
-              .build());
+      stored.add(
+          articles.insert(
+              NewArticle.builder()
+                  .sectionSlug(a.section())
+                  .sourceId(sourceIds.get(a.source()))
+                  .headline(a.headline())
+                  .summary(a.summary())
+                  .authorNames(a.authors())
+                  .bodyHtml(body)
+                  .language(a.language())
+                  .direction(a.direction())
+                  .originalUrl(a.originalUrl())
+                  .publishedAt(Instant.parse(a.publishedAt()))
+                  .updatedAt(a.updatedAt() == null ? null : Instant.parse(a.updatedAt()))
+                  .tagNames(a.tags())
+                  .status(ArticleStatus.fromDb(a.status()))
+                  .build()));
     }
+    long drawing = System.nanoTime();
+    storePictures(stored);
+    log.info(
+        "Demo illustrations drawn and stored in {} ms", (System.nanoTime() - drawing) / 1_000_000);
     log.info(
         "Loaded demo content: {} sections, {} partners, {} articles (start with --no-demo to skip)",
         demo.sections().size(),
         demo.sources().size(),
         demo.articles().size());
     return demo.articles().size();
+  }
+
+  /**
+   * Draws each article's illustration (on every core: drawing and encoding are most of the cost)
+   * and stores it as its picture; drafts get none until they are published.
+   */
+  private void storePictures(List<StoredArticle> stored) {
+    Map<String, List<Rendition>> drawn = new ConcurrentHashMap<>();
+    stored.parallelStream().forEach(a -> drawn.put(a.id(), DemoIllustrations.draw(a.slug())));
+    for (StoredArticle a : stored) {
+      pictures.store(
+          a.id(),
+          new NewPicture(
+              "demo:" + a.slug(),
+              DemoIllustrations.caption(a.slug()),
+              DemoIllustrations.CREDIT,
+              drawn.get(a.id())),
+          false,
+          clock.instant());
+    }
   }
 
   private static Demo read() {

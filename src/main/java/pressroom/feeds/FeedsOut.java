@@ -3,6 +3,7 @@ package pressroom.feeds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
@@ -177,6 +178,14 @@ public final class FeedsOut {
       var cat = new SyndCategoryImpl();
       cat.setName(UntrustedText.clean(a.section().name()));
       e.setCategories(List.of(cat));
+      if (a.picture() != null) {
+        // Our own rendition, never the partner's address; its size is not at hand (0: unknown).
+        var picture = new SyndEnclosureImpl();
+        picture.setUrl(baseUrl + a.picture().src(960));
+        picture.setType("image/jpeg");
+        picture.setLength(0);
+        e.setEnclosures(List.of(picture));
+      }
       entries.add(e);
     }
     feed.setEntries(entries);
@@ -215,6 +224,9 @@ public final class FeedsOut {
               .toList());
       i.put("language", a.language());
       i.put("tags", List.of(a.section().name()));
+      if (a.picture() != null) {
+        i.put("image", baseUrl + a.picture().src(960));
+      }
       items.add(i);
     }
     feed.put("items", items);

@@ -47,10 +47,13 @@ final class ArticleHead {
     for (Tag t : a.tags()) {
       meta.add(MetaTag.property("article:tag", t.name()));
     }
-    meta.add(
-        MetaTag.property(
-            "og:image", a.image() != null ? a.image().url() : baseUrl + "/static/og-default.png"));
-    if (a.image() == null) {
+    // Our own stored picture, never the partner's address.
+    if (a.picture() != null) {
+      meta.add(MetaTag.property("og:image", baseUrl + a.picture().largest()));
+      meta.add(MetaTag.property("og:image:width", String.valueOf(a.picture().width())));
+      meta.add(MetaTag.property("og:image:height", String.valueOf(a.picture().height())));
+    } else {
+      meta.add(MetaTag.property("og:image", baseUrl + "/static/og-default.png"));
       meta.add(MetaTag.property("og:image:width", "1200"));
       meta.add(MetaTag.property("og:image:height", "630"));
     }
@@ -78,6 +81,9 @@ final class ArticleHead {
     ld.put("articleSection", a.section().name());
     ld.put("datePublished", a.publishedAt().toString());
     ld.put("dateModified", a.updatedAt().toString());
+    if (a.picture() != null) {
+      ld.put("image", baseUrl + a.picture().largest());
+    }
     ld.put(
         "author",
         a.authors().stream()

@@ -25,6 +25,7 @@ class ArchitectureTest {
     "pressroom.feeds..",
     "pressroom.ingest..",
     "pressroom.newsroom..",
+    "pressroom.pictures..",
     "pressroom.reader..",
     "pressroom.search.."
   };

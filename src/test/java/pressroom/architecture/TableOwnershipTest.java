@@ -44,6 +44,10 @@ class TableOwnershipTest {
           Map.entry("sections", "articles"),
           Map.entry("section_slugs_retired", "articles"),
           Map.entry("tags", "articles"),
+          // An article's stored picture goes with its status (StatusChanges removes it).
+          Map.entry("pictures", "articles"),
+          Map.entry("picture_renditions", "articles"),
+          Map.entry("picture_failures", "articles"),
           Map.entry("bookmarks", "bookmarks"),
           Map.entry("comments", "comments"),
           Map.entry("comment_likes", "comments"),

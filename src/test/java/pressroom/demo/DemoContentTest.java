@@ -41,6 +41,23 @@ class DemoContentTest {
         assertThat(checker.errors(r.body())).as("HTML errors in " + a.slug()).isEmpty();
         assertThat(Jsoup.parse(r.body()).select(".attribution").text()).startsWith("From ");
       }
+
+      // Every published demo article has an illustration drawn for it, served by the site.
+      assertThat(all).allMatch(a -> a.picture() != null);
+      assertThat(all.stream().map(a -> a.picture().id()).distinct()).hasSize(all.size());
+      ArticleSummary first = all.get(0);
+      Document page = Jsoup.parse(site.get("/articles/" + first.slug()).body());
+      assertThat(page.select(".lead-image img").attr("srcset"))
+          .contains("/pictures/" + first.picture().id() + "/320.jpg 320w");
+      assertThat(page.select(".lead-image figcaption .credit").text())
+          .isEqualTo("Illustration: Pressroom demo");
+      var picture = site.getBytes(first.picture().src(640));
+      assertThat(picture.statusCode()).isEqualTo(200);
+      assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+      assertThat(
+              javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(picture.body()))
+                  .getWidth())
+          .isEqualTo(640);
     }
   }
 

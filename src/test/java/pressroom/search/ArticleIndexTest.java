@@ -45,6 +45,7 @@ class ArticleIndexTest {
         List.of(new Tag("t", "ports", "Ports")),
         ArticleStatus.PUBLISHED,
         null,
+        null,
         null);
   }
 
@@ -90,6 +91,7 @@ class ArticleIndexTest {
                 Instant.now(),
                 List.of(),
                 ArticleStatus.PUBLISHED,
+                null,
                 null,
                 null));
       }
@@ -138,6 +140,7 @@ class ArticleIndexTest {
                 start.plusSeconds(60L * i),
                 List.of(),
                 ArticleStatus.PUBLISHED,
+                null,
                 null,
                 null));
       }

@@ -79,6 +79,20 @@ public final class FeedFetcher implements AutoCloseable {
         clock);
   }
 
+  /**
+   * A fetcher with its own size cap (pictures: bigger than any picture we keep is refused early).
+   */
+  public FeedFetcher(
+      boolean allowPrivateAddresses, String userAgent, long maxBytes, InstantSource clock) {
+    this(
+        new AddressPolicy(allowPrivateAddresses),
+        userAgent,
+        CONNECT_TIMEOUT,
+        TOTAL_TIMEOUT,
+        maxBytes,
+        clock);
+  }
+
   FeedFetcher(
       boolean allowPrivateAddresses,
       String userAgent,
