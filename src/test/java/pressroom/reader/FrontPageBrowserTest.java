@@ -56,6 +56,26 @@ class FrontPageBrowserTest {
             .toList();
     assertThat(links).hasSizeGreaterThan(20).doesNotHaveDuplicates();
 
+    // Pictures: the lead's loads first, the cards' when scrolled to, the headlines have none.
+    WebElement leadPicture =
+        browser.findElement(By.cssSelector(".top-stories .item.lead .item-picture img"));
+    assertThat(leadPicture.getDomAttribute("fetchpriority")).isEqualTo("high");
+    assertThat(leadPicture.getDomAttribute("srcset")).contains("/pictures/");
+    Browser.waitUp(browser)
+        .until(
+            d ->
+                ((Number) browser.executeScript("return arguments[0].naturalWidth", leadPicture))
+                        .intValue()
+                    > 0);
+    assertThat(cards)
+        .allSatisfy(
+            c ->
+                assertThat(
+                        c.findElement(By.cssSelector(".item-picture img"))
+                            .getDomAttribute("loading"))
+                    .isEqualTo("lazy"));
+    assertThat(browser.findElements(By.cssSelector(".briefs .item-picture"))).isEmpty();
+
     // The whole item opens the story, not only its headline.
     String leadHref = lead.findElement(By.tagName("a")).getDomAttribute("href");
     new org.openqa.selenium.interactions.Actions(browser)
@@ -98,11 +118,19 @@ class FrontPageBrowserTest {
     browser.manage().window().setSize(new Dimension(390, 844));
     for (String path : List.of("/", "/sections/syndicated-news")) {
       browser.get(site.url(path));
+      // The lead's headline is read without scrolling, its picture (if any) above it.
       WebElement lead = browser.findElement(By.cssSelector(".item.lead .item-title"));
-      Number top =
-          (Number) browser.executeScript("return arguments[0].getBoundingClientRect().top", lead);
+      Number bottom =
+          (Number)
+              browser.executeScript("return arguments[0].getBoundingClientRect().bottom", lead);
       Number height = (Number) browser.executeScript("return window.innerHeight");
-      assertThat(top.doubleValue()).as(path).isLessThan(height.doubleValue() * 0.75);
+      assertThat(bottom.doubleValue()).as(path).isLessThan(height.doubleValue());
+      // A phone's rows keep their picture small, beside the headline.
+      WebElement row = browser.findElement(By.cssSelector(".item.card, .item.row"));
+      WebElement thumb = row.findElement(By.cssSelector(".item-picture"));
+      WebElement title = row.findElement(By.cssSelector(".item-title"));
+      assertThat(thumb.getLocation().getX()).as(path).isGreaterThan(title.getLocation().getX());
+      assertThat(thumb.getSize().getWidth()).as(path).isLessThan(140);
       Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth");
       Number inner = (Number) browser.executeScript("return window.innerWidth");
       assertThat(scroll.intValue()).as(path).isLessThanOrEqualTo(inner.intValue());
