@@ -65,7 +65,7 @@ for kind in home section article; do
       const r = require(process.argv[1]).categories;
       console.log(["performance","accessibility","best-practices","seo"].map(k => Math.round(r[k].score * 100)).join(" "));
     ' "$out")
-    printf '%-10s %-8s %-46s %6s %6s %6s %6s\n' "$kind" "$device" "$path" "$perf" "$a11y" "$best" "$seo"
+    printf '%-10s %-8s %-46s %6s %6s %6s %6s\n' "$kind" "$device" "${path:0:46}" "$perf" "$a11y" "$best" "$seo"
     for s in $perf $a11y $best $seo; do [ "$s" -ge "$MIN" ] || status=1; done
     if [ "$perf" -lt "$MIN" ] || [ "$a11y" -lt "$MIN" ] || [ "$best" -lt "$MIN" ] || [ "$seo" -lt "$MIN" ]; then
       node -e '
