@@ -37,6 +37,23 @@ public final class AccountViews {
     public String error(String name) {
       return errors.get(name);
     }
+
+    /**
+     * Whether {@code name} is the first field with a problem (errors come in the form's order), the
+     * one that gets the focus; "form" is a problem of the whole form, not a field.
+     */
+    public boolean focus(String name) {
+      return errors.keySet().stream()
+          .filter(k -> !k.equals("form"))
+          .findFirst()
+          .map(name::equals)
+          .orElse(false);
+    }
+
+    /** The problems tied to fields, in the form's order, for the summary above it. */
+    public java.util.List<Map.Entry<String, String>> fieldErrors() {
+      return errors.entrySet().stream().filter(e -> !e.getKey().equals("form")).toList();
+    }
   }
 
   public record Notice(
