@@ -171,3 +171,19 @@
     row.appendChild(button);
   });
 })();
+
+(function () {
+  'use strict';
+  // Search page (h-accounts): the refinements stand open beside the results on a wide screen.
+  var refine = document.querySelector('details.refine');
+  if (!refine || !window.matchMedia) {
+    return;
+  }
+  var wide = window.matchMedia('(min-width: 56rem)');
+  var openedByServer = refine.open; // a date to correct: it stays open at any width
+  var fit = function () { refine.open = openedByServer || wide.matches; };
+  fit();
+  if (wide.addEventListener) {
+    wide.addEventListener('change', fit);
+  }
+})();

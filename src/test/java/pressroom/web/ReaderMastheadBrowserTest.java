@@ -22,7 +22,7 @@ import pressroom.web.Access.Role;
  * The reader's masthead: on a phone a slim bar that leaves the screen to the news (under 15% of its
  * height), nothing wider than the screen, everything still in reach; a full masthead on a desktop.
  */
-@RunningSite
+@RunningSite(indexed = true)
 class ReaderMastheadBrowserTest {
   static final Dimension PHONE = new Dimension(390, 844);
   static final Dimension DESKTOP = new Dimension(1280, 900);
