@@ -49,11 +49,6 @@ public final class AccountViews {
           .map(name::equals)
           .orElse(false);
     }
-
-    /** The problems tied to fields, in the form's order, for the summary above it. */
-    public java.util.List<Map.Entry<String, String>> fieldErrors() {
-      return errors.entrySet().stream().filter(e -> !e.getKey().equals("form")).toList();
-    }
   }
 
   public record Notice(

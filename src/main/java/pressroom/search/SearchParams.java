@@ -89,12 +89,8 @@ public record SearchParams(
    * as ISO; a date that cannot be read is left out of the search and named in {@code problems}
    * (field → message), so the page can say so beside the field and keep everything else.
    */
-  record Typed(SearchParams params, String fromText, String toText, Map<String, String> problems) {
-    /** Whether the date fields need the reader's attention (the panel holding them opens). */
-    public boolean datesWrong() {
-      return problems.containsKey("from") || problems.containsKey("to");
-    }
-  }
+  public record Typed(
+      SearchParams params, String fromText, String toText, Map<String, String> problems) {}
 
   static Typed typed(Context ctx) {
     Map<String, String> problems = new LinkedHashMap<>();
