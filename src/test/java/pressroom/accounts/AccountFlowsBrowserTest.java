@@ -31,6 +31,19 @@ class AccountFlowsBrowserTest {
     open(link.substring(TestApp.BASE_URL.length()));
   }
 
+  /** Keeps a picture of what the test saw, for a person reviewing the change. */
+  void picture(String name) {
+    try {
+      var dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(
+          dir.resolve(name + ".png"),
+          browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   void type(String id, String text) {
     var field = browser.findElement(By.id(id));
     field.clear();
@@ -147,6 +160,7 @@ class AccountFlowsBrowserTest {
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     Browser.waitUp(browser).until(d -> d.getCurrentUrl().endsWith(article));
     awaitText(".confirmed-notice", "Your e-mail address is confirmed. You are signed in.");
+    picture("confirmed-back-on-the-article");
     awaitText(".account-nav", userId);
 
     // Once only: the same link again says it does not work, and signs nobody in.
@@ -179,7 +193,9 @@ class AccountFlowsBrowserTest {
       assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("userId");
       var summary = browser.findElement(By.cssSelector(".error-summary[role=alert]"));
       assertThat(summary.findElements(By.cssSelector("a[href='#userId']"))).hasSize(1);
-      assertThat(summary.findElements(By.cssSelector("a[href='#email']"))).hasSize(1);
+      assertThat(summary.findElement(By.cssSelector("a[href='#email']")).getText())
+          .startsWith("E-mail: ");
+      picture("register-problems-" + size.width);
       assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
 
       open("/recover");
@@ -203,6 +219,7 @@ class AccountFlowsBrowserTest {
     assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
     toggle.click();
     assertThat(field.getAttribute("type")).isEqualTo("text");
+    picture("signin-password-shown");
     assertThat(toggle.getText()).isEqualTo("Hide password");
     assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
