@@ -231,7 +231,8 @@ public final class App implements AutoCloseable {
             new Stamp.Clock(config.timeZone()),
             clock);
     BookmarkDao bookmarkDao = new BookmarkDao(database.jdbi(), articleReads, clock);
-    BookmarkPages bookmarkPages = new BookmarkPages(bookmarkDao, csrf, templates, chrome);
+    BookmarkPages bookmarkPages =
+        new BookmarkPages(bookmarkDao, csrf, templates, chrome, new Stamp.Clock(config.timeZone()));
     ReaderPages reader =
         new ReaderPages(
             articleReads,

@@ -136,6 +136,7 @@ public final class Routes {
     config.routes.get("/register", registration::registerForm);
     config.routes.post("/register", registration::register);
     config.routes.get("/verify", registration::verify);
+    config.routes.post("/verify", registration::confirm);
     config.routes.post("/verify/resend", registration::resendVerification);
     var signIn = h.signIn();
     config.routes.get("/signin", signIn::signInForm);

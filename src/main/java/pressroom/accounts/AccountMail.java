@@ -1,5 +1,7 @@
 package pressroom.accounts;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -72,15 +74,28 @@ public final class AccountMail {
     return wait;
   }
 
-  /** A new link that confirms {@code email} as the account's address, to that address. */
-  void sendVerification(String accountId, String userId, String email, Instant now) {
+  /**
+   * A new link that confirms {@code email} as the account's address, to that address. The page the
+   * reader started from rides in the link rather than the database: it is only ever a path on this
+   * site (checked again when the link is used), so nobody gains by editing it.
+   */
+  void sendVerification(
+      String accountId, String userId, String email, String returnTo, Instant now) {
     String token = Csrf.newToken();
     accounts.createToken(Sessions.hash(token), accountId, "verify", email, now.plus(VERIFY_TTL));
+    String back = SignInPages.safeReturn(returnTo);
+    String link =
+        baseUrl
+            + "/verify?token="
+            + token
+            + (back.equals("/")
+                ? ""
+                : "&return=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
     send(
         email,
         "Confirm your e-mail address for " + siteName,
         "accounts/mail/verify.jte",
-        Map.of("siteName", siteName, "userId", userId, "link", baseUrl + "/verify?token=" + token));
+        Map.of("siteName", siteName, "userId", userId, "link", link));
   }
 
   /** To the owner of an address someone else tried to use: nothing changed, and how to recover. */

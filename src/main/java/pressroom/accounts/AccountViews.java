@@ -37,6 +37,18 @@ public final class AccountViews {
     public String error(String name) {
       return errors.get(name);
     }
+
+    /**
+     * Whether {@code name} is the first field with a problem (errors come in the form's order), the
+     * one that gets the focus; "form" is a problem of the whole form, not a field.
+     */
+    public boolean focus(String name) {
+      return errors.keySet().stream()
+          .filter(k -> !k.equals("form"))
+          .findFirst()
+          .map(name::equals)
+          .orElse(false);
+    }
   }
 
   public record Notice(

@@ -81,7 +81,7 @@ public record Accounts(
   }
 
   public RegistrationPages registrationPages() {
-    return new RegistrationPages(registrations, views);
+    return new RegistrationPages(registrations, signIns, auth, csrf, views);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class Profiles {
       }
       return Optional.empty();
     }
-    accountMail.sendVerification(a.id(), a.userId(), mail, now);
+    accountMail.sendVerification(a.id(), a.userId(), mail, "/", now);
     return Optional.empty();
   }
 

@@ -22,7 +22,21 @@ public final class RecoveryPages {
   }
 
   public void recover(Context ctx) {
-    var throttled = passwordChanges.recover(AccountViews.param(ctx, "login"), ctx.ip());
+    String login = AccountViews.param(ctx, "login");
+    if (login.isEmpty()) { // nothing to look up: say so beside the field, and count nothing
+      views.render(
+          ctx,
+          400,
+          "accounts/recover.jte",
+          views.form(
+              ctx,
+              "Recover your sign-in details",
+              Map.of(),
+              Map.of("login", "Enter your user ID or e-mail address."),
+              null));
+      return;
+    }
+    var throttled = passwordChanges.recover(login, ctx.ip());
     if (throttled.isPresent()) {
       views.tooMany(ctx, throttled.get());
       return;

@@ -56,6 +56,20 @@ public final class Registrations {
 
   public Registration register(
       String userId, String email, String password, String displayName, String ip) {
+    return register(userId, email, password, displayName, ip, "/");
+  }
+
+  /**
+   * Registers; the confirmation link brings the reader back to {@code returnTo} (a path on this
+   * site, checked again when the link is used).
+   */
+  public Registration register(
+      String userId,
+      String email,
+      String password,
+      String displayName,
+      String ip,
+      String returnTo) {
     Instant now = clock.instant();
     Optional<Duration> wait = throttle.retryAfter("register-ip:" + ip, REGISTER_PER_IP, now);
     if (wait.isPresent()) {
@@ -93,7 +107,7 @@ public final class Registrations {
       tellOwnerOfTakenAddress(mail, now);
       return new Registration.Created(null);
     }
-    accountMail.sendVerification(id.get(), uid, mail, now);
+    accountMail.sendVerification(id.get(), uid, mail, returnTo, now);
     return new Registration.Created(id.get());
   }
 
@@ -143,8 +157,16 @@ public final class Registrations {
    * Confirms an e-mail address from the mailed link; false when the link is unknown, used or old.
    */
   public boolean verify(String token) {
+    return confirm(token).isPresent();
+  }
+
+  /**
+   * Confirms an e-mail address from the mailed link, once: the account whose address it was, or
+   * empty when the link is unknown, used or older than {@link AccountMail#VERIFY_TTL}.
+   */
+  public Optional<String> confirm(String token) {
     if (token == null || token.isBlank()) {
-      return false;
+      return Optional.empty();
     }
     Instant now = clock.instant();
     return accounts
@@ -152,9 +174,22 @@ public final class Registrations {
         .map(
             use -> {
               accounts.setVerified(use.accountId(), use.email(), now);
-              return true;
-            })
-        .orElse(false);
+              return use.accountId();
+            });
+  }
+
+  /**
+   * The user ID a confirmation link would confirm, without using it (the page that asks "confirm
+   * for this user ID?" before anything changes); empty when the link would not work.
+   */
+  public Optional<String> pendingConfirmation(String token) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    return accounts
+        .tokenAccount(Sessions.hash(token.strip()), "verify", clock.instant())
+        .flatMap(accounts::find)
+        .map(Account::userId);
   }
 
   /**
@@ -168,7 +203,7 @@ public final class Registrations {
     Instant now = clock.instant();
     Optional<Duration> wait = accountMail.allowed(a.id(), a.email(), now);
     if (wait.isEmpty()) {
-      accountMail.sendVerification(a.id(), a.userId(), a.email(), now);
+      accountMail.sendVerification(a.id(), a.userId(), a.email(), "/", now);
     }
     return wait;
   }

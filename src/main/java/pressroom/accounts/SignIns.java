@@ -100,6 +100,24 @@ public final class SignIns {
     return new SignIn.Ok(a, sessions.create(a.id(), remember, userAgent, now), remember);
   }
 
+  /**
+   * A session for a reader who just confirmed their address from the mailed link (the mailbox
+   * stands in for the password), or empty when the link may not sign in: an account with a second
+   * factor (the link is one factor only) or a staff account (their sign-in goes through the
+   * password and the staff's rules).
+   */
+  public Optional<SignIn.Ok> signInByConfirmation(String accountId, String userAgent) {
+    Optional<Account> found = accounts.find(accountId);
+    if (found.isEmpty()
+        || found.get().role() != pressroom.web.Access.Role.READER
+        || twoFactor.enrolled(accountId)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SignIn.Ok(
+            found.get(), sessions.create(accountId, false, userAgent, clock.instant()), false));
+  }
+
   /** Whether a browser's value names a sign-in still waiting for its code. */
   public boolean waitingForCode(String pendingValue) {
     return pending.find(pendingValue, clock.instant()).isPresent();

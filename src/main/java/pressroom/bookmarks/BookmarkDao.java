@@ -40,7 +40,15 @@ public final class BookmarkDao {
       String headline,
       String sectionName,
       boolean available,
-      Instant savedAt) {}
+      Instant savedAt,
+      Details details) {}
+
+  /**
+   * What the reading list shows of an article a reader can open besides its headline; its language
+   * and direction, so an Arabic headline reads right to left.
+   */
+  public record Details(
+      String summary, String sourceName, String language, String direction, Instant publishedAt) {}
 
   /**
    * Adds an article (once); false when no reader could open it (none, embargoed, withdrawn): a
@@ -125,9 +133,17 @@ public final class BookmarkDao {
         ArticleSummary a = open.get(row.articleId());
         if (a != null) {
           out.add(
-              new Entry(a.id(), a.slug(), a.headline(), a.section().name(), true, row.savedAt()));
+              new Entry(
+                  a.id(),
+                  a.slug(),
+                  a.headline(),
+                  a.section().name(),
+                  true,
+                  row.savedAt(),
+                  new Details(
+                      a.summary(), a.sourceName(), a.language(), a.direction(), a.publishedAt())));
         } else if (dated.contains(row.articleId())) {
-          out.add(new Entry(row.articleId(), null, null, null, false, row.savedAt()));
+          out.add(new Entry(row.articleId(), null, null, null, false, row.savedAt(), null));
         }
       }
       Saved last = rows.getLast();

@@ -14,6 +14,7 @@ import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Head;
 import pressroom.web.PageException;
+import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
 /** The Bookmark button, the reading list page and its JSON API. */
@@ -22,13 +23,19 @@ public final class BookmarkPages {
   private final Csrf csrf;
   private final Templates templates;
   private final Supplier<Chrome> chrome;
+  private final Stamp.Clock stamps;
 
   public BookmarkPages(
-      BookmarkDao bookmarks, Csrf csrf, Templates templates, Supplier<Chrome> chrome) {
+      BookmarkDao bookmarks,
+      Csrf csrf,
+      Templates templates,
+      Supplier<Chrome> chrome,
+      Stamp.Clock stamps) {
     this.bookmarks = bookmarks;
     this.csrf = csrf;
     this.templates = templates;
     this.chrome = chrome;
+    this.stamps = stamps;
   }
 
   /** Bookmarks on a page of the reading list and in one answer of its API. */
@@ -38,8 +45,17 @@ public final class BookmarkPages {
    * @param older the link to the bookmarks saved before these, or null at the end
    * @param newer the link back to the first page, or null on it
    */
-  public record ReadingList(
-      Chrome chrome, Head head, List<BookmarkDao.Entry> entries, String older, String newer) {}
+  public record ReadingList(Chrome chrome, Head head, List<Row> rows, String older, String newer) {}
+
+  /**
+   * One saved article as the list shows it: when it was published and saved, in the site's zone
+   * ({@code published} is null for an article no longer available).
+   */
+  public record Row(BookmarkDao.Entry entry, Stamp published, Stamp saved) {
+    public BookmarkDao.Details details() {
+      return entry.details();
+    }
+  }
 
   /** One page of a reader's bookmarks and the position of the next, if any. */
   private record Page(List<BookmarkDao.Entry> entries, Window.Position next) {}
@@ -111,7 +127,16 @@ public final class BookmarkPages {
                 new ReadingList(
                     c,
                     Head.simple("My reading list — " + c.siteName(), "Saved articles"),
-                    p.entries(),
+                    p.entries().stream()
+                        .map(
+                            e ->
+                                new Row(
+                                    e,
+                                    e.details() == null
+                                        ? null
+                                        : stamps.stamp(e.details().publishedAt()),
+                                    stamps.stamp(e.savedAt())))
+                        .toList(),
                     p.next() == null ? null : "/reading-list?before=" + p.next(),
                     ctx.queryParam("before") == null ? null : "/reading-list")));
   }

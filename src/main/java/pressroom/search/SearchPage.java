@@ -19,7 +19,31 @@ public record SearchPage(
     List<Choice> active,
     String previous,
     String next,
-    IndexStatus index) {
+    IndexStatus index,
+    SearchParams.Typed typed) {
+  /**
+   * The date fields as typed (a date read is shown the site's way), and what is wrong with them.
+   */
+  public String fromText() {
+    return typed.fromText();
+  }
+
+  public String toText() {
+    return typed.toText();
+  }
+
+  public String problem(String field) {
+    return typed.problems().get(field);
+  }
+
+  public java.util.Map<String, String> problems() {
+    return typed.problems();
+  }
+
+  public String dateExample() {
+    return SearchDates.EXAMPLE;
+  }
+
   /** What readers are told while the index is incomplete; null once it is not. */
   public String notice() {
     return notice(index);
@@ -83,7 +107,13 @@ public record SearchPage(
    * index was ({@code status}) when the search began.
    */
   static SearchPage of(
-      Chrome c, SearchParams p, SearchResults r, List<Row> rows, int pageSize, IndexStatus status) {
+      Chrome c,
+      SearchParams.Typed typed,
+      SearchResults r,
+      List<Row> rows,
+      int pageSize,
+      IndexStatus status) {
+    SearchParams p = typed.params();
     String q = p.q();
     return new SearchPage(
         c,
@@ -106,7 +136,8 @@ public record SearchPage(
         (long) p.page() * pageSize < r.total()
             ? p.with("page", String.valueOf(p.page() + 1))
             : null,
-        status);
+        status,
+        typed);
   }
 
   /** The filters beside the results, each value with its count. */

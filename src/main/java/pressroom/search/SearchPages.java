@@ -67,7 +67,8 @@ public final class SearchPages {
 
   public void page(Context ctx) {
     IndexStatus status = indexStatus.get();
-    SearchParams p = SearchParams.from(ctx);
+    SearchParams.Typed typed = SearchParams.typed(ctx);
+    SearchParams p = typed.params();
     SearchResults r = run(p);
     Chrome c =
         chrome.get().as(Auth.viewer(ctx), Auth.account(ctx).isPresent() ? csrf.token(ctx) : null);
@@ -78,10 +79,11 @@ public final class SearchPages {
     // Never cached (here or by the page cache): results, and the building notice, change as the
     // index does.
     ctx.header("Cache-Control", "no-store");
-    ctx.contentType("text/html; charset=utf-8")
+    ctx.status(typed.problems().isEmpty() ? 200 : 400)
+        .contentType("text/html; charset=utf-8")
         .result(
             templates.render(
-                "search/results.jte", SearchPage.of(c, p, r, rows, PAGE_SIZE, status)));
+                "search/results.jte", SearchPage.of(c, typed, r, rows, PAGE_SIZE, status)));
   }
 
   public void api(Context ctx) {

@@ -72,9 +72,69 @@ public record SearchParams(
 
   /**
    * Reads and checks a search from the query string; a value that cannot be right is a 400 naming
-   * it.
+   * it (the API: a program should hear of its mistake rather than get other results).
    */
   static SearchParams from(Context ctx) {
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    if (from != null && to != null && from.isAfter(to)) {
+      throw PageException.badRequest(
+          "The date range starts (" + from + ") after it ends (" + to + "); swap the dates.");
+    }
+    return read(ctx, from, to);
+  }
+
+  /**
+   * A search as a person typed it into the page's form: dates in the site's way of writing them or
+   * as ISO; a date that cannot be read is left out of the search and named in {@code problems}
+   * (field → message), so the page can say so beside the field and keep everything else.
+   */
+  public record Typed(
+      SearchParams params, String fromText, String toText, Map<String, String> problems) {}
+
+  static Typed typed(Context ctx) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    String fromText = blankToNull(ctx.queryParam("from"));
+    String toText = blankToNull(ctx.queryParam("to"));
+    LocalDate from = typedDate(fromText, "from", "“From”", problems);
+    LocalDate to = typedDate(toText, "to", "“To”", problems);
+    if (from != null && to != null && from.isAfter(to)) {
+      problems.put(
+          "from",
+          "The range starts ("
+              + SearchDates.shown(from)
+              + ") after it ends ("
+              + SearchDates.shown(to)
+              + "); swap the dates.");
+      from = null;
+      to = null;
+    }
+    return new Typed(
+        read(ctx, from, to),
+        fromText == null ? "" : (from != null ? SearchDates.shown(from) : fromText),
+        toText == null ? "" : (to != null ? SearchDates.shown(to) : toText),
+        problems);
+  }
+
+  private static LocalDate typedDate(
+      String text, String name, String label, Map<String, String> problems) {
+    if (text == null) {
+      return null;
+    }
+    var d = SearchDates.parse(text);
+    if (d.isEmpty()) {
+      problems.put(
+          name,
+          label
+              + " date “"
+              + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+              + "” is not a date we can read. Write it like 6 December 2026 or 2026-12-06.");
+      return null;
+    }
+    return d.get();
+  }
+
+  private static SearchParams read(Context ctx, LocalDate from, LocalDate to) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
     if (q.length() > QueryText.MAX_LENGTH) {
       throw PageException.badRequest(
@@ -91,12 +151,6 @@ public record SearchParams(
                   () ->
                       PageException.badRequest(
                           "The time span “" + within + "” is not one of: day, week, month, year."));
-    }
-    LocalDate from = date(ctx, "from");
-    LocalDate to = date(ctx, "to");
-    if (from != null && to != null && from.isAfter(to)) {
-      throw PageException.badRequest(
-          "The date range starts (" + from + ") after it ends (" + to + "); swap the dates.");
     }
     String sort = ctx.queryParam("sort");
     if (sort != null && !sort.isBlank() && !sort.equals("newest") && !sort.equals("relevance")) {

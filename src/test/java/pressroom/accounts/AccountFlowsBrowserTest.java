@@ -31,6 +31,19 @@ class AccountFlowsBrowserTest {
     open(link.substring(TestApp.BASE_URL.length()));
   }
 
+  /** Keeps a picture of what the test saw, for a person reviewing the change. */
+  void picture(String name) {
+    try {
+      var dir = java.nio.file.Path.of("target", "screenshots");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(
+          dir.resolve(name + ".png"),
+          browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   void type(String id, String text) {
     var field = browser.findElement(By.id(id));
     field.clear();
@@ -59,7 +72,13 @@ class AccountFlowsBrowserTest {
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     awaitH1("Check your e-mail");
     follow(MailCatcher.link(mail.awaitMail(email, 0), "/verify"));
-    awaitH1("E-mail address confirmed");
+    awaitH1("Confirm your e-mail address");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains(userId);
+    Browser.clickAndWait(
+        browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+    awaitText(".account-nav", userId);
+    browser.findElement(By.cssSelector(".account-nav button")).click(); // Sign out
+    awaitText(".account-nav", "Sign in");
 
     // Sign in from the prompt on an article page, with the user ID; come back to its comments.
     open("/articles/" + f.wire.slug());
@@ -105,5 +124,116 @@ class AccountFlowsBrowserTest {
     open("/profile");
     awaitH1("Your profile");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("User ID: " + userId);
+  }
+
+  /** The whole mailed confirmation link, with the page to come back to. */
+  static String confirmationLink(String mailText) {
+    var m =
+        java.util.regex.Pattern.compile("(https?://\\S+/verify\\?token=\\S+)").matcher(mailText);
+    assertThat(m.find()).as(mailText).isTrue();
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  @Test
+  void registeringFromAnArticleEndsSignedInBackOnThatArticle() {
+    String userId = "omar.v";
+    String email = "omar@mail.example";
+    String article = "/articles/" + f.wire.slug();
+    open("/");
+    browser.manage().deleteAllCookies(); // nobody signed in from the tests before
+    open(article);
+    Browser.clickAndWait(
+        browser, browser.findElement(By.cssSelector(".account-nav a[href^='/register']")));
+    assertThat(browser.getCurrentUrl())
+        .contains(
+            "return="
+                + java.net.URLEncoder.encode(article, java.nio.charset.StandardCharsets.UTF_8));
+    type("userId", userId);
+    type("email", email);
+    type("password", "rain on the ferry deck");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    awaitH1("Check your e-mail");
+
+    // The link is the reader's own: another browser (no cookies from the registration) works.
+    browser.manage().deleteAllCookies();
+    String link = confirmationLink(mail.awaitMail(email, 0));
+    follow(link);
+    awaitH1("Confirm your e-mail address");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    Browser.waitUp(browser).until(d -> d.getCurrentUrl().endsWith(article));
+    awaitText(".confirmed-notice", "Your e-mail address is confirmed. You are signed in.");
+    picture("confirmed-back-on-the-article");
+    awaitText(".account-nav", userId);
+
+    // Once only: the same link again says it does not work, and signs nobody in.
+    browser.manage().deleteAllCookies();
+    follow(link);
+    awaitH1("This link does not work");
+    assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("Sign in");
+  }
+
+  @Test
+  void problemsAreMarkedOnTheirFieldsListedAboveAndTheFirstHasTheFocus() {
+    for (var size :
+        new org.openqa.selenium.Dimension[] {
+          new org.openqa.selenium.Dimension(390, 844), new org.openqa.selenium.Dimension(1280, 900)
+        }) {
+      browser.manage().window().setSize(size);
+      open("/register");
+      type("email", "not an address");
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+      var userIdField = browser.findElement(By.id("userId"));
+      assertThat(userIdField.getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(browser.findElement(By.id("email")).getAttribute("aria-invalid"))
+          .isEqualTo("true");
+      assertThat(browser.findElement(By.id("email")).getAttribute("value"))
+          .isEqualTo("not an address");
+      String described = browser.findElement(By.id("email")).getAttribute("aria-describedby");
+      assertThat(described).contains("email-error");
+      assertThat(browser.findElement(By.id("email-error")).getText()).isNotBlank();
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("userId");
+      var summary = browser.findElement(By.cssSelector(".error-summary[role=alert]"));
+      assertThat(summary.findElements(By.cssSelector("a[href='#userId']"))).hasSize(1);
+      assertThat(summary.findElement(By.cssSelector("a[href='#email']")).getText())
+          .startsWith("E-mail: ");
+      picture("register-problems-" + size.width);
+      assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
+
+      open("/recover");
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+      assertThat(browser.findElement(By.id("login")).getAttribute("aria-invalid"))
+          .isEqualTo("true");
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("login");
+      assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
+    }
+  }
+
+  @Test
+  void showPasswordTogglesWhatIsTypedAndKeepsTheCaret() {
+    open("/signin");
+    var field = browser.findElement(By.id("password"));
+    field.sendKeys("a quiet password");
+    var toggle =
+        browser.findElement(By.cssSelector("button.show-password[aria-controls=password]"));
+    assertThat(toggle.getText()).isEqualTo("Show password");
+    assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
+    toggle.click();
+    assertThat(field.getAttribute("type")).isEqualTo("text");
+    picture("signin-password-shown");
+    assertThat(toggle.getText()).isEqualTo("Hide password");
+    assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+    Browser.waitUp(browser)
+        .until(
+            d ->
+                ((Number) browser.executeScript("return arguments[0].selectionStart", field))
+                        .intValue()
+                    == "a quiet password".length());
+    toggle.click();
+    assertThat(field.getAttribute("type")).isEqualTo("password");
+    assertThat(field.getAttribute("value")).isEqualTo("a quiet password");
+    assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
   }
 }

@@ -71,8 +71,33 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/verify");
     assertThat(link).startsWith(TestApp.BASE_URL + "/verify?token=");
-    assertThat(v.get(link.substring(TestApp.BASE_URL.length())).statusCode()).isEqualTo(200);
+    // Opened where the mail is read: another browser than the one that registered.
+    assertThat(confirm(site.newVisitor(), link).statusCode()).isEqualTo(303);
     return r;
+  }
+
+  /** The whole mailed confirmation link, with the page to come back to if there is one. */
+  static String confirmationLink(String mailText) {
+    var m =
+        java.util.regex.Pattern.compile("(https?://\\S+/verify\\?token=\\S+)").matcher(mailText);
+    assertThat(m.find()).as(mailText).isTrue();
+    return m.group(1);
+  }
+
+  /** Opens a confirmation link as a reader does: the page it shows, then its button. */
+  HttpResponse<String> confirm(Visitor v, String link) {
+    HttpResponse<String> page = v.get(link.substring(TestApp.BASE_URL.length()));
+    if (page.statusCode() != 200) {
+      return page;
+    }
+    Document d = Jsoup.parse(page.body());
+    return v.post(
+        "/verify",
+        Map.of(
+            "token",
+            d.select("input[name=token]").attr("value"),
+            "return",
+            d.select("input[name=return]").attr("value")));
   }
 
   HttpResponse<String> signIn(Visitor v, String login, String password) {
@@ -114,6 +139,125 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     Visitor other = site.newVisitor();
     assertThat(signIn(other, r.email(), PASSWORD).statusCode()).isEqualTo(303);
     assertThat(other.get("/api/v1/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theConfirmationLinkSignsInOnceAndReturnsToTheArticleTheReaderStartedFrom() {
+    Reader r = newReader();
+    Visitor registering = site.newVisitor();
+    assertThat(
+            Jsoup.parse(registering.get("/register?return=/articles/harbour-cranes").body())
+                .select("input[name=return]")
+                .attr("value"))
+        .isEqualTo("/articles/harbour-cranes");
+    int before = mail.count(r.email());
+    registering.post(
+        "/register",
+        Map.of(
+            "userId",
+            r.userId(),
+            "email",
+            r.email(),
+            "password",
+            PASSWORD,
+            "return",
+            "/articles/harbour-cranes"));
+    String link = confirmationLink(mail.awaitMail(r.email(), before));
+    assertThat(link).contains("&return=%2Farticles%2Fharbour-cranes");
+
+    // Opening the link changes nothing (a mail scanner may fetch it): the button does.
+    Visitor reader = site.newVisitor();
+    HttpResponse<String> page = reader.get(link.substring(TestApp.BASE_URL.length()));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(page.body()).select("main").text()).contains(r.userId());
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(reader.get("/api/v1/me").statusCode()).isEqualTo(401);
+
+    HttpResponse<String> done = confirm(reader, link);
+    assertThat(done.statusCode()).isEqualTo(303);
+    assertThat(done.headers().firstValue("Location"))
+        .hasValue("/articles/harbour-cranes?confirmed=email");
+    assertThat(reader.get("/api/v1/me").body())
+        .contains("\"userId\":\"" + r.userId() + "\"", "\"verified\":true");
+
+    // Single use: the same link again works for nobody.
+    Visitor again = site.newVisitor();
+    assertThat(confirm(again, link).statusCode()).isEqualTo(400);
+    String token = link.substring(link.indexOf("token=") + 6, link.indexOf('&'));
+    assertThat(again.post("/verify", Map.of("token", token, "return", "/")).statusCode())
+        .isEqualTo(400);
+    assertThat(again.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aConfirmationLinkSendsOnlyToAPageOfThisSite() {
+    for (String foreign :
+        new String[] {
+          "//evil.example/", "https://evil.example/", "/\t/evil.example/", "/\\evil.example"
+        }) {
+      Reader r = newReader();
+      int before = mail.count(r.email());
+      site.newVisitor()
+          .post(
+              "/register",
+              Map.of(
+                  "userId",
+                  r.userId(),
+                  "email",
+                  r.email(),
+                  "password",
+                  PASSWORD,
+                  "return",
+                  foreign));
+      String link = confirmationLink(mail.awaitMail(r.email(), before));
+      assertThat(link).as(foreign).doesNotContain("return=");
+      String token = link.substring(link.indexOf("token=") + 6);
+      // Edited by hand, the link still lands on this site.
+      Visitor v = site.newVisitor();
+      v.get("/verify?token=" + token);
+      HttpResponse<String> done = v.post("/verify", Map.of("token", token, "return", foreign));
+      assertThat(done.statusCode()).isEqualTo(303);
+      assertThat(done.headers().firstValue("Location")).as(foreign).hasValue("/?confirmed=email");
+    }
+  }
+
+  @Test
+  void aConfirmationLinkExpiresAfter48Hours() {
+    Reader r = newReader();
+    int before = mail.count(r.email());
+    site.newVisitor()
+        .post("/register", Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD));
+    String link = confirmationLink(mail.awaitMail(r.email(), before));
+    site.clock().advance(Duration.ofHours(48).plusMinutes(1));
+    Visitor v = site.newVisitor();
+    assertThat(v.get(link.substring(TestApp.BASE_URL.length())).statusCode()).isEqualTo(400);
+    String token = link.substring(link.indexOf("token=") + 6);
+    assertThat(v.post("/verify", Map.of("token", token, "return", "/")).statusCode())
+        .isEqualTo(400);
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aConfirmationLinkConfirmsButDoesNotSignInAnAccountWithASecondFactor() {
+    Visitor owner = site.newVisitor();
+    Reader r = registered(owner);
+    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Document setup = Jsoup.parse(owner.get("/profile/two-factor").body());
+    byte[] key = Totp.fromBase32(setup.getElementById("totp-secret").text());
+    String code = Totp.code(key, Totp.step(site.clock().instant()), 6);
+    assertThat(owner.post("/profile/two-factor/enable", Map.of("code", code)).statusCode())
+        .isEqualTo(200);
+    String address = "new." + r.email();
+    int before = mail.count(address);
+    assertThat(owner.post("/profile/email", Map.of("email", address)).statusCode()).isEqualTo(303);
+    String link = confirmationLink(mail.awaitMail(address, before));
+
+    Visitor elsewhere = site.newVisitor();
+    HttpResponse<String> done = confirm(elsewhere, link);
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(done.body()).select("main").text()).contains("confirmed", "Sign in");
+    assertThat(elsewhere.get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(owner.get("/api/v1/me").body()).contains(address);
   }
 
   /** Issue 12.1: a return address a browser would read as another site sends the reader home. */

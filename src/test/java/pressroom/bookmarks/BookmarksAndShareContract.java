@@ -131,6 +131,43 @@ abstract class BookmarksAndShareContract implements RunningSite.OnDatabase {
         .containsExactly("Mountain village switches on its solar microgrid");
   }
 
+  @Test
+  void theReadingListShowsEachArticleLikeAListingInItsOwnLanguageAndDirection() {
+    String id = newReader();
+    Visitor v = site.signedIn(id, PASSWORD);
+    Document empty = Jsoup.parse(v.get("/reading-list").body());
+    assertThat(empty.select(".empty-state").text()).contains("Nothing saved yet", "Bookmark");
+    assertThat(empty.select(".empty-state a[href=/]")).hasSize(1);
+
+    for (var a : java.util.List.of(f.wire, f.arabic)) {
+      assertThat(
+              v.post("/articles/" + a.slug() + "/bookmark", Map.of("action", "add")).statusCode())
+          .isEqualTo(303);
+    }
+    Document list = Jsoup.parse(v.get("/reading-list").body());
+    var items = list.select(".reading-list > li");
+    assertThat(items).hasSize(2);
+    var arabic = items.get(0); // saved last, shown first
+    assertThat(arabic.attr("lang")).isEqualTo("ar");
+    assertThat(arabic.attr("dir")).isEqualTo("rtl");
+    assertThat(arabic.select(".item-title").text())
+        .isEqualTo("افتتاح مكتبة جديدة في المدينة القديمة");
+    assertThat(arabic.select(".kicker").text()).isEqualTo("World");
+    assertThat(arabic.select(".meta").first().text()).startsWith("Open Cooperative · ");
+    var wire = items.get(1);
+    assertThat(wire.attr("dir")).isEqualTo("ltr");
+    assertThat(wire.select(".kicker").text()).isEqualTo("Syndicated News");
+    assertThat(wire.select(".item-summary").text()).isNotBlank();
+    var published = wire.select(".meta time").first();
+    assertThat(published.attr("datetime")).isNotBlank();
+    assertThat(published.text()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} .+");
+    assertThat(wire.select(".saved-at").text()).startsWith("Saved ");
+    var remove = wire.select("form[method=post]").first();
+    assertThat(remove.attr("action")).isEqualTo("/reading-list/" + f.wire.id() + "/remove");
+    assertThat(remove.select("input[name=_csrf]").attr("value")).isNotBlank();
+    assertThat(remove.select("button").text()).startsWith("Remove");
+  }
+
   /** Issue 12.6: an embargoed article cannot be bookmarked, by form or API, nor seen in a list. */
   @Test
   void anArticleNoReaderCanOpenCannotBeBookmarkedNorShownInTheReadingList() {

@@ -79,4 +79,64 @@ class SearchBookmarkBrowserTest {
     browser.findElement(By.cssSelector(".item form button")).click();
     waitUp().until(d -> d.findElement(By.tagName("main")).getText().contains("Nothing saved yet"));
   }
+
+  double number(String script, Object... args) {
+    return ((Number) browser.executeScript(script, args)).doubleValue();
+  }
+
+  @Test
+  void onAPhoneTheResultsComeFirstAndTheRefinementsFoldAway() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(site.url("/search?q=harbour"));
+      var first = browser.findElement(By.cssSelector(".search-main .items .item"));
+      assertThat(number("return arguments[0].getBoundingClientRect().top", first))
+          .isLessThan(number("return window.innerHeight"));
+      assertThat(browser.findElement(By.cssSelector("details.refine")).getAttribute("open"))
+          .isNull();
+      assertThat(browser.findElement(By.id("from")).isDisplayed()).isFalse();
+      assertThat(browser.findElement(By.cssSelector("label[for=q-page]")).getText())
+          .isEqualTo("Search articles");
+      assertThat(browser.findElement(By.cssSelector(".search-tips ul")).isDisplayed()).isFalse();
+      assertThat(number("return document.documentElement.scrollWidth"))
+          .isLessThanOrEqualTo(number("return document.documentElement.clientWidth"));
+      assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
+
+      // A date the site's way, typed into the folded panel.
+      browser.findElement(By.cssSelector("details.refine summary")).click();
+      browser.findElement(By.id("from")).sendKeys("1 January 2000");
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector(".refine-form button[type=submit]")));
+      assertThat(browser.findElement(By.id("q-page")).getAttribute("value")).isEqualTo("harbour");
+      assertThat(browser.findElement(By.id("from")).getAttribute("value"))
+          .isEqualTo("1 January 2000");
+      assertThat(browser.findElements(By.cssSelector(".search-main .items .item"))).isNotEmpty();
+
+      // A date it cannot read: said beside the field, the search kept, the focus on the field.
+      browser.findElement(By.cssSelector("details.refine summary")).click();
+      browser.findElement(By.id("from")).clear();
+      browser.findElement(By.id("from")).sendKeys("12/31/2026");
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector(".refine-form button[type=submit]")));
+      assertThat(browser.findElement(By.id("from-error")).getText())
+          .contains("“12/31/2026” is not a date we can read");
+      assertThat(browser.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("from");
+      assertThat(browser.findElement(By.id("q-page")).getAttribute("value")).isEqualTo("harbour");
+      assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
+
+      // A desktop: the refinements stand open beside the results.
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+      browser.get(site.url("/search?q=harbour"));
+      var refine = browser.findElement(By.cssSelector("details.refine"));
+      waitUp().until(d -> refine.getAttribute("open") != null);
+      assertThat(browser.findElement(By.id("from")).isDisplayed()).isTrue();
+      assertThat(refine.getRect().getX())
+          .isGreaterThan(browser.findElement(By.cssSelector(".search-main")).getRect().getX());
+      assertThat(pressroom.testing.Axe.seriousViolations(browser)).isEmpty();
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
 }

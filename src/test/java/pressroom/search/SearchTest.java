@@ -297,14 +297,54 @@ class SearchTest {
   }
 
   @Test
+  void datesAreTypedAndShownTheSiteWayNotTheBrowsers() {
+    for (String typed :
+        new String[] {"1 January 2026", "1 Jan 2026", "2026-01-01", "January 1, 2026"}) {
+      var res =
+          site.get(
+              "/search?q=harbour&from="
+                  + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(res.statusCode()).as(typed).isEqualTo(200);
+      Document d = Jsoup.parse(res.body());
+      assertThat(d.select("#from").attr("type")).isEqualTo("text");
+      assertThat(d.select("#from").attr("value")).as(typed).isEqualTo("1 January 2026");
+      assertThat(d.select("#from").hasAttr("aria-invalid")).isFalse();
+      assertThat(d.select("#date-hint").text()).isEqualTo("e.g. 6 December 2026 or 2026-12-06");
+    }
+    // A range after every article finds none; a range around them finds them.
+    assertThat(
+            Jsoup.parse(site.get("/search?q=harbour&from=1+January+2099").body())
+                .select(".no-results"))
+        .hasSize(1);
+    assertThat(
+            Jsoup.parse(
+                    site.get("/search?q=harbour&from=1+January+2000&to=31+December+2099").body())
+                .select(".items .item"))
+        .isNotEmpty();
+  }
+
+  @Test
   void filterValuesThatCannotBeRightAreAClear400() {
-    assertThat(site.get("/search?q=x&from=yesterday").statusCode()).isEqualTo(400);
-    assertThat(site.get("/search?q=x&from=yesterday").body())
-        .contains("The “from” date “yesterday” is not a date like 2026-11-25.");
+    // The page keeps the search and says what is wrong beside the date field.
+    var bad = site.get("/search?q=harbour&from=yesterday");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    Document badPage = Jsoup.parse(bad.body());
+    assertThat(badPage.select("#q-page").attr("value")).isEqualTo("harbour");
+    assertThat(badPage.select("#from").attr("value")).isEqualTo("yesterday");
+    assertThat(badPage.select("#from").attr("aria-invalid")).isEqualTo("true");
+    assertThat(badPage.select("#from-error").text())
+        .isEqualTo(
+            "“From” date “yesterday” is not a date we can read. Write it like 6 December 2026 or"
+                + " 2026-12-06.");
+    assertThat(badPage.select(".error-summary[role=alert] a[href=#from]")).hasSize(1);
+    assertThat(badPage.select("details.refine").hasAttr("open")).isTrue();
     assertThat(site.get("/search?q=x&within=decade").body())
         .contains("The time span “decade” is not one of: day, week, month, year.");
     assertThat(site.get("/search?q=x&from=2026-02-01&to=2026-01-01").body())
-        .contains("starts (2026-02-01) after it ends (2026-01-01)");
+        .contains("The range starts (1 February 2026) after it ends (1 January 2026)");
+    assertThat(site.get("/search?q=x&from=30+February+2026").statusCode()).isEqualTo(400);
+    assertThat(site.get("/api/v1/search?q=x&from=yesterday").body())
+        .contains("The “from” date “yesterday” is not a date like 2026-11-25.");
     var api = site.get("/api/v1/search?q=x&to=31.12.2026");
     assertThat(api.statusCode()).isEqualTo(400);
     assertThat(api.body()).contains("is not a date like");

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pressroom.testing.Fixtures;
 import pressroom.testing.HtmlChecker;
+import pressroom.testing.MailCatcher;
 import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
+import pressroom.web.Access.Role;
 
 /** Every kind of page the site serves passes the Nu Html Checker. */
 // Indexed, so the search pages below show results and filters.
@@ -18,6 +21,7 @@ class ValidHtmlTest {
   TestApp site;
   Fixtures f;
   HtmlChecker checker;
+  MailCatcher mail;
 
   @BeforeAll
   void start() throws Exception {
@@ -47,6 +51,37 @@ class ValidHtmlTest {
     for (String path : paths) {
       HttpResponse<String> r = site.get(path);
       assertThat(checker.errors(r.body())).as("HTML errors in " + path).isEmpty();
+    }
+  }
+
+  /** The account forms with their problems marked, the confirmation step, a reader's own pages. */
+  @Test
+  void formsWithProblemsAndAReadersOwnPagesAreValidHtml() throws Exception {
+    var v = site.newVisitor();
+    Map<String, HttpResponse<String>> pages = new java.util.LinkedHashMap<>();
+    pages.put("register with problems", v.post("/register", Map.of("email", "not an address")));
+    pages.put("sign-in refused", v.post("/signin", Map.of("login", "nobody", "password", "x")));
+    pages.put("recover with nothing", v.post("/recover", Map.of()));
+    int before = mail.count("valid.html@mail.example");
+    v.post(
+        "/register",
+        Map.of(
+            "userId", "valid.html",
+            "email", "valid.html@mail.example",
+            "password", "a page with no errors",
+            "return", "/articles/" + f.wire.slug()));
+    String link = MailCatcher.link(mail.awaitMail("valid.html@mail.example", before), "/verify");
+    pages.put("confirm", v.get(link.substring(TestApp.BASE_URL.length())));
+    var reader = site.signedInNewAccount("valid.reader", "a page with no errors", Role.READER);
+    reader.post("/articles/" + f.arabic.slug() + "/bookmark", Map.of("action", "add"));
+    pages.put("reading list", reader.get("/reading-list"));
+    pages.put("profile", reader.get("/profile"));
+    pages.put("profile with a problem", reader.post("/profile/email", Map.of("email", "x")));
+    pages.put("search signed in", reader.get("/search?q=summary&from=6+December+2026"));
+    for (var page : pages.entrySet()) {
+      assertThat(checker.errors(page.getValue().body()))
+          .as("HTML errors in " + page.getKey())
+          .isEmpty();
     }
   }
 
