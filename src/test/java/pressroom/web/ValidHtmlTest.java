@@ -85,6 +85,36 @@ class ValidHtmlTest {
     }
   }
 
+  /** What only a signed-in reader sees: the composer, comment actions, their lists and forms. */
+  @Test
+  void everySignedInReaderPageIsValidHtml() throws Exception {
+    TestApp.Visitor desk =
+        site.signedInNewAccount("valid.desk", "a quiet valid room", Role.MODERATOR);
+    TestApp.Visitor reader =
+        site.signedInNewAccount("valid.commenter", "a quiet valid room", Role.READER);
+    String comments = "/articles/" + f.wire.slug() + "/comments";
+    reader.post(comments, java.util.Map.of("body", "A reader's first comment."));
+    for (String id : site.pendingCommentIds()) {
+      desk.post("/staff/moderation/" + id + "/approve", java.util.Map.of());
+    }
+    desk.post(comments, java.util.Map.of("body", "The desk answers."));
+    reader.post("/articles/" + f.wire.slug() + "/bookmark", java.util.Map.of("action", "add"));
+    reader.post("/articles/" + f.arabic.slug() + "/bookmark", java.util.Map.of("action", "add"));
+    String commentId =
+        site.sqlOne(String.class, "SELECT id FROM comments WHERE body LIKE 'The desk answers%'");
+    for (String path :
+        List.of(
+            "/",
+            "/articles/" + f.wire.slug(),
+            "/articles/" + f.wire.slug() + "?sort=newest",
+            "/comments/" + commentId + "/reply",
+            "/search?q=summary")) {
+      HttpResponse<String> r = reader.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(checker.errors(r.body())).as("HTML errors in " + path).isEmpty();
+    }
+  }
+
   @Test
   void theCheckerCatchesInvalidPages() throws Exception {
     assertThat(checker.errors("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>"))
