@@ -73,8 +73,11 @@
   window.setInterval(function () { showTimes(document); }, 60000);
 
   // The composer: characters left, counted as the server counts them (code points, trimmed).
+  // Java's strip(): its whitespace, which unlike JavaScript's trim() keeps no-break spaces.
+  var javaSpace = '[\\t\\n\\u000b\\f\\r\\u001c-\\u001f \\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000]+';
+  var strip = new RegExp('^' + javaSpace + '|' + javaSpace + '$', 'g');
   var length = function (text) {
-    var trimmed = text.trim();
+    var trimmed = text.replace(strip, '');
     var n = trimmed.length;
     for (var i = 0; i < trimmed.length; i++) {
       var c = trimmed.charCodeAt(i);

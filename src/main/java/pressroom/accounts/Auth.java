@@ -30,7 +30,8 @@ public final class Auth {
   /** Before every request that has a session cookie: resolve it (expired ones are cleared). */
   public void resolve(Context ctx) {
     String value = ctx.cookie(sessions.cookieName());
-    if (value == null || ctx.path().startsWith("/static/")) {
+    // Static files and pictures are the same for everyone: no session lookup, no cookie.
+    if (value == null || ctx.path().startsWith("/static/") || ctx.path().startsWith("/pictures/")) {
       return;
     }
     Instant now = clock.instant();

@@ -66,6 +66,15 @@ public final class ArticlePictures {
                 .list());
   }
 
+  /** Forgets the failed addresses not tried since {@code before}. */
+  public void forgetFailuresBefore(Instant before) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM picture_failures WHERE next_try_at < :before")
+                .bind("before", before.toEpochMilli())
+                .execute());
+  }
+
   /** The SQL of {@link #wanted} (exposed so a test can check its plan). */
   public static final String WANTED =
       """
@@ -228,6 +237,25 @@ public final class ArticlePictures {
           .bindList("ids", chunk)
           .execute();
     }
+  }
+
+  /**
+   * Removes, inside the caller's transaction, an article's fetched picture once the feed no longer
+   * names that image (the partner dropped or replaced it): a picture a partner took back must not
+   * stay up, nor stand under the new one's caption and credit until that is fetched.
+   */
+  static void forgetUnlessFrom(Handle h, String articleId, String imageUrl) {
+    String stale =
+        "SELECT id FROM pictures WHERE article_id = :id AND source_url IS NOT NULL"
+            + (imageUrl == null ? "" : " AND source_url <> :url");
+    h.createUpdate("DELETE FROM picture_renditions WHERE picture_id IN (" + stale + ")")
+        .bind("id", articleId)
+        .bind("url", imageUrl)
+        .execute();
+    h.createUpdate("DELETE FROM pictures WHERE id IN (" + stale + ")")
+        .bind("id", articleId)
+        .bind("url", imageUrl)
+        .execute();
   }
 
   /**

@@ -187,6 +187,7 @@ public final class ArticleWrites {
         .bind("imageCredit", img == null ? null : img.credit())
         .bind("id", articleId)
         .execute();
+    ArticlePictures.forgetUnlessFrom(h, articleId, img == null ? null : img.url());
     h.createUpdate("DELETE FROM article_authors WHERE article_id = :id")
         .bind("id", articleId)
         .execute();

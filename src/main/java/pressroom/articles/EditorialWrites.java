@@ -204,8 +204,7 @@ public final class EditorialWrites {
           if (refused != null) {
             return refused;
           }
-          StatusChanges.setStatus(
-              h, List.of(articleId), ArticleStatus.WITHDRAWN, clock.instant().toEpochMilli());
+          StatusChanges.withdrawKeepingPicture(h, articleId, clock.instant().toEpochMilli());
           h.createUpdate(
                   "UPDATE articles SET withdrawal_reason = :reason, pinned_home_at = NULL,"
                       + " pinned_section_at = NULL WHERE id = :id")

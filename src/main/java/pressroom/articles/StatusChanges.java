@@ -26,6 +26,23 @@ public final class StatusChanges {
    */
   public static int setStatus(
       Handle h, Collection<String> articleIds, ArticleStatus status, long nowMillis) {
+    return change(h, articleIds, status, nowMillis, false);
+  }
+
+  /**
+   * {@link #setStatus}, for an editor's withdrawal, which the editor may undo: the picture is kept
+   * (and not served, as the article is not published) so that a restored article has it again.
+   */
+  public static int withdrawKeepingPicture(Handle h, String articleId, long nowMillis) {
+    return change(h, List.of(articleId), ArticleStatus.WITHDRAWN, nowMillis, true);
+  }
+
+  private static int change(
+      Handle h,
+      Collection<String> articleIds,
+      ArticleStatus status,
+      long nowMillis,
+      boolean keepPicture) {
     List<String> changed = new ArrayList<>();
     for (String id : articleIds) {
       int n =
@@ -42,9 +59,9 @@ public final class StatusChanges {
         changed.add(id);
       }
     }
-    if (status != ArticleStatus.PUBLISHED && !changed.isEmpty()) {
-      // Readers may no longer see the article, so neither its picture (same transaction: its
-      // address answers 404 at once).
+    if (status != ArticleStatus.PUBLISHED && !keepPicture && !changed.isEmpty()) {
+      // The licence ended (expiry, a partner's kill): the picture goes with the article, in the
+      // same transaction. Serving checks the status as well, so its address answers 404 at once.
       ArticlePictures.forget(h, changed);
     }
     if (!changed.isEmpty()) {
@@ -67,6 +84,7 @@ public final class StatusChanges {
             .bind("id", articleId)
             .execute();
     if (n > 0) {
+      ArticlePictures.forget(h, List.of(articleId)); // the partner's withdrawal is for good
       ContentChanges.record(h, articleId); // readers' notice now names the publisher
     }
   }

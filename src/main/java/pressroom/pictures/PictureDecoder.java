@@ -29,7 +29,8 @@ public final class PictureDecoder {
 
   /**
    * @param maxPixels images with more pixels than this (width × height) are refused
-   * @param decodeWidth larger images are decoded at an integer fraction no narrower than this
+   * @param decodeWidth larger images are decoded at an integer fraction, to about this width at
+   *     16:10 (their pixel count bounded accordingly)
    */
   public PictureDecoder(long maxPixels, int decodeWidth) {
     this.maxPixels = maxPixels;
@@ -81,8 +82,15 @@ public final class PictureDecoder {
           return new Refused(
               "too many pixels (" + width + " × " + height + "; at most " + maxPixels + ")");
         }
+        if (height > 4L * width) {
+          // A strip many screens tall is not a lead picture, and its renditions would be huge.
+          return new Refused("too tall for a lead picture (" + width + " × " + height + ")");
+        }
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(1, width / decodeWidth);
+        // Subsample by area, not width alone: a narrow, very tall image would otherwise be decoded
+        // whole, and memory goes with pixels (a 146 KB PNG of 5,119 × 9,767 needed over 512 MB).
+        long target = (long) decodeWidth * decodeWidth * 5 / 8;
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / target)));
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }

@@ -80,6 +80,8 @@ public final class PictureJob {
       Instant now = clock.instant();
       int stored = 0;
       int failed = 0;
+      // A failure older than the walk reaches back no longer matters: forget it (bounded table).
+      pictures.forgetFailuresBefore(now.minus(LOOK_BACK));
       List<Wanted> batch = pictures.wanted(now.minus(LOOK_BACK), now, BATCH);
       long started = System.nanoTime();
       for (Wanted w : batch) {

@@ -16,18 +16,25 @@ import pressroom.changes.Change;
 
 /**
  * GET /pictures/{id}/{width}.jpg: a stored rendition of a published article's picture. A picture's
- * id changes whenever its bytes would, so the answer may be cached for a year. Hot renditions are
- * kept in memory, bounded by bytes, and dropped when their article changes (it may have been
- * withdrawn: its picture then answers 404 on every node as soon as the change log is read).
+ * id changes whenever its bytes would, so a reader's browser may keep it for a year; shared caches
+ * (a CDN) only ten minutes before they ask again, so that a picture whose article was withdrawn or
+ * whose licence ended stops being served to new readers soon (the answer is then 404). Hot
+ * renditions are kept in memory, bounded by bytes, and dropped when their article changes (it may
+ * have been withdrawn: its picture then answers 404 on every node as soon as the change log is
+ * read).
  */
 public final class PictureServing {
   private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{1,64}");
   private static final Pattern FILE = Pattern.compile("([1-9][0-9]{0,3})\\.jpg");
-  static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+  static final String CACHE_CONTROL = "public, max-age=31536000, s-maxage=600";
 
   private final ArticlePictures pictures;
   private final InstantSource clock;
   private final Cache<String, Served> hot;
+  // Bumped by every invalidation: a rendition read from the database before one is not kept, as the
+  // article may have been withdrawn between the read and the put.
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param cacheBytes the most rendition bytes kept in memory
@@ -54,13 +61,16 @@ public final class PictureServing {
     String key = id + "/" + width;
     Served served = hot.getIfPresent(key);
     if (served == null) {
+      long before = generation.get();
       Optional<Served> found = pictures.rendition(id, width, clock.instant());
       if (found.isEmpty()) {
         ctx.status(404);
         return;
       }
       served = found.get();
-      hot.put(key, served);
+      if (generation.get() == before) {
+        hot.put(key, served);
+      }
     }
     String etag = "\"" + key.replace('/', '-') + "\"";
     ctx.header("Cache-Control", CACHE_CONTROL)
@@ -75,6 +85,7 @@ public final class PictureServing {
 
   /** Drops the renditions of changed articles (a withdrawn one's must not be served from here). */
   public void invalidate(Collection<Change> changes) {
+    generation.incrementAndGet();
     Set<String> articles = new HashSet<>();
     for (Change c : changes) {
       switch (c) {

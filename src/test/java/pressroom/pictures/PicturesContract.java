@@ -228,7 +228,7 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type")).hasValue("image/jpeg");
       assertThat(r.headers().firstValue("Cache-Control"))
-          .hasValue("public, max-age=31536000, immutable");
+          .hasValue("public, max-age=31536000, s-maxage=600");
       assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(r.headers().firstValue("ETag")).isPresent();
       BufferedImage served = ImageIO.read(new ByteArrayInputStream(r.body()));
@@ -405,6 +405,9 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
             partner.url("/img/second.jpg").toString()),
         "application/rss+xml");
     ingest(s);
+    // Until the new one is fetched the article shows none: not the old one under new words.
+    assertThat(status(first.src(320))).isEqualTo(404);
+    assertThat(page(id).select(".lead-image")).isEmpty();
     site.app().pictureJob().run();
     Picture second = picture(id);
     assertThat(second.id()).isNotEqualTo(first.id());
@@ -414,6 +417,38 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
     assertThat(page(id).select(".lead-image img").attr("srcset"))
         .contains(second.id())
         .doesNotContain(first.id());
+  }
+
+  @Test
+  void aPictureThePartnerDroppedLeavesTheArticle() {
+    partner.respond("/img/dropped.jpg", Response.ok(image(800, 600, "jpg"), "image/jpeg"));
+    String feedPath = "/dropping.xml";
+    String title = "A picture taken back";
+    Instant published = NOW.minusSeconds(650);
+    String withPicture =
+        feed(
+            "dropping",
+            title,
+            "First text.",
+            published,
+            partner.url("/img/dropped.jpg").toString());
+    partner.serve(feedPath, withPicture, "application/rss+xml");
+    FeedSource s = add(feedPath, 0);
+    ingest(s);
+    String id = site.sqlOne(String.class, "SELECT id FROM articles WHERE headline = ?", title);
+    site.app().pictureJob().run();
+    Picture p = picture(id);
+    assertThat(status(p.src(320))).isEqualTo(200);
+
+    String without =
+        withPicture
+            .replaceAll("(?s)<media:content.*</media:content>", "")
+            .replace("First text.", "Second text, the picture withdrawn by the partner.");
+    partner.serve(feedPath, without, "application/rss+xml");
+    ingest(s);
+    assertThat(status(p.src(320))).isEqualTo(404);
+    assertThat(picture(id)).isNull();
+    assertThat(page(id).select(".lead-image, img[src^=/pictures/]")).isEmpty();
   }
 
   @Test
@@ -435,13 +470,11 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
         .isEqualTo(303);
 
     assertThat(status(path)).isEqualTo(404);
-    assertThat(picture(id)).isNull();
-    assertThat(
-            site.sqlOne(
-                Integer.class,
-                "SELECT count(*) FROM picture_renditions WHERE picture_id = ?",
-                p.id()))
-        .isZero();
+    // An editor may undo a withdrawal: the picture is kept, unseen, and is back with the story.
+    assertThat(editor.post("/staff/articles/" + id + "/restore", Map.of()).statusCode())
+        .isEqualTo(303);
+    assertThat(status(path)).isEqualTo(200);
+    assertThat(page(id).select(".lead-image img").attr("srcset")).contains(p.id());
   }
 
   @Test
