@@ -40,13 +40,44 @@ public final class StaticAssets extends Handler.Wrapper {
 
   private static final HttpField CACHE_CONTROL =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=86400");
+
+  /** For an address naming this very version ({@link #href}): it never changes, keep it. */
+  private static final HttpField CACHE_FOREVER =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=31536000, immutable");
+
+  /** A version this node does not have (a rolling upgrade): serve, but let nobody keep it. */
+  private static final HttpField CACHE_NOT =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-cache");
+
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
   private static final HttpField GZIP =
       new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
   private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
   /** One file: its bytes, a gzipped copy when that is smaller, and a validator for both. */
-  record Asset(byte[] bytes, byte[] gzipped, HttpField contentType, String etag) {}
+  record Asset(byte[] bytes, byte[] gzipped, HttpField contentType, String etag) {
+    /** The query that names this version in {@link #href}. */
+    String versionQuery() {
+      return "v=" + etag.substring(1, 13);
+    }
+  }
+
+  /** The jar's own files, read once for {@link #href}. */
+  private static final class Bundled {
+    static final StaticAssets ASSETS = fromClasspath("/public");
+  }
+
+  /**
+   * The address of one of {@link #FILES} that names its content ({@code /static/site.css?v=…}):
+   * pages link to it, so browsers keep the file for a year and a new release is fetched at once.
+   */
+  public static String href(String name) {
+    Asset asset = Bundled.ASSETS.assets.get(PATH + name);
+    if (asset == null) {
+      throw new IllegalArgumentException("not a static file: " + name);
+    }
+    return PATH + name + "?" + asset.versionQuery();
+  }
 
   private final Map<String, Asset> assets;
 
@@ -105,7 +136,11 @@ public final class StaticAssets extends Handler.Wrapper {
     for (HttpField f : SECURITY) {
       out.add(f);
     }
-    out.add(CACHE_CONTROL);
+    String query = request.getHttpURI().getQuery();
+    out.add(
+        query == null
+            ? CACHE_CONTROL
+            : query.equals(asset.versionQuery()) ? CACHE_FOREVER : CACHE_NOT);
     out.add(VARY);
     out.add(HttpHeader.ETAG, asset.etag());
     if (matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), asset.etag())) {

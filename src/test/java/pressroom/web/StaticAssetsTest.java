@@ -83,6 +83,23 @@ class StaticAssetsTest {
         .isNotEqualTo(first.headers().firstValue("ETag"));
   }
 
+  /** Pages link to a file by its version: that address is kept a year, a stale one not at all. */
+  @Test
+  void pagesNameEachFilesVersionWhichBrowsersKeepForAYear() {
+    String home = site.get("/").body();
+    String css = StaticAssets.href("site.css");
+    String js = StaticAssets.href("site.js");
+    assertThat(home).contains("href=\"" + css + "\"", "src=\"" + js + "\"");
+    assertThat(css).matches("/static/site\\.css\\?v=[0-9a-f]{12}");
+    assertThat(site.getBytes(css).headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=31536000, immutable");
+    assertThat(
+            site.getBytes("/static/site.css?v=000000000000").headers().firstValue("Cache-Control"))
+        .hasValue("no-cache");
+    assertThat(site.getBytes("/static/site.css").headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=86400");
+  }
+
   @Test
   void headAnswersHeadersOnlyAndUnknownFilesAndOtherMethodsGetTheSitesPages() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
