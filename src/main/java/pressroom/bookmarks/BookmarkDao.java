@@ -47,8 +47,16 @@ public final class BookmarkDao {
    * What the reading list shows of an article a reader can open besides its headline; its language
    * and direction, so an Arabic headline reads right to left.
    */
+  /**
+   * @param picture the article's lead picture, or null
+   */
   public record Details(
-      String summary, String sourceName, String language, String direction, Instant publishedAt) {}
+      String summary,
+      String sourceName,
+      String language,
+      String direction,
+      Instant publishedAt,
+      pressroom.articles.Picture picture) {}
 
   /**
    * Adds an article (once); false when no reader could open it (none, embargoed, withdrawn): a
@@ -141,7 +149,12 @@ public final class BookmarkDao {
                   true,
                   row.savedAt(),
                   new Details(
-                      a.summary(), a.sourceName(), a.language(), a.direction(), a.publishedAt())));
+                      a.summary(),
+                      a.sourceName(),
+                      a.language(),
+                      a.direction(),
+                      a.publishedAt(),
+                      a.picture())));
         } else if (dated.contains(row.articleId())) {
           out.add(new Entry(row.articleId(), null, null, null, false, row.savedAt(), null));
         }

@@ -138,6 +138,31 @@ class FrontPageBrowserTest {
   }
 
   @Test
+  void theReadingListShowsEachSavedStorysPicture() {
+    ArticleSummary a = site.app().listings().latest(1, site.clock().instant()).getFirst();
+    site.app()
+        .accounts()
+        .createVerified("front.reader", "fr@mail.example", "a quiet reading room", Role.READER);
+    Browser.signIn(browser, site, "front.reader", "a quiet reading room");
+    try {
+      browser.get(site.url("/articles/" + a.slug()));
+      Browser.clickAndWait(
+          browser, browser.findElement(By.cssSelector("#bookmark-share form button[type=submit]")));
+      browser.get(site.url("/reading-list"));
+      WebElement img = browser.findElement(By.cssSelector(".saved-item .item-picture img"));
+      assertThat(img.getDomAttribute("src")).startsWith("/pictures/");
+      Browser.waitUp(browser)
+          .until(
+              d ->
+                  ((Number) browser.executeScript("return arguments[0].naturalWidth", img))
+                          .intValue()
+                      > 0);
+    } finally {
+      browser.manage().deleteAllCookies();
+    }
+  }
+
+  @Test
   void aSectionPageOpensWithItsLeadThenRows() {
     browser.get(site.url("/sections/syndicated-news"));
     assertThat(browser.findElements(By.cssSelector("ol.items > li.item.lead"))).hasSize(1);
