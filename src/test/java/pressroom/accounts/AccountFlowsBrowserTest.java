@@ -154,12 +154,13 @@ class AccountFlowsBrowserTest {
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     awaitH1("Check your e-mail");
 
-    // The link is the reader's own: another browser (no cookies from the registration) works.
-    browser.manage().deleteAllCookies();
+    // Opened in the browser that registered, the link signs in.
     String link = confirmationLink(mail.awaitMail(email, 0));
     follow(link);
     awaitH1("Confirm your e-mail address");
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    var button = browser.findElement(By.cssSelector("main form button[type=submit]"));
+    assertThat(button.getText()).isEqualTo("Confirm and sign in");
+    button.click();
     Browser.waitUp(browser).until(d -> d.getCurrentUrl().endsWith(article));
     awaitText(".confirmed-notice", "Your e-mail address is confirmed. You are signed in.");
     picture("confirmed-back-on-the-article");
@@ -170,6 +171,43 @@ class AccountFlowsBrowserTest {
     follow(link);
     awaitH1("This link does not work");
     assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("Sign in");
+  }
+
+  @Test
+  void aLinkOpenedInAnotherBrowserConfirmsThenSigningInReturnsToTheArticle() {
+    String userId = "lena.p";
+    String email = "lena@mail.example";
+    String article = "/articles/" + f.wire.slug();
+    // Registered elsewhere (another device): this browser has nothing from the registration.
+    site.newVisitor()
+        .post(
+            "/register",
+            java.util.Map.of(
+                "userId",
+                userId,
+                "email",
+                email,
+                "password",
+                "gulls over the pier",
+                "return",
+                article));
+    open("/");
+    browser.manage().deleteAllCookies();
+    follow(confirmationLink(mail.awaitMail(email, 0)));
+    awaitH1("Confirm your e-mail address");
+    var button = browser.findElement(By.cssSelector("main form button[type=submit]"));
+    assertThat(button.getText()).isEqualTo("Confirm");
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("signed in");
+    button.click();
+    awaitH1("E-mail address confirmed");
+    assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("Sign in");
+
+    Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main a[href^='/signin']")));
+    type("login", userId);
+    type("password", "gulls over the pier");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    awaitText(".account-nav", userId);
+    assertThat(browser.getCurrentUrl()).endsWith(article);
   }
 
   @Test
