@@ -414,6 +414,29 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     assertThat(storedEmail(r)).isEqualTo(r.email());
   }
 
+  @Test
+  void goingBetweenSignInAndRegisterKeepsTheWholePageToComeBackTo() {
+    Visitor v = site.newVisitor();
+    for (String back :
+        new String[] {"/search?q=harbour&sort=newest", "/search?q=harbour%20cranes#results"}) {
+      String encoded = java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
+      String toRegister =
+          Jsoup.parse(v.get("/signin?return=" + encoded).body())
+              .select("main a[href^=/register]")
+              .attr("href");
+      assertThat(Jsoup.parse(v.get(toRegister).body()).select("input[name=return]").attr("value"))
+          .as(back)
+          .isEqualTo(back);
+      String toSignIn =
+          Jsoup.parse(v.get("/register?return=" + encoded).body())
+              .select("main a[href^=/signin]")
+              .attr("href");
+      assertThat(Jsoup.parse(v.get(toSignIn).body()).select("input[name=return]").attr("value"))
+          .as(back)
+          .isEqualTo(back);
+    }
+  }
+
   /** Issue 12.1: a return address a browser would read as another site sends the reader home. */
   @Test
   void afterSignInAReaderIsSentOnlyToAPageOfThisSite() {
