@@ -201,13 +201,44 @@ class AccountFlowsBrowserTest {
     button.click();
     awaitH1("E-mail address confirmed");
     assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("Sign in");
+    String signInLink =
+        browser.findElement(By.cssSelector("main a[href^='/signin']")).getAttribute("href");
+    // Signed out, an address that says "confirmed" gets no "you are signed in" note.
+    open(article + "?confirmed=email");
+    Browser.waitUp(browser).until(d -> !d.getCurrentUrl().contains("confirmed="));
+    assertThat(browser.findElements(By.cssSelector(".confirmed-notice"))).isEmpty();
 
-    Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main a[href^='/signin']")));
+    browser.get(signInLink);
+    awaitH1("Sign in");
     type("login", userId);
     type("password", "gulls over the pier");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     awaitText(".account-nav", userId);
     assertThat(browser.getCurrentUrl()).endsWith(article);
+  }
+
+  @Test
+  void signInAndRegisterLinksNeverCarryAMailedLinksSecretOnward() {
+    open("/");
+    browser.manage().deleteAllCookies();
+    for (String page :
+        new String[] {
+          "/unsubscribe?key=secret-key-1",
+          "/verify?token=secret-token-2",
+          "/reset?token=secret-token-3",
+          "/articles/" + f.wire.slug() + "?token=secret-token-4"
+        }) {
+      open(page);
+      for (var a : browser.findElements(By.cssSelector(".account-nav a"))) {
+        assertThat(a.getAttribute("href")).as(page).doesNotContain("secret");
+      }
+    }
+    open("/articles/" + f.wire.slug());
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".account-nav a[href^='/signin']"))
+                .getAttribute("href"))
+        .contains("return=");
   }
 
   @Test
