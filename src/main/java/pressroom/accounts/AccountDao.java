@@ -279,8 +279,28 @@ public final class AccountDao {
       return jdbi.inTransaction(h -> confirmEmail(h, hash, now));
     } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
       // Taken between the check and the update (the UNIQUE email_key): rolled back, as above.
-      return new EmailConfirmation.AddressTaken();
+      boolean takenMeanwhile =
+          jdbi.withHandle(h -> pendingVerify(h, hash, now))
+              .filter(
+                  row ->
+                      accounts(EmailAddresses.key(row.email())).stream()
+                          .anyMatch(id -> !id.equals(row.pending().accountId())))
+              .isPresent();
+      if (takenMeanwhile) {
+        return new EmailConfirmation.AddressTaken();
+      }
+      throw e;
     }
+  }
+
+  /** The ids of accounts whose address has {@code emailKey}. */
+  private List<String> accounts(String emailKey) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM accounts WHERE email_key = :key")
+                .bind("key", emailKey)
+                .mapTo(String.class)
+                .list());
   }
 
   private EmailConfirmation confirmEmail(org.jdbi.v3.core.Handle h, String hash, Instant now) {
