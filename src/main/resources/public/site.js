@@ -259,7 +259,10 @@
   }
   // Sign in and Register bring the reader back to the page they were reading.
   var here = window.location.pathname + window.location.search;
-  if (!/^\/(signin|register|verify|recover|reset)(\/|$)/.test(window.location.pathname) && here !== '/') {
+  // Not from the account forms, nor from a page whose address holds a secret (a mailed link's
+  // token or key): that would travel on in the return address.
+  var secret = /[?&](token|key)=/i.test(window.location.search);
+  if (!/^\/(signin|register|verify|recover|reset|unsubscribe)(\/|$)/.test(window.location.pathname) && !secret && here !== '/') {
     Array.prototype.forEach.call(document.querySelectorAll('a[href="/signin"], a[href="/register"]'), function (a) {
       a.setAttribute('href', a.getAttribute('href') + '?return=' + encodeURIComponent(here));
     });
@@ -268,11 +271,14 @@
   var params = new URLSearchParams(window.location.search);
   var main = document.getElementById('main');
   if (params.get('confirmed') === 'email' && main) {
-    var note = document.createElement('p');
-    note.className = 'notice confirmed-notice';
-    note.setAttribute('role', 'status');
-    main.insertBefore(note, main.firstChild);
-    window.setTimeout(function () { note.textContent = 'Your e-mail address is confirmed. You are signed in.'; }, 50);
+    // Anyone can type the address: only a masthead showing a signed-in reader backs the words.
+    if (menu) {
+      var note = document.createElement('p');
+      note.className = 'notice confirmed-notice';
+      note.setAttribute('role', 'status');
+      main.insertBefore(note, main.firstChild);
+      window.setTimeout(function () { note.textContent = 'Your e-mail address is confirmed. You are signed in.'; }, 50);
+    }
     params.delete('confirmed');
     var rest = params.toString();
     if (window.history.replaceState) {

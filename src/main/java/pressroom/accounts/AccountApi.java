@@ -64,11 +64,14 @@ public final class AccountApi {
   }
 
   public void verify(Context ctx) {
-    if (registrations.verify(JsonBodies.text(JsonBodies.object(ctx), "token"))) {
-      ctx.json(Map.of("verified", true));
-    } else {
-      throw new PageException(
-          400, "invalid_token", "The confirmation token is unknown, used or expired.");
+    switch (registrations.confirm(JsonBodies.text(JsonBodies.object(ctx), "token"))) {
+      case Registrations.Confirmation.Confirmed c -> ctx.json(Map.of("verified", true));
+      case Registrations.Confirmation.AddressTaken t ->
+          throw new PageException(
+              400, "address_taken", "This e-mail address now belongs to another account.");
+      case Registrations.Confirmation.LinkDoesNotWork x ->
+          throw new PageException(
+              400, "invalid_token", "The confirmation token is unknown, used or expired.");
     }
   }
 

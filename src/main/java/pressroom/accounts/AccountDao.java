@@ -122,18 +122,6 @@ public final class AccountDao {
     update("password_hash = :v", accountId, hash);
   }
 
-  void setVerified(String accountId, String email, Instant when) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE accounts SET email = :email, email_key = :key, email_verified_at = :at WHERE id = :id")
-                .bind("email", email)
-                .bind("key", EmailAddresses.key(email))
-                .bind("at", when.toEpochMilli())
-                .bind("id", accountId)
-                .execute());
-  }
-
   public void setDisplayName(String accountId, String displayName) {
     update(
         "display_name = :v",
@@ -203,17 +191,159 @@ public final class AccountDao {
   // ---- one-time tokens (stored as SHA-256 only)
 
   void createToken(String hash, String accountId, String purpose, String email, Instant expires) {
+    createToken(hash, accountId, purpose, email, null, expires);
+  }
+
+  /**
+   * A token; {@code browserHash} (may be null) names the browser a verify token may sign in (see
+   * {@link #confirmEmail}).
+   */
+  void createToken(
+      String hash,
+      String accountId,
+      String purpose,
+      String email,
+      String browserHash,
+      Instant expires) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "INSERT INTO account_tokens (hash, account_id, purpose, email, expires_at)"
-                        + " VALUES (:hash, :account, :purpose, :email, :expires)")
+                    "INSERT INTO account_tokens (hash, account_id, purpose, email, browser_hash, expires_at)"
+                        + " VALUES (:hash, :account, :purpose, :email, :browser, :expires)")
                 .bind("hash", hash)
                 .bind("account", accountId)
                 .bind("purpose", purpose)
                 .bind("email", email)
+                .bind("browser", browserHash)
                 .bind("expires", expires.toEpochMilli())
                 .execute());
+  }
+
+  /**
+   * What a usable verify token would do, without using it: its account, whether it confirms that
+   * account's first address (a registration, not a change), and the browser it may sign in.
+   */
+  record PendingVerify(String accountId, boolean firstAddress, String browserHash) {}
+
+  Optional<PendingVerify> pendingVerify(String hash, Instant now) {
+    return jdbi.withHandle(h -> pendingVerify(h, hash, now).map(TokenRow::pending));
+  }
+
+  /** A usable verify token with the address it confirms. */
+  private record TokenRow(PendingVerify pending, String email) {}
+
+  private static Optional<TokenRow> pendingVerify(
+      org.jdbi.v3.core.Handle h, String hash, Instant now) {
+    return h.createQuery(
+            """
+            SELECT t.account_id, t.email, t.browser_hash, a.email_key, a.email_verified_at
+            FROM account_tokens t JOIN accounts a ON a.id = t.account_id
+            WHERE t.hash = :hash AND t.purpose = 'verify' AND t.used_at IS NULL
+              AND t.expires_at > :now AND a.deleted_at IS NULL
+            """)
+        .bind("hash", hash)
+        .bind("now", now.toEpochMilli())
+        .map(
+            (rs, ctx) -> {
+              String email = rs.getString("email");
+              rs.getLong("email_verified_at");
+              boolean unverified = rs.wasNull();
+              boolean first =
+                  unverified && EmailAddresses.key(email).equals(rs.getString("email_key"));
+              return new TokenRow(
+                  new PendingVerify(
+                      rs.getString("account_id"), first, rs.getString("browser_hash")),
+                  email);
+            })
+        .findOne();
+  }
+
+  /** How a verify token's use ended. */
+  sealed interface EmailConfirmation {
+    /** The address is the account's, confirmed; every other verify link of the account is spent. */
+    record Confirmed(PendingVerify link) implements EmailConfirmation {}
+
+    /** Another account has the address now; nothing changed and the link still stands. */
+    record AddressTaken() implements EmailConfirmation {}
+
+    record Unusable() implements EmailConfirmation {}
+  }
+
+  /**
+   * Uses a verify token: in one transaction, sets the account's address from it, confirmed, and
+   * spends every verify token of the account (an older link, say to a mistyped address, must not
+   * set it back). An address another account took meanwhile changes nothing.
+   */
+  EmailConfirmation confirmEmail(String hash, Instant now) {
+    try {
+      return jdbi.inTransaction(h -> confirmEmail(h, hash, now));
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      // Taken between the check and the update (the UNIQUE email_key): rolled back, as above.
+      boolean takenMeanwhile =
+          jdbi.withHandle(h -> pendingVerify(h, hash, now))
+              .filter(
+                  row ->
+                      accounts(EmailAddresses.key(row.email())).stream()
+                          .anyMatch(id -> !id.equals(row.pending().accountId())))
+              .isPresent();
+      if (takenMeanwhile) {
+        return new EmailConfirmation.AddressTaken();
+      }
+      throw e;
+    }
+  }
+
+  /** The ids of accounts whose address has {@code emailKey}. */
+  private List<String> accounts(String emailKey) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM accounts WHERE email_key = :key")
+                .bind("key", emailKey)
+                .mapTo(String.class)
+                .list());
+  }
+
+  private EmailConfirmation confirmEmail(org.jdbi.v3.core.Handle h, String hash, Instant now) {
+    Optional<TokenRow> row = pendingVerify(h, hash, now);
+    if (row.isEmpty()) {
+      return new EmailConfirmation.Unusable();
+    }
+    String accountId = row.get().pending().accountId();
+    String email = row.get().email();
+    boolean taken =
+        h.createQuery("SELECT count(*) FROM accounts WHERE email_key = :key AND id <> :id")
+                .bind("key", EmailAddresses.key(email))
+                .bind("id", accountId)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (taken) {
+      return new EmailConfirmation.AddressTaken();
+    }
+    int used =
+        h.createUpdate(
+                "UPDATE account_tokens SET used_at = :now WHERE hash = :hash AND purpose = 'verify'"
+                    + " AND used_at IS NULL AND expires_at > :now")
+            .bind("now", now.toEpochMilli())
+            .bind("hash", hash)
+            .execute();
+    if (used != 1) { // another request used it first
+      return new EmailConfirmation.Unusable();
+    }
+    h.createUpdate(
+            "UPDATE accounts SET email = :email, email_key = :key, email_verified_at = :at WHERE id = :id")
+        .bind("email", email)
+        .bind("key", EmailAddresses.key(email))
+        .bind("at", now.toEpochMilli())
+        .bind("id", accountId)
+        .execute();
+    h.createUpdate(
+            "UPDATE account_tokens SET used_at = :now WHERE account_id = :id AND purpose = 'verify'"
+                + " AND used_at IS NULL")
+        .bind("now", now.toEpochMilli())
+        .bind("id", accountId)
+        .execute();
+    return new EmailConfirmation.Confirmed(row.get().pending());
   }
 
   /** A token's account and e-mail. */

@@ -77,12 +77,19 @@ public final class AccountMail {
   /**
    * A new link that confirms {@code email} as the account's address, to that address. The page the
    * reader started from rides in the link rather than the database: it is only ever a path on this
-   * site (checked again when the link is used), so nobody gains by editing it.
+   * site (checked again when the link is used), so nobody gains by editing it. Only the browser
+   * named by {@code browserHash} (may be null) may be signed in by the link.
    */
   void sendVerification(
-      String accountId, String userId, String email, String returnTo, Instant now) {
+      String accountId,
+      String userId,
+      String email,
+      String returnTo,
+      String browserHash,
+      Instant now) {
     String token = Csrf.newToken();
-    accounts.createToken(Sessions.hash(token), accountId, "verify", email, now.plus(VERIFY_TTL));
+    accounts.createToken(
+        Sessions.hash(token), accountId, "verify", email, browserHash, now.plus(VERIFY_TTL));
     String back = SignInPages.safeReturn(returnTo);
     String link =
         baseUrl

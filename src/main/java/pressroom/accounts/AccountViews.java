@@ -38,6 +38,11 @@ public final class AccountViews {
       return errors.get(name);
     }
 
+    /** The page to come back to, ready to follow "?return=" in a link to another account form. */
+    public String returnQuery() {
+      return java.net.URLEncoder.encode(value("return"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * Whether {@code name} is the first field with a problem (errors come in the form's order), the
      * one that gets the focus; "form" is a problem of the whole form, not a field.

@@ -88,6 +88,34 @@ public final class Auth {
     ctx.cookie(c);
   }
 
+  /**
+   * Marks this browser as the one that registered, for as long as the confirmation link lives: only
+   * here does the link sign in. Sent to /verify only.
+   */
+  public void registering(Context ctx, String value) {
+    Cookie c = new Cookie(registeringCookie(), value);
+    c.setPath("/verify");
+    c.setHttpOnly(true);
+    c.setSecure(secure);
+    c.setSameSite(SameSite.LAX);
+    c.setMaxAge((int) AccountMail.VERIFY_TTL.toSeconds());
+    ctx.cookie(c);
+  }
+
+  /** The value {@link #registering} set in this browser, or null. */
+  public String registeringValue(Context ctx) {
+    return ctx.cookie(registeringCookie());
+  }
+
+  public void registered(Context ctx) {
+    ctx.removeCookie(registeringCookie(), "/verify");
+  }
+
+  // Not __Host-: that prefix needs the path /, and this cookie goes to /verify only.
+  private String registeringCookie() {
+    return secure ? "__Secure-pressroom-registering" : "pressroom-registering";
+  }
+
   public void signedOut(Context ctx) {
     String value = ctx.cookie(sessions.cookieName());
     if (value != null) {

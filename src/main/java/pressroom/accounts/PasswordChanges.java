@@ -140,10 +140,14 @@ public final class PasswordChanges implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Every way a password changes ends here: other sessions end and no older reset link works. */
+  /**
+   * Every way a password changes ends here: other sessions end and no older reset or confirmation
+   * link works (either could be in the hands the new password shuts out).
+   */
   private void setPassword(String accountId, String password, String keepSession) {
     accounts.setPasswordHash(accountId, passwords.hash(password));
     accounts.spendTokens(accountId, "reset", clock.instant());
+    accounts.spendTokens(accountId, "verify", clock.instant());
     sessions.endAll(accountId, keepSession);
     accounts.find(accountId).ifPresent(accountMail::sendPasswordChanged);
   }

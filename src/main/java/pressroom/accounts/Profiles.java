@@ -48,6 +48,8 @@ public final class Profiles {
               + new Throttled(wait.get()).minutes()
               + " minutes.");
     }
+    // Only the newest address asked for can be confirmed: an older link (a typo's, say) is dead.
+    accounts.spendTokens(a.id(), "verify", now);
     if (accounts.emailTaken(mail)) {
       // The same answer as for a free address: whether an address has an account is not told.
       if (!a.email().equalsIgnoreCase(mail)) {
@@ -55,7 +57,7 @@ public final class Profiles {
       }
       return Optional.empty();
     }
-    accountMail.sendVerification(a.id(), a.userId(), mail, "/", now);
+    accountMail.sendVerification(a.id(), a.userId(), mail, "/", null, now);
     return Optional.empty();
   }
 

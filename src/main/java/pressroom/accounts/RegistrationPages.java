@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import pressroom.web.Csrf;
 
 /** Registering, and confirming the e-mail address from the mailed link. */
@@ -45,23 +46,28 @@ public final class RegistrationPages {
     values.put("displayName", AccountViews.param(ctx, "displayName"));
     String returnTo = SignInPages.safeReturn(ctx.formParam("return"));
     values.put("return", returnTo);
+    String browser = Csrf.newToken();
     switch (registrations.register(
         values.get("userId"),
         values.get("email"),
         ctx.formParam("password"),
         values.get("displayName"),
         ctx.ip(),
-        returnTo)) {
-      case Registrations.Registration.Created c ->
-          views.notice(
-              ctx,
-              201,
-              "Check your e-mail",
-              "We sent a message to "
-                  + values.get("email")
-                  + ". Open the link in it to confirm your address and sign in; you need a confirmed address to comment.",
-              "/signin?return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8),
-              "Sign in");
+        returnTo,
+        Sessions.hash(browser))) {
+      case Registrations.Registration.Created c -> {
+        // Set whether or not an account was made: the answer must not tell the two apart.
+        auth.registering(ctx, browser);
+        views.notice(
+            ctx,
+            201,
+            "Check your e-mail",
+            "We sent a message to "
+                + values.get("email")
+                + ". Open the link in it to confirm your address and sign in; you need a confirmed address to comment.",
+            "/signin?return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8),
+            "Sign in");
+      }
       case Registrations.Registration.Invalid inv ->
           views.render(
               ctx,
@@ -80,11 +86,15 @@ public final class RegistrationPages {
   public void verify(Context ctx) {
     ctx.header("Referrer-Policy", "no-referrer"); // the token is in this page's address
     String token = ctx.queryParam("token");
-    var userId = registrations.pendingConfirmation(token);
-    if (userId.isEmpty()) {
+    var pending = registrations.pendingConfirmation(token);
+    if (pending.isEmpty()) {
       linkDoesNotWork(ctx);
       return;
     }
+    var p = pending.get();
+    boolean signsIn =
+        signIns.confirmationSignsIn(
+            p.accountId(), p.firstAddress(), p.browserHash(), auth.registeringValue(ctx));
     views.render(
         ctx,
         200,
@@ -98,24 +108,47 @@ public final class RegistrationPages {
                 "return",
                 SignInPages.safeReturn(ctx.queryParam("return")),
                 "userId",
-                userId.get()),
+                p.userId(),
+                "signsIn",
+                signsIn ? "yes" : ""),
             Map.of(),
             null));
   }
 
   /**
    * Confirms the address, once, and signs the reader in where they started (a path on this site
-   * only), unless the account needs more than the mailbox to sign in: then to the sign-in page.
+   * only) when {@link SignIns#confirmationSignsIn} allows: a registration, confirmed in the browser
+   * that registered. Otherwise it only confirms, and the reader signs in as usual.
    */
   public void confirm(Context ctx) {
     String returnTo = SignInPages.safeReturn(ctx.formParam("return"));
-    var confirmed = registrations.confirm(ctx.formParam("token"));
-    if (confirmed.isEmpty()) {
-      linkDoesNotWork(ctx);
-      return;
+    switch (registrations.confirm(ctx.formParam("token"))) {
+      case Registrations.Confirmation.LinkDoesNotWork x -> linkDoesNotWork(ctx);
+      case Registrations.Confirmation.AddressTaken x ->
+          views.notice(
+              ctx,
+              400,
+              "This address belongs to another account",
+              "This e-mail address now belongs to another account, so it cannot be confirmed for"
+                  + " yours. Nothing changed.",
+              "/profile",
+              "Your profile");
+      case Registrations.Confirmation.Confirmed c -> confirmed(ctx, c, returnTo);
     }
-    var signedIn = signIns.signInByConfirmation(confirmed.get(), ctx.userAgent());
+  }
+
+  private void confirmed(Context ctx, Registrations.Confirmation.Confirmed c, String returnTo) {
+    boolean signsIn =
+        signIns.confirmationSignsIn(
+            c.accountId(), c.firstAddress(), c.browserHash(), auth.registeringValue(ctx));
+    Optional<SignIns.SignIn.Ok> signedIn =
+        signsIn ? signIns.signInByConfirmation(c.accountId(), ctx.userAgent()) : Optional.empty();
     if (signedIn.isEmpty()) {
+      boolean alreadyIn = Auth.account(ctx).filter(a -> a.id().equals(c.accountId())).isPresent();
+      if (alreadyIn) { // an address change, confirmed where the reader is signed in
+        ctx.redirect(withConfirmedNotice(returnTo), HttpStatus.SEE_OTHER);
+        return;
+      }
       views.notice(
           ctx,
           200,
@@ -125,6 +158,7 @@ public final class RegistrationPages {
           "Sign in");
       return;
     }
+    auth.registered(ctx);
     auth.signedOut(ctx); // a session from before is never reused
     auth.signedIn(ctx, signedIn.get().sessionCookie(), false);
     csrf.issue(ctx);

@@ -56,12 +56,13 @@ public final class Registrations {
 
   public Registration register(
       String userId, String email, String password, String displayName, String ip) {
-    return register(userId, email, password, displayName, ip, "/");
+    return register(userId, email, password, displayName, ip, "/", null);
   }
 
   /**
    * Registers; the confirmation link brings the reader back to {@code returnTo} (a path on this
-   * site, checked again when the link is used).
+   * site, checked again when the link is used); the link signs in only the browser whose cookie
+   * hashes to {@code browserHash} (null: none).
    */
   public Registration register(
       String userId,
@@ -69,7 +70,8 @@ public final class Registrations {
       String password,
       String displayName,
       String ip,
-      String returnTo) {
+      String returnTo,
+      String browserHash) {
     Instant now = clock.instant();
     Optional<Duration> wait = throttle.retryAfter("register-ip:" + ip, REGISTER_PER_IP, now);
     if (wait.isPresent()) {
@@ -107,7 +109,7 @@ public final class Registrations {
       tellOwnerOfTakenAddress(mail, now);
       return new Registration.Created(null);
     }
-    accountMail.sendVerification(id.get(), uid, mail, returnTo, now);
+    accountMail.sendVerification(id.get(), uid, mail, returnTo, browserHash, now);
     return new Registration.Created(id.get());
   }
 
@@ -153,44 +155,63 @@ public final class Registrations {
                     Map.of("userId", "This user ID or e-mail address is taken."), true));
   }
 
-  /**
-   * Confirms an e-mail address from the mailed link; false when the link is unknown, used or old.
-   */
-  public boolean verify(String token) {
-    return confirm(token).isPresent();
+  /** How using a confirmation link ended. */
+  public sealed interface Confirmation {
+    /**
+     * The address is confirmed. {@code firstAddress}: it was the account's first (a registration,
+     * not a change); {@code browserHash}: the browser that registered, or null.
+     */
+    record Confirmed(String accountId, boolean firstAddress, String browserHash)
+        implements Confirmation {}
+
+    /** Another account took the address meanwhile; nothing changed. */
+    record AddressTaken() implements Confirmation {}
+
+    /** The link is unknown, used or older than {@link AccountMail#VERIFY_TTL}. */
+    record LinkDoesNotWork() implements Confirmation {}
   }
 
   /**
-   * Confirms an e-mail address from the mailed link, once: the account whose address it was, or
-   * empty when the link is unknown, used or older than {@link AccountMail#VERIFY_TTL}.
+   * Confirms an e-mail address from the mailed link, once; every other link of the account dies.
    */
-  public Optional<String> confirm(String token) {
+  public Confirmation confirm(String token) {
     if (token == null || token.isBlank()) {
-      return Optional.empty();
+      return new Confirmation.LinkDoesNotWork();
     }
-    Instant now = clock.instant();
-    return accounts
-        .useToken(Sessions.hash(token.strip()), "verify", now)
-        .map(
-            use -> {
-              accounts.setVerified(use.accountId(), use.email(), now);
-              return use.accountId();
-            });
+    return switch (accounts.confirmEmail(Sessions.hash(token.strip()), clock.instant())) {
+      case AccountDao.EmailConfirmation.Confirmed c ->
+          new Confirmation.Confirmed(
+              c.link().accountId(), c.link().firstAddress(), c.link().browserHash());
+      case AccountDao.EmailConfirmation.AddressTaken t -> new Confirmation.AddressTaken();
+      case AccountDao.EmailConfirmation.Unusable u -> new Confirmation.LinkDoesNotWork();
+    };
   }
 
   /**
-   * The user ID a confirmation link would confirm, without using it (the page that asks "confirm
-   * for this user ID?" before anything changes); empty when the link would not work.
+   * What a confirmation link would do, without using it (the page that asks "confirm for this user
+   * ID?" before anything changes); empty when the link would not work.
    */
-  public Optional<String> pendingConfirmation(String token) {
+  public Optional<PendingConfirmation> pendingConfirmation(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
     return accounts
-        .tokenAccount(Sessions.hash(token.strip()), "verify", clock.instant())
-        .flatMap(accounts::find)
-        .map(Account::userId);
+        .pendingVerify(Sessions.hash(token.strip()), clock.instant())
+        .flatMap(
+            p ->
+                accounts
+                    .find(p.accountId())
+                    .map(
+                        a ->
+                            new PendingConfirmation(
+                                a.id(), a.userId(), p.firstAddress(), p.browserHash())));
   }
+
+  /**
+   * A confirmation link not yet used: whose it is, and what {@link Confirmation.Confirmed} says.
+   */
+  public record PendingConfirmation(
+      String accountId, String userId, boolean firstAddress, String browserHash) {}
 
   /**
    * Sends a new confirmation link (the reader lost the first), unless too many went out lately:
@@ -203,7 +224,7 @@ public final class Registrations {
     Instant now = clock.instant();
     Optional<Duration> wait = accountMail.allowed(a.id(), a.email(), now);
     if (wait.isEmpty()) {
-      accountMail.sendVerification(a.id(), a.userId(), a.email(), "/", now);
+      accountMail.sendVerification(a.id(), a.userId(), a.email(), "/", null, now);
     }
     return wait;
   }

@@ -101,21 +101,37 @@ public final class SignIns {
   }
 
   /**
-   * A session for a reader who just confirmed their address from the mailed link (the mailbox
-   * stands in for the password), or empty when the link may not sign in: an account with a second
-   * factor (the link is one factor only) or a staff account (their sign-in goes through the
-   * password and the staff's rules).
+   * Whether a confirmation link may sign in the browser it is used in: only a registration's (the
+   * account's first address, never a change: that reader has a session already), only in the
+   * browser that registered (so a link for an account someone else made with your address never
+   * signs you into it), and only for a reader without a second factor (the link is one factor;
+   * staff sign in by password and the staff's rules).
    */
-  public Optional<SignIn.Ok> signInByConfirmation(String accountId, String userAgent) {
-    Optional<Account> found = accounts.find(accountId);
-    if (found.isEmpty()
-        || found.get().role() != pressroom.web.Access.Role.READER
-        || twoFactor.enrolled(accountId)) {
-      return Optional.empty();
+  public boolean confirmationSignsIn(
+      String accountId, boolean firstAddress, String linkBrowserHash, String browserCookie) {
+    if (!firstAddress || linkBrowserHash == null || browserCookie == null) {
+      return false;
     }
-    return Optional.of(
-        new SignIn.Ok(
-            found.get(), sessions.create(accountId, false, userAgent, clock.instant()), false));
+    boolean sameBrowser =
+        java.security.MessageDigest.isEqual(
+            linkBrowserHash.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Sessions.hash(browserCookie).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return sameBrowser
+        && accounts
+            .find(accountId)
+            .filter(a -> a.role() == pressroom.web.Access.Role.READER)
+            .isPresent()
+        && !twoFactor.enrolled(accountId);
+  }
+
+  /** A session for a reader whose confirmation {@link #confirmationSignsIn signs in}. */
+  public Optional<SignIn.Ok> signInByConfirmation(String accountId, String userAgent) {
+    return accounts
+        .find(accountId)
+        .map(
+            a ->
+                new SignIn.Ok(
+                    a, sessions.create(accountId, false, userAgent, clock.instant()), false));
   }
 
   /** Whether a browser's value names a sign-in still waiting for its code. */
@@ -196,8 +212,9 @@ public final class SignIns {
     return new PasswordCheck(a, null);
   }
 
-  /** Ends every session of the account ("sign out everywhere"). */
+  /** Ends every session of the account ("sign out everywhere"), and its confirmation links. */
   public void signOutAll(Account a) {
     sessions.endAll(a.id(), null);
+    accounts.spendTokens(a.id(), "verify", clock.instant());
   }
 }

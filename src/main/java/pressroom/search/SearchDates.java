@@ -28,6 +28,14 @@ final class SearchDates {
           pattern("MMMM d uuuu"),
           pattern("MMM d uuuu"));
 
+  /**
+   * Years a search may name: ISO reads signed years of up to nine digits, which no article has and
+   * which overflow the index's milliseconds.
+   */
+  static boolean searchable(LocalDate d) {
+    return d.getYear() >= 1 && d.getYear() <= 9999;
+  }
+
   private SearchDates() {}
 
   private static DateTimeFormatter pattern(String p) {
@@ -45,9 +53,11 @@ final class SearchDates {
     }
     // "6 Dec. 2026", "December 6, 2026": the dot and the comma carry nothing.
     String t = text.strip().replace(",", " ").replace(".", " ").replaceAll("\\s+", " ");
+    // Java knows September's short form as "Sep" only; people write "Sept" too.
+    t = t.replaceAll("(?i)\\bsept\\b", "Sep");
     for (DateTimeFormatter f : READ) {
       try {
-        return Optional.of(LocalDate.parse(t, f));
+        return Optional.of(LocalDate.parse(t, f)).filter(SearchDates::searchable);
       } catch (DateTimeParseException e) {
         // try the next way of writing it
       }

@@ -186,10 +186,14 @@ public record SearchParams(
       return null;
     }
     try {
-      return LocalDate.parse(v);
+      LocalDate d = LocalDate.parse(v);
+      if (SearchDates.searchable(d)) {
+        return d;
+      }
     } catch (DateTimeParseException e) {
-      throw PageException.badRequest(
-          "The “" + name + "” date “" + v + "” is not a date like 2026-11-25.");
+      // answered below, as a year out of range is
     }
+    throw PageException.badRequest(
+        "The “" + name + "” date “" + v + "” is not a date like 2026-11-25.");
   }
 }

@@ -154,12 +154,13 @@ class AccountFlowsBrowserTest {
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     awaitH1("Check your e-mail");
 
-    // The link is the reader's own: another browser (no cookies from the registration) works.
-    browser.manage().deleteAllCookies();
+    // Opened in the browser that registered, the link signs in.
     String link = confirmationLink(mail.awaitMail(email, 0));
     follow(link);
     awaitH1("Confirm your e-mail address");
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    var button = browser.findElement(By.cssSelector("main form button[type=submit]"));
+    assertThat(button.getText()).isEqualTo("Confirm and sign in");
+    button.click();
     Browser.waitUp(browser).until(d -> d.getCurrentUrl().endsWith(article));
     awaitText(".confirmed-notice", "Your e-mail address is confirmed. You are signed in.");
     picture("confirmed-back-on-the-article");
@@ -170,6 +171,74 @@ class AccountFlowsBrowserTest {
     follow(link);
     awaitH1("This link does not work");
     assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("Sign in");
+  }
+
+  @Test
+  void aLinkOpenedInAnotherBrowserConfirmsThenSigningInReturnsToTheArticle() {
+    String userId = "lena.p";
+    String email = "lena@mail.example";
+    String article = "/articles/" + f.wire.slug();
+    // Registered elsewhere (another device): this browser has nothing from the registration.
+    site.newVisitor()
+        .post(
+            "/register",
+            java.util.Map.of(
+                "userId",
+                userId,
+                "email",
+                email,
+                "password",
+                "gulls over the pier",
+                "return",
+                article));
+    open("/");
+    browser.manage().deleteAllCookies();
+    follow(confirmationLink(mail.awaitMail(email, 0)));
+    awaitH1("Confirm your e-mail address");
+    var button = browser.findElement(By.cssSelector("main form button[type=submit]"));
+    assertThat(button.getText()).isEqualTo("Confirm");
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("signed in");
+    button.click();
+    awaitH1("E-mail address confirmed");
+    assertThat(browser.findElement(By.cssSelector(".account-nav")).getText()).contains("Sign in");
+    String signInLink =
+        browser.findElement(By.cssSelector("main a[href^='/signin']")).getAttribute("href");
+    // Signed out, an address that says "confirmed" gets no "you are signed in" note.
+    open(article + "?confirmed=email");
+    Browser.waitUp(browser).until(d -> !d.getCurrentUrl().contains("confirmed="));
+    assertThat(browser.findElements(By.cssSelector(".confirmed-notice"))).isEmpty();
+
+    browser.get(signInLink);
+    awaitH1("Sign in");
+    type("login", userId);
+    type("password", "gulls over the pier");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    awaitText(".account-nav", userId);
+    assertThat(browser.getCurrentUrl()).endsWith(article);
+  }
+
+  @Test
+  void signInAndRegisterLinksNeverCarryAMailedLinksSecretOnward() {
+    open("/");
+    browser.manage().deleteAllCookies();
+    for (String page :
+        new String[] {
+          "/unsubscribe?key=secret-key-1",
+          "/verify?token=secret-token-2",
+          "/reset?token=secret-token-3",
+          "/articles/" + f.wire.slug() + "?token=secret-token-4"
+        }) {
+      open(page);
+      for (var a : browser.findElements(By.cssSelector(".account-nav a"))) {
+        assertThat(a.getAttribute("href")).as(page).doesNotContain("secret");
+      }
+    }
+    open("/articles/" + f.wire.slug());
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".account-nav a[href^='/signin']"))
+                .getAttribute("href"))
+        .contains("return=");
   }
 
   @Test

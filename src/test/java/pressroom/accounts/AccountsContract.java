@@ -71,8 +71,9 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     String link = MailCatcher.link(mail.awaitMail(r.email(), before), "/verify");
     assertThat(link).startsWith(TestApp.BASE_URL + "/verify?token=");
-    // Opened where the mail is read: another browser than the one that registered.
-    assertThat(confirm(site.newVisitor(), link).statusCode()).isEqualTo(303);
+    // Opened where the mail is read, another browser than the one that registered: confirmed,
+    // and asked to sign in.
+    assertThat(confirm(site.newVisitor(), link).statusCode()).isEqualTo(200);
     return r;
   }
 
@@ -141,35 +142,34 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     assertThat(other.get("/api/v1/me").statusCode()).isEqualTo(200);
   }
 
+  /** Registers {@code r} in {@code v}, starting from {@code returnTo}; the mailed link. */
+  String registerFrom(Visitor v, Reader r, String returnTo) {
+    int before = mail.count(r.email());
+    v.post(
+        "/register",
+        Map.of("userId", r.userId(), "email", r.email(), "password", PASSWORD, "return", returnTo));
+    return confirmationLink(mail.awaitMail(r.email(), before));
+  }
+
   @Test
   void theConfirmationLinkSignsInOnceAndReturnsToTheArticleTheReaderStartedFrom() {
     Reader r = newReader();
-    Visitor registering = site.newVisitor();
+    Visitor reader = site.newVisitor();
     assertThat(
-            Jsoup.parse(registering.get("/register?return=/articles/harbour-cranes").body())
+            Jsoup.parse(reader.get("/register?return=/articles/harbour-cranes").body())
                 .select("input[name=return]")
                 .attr("value"))
         .isEqualTo("/articles/harbour-cranes");
-    int before = mail.count(r.email());
-    registering.post(
-        "/register",
-        Map.of(
-            "userId",
-            r.userId(),
-            "email",
-            r.email(),
-            "password",
-            PASSWORD,
-            "return",
-            "/articles/harbour-cranes"));
-    String link = confirmationLink(mail.awaitMail(r.email(), before));
+    String link = registerFrom(reader, r, "/articles/harbour-cranes");
     assertThat(link).contains("&return=%2Farticles%2Fharbour-cranes");
 
     // Opening the link changes nothing (a mail scanner may fetch it): the button does.
-    Visitor reader = site.newVisitor();
     HttpResponse<String> page = reader.get(link.substring(TestApp.BASE_URL.length()));
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(Jsoup.parse(page.body()).select("main").text()).contains(r.userId());
+    assertThat(Jsoup.parse(page.body()).select("main").text())
+        .contains(r.userId(), "You will be signed in");
+    assertThat(Jsoup.parse(page.body()).select("main button").text())
+        .isEqualTo("Confirm and sign in");
     assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     assertThat(reader.get("/api/v1/me").statusCode()).isEqualTo(401);
 
@@ -190,30 +190,70 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void aConfirmationLinkOpenedInAnotherBrowserConfirmsAndAsksToSignInThenReturnsToTheArticle() {
+    Reader r = newReader();
+    String link = registerFrom(site.newVisitor(), r, "/articles/harbour-cranes");
+
+    Visitor elsewhere = site.newVisitor();
+    HttpResponse<String> page = elsewhere.get(link.substring(TestApp.BASE_URL.length()));
+    assertThat(Jsoup.parse(page.body()).select("main").text())
+        .contains(r.userId())
+        .doesNotContain("signed in");
+    assertThat(Jsoup.parse(page.body()).select("main button").text()).isEqualTo("Confirm");
+    HttpResponse<String> done = confirm(elsewhere, link);
+    assertThat(done.statusCode()).isEqualTo(200);
+    Document notice = Jsoup.parse(done.body());
+    assertThat(notice.select("main").text()).contains("confirmed", "Sign in");
+    assertThat(elsewhere.get("/api/v1/me").statusCode()).isEqualTo(401);
+
+    String signInLink = notice.select("main a[href^=/signin]").attr("href");
+    assertThat(signInLink).isEqualTo("/signin?return=%2Farticles%2Fharbour-cranes");
+    String back =
+        Jsoup.parse(elsewhere.get(signInLink).body()).select("input[name=return]").attr("value");
+    HttpResponse<String> in =
+        elsewhere.post(
+            "/signin", Map.of("login", r.userId(), "password", PASSWORD, "return", back));
+    assertThat(in.headers().firstValue("Location")).hasValue("/articles/harbour-cranes");
+    assertThat(elsewhere.get("/api/v1/me").body()).contains("\"verified\":true");
+  }
+
+  /**
+   * Someone registers with another person's address: that person's click on "Confirm" must not sign
+   * them into an account whose password the registrant chose.
+   */
+  @Test
+  void confirmingAnAccountSomeoneElseRegisteredWithYourAddressDoesNotSignYouIntoIt() {
+    Reader victim = newReader();
+    int before = mail.count(victim.email());
+    site.newVisitor()
+        .post(
+            "/register",
+            Map.of(
+                "userId",
+                "other" + victim.userId(),
+                "email",
+                victim.email(),
+                "password",
+                PASSWORD));
+    String link = confirmationLink(mail.awaitMail(victim.email(), before));
+
+    Visitor owner = site.newVisitor();
+    assertThat(confirm(owner, link).statusCode()).isEqualTo(200);
+    assertThat(owner.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aConfirmationLinkSendsOnlyToAPageOfThisSite() {
     for (String foreign :
         new String[] {
           "//evil.example/", "https://evil.example/", "/\t/evil.example/", "/\\evil.example"
         }) {
       Reader r = newReader();
-      int before = mail.count(r.email());
-      site.newVisitor()
-          .post(
-              "/register",
-              Map.of(
-                  "userId",
-                  r.userId(),
-                  "email",
-                  r.email(),
-                  "password",
-                  PASSWORD,
-                  "return",
-                  foreign));
-      String link = confirmationLink(mail.awaitMail(r.email(), before));
+      Visitor v = site.newVisitor();
+      String link = registerFrom(v, r, foreign);
       assertThat(link).as(foreign).doesNotContain("return=");
       String token = link.substring(link.indexOf("token=") + 6);
       // Edited by hand, the link still lands on this site.
-      Visitor v = site.newVisitor();
       v.get("/verify?token=" + token);
       HttpResponse<String> done = v.post("/verify", Map.of("token", token, "return", foreign));
       assertThat(done.statusCode()).isEqualTo(303);
@@ -258,6 +298,143 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     assertThat(Jsoup.parse(done.body()).select("main").text()).contains("confirmed", "Sign in");
     assertThat(elsewhere.get("/api/v1/me").statusCode()).isEqualTo(401);
     assertThat(owner.get("/api/v1/me").body()).contains(address);
+  }
+
+  /** The mailed link for an address change the signed-in {@code owner} asks for. */
+  String changeLink(Visitor owner, String address) {
+    int before = mail.count(address);
+    assertThat(owner.post("/profile/email", Map.of("email", address)).statusCode()).isEqualTo(303);
+    return confirmationLink(mail.awaitMail(address, before));
+  }
+
+  /** The account's stored address. */
+  String storedEmail(Reader r) {
+    return site.sqlOne(String.class, "SELECT email FROM accounts WHERE user_id = ?", r.userId());
+  }
+
+  @Test
+  void aLinkToAMistypedAddressStopsWorkingOnceTheReaderAsksForAnother() {
+    Visitor owner = site.newVisitor();
+    Reader r = registered(owner);
+    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    String typoLink = changeLink(owner, "typo." + r.email());
+    String right = "right." + r.email();
+    assertThat(confirm(owner, changeLink(owner, right)).statusCode()).isEqualTo(303);
+    assertThat(
+            owner
+                .post(
+                    "/profile/password", Map.of("current", PASSWORD, "password", PASSWORD + " two"))
+                .statusCode())
+        .isEqualTo(303);
+    owner.post("/signout/everywhere", Map.of());
+
+    // Whoever holds the mistyped address's mail can neither sign in nor take the address.
+    Visitor stranger = site.newVisitor();
+    assertThat(confirm(stranger, typoLink).statusCode()).isEqualTo(400);
+    assertThat(stranger.get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(storedEmail(r)).isEqualTo(right);
+  }
+
+  @Test
+  void anAddressChangeIsConfirmedWithoutSigningInTheBrowserThatConfirmsIt() {
+    Visitor owner = site.newVisitor();
+    Reader r = registered(owner);
+    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    String address = "new." + r.email();
+    String link = changeLink(owner, address);
+
+    Visitor elsewhere = site.newVisitor();
+    HttpResponse<String> page = elsewhere.get(link.substring(TestApp.BASE_URL.length()));
+    assertThat(Jsoup.parse(page.body()).select("main").text()).doesNotContain("signed in");
+    HttpResponse<String> done = confirm(elsewhere, link);
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(done.body()).select("main").text()).contains("confirmed", "Sign in");
+    assertThat(elsewhere.get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(storedEmail(r)).isEqualTo(address);
+
+    // Where the reader is signed in, the confirmation takes them back with a note.
+    String again = changeLink(owner, "newer." + r.email());
+    HttpResponse<String> there = confirm(owner, again);
+    assertThat(there.statusCode()).isEqualTo(303);
+    assertThat(there.headers().firstValue("Location")).hasValue("/?confirmed=email");
+  }
+
+  @Test
+  void onceAConfirmationLinkIsUsedNoOtherLinkOfTheAccountWorks() {
+    Reader r = newReader();
+    Visitor v = site.newVisitor();
+    String first = registerFrom(v, r, "/");
+    assertThat(signIn(v, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    int before = mail.count(r.email());
+    assertThat(v.post("/verify/resend", Map.of()).statusCode()).isEqualTo(303);
+    String second = confirmationLink(mail.awaitMail(r.email(), before));
+    assertThat(confirm(site.newVisitor(), second).statusCode()).isEqualTo(200);
+
+    Visitor later = site.newVisitor();
+    assertThat(confirm(later, first).statusCode()).isEqualTo(400);
+    assertThat(later.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void signingOutEverywhereOrChangingThePasswordEndsOutstandingConfirmationLinks() {
+    Visitor owner = site.newVisitor();
+    Reader r = registered(owner);
+    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    String beforeSignOut = changeLink(owner, "one." + r.email());
+    owner.post("/signout/everywhere", Map.of());
+    assertThat(confirm(site.newVisitor(), beforeSignOut).statusCode()).isEqualTo(400);
+
+    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    String beforeChange = changeLink(owner, "two." + r.email());
+    assertThat(
+            owner
+                .post(
+                    "/profile/password", Map.of("current", PASSWORD, "password", PASSWORD + " two"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(confirm(site.newVisitor(), beforeChange).statusCode()).isEqualTo(400);
+    assertThat(storedEmail(r)).isEqualTo(r.email());
+  }
+
+  @Test
+  void confirmingAnAddressAnotherAccountTookMeanwhileSaysSoAndChangesNothing() {
+    Visitor owner = site.newVisitor();
+    Reader r = registered(owner);
+    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Reader other = newReader();
+    String link = changeLink(owner, other.email());
+    Visitor otherBrowser = site.newVisitor();
+    assertThat(confirm(otherBrowser, registerFrom(otherBrowser, other, "/")).statusCode())
+        .isEqualTo(303);
+
+    HttpResponse<String> done = confirm(site.newVisitor(), link);
+    assertThat(done.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(done.body()).select("main").text())
+        .contains("belongs to another account");
+    assertThat(storedEmail(r)).isEqualTo(r.email());
+  }
+
+  @Test
+  void goingBetweenSignInAndRegisterKeepsTheWholePageToComeBackTo() {
+    Visitor v = site.newVisitor();
+    for (String back :
+        new String[] {"/search?q=harbour&sort=newest", "/search?q=harbour%20cranes#results"}) {
+      String encoded = java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
+      String toRegister =
+          Jsoup.parse(v.get("/signin?return=" + encoded).body())
+              .select("main a[href^=/register]")
+              .attr("href");
+      assertThat(Jsoup.parse(v.get(toRegister).body()).select("input[name=return]").attr("value"))
+          .as(back)
+          .isEqualTo(back);
+      String toSignIn =
+          Jsoup.parse(v.get("/register?return=" + encoded).body())
+              .select("main a[href^=/signin]")
+              .attr("href");
+      assertThat(Jsoup.parse(v.get(toSignIn).body()).select("input[name=return]").attr("value"))
+          .as(back)
+          .isEqualTo(back);
+    }
   }
 
   /** Issue 12.1: a return address a browser would read as another site sends the reader home. */

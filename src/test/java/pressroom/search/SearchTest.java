@@ -300,16 +300,10 @@ class SearchTest {
   void datesAreTypedAndShownTheSiteWayNotTheBrowsers() {
     for (String typed :
         new String[] {"1 January 2026", "1 Jan 2026", "2026-01-01", "January 1, 2026"}) {
-      var res =
-          site.get(
-              "/search?q=harbour&from="
-                  + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
-      assertThat(res.statusCode()).as(typed).isEqualTo(200);
-      Document d = Jsoup.parse(res.body());
-      assertThat(d.select("#from").attr("type")).isEqualTo("text");
-      assertThat(d.select("#from").attr("value")).as(typed).isEqualTo("1 January 2026");
-      assertThat(d.select("#from").hasAttr("aria-invalid")).isFalse();
-      assertThat(d.select("#date-hint").text()).isEqualTo("e.g. 6 December 2026 or 2026-12-06");
+      assertDateReadAs(typed, "1 January 2026");
+    }
+    for (String typed : new String[] {"6 Sept 2026", "6 Sep 2026", "Sept. 6, 2026"}) {
+      assertDateReadAs(typed, "6 September 2026");
     }
     // A range after every article finds none; a range around them finds them.
     assertThat(
@@ -321,6 +315,20 @@ class SearchTest {
                     site.get("/search?q=harbour&from=1+January+2000&to=31+December+2099").body())
                 .select(".items .item"))
         .isNotEmpty();
+  }
+
+  /** The search page reads {@code typed} as the date it then shows as {@code shown}. */
+  void assertDateReadAs(String typed, String shown) {
+    var res =
+        site.get(
+            "/search?q=harbour&from="
+                + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(res.statusCode()).as(typed).isEqualTo(200);
+    Document d = Jsoup.parse(res.body());
+    assertThat(d.select("#from").attr("type")).isEqualTo("text");
+    assertThat(d.select("#from").attr("value")).as(typed).isEqualTo(shown);
+    assertThat(d.select("#from").hasAttr("aria-invalid")).isFalse();
+    assertThat(d.select("#date-hint").text()).isEqualTo("e.g. 6 December 2026 or 2026-12-06");
   }
 
   @Test
@@ -349,6 +357,23 @@ class SearchTest {
     assertThat(api.statusCode()).isEqualTo(400);
     assertThat(api.body()).contains("is not a date like");
     assertThat(site.get("/search?q=x&sort=random").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aDateWithAYearNoArticleCanHaveIsRefusedBesideItsFieldNotAServerError() {
+    for (String date :
+        new String[] {"%2B999999999-12-31", "-300000000-01-01", "%2B99999-01-01", "0000-01-01"}) {
+      for (String field : new String[] {"from", "to"}) {
+        var page = site.get("/search?q=x&" + field + "=" + date);
+        assertThat(page.statusCode()).as(field + "=" + date).isEqualTo(400);
+        assertThat(Jsoup.parse(page.body()).select("#" + field + "-error").text())
+            .as(field + "=" + date)
+            .contains("is not a date we can read");
+        var api = site.get("/api/v1/search?q=x&" + field + "=" + date);
+        assertThat(api.statusCode()).as("api " + field + "=" + date).isEqualTo(400);
+        assertThat(api.body()).contains("is not a date like 2026-11-25");
+      }
+    }
   }
 
   @Test
