@@ -107,12 +107,7 @@ class ArticlePageBrowserTest {
   static final String PASSWORD = "a quiet reading room";
 
   void noSidewaysScrolling() {
-    assertThat(
-            (Boolean)
-                browser.executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth"))
-        .as("nothing sticks out sideways")
-        .isTrue();
+    assertThat(Browser.sidewaysOverflow(browser)).as("pixels sticking out sideways").isZero();
   }
 
   @Test

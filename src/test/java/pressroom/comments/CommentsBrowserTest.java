@@ -98,12 +98,7 @@ class CommentsBrowserTest {
   }
 
   void noSidewaysScrolling() {
-    assertThat(
-            (Boolean)
-                browser.executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth"))
-        .as("nothing sticks out sideways")
-        .isTrue();
+    assertThat(Browser.sidewaysOverflow(browser)).as("pixels sticking out sideways").isZero();
   }
 
   @Test

@@ -131,9 +131,7 @@ class FrontPageBrowserTest {
       WebElement title = row.findElement(By.cssSelector(".item-title"));
       assertThat(thumb.getLocation().getX()).as(path).isGreaterThan(title.getLocation().getX());
       assertThat(thumb.getSize().getWidth()).as(path).isLessThan(140);
-      Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-      Number inner = (Number) browser.executeScript("return window.innerWidth");
-      assertThat(scroll.intValue()).as(path).isLessThanOrEqualTo(inner.intValue());
+      assertThat(Browser.sidewaysOverflow(browser)).as(path).isZero();
     }
   }
 

@@ -93,6 +93,18 @@ public final class Browser {
 
   private Browser() {}
 
+  /**
+   * How many pixels the page sticks out sideways beyond the window (0 when it fits): on a phone
+   * that is the sideways scrolling a reader has to do.
+   */
+  public static long sidewaysOverflow(org.openqa.selenium.JavascriptExecutor browser) {
+    return ((Number)
+            browser.executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth"
+                    + " - document.documentElement.clientWidth)"))
+        .longValue();
+  }
+
   /** Pages from now on see {@code prefers-color-scheme: dark} (or light again). */
   public static void darkMode(ChromeDriver browser, boolean dark) {
     browser.executeCdpCommand(
