@@ -19,7 +19,9 @@ import pressroom.config.Config.ConfigException;
       IngestCommand.class,
       ImportCommand.class,
       UsersCommand.class,
-      ReindexCommand.class
+      ReindexCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     },
     footer = {
       "",
