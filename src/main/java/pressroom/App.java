@@ -394,6 +394,9 @@ public final class App implements AutoCloseable {
     indexer.start();
     javalin.start(config.host(), config.port());
     changes.start(Duration.ofMillis(250));
+    if (database.dialect() == pressroom.db.Dialect.POSTGRESQL) {
+      changes.listen(database.dataSource()); // other nodes' changes at once, the poll kept
+    }
     scheduler.start();
     started = true;
     log.info(

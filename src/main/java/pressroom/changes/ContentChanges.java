@@ -37,6 +37,7 @@ public final class ContentChanges implements AutoCloseable {
           });
   private long lastSeq;
   private long lastCleanup;
+  private volatile boolean closed;
 
   public ContentChanges(Jdbi jdbi, Consumer<java.util.Set<Change>> onChange) {
     this.jdbi = jdbi;
@@ -83,6 +84,45 @@ public final class ContentChanges implements AutoCloseable {
     lastSeq = new History(jdbi).newestSeq();
     timer.scheduleWithFixedDelay(
         this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * On PostgreSQL: reads the log as soon as any node commits a change (a trigger sends {@code
+   * NOTIFY pressroom_changes}), instead of at the next poll. One connection of {@code source} is
+   * kept for listening; when it breaks, the poll carries on alone until it is back.
+   */
+  public void listen(javax.sql.DataSource source) {
+    Thread.ofPlatform()
+        .daemon()
+        .name("content-changes-listen")
+        .start(
+            () -> {
+              while (!closed) {
+                try (java.sql.Connection c = source.getConnection()) {
+                  c.setAutoCommit(true);
+                  try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("LISTEN pressroom_changes");
+                  }
+                  org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                  while (!closed) {
+                    org.postgresql.PGNotification[] notices = pg.getNotifications(1000);
+                    if (notices != null && notices.length > 0 && !closed) {
+                      timer.execute(this::pollSafely);
+                    }
+                  }
+                } catch (java.sql.SQLException
+                    | java.util.concurrent.RejectedExecutionException e) {
+                  if (!closed) {
+                    log.warn("Not listening for changes (polling still): {}", e.toString());
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                      return;
+                    }
+                  }
+                }
+              }
+            });
   }
 
   private void pollSafely() {
@@ -181,6 +221,7 @@ public final class ContentChanges implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     // Let a poll in progress finish: interrupting it mid-write would hurt the search index.
     timer.shutdown();
     try {
