@@ -233,7 +233,7 @@ public final class Indexer implements AutoCloseable {
           () -> {
             rebuildQueued.set(false);
             try {
-              rebuild(n -> {});
+              rebuild(progressLines());
             } catch (java.util.concurrent.CancellationException e) {
               log.info("Search index build stopped: {}", e.getMessage());
             } catch (RuntimeException e) {
@@ -241,6 +241,32 @@ public final class Indexer implements AutoCloseable {
             }
           });
     }
+  }
+
+  /**
+   * A line in the log every ten seconds while a background build runs, so that whoever starts a new
+   * node on a large archive sees how far it has got and how long the rest will take.
+   */
+  private IntConsumer progressLines() {
+    long started = System.nanoTime();
+    long[] last = {started};
+    return n -> {
+      long now = System.nanoTime();
+      if (now - last[0] < 10_000_000_000L) {
+        return;
+      }
+      last[0] = now;
+      IndexStatus s = progress.status();
+      double perSecond = n / ((now - started) / 1e9);
+      long total = Math.max(s.expected(), n);
+      log.info(
+          "Search index: {} of about {} articles ({}%), {} a second, about {} s to go",
+          String.format("%,d", n),
+          String.format("%,d", total),
+          total == 0 ? 100 : n * 100 / total,
+          String.format("%,.0f", perSecond),
+          perSecond <= 0 ? "?" : String.format("%,.0f", (total - n) / perSecond));
+    };
   }
 
   /**
