@@ -62,6 +62,13 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
     return new Reader(id, id + "@mail.example");
   }
 
+  /** {@link #registered}, then signed in with the password in {@code v}. */
+  Reader registeredAndSignedIn(Visitor v) {
+    Reader r = registered(v);
+    assertThat(signIn(v, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    return r;
+  }
+
   /** Registers through the page and follows the mailed confirmation link. */
   Reader registered(Visitor v) {
     Reader r = newReader();
@@ -280,8 +287,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   @Test
   void aConfirmationLinkConfirmsButDoesNotSignInAnAccountWithASecondFactor() {
     Visitor owner = site.newVisitor();
-    Reader r = registered(owner);
-    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Reader r = registeredAndSignedIn(owner);
     Document setup = Jsoup.parse(owner.get("/profile/two-factor").body());
     byte[] key = Totp.fromBase32(setup.getElementById("totp-secret").text());
     String code = Totp.code(key, Totp.step(site.clock().instant()), 6);
@@ -315,8 +321,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   @Test
   void aLinkToAMistypedAddressStopsWorkingOnceTheReaderAsksForAnother() {
     Visitor owner = site.newVisitor();
-    Reader r = registered(owner);
-    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Reader r = registeredAndSignedIn(owner);
     String typoLink = changeLink(owner, "typo." + r.email());
     String right = "right." + r.email();
     assertThat(confirm(owner, changeLink(owner, right)).statusCode()).isEqualTo(303);
@@ -338,8 +343,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   @Test
   void anAddressChangeIsConfirmedWithoutSigningInTheBrowserThatConfirmsIt() {
     Visitor owner = site.newVisitor();
-    Reader r = registered(owner);
-    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Reader r = registeredAndSignedIn(owner);
     String address = "new." + r.email();
     String link = changeLink(owner, address);
 
@@ -378,8 +382,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   @Test
   void signingOutEverywhereOrChangingThePasswordEndsOutstandingConfirmationLinks() {
     Visitor owner = site.newVisitor();
-    Reader r = registered(owner);
-    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Reader r = registeredAndSignedIn(owner);
     String beforeSignOut = changeLink(owner, "one." + r.email());
     owner.post("/signout/everywhere", Map.of());
     assertThat(confirm(site.newVisitor(), beforeSignOut).statusCode()).isEqualTo(400);
@@ -399,8 +402,7 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   @Test
   void confirmingAnAddressAnotherAccountTookMeanwhileSaysSoAndChangesNothing() {
     Visitor owner = site.newVisitor();
-    Reader r = registered(owner);
-    assertThat(signIn(owner, r.userId(), PASSWORD).statusCode()).isEqualTo(303);
+    Reader r = registeredAndSignedIn(owner);
     Reader other = newReader();
     String link = changeLink(owner, other.email());
     Visitor otherBrowser = site.newVisitor();
