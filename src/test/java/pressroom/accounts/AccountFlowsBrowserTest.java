@@ -37,8 +37,7 @@ class AccountFlowsBrowserTest {
       var dir = java.nio.file.Path.of("target", "screenshots");
       java.nio.file.Files.createDirectories(dir);
       java.nio.file.Files.write(
-          dir.resolve(name + ".png"),
-          browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+          dir.resolve(name + ".png"), pressroom.testing.Browser.screenshot(browser));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

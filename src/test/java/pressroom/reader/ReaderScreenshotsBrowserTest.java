@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.articles.ArticleSummary;
 import pressroom.testing.Browser;
@@ -103,7 +102,7 @@ class ReaderScreenshotsBrowserTest {
                     (Boolean)
                         browser.executeScript(
                             "return [...document.images].every(i => i.loading === 'lazy' || i.complete)"));
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        byte[] png = Browser.screenshot(browser);
         String file = name + "-" + size.getKey() + (dark ? "-dark" : "") + ".png";
         assertThat(png).as(file).hasSizeGreaterThan(10_000);
         Files.write(folder.resolve(file), png);

@@ -105,6 +105,22 @@ public final class Browser {
         .longValue();
   }
 
+  /**
+   * A picture of the page once it has loaded. Chromium under load now and then reports a screenshot
+   * "aborted by navigation" just after a page load; one more try gets it.
+   */
+  public static byte[] screenshot(ChromeDriver browser) {
+    waitUp(browser)
+        .until(d -> "complete".equals(browser.executeScript("return document.readyState")));
+    try {
+      return browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      waitUp(browser)
+          .until(d -> "complete".equals(browser.executeScript("return document.readyState")));
+      return browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    }
+  }
+
   /** Pages from now on see {@code prefers-color-scheme: dark} (or light again). */
   public static void darkMode(ChromeDriver browser, boolean dark) {
     browser.executeCdpCommand(

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.testing.Axe;
 import pressroom.testing.Browser;
@@ -74,7 +73,7 @@ class ReaderMastheadBrowserTest {
     try {
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
-      Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+      Files.write(dir.resolve(name + ".png"), Browser.screenshot(browser));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

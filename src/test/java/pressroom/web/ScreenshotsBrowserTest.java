@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pressroom.testing.Browser;
 import pressroom.testing.Fixtures;
@@ -95,7 +94,7 @@ class ScreenshotsBrowserTest {
         Map.of("desktop", new Dimension(1280, 900), "phone", new Dimension(390, 844)).entrySet()) {
       browser.manage().window().setSize(size.getValue());
       browser.get(site.url(path));
-      byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+      byte[] png = Browser.screenshot(browser);
       assertThat(png).as(name + " " + size.getKey()).hasSizeGreaterThan(10_000);
       Files.write(folder.resolve(name + "-" + size.getKey() + ".png"), png);
     }
