@@ -2,18 +2,14 @@ package pressroom.pictures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import pressroom.articles.SeoPolicy;
-import pressroom.ingest.formats.FeedFormat;
-import pressroom.ingest.sources.NewSource;
 import pressroom.testing.Eventually;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.FakePublisher.Response;
 import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
+import pressroom.testing.TestFeeds;
 
 /**
  * The scheduler's own poll brings the picture job forward when it stores new articles: the picture
@@ -42,20 +38,7 @@ class PictureNudgeTest {
       // The job ran when the site started and would next run half a minute later.
       site.app()
           .sources()
-          .add(
-              new NewSource(
-                  "Ferry Wire",
-                  partner.url("/feed.xml").toString(),
-                  FeedFormat.AUTO,
-                  "Syndicated News",
-                  "Republished under licence.",
-                  null,
-                  0,
-                  Duration.ofMinutes(15),
-                  Map.of(),
-                  SeoPolicy.CANONICAL,
-                  true,
-                  0));
+          .add(TestFeeds.partner("Ferry Wire", partner.url("/feed.xml").toString(), 0));
       String picture =
           Eventually.value(
               "the picture stored after the scheduler's poll",

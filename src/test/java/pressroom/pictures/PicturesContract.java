@@ -27,14 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pressroom.articles.Picture;
-import pressroom.articles.SeoPolicy;
-import pressroom.ingest.formats.FeedFormat;
 import pressroom.ingest.sources.FeedSource;
-import pressroom.ingest.sources.NewSource;
 import pressroom.testing.FakePublisher;
 import pressroom.testing.FakePublisher.Response;
 import pressroom.testing.RunningSite;
 import pressroom.testing.TestApp;
+import pressroom.testing.TestFeeds;
 
 /**
  * A partner's lead image is fetched, resized and served by the site itself at several widths; what
@@ -128,19 +126,8 @@ abstract class PicturesContract implements RunningSite.OnDatabase {
         site.app()
             .sources()
             .add(
-                new NewSource(
-                    "Picture Wire " + (++counter),
-                    partner.url(path).toString(),
-                    FeedFormat.AUTO,
-                    "Syndicated News",
-                    "Republished under licence.",
-                    null,
-                    0,
-                    Duration.ofMinutes(15),
-                    Map.of(),
-                    SeoPolicy.CANONICAL,
-                    true,
-                    expireDays));
+                TestFeeds.partner(
+                    "Picture Wire " + (++counter), partner.url(path).toString(), expireDays));
     return site.app().sources().find(id).orElseThrow();
   }
 

@@ -11,6 +11,28 @@ public final class TestFeeds {
 
   private TestFeeds() {}
 
+  /**
+   * A partner polled every 15 minutes into Syndicated News with the usual settings: full text,
+   * canonical to the original, no keys; its licence ends {@code expireDays} after publication (0:
+   * never).
+   */
+  public static pressroom.ingest.sources.NewSource partner(
+      String name, String feedUrl, int expireDays) {
+    return new pressroom.ingest.sources.NewSource(
+        name,
+        feedUrl,
+        pressroom.ingest.formats.FeedFormat.AUTO,
+        "Syndicated News",
+        "Republished under licence.",
+        null,
+        0,
+        java.time.Duration.ofMinutes(15),
+        java.util.Map.of(),
+        pressroom.articles.SeoPolicy.CANONICAL,
+        true,
+        expireDays);
+  }
+
   /** A feed file kept under src/test/resources/feeds. */
   public static byte[] fixture(String name) {
     try (java.io.InputStream in = TestFeeds.class.getResourceAsStream("/feeds/" + name)) {
