@@ -24,6 +24,7 @@ import pressroom.articles.Corrections;
 import pressroom.articles.EditorialWrites;
 import pressroom.articles.Listings;
 import pressroom.articles.Pins;
+import pressroom.articles.Placements;
 import pressroom.articles.SectionEdits;
 import pressroom.articles.Sections;
 import pressroom.articles.Sitemaps;
@@ -59,6 +60,7 @@ import pressroom.newsroom.WritePages;
 import pressroom.pictures.PictureJob;
 import pressroom.pictures.PictureServing;
 import pressroom.reader.ReaderPages;
+import pressroom.reader.SharedCachePurge;
 import pressroom.search.ArticleIndex;
 import pressroom.search.Indexer;
 import pressroom.search.SearchPages;
@@ -98,6 +100,7 @@ public final class App implements AutoCloseable {
   private final Sections sections;
   private final ArticleWrites articles;
   private final PageCache pageCache;
+  private final SharedCachePurge sharedCachePurge;
   private final ContentChanges changes;
   private final SourceDao sources;
   private final FeedFetcher fetcher;
@@ -141,12 +144,19 @@ public final class App implements AutoCloseable {
             new ContentChanges.History(database.jdbi()),
             new ArticleCountEstimate(database.jdbi(), database.dialect()),
             clock);
+    this.sharedCachePurge =
+        config.purgeUrl() == null
+            ? null
+            : new SharedCachePurge(config.purgeUrl(), new Placements(database.jdbi()));
     this.changes =
         new ContentChanges(
             database.jdbi(),
             changed -> {
               pageCache.invalidate(changed);
               pictureServing.invalidate(changed);
+              if (sharedCachePurge != null) {
+                sharedCachePurge.changed(changed);
+              }
               List<Change> searched = changed.stream().filter(Change::touchesSearch).toList();
               if (!searched.isEmpty()) {
                 indexer.changed(searched);
@@ -194,7 +204,7 @@ public final class App implements AutoCloseable {
                     .map(s -> new Chrome.NavSection(s.id(), s.slug(), s.name()))
                     .toList(),
                 "");
-    Csrf csrf = new Csrf(config.secureCookies());
+    Csrf csrf = new Csrf(config.secureCookies(), config.baseUrl());
     this.auditLog = new AuditLog(database.jdbi(), clock);
     this.mailer = Mailer.from(config);
     this.accounts =
@@ -339,11 +349,7 @@ public final class App implements AutoCloseable {
                           csrf,
                           ops,
                           errors,
-                          new FastPath(
-                              pageCache,
-                              csrf,
-                              accounts.sessions().cookieName(),
-                              config.secureCookies()),
+                          new FastPath(pageCache, accounts.sessions().cookieName()),
                           config.baseUrl().toString(),
                           new Dashboard(
                               sources,
@@ -539,6 +545,9 @@ public final class App implements AutoCloseable {
       scheduler.close();
     }
     changes.close();
+    if (sharedCachePurge != null) {
+      sharedCachePurge.close();
+    }
     indexer.close();
     searchIndex.close();
     accounts.close();

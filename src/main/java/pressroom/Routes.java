@@ -119,7 +119,7 @@ public final class Routes {
 
     config.routes.before(SecurityHeaders::apply);
     config.routes.before(h.auth()::resolve);
-    config.routes.before(h.csrf()::check);
+    config.routes.before(ctx -> h.csrf().check(ctx, Auth.account(ctx).isPresent()));
     // Who may call a route is declared with the route below, and checked here, once.
     // Staff who must set up a second factor are sent to do so before the role check refuses them.
     config.routes.beforeMatched(h.twoFactor()::enrolFirst);

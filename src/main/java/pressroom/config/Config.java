@@ -53,6 +53,9 @@ import java.util.Properties;
  * @param ingestAgencies names that bylines credit rather than being written by, besides the
  *     well-known wires and each source's own name ({@code PRESSROOM_INGEST_AGENCIES}, comma
  *     separated; none by default)
+ * @param purgeUrl the shared cache in front (Varnish, a CDN's adapter) that is sent a purge naming
+ *     the pages' surrogate keys whenever content changes ({@code PRESSROOM_PURGE_URL}, e.g.
+ *     http://127.0.0.1:6081/; none by default; see docs/scaling.md), or null
  */
 public record Config(
     int port,
@@ -74,7 +77,8 @@ public record Config(
     int sqliteCacheMb,
     java.util.List<String> trustedProxies,
     int managementPort,
-    java.util.List<String> ingestAgencies) {
+    java.util.List<String> ingestAgencies,
+    URI purgeUrl) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -256,7 +260,10 @@ public record Config(
           get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty()
               ? -1
               : parsePort(get("PRESSROOM_MANAGEMENT_PORT", ""), "PRESSROOM_MANAGEMENT_PORT"),
-          commaSeparated(get("PRESSROOM_INGEST_AGENCIES", "")));
+          commaSeparated(get("PRESSROOM_INGEST_AGENCIES", "")),
+          get("PRESSROOM_PURGE_URL", "").isEmpty()
+              ? null
+              : parseHttpUrl("PRESSROOM_PURGE_URL", get("PRESSROOM_PURGE_URL", ""), false));
     }
 
     private String get(String key, String fallback) {
@@ -301,8 +308,12 @@ public record Config(
     }
 
     private static URI parseBaseUrl(String raw) {
+      return parseHttpUrl("PRESSROOM_BASE_URL", raw, true);
+    }
+
+    private static URI parseHttpUrl(String key, String raw, boolean trimSlash) {
       try {
-        URI u = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+        URI u = new URI(trimSlash && raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
         if (("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
             && u.getHost() != null
             && u.getQuery() == null
@@ -313,8 +324,11 @@ public record Config(
         // reported below
       }
       throw new ConfigException(
-          "PRESSROOM_BASE_URL",
-          "'" + raw + "' is not an absolute http(s) URL such as https://news.example.org");
+          key,
+          "'"
+              + raw
+              + "' is not an absolute http(s) URL such as "
+              + (trimSlash ? "https://news.example.org" : "http://127.0.0.1:6081/"));
     }
 
     private static boolean parseBoolean(String key, String raw) {

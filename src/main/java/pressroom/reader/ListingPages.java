@@ -16,6 +16,7 @@ import pressroom.web.Chrome;
 import pressroom.web.Head;
 import pressroom.web.PageCache.CachedPage;
 import pressroom.web.Stamp;
+import pressroom.web.SurrogateKeys;
 import pressroom.web.Templates;
 
 /**
@@ -125,6 +126,10 @@ final class ListingPages {
         Head.simple(title, l.description())
             .withCanonical(baseUrl + address(path, window))
             .withFeeds(path, l.heading());
+    List<ArticleSummary> listed =
+        window.equals(Window.FIRST) && l.query() instanceof Listings.Listing.InSection s
+            ? pinnedFirst(pins.inSection(s.sectionId(), now), shown, Integer.MAX_VALUE)
+            : shown;
     String html =
         templates.render(
             "articles/listing.jte",
@@ -134,13 +139,23 @@ final class ListingPages {
                 l.kind(),
                 l.heading(),
                 l.description(),
-                items(
-                    window.equals(Window.FIRST) && l.query() instanceof Listings.Listing.InSection s
-                        ? pinnedFirst(pins.inSection(s.sectionId(), now), shown, Integer.MAX_VALUE)
-                        : shown),
+                items(listed),
                 pagination,
                 number > 0 || shown.isEmpty() ? null : span(shown)));
-    return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
+    if (fresh) {
+      return CachedPage.forOneVisitor(null, html, now);
+    }
+    SurrogateKeys keys =
+        SurrogateKeys.page()
+            .add(
+                switch (l.query()) {
+                  case Listings.Listing.InSection s -> SurrogateKeys.section(s.sectionId());
+                  case Listings.Listing.ByAuthor a -> SurrogateKeys.author(a.authorId());
+                  case Listings.Listing.WithTag t -> SurrogateKeys.tag(t.tagId());
+                  default -> SurrogateKeys.HOME;
+                });
+    listed.forEach(a -> keys.add(SurrogateKeys.article(a.id())));
+    return CachedPage.of(null, html, now, keys.toString());
   }
 
   /**
@@ -196,7 +211,12 @@ final class ListingPages {
             .withCanonical(baseUrl + "/");
     String html =
         templates.render("articles/home.jte", new HomePage(c, head, lead, cards, briefs, blocks));
-    return fresh ? CachedPage.forOneVisitor(null, html, now) : CachedPage.of(null, html, now);
+    if (fresh) {
+      return CachedPage.forOneVisitor(null, html, now);
+    }
+    SurrogateKeys keys = SurrogateKeys.page().add(SurrogateKeys.HOME);
+    shown.forEach(id -> keys.add(SurrogateKeys.article(id)));
+    return CachedPage.of(null, html, now, keys.toString());
   }
 
   /**

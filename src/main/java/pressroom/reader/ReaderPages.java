@@ -17,6 +17,7 @@ import pressroom.web.PageCache;
 import pressroom.web.PageCache.CachedPage;
 import pressroom.web.PageException;
 import pressroom.web.Stamp;
+import pressroom.web.SurrogateKeys;
 import pressroom.web.Templates;
 
 /**
@@ -81,7 +82,7 @@ public final class ReaderPages {
       sendFresh(ctx, listingPages.home(personal(ctx), true));
       return;
     }
-    CachedPages.send(ctx, cache.get("/", () -> listingPages.home(chrome.get(), false)), csrf);
+    CachedPages.send(ctx, cache.get("/", () -> listingPages.home(chrome.get(), false)));
   }
 
   public void article(Context ctx) {
@@ -95,15 +96,15 @@ public final class ReaderPages {
       sendFresh(ctx, fresh);
       return;
     }
-    // Anonymous copies are shared; the sign-in box's CSRF token is put in as each is served.
+    // One copy for every anonymous reader, here and in any shared cache in front.
     CachedPage page =
         cache.get(
             "/articles/" + slug + view.query(),
-            () -> renderArticle(slug, chrome.get().as(null, Csrf.MARKER), null, view));
+            () -> renderArticle(slug, chrome.get(), null, view));
     if (page == null) {
       throw gone(slug);
     }
-    CachedPages.send(ctx, page, csrf);
+    CachedPages.send(ctx, page);
   }
 
   public void section(Context ctx) {
@@ -196,7 +197,7 @@ public final class ReaderPages {
     if (fresh) {
       sendFresh(ctx, rendered);
     } else {
-      CachedPages.send(ctx, rendered, csrf);
+      CachedPages.send(ctx, rendered);
     }
   }
 
@@ -242,7 +243,14 @@ public final class ReaderPages {
                               .toList(),
                           stamps));
               return ctx == null
-                  ? CachedPage.of(a.id(), html, now)
+                  ? CachedPage.of(
+                      a.id(),
+                      html,
+                      now,
+                      SurrogateKeys.page()
+                          .add(SurrogateKeys.article(a.id()))
+                          .add(SurrogateKeys.comments(a.id()))
+                          .toString())
                   : CachedPage.forOneVisitor(a.id(), html, now);
             })
         .orElse(null);
@@ -260,7 +268,7 @@ public final class ReaderPages {
   /** A page made for one signed-in reader: never cached anywhere. */
   private static void sendFresh(Context ctx, CachedPage page) {
     ctx.header("Cache-Control", "private, no-store");
-    ctx.contentType("text/html; charset=utf-8").result(page.body(null));
+    ctx.contentType("text/html; charset=utf-8").result(page.body());
   }
 
   /** 410 for what was withdrawn or expired (a notice, not a bare error), else 404. */

@@ -12,6 +12,7 @@ import pressroom.accounts.Auth;
 import pressroom.web.Chrome;
 import pressroom.web.Csrf;
 import pressroom.web.Stamp;
+import pressroom.web.SurrogateKeys;
 import pressroom.web.Templates;
 
 /** The search page and API; they say so while the index is still being built. */
@@ -65,6 +66,12 @@ public final class SearchPages {
             p.q(), p.section(), p.source(), p.author(), from, to, p.newest(), p.page(), PAGE_SIZE));
   }
 
+  /**
+   * Anonymous results: a minute in a shared cache, then up to a minute more while it asks again.
+   */
+  static final String SHARED =
+      "public, max-age=0, s-maxage=60, stale-while-revalidate=60, stale-if-error=3600";
+
   public void page(Context ctx) {
     IndexStatus status = indexStatus.get();
     SearchParams.Typed typed = SearchParams.typed(ctx);
@@ -76,9 +83,20 @@ public final class SearchPages {
         r.hits().stream()
             .map(h -> new SearchPage.Row(h, clock.stamp(Instant.ofEpochMilli(h.published()))))
             .toList();
-    // Never cached (here or by the page cache): results, and the building notice, change as the
-    // index does.
-    ctx.header("Cache-Control", "no-store");
+    boolean shareable =
+        Auth.account(ctx).isEmpty()
+            && typed.problems().isEmpty()
+            && status.state() == IndexStatus.State.READY;
+    if (shareable) {
+      // The same answer for every anonymous reader, so a shared cache may keep it briefly (not
+      // the page cache here: queries are too many to be worth it). Browsers ask again each time.
+      ctx.header("Cache-Control", SHARED);
+      ctx.header("Vary", "Accept-Encoding, Cookie");
+      ctx.header(SurrogateKeys.HEADER, SurrogateKeys.page().add(SurrogateKeys.SEARCH).toString());
+    } else {
+      // Results for one reader, and the notice of an index being built, are kept nowhere.
+      ctx.header("Cache-Control", "no-store");
+    }
     ctx.status(typed.problems().isEmpty() ? 200 : 400)
         .contentType("text/html; charset=utf-8")
         .result(

@@ -14,6 +14,13 @@ import java.util.Set;
  * random token in an HttpOnly cookie; pages carry it in {@code <meta name="csrf-token">} and forms
  * in a hidden {@code _csrf} field, JSON calls in the {@code X-CSRF-Token} header. A POST, PUT,
  * PATCH or DELETE without the matching token gets 403. The token is replaced at sign-in.
+ *
+ * <p>Pages that every anonymous visitor shares (articles, listings) carry no token, so that a
+ * shared cache can keep them; their forms (sign in, bookmark) are sent by someone not signed in.
+ * For those the browser's word that the form came from one of our own pages stands in for the
+ * token: {@code Sec-Fetch-Site: same-origin}, or, from a browser too old to send that, an {@code
+ * Origin} naming this site. A request with neither (no browser sends a cross-site form without
+ * them) still needs the token, which the sign-in and registration pages issue themselves.
  */
 public final class Csrf {
   public static final String FIELD = "_csrf";
@@ -22,20 +29,17 @@ public final class Csrf {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /**
-   * Where a cached page wants the visitor's token; replaced as the page is served. Random for each
-   * process: were it fixed, an article or a comment holding it would get each visitor's token
-   * written into it (an image address could send it elsewhere). It never leaves the server, and its
-   * letters (Base64url) pass through HTML escaping unchanged.
-   */
-  public static final String MARKER = "csrf-" + newToken();
-
   private final String cookieName;
   private final boolean secure;
+  private final String siteOrigin;
 
-  public Csrf(boolean secure) {
+  /**
+   * @param baseUrl the site's public address: an {@code Origin} naming it is our own
+   */
+  public Csrf(boolean secure, java.net.URI baseUrl) {
     this.secure = secure;
     this.cookieName = secure ? "__Host-pressroom-csrf" : "pressroom-csrf";
+    this.siteOrigin = origin(baseUrl);
   }
 
   public String cookieName() {
@@ -72,9 +76,23 @@ public final class Csrf {
     return c;
   }
 
-  /** Stops a state-changing request whose token is missing or wrong with 403. */
-  public void check(Context ctx) {
+  /**
+   * Stops a state-changing request whose token is missing or wrong with 403, unless it comes from
+   * someone not signed in through one of our own pages (see the class comment).
+   */
+  public void check(Context ctx, boolean signedIn) {
     if (SAFE.contains(ctx.method().name())) {
+      return;
+    }
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      throw new PageException(
+          403,
+          "Form refused",
+          "This form was sent from another site, so it was not accepted. If you meant to send"
+              + " it, open this site's own page and send it from there.");
+    }
+    if (!signedIn && (site != null ? site.equals("same-origin") : ownOrigin(ctx))) {
       return;
     }
     String expected = ctx.cookie(cookieName);
@@ -93,6 +111,30 @@ public final class Csrf {
           "This form could not be accepted because its security token was missing or out of date."
               + " Go back, reload the page and try again.");
     }
+  }
+
+  /** True when the request's Origin is this site: its public address, or the host it asked for. */
+  private boolean ownOrigin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      return false;
+    }
+    java.net.URI o;
+    try {
+      o = new java.net.URI(origin.strip());
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+    if (o.getScheme() == null || o.getRawAuthority() == null) {
+      return false;
+    }
+    String host = ctx.header("Host");
+    return origin(o).equals(siteOrigin)
+        || (host != null && o.getRawAuthority().equalsIgnoreCase(host.strip()));
+  }
+
+  private static String origin(java.net.URI u) {
+    return (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase(java.util.Locale.ROOT);
   }
 
   private static boolean isForm(Context ctx) {

@@ -114,48 +114,62 @@ public final class PageCache {
   }
 
   /**
-   * A rendered page. Pages with forms hold {@link pressroom.web.Csrf#MARKER} where each visitor's
-   * CSRF token goes; they are kept in parts, and the token is put between the parts as the page is
-   * served (gzip included: each part is compressed on its own, the token is added as a stored
-   * block, so nothing is compressed per request).
+   * A rendered anonymous page: the same bytes for every anonymous visitor (no token, no cookie), so
+   * a shared cache in front (a CDN, Varnish) can keep it as well as we do.
    *
    * @param articleId the article it shows, or null for a listing that shows many
-   * @param parts the page's bytes, split where the token goes (one part: no token)
-   * @param gzParts the parts deflated separately (one part: a complete gzip file)
+   * @param body the page
+   * @param gzipped the page gzipped once, or null for a page made for one signed-in reader
+   * @param keys the surrogate keys naming what the page shows (see {@link SurrogateKeys}), or null
+   * @param wire the body and the gzipped body outside the heap, read-only, for {@link FastPath} to
+   *     hand to the socket without a copy (a heap buffer is copied into a direct one there); null
+   *     for a page made for one visitor
    */
   public record CachedPage(
-      String articleId, byte[][] parts, byte[][] gzParts, String etag, String lastModified) {
+      String articleId,
+      byte[] body,
+      byte[] gzipped,
+      String etag,
+      String lastModified,
+      String keys,
+      ByteBuffer[] wire) {
 
-    /** Readers get fresh copies quickly (withdrawals matter); shared caches must revalidate. */
-    public static final String CACHE_CONTROL = "public, max-age=30, must-revalidate";
+    /**
+     * Browsers keep a copy for 30 s; shared caches for 2 minutes (less when a purge reaches them),
+     * may serve it up to 30 s stale while they fetch a new one, and up to a day when we fail.
+     */
+    public static final String CACHE_CONTROL =
+        "public, max-age=30, s-maxage=120, stale-while-revalidate=30, stale-if-error=86400";
 
-    /** Pages that carry a visitor's token are for that visitor only. */
-    public static final String CACHE_CONTROL_PERSONAL = "private, no-cache";
+    /**
+     * A signed-in reader gets another page at the same address: the cookie is part of the answer,
+     * so a browser that signs in never shows its copy from before.
+     */
+    public static final String VARY = "Accept-Encoding, Cookie";
 
     private static final DateTimeFormatter HTTP_DATE =
         DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
-    public static CachedPage of(String articleId, String html, Instant lastModified) {
-      String[] segments = html.split(java.util.regex.Pattern.quote(pressroom.web.Csrf.MARKER), -1);
-      byte[][] parts = new byte[segments.length][];
-      for (int i = 0; i < segments.length; i++) {
-        parts[i] = segments[i].getBytes(StandardCharsets.UTF_8);
-      }
-      byte[][] gz = new byte[parts.length][];
-      if (parts.length == 1) {
-        gz[0] = gzip(parts[0]);
-      } else {
-        for (int i = 0; i < parts.length; i++) {
-          gz[i] = deflate(parts[i], i == parts.length - 1);
-        }
-      }
+    public static CachedPage of(String articleId, String html, Instant lastModified, String keys) {
+      byte[] body = html.getBytes(StandardCharsets.UTF_8);
+      byte[] gzipped = gzip(body);
       return new CachedPage(
           articleId,
-          parts,
-          gz,
-          etag(parts),
-          HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+          body,
+          gzipped,
+          etag(body),
+          httpDate(lastModified),
+          keys,
+          new ByteBuffer[] {direct(body), direct(gzipped)});
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+      return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+    }
+
+    /** The bytes to send, as a buffer of this request's own (its position is the request's). */
+    ByteBuffer wire(boolean gzip) {
+      return wire[gzip ? 1 : 0].duplicate();
     }
 
     /**
@@ -166,144 +180,38 @@ public final class PageCache {
     public static CachedPage forOneVisitor(String articleId, String html, Instant lastModified) {
       return new CachedPage(
           articleId,
-          new byte[][] {html.getBytes(StandardCharsets.UTF_8)},
-          new byte[0][],
+          html.getBytes(StandardCharsets.UTF_8),
           null,
-          HTTP_DATE.format(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+          null,
+          httpDate(lastModified),
+          null,
+          null);
+    }
+
+    private static String httpDate(Instant t) {
+      return HTTP_DATE.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     int weight() {
-      int w = 64;
-      for (byte[] p : parts) {
-        w += p.length;
-      }
-      for (byte[] g : gzParts) {
-        w += g.length;
-      }
-      return w;
-    }
-
-    /** True when the page carries a visitor's CSRF token. */
-    public boolean personal() {
-      return parts.length > 1;
-    }
-
-    /** The page for a visitor ({@code token} is ignored for pages without forms). */
-    public byte[] body(String token) {
-      if (!personal()) {
-        return parts[0];
-      }
-      return copy(false, token);
-    }
-
-    public byte[] gzipped(String token) {
-      if (!personal()) {
-        return gzParts[0];
-      }
-      return copy(true, token);
-    }
-
-    private byte[] copy(boolean gzip, String token) {
-      byte[] t = token.getBytes(StandardCharsets.US_ASCII);
-      ByteBuffer out = ByteBuffer.allocate(size(gzip, t.length));
-      writeTo(out, gzip, t);
-      return out.array();
-    }
-
-    /** The length of the page with a token of {@code tokenLength} bytes, gzipped or not. */
-    public int size(boolean gzip, int tokenLength) {
-      int size = 0;
-      for (byte[] p : gzip ? gzParts : parts) {
-        size += p.length;
-      }
-      if (!personal()) {
-        return size;
-      }
-      return gzip
-          ? size + GZIP_HEADER.length + 8 + (5 + tokenLength) * (parts.length - 1)
-          : size + tokenLength * (parts.length - 1);
-    }
-
-    /**
-     * Puts the page for a visitor into {@code out} (which has {@link #size} bytes left), without an
-     * intermediate copy: the server hands it a pooled buffer.
-     */
-    public void writeTo(ByteBuffer out, boolean gzip, byte[] token) {
-      if (!personal()) {
-        out.put(gzip ? gzParts[0] : parts[0]);
-        return;
-      }
-      if (!gzip) {
-        for (int i = 0; i < parts.length; i++) {
-          if (i > 0) {
-            out.put(token);
-          }
-          out.put(parts[i]);
-        }
-        return;
-      }
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-      int length = 0;
-      out.put(GZIP_HEADER);
-      for (int i = 0; i < gzParts.length; i++) {
-        if (i > 0) {
-          // A stored (uncompressed) deflate block holding the token: BFINAL=0, BTYPE=00.
-          out.put((byte) 0)
-              .put((byte) token.length)
-              .put((byte) (token.length >> 8))
-              .put((byte) ~token.length)
-              .put((byte) (~token.length >> 8))
-              .put(token);
-          crc.update(token);
-          length += token.length;
-        }
-        out.put(gzParts[i]);
-        crc.update(parts[i]);
-        length += parts[i].length;
-      }
-      int c = (int) crc.getValue();
-      // The gzip trailer is little-endian, whatever the buffer's order.
-      out.put((byte) c)
-          .put((byte) (c >> 8))
-          .put((byte) (c >> 16))
-          .put((byte) (c >> 24))
-          .put((byte) length)
-          .put((byte) (length >> 8))
-          .put((byte) (length >> 16))
-          .put((byte) (length >> 24));
-    }
-
-    /**
-     * A validator that differs per visitor for personal pages (so a 304 never crosses visitors).
-     */
-    public String etag(String token) {
-      return personal()
-          ? etag.substring(0, etag.length() - 1) + "-" + token.substring(0, 8) + "\""
-          : etag;
-    }
-
-    public String cacheControl() {
-      return personal() ? CACHE_CONTROL_PERSONAL : CACHE_CONTROL;
+      // Twice: on the heap and outside it.
+      return 64 + 2 * (body.length + (gzipped == null ? 0 : gzipped.length));
     }
 
     /**
      * True when the client's copy is current: its If-None-Match names our ETag, or (without one)
-     * its If-Modified-Since is not older than our Last-Modified. {@code datesCount} is false when
-     * the visitor's copy could differ though the page did not (a personal page whose token was just
-     * issued).
+     * its If-Modified-Since is not older than our Last-Modified.
      */
-    public boolean notModified(
-        String etagNow, String ifNoneMatch, String ifModifiedSince, boolean datesCount) {
+    public boolean notModified(String ifNoneMatch, String ifModifiedSince) {
       if (ifNoneMatch != null) {
         for (String candidate : ifNoneMatch.split(",")) {
           String c = candidate.trim();
-          if (c.equals("*") || c.equals(etagNow) || c.equals("W/" + etagNow)) {
+          if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
             return true;
           }
         }
         return false;
       }
-      if (ifModifiedSince == null || !datesCount) {
+      if (ifModifiedSince == null) {
         return false;
       }
       try {
@@ -324,14 +232,9 @@ public final class PageCache {
           && !acceptEncoding.endsWith("gzip;q=0");
     }
 
-    private static String etag(byte[][] parts) {
+    private static String etag(byte[] body) {
       try {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        for (byte[] p : parts) {
-          md.update(p);
-          md.update((byte) 0);
-        }
-        byte[] d = md.digest();
+        byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
         return "\""
             + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22)
             + "\"";
@@ -348,35 +251,6 @@ public final class PageCache {
         throw new UncheckedIOException(e);
       }
       return out.toByteArray();
-    }
-
-    /** Raw deflate of one part, ending byte-aligned (SYNC_FLUSH) or as the final block. */
-    private static byte[] deflate(byte[] part, boolean last) {
-      java.util.zip.Deflater d =
-          new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
-      try {
-        d.setInput(part);
-        if (last) {
-          d.finish();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(part.length / 3 + 64);
-        byte[] buf = new byte[8192];
-        while (true) {
-          int n =
-              d.deflate(
-                  buf,
-                  0,
-                  buf.length,
-                  last ? java.util.zip.Deflater.NO_FLUSH : java.util.zip.Deflater.SYNC_FLUSH);
-          out.write(buf, 0, n);
-          if (last ? d.finished() : n < buf.length) {
-            break;
-          }
-        }
-        return out.toByteArray();
-      } finally {
-        d.end();
-      }
     }
   }
 }

@@ -240,6 +240,10 @@ class ArticlePageBrowserTest {
     form.select("input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.val()));
     fields.put("login", "plain@mail.example");
     fields.put("password", PASSWORD);
+    // The shared page's form carries no token: a browser's word that it comes from our own page
+    // stands in for one.
+    assertThat(fields).doesNotContainKey("_csrf");
+    v.always("Sec-Fetch-Site", "same-origin").always("Origin", site.url(""));
     var r = v.postRaw("/signin", fields);
     assertThat(r.statusCode()).isEqualTo(303);
     assertThat(r.headers().firstValue("Location").orElseThrow())
@@ -247,5 +251,63 @@ class ArticlePageBrowserTest {
     Document after = Jsoup.parse(v.get("/articles/" + f.wire.slug()).body());
     assertThat(after.select("#comments textarea#body")).hasSize(1);
     assertThat(after.select("#sign-in")).isEmpty();
+  }
+
+  @Test
+  void theArticlesSignInFormWorksInChromiumWithAndWithoutJavaScript() {
+    site.clearThrottling();
+    site.app()
+        .accounts()
+        .createVerified("prompt.reader", "prompt@mail.example", PASSWORD, Role.READER);
+    for (boolean scripts : new boolean[] {true, false}) {
+      browser.manage().deleteAllCookies();
+      browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !scripts));
+      try {
+        browser.get(site.url("/articles/" + f.wire.slug()));
+        browser.findElement(By.cssSelector("#sign-in details > summary")).click();
+        browser.findElement(By.cssSelector("#sign-in input[name=login]")).sendKeys("prompt.reader");
+        browser.findElement(By.cssSelector("#sign-in input[name=password]")).sendKeys(PASSWORD);
+        Browser.clickAndWait(
+            browser, browser.findElement(By.cssSelector("#sign-in button[type=submit]")));
+        assertThat(browser.getCurrentUrl())
+            .as("scripts " + scripts)
+            .endsWith("/articles/" + f.wire.slug() + "#comments");
+        assertThat(browser.findElements(By.cssSelector("#comments textarea#body")))
+            .as("scripts " + scripts)
+            .hasSize(1);
+      } finally {
+        browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+      }
+    }
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void aSignInFormOnAnotherSiteIsRefused() {
+    site.clearThrottling();
+    site.app()
+        .accounts()
+        .createVerified("target.reader", "target@mail.example", PASSWORD, Role.READER);
+    browser.manage().deleteAllCookies();
+    // An attacker's page signing the visitor into the attacker's account (login CSRF).
+    String attack =
+        "<form method=post action='"
+            + site.url("/signin")
+            + "'><input name=login value='target.reader'><input name=password value='"
+            + PASSWORD
+            + "'><button id=go>Go</button></form>";
+    browser.get(
+        "data:text/html;charset=utf-8,"
+            + java.net.URLEncoder.encode(attack, StandardCharsets.UTF_8).replace("+", "%20"));
+    Browser.clickAndWait(browser, browser.findElement(By.id("go")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Form refused");
+    browser.get(site.url("/articles/" + f.wire.slug()));
+    assertThat(browser.findElements(By.cssSelector("#sign-in"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#comments textarea#body"))).isEmpty();
+    // The refusal's 403 is in the console log: read it here, so the test of console errors only
+    // sees its own pages.
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .extracting(LogEntry::getMessage)
+        .anyMatch(m -> m.contains("/signin") && m.contains("403"));
   }
 }

@@ -14,9 +14,9 @@ class PageCacheTest {
   PageCache filled() {
     PageCache cache = new PageCache(10_000_000);
     for (String key : List.of("a", "b", "c")) {
-      cache.get("/articles/" + key, () -> PageCache.CachedPage.of(key, "<p>" + key, T));
+      cache.get("/articles/" + key, () -> PageCache.CachedPage.of(key, "<p>" + key, T, null));
     }
-    cache.get("/", () -> PageCache.CachedPage.of(null, "<p>home", T));
+    cache.get("/", () -> PageCache.CachedPage.of(null, "<p>home", T, null));
     return cache;
   }
 
