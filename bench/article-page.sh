@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Article page throughput: Pressroom's cached article page against nginx serving the very same
-# bytes as a static file, in one run, on this machine. Prints both and the ratio.
+# bytes as a static file, in one run, on this machine. Prints both and the ratio; with Varnish
+# installed (apt-get install varnish varnish-modules) also the page through Varnish and the VCL in
+# deploy/varnish, as a shared cache in front would serve it.
 #
 #   bench/article-page.sh [duration-seconds] [connections]
 #
@@ -15,6 +17,7 @@ CONNECTIONS="${2:-64}"
 THREADS=2
 PR_PORT=18080
 NGINX_PORT=18081
+VARNISH_PORT=18082
 
 for tool in wrk nginx curl java; do
   command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install wrk nginx curl)" >&2; exit 1; }
@@ -22,9 +25,10 @@ done
 [ -f target/pressroom.jar ] || { echo "bench: build first: mvn -q -DskipTests package" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/pressroom-bench.XXXXXX)"
-PR_PID=""; NGINX_STARTED=""
+PR_PID=""; NGINX_STARTED=""; VARNISH_PID=""
 cleanup() {
   [ -n "$PR_PID" ] && kill "$PR_PID" 2>/dev/null || true
+  [ -n "$VARNISH_PID" ] && kill "$VARNISH_PID" 2>/dev/null || true
   [ -n "$NGINX_STARTED" ] && nginx -p "$WORK/nginx" -c nginx.conf -s stop 2>/dev/null || true
   wait 2>/dev/null || true
 }
@@ -77,8 +81,8 @@ sleep 1 # the page cache drops the page within 250 ms
 best_size=$(curl -fs "$B$best" | wc -c)
 echo "article: $best ($best_size bytes, $(curl -fs "$B$best" | grep -o 'Comments ([0-9]*)' | head -1))"
 
-# A returning reader: the article page carries their CSRF token (the sign-in box), so both
-# servers are asked with the same cookie and nginx serves the bytes that reader gets.
+# A returning reader holding a CSRF cookie (from the sign-in page) gets the same shared page as
+# a first visit; both servers are asked with that cookie.
 TOKEN="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-43)"
 COOKIE="Cookie: pressroom-csrf=$TOKEN"
 mkdir -p "$WORK/nginx/html/articles" "$WORK/nginx/logs"
@@ -122,8 +126,21 @@ echo "== nginx, static file: $THREADS threads, $CONNECTIONS connections, ${DURAT
 run "http://127.0.0.1:$NGINX_PORT$best" nginx -H "$COOKIE"
 echo "== Pressroom, article page: $THREADS threads, $CONNECTIONS connections, ${DURATION}s"
 run "http://127.0.0.1:$PR_PORT$best" pressroom -H "$COOKIE"
-echo "== Pressroom, article page, first visits (no cookie: a token is issued per request)"
+echo "== Pressroom, article page, first visits (no cookie)"
 run "http://127.0.0.1:$PR_PORT$best" first
+if [ -x /usr/sbin/varnishd ]; then
+  sed "s/.port = \"8000\";/.port = \"$PR_PORT\";/" deploy/varnish/pressroom.vcl > "$WORK/pressroom.vcl"
+  /usr/sbin/varnishd -F -j none -a "127.0.0.1:$VARNISH_PORT" -f "$WORK/pressroom.vcl" -n "$WORK/varnish" \
+    -s malloc,256m > "$WORK/varnish.log" 2>&1 &
+  VARNISH_PID=$!
+  for _ in $(seq 1 50); do
+    curl -fs "http://127.0.0.1:$VARNISH_PORT$best" -o /dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -fs -o /dev/null "http://127.0.0.1:$VARNISH_PORT$best"
+  echo "== Varnish 7 in front (deploy/varnish/pressroom.vcl), cache hits: X-Cache $(curl -fsI "http://127.0.0.1:$VARNISH_PORT$best" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache" {print $2}')"
+  run "http://127.0.0.1:$VARNISH_PORT$best" varnish -H "$COOKIE"
+fi
 
 rps() { awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
 p99() { awk '$1 == "99%" {print $2}' "$WORK/$1.txt"; }
@@ -131,4 +148,5 @@ echo "== result"
 echo "nginx:     $(rps nginx) req/s, p99 $(p99 nginx)"
 echo "pressroom: $(rps pressroom) req/s, p99 $(p99 pressroom)"
 echo "pressroom, first visits: $(rps first) req/s, p99 $(p99 first)"
+[ -f "$WORK/varnish.txt" ] && echo "varnish in front: $(rps varnish) req/s, p99 $(p99 varnish)"
 awk -v p="$(rps pressroom)" -v n="$(rps nginx)" 'BEGIN { printf "ratio pressroom/nginx: %.2f (goal >= 0.80)\n", p / n }'

@@ -101,6 +101,7 @@ public final class App implements AutoCloseable {
   private final ArticleWrites articles;
   private final PageCache pageCache;
   private final SharedCachePurge sharedCachePurge;
+  private final Operations ops;
   private final ContentChanges changes;
   private final SourceDao sources;
   private final FeedFetcher fetcher;
@@ -260,7 +261,7 @@ public final class App implements AutoCloseable {
             clock,
             new Corrections(database.jdbi()),
             new Pins(database.jdbi()));
-    Operations ops = new Operations(database, metrics.registry, config.managementPort());
+    this.ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
         new SourcesPage(
@@ -537,6 +538,19 @@ public final class App implements AutoCloseable {
 
   public ArticlePictures articlePictures() {
     return articlePictures;
+  }
+
+  /**
+   * Before a stop: /healthz says "draining" for {@code time}, so the load balancer's checks see it
+   * and stop sending requests before the node closes (a rolling restart loses none).
+   */
+  public void drain(java.time.Duration time) throws InterruptedException {
+    if (time.isZero()) {
+      return;
+    }
+    ops.drain();
+    log.info("Draining for {} s before stopping", time.toSeconds());
+    Thread.sleep(time);
   }
 
   @Override

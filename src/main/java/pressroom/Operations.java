@@ -16,6 +16,7 @@ public final class Operations {
   private final Database database;
   private final PrometheusMeterRegistry metrics;
   private final int managementPort;
+  private volatile boolean draining;
 
   /**
    * @param managementPort the port that serves /metrics to anyone who reaches it, or -1
@@ -26,9 +27,21 @@ public final class Operations {
     this.managementPort = managementPort;
   }
 
+  /**
+   * From now on /healthz answers 503 "draining", so a load balancer sends this node no new requests
+   * while it finishes the ones it has (the node is about to stop).
+   */
+  void drain() {
+    draining = true;
+  }
+
   void health(Context ctx) {
-    boolean db = database.healthy();
     ctx.header("Cache-Control", "no-store");
+    if (draining) {
+      ctx.status(503).json(Map.of("status", "draining"));
+      return;
+    }
+    boolean db = database.healthy();
     ctx.status(db ? 200 : 503)
         .json(Map.of("status", db ? "ok" : "failing", "database", db ? "ok" : "unreachable"));
   }

@@ -22,6 +22,8 @@ class ConfigTest {
     assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8080");
     assertThat(c.demo()).isTrue();
     assertThat(c.sqliteCacheMb()).isEqualTo(32);
+    assertThat(c.purgeUrl()).isNull();
+    assertThat(c.drainTime()).isZero();
   }
 
   @Test
@@ -81,6 +83,13 @@ class ConfigTest {
     assertThatThrownBy(
             () -> Config.Builder.empty().set("PRESSROOM_SQLITE_CACHE_MB", "lots").build())
         .hasMessageStartingWith("PRESSROOM_SQLITE_CACHE_MB:");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_PURGE_URL", "varnish:6081").build())
+        .hasMessage(
+            "PRESSROOM_PURGE_URL: 'varnish:6081' is not an absolute http(s) URL such as"
+                + " http://127.0.0.1:6081/");
+    assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DRAIN_SECONDS", "-1").build())
+        .hasMessageStartingWith("PRESSROOM_DRAIN_SECONDS:");
     assertThatThrownBy(
             () ->
                 Config.Builder.fromEnvironment(

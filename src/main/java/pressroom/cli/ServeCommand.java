@@ -62,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  try {
+                    app.drain(config.drainTime());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
                   app.close();
                   stopped.countDown();
                 },

@@ -56,6 +56,10 @@ import java.util.Properties;
  * @param purgeUrl the shared cache in front (Varnish, a CDN's adapter) that is sent a purge naming
  *     the pages' surrogate keys whenever content changes ({@code PRESSROOM_PURGE_URL}, e.g.
  *     http://127.0.0.1:6081/; none by default; see docs/scaling.md), or null
+ * @param drainTime how long a stopping node answers /healthz with 503 "draining" before it closes,
+ *     so a load balancer moves its readers to the other nodes first ({@code
+ *     PRESSROOM_DRAIN_SECONDS}, default 0; behind HAProxy at least its check interval times its
+ *     fall count, e.g. 3)
  */
 public record Config(
     int port,
@@ -78,7 +82,8 @@ public record Config(
     java.util.List<String> trustedProxies,
     int managementPort,
     java.util.List<String> ingestAgencies,
-    URI purgeUrl) {
+    URI purgeUrl,
+    java.time.Duration drainTime) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -263,7 +268,9 @@ public record Config(
           commaSeparated(get("PRESSROOM_INGEST_AGENCIES", "")),
           get("PRESSROOM_PURGE_URL", "").isEmpty()
               ? null
-              : parseHttpUrl("PRESSROOM_PURGE_URL", get("PRESSROOM_PURGE_URL", ""), false));
+              : parseHttpUrl("PRESSROOM_PURGE_URL", get("PRESSROOM_PURGE_URL", ""), false),
+          java.time.Duration.ofSeconds(
+              parseInt("PRESSROOM_DRAIN_SECONDS", get("PRESSROOM_DRAIN_SECONDS", "0"), 0, 300)));
     }
 
     private String get(String key, String fallback) {
