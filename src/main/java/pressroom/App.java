@@ -162,6 +162,7 @@ public final class App implements AutoCloseable {
               if (!searched.isEmpty()) {
                 indexer.changed(searched);
               }
+              pushLiveComments(changed);
             });
     this.metrics = new Metrics(pageCache);
     this.sources = new SourceDao(database.jdbi(), clock);
@@ -375,6 +376,18 @@ public final class App implements AutoCloseable {
                           articleEditor,
                           pictureServing)));
             });
+  }
+
+  /** Readers watching an article whose comments changed on any node get them now. */
+  private void pushLiveComments(java.util.Set<Change> changed) {
+    List<String> commented =
+        changed.stream()
+            .filter(c -> c instanceof Change.CommentsChanged)
+            .map(c -> ((Change.CommentsChanged) c).articleId())
+            .toList();
+    if (!commented.isEmpty()) {
+      comments.live().commentsChanged(commented);
+    }
   }
 
   /** Opens the database (migrating it) and builds the site; does not listen yet. */

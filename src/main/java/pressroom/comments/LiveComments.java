@@ -16,9 +16,10 @@ import pressroom.web.Stamp;
 import pressroom.web.Templates;
 
 /**
- * New approved comments for readers already on an article page (Server-Sent Events). Every second,
- * each article somebody is watching is asked for comments published since the last look — in the
- * database, so a comment approved on another node shows here too.
+ * New approved comments for readers already on an article page (Server-Sent Events). An article
+ * somebody is watching is asked for comments published since the last look — in the database, so a
+ * comment approved on another node shows here too — as soon as the change log says its comments
+ * changed, and every second in case a change was missed.
  */
 public final class LiveComments implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveComments.class);
@@ -67,9 +68,38 @@ public final class LiveComments implements AutoCloseable {
     client.keepAlive();
   }
 
+  /**
+   * From the change log (any node's commit): these articles' comments changed, so their watchers
+   * are served now rather than at the next tick. Runs on the timer's thread, like a tick.
+   */
+  public void commentsChanged(java.util.Collection<String> articleIds) {
+    List<String> watched = articleIds.stream().filter(watchers::containsKey).distinct().toList();
+    if (!watched.isEmpty()) {
+      try {
+        timer.execute(() -> lookSafely(watched));
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // closed: nobody is watching any more
+      }
+    }
+  }
+
   private void tickSafely() {
     try {
       tick();
+    } catch (RuntimeException e) {
+      log.warn("Live comments could not be read: {}", e.toString());
+    }
+  }
+
+  private void lookSafely(List<String> articleIds) {
+    try {
+      long now = clock.millis();
+      for (String articleId : articleIds) {
+        Set<SseClient> clients = watchers.get(articleId);
+        if (clients != null && !clients.isEmpty()) {
+          look(articleId, clients, now);
+        }
+      }
     } catch (RuntimeException e) {
       log.warn("Live comments could not be read: {}", e.toString());
     }
@@ -83,20 +113,25 @@ public final class LiveComments implements AutoCloseable {
         lastLook.remove(entry.getKey());
         continue;
       }
-      long since = lastLook.getOrDefault(entry.getKey(), now);
-      List<Comment> fresh =
-          comments.publishedSince(
-              entry.getKey(), Instant.ofEpochMilli(since - 1000), Instant.ofEpochMilli(now));
-      lastLook.put(entry.getKey(), now);
-      for (Comment c : fresh) {
-        String html =
-            templates
-                .render("comments/live.jte", new Fragment(c, stamps.stamp(c.createdAt())))
-                .replace("\n", "");
-        for (SseClient client : entry.getValue()) {
-          if (!client.terminated()) {
-            client.sendEvent("comment", html, c.id());
-          }
+      look(entry.getKey(), entry.getValue(), now);
+    }
+  }
+
+  /** Sends the article's comments published since its last look (and a second before it). */
+  private void look(String articleId, Set<SseClient> clients, long now) {
+    long since = lastLook.getOrDefault(articleId, now);
+    List<Comment> fresh =
+        comments.publishedSince(
+            articleId, Instant.ofEpochMilli(since - 1000), Instant.ofEpochMilli(now));
+    lastLook.put(articleId, now);
+    for (Comment c : fresh) {
+      String html =
+          templates
+              .render("comments/live.jte", new Fragment(c, stamps.stamp(c.createdAt())))
+              .replace("\n", "");
+      for (SseClient client : clients) {
+        if (!client.terminated()) {
+          client.sendEvent("comment", html, c.id());
         }
       }
     }
