@@ -100,6 +100,15 @@ class ThreeNodesTest {
     String path = "/articles/" + f.wire.slug();
     String text = "Seen from the ferry at dawn " + System.nanoTime();
 
+    // Every node makes the same shared page: the same bytes and validator, so a cache in front
+    // may take it from any of them.
+    List<HttpResponse<String>> copies =
+        List.of(a.newVisitor().get(path), b.newVisitor().get(path), c.newVisitor().get(path));
+    assertThat(copies).extracting(HttpResponse::body).containsOnly(copies.getFirst().body());
+    assertThat(copies)
+        .extracting(r -> r.headers().firstValue("ETag").orElseThrow())
+        .containsOnly(copies.getFirst().headers().firstValue("ETag").orElseThrow());
+
     // B and C have the page in their caches: the second anonymous GET is a cache hit.
     for (TestApp node : List.of(b, c)) {
       Visitor staff = node.signedIn("desk", PASSWORD);
