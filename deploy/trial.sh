@@ -278,8 +278,9 @@ start_varnish() {
     # Run as root, varnishd hands its work to the users varnish and vcache, who would need to
     # enter this checkout; on loopback for a trial it may as well stay as it is.
     [ "$(id -u)" != 0 ] || jail=(-j none)
+    # pipe_timeout: the live comment stream is piped (see the VCL) and may be silent for long.
     varnishd "${jail[@]}" -a "127.0.0.1:$CACHE_PORT" -f "$ROOT/deploy/varnish/pressroom.vcl" \
-      -n "$TRIAL/varnish" -s malloc,256m -P "$RUN/varnish.pid" > "$LOGS/varnishd.log" 2>&1 \
+      -n "$TRIAL/varnish" -s malloc,256m -p pipe_timeout=3600 -P "$RUN/varnish.pid" > "$LOGS/varnishd.log" 2>&1 \
       || { cat "$LOGS/varnishd.log" >&2; die "Varnish did not start (logs/varnishd.log above)"; }
     wait_for "$SITE/healthz" 20 Varnish varnish varnishd \
       || die "Varnish does not answer on 127.0.0.1:$CACHE_PORT"

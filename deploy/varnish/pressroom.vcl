@@ -46,12 +46,13 @@ sub vcl_recv {
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
-  # The live comment stream (Server-Sent Events): one long response, silent between comments.
-  # Without this, Varnish would end it after 60 s of silence (between_bytes_timeout) or 600 s in
-  # all (send_timeout); an hour, as HAProxy allows, and then the browser reconnects.
+  # The live comment stream (Server-Sent Events): one long response, silent between comments,
+  # handed straight through (pipe): passed, its first bytes could wait in Varnish and its
+  # backend connection outlive the reader. Start varnishd with -p pipe_timeout=3600 (seconds of
+  # silence before a piped connection is closed; 60 by default); HAProxy allows the same hour,
+  # and then the browser reconnects.
   if (req.url ~ "/comments/live") {
-    set sess.send_timeout = 1h;
-    return (pass);
+    return (pipe);
   }
   # A signed-in reader's pages are made for them.
   if (req.http.Cookie ~ "(^|;\s*)(__Host-)?pressroom-session=") {
@@ -71,12 +72,6 @@ sub vcl_recv {
     set req.grace = 30s;
   }
   return (hash);
-}
-
-sub vcl_backend_fetch {
-  if (bereq.url ~ "/comments/live") {
-    set bereq.between_bytes_timeout = 1h;
-  }
 }
 
 sub vcl_backend_response {
