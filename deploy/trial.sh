@@ -247,7 +247,7 @@ start_node() { # start_node NAME DEMO
     tail -30 "$LOGS/node-$name.log" >&2
     die "node $name did not answer /healthz on 127.0.0.1:$port (logs/node-$name.log above)"
   fi
-  say "node $name on 127.0.0.1:$port (pid $(cat "$RUN/node-$name.pid"), demo content: $2)"
+  say "node $name on 127.0.0.1:$port (pid $(cat "$RUN/node-$name.pid"), PRESSROOM_DEMO=$2)"
 }
 
 # --- HAProxy and Varnish ---------------------------------------------------------------------------
@@ -275,9 +275,12 @@ start_varnish() {
   else
     require_free_port "$CACHE_PORT" Varnish
     local jail=()
-    # Run as root, varnishd hands its work to the users varnish and vcache, who would need to
-    # enter this checkout; on loopback for a trial it may as well stay as it is.
-    [ "$(id -u)" != 0 ] || jail=(-j none)
+    # Run as root, varnishd compiles the VCL as the user varnish and serves as vcache (Debian's
+    # package creates both); when they cannot read this checkout (say, under a closed /root), it
+    # runs without that separation (-j none), which on loopback for a trial is acceptable.
+    if [ "$(id -u)" = 0 ] && ! runuser -u varnish -- test -r "$ROOT/deploy/varnish/pressroom.vcl" 2>/dev/null; then
+      jail=(-j none)
+    fi
     # pipe_timeout: the live comment stream is piped (see the VCL) and may be silent for long.
     varnishd "${jail[@]}" -a "127.0.0.1:$CACHE_PORT" -f "$ROOT/deploy/varnish/pressroom.vcl" \
       -n "$TRIAL/varnish" -s malloc,256m -p pipe_timeout=3600 -P "$RUN/varnish.pid" > "$LOGS/varnishd.log" 2>&1 \
