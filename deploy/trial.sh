@@ -107,9 +107,9 @@ require_free_port() { # require_free_port PORT WHAT
   port_free "$1" || die "port $1 (for $2) is in use by another program; stop it, or 'deploy/trial.sh stop' if it is ours"
 }
 
-stop_pid() { # stop_pid NAME COMMAND-SUBSTRING
-  local pid i
-  if pid="$(running_pid "$1" "$2")"; then
+stop_pid() { # stop_pid NAME COMMAND-SUBSTRING [PID, if already sent TERM]
+  local pid="${3:-}" i
+  if [ -n "$pid" ] || pid="$(running_pid "$1" "$2")"; then
     kill -TERM "$pid" 2>/dev/null || true
     for i in $(seq 1 150); do
       kill -0 "$pid" 2>/dev/null || break
@@ -230,6 +230,8 @@ start_node() { # start_node NAME DEMO
   require_free_port "$port" "node $name"
   mkdir -p "$TRIAL/node-$name"
   # Each node its own data folder (search index, outbox, class-data archive); all one database.
+  # Told to stop, a node first answers /healthz 503 for 3 s (PRESSROOM_DRAIN_SECONDS), long
+  # enough for HAProxy's checks (two failures, 1.5 s) to move readers away before it closes.
   PRESSROOM_PORT="$port" \
   PRESSROOM_HOST=127.0.0.1 \
   PRESSROOM_DATA="$TRIAL/node-$name" \
@@ -240,6 +242,7 @@ start_node() { # start_node NAME DEMO
   PRESSROOM_DEMO="$2" \
   PRESSROOM_TRUSTED_PROXIES=127.0.0.1 \
   PRESSROOM_PURGE_URL="$SITE/" \
+  PRESSROOM_DRAIN_SECONDS=3 \
     setsid java $JAVA_OPTS -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$TRIAL/node-$name/pressroom.jsa" \
       -jar "$JAR" serve >> "$LOGS/node-$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN/node-$name.pid"
@@ -359,8 +362,16 @@ stop() {
     stop_pid varnishncsa varnishncsa
     stop_pid varnish varnishd
     stop_pid haproxy haproxy
-    local n
-    for n in c b a; do stop_pid "node-$n" pressroom.jar; done
+    local n pid
+    local -A told=()
+    # All three at once: each spends its drain time (above) before it closes.
+    for n in c b a; do
+      if pid="$(running_pid "node-$n" pressroom.jar)"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        told[$n]="$pid"
+      fi
+    done
+    for n in c b a; do stop_pid "node-$n" pressroom.jar "${told[$n]:-}"; done
     rm -f "$RUN/admin.sock"
   fi
   if [ -d "$PGDATA" ]; then
