@@ -49,7 +49,8 @@ sub vcl_recv {
   # The live comment stream (Server-Sent Events): one long response, silent between comments,
   # handed straight through (pipe); passed, its first bytes sometimes stayed in Varnish. Start
   # varnishd with -p pipe_timeout=3600 (seconds of silence before a piped connection is closed;
-  # 60 by default); HAProxy allows the same hour, and then the browser reconnects.
+  # 60 by default; the stream says ": ping" every 25 s, so 60 s is enough too); HAProxy allows
+  # an hour, and then the browser reconnects.
   if (req.url ~ "/comments/live") {
     return (pipe);
   }
@@ -81,6 +82,11 @@ sub vcl_backend_response {
     return (abandon);
   }
   # Then Varnish's built-in rules: nothing that sets a cookie or says private/no-store is kept.
+}
+
+# A piped connection carries nothing after the stream: the browser's next request opens another.
+sub vcl_pipe {
+  set bereq.http.Connection = "close";
 }
 
 sub vcl_deliver {

@@ -45,6 +45,26 @@ public final class LiveComments implements AutoCloseable {
     this.comments = comments;
     this.templates = templates;
     timer.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+    // A quiet stream still says something now and then: a reader who left is noticed (the write
+    // fails and the stream closes) instead of holding a connection through the load balancer and
+    // the cache until the next comment, and proxies' idle timeouts can stay short.
+    timer.scheduleWithFixedDelay(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+  }
+
+  static final int PING_SECONDS = 25;
+
+  private void ping() {
+    for (Set<SseClient> clients : watchers.values()) {
+      for (SseClient client : clients) {
+        try {
+          if (!client.terminated()) {
+            client.sendComment("ping");
+          }
+        } catch (RuntimeException gone) {
+          // the reader left; the stream's close hook removes it
+        }
+      }
+    }
   }
 
   /**
