@@ -423,7 +423,9 @@ class CrashSafetyTest {
         Statement s = c.createStatement()) {
       List<String> guids = strings(s, "SELECT source_guid FROM articles");
       assertThat(guids).hasSize(total).doesNotHaveDuplicates();
-      assertThat(strings(s, "SELECT name FROM sources")).containsExactly("Old Wire");
+      assertThat(strings(s, "SELECT name || ' ' || state FROM sources"))
+          .as("one source, never polled")
+          .containsExactly("Old Wire disabled");
       if (dbUrl.startsWith("jdbc:sqlite:")) {
         assertThat(strings(s, "PRAGMA integrity_check")).containsExactly("ok");
       }
