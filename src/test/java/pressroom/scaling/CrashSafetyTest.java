@@ -363,7 +363,7 @@ class CrashSafetyTest {
     System.out.println("CrashSafetyTest import seed " + seed + " on " + dbUrl.split(":")[1]);
     Random random = new Random(seed);
     int files = 12;
-    int perFile = 2_000;
+    int perFile = 1_000;
     Path feeds = Files.createDirectories(dir.resolve("feeds"));
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     for (int f = 0; f < files; f++) {
