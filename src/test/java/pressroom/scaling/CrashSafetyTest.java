@@ -93,6 +93,7 @@ class CrashSafetyTest {
     final Set<String> bookmarks = ConcurrentHashMap.newKeySet(); // "userId articleId"
     final AtomicInteger unknown = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
+    final AtomicInteger retried = new AtomicInteger(); // registrations answered when sent again
   }
 
   private void killRounds(String dbUrl) throws Exception {
@@ -174,7 +175,8 @@ class CrashSafetyTest {
     NodeProcess.serve(data, port, settings, log, Duration.ofSeconds(60)).stop();
     System.out.printf(
         "CrashSafetyTest %d rounds in %.1f s (starts %s ms): %d comments, %d registrations, %d"
-            + " bookmarks answered; %d writes cut off, %d refused%n",
+            + " bookmarks answered; %d writes cut off (%d registrations answered when sent"
+            + " again), %d refused%n",
         ROUNDS,
         (System.nanoTime() - began) / 1e9,
         starts,
@@ -182,6 +184,7 @@ class CrashSafetyTest {
         ledger.accounts.size(),
         ledger.bookmarks.size(),
         ledger.unknown.get(),
+        ledger.retried.get(),
         ledger.refused.get());
     assertThat(ledger.comments).as("comments answered 201").hasSizeGreaterThan(ROUNDS);
     assertThat(ledger.accounts).as("registrations answered 201").isNotEmpty();
@@ -237,6 +240,7 @@ class CrashSafetyTest {
     final String ip;
     String csrf;
     int count;
+    String unanswered; // the user id of a registration cut off by a kill
 
     Reader(int index, long seed, NodeProcess node) {
       this.index = index;
@@ -294,15 +298,24 @@ class CrashSafetyTest {
               refused(r, ledger);
             }
           } else {
-            String userId = "new" + nonce.substring("nonce-".length()).replace('-', 'x');
+            // A registration cut off by a kill is sent again, as a reader would: once stored, the
+            // second answer must be "taken", never a second account.
+            boolean again = unanswered != null;
+            String userId =
+                again ? unanswered : "new" + nonce.substring("nonce-".length()).replace('-', 'x');
+            unanswered = userId;
             Map<String, String> form =
                 Map.of("userId", userId, "email", userId + "@mail.example", "password", PASSWORD);
             // Each registration from an address of its own: the limit per address is not the test.
             String from = "203.0." + (count % 250) + "." + (1 + round * 10 + index);
             HttpResponse<String> r =
                 send("POST", "/api/v1/accounts", JSON.writeValueAsString(form), from);
-            if (r.statusCode() == 201) {
+            unanswered = null;
+            if (r.statusCode() == 201 || (again && r.statusCode() == 409)) {
               ledger.accounts.add(userId);
+              if (again) {
+                ledger.retried.incrementAndGet();
+              }
             } else {
               refused(r, ledger);
             }
