@@ -112,8 +112,8 @@ final class ImportCommand extends DataCommand implements Callable<Integer> {
                                     Map.of(),
                                     SeoPolicy.CANONICAL,
                                     true,
-                                    0));
-                    app.sources().setState(id, FeedSource.State.DISABLED, null);
+                                    0),
+                                FeedSource.State.DISABLED);
                     return app.sources().find(id).orElseThrow();
                   });
       Importer.Result result;

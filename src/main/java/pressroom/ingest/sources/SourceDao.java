@@ -35,6 +35,14 @@ public final class SourceDao {
    * @throws IllegalArgumentException naming the problem (unknown section)
    */
   public String add(NewSource in) {
+    return add(in, FeedSource.State.ACTIVE);
+  }
+
+  /**
+   * Adds a source in the given state, in one statement: an import's source is disabled from its
+   * first moment, so a process killed right after adding it leaves no source polling its files.
+   */
+  public String add(NewSource in, FeedSource.State state) {
     String id = Ids.newId();
     jdbi.useTransaction(
         h -> {
@@ -47,12 +55,13 @@ public final class SourceDao {
                         format, section_id, priority, interval_seconds, request_headers,
                         content_policy, expire_after_days, state, next_fetch_at, created_at)
                       VALUES (:id, :name, :home, :attribution, :policy, :url, :format, :section,
-                        :priority, :interval, :headers, :content, :expire, 'active', :now, :now)
+                        :priority, :interval, :headers, :content, :expire, :state, :now, :now)
                       """),
                   in,
                   sectionId,
                   in.homeUrl() != null ? in.homeUrl() : homeOf(in.feedUrl()))
               .bind("id", id)
+              .bind("state", state.dbValue())
               .bind("now", now)
               .execute();
         });
