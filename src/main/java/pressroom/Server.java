@@ -7,12 +7,14 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import pressroom.config.Config;
 import pressroom.net.ClientAddress;
+import pressroom.web.RequestLimit;
 
 /** The HTTP server: Jetty through Javalin, a virtual thread per request, the site's ports. */
 final class Server {
   private Server() {}
 
-  static Javalin create(Config config, ClientAddress clients, Consumer<JavalinConfig> routes) {
+  static Javalin create(
+      Config config, ClientAddress clients, RequestLimit limit, Consumer<JavalinConfig> routes) {
     return Javalin.create(
         c -> {
           c.concurrency.useVirtualThreads = true;
@@ -32,6 +34,10 @@ final class Server {
                   });
             }
           }
+          // Inserted first, so it ends up innermost: the servlet's work is what it bounds. Cache
+          // hits and static files, inserted by the routes in front of it, cost about what a 503
+          // does, and a slow reader's download must not hold one of its turns.
+          c.jetty.modifyServletContextHandler(context -> context.insertHandler(limit));
           routes.accept(c);
         });
   }

@@ -22,6 +22,25 @@ class ConfigTest {
     assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:8080");
     assertThat(c.demo()).isTrue();
     assertThat(c.sqliteCacheMb()).isEqualTo(32);
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(c.requestLimits().maxActive()).isEqualTo(16 * cores);
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(4 * 16 * cores);
+    assertThat(c.requestLimits().maxWait()).hasMillis(500);
+  }
+
+  @Test
+  void theQueueFollowsTheActiveLimitUnlessSet() {
+    Config c = Config.Builder.empty().set("PRESSROOM_MAX_ACTIVE_REQUESTS", 10).build();
+    assertThat(c.requestLimits().maxActive()).isEqualTo(10);
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(40);
+    c =
+        Config.Builder.empty()
+            .set("PRESSROOM_MAX_ACTIVE_REQUESTS", 10)
+            .set("PRESSROOM_MAX_QUEUED_REQUESTS", 3)
+            .set("PRESSROOM_MAX_QUEUE_WAIT_MS", 250)
+            .build();
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(3);
+    assertThat(c.requestLimits().maxWait()).hasMillis(250);
   }
 
   @Test
@@ -81,6 +100,15 @@ class ConfigTest {
     assertThatThrownBy(
             () -> Config.Builder.empty().set("PRESSROOM_SQLITE_CACHE_MB", "lots").build())
         .hasMessageStartingWith("PRESSROOM_SQLITE_CACHE_MB:");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_MAX_ACTIVE_REQUESTS", "0").build())
+        .hasMessage("PRESSROOM_MAX_ACTIVE_REQUESTS: '0' is not a whole number from 1 to 100000");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_MAX_QUEUED_REQUESTS", "-5").build())
+        .hasMessageStartingWith("PRESSROOM_MAX_QUEUED_REQUESTS:");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_MAX_QUEUE_WAIT_MS", "1s").build())
+        .hasMessageStartingWith("PRESSROOM_MAX_QUEUE_WAIT_MS:");
     assertThatThrownBy(
             () ->
                 Config.Builder.fromEnvironment(
