@@ -23,8 +23,8 @@ class ConfigTest {
     assertThat(c.demo()).isTrue();
     assertThat(c.sqliteCacheMb()).isEqualTo(32);
     int cores = Runtime.getRuntime().availableProcessors();
-    assertThat(c.requestLimits().maxActive()).isEqualTo(16 * cores);
-    assertThat(c.requestLimits().maxQueued()).isEqualTo(4 * 16 * cores);
+    assertThat(c.requestLimits().maxActive()).isEqualTo(8 * cores);
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(4 * 8 * cores);
     assertThat(c.requestLimits().maxWait()).hasMillis(500);
   }
 

@@ -44,7 +44,7 @@ import java.util.Properties;
  *     default true; false only for load tests)
  * @param sqliteCacheMb SQLite's page cache per connection, in MB, taken only as pages are read
  *     ({@code PRESSROOM_SQLITE_CACHE_MB}, default 32; {@code pressroom import} uses 256 unless set)
- * @param requestLimits requests handled at once ({@code PRESSROOM_MAX_ACTIVE_REQUESTS}, default 16
+ * @param requestLimits requests handled at once ({@code PRESSROOM_MAX_ACTIVE_REQUESTS}, default 8
  *     per core), waiting for a turn beyond those ({@code PRESSROOM_MAX_QUEUED_REQUESTS}, default 4
  *     per active one) and how long one waits ({@code PRESSROOM_MAX_QUEUE_WAIT_MS}, default 500);
  *     the rest get a 503 with Retry-After at once. /healthz, /metrics, the live comment stream,

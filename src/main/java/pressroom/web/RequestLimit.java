@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pressroom.config.RequestLimits;
 
 /**
@@ -27,6 +29,7 @@ import pressroom.config.RequestLimits;
  * answered in front of it (see Server).
  */
 public final class RequestLimit extends QoSHandler {
+  private static final Logger log = LoggerFactory.getLogger(RequestLimit.class);
   private static final ByteBuffer BODY =
       ByteBuffer.wrap("Too busy: try again in a second.\n".getBytes(StandardCharsets.US_ASCII))
           .asReadOnlyBuffer();
@@ -41,6 +44,16 @@ public final class RequestLimit extends QoSHandler {
     setMaxSuspendedRequestCount(limits.maxQueued());
     setMaxSuspend(limits.maxWait());
     exclude(RequestLimit::neverLimited);
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    log.info(
+        "Requests: {} at once, {} more waiting up to {} ms, then 503",
+        getMaxRequestCount(),
+        getMaxSuspendedRequestCount(),
+        getMaxSuspend().toMillis());
   }
 
   static boolean neverLimited(Request request) {
