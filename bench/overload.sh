@@ -74,7 +74,8 @@ T=$(token)
 curl -fs -o /dev/null -c "$WORK/jar" -b "$WORK/jar" -H "X-CSRF-Token: $T" -H 'Content-Type: application/json' \
   -d '{"login":"benchreader","password":"a long bench password"}' "$B/api/v1/session"
 SIGNED_IN="Cookie: $(awk '$6 ~ /^pressroom-/ {printf "%s=%s; ", $6, $7}' "$WORK/jar")"
-curl -fs -H "$SIGNED_IN" "$B$ARTICLE" | grep -q 'benchreader' || { echo "bench: signing in did not work" >&2; exit 1; }
+curl -fs -H "$SIGNED_IN" "$B$ARTICLE" > "$WORK/signed-in.html" || true
+grep -q benchreader "$WORK/signed-in.html" || { echo "bench: signing in did not work: $SIGNED_IN" >&2; grep -i "sign" "$WORK/signed-in.html" | head -3 >&2; tail -5 "$WORK/server.log" >&2; exit 1; }
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
 p() { # percentile of the numbers on stdin (seconds) → ms

@@ -31,7 +31,7 @@ import pressroom.testing.TestApp;
  * never comes (the handler waits for it inside the application).
  */
 class OverloadTest {
-  private static final int WAIT_MS = 4000;
+  private static final int WAIT_MS = 5000;
 
   @Test
   void pastItsLimitsTheSiteTurnsRequestsAwayFastAndRecovers() throws Exception {
