@@ -5,6 +5,8 @@ import io.javalin.config.JavalinConfig;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import pressroom.config.Config;
 import pressroom.net.ClientAddress;
 import pressroom.web.RequestLimit;
@@ -18,6 +20,13 @@ final class Server {
     return Javalin.create(
         c -> {
           c.concurrency.useVirtualThreads = true;
+          // Accepting, selecting and parsing on platform threads, handlers on virtual ones: were
+          // the selector a virtual thread too, renders holding the carriers would stall every
+          // connection, cheap answers and 503s included.
+          var pool = new QueuedThreadPool();
+          pool.setName("jetty");
+          pool.setVirtualThreadsExecutor(VirtualThreads.getDefaultVirtualThreadsExecutor());
+          c.jetty.threadPool = pool;
           c.startup.showJavalinBanner = false;
           // Rate limits key on this: the proxy's address unless it is one we trust.
           c.contextResolver.ip =
