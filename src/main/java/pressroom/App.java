@@ -311,11 +311,15 @@ public final class App implements AutoCloseable {
             sections,
             auditLog,
             new ArticleEditor.Page(templates, chrome, csrf, new Stamp.Clock(config.timeZone())));
+    pressroom.web.RequestLimit requestLimit =
+        new pressroom.web.RequestLimit(config.requestLimits());
+    requestLimit.bindTo(metrics.registry);
     ErrorPages errors = new ErrorPages(templates, chrome, config.siteName(), Auth::viewer, csrf);
     this.javalin =
         Server.create(
             config,
             clients,
+            requestLimit,
             c -> {
               apiEndpoints.addAll(
                   Routes.configure(

@@ -5,17 +5,28 @@ import io.javalin.config.JavalinConfig;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import pressroom.config.Config;
 import pressroom.net.ClientAddress;
+import pressroom.web.RequestLimit;
 
 /** The HTTP server: Jetty through Javalin, a virtual thread per request, the site's ports. */
 final class Server {
   private Server() {}
 
-  static Javalin create(Config config, ClientAddress clients, Consumer<JavalinConfig> routes) {
+  static Javalin create(
+      Config config, ClientAddress clients, RequestLimit limit, Consumer<JavalinConfig> routes) {
     return Javalin.create(
         c -> {
           c.concurrency.useVirtualThreads = true;
+          // Accepting, selecting and parsing on platform threads, handlers on virtual ones: were
+          // the selector a virtual thread too, renders holding the carriers would stall every
+          // connection, cheap answers and 503s included.
+          var pool = new QueuedThreadPool();
+          pool.setName("jetty");
+          pool.setVirtualThreadsExecutor(VirtualThreads.getDefaultVirtualThreadsExecutor());
+          c.jetty.threadPool = pool;
           c.startup.showJavalinBanner = false;
           // Rate limits key on this: the proxy's address unless it is one we trust.
           c.contextResolver.ip =
@@ -32,6 +43,10 @@ final class Server {
                   });
             }
           }
+          // Inserted first, so it ends up innermost: the servlet's work is what it bounds. Cache
+          // hits and static files, inserted by the routes in front of it, cost about what a 503
+          // does, and a slow reader's download must not hold one of its turns.
+          c.jetty.modifyServletContextHandler(context -> context.insertHandler(limit));
           routes.accept(c);
         });
   }

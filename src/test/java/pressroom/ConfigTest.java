@@ -24,6 +24,25 @@ class ConfigTest {
     assertThat(c.sqliteCacheMb()).isEqualTo(32);
     assertThat(c.purgeUrl()).isNull();
     assertThat(c.drainTime()).isZero();
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(c.requestLimits().maxActive()).isEqualTo(8 * cores);
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(4 * 8 * cores);
+    assertThat(c.requestLimits().maxWait()).hasMillis(500);
+  }
+
+  @Test
+  void theQueueFollowsTheActiveLimitUnlessSet() {
+    Config c = Config.Builder.empty().set("PRESSROOM_MAX_ACTIVE_REQUESTS", 10).build();
+    assertThat(c.requestLimits().maxActive()).isEqualTo(10);
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(40);
+    c =
+        Config.Builder.empty()
+            .set("PRESSROOM_MAX_ACTIVE_REQUESTS", 10)
+            .set("PRESSROOM_MAX_QUEUED_REQUESTS", 3)
+            .set("PRESSROOM_MAX_QUEUE_WAIT_MS", 250)
+            .build();
+    assertThat(c.requestLimits().maxQueued()).isEqualTo(3);
+    assertThat(c.requestLimits().maxWait()).hasMillis(250);
   }
 
   @Test
@@ -90,6 +109,15 @@ class ConfigTest {
                 + " http://127.0.0.1:6081/");
     assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DRAIN_SECONDS", "-1").build())
         .hasMessageStartingWith("PRESSROOM_DRAIN_SECONDS:");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_MAX_ACTIVE_REQUESTS", "0").build())
+        .hasMessage("PRESSROOM_MAX_ACTIVE_REQUESTS: '0' is not a whole number from 1 to 100000");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_MAX_QUEUED_REQUESTS", "-5").build())
+        .hasMessageStartingWith("PRESSROOM_MAX_QUEUED_REQUESTS:");
+    assertThatThrownBy(
+            () -> Config.Builder.empty().set("PRESSROOM_MAX_QUEUE_WAIT_MS", "1s").build())
+        .hasMessageStartingWith("PRESSROOM_MAX_QUEUE_WAIT_MS:");
     assertThatThrownBy(
             () ->
                 Config.Builder.fromEnvironment(

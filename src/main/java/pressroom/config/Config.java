@@ -44,6 +44,11 @@ import java.util.Properties;
  *     default true; false only for load tests)
  * @param sqliteCacheMb SQLite's page cache per connection, in MB, taken only as pages are read
  *     ({@code PRESSROOM_SQLITE_CACHE_MB}, default 32; {@code pressroom import} uses 256 unless set)
+ * @param requestLimits requests handled at once ({@code PRESSROOM_MAX_ACTIVE_REQUESTS}, default 8
+ *     per core), waiting for a turn beyond those ({@code PRESSROOM_MAX_QUEUED_REQUESTS}, default 4
+ *     per active one) and how long one waits ({@code PRESSROOM_MAX_QUEUE_WAIT_MS}, default 500);
+ *     the rest get a 503 with Retry-After at once. /healthz, /metrics, the live comment stream,
+ *     cached pages and static files are never held back
  * @param trustedProxies addresses and CIDR ranges of the reverse proxies in front of the site,
  *     whose X-Forwarded-For is believed for rate limits ({@code PRESSROOM_TRUSTED_PROXIES}, comma
  *     separated; none by default)
@@ -79,6 +84,7 @@ public record Config(
     int commentsCloseAfterDays,
     boolean commentRateLimits,
     int sqliteCacheMb,
+    RequestLimits requestLimits,
     java.util.List<String> trustedProxies,
     int managementPort,
     java.util.List<String> ingestAgencies,
@@ -261,6 +267,7 @@ public record Config(
           parseBoolean(
               "PRESSROOM_COMMENT_RATE_LIMITS", get("PRESSROOM_COMMENT_RATE_LIMITS", "true")),
           parseInt("PRESSROOM_SQLITE_CACHE_MB", get("PRESSROOM_SQLITE_CACHE_MB", "32"), 1, 65536),
+          requestLimits(),
           pressroom.net.ClientAddress.parse(get("PRESSROOM_TRUSTED_PROXIES", "")),
           get("PRESSROOM_MANAGEMENT_PORT", "").isEmpty()
               ? -1
@@ -271,6 +278,31 @@ public record Config(
               : parseHttpUrl("PRESSROOM_PURGE_URL", get("PRESSROOM_PURGE_URL", ""), false),
           java.time.Duration.ofSeconds(
               parseInt("PRESSROOM_DRAIN_SECONDS", get("PRESSROOM_DRAIN_SECONDS", "0"), 0, 300)));
+    }
+
+    private RequestLimits requestLimits() {
+      RequestLimits d = RequestLimits.forCores(Runtime.getRuntime().availableProcessors());
+      int active =
+          parseInt(
+              "PRESSROOM_MAX_ACTIVE_REQUESTS",
+              get("PRESSROOM_MAX_ACTIVE_REQUESTS", String.valueOf(d.maxActive())),
+              1,
+              100_000);
+      int queued =
+          parseInt(
+              "PRESSROOM_MAX_QUEUED_REQUESTS",
+              get(
+                  "PRESSROOM_MAX_QUEUED_REQUESTS",
+                  String.valueOf(RequestLimits.QUEUED_PER_ACTIVE * active)),
+              1,
+              1_000_000);
+      int waitMs =
+          parseInt(
+              "PRESSROOM_MAX_QUEUE_WAIT_MS",
+              get("PRESSROOM_MAX_QUEUE_WAIT_MS", String.valueOf(d.maxWait().toMillis())),
+              1,
+              60_000);
+      return new RequestLimits(active, queued, java.time.Duration.ofMillis(waitMs));
     }
 
     private String get(String key, String fallback) {
