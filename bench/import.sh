@@ -57,6 +57,8 @@ if [ "${PG:-0}" = 1 ]; then
     || { cat "$PG_DATA/server.log" >&2; exit 1; }
   "${PG_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U pressroom pressroom
   "$PG_BIN/postgres" --version 2>/dev/null || true
+  # Whether the built import can use PostgreSQL's COPY: pressroom's own classes would name pgjdbc's CopyManager.
+  echo "COPY in pressroom import: $(python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print("yes" if any(b"org/postgresql/copy/CopyManager" in z.read(n) for n in z.namelist() if n.startswith("pressroom/") and n.endswith(".class")) else "no (JDBC batches of INSERTs)")' target/pressroom.jar)"
   echo "== importing into a fresh PostgreSQL database (127.0.0.1:$PG_PORT, shared_buffers=2GB, max_wal_size=4GB, fsync on)"
   PRESSROOM_DB_USER=pressroom PRESSROOM_DB_PASSWORD=bench java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar import "$WORK/feeds" \
     --section "Syndicated News" --source-name "Bench Wire" --data "$WORK/data" \
