@@ -19,13 +19,15 @@ DURATION="${1:-20}"
 CONNECTIONS="${2:-64}"
 WARMUP="${WARMUP:-10}"
 THREADS=2
-PR_PORT=18080
-NGINX_PORT=18081
-VARNISH_PORT=18082
 
-for tool in wrk nginx curl java; do
-  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install wrk nginx curl)" >&2; exit 1; }
+for tool in wrk nginx curl java python3; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install wrk nginx curl python3)" >&2; exit 1; }
 done
+# Free ports, not fixed ones: on a shared machine another server may hold any fixed port.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PR_PORT="$(free_port)"
+NGINX_PORT="$(free_port)"
+VARNISH_PORT="$(free_port)"
 [ -f target/pressroom.jar ] || { echo "bench: build first: mvn -q -DskipTests package" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/pressroom-bench.XXXXXX)"
@@ -58,7 +60,7 @@ for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$PR_PORT/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-curl -fs "http://127.0.0.1:$PR_PORT/healthz" >/dev/null || { cat "$WORK/pressroom.log"; exit 1; }
+{ kill -0 "$PR_PID" 2>/dev/null && curl -fs "http://127.0.0.1:$PR_PORT/healthz" >/dev/null; } || { cat "$WORK/pressroom.log"; exit 1; }
 
 # The largest article page of the demo: the long wire story the site is built around.
 best=""; best_size=0
