@@ -88,7 +88,7 @@ done
 rm -f "$WORK/jar"
 sleep 1 # the page cache drops the page within 250 ms
 best_size=$(curl -fs "$B$best" | wc -c)
-echo "article: $best ($best_size bytes, $(curl -fs "$B$best" | grep -o 'Comments ([0-9]*)' | head -1))"
+echo "article: $best ($best_size bytes, Comments ($(curl -fs "$B$best" | grep -o 'id="comments-heading" data-count="[0-9]*"' | head -1 | tr -dc 0-9)))"
 
 # A returning reader holding a CSRF cookie (from the sign-in page) gets the same shared page as
 # a first visit; both servers are asked with that cookie.

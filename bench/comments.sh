@@ -88,8 +88,10 @@ echo "== the same, paced: $CONNECTIONS posters offering about $RATE posts/s (eac
 CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" PACE_MS="$PACE" \
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" > "$WORK/paced.txt"
 echo "== first page of comments, rendered for a signed-in reader (never cached): big vs small thread"
-BIG=$(curl -fs "http://127.0.0.1:$PORT/articles/$SLUG" | grep -o 'Comments ([0-9]*)' | head -1)
-LITTLE=$(curl -fs "http://127.0.0.1:$PORT/articles/$SMALL" | grep -o 'Comments ([0-9]*)' | head -1)
+# The page's comment count: its heading's data-count (the text says "N comments").
+count() { echo "Comments ($(curl -fs "http://127.0.0.1:$PORT/articles/$1" | grep -o 'id="comments-heading" data-count="[0-9]*"' | head -1 | tr -dc 0-9))"; }
+BIG=$(count "$SLUG")
+LITTLE=$(count "$SMALL")
 wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/articles/$SLUG" > "$WORK/big.txt"
 wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/articles/$SMALL" > "$WORK/small.txt"
 echo "== result"
