@@ -81,8 +81,9 @@ def figures(folder):
         ("signed", "signed-in"),
     ]:
         f[key + "_rps"], f[key + "_p99"] = wrk_line(page, label)
-    m = re.search(r"^article: \S+ \((\d+) bytes", page, re.M)
+    m = re.search(r"^article: \S+ \((\d+) bytes(?:, Comments \((\d*)\))?", page, re.M)
     f["anon_bytes"] = int(m.group(1)) if m else None
+    f["anon_comments"] = int(m.group(2)) if m and m.group(2) else None
     m = re.search(r"^signed-in article: \S+ \((\d+) bytes", page, re.M)
     f["signed_bytes"] = int(m.group(1)) if m else None
     m = re.search(r"^== nginx, static file: \d+ threads, (\d+) connections, (\d+)s", page, re.M)
@@ -177,7 +178,8 @@ def check(conditions):
         else:
             good = m <= g
             margin = (g - m) / g * 100 if g else 0
-            parts.append(f"{name}{margin:.0f}% under" if good else f"{name}{m / g:.1f}× the limit")
+            times = m / g if g else 0
+            parts.append(f"{name}{margin:.0f}% under" if good else f"{name}{times:.1f}× the limit" if times < 10 else f"{name}{times:.0f}× the limit")
         ok = ok and good
     return ("**yes**" if ok else "**no**") + " (" + "; ".join(parts) + ")"
 
@@ -211,7 +213,7 @@ def rows(f):
         out.append((title, measured, ref_text, fmt_ratio(r), goal or "— (shown for comparison)", check(conds) if conds else "—"))
 
     page_row(
-        f"Anonymous article page ({fmt_kb(f['anon_bytes'])}, 40 comments), {conns} connections",
+        f"Anonymous article page ({fmt_kb(f['anon_bytes'])}, {f['anon_comments'] if f['anon_comments'] is not None else '?'} comments), {conns} connections",
         "anon", f["nginx_rps"], nginx, 0.8, 5,
     )
     page_row("First visit (no cookie)", "first", f["nginx_rps"], nginx, 0.8, None)
@@ -242,9 +244,9 @@ def rows(f):
     small_c = f"{f['small_comments']:,}" if f["small_comments"] else "?"
     r = ratio(f["big_p50"], f["small_p50"])
     out.append((
-        f"First page of a {big_c}-comment thread vs a {small_c}-comment thread (median, signed in)",
+        f"First page of a thread of {big_c} comments vs one of {small_c} (median, signed in)",
         f"{fmt_ms(f['big_p50'])} (p99 {fmt_ms(f['big_p99'])})" if f["big_p50"] is not None else NOT_MEASURED,
-        f"{fmt_ms(f['small_p50'])} (p99 {fmt_ms(f['small_p99'])})" if f["small_p50"] is not None else NOT_MEASURED,
+        f"small thread: {fmt_ms(f['small_p50'])} (p99 {fmt_ms(f['small_p99'])})" if f["small_p50"] is not None else NOT_MEASURED,
         fmt_ratio(r, "×"),
         "≤ 2×",
         check([("", r, "<=", 2.0)]),
@@ -316,6 +318,18 @@ def markdown(f, info, mach, table):
     lines += ["", "Margins: for a minimum, how far above (+) or short of it; for a maximum, how far under it or how",
               "many times it. \"not measured\": the run has no such figure (benchmark skipped or failed, Varnish",
               "or PostgreSQL not installed).", ""]
+    lines += ["How each figure is taken:", "",
+              "- Pages: wrk, 2 threads, for the seconds and connections the run names; Pressroom and nginx on the same",
+              "  machine at the same time of the run, nginx serving a file of the bytes Pressroom served (for the",
+              "  signed-in page, the bytes that reader got). First visits send no cookie; the others a CSRF cookie, as",
+              "  a returning reader's browser does; the signed-in reader sends their session cookie (`bench/article-page.sh`).",
+              "- Comments: signed-in readers post through the real form, per-reader rate limits off, SQLite with",
+              "  synchronous=FULL; the thread pages are rendered for a signed-in moderator (`bench/comments.sh`).",
+              "- Import: the rate `pressroom import` prints (its own time, not the JVM's start) (`bench/import.sh`,",
+              "  `PG=1 bench/import.sh` into a throwaway PostgreSQL cluster).",
+              "- Search: the site's own index, queries one at a time in one JVM (`bench/search.sh`).",
+              "- Cold start: process start to the first 200 from an article page, polled every ~10 ms; memory is the",
+              "  largest VmRSS sampled each second while wrk loads a mix of pages (`bench/cold-start.sh`).", ""]
     lines += ["## Rerun", "", "Everything (outputs in `bench/out/run-all/`, then this report):", "", "```sh",
               "mvn -o -q package -DskipTests", info.get("rerun", "bench/run-all"), "```", "",
               "One benchmark at a time, as this run called them:", "", "```sh"]
@@ -375,9 +389,8 @@ def panel(x0, y0, w, h, title, axis_label, groups, unit, goals=None):
         lo_exp = math.floor(math.log10(low))
         if low < 2 * 10 ** lo_exp:  # room for the smallest bar to show
             lo_exp -= 1
-        hi_exp = math.ceil(math.log10(top)) if top > 10 ** math.floor(math.log10(top)) else math.floor(math.log10(top))
-        hi_exp = max(hi_exp, lo_exp + 1)
-        ticks = [10 ** p for p in range(lo_exp, hi_exp + 1)]
+        hi_exp = max(math.log10(top) + 0.1, lo_exp + 1)  # the tallest bar, a little headroom for its label
+        ticks = [10 ** p for p in range(lo_exp, math.floor(hi_exp) + 1)]
 
         def y_of(v):
             v = max(v, 10 ** lo_exp)
