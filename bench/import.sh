@@ -5,7 +5,9 @@
 # trust on loopback only, stopped and removed on exit), through --db-url.
 #
 #   bench/import.sh [files] [items-per-file]      (default 300 x 1000 = 300,000 items, 1.2 GB)
-#   PG=1 bench/import.sh [files] [items-per-file] (PG_BIN names the folder of initdb, pg_ctl, createdb)
+#   PG=1 bench/import.sh [files] [items-per-file] (PG_BIN names the folder of initdb, pg_ctl, createdb;
+#                                                 PG_JDBC_PARAMS adds driver settings to the URL, e.g.
+#                                                 reWriteBatchedInserts=true)
 #
 # Large enough that the rate is the import's own: for the first ten seconds or so the JIT
 # compiler takes one of the two cores (100 x 1000 measures mostly that).
@@ -59,10 +61,10 @@ if [ "${PG:-0}" = 1 ]; then
   "$PG_BIN/postgres" --version 2>/dev/null || true
   # Whether the built import can use PostgreSQL's COPY: pressroom's own classes would name pgjdbc's CopyManager.
   echo "COPY in pressroom import: $(python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print("yes" if any(b"org/postgresql/copy/CopyManager" in z.read(n) for n in z.namelist() if n.startswith("pressroom/") and n.endswith(".class")) else "no (JDBC batches of INSERTs)")' target/pressroom.jar)"
-  echo "== importing into a fresh PostgreSQL database (127.0.0.1:$PG_PORT, shared_buffers=2GB, max_wal_size=4GB, fsync on)"
+  echo "== importing into a fresh PostgreSQL database (127.0.0.1:$PG_PORT, shared_buffers=2GB, max_wal_size=4GB, fsync on; driver settings: ${PG_JDBC_PARAMS:-none})"
   PRESSROOM_DB_USER=pressroom PRESSROOM_DB_PASSWORD=bench java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar import "$WORK/feeds" \
     --section "Syndicated News" --source-name "Bench Wire" --data "$WORK/data" \
-    --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/pressroom" 2> "$WORK/progress.log"
+    --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/pressroom${PG_JDBC_PARAMS:+?$PG_JDBC_PARAMS}" 2> "$WORK/progress.log"
   du -sh "$PG_DATA" | awk '{print "database size: " $1 " (the whole cluster)"}'
 else
   echo "== importing into a fresh SQLite database"

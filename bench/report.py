@@ -119,6 +119,8 @@ def figures(folder):
         f[key + "_rate"] = num(m.group(6)) if m else None
         m = re.search(r"^COPY in pressroom import: (.*)$", text, re.M)
         f[key + "_copy"] = m.group(1).strip() if m else None
+        m = re.search(r"driver settings: ([^)]*)\)", text)
+        f[key + "_driver"] = m.group(1).strip() if m and m.group(1).strip() != "none" else None
 
     s = read(folder, "search")
     m = re.search(r"^(\d+) queries over ([\d,]+) articles", s, re.M)
@@ -261,6 +263,8 @@ def rows(f):
             goal_text += " with COPY"
             if copy:
                 t += f" (COPY: {copy})"
+            if f["import_pg_driver"]:
+                t += f", driver settings `{f['import_pg_driver']}`"
         out.append((t, fmt_rate(f[key + "_rate"], "items/s"), "—", "—", goal_text, check([("", f[key + "_rate"], ">=", goal)])))
 
     arts = f"{f['search_articles']:,}" if f["search_articles"] else "?"
