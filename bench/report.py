@@ -181,7 +181,12 @@ def check(conditions):
             good = m <= g
             margin = (g - m) / g * 100 if g else 0
             times = m / g if g else 0
-            parts.append(f"{name}{margin:.0f}% under" if good else f"{name}{times:.1f}× the limit" if times < 10 else f"{name}{times:.0f}× the limit")
+            if good:
+                parts.append(f"{name}{margin:.0f}% under")
+            elif times < 2:
+                parts.append(f"{name}{(times - 1) * 100:.0f}% over")
+            else:
+                parts.append(f"{name}{times:.1f}× the limit" if times < 10 else f"{name}{times:.0f}× the limit")
         ok = ok and good
     return ("**yes**" if ok else "**no**") + " (" + "; ".join(parts) + ")"
 
@@ -319,9 +324,9 @@ def markdown(f, info, mach, table):
     lines += ["| figure | measured | reference (nginx) | ratio | goal | met? |", "| --- | --- | --- | --- | --- | --- |"]
     for row in table:
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
-    lines += ["", "Margins: for a minimum, how far above (+) or short of it; for a maximum, how far under it or how",
-              "many times it. \"not measured\": the run has no such figure (benchmark skipped or failed, Varnish",
-              "or PostgreSQL not installed).", ""]
+    lines += ["", "Margins: for a minimum, how far above (+) or short of it; for a maximum, how far under or over it",
+              "(or how many times it). \"not measured\": the run has no such figure (benchmark skipped or failed,",
+              "Varnish or PostgreSQL not installed).", ""]
     lines += ["How each figure is taken:", "",
               "- Pages: wrk, 2 threads, for the seconds and connections the run names; Pressroom and nginx on the same",
               "  machine at the same time of the run, nginx serving a file of the bytes Pressroom served (for the",
