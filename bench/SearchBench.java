@@ -1,6 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +61,7 @@ public class SearchBench {
         args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("pressroom-search-bench");
     Random r = new Random(7);
     long t0 = System.nanoTime();
-    try (ArticleIndex index = new ArticleIndex(dir)) {
+    try (ArticleIndex index = new ArticleIndex(dir, InstantSource.system())) {
       boolean reuse = index.size() == n;
       if (reuse) {
         System.out.printf("reusing the index of %,d articles in %s%n", n, dir);
@@ -96,6 +97,7 @@ public class SearchBench {
                 base.plusSeconds(i * 150L),
                 List.of(new Tag("t", "t", WORDS[r.nextInt(WORDS.length)])),
                 ArticleStatus.PUBLISHED,
+                null,
                 null,
                 null));
         if ((i + 1) % 100_000 == 0) {

@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 java -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])' || { echo "bench: needs a JDK 21+ as java on the PATH" >&2; exit 1; }
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
-PORT=18090
+# A free port, not a fixed one: on a shared machine another server may hold any fixed port.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT="${PORT:-$(free_port)}"
 [ -f target/pressroom.jar ] || { echo "bench: build first: mvn -q -DskipTests package" >&2; exit 1; }
 WORK="$(mktemp -d /tmp/pressroom-comments.XXXXXX)"
 PID=""
@@ -30,7 +32,9 @@ done
 echo "a long moderator password" | java -jar target/pressroom.jar users add --user-id benchdesk --email desk@bench.example --role moderator --password-stdin >/dev/null 2>&1
 java ${BENCH_JAVA_OPTS:-} -jar target/pressroom.jar serve --port "$PORT" --host 127.0.0.1 > "$WORK/server.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+{ kill -0 "$PID" 2>/dev/null && curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null; } \
+  || { echo "bench: the server did not start (or another holds port $PORT); its log:" >&2; tail -30 "$WORK/server.log" >&2; exit 1; }
 
 SLUG=$(curl -fs "http://127.0.0.1:$PORT/sections/syndicated-news" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2 | cut -d/ -f3)
 WARM=$(curl -fs "http://127.0.0.1:$PORT/sections/world" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2 | cut -d/ -f3)
@@ -84,8 +88,10 @@ echo "== the same, paced: $CONNECTIONS posters offering about $RATE posts/s (eac
 CREDENTIALS="$WORK/credentials" TARGET_PATH="/articles/$SLUG/comments" PACE_MS="$PACE" \
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/comments.lua "http://127.0.0.1:$PORT" > "$WORK/paced.txt"
 echo "== first page of comments, rendered for a signed-in reader (never cached): big vs small thread"
-BIG=$(curl -fs "http://127.0.0.1:$PORT/articles/$SLUG" | grep -o 'Comments ([0-9]*)' | head -1)
-LITTLE=$(curl -fs "http://127.0.0.1:$PORT/articles/$SMALL" | grep -o 'Comments ([0-9]*)' | head -1)
+# The page's comment count: its heading's data-count (the text says "N comments").
+count() { echo "Comments ($(curl -fs "http://127.0.0.1:$PORT/articles/$1" | grep -o 'id="comments-heading" data-count="[0-9]*"' | head -1 | tr -dc 0-9))"; }
+BIG=$(count "$SLUG")
+LITTLE=$(count "$SMALL")
 wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/articles/$SLUG" > "$WORK/big.txt"
 wrk -t1 -c4 -d8s --latency -H "Cookie: $MOD_COOKIE" "http://127.0.0.1:$PORT/articles/$SMALL" > "$WORK/small.txt"
 echo "== result"
