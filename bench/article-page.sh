@@ -138,7 +138,7 @@ run "http://127.0.0.1:$PR_PORT$best" pressroom -H "$COOKIE"
 echo "== Pressroom, article page, first visits (no cookie)"
 run "http://127.0.0.1:$PR_PORT$best" first
 if [ -x /usr/sbin/varnishd ]; then
-  sed "s/.port = \"8000\";/.port = \"$PR_PORT\";/" deploy/varnish/pressroom.vcl > "$WORK/pressroom.vcl"
+  sed -e "s/.port = \"8000\";/.port = \"$PR_PORT\";/" -e 's#.url = "/lb-health";#.url = "/healthz";#' deploy/varnish/pressroom.vcl > "$WORK/pressroom.vcl"
   /usr/sbin/varnishd -F -j none -a "127.0.0.1:$VARNISH_PORT" -f "$WORK/pressroom.vcl" -n "$WORK/varnish" \
     -s malloc,256m > "$WORK/varnish.log" 2>&1 &
   VARNISH_PID=$!

@@ -28,6 +28,7 @@ PG_PORT=55432
 LB_PORT=8000
 STATS_PORT=8404
 CACHE_PORT=6081
+PURGE_PORT=6082 # Varnish's purge listener: the nodes only
 NODES=(a b c)
 SITE="http://127.0.0.1:$CACHE_PORT"
 JAR="$ROOT/target/pressroom.jar"
@@ -241,7 +242,7 @@ start_node() { # start_node NAME DEMO
   PRESSROOM_BASE_URL="$SITE" \
   PRESSROOM_DEMO="$2" \
   PRESSROOM_TRUSTED_PROXIES=127.0.0.1 \
-  PRESSROOM_PURGE_URL="$SITE/" \
+  PRESSROOM_PURGE_URL="http://127.0.0.1:$PURGE_PORT/" \
   PRESSROOM_DRAIN_SECONDS=3 \
     setsid java $JAVA_OPTS -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$TRIAL/node-$name/pressroom.jsa" \
       -jar "$JAR" serve >> "$LOGS/node-$name.log" 2>&1 < /dev/null &
@@ -285,7 +286,7 @@ start_varnish() {
       jail=(-j none)
     fi
     # pipe_timeout: the live comment stream is piped (see the VCL) and may be silent for long.
-    varnishd "${jail[@]}" -a "127.0.0.1:$CACHE_PORT" -f "$ROOT/deploy/varnish/pressroom.vcl" \
+    varnishd "${jail[@]}" -a "127.0.0.1:$CACHE_PORT" -a "purge=127.0.0.1:$PURGE_PORT" -f "$ROOT/deploy/varnish/pressroom.vcl" \
       -n "$TRIAL/varnish" -s malloc,256m -p pipe_timeout=3600 -P "$RUN/varnish.pid" > "$LOGS/varnishd.log" 2>&1 \
       || { cat "$LOGS/varnishd.log" >&2; die "Varnish did not start (logs/varnishd.log above)"; }
     wait_for "$SITE/healthz" 20 Varnish varnish varnishd \

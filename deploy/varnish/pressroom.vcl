@@ -18,7 +18,9 @@ backend pressroom {
   .connect_timeout = 2s;
   .first_byte_timeout = 30s;
   .probe = {
-    .url = "/healthz";
+    # HAProxy's own answer: 200 while any node is up (with a single node and no HAProxy, use
+    # /healthz).
+    .url = "/lb-health";
     .interval = 1s;
     .timeout = 1s;
     .window = 3;
@@ -26,7 +28,9 @@ backend pressroom {
   }
 }
 
-# Who may purge: the Pressroom nodes.
+# Who may purge: the Pressroom nodes, and only on the listener named "purge" (varnishd -a
+# purge=127.0.0.1:6082), which readers never reach. An address check alone is not enough: a TLS
+# terminator on this machine makes every reader come from 127.0.0.1.
 acl purgers {
   "127.0.0.1";
   "::1";
@@ -34,7 +38,7 @@ acl purgers {
 
 sub vcl_recv {
   if (req.method == "PURGE") {
-    if (client.ip !~ purgers) {
+    if (local.socket != "purge" || client.ip !~ purgers) {
       return (synth(403, "Not allowed to purge"));
     }
     if (!req.http.xkey-purge) {
@@ -51,7 +55,7 @@ sub vcl_recv {
   # varnishd with -p pipe_timeout=3600 (seconds of silence before a piped connection is closed;
   # 60 by default; the stream says ": ping" every 25 s, so 60 s is enough too); HAProxy allows
   # an hour, and then the browser reconnects.
-  if (req.url ~ "/comments/live") {
+  if (req.url ~ "^/articles/[^/?]+/comments/live$") {
     return (pipe);
   }
   # A signed-in reader's pages are made for them.
@@ -64,6 +68,8 @@ sub vcl_recv {
   }
   # Anonymous pages do not read cookies: without them every anonymous visitor shares one copy.
   unset req.http.Cookie;
+  # One object per set of parameters, whatever their order.
+  set req.url = std.querysort(req.url);
   # While the nodes answer, serve a page at most 30 s past its lifetime (and fetch a new one in
   # the background); when they do not, serve the last copy for up to its full grace.
   if (std.healthy(req.backend_hint)) {
@@ -75,11 +81,23 @@ sub vcl_recv {
 sub vcl_backend_response {
   if (beresp.http.Surrogate-Key) {
     set beresp.http.xkey = beresp.http.Surrogate-Key;
-    set beresp.grace = 24h;
+    # Search answers are many and short-lived: an hour of grace, not a day.
+    if (bereq.url ~ "^/search") {
+      set beresp.grace = 1h;
+    } else {
+      set beresp.grace = 24h;
+    }
   }
   # A failed background refresh keeps the copy we have.
   if (beresp.status >= 500 && bereq.is_bgfetch) {
     return (abandon);
+  }
+  # A failed fetch (a node's 503 under load, say) is not remembered for long: within a second
+  # readers of that page are again served from one fetch instead of each going to the nodes.
+  if (beresp.status >= 500) {
+    set beresp.ttl = 1s;
+    set beresp.uncacheable = true;
+    return (deliver);
   }
   # Then Varnish's built-in rules: nothing that sets a cookie or says private/no-store is kept.
 }

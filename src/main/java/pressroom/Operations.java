@@ -44,17 +44,25 @@ public final class Operations {
   private static final long STALE_NANOS = 15_000_000_000L;
 
   /**
-   * Whether the database answered a check in the last 15 s. A check takes a pooled connection,
-   * which under load waits behind the pages; so /healthz answers at once from the last checks and
-   * starts a new one in the background at most once a second. A busy node stays in the load
-   * balancer (busy is what its 503s say, per request); a node whose database stopped answering
+   * Whether the database answered the last check, made in the last 15 s. A check takes a pooled
+   * connection, which under load waits behind the pages; so /healthz answers at once from the last
+   * checks and starts a new one in the background at most once a second. A busy node stays in the
+   * load balancer (busy is what its 503s say, per request); a node whose database stopped answering
    * leaves it within seconds.
    */
   private boolean databaseHealthy() {
     long now = System.nanoTime();
     if (now - lastSuccessNanos > STALE_NANOS) {
-      // Nothing recent to go by (the first check, or the database was failing): ask now.
-      check();
+      // Nothing recent to go by (the first check, or the database was failing): one request asks
+      // now; any others meanwhile answer from what is known rather than queue for connections.
+      if (checking.compareAndSet(false, true)) {
+        try {
+          lastCheckNanos = now;
+          check();
+        } finally {
+          checking.set(false);
+        }
+      }
     } else if (now - lastCheckNanos > CHECK_NANOS && checking.compareAndSet(false, true)) {
       lastCheckNanos = now;
       Thread.ofVirtual()
@@ -74,6 +82,9 @@ public final class Operations {
   private void check() {
     if (database.healthy()) {
       lastSuccessNanos = System.nanoTime();
+    } else {
+      // A failed check counts at once: the node leaves the load balancer within its checks.
+      lastSuccessNanos = System.nanoTime() - 2 * STALE_NANOS;
     }
   }
 

@@ -107,6 +107,13 @@ class ConfigTest {
         .hasMessage(
             "PRESSROOM_PURGE_URL: 'varnish:6081' is not an absolute http(s) URL such as"
                 + " http://127.0.0.1:6081/");
+    assertThatThrownBy(
+            () ->
+                Config.Builder.empty()
+                    .set("PRESSROOM_PURGE_URL", "http://varnish:secret@127.0.0.1:6082/")
+                    .build())
+        .hasMessageStartingWith("PRESSROOM_PURGE_URL: must not carry a user or password")
+        .hasMessageNotContaining("secret");
     assertThatThrownBy(() -> Config.Builder.empty().set("PRESSROOM_DRAIN_SECONDS", "-1").build())
         .hasMessageStartingWith("PRESSROOM_DRAIN_SECONDS:");
     assertThatThrownBy(

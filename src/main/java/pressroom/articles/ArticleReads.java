@@ -223,7 +223,7 @@ public final class ArticleReads {
         h ->
             h.createQuery(
                     """
-                    SELECT a.slug, a.headline, src.name AS source_name
+                    SELECT a.id, a.slug, a.headline, src.name AS source_name
                     FROM articles a LEFT JOIN sources src ON src.id = a.source_id
                     WHERE a.story_id = :story AND a.id <> :id AND a.status = 'published'
                       AND a.published_at <= :now
@@ -235,6 +235,7 @@ public final class ArticleReads {
                 .map(
                     (rs, ctx) ->
                         new AlsoFrom(
+                            rs.getString("id"),
                             rs.getString("slug"),
                             rs.getString("headline"),
                             rs.getString("source_name")))
@@ -242,7 +243,7 @@ public final class ArticleReads {
   }
 
   /** A related article: shares tags with this one, from another story. */
-  public record Related(String slug, String headline, String sectionName) {}
+  public record Related(String id, String slug, String headline, String sectionName) {}
 
   /**
    * How many of an article's tags, and how many of each tag's newest articles, related() weighs.
@@ -270,7 +271,7 @@ public final class ArticleReads {
           .append(i);
     }
     return """
-        SELECT o.slug, o.headline, s.name AS section_name
+        SELECT o.id, o.slug, o.headline, s.name AS section_name
         FROM (SELECT article_id, count(*) AS shared, max(published_at) AS published_at
               FROM (%s) c WHERE article_id <> :id GROUP BY article_id) r
         JOIN articles o ON o.id = r.article_id
@@ -306,6 +307,7 @@ public final class ArticleReads {
           return q.map(
                   (rs, ctx) ->
                       new Related(
+                          rs.getString("id"),
                           rs.getString("slug"),
                           rs.getString("headline"),
                           rs.getString("section_name")))
@@ -314,5 +316,5 @@ public final class ArticleReads {
   }
 
   /** A link to another partner's version of the same story. */
-  public record AlsoFrom(String slug, String headline, String sourceName) {}
+  public record AlsoFrom(String id, String slug, String headline, String sourceName) {}
 }

@@ -357,6 +357,11 @@ public record Config(
             && u.getHost() != null
             && u.getQuery() == null
             && u.getFragment() == null) {
+          if (u.getRawUserInfo() != null) {
+            // Never echoed: it may hold a password.
+            throw new ConfigException(
+                key, "must not carry a user or password (use a network the nodes alone reach)");
+          }
           return u;
         }
       } catch (java.net.URISyntaxException e) {
@@ -365,7 +370,7 @@ public record Config(
       throw new ConfigException(
           key,
           "'"
-              + raw
+              + raw.replaceAll("//[^/@]*@", "//***@")
               + "' is not an absolute http(s) URL such as "
               + (trimSlash ? "https://news.example.org" : "http://127.0.0.1:6081/"));
     }

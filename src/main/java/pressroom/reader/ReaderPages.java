@@ -217,6 +217,8 @@ public final class ReaderPages {
                   ctx == null
                       ? null
                       : Auth.account(ctx).map(pressroom.accounts.Account::id).orElse(null);
+              var alsoFrom = articles.alsoFrom(a, now);
+              var related = articles.related(a, 4, now);
               String html =
                   templates.render(
                       "articles/article.jte",
@@ -226,7 +228,7 @@ public final class ReaderPages {
                           a,
                           stamps.stamp(a.publishedAt()),
                           a.wasUpdated() ? stamps.stamp(a.updatedAt()) : null,
-                          articles.alsoFrom(a, now),
+                          alsoFrom,
                           thread.nodes(),
                           thread.count(),
                           thread.state(),
@@ -237,21 +239,23 @@ public final class ReaderPages {
                           viewer,
                           baseUrl + "/articles/" + a.slug(),
                           viewer == null ? null : bookmarks.has(viewer, a.id()),
-                          articles.related(a, 4, now),
+                          related,
                           corrections.of(a.id()).stream()
                               .map(n -> new Pages.CorrectionNote(stamps.stamp(n.at()), n.note()))
                               .toList(),
                           stamps));
-              return ctx == null
-                  ? CachedPage.of(
-                      a.id(),
-                      html,
-                      now,
-                      SurrogateKeys.page()
-                          .add(SurrogateKeys.article(a.id()))
-                          .add(SurrogateKeys.comments(a.id()))
-                          .toString())
-                  : CachedPage.forOneVisitor(a.id(), html, now);
+              if (ctx != null) {
+                return CachedPage.forOneVisitor(a.id(), html, now);
+              }
+              // The page also shows the headlines of its related stories and of the same story
+              // from other partners: a change to one (a withdrawal) must reach this page too.
+              SurrogateKeys keys =
+                  SurrogateKeys.page()
+                      .add(SurrogateKeys.article(a.id()))
+                      .add(SurrogateKeys.comments(a.id()));
+              alsoFrom.forEach(o -> keys.add(SurrogateKeys.article(o.id())));
+              related.forEach(o -> keys.add(SurrogateKeys.article(o.id())));
+              return CachedPage.of(a.id(), html, now, keys.toString());
             })
         .orElse(null);
   }

@@ -45,7 +45,11 @@ public final class SharedCachePurge implements AutoCloseable {
   public SharedCachePurge(URI target, Placements placements) {
     this.target = target;
     // For logs: without any user and password the address may carry.
-    this.where = target.getScheme() + "://" + target.getHost() + ":" + target.getPort();
+    this.where =
+        target.getScheme()
+            + "://"
+            + target.getHost()
+            + (target.getPort() < 0 ? "" : ":" + target.getPort());
     this.placements = placements;
     this.client =
         HttpClient.newBuilder()
@@ -58,10 +62,19 @@ public final class SharedCachePurge implements AutoCloseable {
   /** Queues a purge of what {@code changes} reach; returns at once. */
   public void changed(Collection<Change> changes) {
     synchronized (lock) {
-      pending.addAll(changes);
+      if (pending.size() + changes.size() > MAX_PENDING) {
+        // An import's worth of changes while the cache is slow or away: one purge of everything
+        // says the same in a single request, and the backlog cannot grow.
+        pending = new LinkedHashSet<>(List.of(new Change.AllPages()));
+      } else {
+        pending.addAll(changes);
+      }
       lock.notifyAll();
     }
   }
+
+  /** Changes waiting to be sent; past this they become one purge of every page. */
+  static final int MAX_PENDING = 5_000;
 
   /** The surrogate keys of every page {@code changes} may have made stale. */
   List<String> keysOf(Collection<Change> changes) {
@@ -162,5 +175,6 @@ public final class SharedCachePurge implements AutoCloseable {
       lock.notifyAll();
     }
     worker.interrupt();
+    client.close();
   }
 }

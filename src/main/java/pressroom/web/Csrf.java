@@ -113,7 +113,10 @@ public final class Csrf {
     }
   }
 
-  /** True when the request's Origin is this site: its public address, or the host it asked for. */
+  /**
+   * True when the request's Origin is this site's public address (PRESSROOM_BASE_URL), scheme
+   * included. Not the Host it asked for: that would trust whatever address a request names.
+   */
   private boolean ownOrigin(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin == null) {
@@ -128,9 +131,7 @@ public final class Csrf {
     if (o.getScheme() == null || o.getRawAuthority() == null) {
       return false;
     }
-    String host = ctx.header("Host");
-    return origin(o).equals(siteOrigin)
-        || (host != null && o.getRawAuthority().equalsIgnoreCase(host.strip()));
+    return origin(o).equals(siteOrigin);
   }
 
   private static String origin(java.net.URI u) {

@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import pressroom.changes.Change;
@@ -44,12 +45,22 @@ public final class PageCache {
     if (p != null) {
       return p;
     }
+    long before = generation.get();
     p = render.get();
     if (p != null) {
       pages.put(key, p);
+      // A change dropped pages while this one was rendered: it may hold what the change replaced
+      // (read before the commit), and nothing would drop it later. Served once, not kept.
+      if (generation.get() != before) {
+        pages.asMap().remove(key, p);
+      }
     }
     return p;
   }
+
+  /** Counts invalidations; raised before each one drops pages (see {@link #get}). */
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** The page cached under {@code key}, or null; never renders. */
   public CachedPage peek(String key) {
@@ -59,6 +70,7 @@ public final class PageCache {
   /** Drops the pages that {@code change} makes stale. */
   /** Drops what any of these changes touches, in one pass over the cache however many there are. */
   public void invalidate(java.util.Collection<Change> changes) {
+    generation.incrementAndGet();
     if (changes.size() == 1) {
       invalidate(changes.iterator().next());
       return;
@@ -80,6 +92,7 @@ public final class PageCache {
       }
     }
     boolean listings = !articles.isEmpty();
+    List<String> articleKeys = articles.stream().map(SurrogateKeys::article).toList();
     pages
         .asMap()
         .values()
@@ -87,21 +100,26 @@ public final class PageCache {
             p ->
                 (listings && p.articleId() == null)
                     || (p.articleId() != null
-                        && (articles.contains(p.articleId()) || comments.contains(p.articleId()))));
+                        && (articles.contains(p.articleId()) || comments.contains(p.articleId())))
+                    || articleKeys.stream().anyMatch(p::shows));
   }
 
   public void invalidate(Change change) {
+    generation.incrementAndGet();
     switch (change) {
       case Change.Everything e -> pages.invalidateAll();
       case Change.AllPages a -> pages.invalidateAll();
       case Change.CommentsChanged c ->
           pages.asMap().values().removeIf(p -> c.articleId().equals(p.articleId()));
       // A listing (no article of its own) may show it too.
-      case Change.ArticleChanged a ->
-          pages
-              .asMap()
-              .values()
-              .removeIf(p -> p.articleId() == null || p.articleId().equals(a.articleId()));
+      case Change.ArticleChanged a -> {
+        String key = SurrogateKeys.article(a.articleId());
+        pages
+            .asMap()
+            .values()
+            .removeIf(
+                p -> p.articleId() == null || p.articleId().equals(a.articleId()) || p.shows(key));
+      }
     }
   }
 
@@ -190,6 +208,23 @@ public final class PageCache {
 
     private static String httpDate(Instant t) {
       return HTTP_DATE.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** True when the page names {@code key} among its surrogate keys (it shows that article). */
+    boolean shows(String key) {
+      if (keys == null) {
+        return false;
+      }
+      int at = keys.indexOf(key);
+      while (at >= 0) {
+        int end = at + key.length();
+        if ((at == 0 || keys.charAt(at - 1) == ' ')
+            && (end == keys.length() || keys.charAt(end) == ' ')) {
+          return true;
+        }
+        at = keys.indexOf(key, at + 1);
+      }
+      return false;
     }
 
     int weight() {

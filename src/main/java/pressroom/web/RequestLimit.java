@@ -56,12 +56,20 @@ public final class RequestLimit extends QoSHandler {
         getMaxSuspend().toMillis());
   }
 
+  /**
+   * Only GETs of exactly these: anything else on a look-alike path (a deeper path, another method)
+   * would be a 404 page rendered outside the limit.
+   */
   static boolean neverLimited(Request request) {
+    if (!org.eclipse.jetty.http.HttpMethod.GET.is(request.getMethod())) {
+      return false;
+    }
     String path = Request.getPathInContext(request);
-    return path.equals("/healthz")
-        || path.equals("/metrics")
-        || (path.startsWith("/articles/") && path.endsWith("/comments/live"));
+    return path.equals("/healthz") || path.equals("/metrics") || LIVE.matcher(path).matches();
   }
+
+  private static final java.util.regex.Pattern LIVE =
+      java.util.regex.Pattern.compile("/articles/[^/]+/comments/live");
 
   /** Requests turned away (queue full, or waited too long) and those waiting, on /metrics. */
   public void bindTo(MeterRegistry registry) {

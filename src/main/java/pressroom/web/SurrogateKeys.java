@@ -7,7 +7,8 @@ import java.util.Set;
  * Names for what a shared page shows, sent in its {@code Surrogate-Key} header so a cache in front
  * (Varnish with xkey, a CDN) can drop every page that shows something when it changes. Every page
  * carries {@link #ALL}; an article page its article and its comments; a listing itself and each
- * article it lists. Ids are shortened to a hash: a collision only purges a page too many.
+ * article it lists. Ids are shortened to a hash: a collision only purges a page too many (the
+ * letter and dash keep a hash from ever spelling a fixed key such as "all").
  */
 public final class SurrogateKeys {
   public static final String HEADER = "Surrogate-Key";
@@ -37,23 +38,23 @@ public final class SurrogateKeys {
   }
 
   public static String article(String id) {
-    return "a" + shortId(id);
+    return "a-" + shortId(id);
   }
 
   public static String comments(String articleId) {
-    return "c" + shortId(articleId);
+    return "c-" + shortId(articleId);
   }
 
   public static String section(String id) {
-    return "s" + shortId(id);
+    return "s-" + shortId(id);
   }
 
   public static String author(String id) {
-    return "u" + shortId(id);
+    return "u-" + shortId(id);
   }
 
   public static String tag(String id) {
-    return "t" + shortId(id);
+    return "t-" + shortId(id);
   }
 
   /** String.hashCode is the same on every JVM (it is specified), so every node names alike. */

@@ -68,7 +68,7 @@ class SharedCachePurgeTest {
     String purge = purges.stream().filter(p -> p.contains(key)).findFirst().orElseThrow();
     assertThat(purge.substring("PURGE ".length()).split(" "))
         .contains(key, SurrogateKeys.HOME, SurrogateKeys.SEARCH)
-        .anyMatch(k -> k.startsWith("s"));
+        .anyMatch(k -> k.startsWith("s-"));
   }
 
   @Test

@@ -46,4 +46,38 @@ class PageCacheTest {
     cache.invalidate(List.of(new Change.CommentsChanged("b"), new Change.AllPages()));
     assertThat(cache.size()).isZero();
   }
+
+  @Test
+  void aChangedArticleDropsThePagesThatLinkToItAndNoOthers() {
+    PageCache cache = new PageCache(10_000_000);
+    String linking =
+        SurrogateKeys.page()
+            .add(SurrogateKeys.article("b"))
+            .add(SurrogateKeys.article("a"))
+            .toString();
+    cache.get("/articles/b", () -> PageCache.CachedPage.of("b", "<p>b, related: a", T, linking));
+    cache.get(
+        "/articles/c",
+        () ->
+            PageCache.CachedPage.of(
+                "c", "<p>c", T, SurrogateKeys.page().add(SurrogateKeys.article("c")).toString()));
+    cache.invalidate(new Change.ArticleChanged("a"));
+    assertThat(cache.peek("/articles/b")).as("its related box shows a").isNull();
+    assertThat(cache.peek("/articles/c")).isNotNull();
+  }
+
+  @Test
+  void aPageRenderedWhileAChangeWasAppliedIsNotKept() {
+    PageCache cache = new PageCache(10_000_000);
+    PageCache.CachedPage served =
+        cache.get(
+            "/articles/a",
+            () -> {
+              // The render read the database before a commit whose change arrives meanwhile.
+              cache.invalidate(new Change.CommentsChanged("a"));
+              return PageCache.CachedPage.of("a", "<p>old a", T, null);
+            });
+    assertThat(served).isNotNull();
+    assertThat(cache.peek("/articles/a")).isNull();
+  }
 }

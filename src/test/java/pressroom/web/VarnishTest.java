@@ -38,6 +38,7 @@ class VarnishTest {
   Fixtures f;
   Process varnish;
   int port;
+  int purgePort;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
@@ -50,18 +51,23 @@ class VarnishTest {
       Assumptions.abort(message);
     }
     tmp = Files.createTempDirectory("pressroom-varnish");
-    try (ServerSocket s = new ServerSocket(0)) {
+    try (ServerSocket s = new ServerSocket(0);
+        ServerSocket p = new ServerSocket(0)) {
       port = s.getLocalPort();
+      purgePort = p.getLocalPort();
     }
     site =
         TestApp.start(
             TestApp.Db.SQLITE,
             false,
-            Map.of("PRESSROOM_PURGE_URL", "http://127.0.0.1:" + port + "/"));
+            Map.of("PRESSROOM_PURGE_URL", "http://127.0.0.1:" + purgePort + "/"));
     f = Fixtures.load(site.app());
     int sitePort = URI.create(site.url("/")).getPort();
+    // The site stands in for HAProxy: its port, and its own health check for the probe.
     String vcl =
-        Files.readString(VCL).replace(".port = \"8000\";", ".port = \"" + sitePort + "\";");
+        Files.readString(VCL)
+            .replace(".port = \"8000\";", ".port = \"" + sitePort + "\";")
+            .replace(".url = \"/lb-health\";", ".url = \"/healthz\";");
     assertThat(vcl).contains(".port = \"" + sitePort + "\";");
     Path file = tmp.resolve("pressroom.vcl");
     Files.writeString(file, vcl);
@@ -73,6 +79,8 @@ class VarnishTest {
                 "none",
                 "-a",
                 "127.0.0.1:" + port,
+                "-a",
+                "purge=127.0.0.1:" + purgePort,
                 "-f",
                 file.toString(),
                 "-n",
@@ -176,5 +184,20 @@ class VarnishTest {
     HttpResponse<String> page = get(path, session);
     assertThat(page.headers().firstValue("X-Cache")).hasValue("MISS");
     assertThat(page.body()).contains("textarea").doesNotContain("id=\"sign-in\"");
+  }
+
+  @Test
+  void readersCannotPurgeOnlyTheNodesCanOnTheirOwnListener() throws Exception {
+    String path = "/articles/" + f.arabic.slug();
+    get(path, null);
+    assertThat(get(path, null).headers().firstValue("X-Cache")).hasValue("HIT");
+    HttpRequest purge =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            .method("PURGE", HttpRequest.BodyPublishers.noBody())
+            .header("xkey-purge", SurrogateKeys.ALL)
+            .build();
+    // From 127.0.0.1, as every reader is behind a TLS terminator on the same machine.
+    assertThat(http.send(purge, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    assertThat(get(path, null).headers().firstValue("X-Cache")).hasValue("HIT");
   }
 }
