@@ -31,14 +31,14 @@ public final class FastPath extends Handler.Wrapper {
   private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
   private final PageCache cache;
-  private final String sessionCookie;
+  private final String sessionCookiePrefix;
 
   /**
    * @param sessionCookie requests carrying it belong to a signed-in reader: never served cached
    */
   public FastPath(PageCache cache, String sessionCookie) {
     this.cache = cache;
-    this.sessionCookie = sessionCookie;
+    this.sessionCookiePrefix = sessionCookie + "=";
   }
 
   @Override
@@ -53,18 +53,18 @@ public final class FastPath extends Handler.Wrapper {
     CachedPage page = cache.peek(query == null ? path : path + "?" + query);
     HttpFields in = request.getHeaders();
     String cookies = in.get(HttpHeader.COOKIE);
-    if (page == null || (cookies != null && cookies.contains(sessionCookie + "="))) {
+    if (page == null || (cookies != null && cookies.contains(sessionCookiePrefix))) {
       return super.handle(request, response, callback);
     }
     HttpFields.Mutable out = response.getHeaders();
     for (HttpField f : SECURITY) {
       out.add(f);
     }
-    out.add(HttpHeader.ETAG, page.etag());
-    out.add(HttpHeader.LAST_MODIFIED, page.lastModified());
+    for (HttpField f : page.wire().headers()) {
+      out.add(f);
+    }
     out.add(CACHE_CONTROL);
     out.add(VARY);
-    out.add(SurrogateKeys.HEADER, page.keys());
     if (page.notModified(in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE))) {
       response.setStatus(304);
       callback.succeeded();
@@ -77,7 +77,7 @@ public final class FastPath extends Handler.Wrapper {
     ByteBuffer bytes = page.wire(gzip);
     response.setStatus(200);
     out.add(CONTENT_TYPE);
-    out.put(HttpHeader.CONTENT_LENGTH, bytes.remaining());
+    out.put(page.wire().lengths()[gzip ? 1 : 0]);
     if (head) {
       response.write(true, BufferUtil.EMPTY_BUFFER, callback);
       return true;

@@ -18,6 +18,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import pressroom.changes.Change;
 
 /**
@@ -139,9 +142,7 @@ public final class PageCache {
    * @param body the page
    * @param gzipped the page gzipped once, or null for a page made for one signed-in reader
    * @param keys the surrogate keys naming what the page shows (see {@link SurrogateKeys}), or null
-   * @param wire the body and the gzipped body outside the heap, read-only, for {@link FastPath} to
-   *     hand to the socket without a copy (a heap buffer is copied into a direct one there); null
-   *     for a page made for one visitor
+   * @param wire what {@link FastPath} sends, made once; null for a page made for one visitor
    */
   public record CachedPage(
       String articleId,
@@ -150,7 +151,15 @@ public final class PageCache {
       String etag,
       String lastModified,
       String keys,
-      ByteBuffer[] wire) {
+      Wire wire) {
+
+    /**
+     * The page as FastPath writes it: the body and the gzipped body outside the heap, read-only
+     * (handed to the socket without a copy: a heap buffer is copied into a direct one there), and
+     * its own headers already encoded (Jetty otherwise checks each value character by character on
+     * every response).
+     */
+    record Wire(ByteBuffer plain, ByteBuffer gzipped, HttpField[] headers, HttpField[] lengths) {}
 
     /**
      * Browsers keep a copy for 30 s; shared caches for 2 minutes (less when a purge reaches them),
@@ -171,14 +180,24 @@ public final class PageCache {
     public static CachedPage of(String articleId, String html, Instant lastModified, String keys) {
       byte[] body = html.getBytes(StandardCharsets.UTF_8);
       byte[] gzipped = gzip(body);
-      return new CachedPage(
-          articleId,
-          body,
-          gzipped,
-          etag(body),
-          httpDate(lastModified),
-          keys,
-          new ByteBuffer[] {direct(body), direct(gzipped)});
+      String etag = etag(body);
+      String modified = httpDate(lastModified);
+      List<HttpField> headers = new java.util.ArrayList<>();
+      headers.add(new PreEncodedHttpField(HttpHeader.ETAG, etag));
+      headers.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, modified));
+      if (keys != null) {
+        headers.add(new PreEncodedHttpField(SurrogateKeys.HEADER, keys));
+      }
+      Wire wire =
+          new Wire(
+              direct(body),
+              direct(gzipped),
+              headers.toArray(HttpField[]::new),
+              new HttpField[] {
+                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length),
+                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length)
+              });
+      return new CachedPage(articleId, body, gzipped, etag, modified, keys, wire);
     }
 
     private static ByteBuffer direct(byte[] bytes) {
@@ -187,7 +206,7 @@ public final class PageCache {
 
     /** The bytes to send, as a buffer of this request's own (its position is the request's). */
     ByteBuffer wire(boolean gzip) {
-      return wire[gzip ? 1 : 0].duplicate();
+      return (gzip ? wire.gzipped() : wire.plain()).duplicate();
     }
 
     /**
