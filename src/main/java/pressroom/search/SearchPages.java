@@ -91,7 +91,7 @@ public final class SearchPages {
       // The same answer for every anonymous reader, so a shared cache may keep it briefly (not
       // the page cache here: queries are too many to be worth it). Browsers ask again each time.
       ctx.header("Cache-Control", SHARED);
-      ctx.header("Vary", "Accept-Encoding, Cookie");
+      ctx.header("Vary", pressroom.web.PageCache.CachedPage.VARY);
       ctx.header(SurrogateKeys.HEADER, SurrogateKeys.page().add(SurrogateKeys.SEARCH).toString());
     } else {
       // Results for one reader, and the notice of an index being built, are kept nowhere.

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param currentSection slug of the section the page belongs to, or "" for none
  * @param viewer the signed-in reader, or null for an anonymous visitor
- * @param csrf the visitor's CSRF token for pages with forms ({@link Csrf#MARKER} in cached pages,
- *     replaced as they are served), or null for pages without forms
+ * @param csrf the signed-in visitor's CSRF token for the page's forms, or null: pages shared by
+ *     every anonymous visitor carry none (see {@link Csrf})
  */
 public record Chrome(
     String siteName, List<NavSection> sections, String currentSection, Viewer viewer, String csrf) {
