@@ -149,6 +149,8 @@ public final class App implements AutoCloseable {
         config.purgeUrl() == null
             ? null
             : new SharedCachePurge(config.purgeUrl(), new Placements(database.jdbi()));
+    // The writer's node drops its own copies at commit; the poll below does it for every node.
+    database.jdbi().getConfig(ContentChanges.OnCommit.class).listen(pageCache::invalidate);
     this.changes =
         new ContentChanges(
             database.jdbi(),
@@ -261,7 +263,8 @@ public final class App implements AutoCloseable {
             bookmarkDao,
             clock,
             new Corrections(database.jdbi()),
-            new Pins(database.jdbi()));
+            new Pins(database.jdbi()),
+            database.jdbi());
     this.ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =

@@ -54,12 +54,54 @@ public final class ContentChanges implements AutoCloseable {
     record(h, new Change.ArticleChanged(articleId));
   }
 
-  /** Appends a change inside the caller's transaction. */
+  /**
+   * Appends a change inside the caller's transaction. Once it commits, this node drops what it
+   * touches at once (see {@link OnCommit}), so whoever made the change sees it on their next page.
+   */
   public static void record(Handle h, Change change) {
     h.createUpdate("INSERT INTO content_changes (article_id, changed_at) VALUES (:id, :now)")
         .bind("id", change.stored())
         .bind("now", System.currentTimeMillis())
         .execute();
+    OnCommit local = h.getConfig(OnCommit.class);
+    if (h.isInTransaction()) {
+      h.afterCommit(() -> local.committed(change));
+    } else {
+      local.committed(change);
+    }
+  }
+
+  /**
+   * What this node does when its own transaction commits a change, before the request that made it
+   * answers: drop its cached pages (read-your-writes for the writer, whose next page would
+   * otherwise come from the cache until the next poll). Every node, this one included, still
+   * applies the logged change when it polls. Kept in the Jdbi's configuration, so each application
+   * in a JVM has its own.
+   */
+  public static final class OnCommit implements org.jdbi.v3.core.config.JdbiConfig<OnCommit> {
+    // Shared by every copy Jdbi makes for its handles, so it may be set after they are made.
+    private final java.util.concurrent.atomic.AtomicReference<Consumer<Change>> listener;
+
+    public OnCommit() {
+      this(new java.util.concurrent.atomic.AtomicReference<>(c -> {}));
+    }
+
+    private OnCommit(java.util.concurrent.atomic.AtomicReference<Consumer<Change>> listener) {
+      this.listener = listener;
+    }
+
+    public void listen(Consumer<Change> onCommit) {
+      listener.set(onCommit);
+    }
+
+    void committed(Change change) {
+      listener.get().accept(change);
+    }
+
+    @Override
+    public OnCommit createCopy() {
+      return new OnCommit(listener);
+    }
   }
 
   /** Appends one change per article, in one batched statement. */

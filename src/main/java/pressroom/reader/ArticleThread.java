@@ -57,6 +57,24 @@ final class ArticleThread {
   }
 
   /**
+   * Whom a page is rendered for: one signed-in reader, or every reader who sees it as they do (a
+   * stencil: no account of its own, nobody muted, no notice). Null stands for the shared anonymous
+   * copy.
+   *
+   * @param accountId whose comments show edit and delete instead of like and report ("" for none)
+   * @param muted the readers whose comments are left out
+   * @param notice a one-off message (after posting or reporting), or null
+   */
+  record Reading(
+      String accountId, boolean verified, boolean suspended, Set<String> muted, String notice) {
+    static Reading of(Context ctx, Set<String> muted, Instant now) {
+      Account me = Auth.account(ctx).orElseThrow();
+      return new Reading(
+          me.id(), me.verified(), me.suspended(now), muted, ArticleThread.notice(ctx));
+    }
+  }
+
+  /**
    * What the article page shows of its thread.
    *
    * @param state what the viewer may do: open, anonymous, unverified, suspended or closed
@@ -69,12 +87,13 @@ final class ArticleThread {
       String notice,
       List<Comment> picks,
       String sort,
-      Pagination pages) {}
+      Pagination pages,
+      Set<String> commenters) {}
 
   /**
-   * @param ctx the signed-in reader's request, or null for the shared anonymous copy
+   * @param reading whom it is for, or null for the shared anonymous copy
    */
-  Shown show(Article a, View view, Context ctx, Instant now) {
+  Shown show(Article a, View view, Reading reading, Instant now) {
     // One top-level comment more than a page: its presence says there is a next page.
     List<Comment> thread =
         comments.page(a.id(), view.sort(), ROOTS_PER_PAGE + 1, (view.page() - 1) * ROOTS_PER_PAGE);
@@ -85,12 +104,9 @@ final class ArticleThread {
       thread =
           thread.stream().filter(x -> !extra.equals(x.id()) && !extra.equals(x.rootId())).toList();
     }
-    if (ctx != null) {
+    if (reading != null && !reading.muted().isEmpty()) {
       // A reader's own page leaves out the readers they muted.
-      Set<String> muted = comments.muted(Auth.account(ctx).orElseThrow().id());
-      if (!muted.isEmpty()) {
-        thread = thread.stream().filter(x -> !muted.contains(x.accountId())).toList();
-      }
+      thread = thread.stream().filter(x -> !reading.muted().contains(x.accountId())).toList();
     }
     String base = "/articles/" + a.slug();
     View prev = new View(view.sort(), view.page() - 1);
@@ -103,31 +119,36 @@ final class ArticleThread {
     return new Shown(
         Comment.threads(thread),
         comments.count(a.id()),
-        state(a, ctx, now),
-        notice(ctx),
+        state(a, reading, now),
+        reading == null ? null : reading.notice(),
         view.page() == 1 ? comments.featured(a.id()) : List.of(),
         view.sort().name().toLowerCase(Locale.ROOT),
-        pages);
+        pages,
+        thread.stream()
+            .map(Comment::accountId)
+            .filter(java.util.Objects::nonNull)
+            .collect(java.util.stream.Collectors.toSet()));
   }
 
-  private CommentArea state(Article a, Context ctx, Instant now) {
+  /** The readers muted by the one signed in on {@code ctx}. */
+  Set<String> mutedBy(Context ctx) {
+    return comments.muted(Auth.account(ctx).orElseThrow().id());
+  }
+
+  private CommentArea state(Article a, Reading reading, Instant now) {
     boolean open = comments.policy(a.slug()).map(p -> commentRules.open(p, now)).orElse(false);
     if (!open) {
       return CommentArea.CLOSED;
     }
-    if (ctx == null) {
+    if (reading == null) {
       return CommentArea.ANONYMOUS;
     }
-    Account me = Auth.account(ctx).orElseThrow();
-    return me.suspended(now)
+    return reading.suspended()
         ? CommentArea.SUSPENDED
-        : me.verified() ? CommentArea.OPEN : CommentArea.UNVERIFIED;
+        : reading.verified() ? CommentArea.OPEN : CommentArea.UNVERIFIED;
   }
 
   private static String notice(Context ctx) {
-    if (ctx == null) {
-      return null;
-    }
     return switch (String.valueOf(ctx.queryParam("comment"))) {
       case "held" -> "Thank you: your comment waits for a moderator and will appear once approved.";
       case "reported" -> "Thank you: a moderator will look at the comment you reported.";

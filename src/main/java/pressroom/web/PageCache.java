@@ -29,6 +29,7 @@ import pressroom.changes.Change;
  */
 public final class PageCache {
   private final Cache<String, CachedPage> pages;
+  private final Cache<String, MemberPage> memberPages;
 
   public PageCache(long maxBytes) {
     this.pages =
@@ -37,6 +38,61 @@ public final class PageCache {
             .weigher((String k, CachedPage p) -> p.weight())
             .recordStats()
             .build();
+    this.memberPages =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes / 2)
+            .weigher((String k, MemberPage p) -> p.stencil().weight())
+            .build();
+  }
+
+  /** What a cached page shows, as invalidation asks it. */
+  private interface Shows {
+    /** The article it shows, or null for a listing that shows many. */
+    String articleId();
+
+    /** True when it names {@code key} among its surrogate keys. */
+    boolean shows(String key);
+  }
+
+  /**
+   * A signed-in reader's page, rendered once for every reader who sees it the same way and filled
+   * in with each one's token and name (see {@link Stencil}). Dropped with the anonymous copy.
+   *
+   * @param commenters the accounts whose comments it shows: to their authors those read differently
+   *     (edit and delete instead of like and report), so they get a page of their own
+   */
+  public record MemberPage(
+      String articleId, String keys, Stencil stencil, java.util.Set<String> commenters)
+      implements Shows {
+    public MemberPage {
+      commenters = java.util.Set.copyOf(commenters);
+    }
+
+    @Override
+    public boolean shows(String key) {
+      return SurrogateKeys.names(keys, key);
+    }
+  }
+
+  /**
+   * The member page cached under {@code key}, or renders it; a null rendering is not cached. Kept
+   * apart from the anonymous pages: {@link FastPath} never finds one, so its stand-ins never leave
+   * the process.
+   */
+  public MemberPage member(String key, Supplier<MemberPage> render) {
+    MemberPage p = memberPages.getIfPresent(key);
+    if (p != null) {
+      return p;
+    }
+    long before = generation.get();
+    p = render.get();
+    if (p != null) {
+      memberPages.put(key, p);
+      if (generation.get() != before) {
+        memberPages.asMap().remove(key, p);
+      }
+    }
+    return p;
   }
 
   /**
@@ -83,11 +139,11 @@ public final class PageCache {
     for (Change c : changes) {
       switch (c) {
         case Change.Everything e -> {
-          pages.invalidateAll();
+          invalidateAll();
           return;
         }
         case Change.AllPages a -> {
-          pages.invalidateAll();
+          invalidateAll();
           return;
         }
         case Change.CommentsChanged cc -> comments.add(cc.articleId());
@@ -96,32 +152,34 @@ public final class PageCache {
     }
     boolean listings = !articles.isEmpty();
     List<String> articleKeys = articles.stream().map(SurrogateKeys::article).toList();
-    pages
-        .asMap()
-        .values()
-        .removeIf(
-            p ->
-                (listings && p.articleId() == null)
-                    || (p.articleId() != null
-                        && (articles.contains(p.articleId()) || comments.contains(p.articleId())))
-                    || articleKeys.stream().anyMatch(p::shows));
+    removeIf(
+        p ->
+            (listings && p.articleId() == null)
+                || (p.articleId() != null
+                    && (articles.contains(p.articleId()) || comments.contains(p.articleId())))
+                || articleKeys.stream().anyMatch(p::shows));
+  }
+
+  private void invalidateAll() {
+    pages.invalidateAll();
+    memberPages.invalidateAll();
+  }
+
+  private void removeIf(java.util.function.Predicate<Shows> stale) {
+    pages.asMap().values().removeIf(stale::test);
+    memberPages.asMap().values().removeIf(stale::test);
   }
 
   public void invalidate(Change change) {
     generation.incrementAndGet();
     switch (change) {
-      case Change.Everything e -> pages.invalidateAll();
-      case Change.AllPages a -> pages.invalidateAll();
-      case Change.CommentsChanged c ->
-          pages.asMap().values().removeIf(p -> c.articleId().equals(p.articleId()));
+      case Change.Everything e -> invalidateAll();
+      case Change.AllPages a -> invalidateAll();
+      case Change.CommentsChanged c -> removeIf(p -> c.articleId().equals(p.articleId()));
       // A listing (no article of its own) may show it too.
       case Change.ArticleChanged a -> {
         String key = SurrogateKeys.article(a.articleId());
-        pages
-            .asMap()
-            .values()
-            .removeIf(
-                p -> p.articleId() == null || p.articleId().equals(a.articleId()) || p.shows(key));
+        removeIf(p -> p.articleId() == null || p.articleId().equals(a.articleId()) || p.shows(key));
       }
     }
   }
@@ -151,7 +209,8 @@ public final class PageCache {
       String etag,
       String lastModified,
       String keys,
-      Wire wire) {
+      Wire wire)
+      implements Shows {
 
     /**
      * The page as FastPath writes it: the body and the gzipped body outside the heap, read-only
@@ -230,20 +289,9 @@ public final class PageCache {
     }
 
     /** True when the page names {@code key} among its surrogate keys (it shows that article). */
-    boolean shows(String key) {
-      if (keys == null) {
-        return false;
-      }
-      int at = keys.indexOf(key);
-      while (at >= 0) {
-        int end = at + key.length();
-        if ((at == 0 || keys.charAt(at - 1) == ' ')
-            && (end == keys.length() || keys.charAt(end) == ' ')) {
-          return true;
-        }
-        at = keys.indexOf(key, at + 1);
-      }
-      return false;
+    @Override
+    public boolean shows(String key) {
+      return SurrogateKeys.names(keys, key);
     }
 
     int weight() {

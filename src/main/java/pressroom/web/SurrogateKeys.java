@@ -37,6 +37,23 @@ public final class SurrogateKeys {
     return String.join(" ", keys);
   }
 
+  /** True when the space-separated {@code keys} (or null) name {@code key}. */
+  static boolean names(String keys, String key) {
+    if (keys == null) {
+      return false;
+    }
+    int at = keys.indexOf(key);
+    while (at >= 0) {
+      int end = at + key.length();
+      if ((at == 0 || keys.charAt(at - 1) == ' ')
+          && (end == keys.length() || keys.charAt(end) == ' ')) {
+        return true;
+      }
+      at = keys.indexOf(key, at + 1);
+    }
+    return false;
+  }
+
   public static String article(String id) {
     return "a-" + shortId(id);
   }
