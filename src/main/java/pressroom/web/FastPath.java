@@ -14,15 +14,16 @@ import org.eclipse.jetty.util.Callback;
 import pressroom.web.PageCache.CachedPage;
 
 /**
- * Serves cached reader pages straight from Jetty, in front of Javalin's servlet. On a cache hit the
- * framework's per-request work is most of the cost, so a hit never reaches it: no database, no
- * rendering, no servlet. Misses, other methods and other paths go on to Javalin unchanged.
+ * Serves cached reader pages straight from Jetty, in front of Javalin's servlet context. On a cache
+ * hit the framework's per-request work is most of the cost, so a hit never reaches it: no database,
+ * no rendering, no servlet. Misses, other methods and other paths go on to Javalin unchanged.
  */
 public final class FastPath extends Handler.Wrapper {
   static final String HTML = "text/html; charset=utf-8";
 
+  // As the servlet writes HTML's type (without the space), so a hit and a miss are alike.
   private static final HttpField CONTENT_TYPE =
-      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, HTML);
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
   private static final HttpField CACHE_CONTROL =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, CachedPage.CACHE_CONTROL);
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, CachedPage.VARY);
