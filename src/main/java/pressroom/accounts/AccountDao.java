@@ -24,6 +24,14 @@ public final class AccountDao {
 
   private final Jdbi jdbi;
 
+  /** Told the id of every account written here, after the write (see {@link #onChange}). */
+  private volatile java.util.function.Consumer<String> changed = id -> {};
+
+  /** Whom to tell when an account's row changes: the sessions that keep recent ones. */
+  void onChange(java.util.function.Consumer<String> listener) {
+    this.changed = listener;
+  }
+
   public AccountDao(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
@@ -146,6 +154,7 @@ public final class AccountDao {
                 .bind("reason", reason)
                 .bind("id", accountId)
                 .execute());
+    changed.accept(accountId);
   }
 
   /** Removes personal data; the row stays (as "deleted") so what the reader wrote can say so. */
@@ -169,6 +178,7 @@ public final class AccountDao {
               .bind("id", accountId)
               .execute();
         });
+    changed.accept(accountId);
   }
 
   /** Accounts matching a search on user ID, e-mail or name, newest first. */
@@ -337,6 +347,7 @@ public final class AccountDao {
         .bind("at", now.toEpochMilli())
         .bind("id", accountId)
         .execute();
+    h.afterCommit(() -> changed.accept(accountId));
     h.createUpdate(
             "UPDATE account_tokens SET used_at = :now WHERE account_id = :id AND purpose = 'verify'"
                 + " AND used_at IS NULL")
@@ -424,6 +435,7 @@ public final class AccountDao {
                 .bind("v", value)
                 .bind("id", accountId)
                 .execute());
+    changed.accept(accountId);
   }
 
   private Optional<Account> one(String where, String value) {

@@ -51,6 +51,7 @@ public record Accounts(
       InstantSource clock) {
     AccountDao dao = new AccountDao(jdbi);
     Sessions sessions = new Sessions(jdbi, site.secureCookies());
+    dao.onChange(sessions::forget);
     Throttle throttle = new Throttle(jdbi);
     Passwords passwords = new Passwords();
     TwoFactor twoFactor = new TwoFactor(jdbi, throttle, dao, clock);
@@ -66,7 +67,7 @@ public record Accounts(
         throttle,
         new AccountLookups(jdbi),
         new Suspensions(dao, audit, clock),
-        new ReplyMailSettings(jdbi),
+        new ReplyMailSettings(jdbi, sessions::forgetAll),
         new Registrations(dao, passwords, throttle, mail, site.siteName(), clock),
         new SignIns(dao, sessions, passwords, throttle, twoFactor, pending, clock),
         new PasswordChanges(dao, sessions, passwords, throttle, mail, clock),

@@ -7,9 +7,11 @@ import pressroom.web.Csrf;
 /** Who wants an e-mail when someone replies to them, and the key of the one-click "stop" link. */
 public final class ReplyMailSettings {
   private final Jdbi jdbi;
+  private final Runnable accountsChanged;
 
-  public ReplyMailSettings(Jdbi jdbi) {
+  public ReplyMailSettings(Jdbi jdbi, Runnable accountsChanged) {
     this.jdbi = jdbi;
+    this.accountsChanged = accountsChanged;
   }
 
   /**
@@ -62,11 +64,15 @@ public final class ReplyMailSettings {
     if (key == null || key.length() != 43) {
       return false;
     }
-    return jdbi.withHandle(
-            h ->
-                h.createUpdate("UPDATE accounts SET notify_replies = 0 WHERE unsubscribe_key = :k")
-                    .bind("k", key)
-                    .execute())
-        == 1;
+    boolean done =
+        jdbi.withHandle(
+                h ->
+                    h.createUpdate(
+                            "UPDATE accounts SET notify_replies = 0 WHERE unsubscribe_key = :k")
+                        .bind("k", key)
+                        .execute())
+            == 1;
+    accountsChanged.run(); // the profile of a session kept by this node shows the setting
+    return done;
   }
 }

@@ -28,12 +28,36 @@ public final class Sessions {
           + AccountDao.columns("a")
           + " FROM sessions s LEFT JOIN accounts a ON a.id = s.account_id AND a.deleted_at IS NULL WHERE s.id_hash = :h";
 
+  /**
+   * How long a session read from the database answers this node's requests without asking again.
+   * This node's own sign-outs and account changes drop it at once; another node's (a sign-out, a
+   * suspension, a new role) reach this one within this time.
+   */
+  static final Duration KEPT = Duration.ofSeconds(1);
+
   private final Jdbi jdbi;
   private final String cookieName;
+
+  /** Sessions read in the last {@link #KEPT}, by cookie hash: a reader's page views ask once. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, SessionRow> recent =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .expireAfterWrite(KEPT)
+          .maximumSize(100_000)
+          .build();
 
   public Sessions(Jdbi jdbi, boolean secure) {
     this.jdbi = jdbi;
     this.cookieName = secure ? "__Host-pressroom-session" : "pressroom-session";
+  }
+
+  /** Drops every session this node keeps, after a change to accounts it cannot name. */
+  void forgetAll() {
+    recent.invalidateAll();
+  }
+
+  /** Drops what this node keeps of an account's sessions, after the account changed. */
+  void forget(String accountId) {
+    recent.asMap().values().removeIf(r -> accountId.equals(r.accountId()));
   }
 
   public String cookieName() {
@@ -68,27 +92,31 @@ public final class Sessions {
       return Optional.empty();
     }
     String hash = hash(cookieValue);
-    // The session and its account in one query: every signed-in request asks this.
-    var row =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(SESSION_AND_ACCOUNT)
-                    .bind("h", hash)
-                    .map(
-                        (rs, ctx) ->
-                            new SessionRow(
-                                rs.getLong("last_seen_at"),
-                                rs.getLong("expires_at"),
-                                rs.getInt("remember") == 1,
-                                rs.getString("id") == null ? null : AccountDao.account(rs)))
-                    .findOne());
-    if (row.isEmpty()) {
-      return Optional.empty();
+    SessionRow row = recent.getIfPresent(hash);
+    if (row == null) {
+      // The session and its account in one query.
+      row =
+          jdbi.withHandle(
+                  h ->
+                      h.createQuery(SESSION_AND_ACCOUNT)
+                          .bind("h", hash)
+                          .map(
+                              (rs, ctx) ->
+                                  new SessionRow(
+                                      rs.getLong("last_seen_at"),
+                                      rs.getLong("expires_at"),
+                                      rs.getInt("remember") == 1,
+                                      rs.getString("id") == null ? null : AccountDao.account(rs)))
+                          .findOne())
+              .orElse(null);
+      if (row == null) {
+        return Optional.empty();
+      }
+      recent.put(hash, row);
     }
-    long lastSeen = row.get().lastSeen();
-    Duration idle = row.get().remember() ? REMEMBER_IDLE : IDLE;
-    if (now.toEpochMilli() >= row.get().expires()
-        || now.toEpochMilli() - lastSeen >= idle.toMillis()) {
+    long lastSeen = row.lastSeen();
+    Duration idle = row.remember() ? REMEMBER_IDLE : IDLE;
+    if (now.toEpochMilli() >= row.expires() || now.toEpochMilli() - lastSeen >= idle.toMillis()) {
       end(cookieValue);
       return Optional.empty();
     }
@@ -99,11 +127,20 @@ public final class Sessions {
                   .bind("now", now.toEpochMilli())
                   .bind("h", hash)
                   .execute());
+      recent.put(
+          hash, new SessionRow(now.toEpochMilli(), row.expires(), row.remember(), row.account()));
     }
-    return Optional.ofNullable(row.get().account());
+    return Optional.ofNullable(row.account());
   }
 
-  private record SessionRow(long lastSeen, long expires, boolean remember, Account account) {}
+  /**
+   * @param account null when the account was deleted
+   */
+  private record SessionRow(long lastSeen, long expires, boolean remember, Account account) {
+    String accountId() {
+      return account == null ? null : account.id();
+    }
+  }
 
   /**
    * True when the session was created with "keep me signed in" (its cookie outlives the browser).
@@ -120,11 +157,10 @@ public final class Sessions {
   }
 
   public void end(String cookieValue) {
+    String hash = hash(cookieValue);
     jdbi.useHandle(
-        h ->
-            h.createUpdate("DELETE FROM sessions WHERE id_hash = :h")
-                .bind("h", hash(cookieValue))
-                .execute());
+        h -> h.createUpdate("DELETE FROM sessions WHERE id_hash = :h").bind("h", hash).execute());
+    recent.invalidate(hash);
   }
 
   /**
@@ -137,10 +173,13 @@ public final class Sessions {
           h.createUpdate("DELETE FROM pending_signins WHERE account_id = :a")
               .bind("a", accountId)
               .execute();
-          return h.createUpdate("DELETE FROM sessions WHERE account_id = :a AND id_hash <> :keep")
-              .bind("a", accountId)
-              .bind("keep", keep == null ? "" : hash(keep))
-              .execute();
+          int ended =
+              h.createUpdate("DELETE FROM sessions WHERE account_id = :a AND id_hash <> :keep")
+                  .bind("a", accountId)
+                  .bind("keep", keep == null ? "" : hash(keep))
+                  .execute();
+          forget(accountId);
+          return ended;
         });
   }
 

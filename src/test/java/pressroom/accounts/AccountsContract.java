@@ -886,6 +886,24 @@ abstract class AccountsContract implements RunningSite.OnDatabase {
   }
 
   @Test
+  void aSessionEndedOnAnotherNodeEndsHereWithinAFewMoments() {
+    Visitor v = site.newVisitor();
+    Reader r = registered(v);
+    signIn(v, r.userId(), PASSWORD);
+    assertThat(v.get("/api/v1/me").statusCode()).isEqualTo(200);
+    // Another node signs the reader out: only the shared database knows.
+    site.sql(
+        "DELETE FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE user_id = ?)",
+        r.userId());
+    long started = System.nanoTime();
+    pressroom.testing.Eventually.until(
+        "the session ended here too", () -> v.get("/api/v1/me").statusCode() == 401);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("this node keeps a session it read for at most " + Sessions.KEPT)
+        .isLessThan(Sessions.KEPT.plusSeconds(2));
+  }
+
+  @Test
   void theJsonApiFollowsTheSameRules() {
     Visitor v = site.newVisitor();
     Reader r = newReader();

@@ -161,10 +161,12 @@ class MemberPagesTest {
     assertThat(plain.get(path).body()).doesNotContain("Close comments");
     TestApp.Visitor suspended = reader("suspended");
     suspended.get(path); // a stencil for readers in good standing is cached first
-    site.sql(
-        "UPDATE accounts SET suspended_until = ? WHERE id = ?",
-        site.clock().instant().plusSeconds(86_400).toEpochMilli(),
-        site.accountId("suspended" + accounts));
+    site.app()
+        .accountDao()
+        .suspend(
+            site.accountId("suspended" + accounts),
+            site.clock().instant().plusSeconds(86_400),
+            "a test");
     String page = suspended.get(path).body();
     assertThat(page).contains("Your account is suspended").isEqualTo(renderedAlone(suspended));
     assertThat(Jsoup.parse(page).select("form.comment-form")).isEmpty();
