@@ -264,7 +264,8 @@ public final class App implements AutoCloseable {
             clock,
             new Corrections(database.jdbi()),
             new Pins(database.jdbi()),
-            database.jdbi());
+            database.jdbi(),
+            accounts.sessions());
     this.ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
@@ -358,7 +359,11 @@ public final class App implements AutoCloseable {
                           csrf,
                           ops,
                           errors,
-                          new FastPath(pageCache, accounts.sessions().cookieName()),
+                          new FastPath(
+                              pageCache,
+                              accounts.sessions().cookieName(),
+                              csrf.cookieName(),
+                              reader::signedInArticle),
                           config.baseUrl().toString(),
                           new Dashboard(
                               sources,

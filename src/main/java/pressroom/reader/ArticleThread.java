@@ -43,7 +43,13 @@ final class ArticleThread {
     }
 
     static View of(Context ctx) {
-      String sort = ctx.queryParam("comments");
+      return of(ctx.queryParam("comments"), ctx.queryParam("cpage"));
+    }
+
+    /**
+     * @throws PageException (400) for an order or page that is not one
+     */
+    static View of(String sort, String cpage) {
       if (sort != null
           && !sort.equals("oldest")
           && !sort.equals("newest")
@@ -51,7 +57,7 @@ final class ArticleThread {
         throw PageException.badRequest(
             "Comments can be sorted by oldest, newest or liked, not “" + sort + "”.");
       }
-      int page = PageNumbers.parse(ctx.queryParam("cpage"), MAX_PAGE);
+      int page = PageNumbers.parse(cpage, MAX_PAGE);
       return new View(CommentDao.Sort.of(sort), page);
     }
   }

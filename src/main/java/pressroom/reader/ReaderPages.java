@@ -47,6 +47,7 @@ public final class ReaderPages {
   private final ListingPages listingPages;
   private final pressroom.articles.Corrections corrections;
   private final ReaderState readerState;
+  private final pressroom.accounts.Sessions sessions;
 
   public ReaderPages(
       ArticleReads articles,
@@ -64,8 +65,10 @@ public final class ReaderPages {
       InstantSource clock,
       pressroom.articles.Corrections corrections,
       pressroom.articles.Pins pins,
-      org.jdbi.v3.core.Jdbi jdbi) {
+      org.jdbi.v3.core.Jdbi jdbi,
+      pressroom.accounts.Sessions sessions) {
     this.readerState = new ReaderState(jdbi);
+    this.sessions = sessions;
     this.corrections = corrections;
     this.bookmarks = bookmarks;
     this.csrf = csrf;
@@ -95,7 +98,13 @@ public final class ReaderPages {
     String slug = ctx.pathParam("slug");
     ArticleThread.View view = ArticleThread.View.of(ctx);
     if (signedIn(ctx)) {
-      byte[] page = fromStencil(ctx, slug, view);
+      boolean gzip = CachedPage.acceptsGzip(ctx.header("Accept-Encoding"));
+      byte[] page = fromStencil(ctx, slug, view, gzip);
+      if (page != null && gzip) {
+        // Gzipped as the stencil was filled in; the framework must not compress it again.
+        ctx.disableCompression();
+        ctx.header("Content-Encoding", "gzip");
+      }
       if (page == null) {
         Instant now = clock.instant();
         Rendered r =
@@ -135,16 +144,71 @@ public final class ReaderPages {
    * instead of a dozen and a render. Null when their page is their own: they muted someone, their
    * own comments are on it, or it carries a one-off notice.
    */
-  private byte[] fromStencil(Context ctx, String slug, ArticleThread.View view) {
+  private byte[] fromStencil(Context ctx, String slug, ArticleThread.View view, boolean gzip) {
     if (ctx.queryParam("comment") != null) {
       return null;
     }
-    Account me = Auth.account(ctx).orElseThrow();
+    return fromStencil(
+        Auth.account(ctx).orElseThrow(), Auth.viewer(ctx), slug, view, csrf.token(ctx), gzip, true);
+  }
+
+  /**
+   * The same in front of the framework ({@link pressroom.web.FastPath}): only a reader (staff have
+   * rules of their own), only an address and query the article route would read alike, and only
+   * from a stencil already cached. Null leaves the request to the framework.
+   */
+  public byte[] signedInArticle(
+      String path,
+      org.eclipse.jetty.util.Fields query,
+      String session,
+      String token,
+      boolean gzip) {
+    String slug = path.substring("/articles/".length());
+    if (slug.isEmpty()
+        || !slug.chars().allMatch(ReaderPages::slugChar)
+        || !Csrf.wellFormed(token)) {
+      return null;
+    }
+    for (org.eclipse.jetty.util.Fields.Field f : query) {
+      if (!(f.getName().equals("comments") || f.getName().equals("cpage"))
+          || f.getValues().size() != 1) {
+        return null;
+      }
+    }
+    ArticleThread.View view;
+    try {
+      view = ArticleThread.View.of(query.getValue("comments"), query.getValue("cpage"));
+    } catch (PageException e) {
+      return null; // the framework answers it with its message
+    }
+    java.util.Optional<Account> me = sessions.account(session, clock.instant());
+    if (me.isEmpty() || me.get().role() != pressroom.web.Access.Role.READER) {
+      return null;
+    }
+    Account a = me.get();
+    Chrome.Viewer viewer = new Chrome.Viewer(a.userId(), a.shownName(), a.role(), a.verified());
+    return fromStencil(a, viewer, slug, view, token, gzip, false);
+  }
+
+  private static boolean slugChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  }
+
+  /**
+   * @param render whether to render the stencil when it is not cached (else null)
+   */
+  private byte[] fromStencil(
+      Account me,
+      Chrome.Viewer viewer,
+      String slug,
+      ArticleThread.View view,
+      String token,
+      boolean gzip,
+      boolean render) {
     ReaderState.Of state = readerState.of(me.id(), slug);
     if (state.mutesAnyone()) {
       return null;
     }
-    Chrome.Viewer viewer = Auth.viewer(ctx);
     Instant now = clock.instant();
     boolean suspended = me.suspended(now);
     String key =
@@ -156,34 +220,35 @@ public final class ReaderPages {
             + (viewer.verified() ? " verified" : "")
             + (suspended ? " suspended" : "")
             + (state.bookmarked() ? " bookmarked" : "");
-    MemberPage page =
-        cache.member(
-            key,
-            () -> {
-              Instant at = clock.instant();
-              Chrome standIn =
-                  chrome
-                      .get()
-                      .as(
-                          new Chrome.Viewer("", Stencil.NAME, viewer.role(), viewer.verified()),
-                          Stencil.TOKEN);
-              Rendered r =
-                  renderArticle(
-                      slug,
-                      standIn,
-                      new ArticleThread.Reading(
-                          "", viewer.verified(), suspended, java.util.Set.of(), null),
-                      view,
-                      state.bookmarked(),
-                      at);
-              return r == null
-                  ? null
-                  : new MemberPage(r.articleId(), r.keys(), Stencil.cut(r.html()), r.commenters());
-            });
+    java.util.function.Supplier<MemberPage> renderStencil =
+        () -> {
+          Instant at = clock.instant();
+          Chrome standIn =
+              chrome
+                  .get()
+                  .as(
+                      new Chrome.Viewer("", Stencil.NAME, viewer.role(), viewer.verified()),
+                      Stencil.TOKEN);
+          Rendered r =
+              renderArticle(
+                  slug,
+                  standIn,
+                  new ArticleThread.Reading(
+                      "", viewer.verified(), suspended, java.util.Set.of(), null),
+                  view,
+                  state.bookmarked(),
+                  at);
+          return r == null
+              ? null
+              : new MemberPage(r.articleId(), r.keys(), Stencil.cut(r.html()), r.commenters());
+        };
+    MemberPage page = render ? cache.member(key, renderStencil) : cache.peekMember(key);
     if (page == null || page.commenters().contains(me.id())) {
       return null;
     }
-    return page.stencil().fill(csrf.token(ctx), viewer.name());
+    return gzip
+        ? page.stencil().fillGzipped(token, viewer.name())
+        : page.stencil().fill(token, viewer.name());
   }
 
   public void section(Context ctx) {

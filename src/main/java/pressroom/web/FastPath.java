@@ -31,15 +31,45 @@ public final class FastPath extends Handler.Wrapper {
       new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
   private static final HttpField[] SECURITY = SecurityHeaders.ENCODED;
 
+  private static final HttpField PRIVATE =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "private, no-store");
+
   private final PageCache cache;
+  private final String sessionCookie;
   private final String sessionCookiePrefix;
+  private final String csrfCookie;
+  private final SignedIn signedIn;
 
   /**
-   * @param sessionCookie requests carrying it belong to a signed-in reader: never served cached
+   * A signed-in reader's page made here, without the framework, or null to leave the request to it
+   * (a page not cached yet, anything unusual).
    */
-  public FastPath(PageCache cache, String sessionCookie) {
+  public interface SignedIn {
+    /**
+     * @param path the request's path, still percent-encoded
+     * @param query the request's query parameters
+     * @param session the session cookie's value
+     * @param csrfToken the CSRF cookie's value, or null
+     */
+    byte[] page(
+        String path,
+        org.eclipse.jetty.util.Fields query,
+        String session,
+        String csrfToken,
+        boolean gzip);
+  }
+
+  /**
+   * @param sessionCookie requests carrying it belong to a signed-in reader: never served a shared
+   *     copy, only what {@code signedIn} makes for them
+   * @param csrfCookie the cookie holding a visitor's CSRF token
+   */
+  public FastPath(PageCache cache, String sessionCookie, String csrfCookie, SignedIn signedIn) {
     this.cache = cache;
+    this.sessionCookie = sessionCookie;
     this.sessionCookiePrefix = sessionCookie + "=";
+    this.csrfCookie = csrfCookie;
+    this.signedIn = signedIn;
   }
 
   @Override
@@ -51,10 +81,14 @@ public final class FastPath extends Handler.Wrapper {
     }
     String path = request.getHttpURI().getPath();
     String query = request.getHttpURI().getQuery();
-    CachedPage page = cache.peek(query == null ? path : path + "?" + query);
     HttpFields in = request.getHeaders();
     String cookies = in.get(HttpHeader.COOKIE);
-    if (page == null || (cookies != null && cookies.contains(sessionCookiePrefix))) {
+    if (cookies != null && cookies.contains(sessionCookiePrefix)) {
+      return signedIn(request, response, callback, path, head)
+          || super.handle(request, response, callback);
+    }
+    CachedPage page = cache.peek(query == null ? path : path + "?" + query);
+    if (page == null) {
       return super.handle(request, response, callback);
     }
     HttpFields.Mutable out = response.getHeaders();
@@ -86,6 +120,44 @@ public final class FastPath extends Handler.Wrapper {
     // The same bytes for every visitor, already outside the heap: nothing is copied or allocated
     // per request but the buffer's view.
     response.write(true, bytes, callback);
+    return true;
+  }
+
+  /** Answers a signed-in reader's request when {@link SignedIn} makes the page; else false. */
+  private boolean signedIn(
+      Request request, Response response, Callback callback, String path, boolean head) {
+    if (signedIn == null || !path.startsWith("/articles/")) {
+      return false;
+    }
+    String session = null;
+    String token = null;
+    for (org.eclipse.jetty.http.HttpCookie c : Request.getCookies(request)) {
+      if (c.getName().equals(sessionCookie)) {
+        session = c.getValue();
+      } else if (c.getName().equals(csrfCookie)) {
+        token = c.getValue();
+      }
+    }
+    boolean gzip = CachedPage.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+    byte[] page =
+        session == null
+            ? null
+            : signedIn.page(path, Request.extractQueryParameters(request), session, token, gzip);
+    if (page == null) {
+      return false;
+    }
+    HttpFields.Mutable out = response.getHeaders();
+    for (HttpField f : SECURITY) {
+      out.add(f);
+    }
+    out.add(PRIVATE);
+    if (gzip) {
+      out.add(GZIP);
+    }
+    out.add(CONTENT_TYPE);
+    out.add(HttpHeader.CONTENT_LENGTH, page.length);
+    response.setStatus(200);
+    response.write(true, head ? BufferUtil.EMPTY_BUFFER : java.nio.ByteBuffer.wrap(page), callback);
     return true;
   }
 }

@@ -79,6 +79,11 @@ public final class PageCache {
    * apart from the anonymous pages: {@link FastPath} never finds one, so its stand-ins never leave
    * the process.
    */
+  /** The member page cached under {@code key}, or null; never renders. */
+  public MemberPage peekMember(String key) {
+    return memberPages.getIfPresent(key);
+  }
+
   public MemberPage member(String key, Supplier<MemberPage> render) {
     MemberPage p = memberPages.getIfPresent(key);
     if (p != null) {

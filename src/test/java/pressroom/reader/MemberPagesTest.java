@@ -91,6 +91,38 @@ class MemberPagesTest {
   }
 
   @Test
+  void aBrowserThatTakesGzipGetsTheSamePageGzipped() throws java.io.IOException {
+    TestApp.Visitor reader = reader("gzip");
+    String plain = reader.get(path).body();
+    for (int i = 0; i < 2; i++) { // the framework's answer, then the one made in front of it
+      var zipped = reader.getBytes(path, "Accept-Encoding", "gzip");
+      assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(zipped.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+      try (var in =
+          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo(plain);
+      }
+    }
+  }
+
+  @Test
+  void aCookieFromASessionThatEndedGetsTheAnonymousPage() {
+    TestApp.Visitor reader = reader("leaver");
+    String name = "leaver" + accounts;
+    assertThat(reader.get(path).body()).contains(name);
+    String cookies =
+        reader.cookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+    assertThat(reader.post("/signout", Map.of()).statusCode()).isEqualTo(303);
+    // Someone who kept the old cookies (a copy of the browser's) tries them.
+    var replayed = site.newVisitor().get(path, "Cookie", cookies);
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).doesNotContain(name).contains("href=\"/signin\"");
+  }
+
+  @Test
   void noReaderGetsAnothersTokenOrName() {
     TestApp.Visitor a = reader("tokena");
     TestApp.Visitor b = reader("tokenb");
