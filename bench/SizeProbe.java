@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * Times every kind of page of a running site for bench/size.sh, one request at a time over
  * loopback, and prints p50/p99/max per kind.
  *
- * <p>Uncached: as a signed-in reader, whose pages the site renders for every request (page caches
- * are for anonymous readers only), spread over distinct URLs of the kind where there are many.
+ * <p>Uncached: as a signed-in reader, spread over distinct URLs of the kind where there are many.
+ * The site renders a signed-in reader's pages for every request, except article pages, which
+ * after the first request for a URL come from the readers' stencil (so the three big threads are
+ * rendered once each, then filled in).
  * Cached: anonymous, the same URL again and again after a first request; for the kinds the site
  * does not keep in its page cache (feeds, sitemaps, API, search) that is a repeat, not a hit.
  *

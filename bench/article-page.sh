@@ -3,7 +3,7 @@
 # bytes as a static file, in one run, on this machine. Prints both and the ratio; with Varnish
 # installed (apt-get install varnish varnish-modules) also the page through Varnish and the VCL in
 # deploy/varnish, as a shared cache in front would serve it. Then a signed-in reader's article page
-# (rendered for that reader, never shared) against nginx serving the bytes that reader got.
+# (made for that reader, never shared) against nginx serving the bytes that reader got.
 #
 #   bench/article-page.sh [duration-seconds] [connections]
 #
@@ -151,8 +151,8 @@ if [ -x /usr/sbin/varnishd ]; then
   run "http://127.0.0.1:$VARNISH_PORT$best" varnish -H "$COOKIE"
 fi
 
-# A signed-in reader (role reader, signed in through the JSON API as above): the site renders the
-# page for that reader on every request. nginx serves the bytes the reader got, under /signed-in/.
+# A signed-in reader (role reader, signed in through the JSON API as above): the page is made for
+# that reader on every request (filled in from the stencil every reader in their place shares). nginx serves the bytes the reader got, under /signed-in/.
 token_for() { curl -fs -c "$WORK/reader-jar" -b "$WORK/reader-jar" "$B/api/v1/csrf-token" | sed 's/.*"token":"\([^"]*\)".*/\1/'; }
 T=$(token_for)
 curl -fs -o /dev/null -c "$WORK/reader-jar" -b "$WORK/reader-jar" -H "X-CSRF-Token: $T" -H 'Content-Type: application/json' \
