@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * loopback, and prints p50/p99/max per kind.
  *
  * <p>Uncached: as a signed-in reader, spread over distinct URLs of the kind where there are many.
- * The site renders a signed-in reader's pages for every request, except article pages, which
- * after the first request for a URL come from the readers' stencil (so the three big threads are
- * rendered once each, then filled in).
- * Cached: anonymous, the same URL again and again after a first request; for the kinds the site
- * does not keep in its page cache (feeds, sitemaps, API, search) that is a repeat, not a hit.
+ * The site renders a signed-in reader's pages for every request, except article pages, which after
+ * the first request for a URL come from the readers' stencil (so the three big threads are rendered
+ * once each, then filled in). Cached: anonymous, the same URL again and again after a first
+ * request; for the kinds the site does not keep in its page cache (feeds, sitemaps, API, search)
+ * that is a repeat, not a hit.
  *
  * <p>Every loop is bounded: SAMPLES requests or SECONDS_PER_KIND per kind and mode (at least one),
  * REQUEST_SECONDS (env, default 60) per request. Before the uncached samples of a kind, WARMUP

@@ -266,6 +266,16 @@ public final class App implements AutoCloseable {
             new Pins(database.jdbi()),
             database.jdbi(),
             accounts.sessions());
+    FastPath fastPath =
+        new FastPath(
+            pageCache,
+            accounts.sessions().cookieName(),
+            csrf.cookieName(),
+            reader::signedInArticle);
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "http_signed_in_pages_in_front", fastPath, FastPath::signedInAnswers)
+        .description("Signed-in readers' article pages filled in before the framework")
+        .register(metrics.registry);
     this.ops = new Operations(database, metrics.registry, config.managementPort());
     pressroom.net.ClientAddress clients = new pressroom.net.ClientAddress(config.trustedProxies());
     SourcesPage sourcesPage =
@@ -359,11 +369,7 @@ public final class App implements AutoCloseable {
                           csrf,
                           ops,
                           errors,
-                          new FastPath(
-                              pageCache,
-                              accounts.sessions().cookieName(),
-                              csrf.cookieName(),
-                              reader::signedInArticle),
+                          fastPath,
                           config.baseUrl().toString(),
                           new Dashboard(
                               sources,

@@ -25,6 +25,7 @@ final class Metrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     CaffeineCacheMetrics.monitor(registry, pages.caffeine(), "pages");
+    CaffeineCacheMetrics.monitor(registry, pages.memberCaffeine(), "member_pages");
   }
 
   @Override

@@ -72,7 +72,9 @@ public final class ReplyMailSettings {
                         .bind("k", key)
                         .execute())
             == 1;
-    accountsChanged.run(); // the profile of a session kept by this node shows the setting
+    if (done) {
+      accountsChanged.run(); // the profile of a session kept by this node shows the setting
+    }
     return done;
   }
 }

@@ -50,13 +50,22 @@ public final class Sessions {
     this.cookieName = secure ? "__Host-pressroom-session" : "pressroom-session";
   }
 
+  /**
+   * Counts drops; raised before each, so a row read before a drop is not kept after it (see {@link
+   * #account}).
+   */
+  private final java.util.concurrent.atomic.AtomicLong drops =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /** Drops every session this node keeps, after a change to accounts it cannot name. */
   void forgetAll() {
+    drops.incrementAndGet();
     recent.invalidateAll();
   }
 
   /** Drops what this node keeps of an account's sessions, after the account changed. */
   void forget(String accountId) {
+    drops.incrementAndGet();
     recent.asMap().values().removeIf(r -> accountId.equals(r.accountId()));
   }
 
@@ -94,6 +103,7 @@ public final class Sessions {
     String hash = hash(cookieValue);
     SessionRow row = recent.getIfPresent(hash);
     if (row == null) {
+      long before = drops.get();
       // The session and its account in one query.
       row =
           jdbi.withHandle(
@@ -113,6 +123,10 @@ public final class Sessions {
         return Optional.empty();
       }
       recent.put(hash, row);
+      if (drops.get() != before) {
+        // Signed out, or the account changed, while it was read: not kept, maybe out of date.
+        recent.asMap().remove(hash, row);
+      }
     }
     long lastSeen = row.lastSeen();
     Duration idle = row.remember() ? REMEMBER_IDLE : IDLE;
@@ -121,14 +135,23 @@ public final class Sessions {
       return Optional.empty();
     }
     if (now.toEpochMilli() - lastSeen >= TOUCH_EVERY.toMillis()) {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :h")
-                  .bind("now", now.toEpochMilli())
-                  .bind("h", hash)
-                  .execute());
-      recent.put(
-          hash, new SessionRow(now.toEpochMilli(), row.expires(), row.remember(), row.account()));
+      int touched =
+          jdbi.withHandle(
+              h ->
+                  h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :h")
+                      .bind("now", now.toEpochMilli())
+                      .bind("h", hash)
+                      .execute());
+      if (touched == 0) { // ended meanwhile, here or on another node
+        recent.invalidate(hash);
+        return Optional.empty();
+      }
+      recent
+          .asMap()
+          .replace(
+              hash,
+              row,
+              new SessionRow(now.toEpochMilli(), row.expires(), row.remember(), row.account()));
     }
     return Optional.ofNullable(row.account());
   }
@@ -160,6 +183,7 @@ public final class Sessions {
     String hash = hash(cookieValue);
     jdbi.useHandle(
         h -> h.createUpdate("DELETE FROM sessions WHERE id_hash = :h").bind("h", hash).execute());
+    drops.incrementAndGet();
     recent.invalidate(hash);
   }
 

@@ -95,7 +95,13 @@ public final class ContentChanges implements AutoCloseable {
     }
 
     void committed(Change change) {
-      listener.get().accept(change);
+      try {
+        listener.get().accept(change);
+      } catch (RuntimeException e) {
+        // The write is committed: its answer must say so. The poll drops the pages anyway.
+        org.slf4j.LoggerFactory.getLogger(ContentChanges.class)
+            .warn("Dropping cached pages at commit failed: {}", e.toString());
+      }
     }
 
     @Override

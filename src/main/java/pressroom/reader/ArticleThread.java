@@ -104,6 +104,13 @@ final class ArticleThread {
     List<Comment> thread =
         comments.page(a.id(), view.sort(), ROOTS_PER_PAGE + 1, (view.page() - 1) * ROOTS_PER_PAGE);
     List<Comment> rootsHere = thread.stream().filter(x -> x.parentId() == null).toList();
+    if (rootsHere.isEmpty() && view.page() > 1) {
+      // Not a page of the article again: each would be rendered and cached as a page of its own.
+      throw new PageException(
+          404,
+          "No such page of comments",
+          "The comments on this article do not run to page " + view.page() + ".");
+    }
     boolean more = rootsHere.size() > ROOTS_PER_PAGE;
     if (more) {
       String extra = rootsHere.get(ROOTS_PER_PAGE).id();

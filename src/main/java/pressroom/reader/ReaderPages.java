@@ -206,7 +206,7 @@ public final class ReaderPages {
       boolean gzip,
       boolean render) {
     ReaderState.Of state = readerState.of(me.id(), slug);
-    if (state.mutesAnyone()) {
+    if (state.ownPage()) {
       return null;
     }
     Instant now = clock.instant();

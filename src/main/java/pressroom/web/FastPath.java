@@ -39,6 +39,13 @@ public final class FastPath extends Handler.Wrapper {
   private final String sessionCookiePrefix;
   private final String csrfCookie;
   private final SignedIn signedIn;
+  private final java.util.concurrent.atomic.LongAdder signedInAnswers =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /** How many signed-in readers' pages were answered here, in front of the framework. */
+  public long signedInAnswers() {
+    return signedInAnswers.sum();
+  }
 
   /**
    * A signed-in reader's page made here, without the framework, or null to leave the request to it
@@ -82,8 +89,7 @@ public final class FastPath extends Handler.Wrapper {
     String path = request.getHttpURI().getPath();
     String query = request.getHttpURI().getQuery();
     HttpFields in = request.getHeaders();
-    String cookies = in.get(HttpHeader.COOKIE);
-    if (cookies != null && cookies.contains(sessionCookiePrefix)) {
+    if (hasSessionCookie(in)) {
       return signedIn(request, response, callback, path, head)
           || super.handle(request, response, callback);
     }
@@ -123,6 +129,16 @@ public final class FastPath extends Handler.Wrapper {
     return true;
   }
 
+  /** Every Cookie field, not the first: HTTP/2 may send each cookie in a field of its own. */
+  private boolean hasSessionCookie(HttpFields in) {
+    for (HttpField f : in) {
+      if (f.getHeader() == HttpHeader.COOKIE && f.getValue().contains(sessionCookiePrefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Answers a signed-in reader's request when {@link SignedIn} makes the page; else false. */
   private boolean signedIn(
       Request request, Response response, Callback callback, String path, boolean head) {
@@ -131,18 +147,30 @@ public final class FastPath extends Handler.Wrapper {
     }
     String session = null;
     String token = null;
-    for (org.eclipse.jetty.http.HttpCookie c : Request.getCookies(request)) {
-      if (c.getName().equals(sessionCookie)) {
-        session = c.getValue();
-      } else if (c.getName().equals(csrfCookie)) {
-        token = c.getValue();
+    org.eclipse.jetty.util.Fields query;
+    try {
+      for (org.eclipse.jetty.http.HttpCookie c : Request.getCookies(request)) {
+        if (c.getName().equals(sessionCookie)) {
+          if (session != null) {
+            return false; // two: which one the framework reads is its business
+          }
+          session = c.getValue();
+        } else if (c.getName().equals(csrfCookie)) {
+          if (token != null) {
+            return false;
+          }
+          token = c.getValue();
+        }
       }
+      query = Request.extractQueryParameters(request);
+    } catch (RuntimeException e) {
+      return false; // malformed cookies or query: the framework answers with its own page
     }
     boolean gzip = CachedPage.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
-    byte[] page =
-        session == null
-            ? null
-            : signedIn.page(path, Request.extractQueryParameters(request), session, token, gzip);
+    byte[] page = session == null ? null : signedIn.page(path, query, session, token, gzip);
+    if (page != null) {
+      signedInAnswers.increment();
+    }
     if (page == null) {
       return false;
     }

@@ -41,7 +41,10 @@ public final class PageCache {
     this.memberPages =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes / 2)
-            .weigher((String k, MemberPage p) -> p.stencil().weight())
+            .weigher(
+                (String k, MemberPage p) ->
+                    2 * k.length() + p.stencil().weight() + 64 * p.commenters().size())
+            .recordStats()
             .build();
   }
 
@@ -195,6 +198,11 @@ public final class PageCache {
 
   public Cache<String, CachedPage> caffeine() {
     return pages;
+  }
+
+  /** The signed-in readers' stencils, for metrics. */
+  public Cache<String, MemberPage> memberCaffeine() {
+    return memberPages;
   }
 
   /**

@@ -18,7 +18,10 @@ public final class Stencil {
   /** Stands in for the visitor's CSRF token (letters and digits: no template escapes it). */
   public static final String TOKEN = standIn();
 
-  /** Stands in for the visitor's name, filled in escaped as HTML. */
+  /**
+   * Stands in for the visitor's name, filled in escaped for element text and quoted attributes
+   * alike; never to be placed in a script, a URL or an unquoted attribute.
+   */
   public static final String NAME = standIn();
 
   private static final List<String> HOLES = List.of(TOKEN, NAME);

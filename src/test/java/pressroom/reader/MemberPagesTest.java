@@ -93,9 +93,10 @@ class MemberPagesTest {
   @Test
   void aBrowserThatTakesGzipGetsTheSamePageGzipped() throws java.io.IOException {
     TestApp.Visitor reader = reader("gzip");
-    String plain = reader.get(path).body();
+    String newest = path + "?comments=newest"; // a stencil nobody has asked for yet
+    String plain = reader.get(newest + "&comment=none").body();
     for (int i = 0; i < 2; i++) { // the framework's answer, then the one made in front of it
-      var zipped = reader.getBytes(path, "Accept-Encoding", "gzip");
+      var zipped = reader.getBytes(newest, "Accept-Encoding", "gzip");
       assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
       assertThat(zipped.headers().firstValue("Cache-Control")).hasValue("private, no-store");
       try (var in =
@@ -172,6 +173,71 @@ class MemberPagesTest {
     assertThat(
             Jsoup.parse(theirs).select("li.comment:contains(Mine, to edit.) form[action$=/like]"))
         .hasSize(1);
+  }
+
+  @Test
+  void aCommentWrittenThroughAnotherNodeIsOnItsAuthorsNextPage() {
+    TestApp.Visitor author = reader("elsewhere");
+    String id = site.accountId("elsewhere" + accounts);
+    assertThat(author.get(path).body()).doesNotContain("Written through node B.");
+    // Another node stored it: this one's cached pages have not heard of it yet.
+    site.sql(
+        "INSERT INTO comments (id, article_id, account_id, depth, body, body_key, body_html,"
+            + " status, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, 'published', ?)",
+        java.util.UUID.randomUUID().toString(),
+        f.wire.id(),
+        id,
+        "Written through node B.",
+        "written through node b",
+        "<p>Written through node B.</p>",
+        site.clock().instant().toEpochMilli());
+    String page = author.get(path).body();
+    assertThat(page).contains("Written through node B.");
+    assertThat(
+            Jsoup.parse(page).select("li.comment:contains(Written through node B.) a[href$=/edit]"))
+        .hasSize(1);
+  }
+
+  @Test
+  void pagesFromTheStencilAreAnsweredInFrontOfTheFramework() {
+    TestApp.Visitor admin =
+        site.signedInNewAccount("stenciladmin", "correct horse 7", Access.Role.ADMIN);
+    TestApp.Visitor reader = reader("front");
+    reader.get(path); // the stencil is made (or found) by the framework's route
+    double before = answeredInFront(admin);
+    String second = reader.get(path).body();
+    assertThat(answeredInFront(admin)).isGreaterThan(before);
+    assertThat(second).isEqualTo(renderedAlone(reader));
+  }
+
+  private static double answeredInFront(TestApp.Visitor admin) {
+    String metrics = admin.get("/metrics").body();
+    var m =
+        java.util.regex.Pattern.compile(
+                "(?m)^http_signed_in_pages_in_front_total(?:\\{[^}]*\\})? (\\S+)")
+            .matcher(metrics);
+    assertThat(m.find()).as("the counter on /metrics").isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void aReaderWhoseAddressIsNotConfirmedGetsTheirOwnKindOfPage() {
+    TestApp.Visitor unconfirmed = reader("unconfirmed");
+    site.sql(
+        "UPDATE accounts SET email_verified_at = NULL WHERE id = ?",
+        site.accountId("unconfirmed" + accounts));
+    String page = unconfirmed.get(path).body();
+    assertThat(page).contains("Confirm your e-mail address to comment");
+    assertThat(unconfirmed.get(path).body()).isEqualTo(page).isEqualTo(renderedAlone(unconfirmed));
+    assertThat(reader("confirmed").get(path).body())
+        .doesNotContain("Confirm your e-mail address to comment");
+  }
+
+  @Test
+  void aCommentPagePastTheLastIsNotFound() {
+    TestApp.Visitor reader = reader("pager");
+    assertThat(reader.get(path + "?cpage=2").statusCode()).isEqualTo(404);
+    assertThat(site.newVisitor().get(path + "?cpage=9999").statusCode()).isEqualTo(404);
   }
 
   @Test
