@@ -121,7 +121,8 @@ record SearchQuery(
           new MatchAllDocsQuery(), Occur.MUST); // what the filters leave, less the exclusions
     }
     for (Terms t : unwanted) {
-      matching.add(t.inAll(), Occur.MUST_NOT);
+      // Not MUST_NOT: a filter of the articles without it (WithoutQuery says why).
+      matching.add(new WithoutQuery(t.inAll()), Occur.FILTER);
     }
     Query matches =
         wanted.isEmpty() && unwanted.isEmpty() ? new MatchAllDocsQuery() : matching.build();

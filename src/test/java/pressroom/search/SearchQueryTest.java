@@ -77,7 +77,8 @@ class SearchQueryTest {
   @Test
   void exclusionsAndFilters() {
     SearchQuery q = query("ports -energy -\"solar microgrid\" section:world -author:\"Jane Roe\"");
-    assertThat(q.matching().toString()).isEqualTo("+all:ports -all:energy -pairs:solar microgrid");
+    assertThat(q.matching().toString())
+        .isEqualTo("+all:ports #without(all:energy) #without(pairs:solar microgrid)");
     assertThat(q.filters())
         .extracting(c -> c.occur() + c.query().toString())
         .containsExactly("#section:world", "-author:jane-roe");
@@ -96,7 +97,7 @@ class SearchQueryTest {
     assertThat(query("").wantsSomething()).isFalse();
     SearchQuery narrowed = query("section:world -energy");
     assertThat(narrowed.wantsSomething()).isTrue();
-    assertThat(narrowed.matching().toString()).isEqualTo("+*:* -all:energy");
+    assertThat(narrowed.matching().toString()).isEqualTo("+*:* #without(all:energy)");
     assertThat(narrowed.weight()).isNull();
   }
 
@@ -113,7 +114,7 @@ class SearchQueryTest {
     // An excluded phrase that does not fit is left out, not shortened (that would exclude more).
     SearchQuery excluded = query("word ".repeat(30) + "-\"three more words\"");
     assertThat(excluded.shortened()).isTrue();
-    assertThat(excluded.matching().toString()).doesNotContain("-all");
+    assertThat(excluded.matching().toString()).doesNotContain("without");
   }
 
   /** Characters that mean something to Lucene, to the parser, to Unicode or to nobody. */
