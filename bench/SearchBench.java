@@ -136,12 +136,32 @@ public class SearchBench {
         byKind.add(new ArrayList<>());
       }
       long totalHits = 0;
+      String[] asked = new String[queries];
+      // The query thread's CPU time too: on a shared machine the wall time includes waiting for a
+      // core, the CPU time does not.
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      List<List<Long>> cpuByKind = new ArrayList<>();
+      for (String k : kinds) {
+        cpuByKind.add(new ArrayList<>());
+      }
       for (int i = 0; i < queries; i++) {
         int pick = r.nextInt(typical.size());
+        long c = threads.getCurrentThreadCpuTime();
         long s = System.nanoTime();
         totalHits += index.search(typical.get(pick), i % 4 == 0, 1, 10).total();
         ns[i] = System.nanoTime() - s;
+        cpuByKind.get(pick % 5).add(threads.getCurrentThreadCpuTime() - c);
         byKind.get(pick % 5).add(ns[i]);
+        asked[i] = (i % 4 == 0 ? "[newest] " : "") + typical.get(pick);
+      }
+      // The slowest queries, to see what a high percentile is made of.
+      Integer[] order = new Integer[queries];
+      Arrays.setAll(order, i -> i);
+      Arrays.sort(order, (x, y) -> Long.compare(ns[y], ns[x]));
+      System.out.println("slowest:");
+      for (int i = 0; i < Math.min(8, queries); i++) {
+        System.out.printf("  %7.2f ms  #%d %s%n", ns[order[i]] / 1e6, order[i], asked[order[i]]);
       }
       Arrays.sort(ns);
       System.out.printf(
@@ -157,8 +177,21 @@ public class SearchBench {
         long[] t = byKind.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
         if (t.length > 0) {
           System.out.printf(
-              "  %-10s p50 %.2f ms, p99 %.2f ms (%d queries)%n",
-              kinds[k], t[t.length / 2] / 1e6, t[t.length * 99 / 100] / 1e6, t.length);
+              "  %-10s p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d queries)%n",
+              kinds[k],
+              t[t.length / 2] / 1e6,
+              t[t.length * 99 / 100] / 1e6,
+              t[t.length - 1] / 1e6,
+              t.length);
+        }
+      }
+      System.out.println("CPU time of the query thread:");
+      for (int k = 0; k < kinds.length; k++) {
+        long[] t = cpuByKind.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
+        if (t.length > 0) {
+          System.out.printf(
+              "  %-10s p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+              kinds[k], t[t.length / 2] / 1e6, t[t.length * 99 / 100] / 1e6, t[t.length - 1] / 1e6);
         }
       }
     }

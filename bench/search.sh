@@ -11,4 +11,5 @@ java -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])' || { echo "bench:
 echo "== machine"
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 java -version 2>&1 | head -1
-java -Xmx4g --add-modules jdk.incubator.vector -cp target/pressroom.jar bench/SearchBench.java "${1:-1000000}" "${2:-2000}" ${3:+"$3"} 2>&1 | grep -v "WARNING"
+# BENCH_JFR=/tmp/s.jfr records a flight recording (a profile) of the run.
+java -Xmx4g ${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR -XX:FlightRecorderOptions:stackdepth=256} --add-modules jdk.incubator.vector -cp target/pressroom.jar bench/SearchBench.java "${1:-1000000}" "${2:-2000}" ${3:+"$3"} 2>&1 | grep -v "WARNING"

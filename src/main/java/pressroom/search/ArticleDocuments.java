@@ -2,8 +2,10 @@ package pressroom.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -27,7 +29,14 @@ import pressroom.articles.Tag;
  */
 final class ArticleDocuments {
   /** The fields' layout; an index written with another one is emptied and rebuilt. */
-  static final String SCHEMA = "5";
+  static final String SCHEMA = "6";
+
+  /**
+   * The text of "all" again as pairs of neighbouring words ("grid harbour"): a phrase is looked up
+   * as its pairs, a few postings each, rather than as the positions of its words, which for common
+   * words means reading most of the archive's postings.
+   */
+  static final String PAIRS = "pairs";
 
   // Fixed samples (by a hash of the id) hold one article in SMALL_SAMPLE and one in SAMPLE_EVERY:
   // a large search counts in them rather than one by one (SampledCount).
@@ -45,15 +54,29 @@ final class ArticleDocuments {
 
   private ArticleDocuments() {}
 
-  /** The analyser of every text field, and of the words searched for in them. */
+  /**
+   * The analyser of every text field, and of the words searched for in them; {@link #PAIRS} has its
+   * words' pairs.
+   */
   static Analyzer newAnalyzer() {
+    return new PerFieldAnalyzerWrapper(words(false), Map.of(PAIRS, words(true)));
+  }
+
+  private static Analyzer words(boolean pairs) {
     // Lower-case, with accents folded but kept: "Sanliurfa" finds "Şanlıurfa" and the reverse.
     try {
-      return CustomAnalyzer.builder()
-          .withTokenizer("standard")
-          .addTokenFilter("lowercase")
-          .addTokenFilter("asciiFolding", "preserveOriginal", "true")
-          .withPositionIncrementGap(100) // no phrase across the parts of "all"
+      CustomAnalyzer.Builder b =
+          CustomAnalyzer.builder()
+              .withTokenizer("standard")
+              .addTokenFilter("lowercase")
+              .addTokenFilter("asciiFolding", "preserveOriginal", "true");
+      if (pairs) {
+        // Each word with the next, at the first one's position; both spellings of a folded word
+        // ("şanlıurfa valley", "sanliurfa valley"). The standard tokenizer splits at spaces, so
+        // the space between the two cannot be part of a word.
+        b.addTokenFilter("fixedShingle", "shingleSize", "2");
+      }
+      return b.withPositionIncrementGap(100) // no phrase across the parts of "all"
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -84,6 +107,7 @@ final class ArticleDocuments {
     d.add(new StoredField("body", body));
     for (String text : new String[] {a.headline(), a.summary(), authors, tags, body}) {
       d.add(new TextField("all", text, Field.Store.NO));
+      d.add(new TextField(PAIRS, text, Field.Store.NO));
     }
     for (Author au : a.authors()) {
       d.add(new StringField("author", au.slug(), Field.Store.NO));

@@ -10,6 +10,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -106,7 +107,12 @@ final class ArticleSearch {
             (long) (r.page() - 1) * r.size() + top.scoreDocs.length);
     return new SearchResults(
         total,
-        HighlightedHits.read(s, analyzer, matchingWords, top.scoreDocs, (r.page() - 1) * r.size()),
+        HighlightedHits.read(
+            s,
+            analyzer,
+            query.marked() == null ? new MatchAllDocsQuery() : query.marked(),
+            top.scoreDocs,
+            (r.page() - 1) * r.size()),
         FacetCounts.top(terms, "section", counted),
         FacetCounts.top(terms, "source", counted),
         FacetCounts.top(terms, "author", counted),

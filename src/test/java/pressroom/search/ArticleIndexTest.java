@@ -161,15 +161,26 @@ class ArticleIndexTest {
 
   @Test
   void anIndexWrittenWithAnOlderLayoutIsEmptiedSoTheSiteRebuildsIt() throws Exception {
-    try (IndexWriter old = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig())) {
-      Document d = new Document();
-      d.add(new StringField("id", "old", Field.Store.YES));
-      old.addDocument(d);
-      old.setLiveCommitData(Map.of("schema", "1").entrySet());
-      old.commit();
-    }
-    try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
-      assertThat(index.size()).isZero();
+    // "5": the layout before phrases were indexed as pairs of words.
+    for (String schema : List.of("1", "5")) {
+      try (IndexWriter old =
+          new IndexWriter(
+              FSDirectory.open(folder),
+              new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+        Document d = new Document();
+        d.add(new StringField("id", "old", Field.Store.YES));
+        old.addDocument(d);
+        old.setLiveCommitData(Map.of("schema", schema).entrySet());
+        old.commit();
+      }
+      try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
+        assertThat(index.size()).isZero();
+      }
+      try (ArticleIndex index = new ArticleIndex(folder, InstantSource.system())) {
+        index.put(article("1", "Grid harbour reopens"));
+        index.refresh();
+        assertThat(index.search("\"grid harbour\"", false, 1, 10).total()).isEqualTo(1);
+      }
     }
   }
 }
