@@ -36,6 +36,11 @@ final class ArticleSearch {
     this.clock = clock;
   }
 
+  /** Builds what searching {@code reader} needs once (its facet ordinals), before any search. */
+  void prepare(org.apache.lucene.index.IndexReader reader) throws IOException {
+    facets.prepare(reader);
+  }
+
   /**
    * Searches: words, "exact phrases", -exclusion, and author:, section:, source: filters (slugs or
    * names), read by {@link QueryText}; anything else in the text is searched as plain words.

@@ -25,6 +25,15 @@ final class FacetCounts {
 
   private volatile ReaderState readerState;
 
+  /** Builds {@code reader}'s facet ordinals now; an index without facets yet has none to build. */
+  void prepare(IndexReader reader) throws IOException {
+    try {
+      state(reader);
+    } catch (IllegalArgumentException e) {
+      // no article has a facet field yet
+    }
+  }
+
   /** The section, source and author counts of {@code counted}. */
   Facets terms(IndexReader reader, SampledCount counted) throws IOException {
     return new SortedSetDocValuesFacetCounts(state(reader), counted.matches());
