@@ -141,8 +141,8 @@ public final class ReaderPages {
   /**
    * A signed-in reader's article page from the page every reader in their position sees (same role,
    * standing and bookmark), rendered once and filled in with their token and name: one small query
-   * instead of a dozen and a render. Null when their page is their own: they muted someone, their
-   * own comments are on it, or it carries a one-off notice.
+   * instead of a dozen and a render. Null when their page is their own: they muted someone, they
+   * commented on the article, or it carries a one-off notice.
    */
   private byte[] fromStencil(Context ctx, String slug, ArticleThread.View view, boolean gzip) {
     if (ctx.queryParam("comment") != null) {
