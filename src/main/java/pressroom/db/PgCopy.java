@@ -16,7 +16,6 @@ import org.postgresql.copy.CopyIn;
 final class PgCopy implements BulkInsert {
   private final Handle h;
   private final String sql;
-  private final StringBuilder line = new StringBuilder(256);
   private final ByteArrayOutputStream data = new ByteArrayOutputStream(1 << 16);
   private int rows;
   private int column;
@@ -30,27 +29,49 @@ final class PgCopy implements BulkInsert {
   public PgCopy add(String value) {
     separate();
     if (value == null) {
-      line.append("\\N");
-      return this;
-    }
-    // Text format: a backslash starts an escape, tab ends the value, newline ends the row.
-    for (int i = 0, n = value.length(); i < n; i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> line.append("\\\\");
-        case '\t' -> line.append("\\t");
-        case '\n' -> line.append("\\n");
-        case '\r' -> line.append("\\r");
-        default -> line.append(c);
-      }
+      data.write('\\');
+      data.write('N');
+    } else {
+      data.writeBytes(escaped(value).getBytes(StandardCharsets.UTF_8));
     }
     return this;
+  }
+
+  /** Text format: a backslash starts an escape, tab ends the value, newline ends the row. */
+  static String escaped(String value) {
+    int i = 0;
+    int n = value.length();
+    while (i < n && !special(value.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return value; // nearly always: no copy
+    }
+    StringBuilder out = new StringBuilder(n + 16).append(value, 0, i);
+    for (; i < n; i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean special(char c) {
+    return c <= '\\' && (c == '\\' || c == '\t' || c == '\n' || c == '\r');
   }
 
   @Override
   public PgCopy add(long value) {
     separate();
-    line.append(value);
+    String digits = Long.toString(value);
+    for (int i = 0; i < digits.length(); i++) {
+      data.write(digits.charAt(i));
+    }
     return this;
   }
 
@@ -58,24 +79,23 @@ final class PgCopy implements BulkInsert {
   public PgCopy add(Long value) {
     if (value == null) {
       separate();
-      line.append("\\N");
+      data.write('\\');
+      data.write('N');
       return this;
     }
     return add(value.longValue());
   }
 
   private void separate() {
-    // By count, not by the line's length: an empty first value is still a value.
+    // By count: an empty first value is still a value.
     if (column++ > 0) {
-      line.append('\t');
+      data.write('\t');
     }
   }
 
   @Override
   public void row() {
-    line.append('\n');
-    data.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-    line.setLength(0);
+    data.write('\n');
     column = 0;
     rows++;
   }
