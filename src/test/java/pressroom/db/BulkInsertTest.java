@@ -121,4 +121,34 @@ class BulkInsertTest {
           .containsExactly("two");
     }
   }
+
+  /**
+   * On PostgreSQL a bulk write's long texts are compressed with lz4 where the server has it (the
+   * embedded test server has not: PRESSROOM_TEST_PG_URL names one that has, e.g. Debian's).
+   */
+  @org.junit.jupiter.api.Test
+  void longTextsWrittenInBulkOnPostgresqlAreCompressedWithLz4() throws Exception {
+    String body = "<p>The harbour council met again on Tuesday.</p>".repeat(200);
+    try (Handle h = Jdbi.create(url("postgresql")).open()) {
+      h.execute("CREATE TABLE t (pos BIGINT PRIMARY KEY, s TEXT)");
+      h.begin();
+      try (BulkInsert rows = BulkInsert.into(h, "t", "pos, s")) {
+        rows.add(1).add(body).row();
+        rows.execute();
+      }
+      h.commit();
+      boolean lz4 =
+          h.createQuery(
+                  "SELECT 'lz4' = ANY (enumvals) FROM pg_settings"
+                      + " WHERE name = 'default_toast_compression'")
+              .mapTo(Boolean.class)
+              .one();
+      assertThat(h.createQuery("SELECT pg_column_compression(s) FROM t").mapTo(String.class).one())
+          .isEqualTo(lz4 ? "lz4" : "pglz");
+      assertThat(h.createQuery("SELECT s FROM t").mapTo(String.class).one()).isEqualTo(body);
+      // Only for that transaction: the connection's own default is back.
+      assertThat(h.createQuery("SHOW default_toast_compression").mapTo(String.class).one())
+          .isEqualTo("pglz");
+    }
+  }
 }
