@@ -175,7 +175,7 @@ public final class App implements AutoCloseable {
             clock);
     IngestStore ingestStore = new IngestStore(database.jdbi(), clock);
     AgencyNames agencies = AgencyNames.wires().plus(config.ingestAgencies());
-    this.importer = new Importer(ingestStore, agencies, clock, database::checkpointAfterBulkWrite);
+    this.importer = new Importer(ingestStore, agencies, clock, database::afterBulkWrite);
     this.poller =
         new Poller(
             sources,

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import pressroom.changes.ContentChanges;
+import pressroom.db.BulkInsert;
 import pressroom.db.Ids;
-import pressroom.db.JdbcBatch;
 
 /** Stores articles: new ones, a partner's corrections, status changes. */
 public final class ArticleWrites {
@@ -64,16 +64,15 @@ public final class ArticleWrites {
       wanted.add(Slugs.of(in.headline(), "article-" + id.substring(24)));
     }
     slugsTaken.addAll(existingSlugs(h, wanted));
-    try (JdbcBatch articles =
-        JdbcBatch.prepare(
+    try (BulkInsert articles =
+        BulkInsert.into(
             h,
+            "articles",
             """
-            INSERT INTO articles (id, slug, section_id, source_id, headline, summary,
+            id, slug, section_id, source_id, headline, summary,
               body_html, language, direction, original_url, published_at, updated_at, status,
               source_guid, content_hash, version, simhash, story_id,
-              image_url, image_caption, image_credit, listed, embargo_pending)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)) {
+              image_url, image_caption, image_credit, listed, embargo_pending""")) {
       for (int i = 0; i < batch.size(); i++) {
         NewArticle in = batch.get(i);
         String id = ids.get(i);
@@ -212,15 +211,11 @@ public final class ArticleWrites {
   /** Author and tag links, each carrying its article's time and listed flag for the listings. */
   private static void linkAuthorsAndTags(
       Handle h, List<String> ids, List<NewArticle> batch, boolean[] listed, NameIds names) {
-    try (JdbcBatch authors =
-            JdbcBatch.prepare(
-                h,
-                "INSERT INTO article_authors (article_id, position, author_id, published_at, listed)"
-                    + " VALUES (?, ?, ?, ?, ?)");
-        JdbcBatch tags =
-            JdbcBatch.prepare(
-                h,
-                "INSERT INTO article_tags (article_id, tag_id, published_at, listed) VALUES (?, ?, ?, ?)")) {
+    try (BulkInsert authors =
+            BulkInsert.into(
+                h, "article_authors", "article_id, position, author_id, published_at, listed");
+        BulkInsert tags =
+            BulkInsert.into(h, "article_tags", "article_id, tag_id, published_at, listed")) {
       for (int i = 0; i < batch.size(); i++) {
         String id = ids.get(i);
         long publishedAt = batch.get(i).publishedAt().toEpochMilli();

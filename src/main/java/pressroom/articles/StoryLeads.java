@@ -132,8 +132,7 @@ public final class StoryLeads {
   }
 
   /** Runs {@code query} on at most 500 values at a time (SQLite binds at most 32,766). */
-  private static <T> List<T> inChunks(
-      Collection<String> values, Function<List<String>, List<T>> query) {
+  static <T> List<T> inChunks(Collection<String> values, Function<List<String>, List<T>> query) {
     List<String> all = new ArrayList<>(new LinkedHashSet<>(values));
     List<T> out = new ArrayList<>();
     for (int from = 0; from < all.size(); from += 500) {

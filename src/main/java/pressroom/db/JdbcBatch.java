@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * an argument factory for every value of every row, cost more than SQLite's own work. Runs inside
  * the caller's transaction; failures surface as jdbi's statement exception.
  */
-public final class JdbcBatch implements AutoCloseable {
+public final class JdbcBatch implements BulkInsert {
   private final String sql;
   private final PreparedStatement statement;
   private int column;
@@ -31,6 +31,7 @@ public final class JdbcBatch implements AutoCloseable {
     }
   }
 
+  @Override
   public JdbcBatch add(String value) {
     try {
       statement.setString(++column, value);
@@ -40,6 +41,7 @@ public final class JdbcBatch implements AutoCloseable {
     }
   }
 
+  @Override
   public JdbcBatch add(long value) {
     try {
       statement.setLong(++column, value);
@@ -50,6 +52,7 @@ public final class JdbcBatch implements AutoCloseable {
   }
 
   /** A nullable number. */
+  @Override
   public JdbcBatch add(Long value) {
     if (value != null) {
       return add(value.longValue());
@@ -63,6 +66,7 @@ public final class JdbcBatch implements AutoCloseable {
   }
 
   /** Ends the current row. */
+  @Override
   public void row() {
     try {
       statement.addBatch();
@@ -78,6 +82,7 @@ public final class JdbcBatch implements AutoCloseable {
   }
 
   /** Runs the rows added so far (none is fine). */
+  @Override
   public void execute() {
     if (rows == 0) {
       return;

@@ -43,12 +43,47 @@ class DatabaseTest {
                   }
                   insert.execute();
                 });
-        db.checkpointAfterBulkWrite();
+        db.afterBulkWrite();
       }
       long wal = java.nio.file.Files.size(dir.resolve("pressroom.db-wal"));
       // Eight batches between restarts; a restart can be missed when the periodic checkpoint
       // happens to hold SQLite's locks at that moment, so a few cycles of room.
       assertThat(wal).as("WAL bytes after 96 MB written").isLessThan(40L << 20);
+    }
+  }
+
+  /**
+   * On PostgreSQL an import's lookups are planned from statistics: a bulk writer's first write
+   * brings them (planned on the empty table, they read every row stored so far), and they follow
+   * the table's growth after the 2nd, 4th, 8th… write, not after every one.
+   */
+  @Test
+  void aBulkWriterOnPostgresqlRefreshesTheStatisticsAsTheTablesGrow(@TempDir Path dir) {
+    Config config =
+        Config.Builder.empty()
+            .set("PRESSROOM_DATA", dir.toString())
+            .set("PRESSROOM_DB_URL", pressroom.testing.TestDatabases.newPostgresDatabase())
+            .build();
+    try (Database db = Database.open(config)) {
+      java.util.function.Supplier<Long> analyzed =
+          () ->
+              db.jdbi()
+                  .withHandle(
+                      h ->
+                          h.createQuery(
+                                  "SELECT analyze_count FROM pg_stat_user_tables"
+                                      + " WHERE relname = 'articles'")
+                              .mapTo(Long.class)
+                              .one());
+      assertThat(analyzed.get()).isZero();
+      db.afterBulkWrite();
+      pressroom.testing.Eventually.until("analyzed once", () -> analyzed.get() == 1);
+      db.afterBulkWrite(); // the 2nd
+      pressroom.testing.Eventually.until("analyzed twice", () -> analyzed.get() == 2);
+      db.afterBulkWrite(); // the 3rd: no
+      db.afterBulkWrite(); // the 4th
+      pressroom.testing.Eventually.until("analyzed three times", () -> analyzed.get() == 3);
+      assertThat(analyzed.get()).isEqualTo(3);
     }
   }
 
