@@ -88,19 +88,7 @@ public final class PageCache {
   }
 
   public MemberPage member(String key, Supplier<MemberPage> render) {
-    MemberPage p = memberPages.getIfPresent(key);
-    if (p != null) {
-      return p;
-    }
-    long before = generation.get();
-    p = render.get();
-    if (p != null) {
-      memberPages.put(key, p);
-      if (generation.get() != before) {
-        memberPages.asMap().remove(key, p);
-      }
-    }
-    return p;
+    return getOrRender(memberPages, key, render);
   }
 
   /**
@@ -108,18 +96,22 @@ public final class PageCache {
    * found) is not cached.
    */
   public CachedPage get(String key, Supplier<CachedPage> render) {
-    CachedPage p = pages.getIfPresent(key);
+    return getOrRender(pages, key, render);
+  }
+
+  private <P> P getOrRender(Cache<String, P> cache, String key, Supplier<P> render) {
+    P p = cache.getIfPresent(key);
     if (p != null) {
       return p;
     }
     long before = generation.get();
     p = render.get();
     if (p != null) {
-      pages.put(key, p);
+      cache.put(key, p);
       // A change dropped pages while this one was rendered: it may hold what the change replaced
       // (read before the commit), and nothing would drop it later. Served once, not kept.
       if (generation.get() != before) {
-        pages.asMap().remove(key, p);
+        cache.asMap().remove(key, p);
       }
     }
     return p;
