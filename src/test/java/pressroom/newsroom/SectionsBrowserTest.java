@@ -37,6 +37,8 @@ class SectionsBrowserTest {
   void anEditorSetsUpASectionAndPublishesAMarkdownArticleIntoIt() {
     Browser.signIn(browser, site, "desk.editor", PASSWORD);
     browser.get(site.url("/staff/sections"));
+    // Once the browser is there (it once read the page it came from: the home page's heading).
+    Browser.waitUp(browser).until(d -> d.getCurrentUrl().endsWith("/staff/sections"));
     assertThat(h1()).isEqualTo("Sections");
 
     // A mistyped address first: the page says which field, keeps the text, and stays accessible.
