@@ -93,8 +93,7 @@ final class ArticleThread {
       String notice,
       List<Comment> picks,
       String sort,
-      Pagination pages,
-      Set<String> commenters) {}
+      Pagination pages) {}
 
   /**
    * @param reading whom it is for, or null for the shared anonymous copy
@@ -136,11 +135,7 @@ final class ArticleThread {
         reading == null ? null : reading.notice(),
         view.page() == 1 ? comments.featured(a.id()) : List.of(),
         view.sort().name().toLowerCase(Locale.ROOT),
-        pages,
-        thread.stream()
-            .map(Comment::accountId)
-            .filter(java.util.Objects::nonNull)
-            .collect(java.util.stream.Collectors.toSet()));
+        pages);
   }
 
   /** The readers muted by the one signed in on {@code ctx}. */

@@ -238,12 +238,10 @@ public final class ReaderPages {
                   view,
                   state.bookmarked(),
                   at);
-          return r == null
-              ? null
-              : new MemberPage(r.articleId(), r.keys(), Stencil.cut(r.html()), r.commenters());
+          return r == null ? null : new MemberPage(r.articleId(), r.keys(), Stencil.cut(r.html()));
         };
     MemberPage page = render ? cache.member(key, renderStencil) : cache.peekMember(key);
-    if (page == null || page.commenters().contains(me.id())) {
+    if (page == null) {
       return null;
     }
     return gzip
@@ -349,10 +347,8 @@ public final class ReaderPages {
    * An article page rendered, with what its caches need to know.
    *
    * @param keys the surrogate keys of what it shows
-   * @param commenters the accounts whose comments it shows
    */
-  private record Rendered(
-      String articleId, String html, String keys, java.util.Set<String> commenters) {}
+  private record Rendered(String articleId, String html, String keys) {}
 
   /**
    * @param reading whom it is for, or null for the shared anonymous copy
@@ -409,7 +405,7 @@ public final class ReaderPages {
                       .add(SurrogateKeys.comments(a.id()));
               alsoFrom.forEach(o -> keys.add(SurrogateKeys.article(o.id())));
               related.forEach(o -> keys.add(SurrogateKeys.article(o.id())));
-              return new Rendered(a.id(), html, keys.toString(), thread.commenters());
+              return new Rendered(a.id(), html, keys.toString());
             })
         .orElse(null);
   }

@@ -41,9 +41,7 @@ public final class PageCache {
     this.memberPages =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes / 2)
-            .weigher(
-                (String k, MemberPage p) ->
-                    2 * k.length() + p.stencil().weight() + 64 * p.commenters().size())
+            .weigher((String k, MemberPage p) -> 2 * k.length() + p.stencil().weight())
             .recordStats()
             .build();
   }
@@ -59,18 +57,10 @@ public final class PageCache {
 
   /**
    * A signed-in reader's page, rendered once for every reader who sees it the same way and filled
-   * in with each one's token and name (see {@link Stencil}). Dropped with the anonymous copy.
-   *
-   * @param commenters the accounts whose comments it shows: to their authors those read differently
-   *     (edit and delete instead of like and report), so they get a page of their own
+   * in with each one's token and name (see {@link Stencil}). Dropped with the anonymous copy. A
+   * reader who commented on the article never gets one: their own comments read differently.
    */
-  public record MemberPage(
-      String articleId, String keys, Stencil stencil, java.util.Set<String> commenters)
-      implements Shows {
-    public MemberPage {
-      commenters = java.util.Set.copyOf(commenters);
-    }
-
+  public record MemberPage(String articleId, String keys, Stencil stencil) implements Shows {
     @Override
     public boolean shows(String key) {
       return SurrogateKeys.names(keys, key);
